@@ -1,0 +1,85 @@
+package io.plexica.shared.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceUnit;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+/**
+ * The platform's one PostgreSQL database: global data in {@code plexica_core}, each tenant's data
+ * in its own schema. Every unit of work gets its own entity manager and resource-local transaction,
+ * and a tenant's entity manager is bound to that tenant's schema for its whole life, so nothing of
+ * one tenant can be read or cached through another's.
+ */
+@ApplicationScoped
+public class Database {
+  public static final String CORE_SCHEMA = "plexica_core";
+
+  @PersistenceUnit(unitName = "plexica")
+  private EntityManagerFactory entityManagerFactory;
+
+  @Resource(lookup = "jdbc/plexica")
+  private DataSource dataSource;
+
+  /** For the container. */
+  protected Database() {}
+
+  /** For code running outside the server, such as tests and tools. */
+  public Database(EntityManagerFactory entityManagerFactory, DataSource dataSource) {
+    this.entityManagerFactory = entityManagerFactory;
+    this.dataSource = dataSource;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Runs work on global data in one transaction. */
+  public <T> T inCore(Function<EntityManager, T> work) {
+    return inTransaction(entityManagerFactory.createEntityManager(), work);
+  }
+
+  public void inCoreDo(Consumer<EntityManager> work) {
+    inCore(
+        em -> {
+          work.accept(em);
+          return null;
+        });
+  }
+
+  /**
+   * Runs work on one tenant's data in one transaction. EclipseLink resolves every
+   * {@code @Multitenant(TABLE_PER_TENANT)} entity to tables of {@code schema} for this entity
+   * manager only; tenant entities are not shared through the second-level cache.
+   */
+  public <T> T inTenant(String schema, Function<EntityManager, T> work) {
+    EntityManager em =
+        entityManagerFactory.createEntityManager(
+            Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, schema));
+    return inTransaction(em, work);
+  }
+
+  private static <T> T inTransaction(EntityManager em, Function<EntityManager, T> work) {
+    EntityTransaction tx = em.getTransaction();
+    try {
+      tx.begin();
+      T result = work.apply(em);
+      tx.commit();
+      return result;
+    } catch (RuntimeException e) {
+      if (tx.isActive()) {
+        tx.rollback();
+      }
+      throw e;
+    } finally {
+      em.close();
+    }
+  }
+}

@@ -1,0 +1,292 @@
+package io.plexica.tenancy.api;
+
+import io.plexica.shared.problem.ProblemDocument;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.Validation;
+import io.plexica.tenancy.api.TenantViews.CreateTenantRequest;
+import io.plexica.tenancy.api.TenantViews.ProvisioningView;
+import io.plexica.tenancy.api.TenantViews.TenantPageView;
+import io.plexica.tenancy.api.TenantViews.TenantView;
+import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.domain.Tenant;
+import io.plexica.tenancy.domain.TenantName;
+import io.plexica.tenancy.domain.TenantQuery;
+import io.plexica.tenancy.domain.TenantSlug;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Platform-level tenant management. Identity will put it behind platform-admin tokens. */
+@Path("/tenants")
+@Tag(name = "Tenants")
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantResource {
+  private static final String MERGE_PATCH = "application/merge-patch+json";
+  private static final Set<String> PATCHABLE = Set.of("name", "settings");
+  private static final String ID_DOC = "The tenant's id (UUID) or slug";
+
+  @Inject TenantService tenants;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a tenant",
+      description =
+          "Registers the tenant as PROVISIONING and provisions it in the background (schema,"
+              + " migrations, defaults). Answers 202 at once with Location; follow"
+              + " /tenants/{id}/provisioning for progress. The tenant ends ACTIVE, or FAILED with"
+              + " nothing of it left behind.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CreateTenantRequest.class),
+              examples =
+                  @ExampleObject(
+                      name = "acme",
+                      value =
+                          "{\"slug\":\"acme\",\"name\":\"Acme Corporation\",\"settings\":{\"locale\":\"en\"}}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted; provisioning runs",
+      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid slug, name or settings",
+      content =
+          @Content(
+              mediaType = ProblemDocument.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "bad slug",
+                      value =
+                          "{\"type\":\"https://plexica.io/problems/validation-failed\",\"title\":\"The request is not valid\",\"status\":400,\"detail\":\"slug: must be 3 to 63 characters ...\",\"errors\":[{\"field\":\"slug\",\"message\":\"must be 3 to 63 characters ...\"}]}")))
+  @APIResponse(
+      responseCode = "409",
+      description = "Slug taken",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response create(CreateTenantRequest body, @Context UriInfo uri) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "a JSON object with slug and name is required");
+    }
+    Validation validation = new Validation();
+    TenantSlug slug = validation.check(() -> new TenantSlug(body.slug()));
+    TenantName name = validation.check(() -> new TenantName(body.name()));
+    validation.throwIfInvalid();
+    Tenant tenant = tenants.create(slug, name, body.settings());
+    return Response.accepted(TenantView.of(tenant)).location(locationOf(uri, tenant)).build();
+  }
+
+  @GET
+  @Operation(summary = "List tenants", description = "Search, filter by status, sort and page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TenantPageView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid parameter",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public TenantPageView list(
+      @Parameter(description = "Text found in the slug or the name, any case") @QueryParam("q")
+          String text,
+      @Parameter(description = "PROVISIONING, ACTIVE, SUSPENDED, FAILED or DELETED")
+          @QueryParam("status")
+          String status,
+      @Parameter(description = "Zero-based page", example = "0") @QueryParam("page") String page,
+      @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size")
+          String size,
+      @Parameter(
+              description =
+                  "slug, name, status, createdAt or updatedAt; prefix with - for descending",
+              example = "-createdAt")
+          @QueryParam("sort")
+          String sort) {
+    return TenantPageView.of(tenants.search(TenantQuery.parse(text, status, page, size, sort)));
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Get a tenant")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such tenant",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public TenantView get(
+      @Parameter(description = ID_DOC, in = ParameterIn.PATH) @PathParam("id") String id) {
+    return TenantView.of(tenants.get(id));
+  }
+
+  @GET
+  @Path("{id}/provisioning")
+  @Operation(
+      summary = "Provisioning progress",
+      description = "The steps of the latest attempt with their timings, for a progress bar.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = ProvisioningView.class)))
+  public ProvisioningView provisioning(
+      @Parameter(description = ID_DOC) @PathParam("id") String id) {
+    return ProvisioningView.of(tenants.provisioning(id));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Change a tenant's name or settings",
+      description = "A JSON merge patch (RFC 7396): settings are merged, null removes a setting.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MERGE_PATCH,
+              examples =
+                  @ExampleObject(
+                      name = "rename",
+                      value = "{\"name\":\"Acme Inc.\",\"settings\":{\"locale\":\"fr\"}}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  public TenantView update(
+      @Parameter(description = ID_DOC) @PathParam("id") String id, JsonObject patch) {
+    if (patch == null) {
+      throw ProblemException.invalid("body", "a JSON object is required");
+    }
+    Validation validation = new Validation();
+    for (String key : patch.keySet()) {
+      if (!PATCHABLE.contains(key)) {
+        validation.reject(key, "cannot be changed; only name and settings can");
+      }
+    }
+    Optional<TenantName> name = Optional.empty();
+    if (patch.containsKey("name")) {
+      JsonValue value = patch.get("name");
+      if (value.getValueType() != JsonValue.ValueType.STRING) {
+        validation.reject("name", "must be a string");
+      } else {
+        name = Optional.ofNullable(validation.check(() -> new TenantName(patch.getString("name"))));
+      }
+    }
+    Optional<JsonObject> settings = Optional.empty();
+    if (patch.containsKey("settings")) {
+      JsonValue value = patch.get("settings");
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        validation.reject("settings", "must be a JSON object");
+      } else {
+        settings = Optional.of(value.asJsonObject());
+      }
+    }
+    validation.throwIfInvalid();
+    return TenantView.of(tenants.update(id, name, settings));
+  }
+
+  @POST
+  @Path("{id}/suspend")
+  @Operation(
+      summary = "Suspend an active tenant",
+      description = "Its users are refused until it is activated again.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Not ACTIVE",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public TenantView suspend(@Parameter(description = ID_DOC) @PathParam("id") String id) {
+    return TenantView.of(tenants.suspend(id));
+  }
+
+  @POST
+  @Path("{id}/activate")
+  @Operation(summary = "Activate a suspended tenant")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Not SUSPENDED",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public TenantView activate(@Parameter(description = ID_DOC) @PathParam("id") String id) {
+    return TenantView.of(tenants.activate(id));
+  }
+
+  @POST
+  @Path("{id}/retry")
+  @Operation(summary = "Provision a FAILED tenant again")
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted; provisioning runs",
+      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Not FAILED",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response retry(
+      @Parameter(description = ID_DOC) @PathParam("id") String id, @Context UriInfo uri) {
+    Tenant tenant = tenants.retry(id);
+    return Response.accepted(TenantView.of(tenant)).location(locationOf(uri, tenant)).build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(
+      summary = "Delete a tenant",
+      description =
+          "Marks it DELETED. With purge=true also drops its schema and frees its slug; a DELETED"
+              + " tenant can be purged later the same way.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "409",
+      description = "Still provisioning",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response delete(
+      @Parameter(description = ID_DOC) @PathParam("id") String id,
+      @Parameter(description = "Also drop the tenant's data")
+          @QueryParam("purge")
+          @DefaultValue("false")
+          String purge) {
+    if (!"true".equals(purge) && !"false".equals(purge)) {
+      throw ProblemException.invalid("purge", "must be true or false");
+    }
+    tenants.delete(id, Boolean.parseBoolean(purge));
+    return Response.noContent().build();
+  }
+
+  private static URI locationOf(UriInfo uri, Tenant tenant) {
+    return uri.getBaseUriBuilder().path("tenants").path(tenant.id().toString()).build();
+  }
+}

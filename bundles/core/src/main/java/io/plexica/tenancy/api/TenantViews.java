@@ -1,0 +1,144 @@
+package io.plexica.tenancy.api;
+
+import io.plexica.tenancy.app.TenantService.ProvisioningReport;
+import io.plexica.tenancy.domain.ProvisioningStepRecord;
+import io.plexica.tenancy.domain.Tenant;
+import io.plexica.tenancy.domain.TenantPage;
+import io.plexica.tenancy.domain.TenantStatus;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The JSON shapes of the tenant API. */
+public final class TenantViews {
+  private TenantViews() {}
+
+  @Schema(name = "CreateTenant", description = "A new tenant")
+  public record CreateTenantRequest(
+      @Schema(
+              required = true,
+              example = "acme",
+              pattern = "^[a-z][a-z0-9-]{1,61}[a-z0-9]$",
+              description = "Unique, URL-safe; names the tenant's schema, realm and bucket")
+          String slug,
+      @Schema(required = true, example = "Acme Corporation", maxLength = 200) String name,
+      @Schema(
+              description = "Free-form JSON object of tenant settings",
+              example = "{\"locale\":\"en\"}")
+          JsonObject settings) {}
+
+  @Schema(name = "Tenant")
+  public record TenantView(
+      UUID id,
+      @Schema(example = "acme") String slug,
+      @Schema(example = "Acme Corporation") String name,
+      TenantStatus status,
+      @Schema(description = "PostgreSQL schema holding the tenant's data", example = "tenant_acme")
+          String schema,
+      JsonObject settings,
+      Instant createdAt,
+      Instant updatedAt,
+      @Schema(description = "When the tenant's data was dropped, if it was") Instant purgedAt) {
+
+    static TenantView of(Tenant tenant) {
+      return new TenantView(
+          tenant.id(),
+          tenant.slug(),
+          tenant.name(),
+          tenant.status(),
+          tenant.schemaName(),
+          parse(tenant.settings()),
+          tenant.createdAt(),
+          tenant.updatedAt(),
+          tenant.purgedAt());
+    }
+  }
+
+  @Schema(name = "TenantPage")
+  public record TenantPageView(
+      List<TenantView> items,
+      @Schema(description = "Zero-based page number") int page,
+      int size,
+      @Schema(description = "Tenants matching the filters, on all pages") long total) {
+
+    static TenantPageView of(TenantPage page) {
+      return new TenantPageView(
+          page.items().stream().map(TenantView::of).toList(),
+          page.page(),
+          page.size(),
+          page.total());
+    }
+  }
+
+  @Schema(name = "ProvisioningStep")
+  public record StepView(
+      @Schema(example = "create-schema") String name,
+      @Schema(
+              description = "PENDING, RUNNING, DONE or FAILED",
+              enumeration = {"PENDING", "RUNNING", "DONE", "FAILED"})
+          String status,
+      @Schema(
+              description = "Set once the attempt failed and the step was undone",
+              enumeration = {"COMPENSATED", "COMPENSATION_FAILED"})
+          String compensation,
+      Instant startedAt,
+      Instant finishedAt,
+      Long durationMs,
+      String error) {}
+
+  @Schema(name = "Provisioning", description = "Progress of the latest provisioning attempt")
+  public record ProvisioningView(
+      UUID tenantId,
+      String slug,
+      TenantStatus status,
+      @Schema(description = "1 for the first attempt; 0 before any") int attempt,
+      @Schema(description = "Steps finished so far") int completedSteps,
+      int totalSteps,
+      List<StepView> steps) {
+
+    static ProvisioningView of(ProvisioningReport report) {
+      List<StepView> steps = new ArrayList<>();
+      for (ProvisioningStepRecord record : report.steps()) {
+        steps.add(
+            new StepView(
+                record.step(),
+                record.status().name(),
+                record.compensation() == null ? null : record.compensation().name(),
+                record.startedAt(),
+                record.finishedAt(),
+                record.finishedAt() == null
+                    ? null
+                    : Duration.between(record.startedAt(), record.finishedAt()).toMillis(),
+                record.error()));
+      }
+      List<String> planned = report.plannedSteps();
+      boolean attemptRunning = report.tenant().status() == TenantStatus.PROVISIONING;
+      for (int i = steps.size(); attemptRunning && i < planned.size(); i++) {
+        steps.add(new StepView(planned.get(i), "PENDING", null, null, null, null, null));
+      }
+      int completed = (int) steps.stream().filter(s -> "DONE".equals(s.status())).count();
+      Tenant tenant = report.tenant();
+      return new ProvisioningView(
+          tenant.id(),
+          tenant.slug(),
+          tenant.status(),
+          report.attempt(),
+          completed,
+          planned.size(),
+          steps);
+    }
+  }
+
+  private static JsonObject parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.plexica.tenancy.app;
+
+import io.plexica.tenancy.domain.ProvisioningLog;
+import io.plexica.tenancy.domain.ProvisioningStepRecord.Compensation;
+import io.plexica.tenancy.domain.ProvisioningStepRecord.Status;
+import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.tenancy.domain.TenantRepository;
+import io.plexica.tenancy.domain.TenantStatus;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Provisions a tenant as a saga: the steps run in order and each is logged as it starts and ends.
+ * When one fails, the finished steps and the failed one are compensated in reverse order and the
+ * tenant ends {@code FAILED}, so a failure leaves no schema, realm or row of its own behind and a
+ * retry starts from a clean slate.
+ */
+public class ProvisioningSaga {
+  private static final Logger LOG = Logger.getLogger(ProvisioningSaga.class.getName());
+  private static final int MAX_ERROR_LENGTH = 2000;
+
+  private final List<ProvisioningStep> steps;
+  private final TenantRepository tenants;
+  private final ProvisioningLog log;
+  private final Clock clock;
+
+  public ProvisioningSaga(
+      List<ProvisioningStep> steps, TenantRepository tenants, ProvisioningLog log, Clock clock) {
+    this.steps = steps.stream().sorted(Comparator.comparingInt(ProvisioningStep::order)).toList();
+    this.tenants = tenants;
+    this.log = log;
+    this.clock = clock;
+  }
+
+  public List<String> stepNames() {
+    return steps.stream().map(ProvisioningStep::name).toList();
+  }
+
+  /** Runs one attempt; returns whether the tenant ended {@code ACTIVE}. */
+  public boolean run(TenantRef tenant, int attempt) {
+    Deque<Ran> ran = new ArrayDeque<>();
+    for (int position = 0; position < steps.size(); position++) {
+      ProvisioningStep step = steps.get(position);
+      UUID record = log.started(tenant.id(), attempt, position, step.name(), clock.instant());
+      ran.push(new Ran(step, record));
+      try {
+        step.execute(tenant);
+        log.finished(record, Status.DONE, null, clock.instant());
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "Provisioning of tenant " + tenant.slug() + " failed at step " + step.name(),
+            e);
+        log.finished(record, Status.FAILED, describe(e), clock.instant());
+        fail(tenant, ran);
+        return false;
+      }
+    }
+    try {
+      tenants.update(tenant.id(), t -> t.moveTo(TenantStatus.ACTIVE, clock.instant()));
+      return true;
+    } catch (RuntimeException e) {
+      // Deleted or changed while provisioning: undo, so that nothing is left without an owner.
+      LOG.log(Level.WARNING, "Tenant " + tenant.slug() + " could not be activated", e);
+      fail(tenant, ran);
+      return false;
+    }
+  }
+
+  private void fail(TenantRef tenant, Deque<Ran> ran) {
+    while (!ran.isEmpty()) {
+      Ran done = ran.pop();
+      try {
+        done.step().compensate(tenant);
+        log.compensated(done.record(), Compensation.COMPENSATED, null);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.SEVERE,
+            "Undoing step " + done.step().name() + " of tenant " + tenant.slug() + " failed",
+            e);
+        log.compensated(done.record(), Compensation.COMPENSATION_FAILED, describe(e));
+      }
+    }
+    tenants.update(
+        tenant.id(),
+        t -> {
+          if (t.status() == TenantStatus.PROVISIONING) {
+            t.moveTo(TenantStatus.FAILED, clock.instant());
+          }
+        });
+  }
+
+  /** What the log keeps of a failure: its message, never a stack trace. */
+  static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    String text =
+        failure.getClass().getSimpleName()
+            + (message == null || message.isBlank() ? "" : ": " + message);
+    return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+  }
+
+  private record Ran(ProvisioningStep step, UUID record) {}
+}

@@ -1,0 +1,216 @@
+package io.plexica.tenancy.app;
+
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.ProvisioningLog;
+import io.plexica.tenancy.domain.ProvisioningStepRecord;
+import io.plexica.tenancy.domain.TenancyProblems;
+import io.plexica.tenancy.domain.Tenant;
+import io.plexica.tenancy.domain.TenantName;
+import io.plexica.tenancy.domain.TenantPage;
+import io.plexica.tenancy.domain.TenantQuery;
+import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.tenancy.domain.TenantRepository;
+import io.plexica.tenancy.domain.TenantSlug;
+import io.plexica.tenancy.domain.TenantStatus;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates, finds, changes and retires tenants; provisioning itself is the saga's job. */
+public class TenantService {
+  /** Settings are configuration, not content: keep them small enough to read on every request. */
+  public static final int MAX_SETTINGS_CHARS = 16 * 1024;
+
+  private final TenantRepository tenants;
+  private final ProvisioningLog log;
+  private final ProvisioningSaga saga;
+  private final ProvisioningExecutor executor;
+  private final TenantSchemas schemas;
+  private final Clock clock;
+
+  public TenantService(
+      TenantRepository tenants,
+      ProvisioningLog log,
+      ProvisioningSaga saga,
+      ProvisioningExecutor executor,
+      TenantSchemas schemas,
+      Clock clock) {
+    this.tenants = tenants;
+    this.log = log;
+    this.saga = saga;
+    this.executor = executor;
+    this.schemas = schemas;
+    this.clock = clock;
+  }
+
+  /**
+   * Registers the tenant as {@code PROVISIONING} and starts provisioning it in the background; the
+   * returned tenant is the registered one, before any step ran.
+   */
+  public Tenant create(TenantSlug slug, TenantName name, JsonObject settings) {
+    String settingsJson = settingsJson(settings == null ? JsonValue.EMPTY_JSON_OBJECT : settings);
+    if (tenants.findBySlug(slug.value()).isPresent()) {
+      throw slugTaken(slug.value());
+    }
+    Tenant tenant = new Tenant(slug, name, settingsJson, clock.instant());
+    tenants.insert(tenant);
+    startProvisioning(tenant);
+    return tenant;
+  }
+
+  /** Provisions a {@code FAILED} tenant again, from a clean slate. */
+  public Tenant retry(String idOrSlug) {
+    Tenant tenant =
+        tenants.update(
+            get(idOrSlug).id(), t -> t.moveTo(TenantStatus.PROVISIONING, clock.instant()));
+    startProvisioning(tenant);
+    return tenant;
+  }
+
+  private void startProvisioning(Tenant tenant) {
+    TenantRef ref = TenantRef.of(tenant);
+    int attempt = log.nextAttempt(tenant.id());
+    executor.submit(() -> saga.run(ref, attempt));
+  }
+
+  public Tenant get(String idOrSlug) {
+    return find(idOrSlug)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    TenancyProblems.TENANT_NOT_FOUND, "No tenant is known as '" + idOrSlug + "'."));
+  }
+
+  private Optional<Tenant> find(String idOrSlug) {
+    if (idOrSlug == null || idOrSlug.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<UUID> id = parseUuid(idOrSlug);
+    return id.isPresent() ? tenants.findById(id.get()) : tenants.findBySlug(idOrSlug);
+  }
+
+  public TenantPage search(TenantQuery query) {
+    return tenants.search(query);
+  }
+
+  /** The latest provisioning attempt: its number and its steps in order. */
+  public ProvisioningReport provisioning(String idOrSlug) {
+    Tenant tenant = get(idOrSlug);
+    int attempt = log.latestAttempt(tenant.id());
+    List<ProvisioningStepRecord> steps = attempt == 0 ? List.of() : log.steps(tenant.id(), attempt);
+    return new ProvisioningReport(tenant, attempt, saga.stepNames(), steps);
+  }
+
+  /**
+   * Renames the tenant and/or merges a JSON merge patch (RFC 7396) into its settings; absent
+   * arguments leave that part unchanged.
+   */
+  public Tenant update(
+      String idOrSlug, Optional<TenantName> name, Optional<JsonObject> settingsPatch) {
+    Tenant current = get(idOrSlug);
+    if (current.status() == TenantStatus.DELETED) {
+      throw new ProblemException(
+          TenancyProblems.ILLEGAL_TRANSITION,
+          "Tenant '" + current.slug() + "' is DELETED and can no longer be changed.");
+    }
+    return tenants.update(
+        current.id(),
+        tenant -> {
+          name.ifPresent(n -> tenant.rename(n, clock.instant()));
+          settingsPatch.ifPresent(
+              patch -> {
+                JsonValue merged =
+                    Json.createMergePatch(patch).apply(parseObject(tenant.settings()));
+                tenant.replaceSettings(settingsJson(merged.asJsonObject()), clock.instant());
+              });
+        });
+  }
+
+  public Tenant suspend(String idOrSlug) {
+    return moveTo(idOrSlug, TenantStatus.SUSPENDED);
+  }
+
+  public Tenant activate(String idOrSlug) {
+    return moveTo(idOrSlug, TenantStatus.ACTIVE);
+  }
+
+  private Tenant moveTo(String idOrSlug, TenantStatus next) {
+    return tenants.update(get(idOrSlug).id(), t -> t.moveTo(next, clock.instant()));
+  }
+
+  /**
+   * Marks the tenant {@code DELETED}; with {@code purge} also drops its schema (and, in later
+   * slices, its realm and bucket) and frees its slug. Deleting a deleted tenant again only purges
+   * it.
+   */
+  public void delete(String idOrSlug, boolean purge) {
+    Tenant tenant = get(idOrSlug);
+    if (tenant.status() != TenantStatus.DELETED) {
+      tenant = tenants.update(tenant.id(), t -> t.moveTo(TenantStatus.DELETED, clock.instant()));
+    }
+    if (purge && !tenant.isPurged()) {
+      schemas.drop(tenant.schemaName());
+      tenants.update(tenant.id(), t -> t.markPurged(clock.instant()));
+    }
+  }
+
+  /** The tenant a tenant-scoped request acts for: it must exist and be {@code ACTIVE}. */
+  public TenantRef resolveActive(String idOrSlug) {
+    Tenant tenant =
+        find(idOrSlug)
+            .filter(t -> !t.isPurged())
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        TenancyProblems.TENANT_NOT_FOUND,
+                        "No tenant is known as '" + idOrSlug + "'."));
+    if (tenant.status() != TenantStatus.ACTIVE) {
+      throw new ProblemException(
+          TenancyProblems.TENANT_UNAVAILABLE,
+          "Tenant '" + tenant.slug() + "' is " + tenant.status() + " and cannot be used now.");
+    }
+    return TenantRef.of(tenant);
+  }
+
+  private static String settingsJson(JsonObject settings) {
+    String json = settings.toString();
+    if (json.length() > MAX_SETTINGS_CHARS) {
+      throw ProblemException.invalid(
+          "settings", "must be at most " + MAX_SETTINGS_CHARS + " characters of JSON");
+    }
+    return json;
+  }
+
+  private static JsonObject parseObject(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+
+  static ProblemException slugTaken(String slug) {
+    return new ProblemException(
+        TenancyProblems.SLUG_TAKEN,
+        "A tenant with slug '" + slug + "' already exists. Choose another slug.");
+  }
+
+  private static Optional<UUID> parseUuid(String text) {
+    if (text.length() != 36) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The state of provisioning for the console's progress view. */
+  public record ProvisioningReport(
+      Tenant tenant, int attempt, List<String> plannedSteps, List<ProvisioningStepRecord> steps) {}
+}

@@ -1,0 +1,23 @@
+package io.plexica.tenancy.domain;
+
+import io.plexica.shared.problem.ProblemType;
+
+/** The problem types of the tenancy feature. Their slugs are part of the public API. */
+public final class TenancyProblems {
+  private TenancyProblems() {}
+
+  public static final ProblemType TENANT_NOT_FOUND =
+      new ProblemType("tenant-not-found", 404, "No such tenant");
+  public static final ProblemType SLUG_TAKEN =
+      new ProblemType("tenant-slug-taken", 409, "The slug is already taken");
+  public static final ProblemType ILLEGAL_TRANSITION =
+      new ProblemType("tenant-illegal-state-change", 409, "The tenant cannot make that change");
+  public static final ProblemType CONCURRENT_CHANGE =
+      new ProblemType("tenant-concurrent-change", 409, "The tenant was changed at the same time");
+  public static final ProblemType TENANT_REQUIRED =
+      new ProblemType("tenant-required", 400, "No tenant named in the request");
+  public static final ProblemType TENANT_UNAVAILABLE =
+      new ProblemType("tenant-unavailable", 403, "The tenant is not available");
+  public static final ProblemType PROVISIONING_FAILED =
+      new ProblemType("tenant-provisioning-failed", 500, "Provisioning the tenant failed");
+}

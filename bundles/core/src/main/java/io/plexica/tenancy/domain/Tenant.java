@@ -1,0 +1,143 @@
+package io.plexica.tenancy.domain;
+
+import io.plexica.shared.problem.ProblemException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** A company using the platform, with its own schema and (in later slices) realm and bucket. */
+@Entity
+@Table(name = "tenant", schema = "plexica_core")
+public class Tenant {
+  @Id private UUID id;
+
+  @Column(nullable = false, length = 63)
+  private String slug;
+
+  @Column(nullable = false, length = 200)
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private TenantStatus status;
+
+  @Column(name = "schema_name", nullable = false, length = 63)
+  private String schemaName;
+
+  /** A JSON object, validated at the edge and stored as jsonb. */
+  @Column(nullable = false)
+  private String settings;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "purged_at")
+  private Instant purgedAt;
+
+  @Version private long version;
+
+  protected Tenant() {}
+
+  /** A new tenant, about to be provisioned. */
+  public Tenant(TenantSlug slug, TenantName name, String settingsJson, Instant now) {
+    this.id = UUID.randomUUID();
+    this.slug = slug.value();
+    this.name = name.value();
+    this.schemaName = slug.schemaName();
+    this.settings = settingsJson;
+    this.status = TenantStatus.PROVISIONING;
+    this.createdAt = truncate(now);
+    this.updatedAt = this.createdAt;
+  }
+
+  /** Moves to {@code next}, or refuses with a 409 problem naming both states. */
+  public void moveTo(TenantStatus next, Instant now) {
+    if (!status.canBecome(next)) {
+      throw new ProblemException(
+          TenancyProblems.ILLEGAL_TRANSITION,
+          "Tenant '" + slug + "' is " + status + " and cannot become " + next + ".");
+    }
+    status = next;
+    touch(now);
+  }
+
+  public void rename(TenantName newName, Instant now) {
+    name = newName.value();
+    touch(now);
+  }
+
+  public void replaceSettings(String settingsJson, Instant now) {
+    settings = settingsJson;
+    touch(now);
+  }
+
+  public void markPurged(Instant now) {
+    purgedAt = truncate(now);
+    touch(now);
+  }
+
+  private void touch(Instant now) {
+    updatedAt = truncate(now);
+  }
+
+  /**
+   * PostgreSQL keeps microseconds; truncating here makes what we return equal what we read back.
+   */
+  private static Instant truncate(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public TenantStatus status() {
+    return status;
+  }
+
+  public String schemaName() {
+    return schemaName;
+  }
+
+  public String settings() {
+    return settings;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Instant purgedAt() {
+    return purgedAt;
+  }
+
+  public boolean isPurged() {
+    return purgedAt != null;
+  }
+
+  public long version() {
+    return version;
+  }
+}

@@ -1,0 +1,153 @@
+package io.plexica.tenancy.infra;
+
+import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.SqlErrors;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.TenancyProblems;
+import io.plexica.tenancy.domain.Tenant;
+import io.plexica.tenancy.domain.TenantPage;
+import io.plexica.tenancy.domain.TenantQuery;
+import io.plexica.tenancy.domain.TenantRepository;
+import io.plexica.tenancy.domain.TenantStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** Tenants in {@code plexica_core.tenant}, through JPA. */
+@ApplicationScoped
+public class JpaTenantRepository implements TenantRepository {
+  private Database database;
+
+  protected JpaTenantRepository() {}
+
+  @Inject
+  public JpaTenantRepository(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public void insert(Tenant tenant) {
+    try {
+      database.inCoreDo(em -> em.persist(tenant));
+    } catch (PersistenceException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new ProblemException(
+            TenancyProblems.SLUG_TAKEN,
+            "A tenant with slug '" + tenant.slug() + "' already exists. Choose another slug.",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Tenant> findById(UUID id) {
+    return Optional.ofNullable(database.inCore(em -> em.find(Tenant.class, id)));
+  }
+
+  @Override
+  public Optional<Tenant> findBySlug(String slug) {
+    return database.inCore(
+        em ->
+            em.createQuery(
+                    "SELECT t FROM Tenant t WHERE t.slug = :slug AND t.purgedAt IS NULL",
+                    Tenant.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst());
+  }
+
+  @Override
+  public Tenant update(UUID id, Consumer<Tenant> change) {
+    return database.inCore(
+        em -> {
+          // Row lock: concurrent state changes queue up instead of failing each other.
+          Tenant tenant = em.find(Tenant.class, id, LockModeType.PESSIMISTIC_WRITE);
+          if (tenant == null) {
+            throw new ProblemException(
+                TenancyProblems.TENANT_NOT_FOUND, "No tenant has id " + id + ".");
+          }
+          change.accept(tenant);
+          return tenant;
+        });
+  }
+
+  @Override
+  public TenantPage search(TenantQuery query) {
+    return database.inCore(
+        em -> {
+          String where = where(query);
+          TypedQuery<Tenant> items =
+              em.createQuery("SELECT t FROM Tenant t" + where + orderBy(query), Tenant.class);
+          TypedQuery<Long> count =
+              em.createQuery("SELECT COUNT(t) FROM Tenant t" + where, Long.class);
+          bind(query, items);
+          bind(query, count);
+          List<Tenant> page =
+              items
+                  .setFirstResult(query.page() * query.size())
+                  .setMaxResults(query.size())
+                  .getResultList();
+          return new TenantPage(page, query.page(), query.size(), count.getSingleResult());
+        });
+  }
+
+  @Override
+  public List<Tenant> withStatus(Collection<TenantStatus> statuses) {
+    return database.inCore(
+        em ->
+            em.createQuery(
+                    "SELECT t FROM Tenant t WHERE t.status IN :statuses AND t.purgedAt IS NULL"
+                        + " ORDER BY t.createdAt",
+                    Tenant.class)
+                .setParameter("statuses", statuses)
+                .getResultList());
+  }
+
+  private static String where(TenantQuery query) {
+    StringBuilder where = new StringBuilder(" WHERE t.purgedAt IS NULL");
+    query
+        .text()
+        .ifPresent(
+            text ->
+                where.append(
+                    " AND (LOWER(t.slug) LIKE :text ESCAPE '\\' OR LOWER(t.name) LIKE :text"
+                        + " ESCAPE '\\')"));
+    query.status().ifPresent(status -> where.append(" AND t.status = :status"));
+    return where.toString();
+  }
+
+  private static void bind(TenantQuery query, TypedQuery<?> jpql) {
+    query.text().ifPresent(text -> jpql.setParameter("text", "%" + likeEscape(text) + "%"));
+    query.status().ifPresent(status -> jpql.setParameter("status", status));
+  }
+
+  /** Field names come from a whitelist enum, never from the request text. */
+  private static String orderBy(TenantQuery query) {
+    String field =
+        switch (query.sortField()) {
+          case SLUG -> "t.slug";
+          case NAME -> "t.name";
+          case STATUS -> "t.status";
+          case CREATED_AT -> "t.createdAt";
+          case UPDATED_AT -> "t.updatedAt";
+        };
+    String direction = query.descending() ? " DESC" : " ASC";
+    return " ORDER BY " + field + direction + ", t.id" + direction;
+  }
+
+  private static String likeEscape(String text) {
+    return text.toLowerCase(Locale.ROOT)
+        .replace("\\", "\\\\")
+        .replace("%", "\\%")
+        .replace("_", "\\_");
+  }
+}

@@ -1,0 +1,84 @@
+package io.plexica.tenancy.infra;
+
+import io.plexica.tenancy.app.ProvisioningStep;
+import io.plexica.tenancy.app.TenantSchemas;
+import io.plexica.tenancy.domain.TenantRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The PostgreSQL steps of provisioning: the tenant's schema, then its tables. */
+public final class SchemaSteps {
+  private SchemaSteps() {}
+
+  /** Creates {@code tenant_<slug>}; undone by dropping it with everything in it. */
+  @ApplicationScoped
+  public static class CreateSchema implements ProvisioningStep {
+    private TenantSchemas schemas;
+
+    protected CreateSchema() {}
+
+    @Inject
+    public CreateSchema(TenantSchemas schemas) {
+      this.schemas = schemas;
+    }
+
+    @Override
+    public String name() {
+      return "create-schema";
+    }
+
+    @Override
+    public int order() {
+      return 100;
+    }
+
+    @Override
+    public void execute(TenantRef tenant) {
+      schemas.create(tenant.schemaName());
+    }
+
+    @Override
+    public void compensate(TenantRef tenant) {
+      schemas.drop(tenant.schemaName());
+    }
+  }
+
+  /**
+   * Applies the tenant migrations. Its undo empties the schema again, so that a retry migrates from
+   * scratch even when the schema itself could not be dropped.
+   */
+  @ApplicationScoped
+  public static class MigrateSchema implements ProvisioningStep {
+    private TenantSchemas schemas;
+
+    protected MigrateSchema() {}
+
+    @Inject
+    public MigrateSchema(TenantSchemas schemas) {
+      this.schemas = schemas;
+    }
+
+    @Override
+    public String name() {
+      return "migrate-schema";
+    }
+
+    @Override
+    public int order() {
+      return 200;
+    }
+
+    @Override
+    public void execute(TenantRef tenant) {
+      schemas.migrate(tenant.schemaName());
+    }
+
+    @Override
+    public void compensate(TenantRef tenant) {
+      if (schemas.exists(tenant.schemaName())) {
+        schemas.drop(tenant.schemaName());
+        schemas.create(tenant.schemaName());
+      }
+    }
+  }
+}

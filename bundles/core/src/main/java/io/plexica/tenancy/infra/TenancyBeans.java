@@ -1,0 +1,57 @@
+package io.plexica.tenancy.infra;
+
+import io.plexica.tenancy.app.ProvisioningExecutor;
+import io.plexica.tenancy.app.ProvisioningSaga;
+import io.plexica.tenancy.app.ProvisioningStep;
+import io.plexica.tenancy.app.SchemaUpgrade;
+import io.plexica.tenancy.app.TenantSchemas;
+import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.domain.ProvisioningLog;
+import io.plexica.tenancy.domain.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Wires the tenancy services, which are plain classes so that tests can build them without a
+ * container. Every {@link ProvisioningStep} bean of any feature joins the saga.
+ */
+@ApplicationScoped
+public class TenancyBeans {
+
+  @Produces
+  @Singleton
+  ProvisioningSaga saga(
+      @Any Instance<ProvisioningStep> steps,
+      TenantRepository tenants,
+      ProvisioningLog log,
+      Clock clock) {
+    return new ProvisioningSaga(steps.stream().toList(), tenants, log, clock);
+  }
+
+  @Produces
+  @Singleton
+  TenantService tenantService(
+      TenantRepository tenants,
+      ProvisioningLog log,
+      ProvisioningSaga saga,
+      ProvisioningExecutor executor,
+      TenantSchemas schemas,
+      Clock clock) {
+    return new TenantService(tenants, log, saga, executor, schemas, clock);
+  }
+
+  @Produces
+  @Singleton
+  SchemaUpgrade schemaUpgrade(
+      TenantSchemas schemas,
+      TenantRepository tenants,
+      @ConfigProperty(name = "plexica.tenancy.migration-parallelism", defaultValue = "4")
+          int parallelism) {
+    return new SchemaUpgrade(schemas, tenants, parallelism);
+  }
+}
