@@ -1,0 +1,64 @@
+package io.plexica.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Path;
+
+/** The house rules of STYLE.md, checked on every build. */
+@AnalyzeClasses(packages = "io.plexica", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule featuresHaveNoCycles =
+      slices().matching("io.plexica.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule resourcesCallServicesOnly =
+      noClasses()
+          .that()
+          .resideInAPackage("..api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("..infra..", "io.plexica.shared.persistence..")
+          .because("a resource maps HTTP to a service call and never reaches storage itself");
+
+  @ArchTest
+  static final ArchRule resourcesNeverTouchTheEntityManager =
+      noClasses()
+          .that()
+          .areAnnotatedWith(Path.class)
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo(EntityManager.class);
+
+  @ArchTest
+  static final ArchRule resourcesLiveInApiPackages =
+      classes().that().areAnnotatedWith(Path.class).should().resideInAPackage("..api..");
+
+  @ArchTest
+  static final ArchRule servicesAndDomainDoNotDependOnAdapters =
+      noClasses()
+          .that()
+          .resideInAnyPackage("..app..", "..domain..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("..infra..", "..api..", "io.plexica.shared.persistence..")
+          .because("services depend on ports; adapters implement them");
+
+  @ArchTest
+  static final ArchRule onlyAdaptersUseFlywayOrJdbc =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(
+              "..infra..", "io.plexica.shared.persistence..", "io.plexica.health..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.flywaydb..", "java.sql..", "javax.sql..");
+}

@@ -1,0 +1,123 @@
+package io.plexica.testing;
+
+import io.plexica.shared.persistence.Database;
+import io.plexica.tenancy.app.ProvisioningExecutor;
+import io.plexica.tenancy.app.ProvisioningSaga;
+import io.plexica.tenancy.app.ProvisioningStep;
+import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.infra.JpaProvisioningLog;
+import io.plexica.tenancy.infra.JpaTenantRepository;
+import io.plexica.tenancy.infra.PostgresTenantSchemas;
+import io.plexica.tenancy.infra.SchemaSteps;
+import io.plexica.workspaces.app.WorkspaceService;
+import io.plexica.workspaces.infra.DefaultWorkspaceStep;
+import io.plexica.workspaces.infra.JpaWorkspaceRepository;
+import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The platform's services wired by hand against the real PostgreSQL that {@code bin/plexica test}
+ * starts (connection from the {@code plexica.db.*} system properties), with no server around them.
+ */
+public final class TestPlatform {
+  private static Database database;
+
+  public final PostgresTenantSchemas schemas;
+  public final JpaTenantRepository tenants;
+  public final JpaProvisioningLog log;
+  public final WorkspaceService workspaces;
+  public final List<ProvisioningStep> steps;
+  public final ProvisioningSaga saga;
+  public final TenantService tenantService;
+
+  private TestPlatform(UnaryOperator<List<ProvisioningStep>> stepDecorator) {
+    Database db = database();
+    Clock clock = Clock.systemUTC();
+    schemas = new PostgresTenantSchemas(db);
+    tenants = new JpaTenantRepository(db);
+    log = new JpaProvisioningLog(db);
+    workspaces = new WorkspaceService(new JpaWorkspaceRepository(db), clock);
+    steps =
+        stepDecorator.apply(
+            List.of(
+                new SchemaSteps.CreateSchema(schemas),
+                new SchemaSteps.MigrateSchema(schemas),
+                new DefaultWorkspaceStep(workspaces)));
+    saga = new ProvisioningSaga(steps, tenants, log, clock);
+    ProvisioningExecutor inline = Runnable::run;
+    tenantService = new TenantService(tenants, log, saga, inline, schemas, clock);
+  }
+
+  /** The platform as in production, provisioning inline on the calling thread. */
+  public static TestPlatform create() {
+    return new TestPlatform(UnaryOperator.identity());
+  }
+
+  /** The platform with its provisioning steps replaced, e.g. by failing decorators. */
+  public static TestPlatform withSteps(UnaryOperator<List<ProvisioningStep>> decorator) {
+    return new TestPlatform(decorator);
+  }
+
+  public static synchronized Database database() {
+    if (database == null) {
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setServerNames(new String[] {property("plexica.db.host", "127.0.0.1")});
+      dataSource.setPortNumbers(new int[] {Integer.parseInt(property("plexica.db.port", "25432"))});
+      dataSource.setDatabaseName(property("plexica.db.name", "plexica"));
+      dataSource.setUser(property("plexica.db.user", "plexica"));
+      dataSource.setPassword(property("plexica.db.password", "plexica"));
+      dataSource.setStringType("unspecified");
+      var factory =
+          Persistence.createEntityManagerFactory(
+              "plexica", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+      database = new Database(factory, dataSource);
+      new PostgresTenantSchemas(database).migrateCore();
+    }
+    return database;
+  }
+
+  /** A slug no other test of this run uses. */
+  public static String uniqueSlug(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Tables of a schema, by name; empty when the schema does not exist. */
+  public static List<String> tablesOf(String schema) {
+    return strings(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY 1",
+        schema);
+  }
+
+  public static boolean schemaExists(String schema) {
+    return !strings("SELECT nspname FROM pg_namespace WHERE nspname = ?", schema).isEmpty();
+  }
+
+  private static List<String> strings(String sql, String parameter) {
+    try (Connection connection = database().dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      try (ResultSet rows = statement.executeQuery()) {
+        var result = new java.util.ArrayList<String>();
+        while (rows.next()) {
+          result.add(rows.getString(1));
+        }
+        return result;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String property(String name, String fallback) {
+    return System.getProperty(name, fallback);
+  }
+}

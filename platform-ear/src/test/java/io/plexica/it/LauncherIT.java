@@ -1,0 +1,112 @@
+package io.plexica.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's run command, as a newcomer uses it: {@code bin/plexica up} brings the platform to
+ * ready, a tenant created then survives {@code down} and {@code up} again. It runs with a data
+ * folder and ports of its own, beside the server the other integration tests use.
+ */
+class LauncherIT {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path HOME = Path.of("target/launcher-home").toAbsolutePath();
+  private static final int HTTP_PORT = 9280;
+  private static final int DB_PORT = 35432;
+  private static final String BASE = "http://127.0.0.1:" + HTTP_PORT;
+
+  @Test
+  void upCreateDownUpKeepsTheTenant() throws Exception {
+    String up = plexica("up");
+    assertThat(up).contains("Plexica is up", "http://localhost:" + HTTP_PORT + "/api/v1/tenants");
+    assertThat(plexica("status")).contains("postgres  running", "liberty   running", "ready=UP");
+
+    given()
+        .baseUri(BASE)
+        .contentType(ContentType.JSON)
+        .body("{\"slug\":\"acme\",\"name\":\"Acme\"}")
+        .post("/api/v1/tenants")
+        .then()
+        .statusCode(202);
+    awaitActive();
+
+    assertThat(plexica("down")).contains("Plexica is down");
+    assertThat(plexica("status")).contains("postgres  stopped", "liberty   stopped");
+    plexica("up");
+
+    Response acme = given().baseUri(BASE).get("/api/v1/tenants/acme");
+    assertThat(acme.<String>path("status")).isEqualTo("ACTIVE");
+    assertThat(acme.<String>path("schema")).isEqualTo("tenant_acme");
+    given()
+        .baseUri(BASE)
+        .header("X-Tenant-ID", "acme")
+        .get("/api/v1/workspaces")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void everyCommandExplainsItself() throws Exception {
+    for (String command : new String[] {"up", "down", "status", "test", "bench", "build"}) {
+      assertThat(plexica(command, "--help")).startsWith("Usage: bin/plexica " + command);
+    }
+    assertThat(plexica("help")).contains("up", "down", "status", "test");
+  }
+
+  @AfterAll
+  static void stopEverything() throws Exception {
+    plexica("down");
+  }
+
+  private static void awaitActive() {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      if ("ACTIVE".equals(given().baseUri(BASE).get("/api/v1/tenants/acme").path("status"))) {
+        return;
+      }
+      Platform.sleep(100);
+    }
+    throw new AssertionError("acme did not become ACTIVE");
+  }
+
+  /** Runs bin/plexica with a clean environment of its own; fails on a non-zero exit. */
+  private static String plexica(String... args) throws IOException, InterruptedException {
+    String[] command = new String[args.length + 1];
+    command[0] = ROOT.resolve("bin/plexica").toString();
+    System.arraycopy(args, 0, command, 1, args.length);
+    Path output = Files.createTempFile("plexica", ".out");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+    builder.redirectOutput(output.toFile());
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(name -> name.startsWith("PLEXICA_"));
+    env.put("PLEXICA_HOME", HOME.toString());
+    env.put("PLEXICA_HTTP_PORT", String.valueOf(HTTP_PORT));
+    env.put("PLEXICA_HTTPS_PORT", "9643");
+    env.put("PLEXICA_DB_PORT", String.valueOf(DB_PORT));
+    Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("bin/plexica " + String.join(" ", args) + " timed out");
+    }
+    String text = Files.readString(output, StandardCharsets.UTF_8);
+    Files.delete(output);
+    assertThat(process.exitValue())
+        .as("bin/plexica %s:%n%s", String.join(" ", args), text)
+        .isZero();
+    return text;
+  }
+}

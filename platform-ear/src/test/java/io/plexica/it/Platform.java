@@ -1,0 +1,119 @@
+package io.plexica.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** What the black-box tests know of the running platform: its URL and its database. */
+final class Platform {
+  static final String BASE_URL = System.getProperty("plexica.base.url", "http://127.0.0.1:9180");
+
+  private Platform() {}
+
+  static RequestSpecification api() {
+    return given().baseUri(BASE_URL).basePath("/api/v1").contentType(ContentType.JSON);
+  }
+
+  static String uniqueSlug(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Creates a tenant and waits until provisioning ends; returns the tenant as last read. */
+  static Response createActiveTenant(String slug) {
+    api()
+        .body("{\"slug\":\"" + slug + "\",\"name\":\"Tenant " + slug + "\"}")
+        .post("/tenants")
+        .then()
+        .statusCode(202);
+    return awaitStatus(slug, "ACTIVE");
+  }
+
+  static Response awaitStatus(String slug, String status) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    Response last;
+    do {
+      last = api().get("/tenants/" + slug);
+      if (status.equals(last.path("status"))) {
+        return last;
+      }
+      sleep(100);
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError(
+        "Tenant " + slug + " did not become " + status + ": " + last.asString());
+  }
+
+  static List<String> tablesOf(String schema) {
+    return strings(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY 1",
+        schema);
+  }
+
+  static boolean schemaExists(String schema) {
+    return !strings("SELECT nspname FROM pg_namespace WHERE nspname = ?", schema).isEmpty();
+  }
+
+  private static List<String> strings(String sql, String parameter) {
+    String url =
+        "jdbc:postgresql://"
+            + System.getProperty("plexica.db.host", "127.0.0.1")
+            + ":"
+            + System.getProperty("plexica.db.port", "25432")
+            + "/"
+            + System.getProperty("plexica.db.name", "plexica");
+    try (Connection connection =
+            DriverManager.getConnection(
+                url,
+                System.getProperty("plexica.db.user", "plexica"),
+                System.getProperty("plexica.db.password", "plexica"));
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      try (ResultSet rows = statement.executeQuery()) {
+        List<String> result = new ArrayList<>();
+        while (rows.next()) {
+          result.add(rows.getString(1));
+        }
+        return result;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A problem document with this status and type, and no trace of the server's internals. */
+  static void assertProblem(Response response, int status, String typeSlug) {
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.<String>path("type")).isEqualTo("https://plexica.io/problems/" + typeSlug);
+    assertThat(response.<Integer>path("status")).isEqualTo(status);
+    assertThat(response.<String>path("title")).isNotBlank();
+    assertThat(response.<String>path("detail")).isNotBlank();
+    assertThat(response.asString()).doesNotContain("Exception", "\tat ", "org.eclipse", "java.");
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static {
+    RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+  }
+}

@@ -1,0 +1,44 @@
+package io.plexica.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/** Health, metrics and the API description that operators and integrators rely on. */
+class PlatformEndpointsIT {
+
+  @Test
+  void liveAndReadyWithDatabaseDetails() {
+    given().baseUri(Platform.BASE_URL).get("/health/live").then().statusCode(200);
+    Response ready = given().baseUri(Platform.BASE_URL).get("/health/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.<String>path("status")).isEqualTo("UP");
+    assertThat(ready.<Boolean>path("checks.find { it.name == 'database' }.data.reachable"))
+        .isTrue();
+    assertThat(ready.<Boolean>path("checks.find { it.name == 'database' }.data.coreMigrated"))
+        .isTrue();
+  }
+
+  @Test
+  void metricsArePrometheusText() {
+    Response metrics = given().baseUri(Platform.BASE_URL).get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.contentType()).startsWith("text/plain");
+    assertThat(metrics.asString()).contains("# TYPE ").contains("jvm_");
+  }
+
+  @Test
+  void openApiDocumentsTheTenantApiWithExamples() {
+    Response openapi =
+        given().baseUri(Platform.BASE_URL).accept("application/json").get("/openapi");
+    assertThat(openapi.statusCode()).isEqualTo(200);
+    String document = openapi.asString();
+    assertThat(document)
+        .contains("/api/v1/tenants", "/api/v1/tenants/{id}/provisioning", "/api/v1/workspaces")
+        .contains("\"examples\"")
+        .contains("Acme Corporation");
+    given().baseUri(Platform.BASE_URL).get("/openapi/ui/").then().statusCode(200);
+  }
+}
