@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,9 +69,27 @@ class LauncherIT {
     assertThat(plexica("help")).contains("up", "down", "status", "test");
   }
 
+  /** Starts from no data, as a fresh clone would; the unpacked PostgreSQL is kept between runs. */
+  @BeforeAll
+  static void startFromScratch() throws Exception {
+    plexica("down");
+    deleteRecursively(HOME.resolve("dev"));
+  }
+
   @AfterAll
   static void stopEverything() throws Exception {
     plexica("down");
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static void awaitActive() {

@@ -13,6 +13,7 @@ import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.tenancy.domain.TenantStatus;
 import io.plexica.testing.TestPlatform;
 import jakarta.json.Json;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,19 @@ class TenantServiceTest {
             () ->
                 platform.tenantService.create(
                     new TenantSlug(first.slug()), new TenantName("Again"), null))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.type()).isEqualTo(TenancyProblems.SLUG_TAKEN));
+  }
+
+  @Test
+  void theDatabaseRefusesASlugTakenByAConcurrentCreate() {
+    Tenant first = create("race");
+    // The service's look-up cannot see a create that commits in between; the unique index can.
+    Tenant sameSlug =
+        new Tenant(new TenantSlug(first.slug()), new TenantName("Racer"), "{}", Instant.now());
+
+    assertThatThrownBy(() -> platform.tenants.insert(sameSlug))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> assertThat(e.type()).isEqualTo(TenancyProblems.SLUG_TAKEN));
