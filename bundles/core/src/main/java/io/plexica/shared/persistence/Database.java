@@ -46,6 +46,19 @@ public class Database {
     return inTransaction(entityManagerFactory.createEntityManager(), work);
   }
 
+  /**
+   * Reads global data without opening a transaction: one statement, no BEGIN/COMMIT round trips.
+   * For reads that need a consistent view across several statements, use {@link #inCore}.
+   */
+  public <T> T readCore(Function<EntityManager, T> work) {
+    return read(entityManagerFactory.createEntityManager(), work);
+  }
+
+  /** Like {@link #readCore}, for one tenant's schema. */
+  public <T> T readTenant(String schema, Function<EntityManager, T> work) {
+    return read(tenantEntityManager(schema), work);
+  }
+
   public void inCoreDo(Consumer<EntityManager> work) {
     inCore(
         em -> {
@@ -60,10 +73,20 @@ public class Database {
    * manager only; tenant entities are not shared through the second-level cache.
    */
   public <T> T inTenant(String schema, Function<EntityManager, T> work) {
-    EntityManager em =
-        entityManagerFactory.createEntityManager(
-            Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, schema));
-    return inTransaction(em, work);
+    return inTransaction(tenantEntityManager(schema), work);
+  }
+
+  private EntityManager tenantEntityManager(String schema) {
+    return entityManagerFactory.createEntityManager(
+        Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, schema));
+  }
+
+  private static <T> T read(EntityManager em, Function<EntityManager, T> work) {
+    try {
+      return work.apply(em);
+    } finally {
+      em.close();
+    }
   }
 
   private static <T> T inTransaction(EntityManager em, Function<EntityManager, T> work) {

@@ -12,6 +12,7 @@ import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantName;
 import io.plexica.tenancy.domain.TenantQuery;
 import io.plexica.tenancy.domain.TenantSlug;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Platform-level tenant management. Identity will put it behind platform-admin tokens. */
+@ApplicationScoped
 @Path("/tenants")
 @Tag(name = "Tenants")
 @Produces(MediaType.APPLICATION_JSON)

@@ -63,7 +63,7 @@ public class JpaProvisioningLog implements ProvisioningLog {
 
   @Override
   public List<ProvisioningStepRecord> steps(UUID tenantId, int attempt) {
-    return database.inCore(
+    return database.readCore(
         em ->
             em.createQuery(
                     "SELECT s FROM ProvisioningStepRecord s WHERE s.tenantId = :tenant"

@@ -50,12 +50,12 @@ public class JpaTenantRepository implements TenantRepository {
 
   @Override
   public Optional<Tenant> findById(UUID id) {
-    return Optional.ofNullable(database.inCore(em -> em.find(Tenant.class, id)));
+    return Optional.ofNullable(database.readCore(em -> em.find(Tenant.class, id)));
   }
 
   @Override
   public Optional<Tenant> findBySlug(String slug) {
-    return database.inCore(
+    return database.readCore(
         em ->
             em.createQuery(
                     "SELECT t FROM Tenant t WHERE t.slug = :slug AND t.purgedAt IS NULL",
@@ -82,7 +82,7 @@ public class JpaTenantRepository implements TenantRepository {
 
   @Override
   public TenantPage search(TenantQuery query) {
-    return database.inCore(
+    return database.readCore(
         em -> {
           String where = where(query);
           TypedQuery<Tenant> items =
@@ -102,7 +102,7 @@ public class JpaTenantRepository implements TenantRepository {
 
   @Override
   public List<Tenant> withStatus(Collection<TenantStatus> statuses) {
-    return database.inCore(
+    return database.readCore(
         em ->
             em.createQuery(
                     "SELECT t FROM Tenant t WHERE t.status IN :statuses AND t.purgedAt IS NULL"

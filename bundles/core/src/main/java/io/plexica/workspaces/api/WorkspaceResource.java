@@ -9,6 +9,7 @@ import io.plexica.workspaces.app.WorkspaceService;
 import io.plexica.workspaces.domain.Workspace;
 import io.plexica.workspaces.domain.WorkspaceProblems;
 import io.plexica.workspaces.domain.WorkspaceSlug;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The workspaces of the tenant named in {@code X-Tenant-ID}. */
+@ApplicationScoped
 @Path("/workspaces")
 @Tag(name = "Workspaces")
 @TenantScoped

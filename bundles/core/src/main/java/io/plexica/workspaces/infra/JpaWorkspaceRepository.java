@@ -50,12 +50,12 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
   @Override
   public Optional<Workspace> findById(TenantRef tenant, UUID id) {
     return Optional.ofNullable(
-        database.inTenant(tenant.schemaName(), em -> em.find(Workspace.class, id)));
+        database.readTenant(tenant.schemaName(), em -> em.find(Workspace.class, id)));
   }
 
   @Override
   public List<Workspace> list(TenantRef tenant) {
-    return database.inTenant(
+    return database.readTenant(
         tenant.schemaName(),
         em ->
             em.createQuery("SELECT w FROM Workspace w ORDER BY w.slug", Workspace.class)
