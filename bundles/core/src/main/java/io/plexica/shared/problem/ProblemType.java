@@ -20,14 +20,10 @@ public record ProblemType(String slug, int status, String title) {
       new ProblemType("method-not-allowed", 405, "Method not allowed on this resource");
   public static final ProblemType NOT_ACCEPTABLE =
       new ProblemType("not-acceptable", 406, "No acceptable representation");
-  public static final ProblemType CONFLICT =
-      new ProblemType("conflict", 409, "The request conflicts with the current state");
   public static final ProblemType PAYLOAD_TOO_LARGE =
       new ProblemType("payload-too-large", 413, "The request body is too large");
   public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
       new ProblemType("unsupported-media-type", 415, "Unsupported content type");
-  public static final ProblemType SERVICE_UNAVAILABLE =
-      new ProblemType("service-unavailable", 503, "The service is not available right now");
   public static final ProblemType INTERNAL_ERROR =
       new ProblemType("internal-error", 500, "An unexpected error occurred");
 

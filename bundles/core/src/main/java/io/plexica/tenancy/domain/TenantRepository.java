@@ -18,8 +18,8 @@ public interface TenantRepository {
   Optional<Tenant> findBySlug(String slug);
 
   /**
-   * Loads the tenant, applies the change and commits it under optimistic locking; a concurrent
-   * change fails with {@link TenancyProblems#CONCURRENT_CHANGE}.
+   * Loads the tenant with a row lock, applies the change and commits it, so that concurrent changes
+   * of one tenant take turns instead of overwriting each other.
    */
   Tenant update(UUID id, Consumer<Tenant> change);
 
