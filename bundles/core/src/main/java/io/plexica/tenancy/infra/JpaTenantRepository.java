@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /** Tenants in {@code plexica_core.tenant}, through JPA. */
 @ApplicationScoped
@@ -50,7 +52,8 @@ public class JpaTenantRepository implements TenantRepository {
 
   @Override
   public Optional<Tenant> findById(UUID id) {
-    return Optional.ofNullable(database.readCore(em -> em.find(Tenant.class, id)));
+    return Optional.ofNullable(
+        database.readCore(em -> em.find(Tenant.class, id, Database.READ_ONLY)));
   }
 
   @Override
@@ -61,6 +64,7 @@ public class JpaTenantRepository implements TenantRepository {
                     "SELECT t FROM Tenant t WHERE t.slug = :slug AND t.purgedAt IS NULL",
                     Tenant.class)
                 .setParameter("slug", slug)
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
                 .getResultStream()
                 .findFirst());
   }
