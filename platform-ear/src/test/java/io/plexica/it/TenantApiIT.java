@@ -167,6 +167,35 @@ class TenantApiIT {
   }
 
   @Test
+  void workspaceInputIsValidatedWithinItsTenant() {
+    String slug = Platform.uniqueSlug("ws");
+    Platform.createActiveTenant(slug);
+
+    Response bad =
+        api()
+            .header("X-Tenant-ID", slug)
+            .body(
+                "{\"slug\":\"-bad-\",\"name\":\" \",\"description\":\"" + "x".repeat(2001) + "\"}")
+            .post("/workspaces");
+    assertProblem(bad, 400, "validation-failed");
+    assertThat(bad.<List<String>>path("errors.field"))
+        .containsExactly("slug", "name", "description");
+    assertProblem(
+        api()
+            .header("X-Tenant-ID", slug)
+            .body("{\"slug\":\"default\",\"name\":\"Again\"}")
+            .post("/workspaces"),
+        409,
+        "workspace-slug-taken");
+    assertProblem(
+        api().header("X-Tenant-ID", slug).get("/workspaces/not-a-uuid"),
+        404,
+        "workspace-not-found");
+    assertThat(api().header("X-Tenant-ID", slug).get("/workspaces").<List<String>>path("slug"))
+        .containsExactly("default");
+  }
+
+  @Test
   void oversizedBodiesAre413AndCreateNothing() {
     String slug = Platform.uniqueSlug("big");
     String huge =

@@ -1,5 +1,6 @@
 package io.plexica.workspaces.api;
 
+import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
@@ -106,19 +107,16 @@ public class WorkspaceResource {
     }
     Validation validation = new Validation();
     WorkspaceSlug slug = validation.check(() -> new WorkspaceSlug(body.slug()));
-    String name = body.name() == null ? null : body.name().strip();
-    if (name == null || name.isEmpty()) {
-      validation.reject("name", "is required");
-    } else if (name.length() > WorkspaceService.MAX_NAME) {
-      validation.reject("name", "must be at most " + WorkspaceService.MAX_NAME + " characters");
-    }
-    if (body.description() != null
-        && body.description().length() > WorkspaceService.MAX_DESCRIPTION) {
-      validation.reject(
-          "description", "must be at most " + WorkspaceService.MAX_DESCRIPTION + " characters");
-    }
+    String name =
+        validation.check(
+            () -> FieldRules.requiredName("name", body.name(), WorkspaceService.MAX_NAME));
+    String description =
+        validation.check(
+            () ->
+                FieldRules.optionalText(
+                    "description", body.description(), WorkspaceService.MAX_DESCRIPTION));
     validation.throwIfInvalid();
-    Workspace created = workspaces.create(tenant.require(), slug, name, body.description());
+    Workspace created = workspaces.create(tenant.require(), slug, name, description);
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(WorkspaceView.of(created))
         .build();
