@@ -29,13 +29,22 @@ class LauncherIT {
   private static final Path HOME = Path.of("target/launcher-home").toAbsolutePath();
   private static final int HTTP_PORT = 9280;
   private static final int DB_PORT = 35432;
+  private static final int KEYCLOAK_PORT = 38080;
   private static final String BASE = "http://127.0.0.1:" + HTTP_PORT;
 
   @Test
   void upCreateDownUpKeepsTheTenant() throws Exception {
     String up = plexica("up");
     assertThat(up).contains("Plexica is up", "http://localhost:" + HTTP_PORT + "/api/v1/tenants");
-    assertThat(plexica("status")).contains("postgres  running", "liberty   running", "ready=UP");
+    assertThat(plexica("status"))
+        .contains(
+            "postgres  running", "redis     running", "keycloak  running", "liberty   running")
+        .contains("ready=UP");
+    given()
+        .baseUri("http://127.0.0.1:" + KEYCLOAK_PORT)
+        .get("/realms/master/.well-known/openid-configuration")
+        .then()
+        .statusCode(200);
 
     given()
         .baseUri(BASE)
@@ -47,7 +56,9 @@ class LauncherIT {
     awaitActive();
 
     assertThat(plexica("down")).contains("Plexica is down");
-    assertThat(plexica("status")).contains("postgres  stopped", "liberty   stopped");
+    assertThat(plexica("status"))
+        .contains(
+            "postgres  stopped", "redis     stopped", "keycloak  stopped", "liberty   stopped");
     plexica("up");
 
     Response acme = given().baseUri(BASE).get("/api/v1/tenants/acme");
@@ -118,6 +129,9 @@ class LauncherIT {
     env.put("PLEXICA_HTTP_PORT", String.valueOf(HTTP_PORT));
     env.put("PLEXICA_HTTPS_PORT", "9643");
     env.put("PLEXICA_DB_PORT", String.valueOf(DB_PORT));
+    env.put("PLEXICA_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+    env.put("PLEXICA_KEYCLOAK_MANAGEMENT_PORT", "39000");
+    env.put("PLEXICA_REDIS_PORT", "36379");
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
