@@ -57,7 +57,8 @@ public class TenantBench {
               HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants"))
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(
-                      "{\"slug\":\"" + slug + "\",\"name\":\"Bench " + i + "\"}"))
+                      "{\"slug\":\"" + slug + "\",\"name\":\"Bench " + i
+                          + "\",\"adminEmail\":\"admin@" + slug + ".example\"}"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (created.statusCode() != 202) {

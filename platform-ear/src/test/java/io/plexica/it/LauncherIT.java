@@ -46,10 +46,13 @@ class LauncherIT {
         .then()
         .statusCode(200);
 
+    assertThat(plexica("token").strip())
+        .as("super-admin token")
+        .matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
     given()
         .baseUri(BASE)
         .contentType(ContentType.JSON)
-        .body("{\"slug\":\"acme\",\"name\":\"Acme\"}")
+        .body("{\"slug\":\"acme\",\"name\":\"Acme\",\"adminEmail\":\"ada@acme.example\"}")
         .post("/api/v1/tenants")
         .then()
         .statusCode(202);
@@ -64,6 +67,9 @@ class LauncherIT {
     Response acme = given().baseUri(BASE).get("/api/v1/tenants/acme");
     assertThat(acme.<String>path("status")).isEqualTo("ACTIVE");
     assertThat(acme.<String>path("schema")).isEqualTo("tenant_acme");
+    assertThat(plexica("token", "--tenant", "acme", "--user", "ada@acme.example").strip())
+        .as("the tenant administrator can log in after a restart")
+        .matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
     given()
         .baseUri(BASE)
         .header("X-Tenant-ID", "acme")
@@ -74,7 +80,8 @@ class LauncherIT {
 
   @Test
   void everyCommandExplainsItself() throws Exception {
-    for (String command : new String[] {"up", "down", "status", "test", "bench", "build"}) {
+    for (String command :
+        new String[] {"up", "down", "status", "test", "bench", "build", "token"}) {
       assertThat(plexica(command, "--help")).startsWith("Usage: bin/plexica " + command);
     }
     assertThat(plexica("help")).contains("up", "down", "status", "test");

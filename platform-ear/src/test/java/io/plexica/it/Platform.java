@@ -35,7 +35,14 @@ final class Platform {
   /** Creates a tenant and waits until provisioning ends; returns the tenant as last read. */
   static Response createActiveTenant(String slug) {
     api()
-        .body("{\"slug\":\"" + slug + "\",\"name\":\"Tenant " + slug + "\"}")
+        .body(
+            "{\"slug\":\""
+                + slug
+                + "\",\"name\":\"Tenant "
+                + slug
+                + "\",\"adminEmail\":\"admin@"
+                + slug
+                + ".example\"}")
         .post("/tenants")
         .then()
         .statusCode(202);

@@ -18,7 +18,11 @@ class TenantApiIT {
     String slug = Platform.uniqueSlug("acme");
     Response accepted =
         api()
-            .body("{\"slug\":\"" + slug + "\",\"name\":\"Acme\",\"settings\":{\"locale\":\"en\"}}")
+            .body(
+                "{\"slug\":\""
+                    + slug
+                    + "\",\"name\":\"Acme\",\"adminEmail\":\"ada@acme.example\","
+                    + "\"settings\":{\"locale\":\"en\"}}")
             .post("/tenants");
 
     assertThat(accepted.statusCode()).isEqualTo(202);
@@ -38,7 +42,9 @@ class TenantApiIT {
     assertThat(progress.<Integer>path("completedSteps"))
         .isEqualTo(progress.<Integer>path("totalSteps"));
     assertThat(progress.<List<String>>path("steps.name"))
-        .containsExactly("create-schema", "migrate-schema", "seed-default-workspace");
+        .containsExactly(
+            "create-schema", "migrate-schema", "seed-default-workspace", "create-realm");
+    assertThat(tenant.<String>path("adminEmail")).isEqualTo("ada@acme.example");
     assertThat(progress.<List<String>>path("steps.status")).containsOnly("DONE");
     assertThat(progress.<List<Integer>>path("steps.durationMs")).allMatch(ms -> ms >= 0);
 
@@ -56,12 +62,18 @@ class TenantApiIT {
 
   @Test
   void badSlugsAreRefusedWithFieldErrorsAndLeaveNothing() {
-    Response bad = api().body("{\"slug\":\"Bad Slug!\",\"name\":\"\"}").post("/tenants");
+    Response bad =
+        api()
+            .body("{\"slug\":\"Bad Slug!\",\"name\":\"\",\"adminEmail\":\"nope\"}")
+            .post("/tenants");
 
     assertProblem(bad, 400, "validation-failed");
-    assertThat(bad.<List<String>>path("errors.field")).containsExactly("slug", "name");
+    assertThat(bad.<List<String>>path("errors.field"))
+        .containsExactly("slug", "name", "adminEmail");
     assertProblem(
-        api().body("{\"slug\":\"admin\",\"name\":\"x\"}").post("/tenants"),
+        api()
+            .body("{\"slug\":\"admin\",\"name\":\"x\",\"adminEmail\":\"a@b.example\"}")
+            .post("/tenants"),
         400,
         "validation-failed");
     assertThat(api().queryParam("q", "Bad Slug").get("/tenants").<Integer>path("total")).isZero();
@@ -73,7 +85,9 @@ class TenantApiIT {
     Platform.createActiveTenant(slug);
 
     assertProblem(
-        api().body("{\"slug\":\"" + slug + "\",\"name\":\"Again\"}").post("/tenants"),
+        api()
+            .body("{\"slug\":\"" + slug + "\",\"name\":\"Again\",\"adminEmail\":\"a@b.example\"}")
+            .post("/tenants"),
         409,
         "tenant-slug-taken");
     assertThat(api().queryParam("q", slug).get("/tenants").<Integer>path("total")).isEqualTo(1);

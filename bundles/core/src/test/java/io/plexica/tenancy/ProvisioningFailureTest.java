@@ -50,7 +50,8 @@ class ProvisioningFailureTest {
     String slug = TestPlatform.uniqueSlug("fail" + failingStep);
 
     Tenant created =
-        platform.tenantService.create(new TenantSlug(slug), new TenantName("Failing"), null);
+        platform.tenantService.create(
+            new TenantSlug(slug), new TenantName("Failing"), TestPlatform.ADMIN, null);
 
     Tenant failed = platform.tenantService.get(slug);
     assertThat(failed.status()).isEqualTo(TenantStatus.FAILED);
@@ -72,6 +73,7 @@ class ProvisioningFailureTest {
     assertThat(retried.status()).isEqualTo(TenantStatus.ACTIVE);
     assertThat(platform.tenantService.provisioning(slug).attempt()).isEqualTo(2);
     assertThat(TestPlatform.tablesOf(created.schemaName())).contains("workspace");
+    assertThat(TestPlatform.realms().isEnabled(slug)).isTrue();
     assertThat(platform.workspaces.list(TenantRef.of(retried)))
         .extracting(w -> w.slug())
         .containsExactly("default");
@@ -100,10 +102,13 @@ class ProvisioningFailureTest {
               return decorated;
             });
 
-    Tenant tenant = racing.tenantService.create(new TenantSlug(slug), new TenantName("Gone"), null);
+    Tenant tenant =
+        racing.tenantService.create(
+            new TenantSlug(slug), new TenantName("Gone"), TestPlatform.ADMIN, null);
 
     assertThat(racing.tenantService.get(slug).status()).isEqualTo(TenantStatus.FAILED);
     assertThat(TestPlatform.schemaExists(tenant.schemaName())).isFalse();
+    assertThat(TestPlatform.realms().exists(slug)).isFalse();
   }
 
   private static List<ProvisioningStep> withFailure(

@@ -25,6 +25,7 @@ class TenantServiceTest {
     return platform.tenantService.create(
         new TenantSlug(TestPlatform.uniqueSlug(prefix)),
         new TenantName("Tenant " + prefix),
+        TestPlatform.ADMIN,
         Json.createObjectBuilder().add("locale", "en").build());
   }
 
@@ -41,7 +42,9 @@ class TenantServiceTest {
     assertThat(report.attempt()).isEqualTo(1);
     assertThat(report.steps())
         .extracting(s -> s.step())
-        .containsExactly("create-schema", "migrate-schema", "seed-default-workspace");
+        .containsExactly(
+            "create-schema", "migrate-schema", "seed-default-workspace", "create-realm");
+    assertThat(TestPlatform.realms().isEnabled(tenant.slug())).isTrue();
     assertThat(report.steps()).allSatisfy(s -> assertThat(s.finishedAt()).isNotNull());
   }
 
@@ -52,7 +55,10 @@ class TenantServiceTest {
     assertThatThrownBy(
             () ->
                 platform.tenantService.create(
-                    new TenantSlug(first.slug()), new TenantName("Again"), null))
+                    new TenantSlug(first.slug()),
+                    new TenantName("Again"),
+                    TestPlatform.ADMIN,
+                    null))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> assertThat(e.type()).isEqualTo(TenancyProblems.SLUG_TAKEN));
@@ -63,7 +69,12 @@ class TenantServiceTest {
     Tenant first = create("race");
     // The service's look-up cannot see a create that commits in between; the unique index can.
     Tenant sameSlug =
-        new Tenant(new TenantSlug(first.slug()), new TenantName("Racer"), "{}", Instant.now());
+        new Tenant(
+            new TenantSlug(first.slug()),
+            new TenantName("Racer"),
+            TestPlatform.ADMIN,
+            "{}",
+            Instant.now());
 
     assertThatThrownBy(() -> platform.tenants.insert(sameSlug))
         .isInstanceOfSatisfying(
@@ -75,14 +86,17 @@ class TenantServiceTest {
   void suspendActivateAndIllegalChanges() {
     Tenant tenant = create("life");
 
+    assertThat(TestPlatform.realms().isEnabled(tenant.slug())).isTrue();
     assertThat(platform.tenantService.suspend(tenant.slug()).status())
         .isEqualTo(TenantStatus.SUSPENDED);
+    assertThat(TestPlatform.realms().isEnabled(tenant.slug())).as("realm disabled").isFalse();
     assertThatThrownBy(() -> platform.tenantService.resolveActive(tenant.slug()))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> assertThat(e.type()).isEqualTo(TenancyProblems.TENANT_UNAVAILABLE));
     assertThat(platform.tenantService.activate(tenant.slug()).status())
         .isEqualTo(TenantStatus.ACTIVE);
+    assertThat(TestPlatform.realms().isEnabled(tenant.slug())).isTrue();
     assertThatThrownBy(() -> platform.tenantService.activate(tenant.slug()))
         .isInstanceOfSatisfying(
             ProblemException.class,
@@ -104,10 +118,11 @@ class TenantServiceTest {
     platform.tenantService.delete(tenant.id().toString(), true);
 
     assertThat(TestPlatform.schemaExists(tenant.schemaName())).isFalse();
+    assertThat(TestPlatform.realms().exists(tenant.slug())).isFalse();
     assertThat(platform.tenants.findById(tenant.id()).orElseThrow().purgedAt()).isNotNull();
     Tenant again =
         platform.tenantService.create(
-            new TenantSlug(tenant.slug()), new TenantName("Second life"), null);
+            new TenantSlug(tenant.slug()), new TenantName("Second life"), TestPlatform.ADMIN, null);
     assertThat(platform.tenantService.get(tenant.slug()).id()).isEqualTo(again.id());
     assertThat(platform.tenantService.get(again.slug()).status()).isEqualTo(TenantStatus.ACTIVE);
   }
@@ -132,7 +147,10 @@ class TenantServiceTest {
     String marker = "zq" + TestPlatform.uniqueSlug("s").substring(2, 8);
     for (int i = 0; i < 5; i++) {
       platform.tenantService.create(
-          new TenantSlug(marker + "-" + i), new TenantName("Searchable " + i), null);
+          new TenantSlug(marker + "-" + i),
+          new TenantName("Searchable " + i),
+          TestPlatform.ADMIN,
+          null);
     }
     platform.tenantService.suspend(marker + "-3");
 

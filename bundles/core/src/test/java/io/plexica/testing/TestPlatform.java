@@ -1,10 +1,15 @@
 package io.plexica.testing;
 
+import io.plexica.identity.infra.KeycloakRealms;
+import io.plexica.identity.infra.KeycloakSettings;
+import io.plexica.identity.infra.RealmLifecycle;
+import io.plexica.identity.infra.TenantRealmStep;
 import io.plexica.shared.persistence.Database;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningSaga;
 import io.plexica.tenancy.app.ProvisioningStep;
 import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.tenancy.infra.JpaProvisioningLog;
 import io.plexica.tenancy.infra.JpaTenantRepository;
 import io.plexica.tenancy.infra.PostgresTenantSchemas;
@@ -31,6 +36,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestPlatform {
   private static Database database;
 
+  /** Every test tenant's first administrator. */
+  public static final EmailAddress ADMIN = new EmailAddress("admin@example.com");
+
+  private static KeycloakRealms realms;
+
   public final PostgresTenantSchemas schemas;
   public final JpaTenantRepository tenants;
   public final JpaProvisioningLog log;
@@ -51,10 +61,13 @@ public final class TestPlatform {
             List.of(
                 new SchemaSteps.CreateSchema(schemas),
                 new SchemaSteps.MigrateSchema(schemas),
-                new DefaultWorkspaceStep(workspaces)));
+                new DefaultWorkspaceStep(workspaces),
+                new TenantRealmStep(realms(), tenants, keycloakSettings())));
     saga = new ProvisioningSaga(steps, tenants, log, clock);
     ProvisioningExecutor inline = Runnable::run;
-    tenantService = new TenantService(tenants, log, saga, inline, schemas, clock);
+    tenantService =
+        new TenantService(
+            tenants, log, saga, inline, schemas, List.of(new RealmLifecycle(realms())), clock);
   }
 
   /** The platform as in production, provisioning inline on the calling thread. */
@@ -83,6 +96,27 @@ public final class TestPlatform {
       new PostgresTenantSchemas(database).migrateCore();
     }
     return database;
+  }
+
+  /** The Keycloak that {@code bin/plexica test} starts, in development mode. */
+  public static KeycloakSettings keycloakSettings() {
+    return KeycloakSettings.of(
+        property("plexica.keycloak.url", "http://127.0.0.1:28080"),
+        "admin",
+        "admin",
+        List.of("http://localhost:9180/*"),
+        List.of("http://localhost:9180/admin/*"),
+        "admin",
+        "admin",
+        true,
+        "admin");
+  }
+
+  public static synchronized KeycloakRealms realms() {
+    if (realms == null) {
+      realms = new KeycloakRealms(keycloakSettings());
+    }
+    return realms;
   }
 
   /** A slug no other test of this run uses. */

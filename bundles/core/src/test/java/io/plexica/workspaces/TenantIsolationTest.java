@@ -80,7 +80,10 @@ class TenantIsolationTest {
   private static TenantRef provision(TestPlatform platform, String prefix) {
     Tenant tenant =
         platform.tenantService.create(
-            new TenantSlug(TestPlatform.uniqueSlug(prefix)), new TenantName(prefix), null);
+            new TenantSlug(TestPlatform.uniqueSlug(prefix)),
+            new TenantName(prefix),
+            TestPlatform.ADMIN,
+            null);
     return TenantRef.of(platform.tenantService.get(tenant.slug()));
   }
 }

@@ -8,6 +8,7 @@ import io.plexica.tenancy.api.TenantViews.ProvisioningView;
 import io.plexica.tenancy.api.TenantViews.TenantPageView;
 import io.plexica.tenancy.api.TenantViews.TenantView;
 import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantName;
 import io.plexica.tenancy.domain.TenantQuery;
@@ -73,7 +74,8 @@ public class TenantResource {
                   @ExampleObject(
                       name = "acme",
                       value =
-                          "{\"slug\":\"acme\",\"name\":\"Acme Corporation\",\"settings\":{\"locale\":\"en\"}}")))
+                          "{\"slug\":\"acme\",\"name\":\"Acme Corporation\","
+                              + "\"adminEmail\":\"ada@acme.example\",\"settings\":{\"locale\":\"en\"}}")))
   @APIResponse(
       responseCode = "202",
       description = "Accepted; provisioning runs",
@@ -100,8 +102,9 @@ public class TenantResource {
     Validation validation = new Validation();
     TenantSlug slug = validation.check(() -> new TenantSlug(body.slug()));
     TenantName name = validation.check(() -> new TenantName(body.name()));
+    EmailAddress adminEmail = validation.check(() -> new EmailAddress(body.adminEmail()));
     validation.throwIfInvalid();
-    Tenant tenant = tenants.create(slug, name, body.settings());
+    Tenant tenant = tenants.create(slug, name, adminEmail, body.settings());
     return Response.accepted(TenantView.of(tenant)).location(locationOf(uri, tenant)).build();
   }
 

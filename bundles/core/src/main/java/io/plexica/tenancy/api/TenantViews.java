@@ -30,6 +30,11 @@ public final class TenantViews {
           String slug,
       @Schema(required = true, example = "Acme Corporation", maxLength = 200) String name,
       @Schema(
+              required = true,
+              example = "ada@acme.example",
+              description = "The first tenant administrator, created in the tenant's realm")
+          String adminEmail,
+      @Schema(
               description = "Free-form JSON object of tenant settings",
               example = "{\"locale\":\"en\"}")
           JsonObject settings) {}
@@ -39,6 +44,7 @@ public final class TenantViews {
       UUID id,
       @Schema(example = "acme") String slug,
       @Schema(example = "Acme Corporation") String name,
+      @Schema(example = "ada@acme.example") String adminEmail,
       TenantStatus status,
       @Schema(description = "PostgreSQL schema holding the tenant's data", example = "tenant_acme")
           String schema,
@@ -52,6 +58,7 @@ public final class TenantViews {
           tenant.id(),
           tenant.slug(),
           tenant.name(),
+          tenant.adminEmail(),
           tenant.status(),
           tenant.schemaName(),
           parse(tenant.settings()),

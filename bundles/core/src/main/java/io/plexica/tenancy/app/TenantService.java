@@ -1,6 +1,7 @@
 package io.plexica.tenancy.app;
 
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.tenancy.domain.ProvisioningLog;
 import io.plexica.tenancy.domain.ProvisioningStepRecord;
 import io.plexica.tenancy.domain.TenancyProblems;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /** Creates, finds, changes and retires tenants; provisioning itself is the saga's job. */
 public class TenantService {
@@ -32,6 +34,7 @@ public class TenantService {
   private final ProvisioningSaga saga;
   private final ProvisioningExecutor executor;
   private final TenantSchemas schemas;
+  private final List<TenantLifecycleListener> listeners;
   private final Clock clock;
 
   public TenantService(
@@ -40,12 +43,14 @@ public class TenantService {
       ProvisioningSaga saga,
       ProvisioningExecutor executor,
       TenantSchemas schemas,
+      List<TenantLifecycleListener> listeners,
       Clock clock) {
     this.tenants = tenants;
     this.log = log;
     this.saga = saga;
     this.executor = executor;
     this.schemas = schemas;
+    this.listeners = List.copyOf(listeners);
     this.clock = clock;
   }
 
@@ -53,12 +58,13 @@ public class TenantService {
    * Registers the tenant as {@code PROVISIONING} and starts provisioning it in the background; the
    * returned tenant is the registered one, before any step ran.
    */
-  public Tenant create(TenantSlug slug, TenantName name, JsonObject settings) {
+  public Tenant create(
+      TenantSlug slug, TenantName name, EmailAddress adminEmail, JsonObject settings) {
     String settingsJson = settingsJson(settings == null ? JsonValue.EMPTY_JSON_OBJECT : settings);
     if (tenants.findBySlug(slug.value()).isPresent()) {
       throw slugTaken(slug.value());
     }
-    Tenant tenant = new Tenant(slug, name, settingsJson, clock.instant());
+    Tenant tenant = new Tenant(slug, name, adminEmail, settingsJson, clock.instant());
     tenants.insert(tenant);
     startProvisioning(tenant);
     return tenant;
@@ -132,16 +138,32 @@ public class TenantService {
         });
   }
 
+  /** Suspends an active tenant: its realm is disabled and its requests are refused. */
   public Tenant suspend(String idOrSlug) {
-    return moveTo(idOrSlug, TenantStatus.SUSPENDED);
+    return moveTo(idOrSlug, TenantStatus.SUSPENDED, TenantLifecycleListener::suspended);
   }
 
   public Tenant activate(String idOrSlug) {
-    return moveTo(idOrSlug, TenantStatus.ACTIVE);
+    return moveTo(idOrSlug, TenantStatus.ACTIVE, TenantLifecycleListener::activated);
   }
 
-  private Tenant moveTo(String idOrSlug, TenantStatus next) {
-    return tenants.update(get(idOrSlug).id(), t -> t.moveTo(next, clock.instant()));
+  /**
+   * Records the new status, then tells the listeners; when one fails, the previous status is
+   * restored, so the platform and the tenant's outside resources never disagree for long.
+   */
+  private Tenant moveTo(
+      String idOrSlug,
+      TenantStatus next,
+      BiConsumer<TenantLifecycleListener, TenantRef> notification) {
+    Tenant before = get(idOrSlug);
+    Tenant after = tenants.update(before.id(), t -> t.moveTo(next, clock.instant()));
+    try {
+      listeners.forEach(listener -> notification.accept(listener, TenantRef.of(after)));
+    } catch (RuntimeException e) {
+      tenants.update(before.id(), t -> t.restoreStatus(before.status(), clock.instant()));
+      throw e;
+    }
+    return after;
   }
 
   /**
@@ -155,6 +177,8 @@ public class TenantService {
       tenant = tenants.update(tenant.id(), t -> t.moveTo(TenantStatus.DELETED, clock.instant()));
     }
     if (purge && !tenant.isPurged()) {
+      TenantRef ref = TenantRef.of(tenant);
+      listeners.forEach(listener -> listener.purged(ref));
       schemas.drop(tenant.schemaName());
       tenants.update(tenant.id(), t -> t.markPurged(clock.instant()));
     }

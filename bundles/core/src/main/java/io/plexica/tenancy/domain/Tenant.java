@@ -44,13 +44,18 @@ public class Tenant {
   @Column(name = "purged_at")
   private Instant purgedAt;
 
+  @Column(name = "admin_email", length = 254)
+  private String adminEmail;
+
   @Version private long version;
 
   protected Tenant() {}
 
   /** A new tenant, about to be provisioned. */
-  public Tenant(TenantSlug slug, TenantName name, String settingsJson, Instant now) {
+  public Tenant(
+      TenantSlug slug, TenantName name, EmailAddress adminEmail, String settingsJson, Instant now) {
     this.id = UUID.randomUUID();
+    this.adminEmail = adminEmail.value();
     this.slug = slug.value();
     this.name = name.value();
     this.schemaName = slug.schemaName();
@@ -68,6 +73,12 @@ public class Tenant {
           "Tenant '" + slug + "' is " + status + " and cannot become " + next + ".");
     }
     status = next;
+    touch(now);
+  }
+
+  /** Puts back the status a failed change started from; not a transition of the life cycle. */
+  public void restoreStatus(TenantStatus previous, Instant now) {
+    status = previous;
     touch(now);
   }
 
@@ -131,6 +142,11 @@ public class Tenant {
 
   public Instant purgedAt() {
     return purgedAt;
+  }
+
+  /** The first administrator, invited at provisioning. */
+  public String adminEmail() {
+    return adminEmail;
   }
 
   public boolean isPurged() {

@@ -47,6 +47,7 @@ public record TenantSlug(String value) {
           "openapi",
           "platform",
           "plexica",
+          "plexica-platform",
           "plexica-core",
           "postgres",
           "public",

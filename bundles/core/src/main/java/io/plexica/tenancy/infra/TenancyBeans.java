@@ -4,6 +4,7 @@ import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningSaga;
 import io.plexica.tenancy.app.ProvisioningStep;
 import io.plexica.tenancy.app.SchemaUpgrade;
+import io.plexica.tenancy.app.TenantLifecycleListener;
 import io.plexica.tenancy.app.TenantSchemas;
 import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.ProvisioningLog;
@@ -41,8 +42,10 @@ public class TenancyBeans {
       ProvisioningSaga saga,
       ProvisioningExecutor executor,
       TenantSchemas schemas,
+      @Any Instance<TenantLifecycleListener> listeners,
       Clock clock) {
-    return new TenantService(tenants, log, saga, executor, schemas, clock);
+    return new TenantService(
+        tenants, log, saga, executor, schemas, listeners.stream().toList(), clock);
   }
 
   @Produces

@@ -1,0 +1,26 @@
+package io.plexica.identity.domain;
+
+import java.util.List;
+
+/**
+ * What a tenant's realm is made of: its name (the tenant's slug), the web app's redirect URIs, and
+ * the first administrator. {@code adminPassword} is set only in development, where scripts log in
+ * with the password grant; elsewhere the administrator chooses a password through Keycloak's
+ * required actions.
+ */
+public record TenantRealm(
+    String name,
+    String displayName,
+    List<String> webRedirectUris,
+    String adminEmail,
+    String adminPassword) {
+
+  /** The realm roles every tenant has. */
+  public static final List<String> ROLES = List.of("admin", "user", "guest");
+
+  @Override
+  public String toString() {
+    // Never print the password, whatever logs this record.
+    return "TenantRealm[" + name + ", admin " + adminEmail + "]";
+  }
+}

@@ -1,0 +1,66 @@
+package io.plexica.identity.infra;
+
+import io.plexica.identity.app.Realms;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keycloak settings from MicroProfile Config (environment: {@code PLEXICA_KEYCLOAK_URL}, {@code
+ * PLEXICA_IDENTITY_DEV_MODE}, ...). Without dev mode the administrator passwords have no default
+ * and must come from the environment.
+ */
+@ApplicationScoped
+public class IdentityBeans {
+
+  @Produces
+  @Singleton
+  KeycloakSettings settings(
+      @ConfigProperty(name = "plexica.keycloak.url", defaultValue = "http://127.0.0.1:18080")
+          String url,
+      @ConfigProperty(name = "plexica.keycloak.admin-user", defaultValue = "admin")
+          String adminUser,
+      @ConfigProperty(name = "plexica.keycloak.admin-password", defaultValue = "")
+          String adminPassword,
+      @ConfigProperty(
+              name = "plexica.identity.web-redirect-uris",
+              defaultValue = "http://localhost:9080/*")
+          List<String> webRedirectUris,
+      @ConfigProperty(
+              name = "plexica.identity.console-redirect-uris",
+              defaultValue = "http://localhost:9080/admin/*")
+          List<String> consoleRedirectUris,
+      @ConfigProperty(name = "plexica.identity.platform-admin-user", defaultValue = "admin")
+          String platformAdminUser,
+      @ConfigProperty(name = "plexica.identity.platform-admin-password", defaultValue = "")
+          String platformAdminPassword,
+      @ConfigProperty(name = "plexica.identity.dev-mode", defaultValue = "false") boolean devMode,
+      @ConfigProperty(name = "plexica.identity.dev-password", defaultValue = "")
+          String devPassword) {
+    return KeycloakSettings.of(
+        url,
+        adminUser,
+        adminPassword,
+        webRedirectUris,
+        consoleRedirectUris,
+        platformAdminUser,
+        platformAdminPassword,
+        devMode,
+        devPassword);
+  }
+
+  @Produces
+  @Singleton
+  Realms realms(KeycloakSettings settings) {
+    return new KeycloakRealms(settings);
+  }
+
+  void close(@Disposes Realms realms) {
+    if (realms instanceof KeycloakRealms keycloak) {
+      keycloak.close();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.plexica.identity.infra;
+
+import io.plexica.identity.app.Realms;
+import io.plexica.tenancy.app.TenantLifecycleListener;
+import io.plexica.tenancy.domain.TenantRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** A suspended tenant's realm is disabled (no logins, no new tokens); purge deletes it. */
+@ApplicationScoped
+public class RealmLifecycle implements TenantLifecycleListener {
+  private Realms realms;
+
+  protected RealmLifecycle() {}
+
+  @Inject
+  public RealmLifecycle(Realms realms) {
+    this.realms = realms;
+  }
+
+  @Override
+  public void suspended(TenantRef tenant) {
+    realms.setEnabled(tenant.slug(), false);
+  }
+
+  @Override
+  public void activated(TenantRef tenant) {
+    realms.setEnabled(tenant.slug(), true);
+  }
+
+  @Override
+  public void purged(TenantRef tenant) {
+    realms.delete(tenant.slug());
+  }
+}

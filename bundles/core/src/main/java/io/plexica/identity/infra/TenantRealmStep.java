@@ -1,0 +1,57 @@
+package io.plexica.identity.infra;
+
+import io.plexica.identity.app.Realms;
+import io.plexica.identity.domain.TenantRealm;
+import io.plexica.tenancy.app.ProvisioningStep;
+import io.plexica.tenancy.domain.Tenant;
+import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.tenancy.domain.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Provisioning creates the tenant's realm, with its first administrator; undone by deleting it. */
+@ApplicationScoped
+public class TenantRealmStep implements ProvisioningStep {
+  private Realms realms;
+  private TenantRepository tenants;
+  private KeycloakSettings settings;
+
+  protected TenantRealmStep() {}
+
+  @Inject
+  public TenantRealmStep(Realms realms, TenantRepository tenants, KeycloakSettings settings) {
+    this.realms = realms;
+    this.tenants = tenants;
+    this.settings = settings;
+  }
+
+  @Override
+  public String name() {
+    return "create-realm";
+  }
+
+  @Override
+  public int order() {
+    return 400;
+  }
+
+  @Override
+  public void execute(TenantRef tenant) {
+    Tenant registered =
+        tenants
+            .findById(tenant.id())
+            .orElseThrow(() -> new IllegalStateException("Tenant " + tenant.slug() + " vanished"));
+    realms.createTenantRealm(
+        new TenantRealm(
+            tenant.slug(),
+            registered.name(),
+            settings.webRedirectUris(),
+            registered.adminEmail(),
+            settings.devMode() ? settings.devPassword() : null));
+  }
+
+  @Override
+  public void compensate(TenantRef tenant) {
+    realms.delete(tenant.slug());
+  }
+}

@@ -1,0 +1,17 @@
+package io.plexica.tenancy.app;
+
+import io.plexica.tenancy.domain.TenantRef;
+
+/**
+ * Told about a tenant's life after the platform recorded it, by the features that hold resources of
+ * the tenant outside its schema (its realm, later its bucket). A listener that throws makes the
+ * change fail, and the tenant keeps its previous status.
+ */
+public interface TenantLifecycleListener {
+  default void suspended(TenantRef tenant) {}
+
+  default void activated(TenantRef tenant) {}
+
+  /** The tenant's data is being dropped for good; must not fail when there is nothing left. */
+  default void purged(TenantRef tenant) {}
+}
