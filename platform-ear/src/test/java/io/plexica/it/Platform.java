@@ -21,11 +21,56 @@ import java.util.UUID;
 /** What the black-box tests know of the running platform: its URL and its database. */
 final class Platform {
   static final String BASE_URL = System.getProperty("plexica.base.url", "http://127.0.0.1:9180");
+  static final String KEYCLOAK_URL =
+      System.getProperty("plexica.keycloak.url", "http://127.0.0.1:28080");
+
+  /** Dev mode gives every administrator this password (see KeycloakSettings). */
+  static final String DEV_PASSWORD = "admin";
+
+  private static String superAdminToken;
 
   private Platform() {}
 
+  /** The API as a platform administrator. */
   static RequestSpecification api() {
+    return anonymous().auth().oauth2(superAdminToken());
+  }
+
+  /** The API as the first administrator of a tenant made by {@link #createActiveTenant}. */
+  static RequestSpecification asTenantAdmin(String slug) {
+    return anonymous().auth().oauth2(token(slug, adminOf(slug), DEV_PASSWORD));
+  }
+
+  static RequestSpecification anonymous() {
     return given().baseUri(BASE_URL).basePath("/api/v1").contentType(ContentType.JSON);
+  }
+
+  static synchronized String superAdminToken() {
+    if (superAdminToken == null) {
+      superAdminToken = token("plexica-platform", "admin", DEV_PASSWORD);
+    }
+    return superAdminToken;
+  }
+
+  static String adminOf(String slug) {
+    return "admin@" + slug + ".example";
+  }
+
+  /** A token by the password grant of the dev-only client plexica-cli. */
+  static String token(String realm, String user, String password) {
+    Response response =
+        given()
+            .baseUri(KEYCLOAK_URL)
+            .contentType(ContentType.URLENC)
+            .formParam("grant_type", "password")
+            .formParam("client_id", "master".equals(realm) ? "admin-cli" : "plexica-cli")
+            .formParam("username", user)
+            .formParam("password", password)
+            .post("/realms/" + realm + "/protocol/openid-connect/token");
+    assertThat(response.statusCode())
+        .as("token for %s in %s: %s", user, realm, response.asString())
+        .isEqualTo(200);
+    return response.path("access_token");
   }
 
   static String uniqueSlug(String prefix) {
@@ -122,5 +167,25 @@ final class Platform {
 
   static {
     RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    awaitReady();
+  }
+
+  /**
+   * The build starts Liberty and waits for the application, not for readiness: the platform realm
+   * and the schema upgrade finish in the background. Every test waits for readiness first.
+   */
+  private static void awaitReady() {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if ("UP".equals(given().baseUri(BASE_URL).get("/health/ready").path("status"))) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        // not listening yet
+      }
+      sleep(250);
+    }
+    throw new AssertionError("The platform at " + BASE_URL + " did not become ready in 120 s");
   }
 }

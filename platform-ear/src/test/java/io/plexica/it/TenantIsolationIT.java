@@ -1,11 +1,12 @@
 package io.plexica.it;
 
-import static io.plexica.it.Platform.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +27,10 @@ class TenantIsolationIT {
     Platform.createActiveTenant(a);
     Platform.createActiveTenant(b);
 
+    Map<String, String> tokens =
+        Map.of(
+            a, Platform.token(a, Platform.adminOf(a), Platform.DEV_PASSWORD),
+            b, Platform.token(b, Platform.adminOf(b), Platform.DEV_PASSWORD));
     ExecutorService clients = Executors.newFixedThreadPool(16);
     List<Future<List<String>>> results = new ArrayList<>();
     try {
@@ -33,7 +38,7 @@ class TenantIsolationIT {
         String mine = i % 2 == 0 ? a : b;
         String other = mine.equals(a) ? b : a;
         String slug = "ws-" + i;
-        results.add(clients.submit(() -> writeAndRead(mine, other, slug)));
+        results.add(clients.submit(() -> writeAndRead(mine, other, slug, tokens)));
       }
       List<String> violations = new ArrayList<>();
       for (Future<List<String>> result : results) {
@@ -44,8 +49,8 @@ class TenantIsolationIT {
       clients.shutdownNow();
     }
 
-    List<String> seenByA = api().header("X-Tenant-ID", a).get("/workspaces").path("slug");
-    List<String> seenByB = api().header("X-Tenant-ID", b).get("/workspaces").path("slug");
+    List<String> seenByA = as(a, tokens).get("/workspaces").path("slug");
+    List<String> seenByB = as(b, tokens).get("/workspaces").path("slug");
     assertThat(seenByA)
         .hasSize(REQUESTS / 2 + 1)
         .allMatch(s -> s.equals("default") || number(s) % 2 == 0);
@@ -54,11 +59,19 @@ class TenantIsolationIT {
         .allMatch(s -> s.equals("default") || number(s) % 2 == 1);
   }
 
-  private static List<String> writeAndRead(String mine, String other, String slug) {
+  private static RequestSpecification as(String tenant, Map<String, String> tokens) {
+    return Platform.anonymous().auth().oauth2(tokens.get(tenant)).header("X-Tenant-ID", tenant);
+  }
+
+  /**
+   * Writes as one tenant and reads back; then asks for the row as the other tenant, with the other
+   * tenant's own token: it must not be found there.
+   */
+  private static List<String> writeAndRead(
+      String mine, String other, String slug, Map<String, String> tokens) {
     List<String> violations = new ArrayList<>();
     Response created =
-        api()
-            .header("X-Tenant-ID", mine)
+        as(mine, tokens)
             .body("{\"slug\":\"" + slug + "\",\"name\":\"" + slug + "\"}")
             .post("/workspaces");
     if (created.statusCode() != 201) {
@@ -66,11 +79,11 @@ class TenantIsolationIT {
       return violations;
     }
     String id = created.path("id");
-    Response own = api().header("X-Tenant-ID", mine).get("/workspaces/" + id);
+    Response own = as(mine, tokens).get("/workspaces/" + id);
     if (own.statusCode() != 200 || !slug.equals(own.path("slug"))) {
       violations.add(mine + " could not read its own " + slug + ": " + own.asString());
     }
-    Response foreign = api().header("X-Tenant-ID", other).get("/workspaces/" + id);
+    Response foreign = as(other, tokens).get("/workspaces/" + id);
     if (foreign.statusCode() != 404) {
       violations.add(other + " saw " + mine + "'s " + slug + ": " + foreign.statusCode());
     }

@@ -1,10 +1,14 @@
 package io.plexica.identity.infra;
 
+import io.plexica.identity.app.CachingTokenVerifier;
 import io.plexica.identity.app.Realms;
+import io.plexica.identity.app.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,6 +60,26 @@ public class IdentityBeans {
   @Singleton
   Realms realms(KeycloakSettings settings) {
     return new KeycloakRealms(settings);
+  }
+
+  @Produces
+  @Singleton
+  RedisTokenCache tokenCache(
+      @ConfigProperty(name = "plexica.redis.host", defaultValue = "127.0.0.1") String host,
+      @ConfigProperty(name = "plexica.redis.port", defaultValue = "16379") int port) {
+    return new RedisTokenCache(host, port);
+  }
+
+  /** Verified tokens are cached for at most five minutes, and never past their expiry. */
+  @Produces
+  @Singleton
+  TokenVerifier tokenVerifier(KeycloakSettings settings, RedisTokenCache cache, Clock clock) {
+    return new CachingTokenVerifier(
+        new JwksTokenVerifier(settings.url()), cache, clock, Duration.ofMinutes(5));
+  }
+
+  void closeCache(@Disposes RedisTokenCache cache) {
+    cache.close();
   }
 
   void close(@Disposes Realms realms) {

@@ -21,6 +21,12 @@ public final class ProblemResponses {
             instance,
             errorId,
             errors == null || errors.isEmpty() ? null : errors);
-    return Response.status(type.status()).type(ProblemDocument.MEDIA_TYPE).entity(body).build();
+    Response.ResponseBuilder response =
+        Response.status(type.status()).type(ProblemDocument.MEDIA_TYPE).entity(body);
+    if (type.status() == 401) {
+      // RFC 6750: tell the client which scheme to use.
+      response.header("WWW-Authenticate", "Bearer realm=\"plexica\"");
+    }
+    return response.build();
   }
 }

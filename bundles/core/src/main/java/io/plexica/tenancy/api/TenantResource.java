@@ -3,6 +3,7 @@ package io.plexica.tenancy.api;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
+import io.plexica.shared.security.PlatformAdminOnly;
 import io.plexica.tenancy.api.TenantViews.CreateTenantRequest;
 import io.plexica.tenancy.api.TenantViews.ProvisioningView;
 import io.plexica.tenancy.api.TenantViews.TenantPageView;
@@ -44,8 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Platform-level tenant management. Identity will put it behind platform-admin tokens. */
+/** Platform-level tenant management, for platform administrators only. */
 @ApplicationScoped
+@PlatformAdminOnly
 @Path("/tenants")
 @Tag(name = "Tenants")
 @Produces(MediaType.APPLICATION_JSON)

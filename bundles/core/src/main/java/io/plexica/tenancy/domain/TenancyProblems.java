@@ -12,8 +12,6 @@ public final class TenancyProblems {
       new ProblemType("tenant-slug-taken", 409, "The slug is already taken");
   public static final ProblemType ILLEGAL_TRANSITION =
       new ProblemType("tenant-illegal-state-change", 409, "The tenant cannot make that change");
-  public static final ProblemType TENANT_REQUIRED =
-      new ProblemType("tenant-required", 400, "No tenant named in the request");
   public static final ProblemType TENANT_UNAVAILABLE =
       new ProblemType("tenant-unavailable", 403, "The tenant is not available");
 }

@@ -1,0 +1,75 @@
+package io.plexica.identity.api;
+
+import io.plexica.identity.app.Realms;
+import io.plexica.identity.domain.VerifiedToken;
+import io.plexica.shared.problem.ProblemDocument;
+import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.domain.TenantRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Who the caller is, according to its token. */
+@ApplicationScoped
+@Path("/me")
+@Tag(name = "Identity")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+  @Inject CurrentIdentity identity;
+  @Inject TenantService tenants;
+
+  @Schema(name = "TenantOfCaller")
+  public record TenantSummary(UUID id, String slug) {}
+
+  @Schema(name = "Me")
+  public record MeView(
+      String subject,
+      String username,
+      String email,
+      String name,
+      @Schema(description = "plexica-platform for platform administrators, else the tenant's slug")
+          String realm,
+      boolean platformAdmin,
+      Set<String> roles,
+      @Schema(description = "The caller's tenant; absent for platform administrators")
+          TenantSummary tenant) {}
+
+  @GET
+  @Operation(summary = "The caller's profile, tenant and roles")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = MeView.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token, or the tenant is not active",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public MeView me() {
+    VerifiedToken token = identity.require();
+    boolean platform = token.realm().equals(Realms.PLATFORM_REALM);
+    TenantSummary tenant = null;
+    if (!platform) {
+      TenantRef ref = TenantContextFilter.tenantOf(token, tenants);
+      tenant = new TenantSummary(ref.id(), ref.slug());
+    }
+    return new MeView(
+        token.subject(),
+        token.username(),
+        token.email(),
+        token.name(),
+        token.realm(),
+        token.isPlatformAdmin(Realms.PLATFORM_REALM),
+        token.roles(),
+        tenant);
+  }
+}

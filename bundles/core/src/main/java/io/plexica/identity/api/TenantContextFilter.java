@@ -1,0 +1,69 @@
+package io.plexica.identity.api;
+
+import io.plexica.identity.app.Realms;
+import io.plexica.identity.domain.IdentityProblems;
+import io.plexica.identity.domain.VerifiedToken;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.context.CurrentTenant;
+import io.plexica.tenancy.context.TenantScoped;
+import io.plexica.tenancy.domain.TenancyProblems;
+import io.plexica.tenancy.domain.TenantRef;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * The tenant of a {@link TenantScoped} request is the realm that issued its token: a token of
+ * tenant A never reaches tenant B, whatever {@code X-Tenant-ID} says, which may only agree. The
+ * tenant must be active now, so suspending a tenant stops its tokens on their next request.
+ */
+@Provider
+@TenantScoped
+@Priority(Priorities.AUTHORIZATION + 100)
+public class TenantContextFilter implements ContainerRequestFilter {
+  @Inject TenantService tenants;
+  @Inject CurrentIdentity identity;
+  @Inject CurrentTenant current;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    VerifiedToken token = identity.require();
+    if (token.realm().equals(Realms.PLATFORM_REALM)) {
+      throw new ProblemException(
+          IdentityProblems.FORBIDDEN,
+          "Platform administrators manage tenants through /api/v1/tenants, not inside them.");
+    }
+    TenantRef tenant = tenantOf(token, tenants);
+    String named = request.getHeaderString(TenantScoped.HEADER);
+    if (named != null
+        && !named.isBlank()
+        && !named.strip().equals(tenant.slug())
+        && !named.strip().equals(tenant.id().toString())) {
+      throw new ProblemException(
+          IdentityProblems.TOKEN_TENANT_MISMATCH,
+          "The token was issued for tenant '"
+              + tenant.slug()
+              + "', not for '"
+              + named.strip()
+              + "'.");
+    }
+    current.set(tenant);
+  }
+
+  /** The active tenant whose realm issued the token; 401 when there is none or it is not active. */
+  static TenantRef tenantOf(VerifiedToken token, TenantService tenants) {
+    try {
+      return tenants.resolveActive(token.realm());
+    } catch (ProblemException e) {
+      if (e.type().equals(TenancyProblems.TENANT_UNAVAILABLE)) {
+        throw new ProblemException(IdentityProblems.TENANT_SUSPENDED, e.getMessage(), e);
+      }
+      throw new ProblemException(
+          IdentityProblems.INVALID_TOKEN, "The token's realm belongs to no tenant.", e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.plexica.identity.domain;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * An access token whose signature, issuer, audience and lifetime were checked: who it speaks for
+ * and in which realm. Holds the claims, never the token itself.
+ */
+public record VerifiedToken(String realm, JsonObject claims) {
+
+  /** The realm role that makes a platform-realm user a platform administrator. */
+  public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
+
+  public String subject() {
+    return claims.getString("sub", "");
+  }
+
+  public String username() {
+    return claims.getString("preferred_username", subject());
+  }
+
+  public String email() {
+    return claims.getString("email", null);
+  }
+
+  public String name() {
+    return claims.getString("name", username());
+  }
+
+  public Instant expiresAt() {
+    return Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue());
+  }
+
+  /** Realm roles, from Keycloak's {@code realm_access.roles}. */
+  public Set<String> roles() {
+    Set<String> roles = new LinkedHashSet<>();
+    JsonValue access = claims.get("realm_access");
+    if (access instanceof JsonObject object && object.get("roles") != null) {
+      object
+          .getJsonArray("roles")
+          .getValuesAs(JsonString.class)
+          .forEach(r -> roles.add(r.getString()));
+    }
+    return roles;
+  }
+
+  public boolean isPlatformAdmin(String platformRealm) {
+    return realm.equals(platformRealm) && roles().contains(PLATFORM_ADMIN_ROLE);
+  }
+}
