@@ -11,6 +11,7 @@ import io.plexica.thirdparty.resteasy.client.jaxrs.internal.ResteasyClientBuilde
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
@@ -121,25 +122,21 @@ public class KeycloakRealms implements Realms, AutoCloseable {
 
   @Override
   public boolean exists(String realm) {
-    return call(
-        () -> {
-          try {
-            keycloak.realm(realm).toRepresentation();
-            return true;
-          } catch (NotFoundException e) {
-            return false;
-          }
-        });
+    return find(realm).isPresent();
   }
 
   @Override
   public boolean isEnabled(String realm) {
+    return find(realm).map(r -> Boolean.TRUE.equals(r.isEnabled())).orElse(false);
+  }
+
+  private Optional<RealmRepresentation> find(String realm) {
     return call(
         () -> {
           try {
-            return Boolean.TRUE.equals(keycloak.realm(realm).toRepresentation().isEnabled());
+            return Optional.of(keycloak.realm(realm).toRepresentation());
           } catch (NotFoundException e) {
-            return false;
+            return Optional.empty();
           }
         });
   }

@@ -1,14 +1,13 @@
 package io.plexica.identity.infra;
 
 import io.plexica.identity.app.Realms;
+import io.plexica.shared.lifecycle.StartupRetry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Creates the platform realm on first start, in the background and retrying while Keycloak is not
@@ -16,7 +15,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class PlatformRealmAtStartup {
-  private static final Logger LOG = Logger.getLogger(PlatformRealmAtStartup.class.getName());
   private static final long RETRY_MILLIS = 3000;
 
   @Inject Realms realms;
@@ -31,22 +29,15 @@ public class PlatformRealmAtStartup {
   }
 
   private void ensureUntilDone() {
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        realms.ensurePlatformRealm();
-        ready = true;
-        lastError = null;
-        return;
-      } catch (RuntimeException e) {
-        lastError = e.getMessage();
-        LOG.log(Level.WARNING, "Platform realm not ready; retrying in " + RETRY_MILLIS + " ms", e);
-        try {
-          Thread.sleep(RETRY_MILLIS);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
+    StartupRetry.untilDone(
+        "Creating the platform realm",
+        () -> {
+          realms.ensurePlatformRealm();
+          ready = true;
+          lastError = null;
+        },
+        error -> lastError = error,
+        RETRY_MILLIS);
   }
 
   public boolean isReady() {

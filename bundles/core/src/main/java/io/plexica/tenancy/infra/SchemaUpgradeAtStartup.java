@@ -1,5 +1,6 @@
 package io.plexica.tenancy.infra;
 
+import io.plexica.shared.lifecycle.StartupRetry;
 import io.plexica.tenancy.app.SchemaUpgrade;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -7,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Starts the schema upgrade when the application starts, in the background: a database that is not
@@ -16,7 +15,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class SchemaUpgradeAtStartup {
-  private static final Logger LOG = Logger.getLogger(SchemaUpgradeAtStartup.class.getName());
   private static final long RETRY_MILLIS = 3000;
 
   @Inject SchemaUpgrade upgrade;
@@ -28,19 +26,6 @@ public class SchemaUpgradeAtStartup {
   }
 
   private void upgradeUntilDone() {
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        upgrade.run();
-        return;
-      } catch (RuntimeException e) {
-        upgrade.recordFailure(e.getMessage());
-        LOG.log(Level.WARNING, "Schema upgrade failed; retrying in " + RETRY_MILLIS + " ms", e);
-        try {
-          Thread.sleep(RETRY_MILLIS);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
+    StartupRetry.untilDone("Schema upgrade", upgrade::run, upgrade::recordFailure, RETRY_MILLIS);
   }
 }
