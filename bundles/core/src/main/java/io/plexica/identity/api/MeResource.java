@@ -1,6 +1,7 @@
 package io.plexica.identity.api;
 
 import io.plexica.identity.app.Realms;
+import io.plexica.identity.domain.DefaultRoles;
 import io.plexica.identity.domain.VerifiedToken;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.tenancy.app.TenantService;
@@ -41,6 +42,8 @@ public class MeResource {
           String realm,
       boolean platformAdmin,
       Set<String> roles,
+      @Schema(description = "resource:action permissions the roles grant in the caller's tenant")
+          Set<String> permissions,
       @Schema(description = "The caller's tenant; absent for platform administrators")
           TenantSummary tenant) {}
 
@@ -70,6 +73,7 @@ public class MeResource {
         token.realm(),
         token.isPlatformAdmin(Realms.PLATFORM_REALM),
         token.roles(),
+        platform ? Set.of() : DefaultRoles.permissionsOf(token.roles()),
         tenant);
   }
 }

@@ -16,6 +16,8 @@ public final class IdentityProblems {
       new ProblemType("tenant-not-active", 401, "The token's tenant is not active");
   public static final ProblemType FORBIDDEN =
       new ProblemType("forbidden", 403, "Not allowed for this identity");
+  public static final ProblemType PERMISSION_DENIED =
+      new ProblemType("permission-denied", 403, "A permission is missing");
   public static final ProblemType IDENTITY_UNAVAILABLE =
       new ProblemType("identity-unavailable", 503, "The identity service is not available");
 }

@@ -4,6 +4,7 @@ import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
+import io.plexica.shared.security.RequiresPermission;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.app.WorkspaceService;
@@ -64,6 +65,7 @@ public class WorkspaceResource {
   }
 
   @GET
+  @RequiresPermission("workspaces:read")
   @Operation(summary = "List the tenant's workspaces")
   @APIResponse(
       responseCode = "200",
@@ -80,6 +82,7 @@ public class WorkspaceResource {
   }
 
   @POST
+  @RequiresPermission("workspaces:create")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a workspace")
   @RequestBody(
@@ -124,6 +127,7 @@ public class WorkspaceResource {
 
   @GET
   @Path("{id}")
+  @RequiresPermission("workspaces:read")
   @Operation(summary = "Get a workspace")
   @APIResponse(
       responseCode = "200",
