@@ -4,7 +4,6 @@ import static io.plexica.it.Platform.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -139,12 +138,7 @@ class AuthenticationIT {
   void expiredTokensAreRefused() {
     String slug = Platform.uniqueSlug("expiry");
     Platform.createActiveTenant(slug);
-    String master = Platform.token("master", "admin", "admin");
-    given()
-        .baseUri(Platform.KEYCLOAK_URL)
-        .auth()
-        .oauth2(master)
-        .contentType(ContentType.JSON)
+    Platform.keycloakAdmin()
         .body("{\"accessTokenLifespan\": 1}")
         .put("/admin/realms/" + slug)
         .then()

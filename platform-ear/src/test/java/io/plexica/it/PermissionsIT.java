@@ -1,10 +1,8 @@
 package io.plexica.it;
 
 import static io.plexica.it.Platform.assertProblem;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,12 +14,7 @@ class PermissionsIT {
 
   /** Creates a user with one realm role in the tenant's realm through Keycloak's admin API. */
   private static String tokenOfNewUser(String realm, String username, String role) {
-    String master = Platform.token("master", "admin", "admin");
-    given()
-        .baseUri(Platform.KEYCLOAK_URL)
-        .auth()
-        .oauth2(master)
-        .contentType(ContentType.JSON)
+    Platform.keycloakAdmin()
         .body(
             ("{\"username\":\"%s\",\"email\":\"%s@example.com\",\"firstName\":\"Test\","
                     + "\"lastName\":\"%s\",\"enabled\":true,\"emailVerified\":true,"
@@ -31,26 +24,14 @@ class PermissionsIT {
         .then()
         .statusCode(201);
     String userId =
-        given()
-            .baseUri(Platform.KEYCLOAK_URL)
-            .auth()
-            .oauth2(master)
+        Platform.keycloakAdmin()
             .queryParam("username", username)
             .queryParam("exact", true)
             .get("/admin/realms/" + realm + "/users")
             .path("[0].id");
     String roleRepresentation =
-        given()
-            .baseUri(Platform.KEYCLOAK_URL)
-            .auth()
-            .oauth2(master)
-            .get("/admin/realms/" + realm + "/roles/" + role)
-            .asString();
-    given()
-        .baseUri(Platform.KEYCLOAK_URL)
-        .auth()
-        .oauth2(master)
-        .contentType(ContentType.JSON)
+        Platform.keycloakAdmin().get("/admin/realms/" + realm + "/roles/" + role).asString();
+    Platform.keycloakAdmin()
         .body("[" + roleRepresentation + "]")
         .post("/admin/realms/" + realm + "/users/" + userId + "/role-mappings/realm")
         .then()

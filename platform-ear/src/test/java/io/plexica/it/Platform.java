@@ -45,6 +45,15 @@ final class Platform {
     return given().baseUri(BASE_URL).basePath("/api/v1").contentType(ContentType.JSON);
   }
 
+  /** Keycloak's admin REST API as the master realm's administrator (dev credentials). */
+  static RequestSpecification keycloakAdmin() {
+    return given()
+        .baseUri(KEYCLOAK_URL)
+        .auth()
+        .oauth2(token("master", "admin", "admin"))
+        .contentType(ContentType.JSON);
+  }
+
   static synchronized String superAdminToken() {
     if (superAdminToken == null) {
       superAdminToken = token("plexica-platform", "admin", DEV_PASSWORD);
