@@ -62,7 +62,7 @@ public class TenantService {
       TenantSlug slug, TenantName name, EmailAddress adminEmail, JsonObject settings) {
     String settingsJson = settingsJson(settings == null ? JsonValue.EMPTY_JSON_OBJECT : settings);
     if (tenants.findBySlug(slug.value()).isPresent()) {
-      throw slugTaken(slug.value());
+      throw TenancyProblems.slugTaken(slug.value(), null);
     }
     Tenant tenant = new Tenant(slug, name, adminEmail, settingsJson, clock.instant());
     tenants.insert(tenant);
@@ -86,11 +86,7 @@ public class TenantService {
   }
 
   public Tenant get(String idOrSlug) {
-    return find(idOrSlug)
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    TenancyProblems.TENANT_NOT_FOUND, "No tenant is known as '" + idOrSlug + "'."));
+    return find(idOrSlug).orElseThrow(() -> TenancyProblems.notFound(idOrSlug));
   }
 
   private Optional<Tenant> find(String idOrSlug) {
@@ -189,11 +185,7 @@ public class TenantService {
     Tenant tenant =
         find(idOrSlug)
             .filter(t -> !t.isPurged())
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        TenancyProblems.TENANT_NOT_FOUND,
-                        "No tenant is known as '" + idOrSlug + "'."));
+            .orElseThrow(() -> TenancyProblems.notFound(idOrSlug));
     if (tenant.status() != TenantStatus.ACTIVE) {
       throw new ProblemException(
           TenancyProblems.TENANT_UNAVAILABLE,
@@ -215,12 +207,6 @@ public class TenantService {
     try (JsonReader reader = Json.createReader(new StringReader(json))) {
       return reader.readObject();
     }
-  }
-
-  static ProblemException slugTaken(String slug) {
-    return new ProblemException(
-        TenancyProblems.SLUG_TAKEN,
-        "A tenant with slug '" + slug + "' already exists. Choose another slug.");
   }
 
   private static Optional<UUID> parseUuid(String text) {

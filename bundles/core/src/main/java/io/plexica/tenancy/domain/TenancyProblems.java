@@ -1,5 +1,6 @@
 package io.plexica.tenancy.domain;
 
+import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 
 /** The problem types of the tenancy feature. Their slugs are part of the public API. */
@@ -14,4 +15,16 @@ public final class TenancyProblems {
       new ProblemType("tenant-illegal-state-change", 409, "The tenant cannot make that change");
   public static final ProblemType TENANT_UNAVAILABLE =
       new ProblemType("tenant-unavailable", 403, "The tenant is not available");
+
+  /** The one wording of a taken slug, whether the look-up or the unique index noticed it. */
+  public static ProblemException slugTaken(String slug, Throwable cause) {
+    return new ProblemException(
+        SLUG_TAKEN,
+        "A tenant with slug '" + slug + "' already exists. Choose another slug.",
+        cause);
+  }
+
+  public static ProblemException notFound(String idOrSlug) {
+    return new ProblemException(TENANT_NOT_FOUND, "No tenant is known as '" + idOrSlug + "'.");
+  }
 }

@@ -41,10 +41,7 @@ public class JpaTenantRepository implements TenantRepository {
       database.inCoreDo(em -> em.persist(tenant));
     } catch (PersistenceException e) {
       if (SqlErrors.isUniqueViolation(e)) {
-        throw new ProblemException(
-            TenancyProblems.SLUG_TAKEN,
-            "A tenant with slug '" + tenant.slug() + "' already exists. Choose another slug.",
-            e);
+        throw TenancyProblems.slugTaken(tenant.slug(), e);
       }
       throw e;
     }
