@@ -12,39 +12,12 @@ import org.junit.jupiter.api.Test;
  */
 class PermissionsIT {
 
-  /** Creates a user with one realm role in the tenant's realm through Keycloak's admin API. */
-  private static String tokenOfNewUser(String realm, String username, String role) {
-    Platform.keycloakAdmin()
-        .body(
-            ("{\"username\":\"%s\",\"email\":\"%s@example.com\",\"firstName\":\"Test\","
-                    + "\"lastName\":\"%s\",\"enabled\":true,\"emailVerified\":true,"
-                    + "\"credentials\":[{\"type\":\"password\",\"value\":\"secret\",\"temporary\":false}]}")
-                .formatted(username, username, role))
-        .post("/admin/realms/" + realm + "/users")
-        .then()
-        .statusCode(201);
-    String userId =
-        Platform.keycloakAdmin()
-            .queryParam("username", username)
-            .queryParam("exact", true)
-            .get("/admin/realms/" + realm + "/users")
-            .path("[0].id");
-    String roleRepresentation =
-        Platform.keycloakAdmin().get("/admin/realms/" + realm + "/roles/" + role).asString();
-    Platform.keycloakAdmin()
-        .body("[" + roleRepresentation + "]")
-        .post("/admin/realms/" + realm + "/users/" + userId + "/role-mappings/realm")
-        .then()
-        .statusCode(204);
-    return Platform.token(realm, username, "secret");
-  }
-
   @Test
   void guestsReadWorkspacesButCannotCreateThem() {
     String slug = Platform.uniqueSlug("perm");
     Platform.createActiveTenant(slug);
-    String guest = tokenOfNewUser(slug, "gina", "guest");
-    String user = tokenOfNewUser(slug, "ursula", "user");
+    String guest = Platform.tokenOfNewUser(slug, "gina", "guest");
+    String user = Platform.tokenOfNewUser(slug, "ursula", "user");
 
     Platform.anonymous().auth().oauth2(guest).get("/workspaces").then().statusCode(200);
     Response denied =
@@ -75,7 +48,7 @@ class PermissionsIT {
   void aUserWithoutAnyPlatformRoleIsDenied() {
     String slug = Platform.uniqueSlug("noperm");
     Platform.createActiveTenant(slug);
-    String nobody = tokenOfNewUser(slug, "nora", "offline_access");
+    String nobody = Platform.tokenOfNewUser(slug, "nora", "offline_access");
 
     assertProblem(
         Platform.anonymous().auth().oauth2(nobody).get("/workspaces"), 403, "permission-denied");

@@ -82,6 +82,59 @@ final class Platform {
     return response.path("access_token");
   }
 
+  /**
+   * Creates a user with one realm role straight in the tenant's realm through Keycloak's admin API
+   * (as if made in Keycloak's console) and returns its token; the platform mirrors it at its first
+   * request.
+   */
+  static String tokenOfNewUser(String realm, String username, String role) {
+    keycloakAdmin()
+        .body(
+            ("{\"username\":\"%s\",\"email\":\"%s@example.com\",\"firstName\":\"Test\","
+                    + "\"lastName\":\"%s\",\"enabled\":true,\"emailVerified\":true,"
+                    + "\"credentials\":[{\"type\":\"password\",\"value\":\"secret\",\"temporary\":false}]}")
+                .formatted(username, username, role))
+        .post("/admin/realms/" + realm + "/users")
+        .then()
+        .statusCode(201);
+    String userId = keycloakUserId(realm, username);
+    String roleRepresentation =
+        keycloakAdmin().get("/admin/realms/" + realm + "/roles/" + role).asString();
+    keycloakAdmin()
+        .body("[" + roleRepresentation + "]")
+        .post("/admin/realms/" + realm + "/users/" + userId + "/role-mappings/realm")
+        .then()
+        .statusCode(204);
+    return token(realm, username, "secret");
+  }
+
+  static String keycloakUserId(String realm, String username) {
+    return keycloakAdmin()
+        .queryParam("username", username)
+        .queryParam("exact", true)
+        .get("/admin/realms/" + realm + "/users")
+        .path("[0].id");
+  }
+
+  /**
+   * What an invited user does in Keycloak's pages, done through the admin API: chooses a password
+   * and confirms the address. Returns the user's token.
+   */
+  static String completeInvitation(String realm, String username, String password) {
+    String userId = keycloakUserId(realm, username);
+    keycloakAdmin()
+        .body("{\"type\":\"password\",\"value\":\"" + password + "\",\"temporary\":false}")
+        .put("/admin/realms/" + realm + "/users/" + userId + "/reset-password")
+        .then()
+        .statusCode(204);
+    keycloakAdmin()
+        .body("{\"requiredActions\":[],\"emailVerified\":true}")
+        .put("/admin/realms/" + realm + "/users/" + userId)
+        .then()
+        .statusCode(204);
+    return token(realm, username, password);
+  }
+
   static String uniqueSlug(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }

@@ -1,6 +1,7 @@
 package io.plexica.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,6 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.plexica.shared.security.RequiresPermission;
+import io.plexica.tenancy.context.TenantScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Path;
 
@@ -61,4 +64,14 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.flywaydb..", "java.sql..", "javax.sql..");
+
+  @ArchTest
+  static final ArchRule permissionsAreCheckedInsideTenants =
+      methods()
+          .that()
+          .areAnnotatedWith(RequiresPermission.class)
+          .should()
+          .beDeclaredInClassesThat()
+          .areAnnotatedWith(TenantScoped.class)
+          .because("permissions are granted by a tenant's roles, resolved for tenant requests");
 }

@@ -27,11 +27,12 @@ class CachingTokenVerifierTest {
   private static final String HOST = System.getProperty("plexica.redis.host", "127.0.0.1");
   private static final int PORT =
       Integer.parseInt(System.getProperty("plexica.redis.port", "26379"));
-  private static final RedisTokenCache CACHE = new RedisTokenCache(HOST, PORT);
+  private static final JedisPooled REDIS = new JedisPooled(HOST, PORT);
+  private static final RedisTokenCache CACHE = new RedisTokenCache(REDIS);
 
   @AfterAll
   static void close() {
-    CACHE.close();
+    REDIS.close();
   }
 
   /** Counts how often the real verification would run; answers with a token valid for a while. */
@@ -111,9 +112,10 @@ class CachingTokenVerifierTest {
   @Test
   void anUnreachableCacheOnlyCostsSpeed() {
     var counting = new CountingVerifier(Duration.ofMinutes(1));
-    try (RedisTokenCache nowhere = new RedisTokenCache("127.0.0.1", 1)) {
+    try (JedisPooled nowhere = new JedisPooled("127.0.0.1", 1)) {
       var verifier =
-          new CachingTokenVerifier(counting, nowhere, Clock.systemUTC(), Duration.ofMinutes(5));
+          new CachingTokenVerifier(
+              counting, new RedisTokenCache(nowhere), Clock.systemUTC(), Duration.ofMinutes(5));
 
       assertThat(verifier.verify("header.payload.sig").subject()).isEqualTo("u1");
       assertThat(verifier.verify("header.payload.sig").subject()).isEqualTo("u1");

@@ -95,7 +95,7 @@ class TenantRulesTest {
   void queryDefaultsAndParsing() {
     TenantQuery defaults = TenantQuery.parse(null, null, null, null, null);
     assertThat(defaults.page()).isZero();
-    assertThat(defaults.size()).isEqualTo(TenantQuery.DEFAULT_SIZE);
+    assertThat(defaults.size()).isEqualTo(io.plexica.shared.query.PageRequest.DEFAULT_SIZE);
     assertThat(defaults.sortField()).isEqualTo(TenantQuery.SortField.CREATED_AT);
     assertThat(defaults.descending()).isTrue();
     TenantQuery parsed = TenantQuery.parse(" acme ", "active", "2", "50", "name");

@@ -1,8 +1,17 @@
 package io.plexica.testing;
 
+import io.plexica.identity.app.PermissionCatalog;
+import io.plexica.identity.app.PermissionEngine;
+import io.plexica.identity.app.RoleService;
+import io.plexica.identity.app.UserService;
+import io.plexica.identity.domain.Access;
+import io.plexica.identity.domain.TenantUser;
+import io.plexica.identity.domain.UserQuery;
+import io.plexica.identity.infra.JpaIdentityStore;
 import io.plexica.identity.infra.KeycloakRealms;
 import io.plexica.identity.infra.KeycloakSettings;
 import io.plexica.identity.infra.RealmLifecycle;
+import io.plexica.identity.infra.RedisAccessCache;
 import io.plexica.identity.infra.TenantRealmStep;
 import io.plexica.shared.persistence.Database;
 import io.plexica.tenancy.app.ProvisioningExecutor;
@@ -10,6 +19,11 @@ import io.plexica.tenancy.app.ProvisioningSaga;
 import io.plexica.tenancy.app.ProvisioningStep;
 import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.EmailAddress;
+import io.plexica.tenancy.domain.Tenant;
+import io.plexica.tenancy.domain.TenantName;
+import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.tenancy.domain.TenantSlug;
+import io.plexica.tenancy.domain.TenantStatus;
 import io.plexica.tenancy.infra.JpaProvisioningLog;
 import io.plexica.tenancy.infra.JpaTenantRepository;
 import io.plexica.tenancy.infra.PostgresTenantSchemas;
@@ -23,11 +37,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.postgresql.ds.PGSimpleDataSource;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * The platform's services wired by hand against the real PostgreSQL that {@code bin/plexica test}
@@ -40,6 +56,8 @@ public final class TestPlatform {
   public static final EmailAddress ADMIN = new EmailAddress("admin@example.com");
 
   private static KeycloakRealms realms;
+  private static JedisPooled redis;
+  private static RedisAccessCache accessCache;
 
   public final PostgresTenantSchemas schemas;
   public final JpaTenantRepository tenants;
@@ -48,6 +66,10 @@ public final class TestPlatform {
   public final List<ProvisioningStep> steps;
   public final ProvisioningSaga saga;
   public final TenantService tenantService;
+  public final JpaIdentityStore identityStore;
+  public final PermissionEngine permissions;
+  public final UserService users;
+  public final RoleService roles;
 
   private TestPlatform(UnaryOperator<List<ProvisioningStep>> stepDecorator) {
     Database db = database();
@@ -56,18 +78,41 @@ public final class TestPlatform {
     tenants = new JpaTenantRepository(db);
     log = new JpaProvisioningLog(db);
     workspaces = new WorkspaceService(new JpaWorkspaceRepository(db), clock);
+    identityStore = new JpaIdentityStore(db);
+    permissions = new PermissionEngine(identityStore, accessCache(), clock);
+    users = new UserService(identityStore, realms(), permissions, clock);
+    roles = new RoleService(identityStore, realms(), new PermissionCatalog(), permissions, clock);
     steps =
         stepDecorator.apply(
             List.of(
                 new SchemaSteps.CreateSchema(schemas),
                 new SchemaSteps.MigrateSchema(schemas),
                 new DefaultWorkspaceStep(workspaces),
-                new TenantRealmStep(realms(), tenants, keycloakSettings())));
+                new TenantRealmStep(realms(), tenants, keycloakSettings(), users)));
     saga = new ProvisioningSaga(steps, tenants, log, clock);
     ProvisioningExecutor inline = Runnable::run;
     tenantService =
         new TenantService(
             tenants, log, saga, inline, schemas, List.of(new RealmLifecycle(realms())), clock);
+  }
+
+  /** A new tenant, provisioned and active, with {@link #ADMIN} as its administrator. */
+  public TenantRef activeTenant(String prefix) {
+    String slug = uniqueSlug(prefix);
+    tenantService.create(new TenantSlug(slug), new TenantName("Tenant " + slug), ADMIN, null);
+    Tenant tenant = tenantService.get(slug);
+    if (tenant.status() != TenantStatus.ACTIVE) {
+      throw new IllegalStateException("Tenant " + slug + " is " + tenant.status());
+    }
+    return TenantRef.of(tenant);
+  }
+
+  /** The tenant administrator's access, as its first request would resolve it. */
+  public Access adminAccess(TenantRef tenant) {
+    TenantUser admin =
+        users.search(tenant, UserQuery.parse(ADMIN.value(), null, null, null, null)).items().get(0);
+    return permissions.accessOf(
+        tenant, TestTokens.of(tenant.slug(), admin.id(), ADMIN.value(), "admin"));
   }
 
   /** The platform as in production, provisioning inline on the calling thread. */
@@ -117,6 +162,25 @@ public final class TestPlatform {
       realms = new KeycloakRealms(keycloakSettings());
     }
     return realms;
+  }
+
+  /** The Redis that {@code bin/plexica test} starts. */
+  public static synchronized JedisPooled redis() {
+    if (redis == null) {
+      redis =
+          new JedisPooled(
+              property("plexica.redis.host", "127.0.0.1"),
+              Integer.parseInt(property("plexica.redis.port", "26379")));
+    }
+    return redis;
+  }
+
+  /** The production access cache on the test Redis, shared by every test of the run. */
+  public static synchronized RedisAccessCache accessCache() {
+    if (accessCache == null) {
+      accessCache = new RedisAccessCache(redis(), Duration.ofMinutes(5), Duration.ofMinutes(1));
+    }
+    return accessCache;
   }
 
   /** A slug no other test of this run uses. */

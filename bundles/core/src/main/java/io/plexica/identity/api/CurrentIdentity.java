@@ -1,5 +1,6 @@
 package io.plexica.identity.api;
 
+import io.plexica.identity.domain.Access;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.VerifiedToken;
 import io.plexica.shared.problem.ProblemException;
@@ -12,6 +13,7 @@ import java.util.Optional;
 @RequestScoped
 public class CurrentIdentity {
   private VerifiedToken token;
+  private Access access;
 
   void set(VerifiedToken verified) {
     this.token = verified;
@@ -19,6 +21,18 @@ public class CurrentIdentity {
 
   public Optional<VerifiedToken> token() {
     return Optional.ofNullable(token);
+  }
+
+  void grant(Access tenantAccess) {
+    this.access = tenantAccess;
+  }
+
+  /** What the caller may do in its tenant; known on every tenant-scoped request. */
+  public Access access() {
+    if (access == null) {
+      throw new IllegalStateException("No tenant access was resolved for this request");
+    }
+    return access;
   }
 
   /** The verified token, or a 401 asking the client to authenticate. */

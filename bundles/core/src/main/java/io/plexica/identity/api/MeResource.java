@@ -1,7 +1,8 @@
 package io.plexica.identity.api;
 
+import io.plexica.identity.app.PermissionEngine;
 import io.plexica.identity.app.Realms;
-import io.plexica.identity.domain.DefaultRoles;
+import io.plexica.identity.domain.Access;
 import io.plexica.identity.domain.VerifiedToken;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.tenancy.app.TenantService;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeResource {
   @Inject CurrentIdentity identity;
   @Inject TenantService tenants;
+  @Inject PermissionEngine engine;
 
   @Schema(name = "TenantOfCaller")
   public record TenantSummary(UUID id, String slug) {}
@@ -41,7 +44,8 @@ public class MeResource {
       @Schema(description = "plexica-platform for platform administrators, else the tenant's slug")
           String realm,
       boolean platformAdmin,
-      Set<String> roles,
+      @Schema(description = "Platform roles for administrators; the tenant's roles otherwise")
+          Set<String> roles,
       @Schema(description = "resource:action permissions the roles grant in the caller's tenant")
           Set<String> permissions,
       @Schema(description = "The caller's tenant; absent for platform administrators")
@@ -61,9 +65,14 @@ public class MeResource {
     VerifiedToken token = identity.require();
     boolean platform = token.realm().equals(Realms.PLATFORM_REALM);
     TenantSummary tenant = null;
+    Set<String> roles = token.roles();
+    Set<String> permissions = Set.of();
     if (!platform) {
       TenantRef ref = TenantContextFilter.tenantOf(token, tenants);
       tenant = new TenantSummary(ref.id(), ref.slug());
+      Access access = TenantContextFilter.accessOf(ref, token, engine);
+      roles = new TreeSet<>(access.roles());
+      permissions = new TreeSet<>(access.permissions());
     }
     return new MeView(
         token.subject(),
@@ -72,8 +81,8 @@ public class MeResource {
         token.name(),
         token.realm(),
         token.isPlatformAdmin(Realms.PLATFORM_REALM),
-        token.roles(),
-        platform ? Set.of() : DefaultRoles.permissionsOf(token.roles()),
+        roles,
+        permissions,
         tenant);
   }
 }

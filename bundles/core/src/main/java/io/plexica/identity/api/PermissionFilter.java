@@ -1,8 +1,7 @@
 package io.plexica.identity.api;
 
-import io.plexica.identity.domain.DefaultRoles;
+import io.plexica.identity.domain.Access;
 import io.plexica.identity.domain.IdentityProblems;
-import io.plexica.identity.domain.VerifiedToken;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.RequiresPermission;
 import jakarta.annotation.Priority;
@@ -13,10 +12,11 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.util.TreeSet;
 
 /**
- * Checks {@link RequiresPermission} after the tenant is known: the caller's realm roles must grant
- * the permission. Denial is 403 naming what is missing.
+ * Checks {@link RequiresPermission} after the tenant and the caller's access are known: the
+ * caller's roles in the tenant must grant the permission. Denial is 403 naming what is missing.
  */
 @Provider
 @RequiresPermission
@@ -28,14 +28,14 @@ public class PermissionFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String needed = required();
-    VerifiedToken token = identity.require();
-    if (!DefaultRoles.permissionsOf(token.roles()).contains(needed)) {
+    Access access = identity.access();
+    if (!access.grants(needed)) {
       throw new ProblemException(
           IdentityProblems.PERMISSION_DENIED,
           "This needs the permission "
               + needed
               + ", which your roles "
-              + token.roles()
+              + new TreeSet<>(access.roles())
               + " do not grant.");
     }
   }

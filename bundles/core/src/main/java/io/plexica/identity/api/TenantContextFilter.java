@@ -1,6 +1,8 @@
 package io.plexica.identity.api;
 
+import io.plexica.identity.app.PermissionEngine;
 import io.plexica.identity.app.Realms;
+import io.plexica.identity.domain.Access;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.VerifiedToken;
 import io.plexica.shared.problem.ProblemException;
@@ -19,7 +21,9 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * The tenant of a {@link TenantScoped} request is the realm that issued its token: a token of
  * tenant A never reaches tenant B, whatever {@code X-Tenant-ID} says, which may only agree. The
- * tenant must be active now, so suspending a tenant stops its tokens on their next request.
+ * tenant must be active now, so suspending a tenant stops its tokens on their next request, and the
+ * user must be enabled in it, so disabling a user does the same. The caller's access (roles and
+ * permissions) is resolved here once per request.
  */
 @Provider
 @TenantScoped
@@ -28,6 +32,7 @@ public class TenantContextFilter implements ContainerRequestFilter {
   @Inject TenantService tenants;
   @Inject CurrentIdentity identity;
   @Inject CurrentTenant current;
+  @Inject PermissionEngine engine;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -51,7 +56,19 @@ public class TenantContextFilter implements ContainerRequestFilter {
               + named.strip()
               + "'.");
     }
+    identity.grant(accessOf(tenant, token, engine));
     current.set(tenant);
+  }
+
+  /** The caller's access in its tenant; 401 when its account is disabled there. */
+  static Access accessOf(TenantRef tenant, VerifiedToken token, PermissionEngine engine) {
+    Access access = engine.accessOf(tenant, token);
+    if (!access.enabled()) {
+      throw new ProblemException(
+          IdentityProblems.ACCOUNT_DISABLED,
+          "The account " + token.username() + " is disabled in tenant '" + tenant.slug() + "'.");
+    }
+    return access;
   }
 
   /** The active tenant whose realm issued the token; 401 when there is none or it is not active. */

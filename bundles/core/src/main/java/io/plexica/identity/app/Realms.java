@@ -1,8 +1,14 @@
 package io.plexica.identity.app;
 
 import io.plexica.identity.domain.TenantRealm;
+import io.plexica.identity.domain.UserProfile;
+import java.util.List;
+import java.util.Set;
 
-/** Realms in the identity provider: one for the platform's administrators, one per tenant. */
+/**
+ * Realms in the identity provider: one for the platform's administrators, one per tenant, with the
+ * users and roles of each. Every failure of the provider surfaces as {@code identity-unavailable}.
+ */
 public interface Realms {
 
   /** The realm of platform administrators; created with its first administrator when missing. */
@@ -23,4 +29,42 @@ public interface Realms {
 
   /** A disabled realm issues no tokens and refuses logins. */
   void setEnabled(String realm, boolean enabled);
+
+  /** A user of a realm with those of its realm roles the platform manages. */
+  record RealmUser(String id, UserProfile profile, boolean enabled, Set<String> roles) {}
+
+  /**
+   * A user to create. Without {@code temporaryPassword} the user must set a password and verify the
+   * address through Keycloak's required actions; with it, must change it at first login.
+   */
+  record NewRealmUser(UserProfile profile, Set<String> roles, String temporaryPassword) {
+    @Override
+    public String toString() {
+      return "NewRealmUser[" + profile.username() + ", roles " + roles + "]";
+    }
+  }
+
+  /** Creates the user with its roles and returns its id; {@code user-exists} when taken. */
+  String createUser(String realm, NewRealmUser user);
+
+  /** Deletes the user; nothing happens when it does not exist. */
+  void deleteUser(String realm, String userId);
+
+  /** Disabling also ends the user's sessions, so its refresh tokens stop working too. */
+  void setUserEnabled(String realm, String userId, boolean enabled);
+
+  /** The user holds exactly {@code roles} among {@code managed}; other realm roles stay. */
+  void setUserRoles(String realm, String userId, Set<String> roles, Set<String> managed);
+
+  /** Every user of the realm, with the roles among {@code managed} each holds. */
+  List<RealmUser> users(String realm, Set<String> managed);
+
+  /** The names of the realm's roles, Keycloak's own included. */
+  Set<String> roleNames(String realm);
+
+  /** Creates a realm role; nothing happens when it exists. */
+  void createRole(String realm, String role, String description);
+
+  /** Deletes a realm role; nothing happens when it does not exist. */
+  void deleteRole(String realm, String role);
 }

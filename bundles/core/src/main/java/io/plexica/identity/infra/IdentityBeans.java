@@ -1,8 +1,14 @@
 package io.plexica.identity.infra;
 
+import io.plexica.identity.app.AccessCache;
 import io.plexica.identity.app.CachingTokenVerifier;
+import io.plexica.identity.app.PermissionCatalog;
+import io.plexica.identity.app.PermissionEngine;
 import io.plexica.identity.app.Realms;
+import io.plexica.identity.app.RoleService;
 import io.plexica.identity.app.TokenVerifier;
+import io.plexica.identity.app.UserService;
+import io.plexica.identity.domain.IdentityStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -11,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * Keycloak settings from MicroProfile Config (environment: {@code PLEXICA_KEYCLOAK_URL}, {@code
@@ -64,22 +71,71 @@ public class IdentityBeans {
 
   @Produces
   @Singleton
-  RedisTokenCache tokenCache(
+  JedisPooled redis(
       @ConfigProperty(name = "plexica.redis.host", defaultValue = "127.0.0.1") String host,
       @ConfigProperty(name = "plexica.redis.port", defaultValue = "16379") int port) {
-    return new RedisTokenCache(host, port);
+    return new JedisPooled(host, port);
   }
 
   /** Verified tokens are cached for at most five minutes, and never past their expiry. */
   @Produces
   @Singleton
-  TokenVerifier tokenVerifier(KeycloakSettings settings, RedisTokenCache cache, Clock clock) {
+  TokenVerifier tokenVerifier(KeycloakSettings settings, JedisPooled redis, Clock clock) {
     return new CachingTokenVerifier(
-        new JwksTokenVerifier(settings.url()), cache, clock, Duration.ofMinutes(5));
+        new JwksTokenVerifier(settings.url()),
+        new RedisTokenCache(redis),
+        clock,
+        Duration.ofMinutes(5));
   }
 
-  void closeCache(@Disposes RedisTokenCache cache) {
-    cache.close();
+  /**
+   * Permissions are shared through Redis for five minutes; a node keeps them in memory for a minute
+   * at most, in case an invalidation message was lost.
+   */
+  @Produces
+  @Singleton
+  AccessCache accessCache(JedisPooled redis) {
+    return new RedisAccessCache(redis, Duration.ofMinutes(5), Duration.ofMinutes(1));
+  }
+
+  @Produces
+  @Singleton
+  PermissionCatalog permissionCatalog() {
+    return new PermissionCatalog();
+  }
+
+  @Produces
+  @Singleton
+  PermissionEngine permissionEngine(IdentityStore store, AccessCache cache, Clock clock) {
+    return new PermissionEngine(store, cache, clock);
+  }
+
+  @Produces
+  @Singleton
+  UserService userService(
+      IdentityStore store, Realms realms, PermissionEngine engine, Clock clock) {
+    return new UserService(store, realms, engine, clock);
+  }
+
+  @Produces
+  @Singleton
+  RoleService roleService(
+      IdentityStore store,
+      Realms realms,
+      PermissionCatalog catalog,
+      PermissionEngine engine,
+      Clock clock) {
+    return new RoleService(store, realms, catalog, engine, clock);
+  }
+
+  void closeAccessCache(@Disposes AccessCache cache) {
+    if (cache instanceof RedisAccessCache redisCache) {
+      redisCache.close();
+    }
+  }
+
+  void closeRedis(@Disposes JedisPooled redis) {
+    redis.close();
   }
 
   void close(@Disposes Realms realms) {

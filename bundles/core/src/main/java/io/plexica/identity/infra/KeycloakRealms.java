@@ -3,19 +3,30 @@ package io.plexica.identity.infra;
 import io.plexica.identity.app.Realms;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.TenantRealm;
+import io.plexica.identity.domain.UserProfile;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.thirdparty.jakarta.ws.rs.ClientErrorException;
 import io.plexica.thirdparty.jakarta.ws.rs.NotFoundException;
 import io.plexica.thirdparty.jakarta.ws.rs.ProcessingException;
 import io.plexica.thirdparty.jakarta.ws.rs.WebApplicationException;
+import io.plexica.thirdparty.jakarta.ws.rs.core.Response;
 import io.plexica.thirdparty.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.RoleScopeResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
@@ -29,6 +40,7 @@ public class KeycloakRealms implements Realms, AutoCloseable {
   /** Short-lived access tokens: a revoked role or a disabled user stops working within minutes. */
   private static final int ACCESS_TOKEN_SECONDS = 300;
 
+  private static final int PAGE = 200;
   private static final int SSO_IDLE_SECONDS = 30 * 60;
   private static final int SSO_MAX_SECONDS = 10 * 60 * 60;
 
@@ -150,6 +162,179 @@ public class KeycloakRealms implements Realms, AutoCloseable {
           keycloak.realm(realm).update(change);
           return null;
         });
+  }
+
+  @Override
+  public String createUser(String realm, NewRealmUser user) {
+    return call(
+        () -> {
+          UserRepresentation representation = representation(user.profile());
+          representation.setEnabled(true);
+          if (user.temporaryPassword() != null) {
+            representation.setCredentials(List.of(password(user.temporaryPassword(), true)));
+            representation.setRequiredActions(List.of("VERIFY_EMAIL"));
+          } else {
+            representation.setRequiredActions(List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
+          }
+          String id;
+          try (Response response = keycloak.realm(realm).users().create(representation)) {
+            if (response.getStatus() == 409) {
+              throw new ProblemException(
+                  IdentityProblems.USER_EXISTS,
+                  "The tenant already has a user " + user.profile().username() + ".");
+            }
+            if (response.getStatus() != 201) {
+              throw new WebApplicationException(response);
+            }
+            String location = response.getLocation().getPath();
+            id = location.substring(location.lastIndexOf('/') + 1);
+          }
+          try {
+            grant(realm, id, user.roles());
+          } catch (RuntimeException e) {
+            keycloak.realm(realm).users().delete(id).close();
+            throw e;
+          }
+          return id;
+        });
+  }
+
+  @Override
+  public void deleteUser(String realm, String userId) {
+    call(
+        () -> {
+          keycloak.realm(realm).users().delete(userId).close();
+          return null;
+        });
+  }
+
+  @Override
+  public void setUserEnabled(String realm, String userId, boolean enabled) {
+    call(
+        () -> {
+          UserResource user = keycloak.realm(realm).users().get(userId);
+          UserRepresentation change = user.toRepresentation();
+          change.setEnabled(enabled);
+          user.update(change);
+          if (!enabled) {
+            user.logout();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void setUserRoles(String realm, String userId, Set<String> roles, Set<String> managed) {
+    call(
+        () -> {
+          RoleScopeResource mappings =
+              keycloak.realm(realm).users().get(userId).roles().realmLevel();
+          List<RoleRepresentation> withdrawn =
+              mappings.listAll().stream()
+                  .filter(r -> managed.contains(r.getName()) && !roles.contains(r.getName()))
+                  .toList();
+          if (!withdrawn.isEmpty()) {
+            mappings.remove(withdrawn);
+          }
+          grant(realm, userId, roles);
+          return null;
+        });
+  }
+
+  @Override
+  public List<RealmUser> users(String realm, Set<String> managed) {
+    return call(
+        () -> {
+          Map<String, Set<String>> rolesByUser = new HashMap<>();
+          for (String role : managed) {
+            for (UserRepresentation member :
+                pages(keycloak.realm(realm).roles().get(role)::getUserMembers)) {
+              rolesByUser.computeIfAbsent(member.getId(), id -> new TreeSet<>()).add(role);
+            }
+          }
+          return pages(keycloak.realm(realm).users()::list).stream()
+              .map(
+                  u ->
+                      new RealmUser(
+                          u.getId(),
+                          new UserProfile(
+                              u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName()),
+                          Boolean.TRUE.equals(u.isEnabled()),
+                          rolesByUser.getOrDefault(u.getId(), Set.of())))
+              .toList();
+        });
+  }
+
+  @Override
+  public Set<String> roleNames(String realm) {
+    return call(
+        () ->
+            keycloak.realm(realm).roles().list().stream()
+                .map(RoleRepresentation::getName)
+                .collect(Collectors.toCollection(TreeSet::new)));
+  }
+
+  @Override
+  public void createRole(String realm, String role, String description) {
+    call(
+        () -> {
+          RoleRepresentation representation = new RoleRepresentation();
+          representation.setName(role);
+          representation.setDescription(description);
+          try {
+            keycloak.realm(realm).roles().create(representation);
+          } catch (ClientErrorException e) {
+            if (e.getResponse().getStatus() != 409) {
+              throw e;
+            }
+            // already there, made in Keycloak's console or by an earlier attempt: adopt it
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void deleteRole(String realm, String role) {
+    call(
+        () -> {
+          try {
+            keycloak.realm(realm).roles().deleteRole(role);
+          } catch (NotFoundException gone) {
+            // already deleted
+          }
+          return null;
+        });
+  }
+
+  private void grant(String realm, String userId, Set<String> roles) {
+    if (roles.isEmpty()) {
+      return;
+    }
+    RealmResource resource = keycloak.realm(realm);
+    List<RoleRepresentation> representations =
+        roles.stream().map(r -> resource.roles().get(r).toRepresentation()).toList();
+    resource.users().get(userId).roles().realmLevel().add(representations);
+  }
+
+  /** Every item of a paged Keycloak listing. */
+  private static <T> List<T> pages(BiFunction<Integer, Integer, List<T>> page) {
+    List<T> all = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      List<T> items = page.apply(first, PAGE);
+      all.addAll(items);
+      if (items.size() < PAGE) {
+        return all;
+      }
+    }
+  }
+
+  private static UserRepresentation representation(UserProfile profile) {
+    UserRepresentation user = new UserRepresentation();
+    user.setUsername(profile.username());
+    user.setEmail(profile.email());
+    user.setFirstName(profile.firstName());
+    user.setLastName(profile.lastName());
+    return user;
   }
 
   @Override

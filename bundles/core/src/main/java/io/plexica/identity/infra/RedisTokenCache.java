@@ -6,13 +6,13 @@ import java.util.Optional;
 import redis.clients.jedis.JedisPooled;
 
 /** Verified tokens in Redis under {@code plexica:token:v1:<sha-256 of the token>}. */
-public class RedisTokenCache implements TokenCache, AutoCloseable {
+public class RedisTokenCache implements TokenCache {
   private static final String PREFIX = "plexica:token:v1:";
 
   private final JedisPooled redis;
 
-  public RedisTokenCache(String host, int port) {
-    this.redis = new JedisPooled(host, port);
+  public RedisTokenCache(JedisPooled redis) {
+    this.redis = redis;
   }
 
   @Override
@@ -30,10 +30,5 @@ public class RedisTokenCache implements TokenCache, AutoCloseable {
   @Override
   public void put(String tokenHash, Entry entry, Duration ttl) {
     redis.psetex(PREFIX + tokenHash, ttl.toMillis(), entry.realm() + "\n" + entry.claimsJson());
-  }
-
-  @Override
-  public void close() {
-    redis.close();
   }
 }

@@ -1,6 +1,7 @@
 package io.plexica.identity.infra;
 
 import io.plexica.identity.app.Realms;
+import io.plexica.identity.app.UserService;
 import io.plexica.identity.domain.TenantRealm;
 import io.plexica.tenancy.app.ProvisioningStep;
 import io.plexica.tenancy.domain.Tenant;
@@ -9,20 +10,27 @@ import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Provisioning creates the tenant's realm, with its first administrator; undone by deleting it. */
+/**
+ * Provisioning creates the tenant's realm with its first administrator, and mirrors that user into
+ * the tenant's schema so that it is listed before its first login; undone by deleting the realm
+ * (the mirror goes with the schema).
+ */
 @ApplicationScoped
 public class TenantRealmStep implements ProvisioningStep {
   private Realms realms;
   private TenantRepository tenants;
   private KeycloakSettings settings;
+  private UserService users;
 
   protected TenantRealmStep() {}
 
   @Inject
-  public TenantRealmStep(Realms realms, TenantRepository tenants, KeycloakSettings settings) {
+  public TenantRealmStep(
+      Realms realms, TenantRepository tenants, KeycloakSettings settings, UserService users) {
     this.realms = realms;
     this.tenants = tenants;
     this.settings = settings;
+    this.users = users;
   }
 
   @Override
@@ -48,6 +56,7 @@ public class TenantRealmStep implements ProvisioningStep {
             settings.webRedirectUris(),
             registered.adminEmail(),
             settings.devMode() ? settings.devPassword() : null));
+    users.sync(tenant);
   }
 
   @Override

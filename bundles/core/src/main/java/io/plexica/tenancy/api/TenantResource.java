@@ -4,6 +4,7 @@ import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.PlatformAdminOnly;
+import io.plexica.shared.web.MergePatch;
 import io.plexica.tenancy.api.TenantViews.CreateTenantRequest;
 import io.plexica.tenancy.api.TenantViews.ProvisioningView;
 import io.plexica.tenancy.api.TenantViews.TenantPageView;
@@ -52,7 +53,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Tenants")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
-  private static final String MERGE_PATCH = "application/merge-patch+json";
   private static final Set<String> PATCHABLE = Set.of("name", "settings");
   private static final String ID_DOC = "The tenant's id (UUID) or slug";
 
@@ -170,14 +170,14 @@ public class TenantResource {
 
   @PATCH
   @Path("{id}")
-  @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+  @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
       summary = "Change a tenant's name or settings",
       description = "A JSON merge patch (RFC 7396): settings are merged, null removes a setting.")
   @RequestBody(
       content =
           @Content(
-              mediaType = MERGE_PATCH,
+              mediaType = MergePatch.MEDIA_TYPE,
               examples =
                   @ExampleObject(
                       name = "rename",
@@ -188,15 +188,7 @@ public class TenantResource {
       content = @Content(schema = @Schema(implementation = TenantView.class)))
   public TenantView update(
       @Parameter(description = ID_DOC) @PathParam("id") String id, JsonObject patch) {
-    if (patch == null) {
-      throw ProblemException.invalid("body", "a JSON object is required");
-    }
-    Validation validation = new Validation();
-    for (String key : patch.keySet()) {
-      if (!PATCHABLE.contains(key)) {
-        validation.reject(key, "cannot be changed; only name and settings can");
-      }
-    }
+    Validation validation = MergePatch.check(patch, PATCHABLE);
     Optional<TenantName> name = Optional.empty();
     if (patch.containsKey("name")) {
       JsonValue value = patch.get("name");

@@ -22,4 +22,13 @@ public record EmailAddress(String value) {
           "adminEmail", "must be an e-mail address like ada@example.com");
     }
   }
+
+  /** The address of another field than {@code adminEmail}, with errors naming that field. */
+  public static EmailAddress of(String field, String value) {
+    try {
+      return new EmailAddress(value);
+    } catch (ProblemException e) {
+      throw ProblemException.invalid(field, e.fieldErrors().get(0).message());
+    }
+  }
 }

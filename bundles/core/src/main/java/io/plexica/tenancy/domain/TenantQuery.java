@@ -1,6 +1,7 @@
 package io.plexica.tenancy.domain;
 
 import io.plexica.shared.problem.Validation;
+import io.plexica.shared.query.PageRequest;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,9 +16,6 @@ public record TenantQuery(
     int size,
     SortField sortField,
     boolean descending) {
-
-  public static final int MAX_SIZE = 100;
-  public static final int DEFAULT_SIZE = 20;
 
   /** The fields a client may sort by, named as in the API. */
   public enum SortField {
@@ -53,10 +51,7 @@ public record TenantQuery(
    */
   public static TenantQuery parse(String q, String status, String page, String size, String sort) {
     Validation validation = new Validation();
-    Optional<String> text = Optional.ofNullable(q).map(String::strip).filter(s -> !s.isEmpty());
-    if (text.isPresent() && text.get().length() > 200) {
-      validation.reject("q", "must be at most 200 characters");
-    }
+    Optional<String> text = PageRequest.text(validation, q);
     Optional<TenantStatus> statusFilter = Optional.empty();
     if (status != null && !status.isBlank()) {
       try {
@@ -66,14 +61,7 @@ public record TenantQuery(
             "status", "must be one of PROVISIONING, ACTIVE, SUSPENDED, FAILED, DELETED");
       }
     }
-    int pageNumber = integer(page, 0);
-    if (pageNumber < 0) {
-      validation.reject("page", "must be a whole number, 0 or more");
-    }
-    int pageSize = integer(size, DEFAULT_SIZE);
-    if (pageSize < 1 || pageSize > MAX_SIZE) {
-      validation.reject("size", "must be a whole number between 1 and " + MAX_SIZE);
-    }
+    PageRequest paging = PageRequest.parse(validation, page, size);
     SortField field = SortField.CREATED_AT;
     boolean descending = true;
     if (sort != null && !sort.isBlank()) {
@@ -88,18 +76,6 @@ public record TenantQuery(
       }
     }
     validation.throwIfInvalid();
-    return new TenantQuery(text, statusFilter, pageNumber, pageSize, field, descending);
-  }
-
-  /** The parameter as a number; -1 (refused by both bounds) when it is not one. */
-  private static int integer(String text, int fallback) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return new TenantQuery(text, statusFilter, paging.page(), paging.size(), field, descending);
   }
 }

@@ -1,6 +1,7 @@
 package io.plexica.tenancy.infra;
 
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.LikePattern;
 import io.plexica.shared.persistence.SqlErrors;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenancyProblems;
@@ -16,7 +17,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -127,7 +127,7 @@ public class JpaTenantRepository implements TenantRepository {
   }
 
   private static void bind(TenantQuery query, TypedQuery<?> jpql) {
-    query.text().ifPresent(text -> jpql.setParameter("text", "%" + likeEscape(text) + "%"));
+    query.text().ifPresent(text -> jpql.setParameter("text", LikePattern.contains(text)));
     query.status().ifPresent(status -> jpql.setParameter("status", status));
   }
 
@@ -143,12 +143,5 @@ public class JpaTenantRepository implements TenantRepository {
         };
     String direction = query.descending() ? " DESC" : " ASC";
     return " ORDER BY " + field + direction + ", t.id" + direction;
-  }
-
-  private static String likeEscape(String text) {
-    return text.toLowerCase(Locale.ROOT)
-        .replace("\\", "\\\\")
-        .replace("%", "\\%")
-        .replace("_", "\\_");
   }
 }

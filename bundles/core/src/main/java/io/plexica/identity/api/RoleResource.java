@@ -1,0 +1,244 @@
+package io.plexica.identity.api;
+
+import io.plexica.identity.app.RoleService;
+import io.plexica.identity.domain.CorePermissions;
+import io.plexica.identity.domain.RoleName;
+import io.plexica.identity.domain.TenantRole;
+import io.plexica.shared.problem.FieldRules;
+import io.plexica.shared.problem.ProblemDocument;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.Validation;
+import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.MergePatch;
+import io.plexica.tenancy.context.CurrentTenant;
+import io.plexica.tenancy.context.TenantScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The roles of the caller's tenant and the permissions they grant. */
+@ApplicationScoped
+@Path("/roles")
+@Tag(name = "Roles and permissions")
+@TenantScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RoleResource {
+  private static final Set<String> PATCHABLE = Set.of("description", "permissions");
+
+  @Inject RoleService roles;
+  @Inject CurrentTenant tenant;
+  @Inject CurrentIdentity identity;
+
+  @Schema(name = "Role")
+  public record RoleView(
+      String name,
+      String description,
+      @Schema(description = "admin, user and guest come with every tenant") boolean builtIn,
+      Set<String> permissions,
+      Instant createdAt,
+      Instant updatedAt) {
+    static RoleView of(TenantRole role) {
+      return new RoleView(
+          role.name(),
+          role.description(),
+          role.builtIn(),
+          new TreeSet<>(role.permissions()),
+          role.createdAt(),
+          role.updatedAt());
+    }
+  }
+
+  @Schema(name = "CreateRole")
+  public record CreateRoleRequest(
+      @Schema(required = true, example = "editor") String name,
+      @Schema(maxLength = TenantRole.MAX_DESCRIPTION) String description,
+      @Schema(example = "[\"workspaces:read\", \"workspaces:create\"]") List<String> permissions) {}
+
+  @GET
+  @RequiresPermission("roles:read")
+  @Operation(summary = "List roles with their permissions")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = RoleView[].class)))
+  public List<RoleView> list() {
+    return roles.list(tenant.require()).stream().map(RoleView::of).toList();
+  }
+
+  @GET
+  @Path("{name}")
+  @RequiresPermission("roles:read")
+  @Operation(summary = "Get a role")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = RoleView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such role",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public RoleView get(@PathParam("name") String name) {
+    return RoleView.of(roles.get(tenant.require(), name));
+  }
+
+  @POST
+  @RequiresPermission("roles:manage")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a custom role",
+      description =
+          "Also creates the realm role in Keycloak. Only permissions the caller holds can be"
+              + " granted.")
+  @RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "editor",
+                      value =
+                          "{\"name\":\"editor\",\"description\":\"Edits content\","
+                              + "\"permissions\":[\"workspaces:read\",\"workspaces:create\"]}")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = RoleView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid name or unknown permission",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "Name taken",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response create(CreateRoleRequest body, @Context UriInfo uri) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "a JSON object with name and permissions");
+    }
+    Validation validation = new Validation();
+    RoleName name = validation.check(() -> new RoleName(body.name()));
+    String description = validation.check(() -> description(body.description()));
+    Set<String> permissions =
+        validation.check(
+            () -> permissions(body.permissions() == null ? List.of() : body.permissions()));
+    validation.throwIfInvalid();
+    TenantRole created =
+        roles.create(tenant.require(), name, description, permissions, identity.access());
+    return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build())
+        .entity(RoleView.of(created))
+        .build();
+  }
+
+  @PATCH
+  @Path("{name}")
+  @RequiresPermission("roles:manage")
+  @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Change a role's description or permissions",
+      description =
+          "A JSON merge patch; permissions replace the role's list. Takes effect on the next"
+              + " request of every user holding the role. admin cannot be changed.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MergePatch.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "read only",
+                      value = "{\"permissions\":[\"workspaces:read\"]}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = RoleView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "admin is fixed",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public RoleView update(@PathParam("name") String name, JsonObject patch) {
+    Validation validation = MergePatch.check(patch, PATCHABLE);
+    Optional<String> description = Optional.empty();
+    if (patch.containsKey("description")) {
+      JsonValue value = patch.get("description");
+      if (value.getValueType() == JsonValue.ValueType.NULL) {
+        description = Optional.of("");
+      } else if (value instanceof JsonString text) {
+        description = Optional.ofNullable(validation.check(() -> description(text.getString())));
+      } else {
+        validation.reject("description", "must be a string or null");
+      }
+    }
+    Optional<Set<String>> permissions = Optional.empty();
+    if (patch.containsKey("permissions")) {
+      JsonValue value = patch.get("permissions");
+      if (value instanceof JsonArray array
+          && array.stream().allMatch(v -> v instanceof JsonString)) {
+        List<String> names =
+            array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        permissions = Optional.ofNullable(validation.check(() -> permissions(names)));
+      } else {
+        validation.reject("permissions", "must be a list of permission names");
+      }
+    }
+    validation.throwIfInvalid();
+    return RoleView.of(
+        roles.update(tenant.require(), name, description, permissions, identity.access()));
+  }
+
+  @DELETE
+  @Path("{name}")
+  @RequiresPermission("roles:manage")
+  @Operation(
+      summary = "Delete a custom role",
+      description = "Users holding it lose it (and its permissions) from their next request.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "409",
+      description = "Built-in roles cannot be deleted",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response delete(@PathParam("name") String name) {
+    roles.delete(tenant.require(), name);
+    return Response.noContent().build();
+  }
+
+  private static String description(String text) {
+    return FieldRules.optionalText("description", text, TenantRole.MAX_DESCRIPTION);
+  }
+
+  private static Set<String> permissions(List<String> names) {
+    Set<String> permissions = new TreeSet<>();
+    for (String name : names) {
+      if (name == null || !CorePermissions.FORMAT.matcher(name).matches()) {
+        throw ProblemException.invalid(
+            "permissions", "'" + name + "' is not a resource:action permission");
+      }
+      permissions.add(name);
+    }
+    return permissions;
+  }
+}

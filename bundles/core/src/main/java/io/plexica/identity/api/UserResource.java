@@ -1,0 +1,257 @@
+package io.plexica.identity.api;
+
+import io.plexica.identity.api.UserViews.InviteRequest;
+import io.plexica.identity.api.UserViews.RolesRequest;
+import io.plexica.identity.api.UserViews.SyncView;
+import io.plexica.identity.api.UserViews.UserPageView;
+import io.plexica.identity.api.UserViews.UserView;
+import io.plexica.identity.app.UserService;
+import io.plexica.identity.app.UserService.Invitation;
+import io.plexica.identity.domain.IdentityProblems;
+import io.plexica.identity.domain.TenantUser;
+import io.plexica.identity.domain.UserProfile;
+import io.plexica.identity.domain.UserQuery;
+import io.plexica.shared.problem.FieldRules;
+import io.plexica.shared.problem.ProblemDocument;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.Validation;
+import io.plexica.shared.security.RequiresPermission;
+import io.plexica.tenancy.context.CurrentTenant;
+import io.plexica.tenancy.context.TenantScoped;
+import io.plexica.tenancy.domain.EmailAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The users of the caller's tenant. */
+@ApplicationScoped
+@Path("/users")
+@Tag(name = "Users")
+@TenantScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+  static final int MAX_NAME = 100;
+  static final int MAX_ROLES = 20;
+
+  @Inject UserService users;
+  @Inject CurrentTenant tenant;
+  @Inject CurrentIdentity identity;
+
+  @GET
+  @RequiresPermission("users:read")
+  @Operation(summary = "List users", description = "Search by username, e-mail or name; page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = UserPageView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid parameter",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public UserPageView list(
+      @Parameter(description = "Text in the username, e-mail or name, any case") @QueryParam("q")
+          String text,
+      @Parameter(description = "INVITED, ACTIVE or DISABLED") @QueryParam("status") String status,
+      @Parameter(description = "Only users holding this role") @QueryParam("role") String role,
+      @Parameter(description = "Zero-based page", example = "0") @QueryParam("page") String page,
+      @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size")
+          String size) {
+    return UserPageView.of(
+        users.search(tenant.require(), UserQuery.parse(text, status, role, page, size)));
+  }
+
+  @GET
+  @Path("{id}")
+  @RequiresPermission("users:read")
+  @Operation(summary = "Get a user")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Not a user of this tenant",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public UserView get(@PathParam("id") String id) {
+    return UserView.of(users.get(tenant.require(), userId(id)));
+  }
+
+  @POST
+  @RequiresPermission("users:invite")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Invite a user",
+      description =
+          "Creates the user in the tenant's realm with the given roles. The user sets a password"
+              + " and verifies the address through Keycloak's required actions, or logs in with"
+              + " the temporary password and must change it. Only roles whose permissions the"
+              + " caller holds can be given.")
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = InviteRequest.class),
+              examples =
+                  @ExampleObject(
+                      name = "grace",
+                      value =
+                          "{\"email\":\"grace@acme.example\",\"firstName\":\"Grace\","
+                              + "\"lastName\":\"Hopper\",\"roles\":[\"user\"]}")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Invited",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid e-mail, name, password or unknown role",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "The tenant already has a user with this e-mail",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response invite(InviteRequest body, @Context UriInfo uri) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "a JSON object with email, firstName, lastName");
+    }
+    Validation validation = new Validation();
+    EmailAddress email = validation.check(() -> EmailAddress.of("email", body.email()));
+    String first =
+        validation.check(() -> FieldRules.requiredName("firstName", body.firstName(), MAX_NAME));
+    String last =
+        validation.check(() -> FieldRules.requiredName("lastName", body.lastName(), MAX_NAME));
+    Set<String> roles =
+        body.roles() == null ? Set.of("user") : validation.check(() -> roles(body.roles()));
+    String password = body.temporaryPassword();
+    if (password != null && (password.length() < 8 || password.length() > 128)) {
+      validation.reject("temporaryPassword", "must be 8 to 128 characters");
+    }
+    validation.throwIfInvalid();
+    TenantUser invited =
+        users.invite(
+            tenant.require(),
+            new Invitation(
+                new UserProfile(email.value(), email.value(), first, last), roles, password),
+            identity.access());
+    return Response.created(uri.getAbsolutePathBuilder().path(invited.id().toString()).build())
+        .entity(UserView.of(invited))
+        .build();
+  }
+
+  @PUT
+  @Path("{id}/roles")
+  @RequiresPermission("users:manage")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Replace a user's roles",
+      description =
+          "Takes effect on the user's next request. The caller must hold every permission of"
+              + " each role given or withdrawn; the last enabled admin keeps admin.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Would leave the tenant without an enabled admin",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public UserView setRoles(@PathParam("id") String id, RolesRequest body) {
+    if (body == null || body.roles() == null) {
+      throw ProblemException.invalid("roles", "is required: a list of role names, maybe empty");
+    }
+    UUID userId = userId(id);
+    Set<String> roles = roles(body.roles());
+    return UserView.of(users.setRoles(tenant.require(), userId, roles, identity.access()));
+  }
+
+  @POST
+  @Path("{id}/disable")
+  @RequiresPermission("users:manage")
+  @Operation(
+      summary = "Disable a user",
+      description =
+          "The user can no longer log in, its sessions end, and its tokens are refused from the"
+              + " next request on. Not for your own account or the last enabled admin.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Your own account, or the last enabled admin",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public UserView disable(@PathParam("id") String id) {
+    return UserView.of(users.setEnabled(tenant.require(), userId(id), false, identity.access()));
+  }
+
+  @POST
+  @Path("{id}/enable")
+  @RequiresPermission("users:manage")
+  @Operation(summary = "Enable a disabled user")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  public UserView enable(@PathParam("id") String id) {
+    return UserView.of(users.setEnabled(tenant.require(), userId(id), true, identity.access()));
+  }
+
+  @POST
+  @Path("sync")
+  @RequiresPermission("users:manage")
+  @Operation(
+      summary = "Sync users from Keycloak",
+      description =
+          "Mirrors every user of the tenant's realm: adds new ones, updates names, e-mail, roles"
+              + " and enabled state, removes users deleted in Keycloak.")
+  @APIResponse(
+      responseCode = "200",
+      description = "What changed",
+      content = @Content(schema = @Schema(implementation = SyncView.class)))
+  public SyncView sync() {
+    return SyncView.of(users.sync(tenant.require()));
+  }
+
+  static UUID userId(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw IdentityProblems.userNotFound(id);
+    }
+  }
+
+  private static Set<String> roles(List<String> names) {
+    if (names.size() > MAX_ROLES) {
+      throw ProblemException.invalid("roles", "at most " + MAX_ROLES + " roles per user");
+    }
+    Set<String> roles = new LinkedHashSet<>();
+    for (String name : names) {
+      if (name == null || name.isBlank()) {
+        throw ProblemException.invalid("roles", "must not contain blank names");
+      }
+      roles.add(name.strip());
+    }
+    return roles;
+  }
+}

@@ -1,0 +1,107 @@
+package io.plexica.identity.app;
+
+import io.plexica.identity.domain.Access;
+import io.plexica.identity.domain.IdentityProblems;
+import io.plexica.identity.domain.IdentityStore;
+import io.plexica.identity.domain.TenantUser;
+import io.plexica.identity.domain.UserProfile;
+import io.plexica.identity.domain.VerifiedToken;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.TenantRef;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides what a tenant user may do. The answer comes from the tenant's own tables (so a change of
+ * roles or permissions counts from the next request, not from the next token) and is cached per
+ * user until something changes. A user the platform has not seen yet is mirrored from its token
+ * (just in time) with the token's roles; a changed name or e-mail in the token is mirrored too.
+ */
+public class PermissionEngine {
+  private final IdentityStore store;
+  private final AccessCache cache;
+  private final Clock clock;
+
+  public PermissionEngine(IdentityStore store, AccessCache cache, Clock clock) {
+    this.store = store;
+    this.cache = cache;
+    this.clock = clock;
+  }
+
+  /** The caller's access in the tenant whose realm issued its token. */
+  public Access accessOf(TenantRef tenant, VerifiedToken token) {
+    UUID userId = userId(token);
+    UserProfile profile = profileOf(token);
+    Access access = cache.get(tenant.id(), userId, () -> load(tenant, userId, profile, token));
+    if (!access.profile().equals(profile.fingerprint())) {
+      store.inTransaction(
+          tenant,
+          tx -> {
+            tx.updateProfile(userId, profile, clock.instant());
+            return null;
+          });
+      cache.invalidate(tenant.id());
+      access = cache.get(tenant.id(), userId, () -> load(tenant, userId, profile, token));
+    }
+    return access;
+  }
+
+  /** After any change of the tenant's users, roles or permissions. */
+  public void changed(TenantRef tenant) {
+    cache.invalidate(tenant.id());
+  }
+
+  private Access load(TenantRef tenant, UUID userId, UserProfile profile, VerifiedToken token) {
+    try {
+      return loadOrMirror(tenant, userId, profile, token);
+    } catch (IdentityStore.Conflict e) {
+      // Two first requests of the same user raced to mirror it; the other one won.
+      return loadOrMirror(tenant, userId, profile, token);
+    }
+  }
+
+  private Access loadOrMirror(
+      TenantRef tenant, UUID userId, UserProfile profile, VerifiedToken token) {
+    return store.inTransaction(
+        tenant,
+        tx -> {
+          TenantUser user = tx.user(userId).orElse(null);
+          if (user == null) {
+            // A user deleted and created again in Keycloak keeps its username but not its id.
+            tx.userByUsername(profile.username()).ifPresent(tx::remove);
+            Set<String> roles = new HashSet<>(token.roles());
+            roles.retainAll(tx.roleNames());
+            user = new TenantUser(userId, profile, true, roles, clock.instant());
+            user.seen(clock.instant());
+            tx.add(user);
+          } else if (user.firstSeenAt() == null) {
+            tx.markSeen(userId, clock.instant());
+          }
+          return new Access(
+              userId,
+              user.enabled(),
+              user.roles(),
+              tx.permissionsOf(user.roles()),
+              user.profile().fingerprint());
+        });
+  }
+
+  static UUID userId(VerifiedToken token) {
+    try {
+      return UUID.fromString(token.subject());
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          IdentityProblems.INVALID_TOKEN, "The token's subject is not a user of this platform.", e);
+    }
+  }
+
+  static UserProfile profileOf(VerifiedToken token) {
+    return new UserProfile(
+        token.username(),
+        token.email(),
+        token.claims().getString("given_name", null),
+        token.claims().getString("family_name", null));
+  }
+}

@@ -1,0 +1,145 @@
+package io.plexica.identity.app;
+
+import io.plexica.identity.domain.Access;
+import io.plexica.identity.domain.IdentityProblems;
+import io.plexica.identity.domain.IdentityStore;
+import io.plexica.identity.domain.RoleName;
+import io.plexica.identity.domain.TenantRole;
+import io.plexica.identity.domain.TenantUser;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.TenantRef;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The roles of one tenant and the permissions each grants. A custom role is also a realm role in
+ * Keycloak, created and deleted in the same transaction that records it. {@code admin} is fixed;
+ * {@code user} and {@code guest} may be given other permissions but not deleted. Nobody can grant a
+ * permission it does not hold itself. Every change drops the tenant's cached permissions.
+ */
+public class RoleService {
+  private final IdentityStore store;
+  private final Realms realms;
+  private final PermissionCatalog catalog;
+  private final PermissionEngine engine;
+  private final Clock clock;
+
+  public RoleService(
+      IdentityStore store,
+      Realms realms,
+      PermissionCatalog catalog,
+      PermissionEngine engine,
+      Clock clock) {
+    this.store = store;
+    this.realms = realms;
+    this.catalog = catalog;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  public List<TenantRole> list(TenantRef tenant) {
+    return store.read(tenant, IdentityStore.Tx::roles);
+  }
+
+  public TenantRole get(TenantRef tenant, String name) {
+    return store
+        .read(tenant, tx -> tx.role(name))
+        .orElseThrow(() -> IdentityProblems.roleNotFound(name));
+  }
+
+  public TenantRole create(
+      TenantRef tenant, RoleName name, String description, Set<String> permissions, Access actor) {
+    requireGrantable(permissions, Set.of(), actor);
+    TenantRole created =
+        store.inTransaction(
+            tenant,
+            tx -> {
+              if (tx.role(name.value()).isPresent()) {
+                throw new ProblemException(
+                    IdentityProblems.ROLE_EXISTS,
+                    "This tenant already has a role named '" + name.value() + "'.");
+              }
+              TenantRole role = new TenantRole(name, description, permissions, clock.instant());
+              tx.add(role);
+              realms.createRole(tenant.slug(), name.value(), description);
+              return role;
+            });
+    engine.changed(tenant);
+    return created;
+  }
+
+  /**
+   * Changes what is given: an empty optional leaves that part as it is; an empty description
+   * removes it.
+   */
+  public TenantRole update(
+      TenantRef tenant,
+      String name,
+      Optional<String> description,
+      Optional<Set<String>> permissions,
+      Access actor) {
+    TenantRole updated =
+        store.inTransaction(
+            tenant,
+            tx -> {
+              TenantRole role =
+                  tx.role(name).orElseThrow(() -> IdentityProblems.roleNotFound(name));
+              if (RoleName.ADMIN.equals(role.name())) {
+                throw new ProblemException(
+                    IdentityProblems.BUILT_IN_ROLE,
+                    "The admin role always grants every platform permission; it cannot be changed.");
+              }
+              description.ifPresent(d -> role.describe(d.isEmpty() ? null : d, clock.instant()));
+              if (permissions.isPresent()) {
+                requireGrantable(permissions.get(), role.permissions(), actor);
+                role.grantOnly(permissions.get(), clock.instant());
+              }
+              return role;
+            });
+    engine.changed(tenant);
+    return updated;
+  }
+
+  public void delete(TenantRef tenant, String name) {
+    store.inTransaction(
+        tenant,
+        tx -> {
+          TenantRole role = tx.role(name).orElseThrow(() -> IdentityProblems.roleNotFound(name));
+          if (role.builtIn()) {
+            throw new ProblemException(
+                IdentityProblems.BUILT_IN_ROLE,
+                "'" + name + "' is a built-in role; built-in roles cannot be deleted.");
+          }
+          for (TenantUser holder : tx.usersWithRole(name)) {
+            Set<String> remaining = new TreeSet<>(holder.roles());
+            remaining.remove(name);
+            holder.replaceRoles(remaining, clock.instant());
+          }
+          tx.remove(role);
+          realms.deleteRole(tenant.slug(), name);
+          return null;
+        });
+    engine.changed(tenant);
+  }
+
+  /** Permissions must exist, and those newly granted must be held by the actor. */
+  private void requireGrantable(Set<String> permissions, Set<String> already, Access actor) {
+    Set<String> unknown = new TreeSet<>();
+    permissions.stream().filter(p -> !catalog.knows(p)).forEach(unknown::add);
+    if (!unknown.isEmpty()) {
+      throw ProblemException.invalid(
+          "permissions", "unknown permission " + String.join(", ", unknown));
+    }
+    Set<String> missing = new TreeSet<>(permissions);
+    missing.removeAll(already);
+    missing.removeAll(actor.permissions());
+    if (!missing.isEmpty()) {
+      throw new ProblemException(
+          IdentityProblems.PERMISSION_DENIED,
+          "Granting " + missing + " needs those permissions, which you do not hold.");
+    }
+  }
+}

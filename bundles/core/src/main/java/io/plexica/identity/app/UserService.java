@@ -1,0 +1,248 @@
+package io.plexica.identity.app;
+
+import io.plexica.identity.app.Realms.NewRealmUser;
+import io.plexica.identity.app.Realms.RealmUser;
+import io.plexica.identity.domain.Access;
+import io.plexica.identity.domain.IdentityProblems;
+import io.plexica.identity.domain.IdentityStore;
+import io.plexica.identity.domain.RoleName;
+import io.plexica.identity.domain.TenantUser;
+import io.plexica.identity.domain.UserPage;
+import io.plexica.identity.domain.UserProfile;
+import io.plexica.identity.domain.UserQuery;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.TenantRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The users of one tenant: mirrored from its realm, invited, disabled and enabled, given roles.
+ * Each change is made in Keycloak inside the database transaction that records it, so a refusal of
+ * either leaves both as they were; the permission cache is dropped once it is committed.
+ *
+ * <p>Nobody can hand out more than it holds: assigning or withdrawing a role needs every permission
+ * the role grants. And a tenant always keeps one enabled administrator.
+ */
+public class UserService {
+  private final IdentityStore store;
+  private final Realms realms;
+  private final PermissionEngine engine;
+  private final Clock clock;
+
+  public UserService(IdentityStore store, Realms realms, PermissionEngine engine, Clock clock) {
+    this.store = store;
+    this.realms = realms;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  /** An invitation: who, which roles, and optionally a first password to change at first login. */
+  public record Invitation(UserProfile profile, Set<String> roles, String temporaryPassword) {
+    @Override
+    public String toString() {
+      return "Invitation[" + profile.username() + ", roles " + roles + "]";
+    }
+  }
+
+  /** What a sync with the realm changed. */
+  public record SyncReport(int created, int updated, int removed, int unchanged) {}
+
+  public UserPage search(TenantRef tenant, UserQuery query) {
+    return store.read(tenant, tx -> tx.search(query));
+  }
+
+  public TenantUser get(TenantRef tenant, UUID id) {
+    return store
+        .read(tenant, tx -> tx.user(id))
+        .orElseThrow(() -> IdentityProblems.userNotFound(id));
+  }
+
+  public TenantUser invite(TenantRef tenant, Invitation invitation, Access inviter) {
+    store.read(
+        tenant,
+        tx -> {
+          requireKnownRoles(tx, invitation.roles());
+          requireCanHandOut(tx, inviter, invitation.roles());
+          return null;
+        });
+    String id =
+        realms.createUser(
+            tenant.slug(),
+            new NewRealmUser(
+                invitation.profile(), invitation.roles(), invitation.temporaryPassword()));
+    try {
+      return store.inTransaction(
+          tenant,
+          tx -> {
+            tx.userByUsername(invitation.profile().username()).ifPresent(tx::remove);
+            TenantUser user =
+                new TenantUser(
+                    UUID.fromString(id),
+                    invitation.profile(),
+                    true,
+                    invitation.roles(),
+                    clock.instant());
+            tx.add(user);
+            return user;
+          });
+    } catch (RuntimeException e) {
+      realms.deleteUser(tenant.slug(), id);
+      throw e;
+    }
+  }
+
+  public TenantUser setEnabled(TenantRef tenant, UUID id, boolean enabled, Access actor) {
+    if (!enabled && id.equals(actor.userId())) {
+      throw new ProblemException(
+          IdentityProblems.OWN_ACCOUNT, "You cannot disable your own account.");
+    }
+    return change(
+        tenant,
+        id,
+        (tx, user) -> {
+          requireCanHandOut(tx, actor, user.roles());
+          if (!enabled && user.isEnabledAdmin()) {
+            requireAnotherAdmin(tx, user);
+          }
+          user.setEnabled(enabled, clock.instant());
+          realms.setUserEnabled(tenant.slug(), id.toString(), enabled);
+        });
+  }
+
+  public TenantUser setRoles(TenantRef tenant, UUID id, Set<String> roles, Access actor) {
+    return change(
+        tenant,
+        id,
+        (tx, user) -> {
+          requireKnownRoles(tx, roles);
+          Set<String> touched = new HashSet<>(roles);
+          touched.addAll(user.roles());
+          touched.removeAll(intersection(roles, user.roles()));
+          requireCanHandOut(tx, actor, touched);
+          if (user.isEnabledAdmin() && !roles.contains(RoleName.ADMIN)) {
+            requireAnotherAdmin(tx, user);
+          }
+          user.replaceRoles(roles, clock.instant());
+          realms.setUserRoles(tenant.slug(), id.toString(), roles, tx.roleNames());
+        });
+  }
+
+  /**
+   * Mirrors every user of the tenant's realm: new ones added, changed ones updated, gone removed.
+   */
+  public SyncReport sync(TenantRef tenant) {
+    Set<String> managed = store.read(tenant, IdentityStore.Tx::roleNames);
+    Map<UUID, RealmUser> inRealm =
+        realms.users(tenant.slug(), managed).stream()
+            .collect(Collectors.toMap(u -> UUID.fromString(u.id()), Function.identity()));
+    SyncReport report =
+        store.inTransaction(
+            tenant,
+            tx -> {
+              Instant now = clock.instant();
+              int created = 0;
+              int updated = 0;
+              int removed = 0;
+              int unchanged = 0;
+              for (TenantUser user : tx.allUsers()) {
+                if (!inRealm.containsKey(user.id())) {
+                  tx.remove(user);
+                  removed++;
+                }
+              }
+              for (Map.Entry<UUID, RealmUser> entry : inRealm.entrySet()) {
+                RealmUser realmUser = entry.getValue();
+                TenantUser user = tx.user(entry.getKey()).orElse(null);
+                if (user == null) {
+                  tx.userByUsername(realmUser.profile().username()).ifPresent(tx::remove);
+                  tx.add(
+                      new TenantUser(
+                          entry.getKey(),
+                          realmUser.profile(),
+                          realmUser.enabled(),
+                          realmUser.roles(),
+                          now));
+                  created++;
+                } else {
+                  Instant before = user.updatedAt();
+                  user.updateProfile(realmUser.profile(), now);
+                  user.setEnabled(realmUser.enabled(), now);
+                  user.replaceRoles(realmUser.roles(), now);
+                  if (user.updatedAt().equals(before)) {
+                    unchanged++;
+                  } else {
+                    updated++;
+                  }
+                }
+              }
+              return new SyncReport(created, updated, removed, unchanged);
+            });
+    engine.changed(tenant);
+    return report;
+  }
+
+  private interface UserChange {
+    void apply(IdentityStore.Tx tx, TenantUser user);
+  }
+
+  private TenantUser change(TenantRef tenant, UUID id, UserChange change) {
+    TenantUser changed =
+        store.inTransaction(
+            tenant,
+            tx -> {
+              tx.lockAdministrators();
+              TenantUser user = tx.user(id).orElseThrow(() -> IdentityProblems.userNotFound(id));
+              change.apply(tx, user);
+              return user;
+            });
+    engine.changed(tenant);
+    return changed;
+  }
+
+  private static void requireKnownRoles(IdentityStore.Tx tx, Set<String> roles) {
+    Set<String> unknown = new TreeSet<>(roles);
+    unknown.removeAll(tx.roleNames());
+    if (!unknown.isEmpty()) {
+      throw ProblemException.invalid(
+          "roles", "this tenant has no role " + String.join(", ", unknown));
+    }
+  }
+
+  /** Assigning or withdrawing roles needs every permission they grant. */
+  static void requireCanHandOut(IdentityStore.Tx tx, Access actor, Set<String> roles) {
+    Set<String> missing = new TreeSet<>(tx.permissionsOf(roles));
+    missing.removeAll(actor.permissions());
+    if (!missing.isEmpty()) {
+      throw new ProblemException(
+          IdentityProblems.PERMISSION_DENIED,
+          "Handing out or withdrawing roles "
+              + new TreeSet<>(roles)
+              + " needs the permissions "
+              + missing
+              + ", which you do not hold.");
+    }
+  }
+
+  private static void requireAnotherAdmin(IdentityStore.Tx tx, TenantUser user) {
+    if (tx.enabledAdminsOtherThan(user.id()) == 0) {
+      throw new ProblemException(
+          IdentityProblems.LAST_ADMIN,
+          "User "
+              + user.profile().username()
+              + " is the tenant's last enabled administrator; make someone else admin first.");
+    }
+  }
+
+  private static Set<String> intersection(Set<String> a, Set<String> b) {
+    Set<String> both = new HashSet<>(a);
+    both.retainAll(b);
+    return both;
+  }
+}

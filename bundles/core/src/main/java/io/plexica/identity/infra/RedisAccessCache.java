@@ -1,0 +1,216 @@
+package io.plexica.identity.infra;
+
+import io.plexica.identity.app.AccessCache;
+import io.plexica.identity.domain.Access;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Effective access in two levels: this node's memory, then Redis, shared by every node.
+ *
+ * <p>Each tenant has a generation counter in Redis; an entry is valid only under the generation it
+ * was loaded in. {@link #invalidate} increments the counter (so no node can read an older entry
+ * from Redis any more) and publishes the tenant's id, on which every node drops its local entries.
+ * A load that races an invalidation is not cached. While the subscription is down, nothing is kept
+ * locally, because this node would not hear of changes; while Redis is down, access is loaded from
+ * the database on every request.
+ *
+ * <p>Keys: {@code plexica:access:v1:<tenant>:gen} and {@code plexica:access:v1:<tenant>:<user>}, so
+ * no entry of one tenant can be read under another's key.
+ */
+public class RedisAccessCache implements AccessCache, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(RedisAccessCache.class.getName());
+  static final String PREFIX = "plexica:access:v1:";
+  static final String CHANNEL = PREFIX + "invalidations";
+
+  private final JedisPooled redis;
+  private final long redisTtlSeconds;
+  private final long localTtlNanos;
+  private final ConcurrentHashMap<UUID, TenantEntries> local = new ConcurrentHashMap<>();
+  private final Thread listener;
+  private volatile boolean subscribed;
+  private volatile boolean closed;
+  private volatile JedisPubSub subscription;
+
+  private static final class TenantEntries {
+    final AtomicLong generation = new AtomicLong();
+    final ConcurrentHashMap<UUID, LocalEntry> users = new ConcurrentHashMap<>();
+  }
+
+  private record LocalEntry(Access access, long expiresAt) {}
+
+  public RedisAccessCache(JedisPooled redis, Duration redisTtl, Duration localTtl) {
+    this.redis = redis;
+    this.redisTtlSeconds = Math.max(1, redisTtl.toSeconds());
+    this.localTtlNanos = localTtl.toNanos();
+    this.listener = new Thread(this::listen, "plexica-access-invalidations");
+    listener.setDaemon(true);
+    listener.start();
+  }
+
+  /** Whether this node currently hears invalidations (and so keeps entries in memory). */
+  public boolean listening() {
+    return subscribed;
+  }
+
+  @Override
+  public Access get(UUID tenantId, UUID userId, Supplier<Access> load) {
+    TenantEntries entries = local.computeIfAbsent(tenantId, id -> new TenantEntries());
+    long generation = entries.generation.get();
+    LocalEntry hit = entries.users.get(userId);
+    if (hit != null && hit.expiresAt - System.nanoTime() > 0) {
+      return hit.access;
+    }
+    Access access;
+    try {
+      access = shared(tenantId, userId, load);
+    } catch (JedisException e) {
+      LOG.log(Level.WARNING, "Access cache unavailable; loading permissions from the database", e);
+      return load.get();
+    }
+    if (subscribed && entries.generation.get() == generation) {
+      LocalEntry entry = new LocalEntry(access, System.nanoTime() + localTtlNanos);
+      entries.users.put(userId, entry);
+      if (entries.generation.get() != generation) {
+        // An invalidation arrived while the entry went in.
+        entries.users.remove(userId, entry);
+      }
+    }
+    return access;
+  }
+
+  private Access shared(UUID tenantId, UUID userId, Supplier<Access> load) {
+    String entryKey = PREFIX + tenantId + ":" + userId;
+    List<String> values = redis.mget(generationKey(tenantId), entryKey);
+    String generation = values.get(0) == null ? "0" : values.get(0);
+    Access cached = decode(userId, generation, values.get(1));
+    if (cached != null) {
+      return cached;
+    }
+    Access loaded = load.get();
+    // Stored under the generation read before loading: an invalidation in between makes it stale.
+    redis.setex(entryKey, redisTtlSeconds, encode(generation, loaded));
+    return loaded;
+  }
+
+  @Override
+  public void invalidate(UUID tenantId) {
+    dropLocal(tenantId);
+    try {
+      redis.incr(generationKey(tenantId));
+      redis.publish(CHANNEL, tenantId.toString());
+    } catch (JedisException e) {
+      LOG.log(
+          Level.SEVERE,
+          "Could not invalidate cached permissions of tenant "
+              + tenantId
+              + " in Redis; other nodes may use them until they expire",
+          e);
+    }
+  }
+
+  private void dropLocal(UUID tenantId) {
+    TenantEntries entries = local.computeIfAbsent(tenantId, id -> new TenantEntries());
+    entries.generation.incrementAndGet();
+    entries.users.clear();
+  }
+
+  private void dropAllLocal() {
+    local.keySet().forEach(this::dropLocal);
+  }
+
+  private static String generationKey(UUID tenantId) {
+    return PREFIX + tenantId + ":gen";
+  }
+
+  private void listen() {
+    while (!closed) {
+      JedisPubSub pubSub =
+          new JedisPubSub() {
+            @Override
+            public void onSubscribe(String channel, int subscribedChannels) {
+              // Invalidations may have been missed while not subscribed.
+              dropAllLocal();
+              subscribed = true;
+            }
+
+            @Override
+            public void onMessage(String channel, String message) {
+              try {
+                dropLocal(UUID.fromString(message));
+              } catch (IllegalArgumentException e) {
+                LOG.warning("Ignoring a malformed access invalidation: " + message);
+              }
+            }
+          };
+      subscription = pubSub;
+      try {
+        redis.subscribe(pubSub, CHANNEL);
+      } catch (RuntimeException e) {
+        if (!closed) {
+          LOG.log(Level.FINE, "Access invalidation channel lost; reconnecting", e);
+        }
+      } finally {
+        subscribed = false;
+        dropAllLocal();
+      }
+      pause();
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    JedisPubSub pubSub = subscription;
+    if (pubSub != null && pubSub.isSubscribed()) {
+      pubSub.unsubscribe();
+    }
+    listener.interrupt();
+  }
+
+  static String encode(String generation, Access access) {
+    return String.join(
+        "\n",
+        generation,
+        access.enabled() ? "1" : "0",
+        String.join(",", access.roles()),
+        String.join(",", access.permissions()),
+        access.profile());
+  }
+
+  /** The entry, or null when it is missing, malformed or of an older generation. */
+  static Access decode(UUID userId, String generation, String value) {
+    if (value == null) {
+      return null;
+    }
+    String[] parts = value.split("\n", -1);
+    if (parts.length != 5 || !parts[0].equals(generation)) {
+      return null;
+    }
+    return new Access(userId, "1".equals(parts[1]), set(parts[2]), set(parts[3]), parts[4]);
+  }
+
+  private static Set<String> set(String joined) {
+    return joined.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(joined.split(",")));
+  }
+}

@@ -1,0 +1,179 @@
+package io.plexica.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every endpoint of the API against every kind of caller, on the running platform with real
+ * Keycloak tokens. Requests are built so that a caller who gets through meets a harmless answer
+ * (400 for an empty body, 404 for an id that does not exist), so the matrix changes nothing.
+ *
+ * <p>The "other admin" is the administrator of tenant B naming tenant A in {@code X-Tenant-ID}.
+ */
+class AuthorizationMatrixIT {
+  enum Caller {
+    ANONYMOUS,
+    GUEST,
+    USER,
+    TENANT_ADMIN,
+    OTHER_TENANT_ADMIN,
+    SUPER_ADMIN
+  }
+
+  private static final String NO_ID = UUID.randomUUID().toString();
+  private static final String NO_TENANT = "no-such-" + UUID.randomUUID().toString().substring(0, 8);
+  private static String tenantA;
+  private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
+
+  @BeforeAll
+  static void callers() {
+    tenantA = Platform.uniqueSlug("matrix-a");
+    String tenantB = Platform.uniqueSlug("matrix-b");
+    Platform.createActiveTenant(tenantA);
+    Platform.createActiveTenant(tenantB);
+    TOKENS.put(Caller.GUEST, Platform.tokenOfNewUser(tenantA, "gus", "guest"));
+    TOKENS.put(Caller.USER, Platform.tokenOfNewUser(tenantA, "uma", "user"));
+    TOKENS.put(
+        Caller.TENANT_ADMIN,
+        Platform.token(tenantA, Platform.adminOf(tenantA), Platform.DEV_PASSWORD));
+    TOKENS.put(
+        Caller.OTHER_TENANT_ADMIN,
+        Platform.token(tenantB, Platform.adminOf(tenantB), Platform.DEV_PASSWORD));
+    TOKENS.put(Caller.SUPER_ADMIN, Platform.superAdminToken());
+  }
+
+  /** One endpoint and the status each caller must get. */
+  record Row(String method, String path, String body, Map<Caller, Integer> expected) {}
+
+  /** Platform management: super-admins only; tenant tokens are forbidden. */
+  private static Row platform(String method, String path, String body, int allowed) {
+    return row(method, path, body, 401, 403, 403, 403, 403, allowed);
+  }
+
+  /**
+   * Inside the tenant: the guest, user and admin statuses follow their permissions; the other
+   * tenant's admin is refused for naming tenant A; the super-admin does not act inside tenants.
+   */
+  private static Row tenant(
+      String method, String path, String body, int guest, int user, int admin) {
+    return row(method, path, body, 401, guest, user, admin, 401, 403);
+  }
+
+  private static Row row(String method, String path, String body, int... statuses) {
+    Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
+    for (Caller caller : Caller.values()) {
+      expected.put(caller, statuses[caller.ordinal()]);
+    }
+    return new Row(method, path, body, expected);
+  }
+
+  private static List<Row> matrix() {
+    List<Row> rows = new ArrayList<>();
+    rows.add(platform("GET", "/tenants", null, 200));
+    rows.add(platform("POST", "/tenants", "{}", 400));
+    rows.add(platform("GET", "/tenants/" + tenantA, null, 200));
+    rows.add(platform("GET", "/tenants/" + tenantA + "/provisioning", null, 200));
+    rows.add(platform("PATCH", "/tenants/" + NO_TENANT, "{}", 404));
+    rows.add(platform("POST", "/tenants/" + NO_TENANT + "/suspend", null, 404));
+    rows.add(platform("POST", "/tenants/" + NO_TENANT + "/activate", null, 404));
+    rows.add(platform("POST", "/tenants/" + NO_TENANT + "/retry", null, 404));
+    rows.add(platform("DELETE", "/tenants/" + NO_TENANT, null, 404));
+    rows.add(platform("GET", "/admin/users", null, 200));
+    rows.add(row("GET", "/me", null, 401, 200, 200, 200, 200, 200));
+    rows.add(tenant("GET", "/workspaces", null, 200, 200, 200));
+    rows.add(tenant("POST", "/workspaces", "{}", 403, 400, 400));
+    rows.add(tenant("GET", "/workspaces/" + NO_ID, null, 404, 404, 404));
+    rows.add(tenant("GET", "/users", null, 403, 200, 200));
+    rows.add(tenant("GET", "/users/" + NO_ID, null, 403, 404, 404));
+    rows.add(tenant("POST", "/users", "{}", 403, 403, 400));
+    rows.add(tenant("PUT", "/users/" + NO_ID + "/roles", "{\"roles\":[]}", 403, 403, 404));
+    rows.add(tenant("POST", "/users/" + NO_ID + "/disable", null, 403, 403, 404));
+    rows.add(tenant("POST", "/users/" + NO_ID + "/enable", null, 403, 403, 404));
+    rows.add(tenant("POST", "/users/sync", null, 403, 403, 200));
+    rows.add(tenant("GET", "/roles", null, 403, 200, 200));
+    rows.add(tenant("GET", "/roles/no-such-role", null, 403, 404, 404));
+    rows.add(tenant("POST", "/roles", "{}", 403, 403, 400));
+    rows.add(tenant("PATCH", "/roles/no-such-role", "{}", 403, 403, 404));
+    rows.add(tenant("DELETE", "/roles/no-such-role", null, 403, 403, 404));
+    rows.add(tenant("GET", "/permissions", null, 403, 200, 200));
+    return rows;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyEndpointForEveryCaller() {
+    return matrix().stream()
+        .flatMap(
+            row ->
+                Stream.of(Caller.values())
+                    .map(
+                        caller ->
+                            DynamicTest.dynamicTest(
+                                row.method() + " " + row.path() + " as " + caller,
+                                () -> check(row, caller))));
+  }
+
+  private static void check(Row row, Caller caller) {
+    RequestSpecification request = Platform.anonymous();
+    if (caller != Caller.ANONYMOUS) {
+      request = request.auth().oauth2(TOKENS.get(caller));
+    }
+    if (caller == Caller.OTHER_TENANT_ADMIN) {
+      request = request.header("X-Tenant-ID", tenantA);
+    }
+    if (row.body() != null) {
+      request = request.body(row.body());
+    }
+    Response response = request.request(row.method(), row.path());
+    int expected = row.expected().get(caller);
+    if (expected == 401 || expected == 403) {
+      Platform.assertProblem(response, expected, expectedType(row, caller, expected));
+    } else {
+      assertThat(response.statusCode())
+          .as("%s %s as %s: %s", row.method(), row.path(), caller, response.asString())
+          .isEqualTo(expected);
+    }
+  }
+
+  private static String expectedType(Row row, Caller caller, int status) {
+    boolean platformRow = row.expected().get(Caller.SUPER_ADMIN) != 403;
+    if (status == 401) {
+      return caller == Caller.ANONYMOUS ? "authentication-required" : "token-tenant-mismatch";
+    }
+    return platformRow || caller == Caller.SUPER_ADMIN ? "forbidden" : "permission-denied";
+  }
+
+  @Test
+  void anotherTenantsAdministratorFindsNoneOfThisTenantsUsers() {
+    String userId =
+        Platform.anonymous()
+            .auth()
+            .oauth2(TOKENS.get(Caller.TENANT_ADMIN))
+            .queryParam("q", "uma")
+            .get("/users")
+            .path("items[0].id");
+    RequestSpecification other =
+        Platform.anonymous().auth().oauth2(TOKENS.get(Caller.OTHER_TENANT_ADMIN));
+
+    Platform.assertProblem(other.get("/users/" + userId), 404, "user-not-found");
+    assertThat(
+            Platform.anonymous()
+                .auth()
+                .oauth2(TOKENS.get(Caller.OTHER_TENANT_ADMIN))
+                .get("/users")
+                .<List<String>>path("items.username"))
+        .isNotEmpty()
+        .noneMatch(name -> name.startsWith("uma") || name.startsWith("gus"));
+  }
+}
