@@ -80,7 +80,7 @@ class PermissionCheckBench {
     Arrays.sort(sorted);
     System.out.printf(
         Locale.ROOT,
-        "permission check, %s, %d checks: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms%n",
+        "permission check, %s, %d checks: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs%n",
         what,
         sorted.length,
         at(sorted, 50),
@@ -90,6 +90,6 @@ class PermissionCheckBench {
 
   private static double at(long[] sorted, double percentile) {
     int index = (int) Math.ceil(percentile / 100 * sorted.length) - 1;
-    return sorted[Math.max(0, index)] / 1e6;
+    return sorted[Math.max(0, index)] / 1e3;
   }
 }

@@ -1,5 +1,7 @@
 package io.plexica.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.app.PermissionEngine;
 import io.plexica.identity.app.RoleService;
@@ -42,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.postgresql.ds.PGSimpleDataSource;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -127,13 +128,20 @@ public final class TestPlatform {
 
   public static synchronized Database database() {
     if (database == null) {
-      PGSimpleDataSource dataSource = new PGSimpleDataSource();
-      dataSource.setServerNames(new String[] {property("plexica.db.host", "127.0.0.1")});
-      dataSource.setPortNumbers(new int[] {Integer.parseInt(property("plexica.db.port", "25432"))});
-      dataSource.setDatabaseName(property("plexica.db.name", "plexica"));
-      dataSource.setUser(property("plexica.db.user", "plexica"));
-      dataSource.setPassword(property("plexica.db.password", "plexica"));
-      dataSource.setStringType("unspecified");
+      HikariConfig pool = new HikariConfig();
+      pool.setJdbcUrl(
+          "jdbc:postgresql://"
+              + property("plexica.db.host", "127.0.0.1")
+              + ":"
+              + property("plexica.db.port", "25432")
+              + "/"
+              + property("plexica.db.name", "plexica")
+              + "?stringtype=unspecified");
+      pool.setUsername(property("plexica.db.user", "plexica"));
+      pool.setPassword(property("plexica.db.password", "plexica"));
+      pool.setMaximumPoolSize(16);
+      pool.setPoolName("plexica-test");
+      HikariDataSource dataSource = new HikariDataSource(pool);
       var factory =
           Persistence.createEntityManagerFactory(
               "plexica", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
