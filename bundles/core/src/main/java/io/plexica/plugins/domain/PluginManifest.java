@@ -1,0 +1,42 @@
+package io.plexica.plugins.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a plugin says of itself in {@code META-INF/plexica/plugin.json}, checked against the
+ * manifest's JSON Schema. The bundle's own headers are not read for any of it: this is the one
+ * source of truth.
+ */
+public record PluginManifest(
+    String id,
+    String version,
+    String name,
+    String vendor,
+    String description,
+    String category,
+    Optional<String> icon,
+    String sdkRange,
+    List<PluginPermission> permissions,
+    Optional<String> configSchemaJson,
+    List<PluginReference> dependencies,
+    List<PluginReference> conflicts,
+    String migrations,
+    Optional<String> frontendEntry,
+    String json) {
+
+  public static final String LOCATION = "META-INF/plexica/plugin.json";
+  public static final String DEFAULT_MIGRATIONS = "META-INF/plexica/migrations";
+
+  public PluginManifest {
+    permissions = List.copyOf(permissions);
+    dependencies = List.copyOf(dependencies);
+    conflicts = List.copyOf(conflicts);
+  }
+
+  /** A permission the plugin declares; its name starts with the plugin's id. */
+  public record PluginPermission(String name, String description) {}
+
+  /** Another plugin, by id and an OSGi version range such as {@code [1.0,2)}. */
+  public record PluginReference(String id, String versionRange) {}
+}

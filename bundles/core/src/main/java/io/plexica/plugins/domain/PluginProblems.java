@@ -1,0 +1,48 @@
+package io.plexica.plugins.domain;
+
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.ProblemType;
+
+/** The problem types of plugins: deployment, per-tenant lifecycle and calls into plugins. */
+public final class PluginProblems {
+  private PluginProblems() {}
+
+  public static final ProblemType BUNDLE_INVALID =
+      new ProblemType("plugin-bundle-invalid", 400, "The upload is not a plugin bundle");
+  public static final ProblemType MANIFEST_INVALID =
+      new ProblemType("plugin-manifest-invalid", 400, "The plugin's manifest is not valid");
+  public static final ProblemType SDK_INCOMPATIBLE =
+      new ProblemType("plugin-sdk-incompatible", 400, "The plugin needs another SDK version");
+  public static final ProblemType BUNDLE_UNRESOLVED =
+      new ProblemType("plugin-bundle-unresolved", 400, "The plugin's bundle cannot start");
+  public static final ProblemType DEPENDENCY_MISSING =
+      new ProblemType("plugin-dependency-missing", 409, "A plugin it depends on is missing");
+  public static final ProblemType CONFLICT =
+      new ProblemType("plugin-conflict", 409, "The plugin conflicts with an installed plugin");
+  public static final ProblemType VERSION_EXISTS =
+      new ProblemType("plugin-version-exists", 409, "This version of the plugin is deployed");
+  public static final ProblemType VERSION_OLDER =
+      new ProblemType("plugin-version-older", 409, "A newer version of the plugin is deployed");
+  public static final ProblemType PLUGIN_NOT_FOUND =
+      new ProblemType("plugin-not-found", 404, "No such plugin");
+  public static final ProblemType PLUGIN_IN_USE =
+      new ProblemType("plugin-in-use", 409, "Tenants or plugins still use the plugin");
+  public static final ProblemType NOT_INSTALLED =
+      new ProblemType("plugin-not-installed", 404, "The plugin is not installed in this tenant");
+  public static final ProblemType ALREADY_INSTALLED =
+      new ProblemType("plugin-already-installed", 409, "The plugin is installed in this tenant");
+  public static final ProblemType CONFIG_INVALID =
+      new ProblemType("plugin-config-invalid", 400, "The configuration does not fit the schema");
+  public static final ProblemType ROUTE_NOT_FOUND =
+      new ProblemType("plugin-route-not-found", 404, "No such plugin route in this tenant");
+  public static final ProblemType PLUGIN_FAILED =
+      new ProblemType("plugin-failed", 500, "The plugin failed");
+  public static final ProblemType PLUGIN_TIMEOUT =
+      new ProblemType("plugin-timeout", 504, "The plugin did not answer in time");
+  public static final ProblemType PLUGIN_UNAVAILABLE =
+      new ProblemType("plugin-unavailable", 503, "The plugin is failing and rests for a while");
+
+  public static ProblemException notFound(String id) {
+    return new ProblemException(PLUGIN_NOT_FOUND, "No plugin has id '" + id + "'.");
+  }
+}

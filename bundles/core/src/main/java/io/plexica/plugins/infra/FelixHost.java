@@ -1,0 +1,144 @@
+package io.plexica.plugins.infra;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * The embedded Apache Felix framework that runs plugin bundles inside the platform's JVM. It
+ * exports the SDK's packages (and JSON-P) from the application's class loader, so a plugin's {@code
+ * RouteHandler} is the very class the host calls, and it runs Declarative Services (SCR) so plugins
+ * are ordinary {@code @Component}s. Its bundle cache is scratch space: the plugin registry in the
+ * database is the record, and the host installs from it at every start.
+ */
+public class FelixHost implements AutoCloseable {
+
+  /**
+   * Packages of the application the plugins may import, with their versions. {@code FelixHostTest}
+   * checks the SDK's entries against the SDK bundle's own manifest.
+   */
+  public static final String EXPORTED_PACKAGES =
+      String.join(
+          ",",
+          "io.plexica.sdk;version=1.0.0",
+          "io.plexica.sdk.route;version=1.0.0",
+          "io.plexica.sdk.hook;version=1.0.0",
+          "jakarta.json;version=2.1.3",
+          "jakarta.json.spi;version=2.1.3",
+          "jakarta.json.stream;version=2.1.3");
+
+  /** Installed and started before any plugin, in this order. */
+  static final List<String> FRAMEWORK_BUNDLES =
+      List.of(
+          "org.osgi.util.function.jar",
+          "org.osgi.util.promise.jar",
+          "org.osgi.service.component.jar",
+          "org.apache.felix.scr.jar");
+
+  private static final String RESOURCES = "META-INF/plexica/framework-bundles/";
+
+  private final Framework framework;
+
+  public FelixHost(Path cacheDirectory) {
+    Map<String, String> config =
+        Map.of(
+            Constants.FRAMEWORK_STORAGE,
+            cacheDirectory.toAbsolutePath().toString(),
+            Constants.FRAMEWORK_STORAGE_CLEAN,
+            Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
+            Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+            EXPORTED_PACKAGES,
+            // Plugins see only what the host exports, never the server's or the platform's classes.
+            Constants.FRAMEWORK_BUNDLE_PARENT,
+            Constants.FRAMEWORK_BUNDLE_PARENT_FRAMEWORK,
+            "felix.log.level",
+            "1");
+    this.framework = new FrameworkFactory().newFramework(config);
+    try {
+      framework.init();
+      framework.start();
+      for (String name : FRAMEWORK_BUNDLES) {
+        try (InputStream jar = resource(name)) {
+          framework.getBundleContext().installBundle("plexica:framework/" + name, jar).start();
+        }
+      }
+    } catch (BundleException | IOException e) {
+      close();
+      throw new IllegalStateException("The plugin framework could not start", e);
+    }
+  }
+
+  private static InputStream resource(String name) {
+    InputStream stream = FelixHost.class.getClassLoader().getResourceAsStream(RESOURCES + name);
+    if (stream == null) {
+      throw new IllegalStateException("Missing framework bundle " + RESOURCES + name);
+    }
+    return stream;
+  }
+
+  public BundleContext context() {
+    return framework.getBundleContext();
+  }
+
+  /** Installs and starts a bundle; a bundle that does not resolve is uninstalled again. */
+  public Bundle installAndStart(String location, byte[] jar) throws BundleException {
+    Bundle bundle = context().installBundle(location, new ByteArrayInputStream(jar));
+    try {
+      bundle.start();
+      return bundle;
+    } catch (BundleException e) {
+      bundle.uninstall();
+      throw e;
+    }
+  }
+
+  /** Stops and removes a bundle, then lets the framework drop what only it used. */
+  public void uninstall(Bundle bundle) throws BundleException {
+    bundle.uninstall();
+    refresh();
+  }
+
+  /** Rewires the framework after bundles went away, and waits until it has. */
+  public void refresh() {
+    CountDownLatch done = new CountDownLatch(1);
+    framework
+        .adapt(FrameworkWiring.class)
+        .refreshBundles(
+            null,
+            event -> {
+              if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                done.countDown();
+              }
+            });
+    try {
+      done.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      framework.stop();
+      framework.waitForStop(TimeUnit.SECONDS.toMillis(30));
+    } catch (BundleException e) {
+      throw new IllegalStateException("The plugin framework did not stop cleanly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.plexica.plugins.infra;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.ApplyDefaultsStrategy;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.plexica.shared.problem.FieldError;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/** JSON Schema 2020-12 through networknt's validator, with errors as the API's field errors. */
+final class JsonSchemas {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+  /** Missing properties take the {@code default} of their schema while being validated. */
+  static final SchemaValidatorsConfig WITH_DEFAULTS =
+      SchemaValidatorsConfig.builder()
+          .applyDefaultsStrategy(new ApplyDefaultsStrategy(true, false, false))
+          .build();
+
+  private JsonSchemas() {}
+
+  /** The 2020-12 meta-schema, from the validator's own copy (no network). */
+  static JsonSchema metaSchema() {
+    return FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+  }
+
+  /** Field errors named {@code prefix} plus the JSON path of the offending value. */
+  static List<FieldError> errors(Collection<ValidationMessage> messages, String prefix) {
+    return messages.stream()
+        .sorted(Comparator.comparing(ValidationMessage::getMessage))
+        .map(m -> new FieldError(field(prefix, m), m.getError()))
+        .toList();
+  }
+
+  private static String field(String prefix, ValidationMessage message) {
+    String path = message.getInstanceLocation().toString();
+    String relative = path.startsWith("$") ? path.substring(1) : path;
+    if (relative.startsWith(".")) {
+      relative = relative.substring(1);
+    }
+    if (message.getProperty() != null && "required".equals(message.getType())) {
+      relative =
+          relative.isEmpty() ? message.getProperty() : relative + "." + message.getProperty();
+    }
+    if (prefix.isEmpty()) {
+      return relative.isEmpty() ? "$" : relative;
+    }
+    return relative.isEmpty() ? prefix : prefix + "." + relative;
+  }
+
+  static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.plexica.plugins.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.ValidationMessage;
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.plugins.domain.PluginManifest.PluginPermission;
+import io.plexica.plugins.domain.PluginManifest.PluginReference;
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.shared.problem.FieldError;
+import io.plexica.shared.problem.ProblemException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import org.osgi.framework.VersionRange;
+
+/**
+ * Reads {@code META-INF/plexica/plugin.json} from a bundle and checks it against the manifest's
+ * JSON Schema ({@code META-INF/plexica/plugin-manifest.schema.json}), then what a schema cannot
+ * say: version ranges parse, permissions start with the plugin's id, the configuration schema is
+ * itself a valid JSON Schema.
+ */
+public class ManifestReader {
+  private static final int MAX_MANIFEST_BYTES = 256 * 1024;
+  private final JsonSchema manifestSchema;
+
+  public ManifestReader() {
+    try (InputStream schema =
+        ManifestReader.class
+            .getClassLoader()
+            .getResourceAsStream("META-INF/plexica/plugin-manifest.schema.json")) {
+      this.manifestSchema = JsonSchemas.FACTORY.getSchema(schema);
+    } catch (IOException e) {
+      throw new IllegalStateException("The plugin manifest schema is missing", e);
+    }
+  }
+
+  public PluginManifest read(byte[] bundle) {
+    String json = manifestJson(bundle);
+    JsonNode node;
+    try {
+      node = JsonSchemas.parse(json);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          PluginProblems.MANIFEST_INVALID, PluginManifest.LOCATION + " is not JSON.", e);
+    }
+    Set<ValidationMessage> messages = manifestSchema.validate(node);
+    List<FieldError> errors = new ArrayList<>(JsonSchemas.errors(messages, ""));
+    if (errors.isEmpty()) {
+      errors.addAll(semanticErrors(node));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          PluginProblems.MANIFEST_INVALID,
+          PluginManifest.LOCATION
+              + ": "
+              + errors.get(0).field()
+              + " "
+              + errors.get(0).message()
+              + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
+          errors);
+    }
+    return manifest(node, json);
+  }
+
+  private static String manifestJson(byte[] bundle) {
+    try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(bundle))) {
+      if (jar.getManifest() == null
+          || jar.getManifest().getMainAttributes().getValue("Bundle-SymbolicName") == null) {
+        throw new ProblemException(
+            PluginProblems.BUNDLE_INVALID,
+            "The upload is not an OSGi bundle: its jar manifest has no Bundle-SymbolicName.");
+      }
+      for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+        if (entry.getName().equals(PluginManifest.LOCATION)) {
+          byte[] content = jar.readNBytes(MAX_MANIFEST_BYTES + 1);
+          if (content.length > MAX_MANIFEST_BYTES) {
+            throw new ProblemException(
+                PluginProblems.MANIFEST_INVALID, PluginManifest.LOCATION + " is over 256 KiB.");
+          }
+          return new String(content, StandardCharsets.UTF_8);
+        }
+      }
+    } catch (IOException e) {
+      throw new ProblemException(
+          PluginProblems.BUNDLE_INVALID, "The upload is not a readable jar: " + e.getMessage(), e);
+    }
+    throw new ProblemException(
+        PluginProblems.MANIFEST_INVALID, "The bundle has no " + PluginManifest.LOCATION + ".");
+  }
+
+  private static List<FieldError> semanticErrors(JsonNode node) {
+    List<FieldError> errors = new ArrayList<>();
+    String id = node.get("id").asText();
+    range(errors, "sdk", node.get("sdk").asText());
+    for (String list : List.of("dependencies", "conflicts")) {
+      JsonNode references = node.path(list);
+      for (int i = 0; i < references.size(); i++) {
+        range(errors, list + "[" + i + "].version", references.get(i).get("version").asText());
+        if (references.get(i).get("id").asText().equals(id)) {
+          errors.add(new FieldError(list + "[" + i + "].id", "must name another plugin"));
+        }
+      }
+    }
+    JsonNode permissions = node.path("permissions");
+    for (int i = 0; i < permissions.size(); i++) {
+      String name = permissions.get(i).get("name").asText();
+      if (!name.startsWith(id + ":")) {
+        errors.add(
+            new FieldError(
+                "permissions[" + i + "].name", "must start with the plugin's id: " + id + ":"));
+      }
+    }
+    if (node.has("config")) {
+      JsonSchemas.metaSchema().validate(node.get("config")).stream()
+          .map(m -> new FieldError("config", "is not a valid JSON Schema: " + m.getMessage()))
+          .forEach(errors::add);
+    }
+    return errors;
+  }
+
+  private static void range(List<FieldError> errors, String field, String text) {
+    try {
+      if (new VersionRange(text).isEmpty()) {
+        errors.add(new FieldError(field, "is an empty range: no version fits it"));
+      }
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(field, "is not a version range: " + e.getMessage()));
+    }
+  }
+
+  private static PluginManifest manifest(JsonNode node, String json) {
+    List<PluginPermission> permissions = new ArrayList<>();
+    node.path("permissions")
+        .forEach(
+            p ->
+                permissions.add(
+                    new PluginPermission(p.get("name").asText(), p.get("description").asText())));
+    return new PluginManifest(
+        node.get("id").asText(),
+        node.get("version").asText(),
+        node.get("name").asText(),
+        node.get("vendor").asText(),
+        node.path("description").asText(""),
+        node.path("category").asText("other"),
+        text(node, "icon"),
+        node.get("sdk").asText(),
+        permissions,
+        node.has("config") ? Optional.of(node.get("config").toString()) : Optional.empty(),
+        references(node.path("dependencies")),
+        references(node.path("conflicts")),
+        node.path("migrations").asText(PluginManifest.DEFAULT_MIGRATIONS),
+        node.has("frontend")
+            ? Optional.of(node.get("frontend").get("entry").asText())
+            : Optional.empty(),
+        json);
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    return node.has(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
+  }
+
+  private static List<PluginReference> references(JsonNode array) {
+    List<PluginReference> references = new ArrayList<>();
+    array.forEach(
+        r -> references.add(new PluginReference(r.get("id").asText(), r.get("version").asText())));
+    return references;
+  }
+}

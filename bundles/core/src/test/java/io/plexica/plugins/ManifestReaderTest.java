@@ -1,0 +1,87 @@
+package io.plexica.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.plugins.infra.ManifestReader;
+import io.plexica.shared.problem.FieldError;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.ProblemType;
+import io.plexica.testing.TestBundles;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Plugin manifests checked against their JSON Schema, and what the schema cannot say. */
+class ManifestReaderTest {
+  private static final ManifestReader READER = new ManifestReader();
+  private static final byte[] ANALYTICS = TestBundles.sample("analytics");
+
+  private static ProblemException refusal(byte[] bundle, ProblemType type) {
+    try {
+      READER.read(bundle);
+    } catch (ProblemException e) {
+      assertThat(e.type()).isEqualTo(type);
+      return e;
+    }
+    throw new AssertionError("The bundle was accepted");
+  }
+
+  private static byte[] analyticsWith(String manifest) {
+    return TestBundles.withEntries(ANALYTICS, Map.of(PluginManifest.LOCATION, manifest));
+  }
+
+  @Test
+  void theSamplePluginsManifestIsRead() {
+    PluginManifest manifest = READER.read(ANALYTICS);
+
+    assertThat(manifest.id()).isEqualTo("analytics");
+    assertThat(manifest.version()).isEqualTo("1.0.0");
+    assertThat(manifest.sdkRange()).isEqualTo("[1.0,2)");
+    assertThat(manifest.permissions())
+        .extracting(p -> p.name())
+        .containsExactly("analytics:summary:read");
+    assertThat(manifest.configSchemaJson()).get().asString().contains("retentionDays");
+    assertThat(manifest.migrations()).isEqualTo(PluginManifest.DEFAULT_MIGRATIONS);
+  }
+
+  @Test
+  void everySchemaViolationIsNamedByItsField() {
+    ProblemException refused =
+        refusal(
+            analyticsWith(
+                "{\"id\":\"Bad Id\",\"version\":\"1.0\",\"name\":\"\",\"vendor\":\"V\",\"sdk\":\"[1.0,2)\",\"surprise\":1}"),
+            PluginProblems.MANIFEST_INVALID);
+
+    assertThat(refused.fieldErrors())
+        .extracting(FieldError::field)
+        .contains("id", "version", "name", "$");
+  }
+
+  @Test
+  void rangesPermissionsAndTheConfigSchemaAreChecked() {
+    ProblemException refused =
+        refusal(
+            analyticsWith(
+                "{\"id\":\"analytics\",\"version\":\"1.0.0\",\"name\":\"A\",\"vendor\":\"V\","
+                    + "\"sdk\":\"[2.0,1.0)\","
+                    + "\"permissions\":[{\"name\":\"crm:contacts:read\",\"description\":\"d\"}],"
+                    + "\"dependencies\":[{\"id\":\"analytics\",\"version\":\"1.0\"}],"
+                    + "\"config\":{\"type\":\"no-such-type\"}}"),
+            PluginProblems.MANIFEST_INVALID);
+
+    assertThat(refused.fieldErrors())
+        .extracting(FieldError::field)
+        .contains("sdk", "permissions[0].name", "dependencies[0].id", "config");
+  }
+
+  @Test
+  void aJarThatIsNoBundleOrHasNoManifestIsRefused() {
+    refusal(TestBundles.jar(Map.of(), Map.of()), PluginProblems.BUNDLE_INVALID);
+    refusal(new byte[] {1, 2, 3}, PluginProblems.BUNDLE_INVALID);
+    refusal(
+        TestBundles.jar(Map.of("Bundle-SymbolicName", "x"), Map.of("a.txt", "a")),
+        PluginProblems.MANIFEST_INVALID);
+    refusal(analyticsWith("{not json"), PluginProblems.MANIFEST_INVALID);
+  }
+}

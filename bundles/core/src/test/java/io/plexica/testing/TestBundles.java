@@ -1,0 +1,71 @@
+package io.plexica.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/** Plugin bundles for tests: the sample plugins as built, and variants made from them. */
+public final class TestBundles {
+  private TestBundles() {}
+
+  /** A sample plugin's jar, copied to {@code target/test-bundles} by the build. */
+  public static byte[] sample(String name) {
+    try {
+      return Files.readAllBytes(Path.of("target/test-bundles", name + ".jar"));
+    } catch (IOException e) {
+      throw new IllegalStateException("Sample plugin " + name + " was not built", e);
+    }
+  }
+
+  /** A copy of {@code bundle} with some entries replaced (or added), e.g. another plugin.json. */
+  public static byte[] withEntries(byte[] bundle, Map<String, String> replacements) {
+    try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(bundle));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+      try (JarOutputStream out = new JarOutputStream(bytes, in.getManifest())) {
+        for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+          if (replacements.containsKey(entry.getName())) {
+            continue;
+          }
+          out.putNextEntry(new JarEntry(entry.getName()));
+          in.transferTo(out);
+          out.closeEntry();
+        }
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+          out.putNextEntry(new JarEntry(replacement.getKey()));
+          out.write(replacement.getValue().getBytes(StandardCharsets.UTF_8));
+          out.closeEntry();
+        }
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A jar with only a manifest of these main attributes and the given entries. */
+  public static byte[] jar(Map<String, String> headers, Map<String, String> entries) {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    headers.forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+      try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+          out.putNextEntry(new JarEntry(entry.getKey()));
+          out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+          out.closeEntry();
+        }
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * REST routes of a plugin, served under {@code /api/v1/plugins/<pluginId>/...}. A route is an OSGi
+ * service ({@link io.plexica.sdk.route.RouteHandler}) whose properties say which requests it
+ * answers, declared with {@link io.plexica.sdk.route.Route} on a Declarative Services component:
+ *
+ * <pre>
+ * &#64;Component(service = RouteHandler.class)
+ * &#64;Route(method = "GET", path = "/contacts/{id}", permission = "crm:contacts:read")
+ * public class GetContact implements RouteHandler { ... }
+ * </pre>
+ *
+ * The platform authenticates the call, resolves the tenant, checks that the plugin is enabled there
+ * and that the caller holds the permission, then calls the handler within a time limit.
+ */
+@Export
+@Version("1.0.0")
+package io.plexica.sdk.route;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,24 @@
+package io.plexica.samples.analytics;
+
+import io.plexica.sdk.route.Route;
+import io.plexica.sdk.route.RouteHandler;
+import io.plexica.sdk.route.RouteRequest;
+import io.plexica.sdk.route.RouteResponse;
+import jakarta.json.Json;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code GET /api/v1/plugins/analytics/summary}: the tenant's usage as this plugin counted it. */
+@Component(service = RouteHandler.class)
+@Route(method = "GET", path = "/summary", permission = "analytics:summary:read")
+public class SummaryRoute implements RouteHandler {
+
+  @Override
+  public RouteResponse handle(RouteRequest request) {
+    return RouteResponse.ok(
+        Json.createObjectBuilder()
+            .add("tenant", request.context().tenantSlug())
+            .add("label", request.context().config().getString("label", ""))
+            .add("schema", 1)
+            .build());
+  }
+}
