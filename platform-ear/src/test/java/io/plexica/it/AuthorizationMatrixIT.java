@@ -91,6 +91,10 @@ class AuthorizationMatrixIT {
     rows.add(platform("POST", "/tenants/" + NO_TENANT + "/retry", null, 404));
     rows.add(platform("DELETE", "/tenants/" + NO_TENANT, null, 404));
     rows.add(platform("GET", "/admin/users", null, 200));
+    rows.add(platform("GET", "/admin/plugins", null, 200));
+    rows.add(platform("GET", "/admin/plugins/no-such-plugin", null, 404));
+    rows.add(platform("POST", "/admin/plugins/no-such-plugin/deprecate", null, 404));
+    rows.add(platform("DELETE", "/admin/plugins/no-such-plugin", null, 404));
     rows.add(row("GET", "/me", null, 401, 200, 200, 200, 200, 200));
     rows.add(tenant("GET", "/workspaces", null, 200, 200, 200));
     rows.add(tenant("POST", "/workspaces", "{}", 403, 400, 400));
@@ -108,6 +112,11 @@ class AuthorizationMatrixIT {
     rows.add(tenant("PATCH", "/roles/no-such-role", "{}", 403, 403, 404));
     rows.add(tenant("DELETE", "/roles/no-such-role", null, 403, 403, 404));
     rows.add(tenant("GET", "/permissions", null, 403, 200, 200));
+    rows.add(tenant("GET", "/plugin-installations", null, 403, 200, 200));
+    rows.add(tenant("POST", "/plugin-installations", "{}", 403, 403, 400));
+    rows.add(tenant("PATCH", "/plugin-installations/no-such-plugin", "{}", 403, 403, 404));
+    rows.add(tenant("DELETE", "/plugin-installations/no-such-plugin", null, 403, 403, 404));
+    rows.add(tenant("GET", "/plugins/no-such-plugin/anything", null, 404, 404, 404));
     return rows;
   }
 

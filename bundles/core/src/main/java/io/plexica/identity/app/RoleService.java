@@ -125,6 +125,45 @@ public class RoleService {
     engine.changed(tenant);
   }
 
+  /**
+   * An installed plugin's permissions join {@code admin}, which always grants everything the tenant
+   * has; other roles get them only when an administrator grants them.
+   */
+  public void grantToAdmin(TenantRef tenant, Set<String> permissions) {
+    if (permissions.isEmpty()) {
+      return;
+    }
+    store.inTransaction(
+        tenant,
+        tx -> {
+          TenantRole admin = tx.role(RoleName.ADMIN).orElseThrow();
+          Set<String> granted = new TreeSet<>(admin.permissions());
+          granted.addAll(permissions);
+          admin.grantOnly(granted, clock.instant());
+          return null;
+        });
+    engine.changed(tenant);
+  }
+
+  /** An uninstalled plugin's permissions leave every role of the tenant. */
+  public void revokeEverywhere(TenantRef tenant, Set<String> permissions) {
+    if (permissions.isEmpty()) {
+      return;
+    }
+    store.inTransaction(
+        tenant,
+        tx -> {
+          for (TenantRole role : tx.roles()) {
+            Set<String> kept = new TreeSet<>(role.permissions());
+            if (kept.removeAll(permissions)) {
+              role.grantOnly(kept, clock.instant());
+            }
+          }
+          return null;
+        });
+    engine.changed(tenant);
+  }
+
   /** Permissions must exist, and those newly granted must be held by the actor. */
   private void requireGrantable(Set<String> permissions, Set<String> already, Access actor) {
     Set<String> unknown = new TreeSet<>();

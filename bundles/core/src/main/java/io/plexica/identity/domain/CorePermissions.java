@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
 public final class CorePermissions {
   private CorePermissions() {}
 
-  /** {@code resource:action}, lower case; plugins prefix the resource with their id. */
+  /**
+   * {@code resource:action}, lower case; a plugin's permissions start with its id, as in {@code
+   * crm:contacts:read}.
+   */
   public static final Pattern FORMAT =
-      Pattern.compile("^[a-z][a-z0-9-]{0,48}(\\.[a-z0-9-]{1,48})?:[a-z][a-z0-9-]{0,48}$");
+      Pattern.compile("^[a-z][a-z0-9-]{0,48}(:[a-z][a-z0-9-]{0,48}){1,2}$");
 
   public static final String SOURCE = "core";
 

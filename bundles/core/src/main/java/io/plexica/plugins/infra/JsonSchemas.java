@@ -43,8 +43,9 @@ final class JsonSchemas {
   }
 
   private static String field(String prefix, ValidationMessage message) {
+    // Validation reports JSONPath ($.a.b), walking reports JSON Pointer (/a/b): one form for both.
     String path = message.getInstanceLocation().toString();
-    String relative = path.startsWith("$") ? path.substring(1) : path;
+    String relative = path.startsWith("$") ? path.substring(1) : path.replace('/', '.');
     if (relative.startsWith(".")) {
       relative = relative.substring(1);
     }

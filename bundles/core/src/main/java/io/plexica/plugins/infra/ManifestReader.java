@@ -3,6 +3,7 @@ package io.plexica.plugins.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
+import io.plexica.plugins.app.PluginManifests;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginManifest.PluginPermission;
 import io.plexica.plugins.domain.PluginManifest.PluginReference;
@@ -27,7 +28,7 @@ import org.osgi.framework.VersionRange;
  * say: version ranges parse, permissions start with the plugin's id, the configuration schema is
  * itself a valid JSON Schema.
  */
-public class ManifestReader {
+public class ManifestReader implements PluginManifests {
   private static final int MAX_MANIFEST_BYTES = 256 * 1024;
   private final JsonSchema manifestSchema;
 
@@ -42,6 +43,51 @@ public class ManifestReader {
     }
   }
 
+  @Override
+  public PluginManifest fromJson(String json) {
+    return manifest(JsonSchemas.parse(json), json);
+  }
+
+  @Override
+  public String validateConfig(PluginManifest manifest, String configJson) {
+    JsonNode config;
+    try {
+      config = JsonSchemas.parse(configJson == null ? "{}" : configJson);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          PluginProblems.CONFIG_INVALID, "The configuration is not JSON.", e);
+    }
+    if (!config.isObject()) {
+      throw ProblemException.invalid("config", "must be a JSON object");
+    }
+    if (manifest.configSchemaJson().isEmpty()) {
+      if (config.size() > 0) {
+        throw new ProblemException(
+            PluginProblems.CONFIG_INVALID,
+            "Plugin '" + manifest.id() + "' takes no configuration.",
+            List.of(new FieldError("config", "must be empty: the plugin declares no schema")));
+      }
+      return "{}";
+    }
+    JsonSchema schema =
+        JsonSchemas.FACTORY.getSchema(
+            JsonSchemas.parse(manifest.configSchemaJson().get()), JsonSchemas.WITH_DEFAULTS);
+    // walk with validation fills in the schema's defaults while it checks.
+    Set<ValidationMessage> messages = schema.walk(config, true).getValidationMessages();
+    if (!messages.isEmpty()) {
+      List<FieldError> errors = JsonSchemas.errors(messages, "config");
+      throw new ProblemException(
+          PluginProblems.CONFIG_INVALID,
+          errors.get(0).field()
+              + ": "
+              + errors.get(0).message()
+              + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
+          errors);
+    }
+    return config.toString();
+  }
+
+  @Override
   public PluginManifest read(byte[] bundle) {
     String json = manifestJson(bundle);
     JsonNode node;

@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over {@link #MAX_BYTES} with 413, whether the size is announced in
- * Content-Length or only discovered while streaming a chunked body.
+ * Refuses request bodies over {@link #MAX_BYTES} (plugin bundle uploads: {@link #MAX_BUNDLE_BYTES})
+ * with 413, whether the size is announced in Content-Length or only discovered while streaming a
+ * chunked body.
  */
 @Provider
 @PreMatching
@@ -20,25 +21,31 @@ public class RequestBodyLimit implements ContainerRequestFilter {
   /** JSON documents of this API are small; plugin bundles get their own, larger limit. */
   public static final long MAX_BYTES = 1024 * 1024;
 
+  public static final long MAX_BUNDLE_BYTES = 32L * 1024 * 1024;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > MAX_BYTES) {
-      throw tooLarge();
+    long limit =
+        request.getUriInfo().getPath().startsWith("admin/plugins") ? MAX_BUNDLE_BYTES : MAX_BYTES;
+    if (request.getLength() > limit) {
+      throw tooLarge(limit);
     }
-    request.setEntityStream(new LimitedStream(request.getEntityStream()));
+    request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
   }
 
-  static ProblemException tooLarge() {
+  static ProblemException tooLarge(long limit) {
     return new ProblemException(
         ProblemType.PAYLOAD_TOO_LARGE,
-        "The request body is larger than " + (MAX_BYTES / 1024) + " KiB.");
+        "The request body is larger than " + (limit / 1024) + " KiB.");
   }
 
   private static final class LimitedStream extends FilterInputStream {
+    private final long limit;
     private long read;
 
-    LimitedStream(InputStream in) {
+    LimitedStream(InputStream in, long limit) {
       super(in);
+      this.limit = limit;
     }
 
     @Override
@@ -61,8 +68,8 @@ public class RequestBodyLimit implements ContainerRequestFilter {
 
     private void count(int n) {
       read += n;
-      if (read > MAX_BYTES) {
-        throw tooLarge();
+      if (read > limit) {
+        throw tooLarge(limit);
       }
     }
   }

@@ -1,0 +1,209 @@
+package io.plexica.plugins.api;
+
+import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.plugins.app.PluginInstallations;
+import io.plexica.plugins.domain.PluginInstallation;
+import io.plexica.plugins.domain.RegisteredPlugin;
+import io.plexica.shared.problem.ProblemDocument;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.Validation;
+import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.MergePatch;
+import io.plexica.tenancy.context.CurrentTenant;
+import io.plexica.tenancy.context.TenantScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The plugins of the caller's tenant: what is available, what is installed, and changing that. */
+@ApplicationScoped
+@Path("/plugin-installations")
+@Tag(name = "Tenant plugins")
+@TenantScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PluginInstallationResource {
+  private static final Set<String> PATCHABLE = Set.of("enabled", "config");
+
+  @Inject PluginInstallations installations;
+  @Inject PluginDeployment deployment;
+  @Inject CurrentTenant tenant;
+
+  @Schema(name = "PluginInstallation")
+  public record InstallationView(
+      String pluginId,
+      String version,
+      boolean enabled,
+      @Schema(description = "The configuration, with the schema's defaults filled in")
+          JsonObject config,
+      Instant installedAt,
+      Instant updatedAt) {
+    static InstallationView of(PluginInstallation i) {
+      return new InstallationView(
+          i.pluginId(),
+          i.pluginVersion(),
+          i.enabled(),
+          parse(i.config()),
+          i.installedAt(),
+          i.updatedAt());
+    }
+  }
+
+  @Schema(name = "AvailablePlugin")
+  public record AvailableView(
+      String id, String name, String vendor, String category, String description, String version) {}
+
+  @Schema(name = "TenantPlugins")
+  public record TenantPluginsView(
+      List<InstallationView> installed, List<AvailableView> available) {}
+
+  @Schema(name = "InstallPlugin")
+  public record InstallRequest(
+      @Schema(required = true, example = "analytics") String pluginId,
+      @Schema(description = "Fits the plugin's configuration schema") JsonObject config) {}
+
+  @GET
+  @RequiresPermission("plugins:read")
+  @Operation(summary = "Installed plugins and those available to install")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TenantPluginsView.class)))
+  public TenantPluginsView list() {
+    List<PluginInstallation> installed = installations.installed(tenant.require());
+    Set<String> ids =
+        installed.stream()
+            .map(PluginInstallation::pluginId)
+            .collect(java.util.stream.Collectors.toSet());
+    return new TenantPluginsView(
+        installed.stream().map(InstallationView::of).toList(),
+        deployment.list().stream()
+            .filter(p -> p.status() == RegisteredPlugin.Status.ACTIVE && !ids.contains(p.id()))
+            .map(
+                p ->
+                    new AvailableView(
+                        p.id(),
+                        p.name(),
+                        p.vendor(),
+                        p.category(),
+                        p.description(),
+                        p.currentVersion()))
+            .toList());
+  }
+
+  @POST
+  @RequiresPermission("plugins:manage")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Install a plugin in this tenant",
+      description =
+          "Installs the plugin's current version, enabled, with the configuration checked against"
+              + " its schema. Plugins it depends on must be installed and enabled first.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Installed",
+      content = @Content(schema = @Schema(implementation = InstallationView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Configuration does not fit the schema",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "Installed already, or a dependency is missing",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response install(InstallRequest body, @Context UriInfo uri) {
+    if (body == null || body.pluginId() == null || body.pluginId().isBlank()) {
+      throw ProblemException.invalid("pluginId", "is required");
+    }
+    PluginInstallation installed =
+        installations.install(
+            tenant.require(),
+            body.pluginId().strip(),
+            body.config() == null ? "{}" : body.config().toString());
+    return Response.created(uri.getAbsolutePathBuilder().path(installed.pluginId()).build())
+        .entity(InstallationView.of(installed))
+        .build();
+  }
+
+  @PATCH
+  @Path("{pluginId}")
+  @RequiresPermission("plugins:manage")
+  @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Enable, disable or configure an installed plugin",
+      description = "A merge patch of enabled and config; config replaces the whole configuration.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = InstallationView.class)))
+  public InstallationView update(@PathParam("pluginId") String pluginId, JsonObject patch) {
+    Validation validation = MergePatch.check(patch, PATCHABLE);
+    JsonValue enabled = patch.get("enabled");
+    if (enabled != null
+        && enabled.getValueType() != JsonValue.ValueType.TRUE
+        && enabled.getValueType() != JsonValue.ValueType.FALSE) {
+      validation.reject("enabled", "must be true or false");
+    }
+    JsonValue config = patch.get("config");
+    if (config != null && config.getValueType() != JsonValue.ValueType.OBJECT) {
+      validation.reject("config", "must be a JSON object");
+    }
+    validation.throwIfInvalid();
+    PluginInstallation result = null;
+    if (config != null) {
+      result = installations.configure(tenant.require(), pluginId, config.toString());
+    }
+    if (enabled != null) {
+      result =
+          installations.setEnabled(
+              tenant.require(), pluginId, enabled.getValueType() == JsonValue.ValueType.TRUE);
+    }
+    if (result == null) {
+      result = installations.setEnabled(tenant.require(), pluginId, true);
+    }
+    return InstallationView.of(result);
+  }
+
+  @DELETE
+  @Path("{pluginId}")
+  @RequiresPermission("plugins:manage")
+  @Operation(summary = "Uninstall a plugin from this tenant")
+  @APIResponse(responseCode = "204", description = "Uninstalled")
+  @APIResponse(
+      responseCode = "409",
+      description = "Another installed plugin depends on it",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response uninstall(@PathParam("pluginId") String pluginId) {
+    installations.uninstall(tenant.require(), pluginId);
+    return Response.noContent().build();
+  }
+
+  static JsonObject parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package io.plexica.plugins.api;
+
+import io.plexica.identity.api.CurrentIdentity;
+import io.plexica.plugins.app.PluginRouter;
+import io.plexica.plugins.app.PluginRouter.Call;
+import io.plexica.sdk.route.RouteResponse;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.ProblemType;
+import io.plexica.tenancy.context.CurrentTenant;
+import io.plexica.tenancy.context.TenantScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/plugins/<pluginId>/...}: the routes plugins declare, behind the same
+ * authentication, tenant context and permission checks as the platform's own endpoints.
+ */
+@ApplicationScoped
+@Path("/plugins/{pluginId}")
+@Tag(name = "Plugin routes")
+@TenantScoped
+public class PluginRouteResource {
+  private static final String PATH_DOC = "The route's path below the plugin's base path";
+
+  @Inject PluginRouter router;
+  @Inject CurrentTenant tenant;
+  @Inject CurrentIdentity identity;
+
+  @GET
+  @Path("{path: .*}")
+  @Operation(summary = "A plugin route (GET); see the plugin's documentation")
+  public Response get(
+      @PathParam("pluginId") String pluginId,
+      @Parameter(description = PATH_DOC) @PathParam("path") String path,
+      @Context UriInfo uri,
+      @Context Request request) {
+    return dispatch(pluginId, path, uri, request, null);
+  }
+
+  @DELETE
+  @Path("{path: .*}")
+  @Operation(summary = "A plugin route (DELETE); see the plugin's documentation")
+  public Response delete(
+      @PathParam("pluginId") String pluginId,
+      @Parameter(description = PATH_DOC) @PathParam("path") String path,
+      @Context UriInfo uri,
+      @Context Request request) {
+    return dispatch(pluginId, path, uri, request, null);
+  }
+
+  @POST
+  @Path("{path: .*}")
+  @Operation(summary = "A plugin route (POST, JSON body); see the plugin's documentation")
+  public Response post(
+      @PathParam("pluginId") String pluginId,
+      @Parameter(description = PATH_DOC) @PathParam("path") String path,
+      @Context UriInfo uri,
+      @Context Request request,
+      String body) {
+    return dispatch(pluginId, path, uri, request, body);
+  }
+
+  @PUT
+  @Path("{path: .*}")
+  @Operation(summary = "A plugin route (PUT, JSON body); see the plugin's documentation")
+  public Response put(
+      @PathParam("pluginId") String pluginId,
+      @Parameter(description = PATH_DOC) @PathParam("path") String path,
+      @Context UriInfo uri,
+      @Context Request request,
+      String body) {
+    return dispatch(pluginId, path, uri, request, body);
+  }
+
+  @PATCH
+  @Path("{path: .*}")
+  @Operation(summary = "A plugin route (PATCH, JSON body); see the plugin's documentation")
+  public Response patch(
+      @PathParam("pluginId") String pluginId,
+      @Parameter(description = PATH_DOC) @PathParam("path") String path,
+      @Context UriInfo uri,
+      @Context Request request,
+      String body) {
+    return dispatch(pluginId, path, uri, request, body);
+  }
+
+  private Response dispatch(
+      String pluginId, String path, UriInfo uri, Request request, String body) {
+    String prefix = "plugins/" + pluginId;
+    RouteResponse response =
+        router.call(
+            tenant.require(),
+            identity.access(),
+            identity.require().username(),
+            new Call(
+                pluginId,
+                request.getMethod(),
+                "/" + path,
+                Map.copyOf(uri.getQueryParameters()),
+                parse(body)));
+    Response.ResponseBuilder builder = Response.status(response.status());
+    response.body().ifPresent(b -> builder.entity(b.toString()).type(MediaType.APPLICATION_JSON));
+    response.location().ifPresent(l -> builder.location(URI.create(uri.getBaseUri() + prefix + l)));
+    return builder.build();
+  }
+
+  private static Optional<JsonValue> parse(String body) {
+    if (body == null || body.isBlank()) {
+      return Optional.empty();
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      return Optional.of(reader.readValue());
+    } catch (JsonException e) {
+      throw new ProblemException(
+          ProblemType.MALFORMED_REQUEST, "The body is not JSON: " + e.getMessage(), e);
+    }
+  }
+}

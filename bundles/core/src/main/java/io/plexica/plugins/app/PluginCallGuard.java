@@ -1,0 +1,127 @@
+package io.plexica.plugins.app;
+
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.sdk.PluginProblem;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.ProblemType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Contains what plugin code does to a request: a call runs on another thread and is abandoned
+ * (interrupted) after its time limit; an exception becomes a problem naming the plugin; and after
+ * {@code failuresToOpen} failures in a row a plugin's breaker opens, so its calls fail fast with
+ * 503 for {@code openFor} before one call may try again.
+ */
+public class PluginCallGuard {
+  private static final Logger LOG = Logger.getLogger(PluginCallGuard.class.getName());
+
+  private final ExecutorService executor;
+  private final Duration timeLimit;
+  private final int failuresToOpen;
+  private final Duration openFor;
+  private final Clock clock;
+  private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
+
+  public PluginCallGuard(
+      ExecutorService executor,
+      Duration timeLimit,
+      int failuresToOpen,
+      Duration openFor,
+      Clock clock) {
+    this.executor = executor;
+    this.timeLimit = timeLimit;
+    this.failuresToOpen = failuresToOpen;
+    this.openFor = openFor;
+    this.clock = clock;
+  }
+
+  private static final class Breaker {
+    int failures;
+    Instant openUntil = Instant.MIN;
+  }
+
+  public <T> T call(String pluginId, Callable<T> work) {
+    Breaker breaker = breakers.computeIfAbsent(pluginId, id -> new Breaker());
+    synchronized (breaker) {
+      if (clock.instant().isBefore(breaker.openUntil)) {
+        throw new ProblemException(
+            PluginProblems.PLUGIN_UNAVAILABLE,
+            "Plugin '"
+                + pluginId
+                + "' failed "
+                + failuresToOpen
+                + " times in a row; it rests until "
+                + breaker.openUntil
+                + ".");
+      }
+    }
+    Future<T> future = executor.submit(work);
+    try {
+      T result = future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+      succeeded(breaker);
+      return result;
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      failed(pluginId, breaker);
+      throw new ProblemException(
+          PluginProblems.PLUGIN_TIMEOUT,
+          "Plugin '" + pluginId + "' did not answer within " + timeLimit.toMillis() + " ms.",
+          e);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ProblemException(PluginProblems.PLUGIN_TIMEOUT, "The call was interrupted.", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof PluginProblem problem) {
+        succeeded(breaker);
+        throw new ProblemException(
+            new ProblemType(
+                "plugins/" + pluginId + "/" + problem.type(),
+                problem.status(),
+                "Plugin " + pluginId),
+            problem.getMessage() == null ? problem.type() : problem.getMessage(),
+            problem);
+      }
+      if (cause instanceof ProblemException platformProblem) {
+        succeeded(breaker);
+        throw platformProblem;
+      }
+      failed(pluginId, breaker);
+      LOG.log(Level.WARNING, "Plugin " + pluginId + " failed", cause);
+      throw new ProblemException(
+          PluginProblems.PLUGIN_FAILED,
+          "Plugin '" + pluginId + "' failed while handling the request.",
+          cause);
+    }
+  }
+
+  private static void succeeded(Breaker breaker) {
+    synchronized (breaker) {
+      breaker.failures = 0;
+    }
+  }
+
+  private void failed(String pluginId, Breaker breaker) {
+    synchronized (breaker) {
+      breaker.failures++;
+      if (breaker.failures >= failuresToOpen) {
+        breaker.openUntil = clock.instant().plus(openFor);
+        breaker.failures = failuresToOpen - 1;
+        LOG.warning("Plugin " + pluginId + " breaker open until " + breaker.openUntil);
+      }
+    }
+  }
+}

@@ -1,0 +1,268 @@
+package io.plexica.plugins.app;
+
+import io.plexica.identity.app.PermissionCatalog;
+import io.plexica.identity.domain.PermissionInfo;
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.plugins.domain.PluginManifest.PluginReference;
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.plugins.domain.PluginStore;
+import io.plexica.plugins.domain.RegisteredPlugin;
+import io.plexica.shared.problem.ProblemException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.osgi.framework.Version;
+import org.osgi.framework.VersionRange;
+
+/**
+ * Deploys plugins into the registry and the running framework, for platform administrators. A new
+ * bundle is checked (manifest, SDK range, dependencies, conflicts), started next to the running
+ * version, and only then recorded; any refusal leaves the version that ran running.
+ */
+public class PluginDeployment {
+  private static final Logger LOG = Logger.getLogger(PluginDeployment.class.getName());
+
+  /** The SDK this platform provides; plugins declare the range they were built for. */
+  public static final Version SDK_VERSION = new Version(1, 0, 0);
+
+  private final PluginStore store;
+  private final PluginManifests manifests;
+  private final PluginRuntime runtime;
+  private final PermissionCatalog catalog;
+  private final Clock clock;
+
+  public PluginDeployment(
+      PluginStore store,
+      PluginManifests manifests,
+      PluginRuntime runtime,
+      PermissionCatalog catalog,
+      Clock clock) {
+    this.store = store;
+    this.manifests = manifests;
+    this.runtime = runtime;
+    this.catalog = catalog;
+    this.clock = clock;
+  }
+
+  /** Deploys a new plugin or a newer version of one; returns the registry entry. */
+  public RegisteredPlugin deploy(byte[] bundle) {
+    PluginManifest manifest = manifests.read(bundle);
+    requireSdk(manifest);
+    Optional<RegisteredPlugin> existing = store.find(manifest.id());
+    if (existing.isPresent()) {
+      requireNewer(manifest, existing.get());
+    }
+    requireDependencies(manifest);
+    requireNoConflicts(manifest);
+    Optional<PluginManifest> previous = existing.map(this::currentManifest);
+    runtime.activate(manifest, bundle);
+    try {
+      RegisteredPlugin saved = store.saveVersion(manifest, bundle, sha256(bundle), clock.instant());
+      catalog.unregister(manifest.id());
+      catalog.register(permissions(manifest));
+      return saved;
+    } catch (RuntimeException e) {
+      restore(manifest.id(), previous);
+      throw e;
+    }
+  }
+
+  /** Starts the current version of every registered plugin (at start-up, unless in safe mode). */
+  public void activateAll() {
+    for (RegisteredPlugin plugin : store.list()) {
+      PluginManifest manifest = currentManifest(plugin);
+      try {
+        runtime.activate(
+            manifest, store.bundle(plugin.id(), plugin.currentVersion()).orElseThrow());
+        catalog.register(permissions(manifest));
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.SEVERE,
+            "Plugin " + plugin.id() + " " + plugin.currentVersion() + " did not start",
+            e);
+      }
+    }
+  }
+
+  /** Removes a plugin no tenant has installed and no plugin depends on. */
+  public void remove(String id) {
+    RegisteredPlugin plugin = get(id);
+    List<String> tenants = store.tenantsUsing(id);
+    if (!tenants.isEmpty()) {
+      throw new ProblemException(
+          PluginProblems.PLUGIN_IN_USE,
+          "Plugin '"
+              + id
+              + "' is installed in "
+              + tenants.size()
+              + " tenant(s), e.g. "
+              + tenants.get(0)
+              + "; they must uninstall it first.");
+    }
+    List<String> dependents =
+        store.list().stream()
+            .filter(p -> !p.id().equals(id))
+            .filter(
+                p -> currentManifest(p).dependencies().stream().anyMatch(d -> d.id().equals(id)))
+            .map(RegisteredPlugin::id)
+            .toList();
+    if (!dependents.isEmpty()) {
+      throw new ProblemException(
+          PluginProblems.PLUGIN_IN_USE,
+          "Plugins " + dependents + " depend on '" + id + "'; remove them first.");
+    }
+    runtime.deactivate(plugin.id());
+    store.delete(plugin.id());
+    catalog.unregister(plugin.id());
+  }
+
+  public RegisteredPlugin setStatus(String id, RegisteredPlugin.Status status) {
+    get(id);
+    return store.update(id, p -> p.setStatus(status, clock.instant()));
+  }
+
+  public RegisteredPlugin get(String id) {
+    return store.find(id).orElseThrow(() -> PluginProblems.notFound(id));
+  }
+
+  public List<RegisteredPlugin> list() {
+    return store.list();
+  }
+
+  public List<String> versions(String id) {
+    return store.versions(id);
+  }
+
+  public List<String> tenantsUsing(String id) {
+    return store.tenantsUsing(id);
+  }
+
+  public PluginManifest currentManifest(RegisteredPlugin plugin) {
+    return manifest(plugin.id(), plugin.currentVersion());
+  }
+
+  public PluginManifest manifest(String id, String version) {
+    return manifests.fromJson(
+        store
+            .manifestJson(id, version)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        PluginProblems.PLUGIN_NOT_FOUND,
+                        "Plugin '" + id + "' has no version " + version + ".")));
+  }
+
+  private void restore(String id, Optional<PluginManifest> previous) {
+    try {
+      if (previous.isPresent()) {
+        runtime.activate(previous.get(), store.bundle(id, previous.get().version()).orElseThrow());
+      } else {
+        runtime.deactivate(id);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Could not restore plugin " + id + " after a failed deployment", e);
+    }
+  }
+
+  private static void requireSdk(PluginManifest manifest) {
+    if (!new VersionRange(manifest.sdkRange()).includes(SDK_VERSION)) {
+      throw new ProblemException(
+          PluginProblems.SDK_INCOMPATIBLE,
+          "Plugin '"
+              + manifest.id()
+              + "' needs SDK "
+              + manifest.sdkRange()
+              + "; this platform provides "
+              + SDK_VERSION
+              + ".");
+    }
+  }
+
+  private void requireNewer(PluginManifest manifest, RegisteredPlugin existing) {
+    if (store.versions(existing.id()).contains(manifest.version())) {
+      throw new ProblemException(
+          PluginProblems.VERSION_EXISTS,
+          "Plugin '" + manifest.id() + "' " + manifest.version() + " is already deployed.");
+    }
+    if (Version.parseVersion(manifest.version())
+            .compareTo(Version.parseVersion(existing.currentVersion()))
+        < 0) {
+      throw new ProblemException(
+          PluginProblems.VERSION_OLDER,
+          "Plugin '"
+              + manifest.id()
+              + "' runs "
+              + existing.currentVersion()
+              + ", newer than "
+              + manifest.version()
+              + ".");
+    }
+  }
+
+  private void requireDependencies(PluginManifest manifest) {
+    for (PluginReference dependency : manifest.dependencies()) {
+      Optional<RegisteredPlugin> found = store.find(dependency.id());
+      if (found.isEmpty()
+          || !new VersionRange(dependency.versionRange())
+              .includes(Version.parseVersion(found.get().currentVersion()))) {
+        throw new ProblemException(
+            PluginProblems.DEPENDENCY_MISSING,
+            "Plugin '"
+                + manifest.id()
+                + "' needs '"
+                + dependency.id()
+                + "' "
+                + dependency.versionRange()
+                + ", which is not deployed"
+                + found.map(p -> " (" + p.currentVersion() + " is)").orElse("")
+                + ".");
+      }
+    }
+  }
+
+  private void requireNoConflicts(PluginManifest manifest) {
+    for (RegisteredPlugin other : store.list()) {
+      if (other.id().equals(manifest.id())) {
+        continue;
+      }
+      Version otherVersion = Version.parseVersion(other.currentVersion());
+      for (PluginReference conflict : manifest.conflicts()) {
+        if (conflict.id().equals(other.id())
+            && new VersionRange(conflict.versionRange()).includes(otherVersion)) {
+          throw conflict(manifest.id(), other.id() + " " + other.currentVersion());
+        }
+      }
+      Version mine = Version.parseVersion(manifest.version());
+      for (PluginReference conflict : currentManifest(other).conflicts()) {
+        if (conflict.id().equals(manifest.id())
+            && new VersionRange(conflict.versionRange()).includes(mine)) {
+          throw conflict(manifest.id(), other.id() + " " + other.currentVersion());
+        }
+      }
+    }
+  }
+
+  private static ProblemException conflict(String id, String other) {
+    return new ProblemException(
+        PluginProblems.CONFLICT, "Plugin '" + id + "' conflicts with the deployed " + other + ".");
+  }
+
+  static List<PermissionInfo> permissions(PluginManifest manifest) {
+    return manifest.permissions().stream()
+        .map(p -> new PermissionInfo(p.name(), p.description(), manifest.id()))
+        .toList();
+  }
+
+  private static String sha256(byte[] bundle) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bundle));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.plexica.plugins.app;
+
+import io.plexica.identity.app.RoleService;
+import io.plexica.plugins.domain.PluginInstallation;
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.plugins.domain.PluginManifest.PluginReference;
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.plugins.domain.PluginStore;
+import io.plexica.plugins.domain.RegisteredPlugin;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.TenantRef;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.osgi.framework.Version;
+import org.osgi.framework.VersionRange;
+
+/**
+ * The plugins of one tenant, for its administrators: install (configuration checked against the
+ * plugin's schema, dependencies installed first), enable, disable, configure, uninstall. A plugin's
+ * routes and hooks reach a tenant only while it is installed and enabled there.
+ */
+public class PluginInstallations {
+  private final PluginStore store;
+  private final PluginDeployment deployment;
+  private final PluginManifests manifests;
+  private final RoleService roles;
+  private final Clock clock;
+
+  public PluginInstallations(
+      PluginStore store,
+      PluginDeployment deployment,
+      PluginManifests manifests,
+      RoleService roles,
+      Clock clock) {
+    this.store = store;
+    this.deployment = deployment;
+    this.manifests = manifests;
+    this.roles = roles;
+    this.clock = clock;
+  }
+
+  public List<PluginInstallation> installed(TenantRef tenant) {
+    return store.installations(tenant.id());
+  }
+
+  /** The installation if the plugin is installed and enabled in the tenant. */
+  public Optional<PluginInstallation> enabled(TenantRef tenant, String pluginId) {
+    return store.installation(tenant.id(), pluginId).filter(PluginInstallation::enabled);
+  }
+
+  public PluginInstallation install(TenantRef tenant, String pluginId, String configJson) {
+    RegisteredPlugin plugin = deployment.get(pluginId);
+    if (plugin.status() == RegisteredPlugin.Status.DEPRECATED) {
+      throw new ProblemException(
+          PluginProblems.PLUGIN_NOT_FOUND,
+          "Plugin '" + pluginId + "' is deprecated and can no longer be installed.");
+    }
+    if (store.installation(tenant.id(), pluginId).isPresent()) {
+      throw new ProblemException(
+          PluginProblems.ALREADY_INSTALLED,
+          "Plugin '" + pluginId + "' is already installed in this tenant.");
+    }
+    PluginManifest manifest = deployment.currentManifest(plugin);
+    requireDependenciesEnabled(tenant, manifest);
+    String config = manifests.validateConfig(manifest, configJson);
+    PluginInstallation installation =
+        new PluginInstallation(tenant.id(), pluginId, manifest.version(), config, clock.instant());
+    Set<String> permissions = permissionsOf(manifest);
+    roles.grantToAdmin(tenant, permissions);
+    try {
+      store.install(installation);
+    } catch (RuntimeException e) {
+      roles.revokeEverywhere(tenant, permissions);
+      throw e;
+    }
+    return installation;
+  }
+
+  public PluginInstallation setEnabled(TenantRef tenant, String pluginId, boolean enabled) {
+    requireInstalled(tenant, pluginId);
+    if (!enabled) {
+      requireNoEnabledDependents(tenant, pluginId);
+    }
+    return store.updateInstallation(
+        tenant.id(), pluginId, i -> i.setEnabled(enabled, clock.instant()));
+  }
+
+  public PluginInstallation configure(TenantRef tenant, String pluginId, String configJson) {
+    PluginInstallation installation = requireInstalled(tenant, pluginId);
+    String config =
+        manifests.validateConfig(
+            deployment.manifest(pluginId, installation.pluginVersion()), configJson);
+    return store.updateInstallation(
+        tenant.id(), pluginId, i -> i.configure(config, clock.instant()));
+  }
+
+  public void uninstall(TenantRef tenant, String pluginId) {
+    PluginInstallation installation = requireInstalled(tenant, pluginId);
+    List<String> dependents = dependentsOf(tenant, pluginId, false);
+    if (!dependents.isEmpty()) {
+      throw new ProblemException(
+          PluginProblems.PLUGIN_IN_USE,
+          "Plugins "
+              + dependents
+              + " of this tenant depend on '"
+              + pluginId
+              + "'; uninstall them first.");
+    }
+    store.uninstall(tenant.id(), pluginId);
+    roles.revokeEverywhere(
+        tenant, permissionsOf(deployment.manifest(pluginId, installation.pluginVersion())));
+  }
+
+  private static Set<String> permissionsOf(PluginManifest manifest) {
+    return manifest.permissions().stream()
+        .map(PluginManifest.PluginPermission::name)
+        .collect(Collectors.toSet());
+  }
+
+  private PluginInstallation requireInstalled(TenantRef tenant, String pluginId) {
+    return store
+        .installation(tenant.id(), pluginId)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    PluginProblems.NOT_INSTALLED,
+                    "Plugin '" + pluginId + "' is not installed in this tenant."));
+  }
+
+  private void requireDependenciesEnabled(TenantRef tenant, PluginManifest manifest) {
+    for (PluginReference dependency : manifest.dependencies()) {
+      Optional<PluginInstallation> installed = enabled(tenant, dependency.id());
+      if (installed.isEmpty()
+          || !new VersionRange(dependency.versionRange())
+              .includes(Version.parseVersion(installed.get().pluginVersion()))) {
+        throw new ProblemException(
+            PluginProblems.DEPENDENCY_MISSING,
+            "Plugin '"
+                + manifest.id()
+                + "' needs '"
+                + dependency.id()
+                + "' "
+                + dependency.versionRange()
+                + " installed and enabled in this tenant first.");
+      }
+    }
+  }
+
+  private void requireNoEnabledDependents(TenantRef tenant, String pluginId) {
+    List<String> dependents = dependentsOf(tenant, pluginId, true);
+    if (!dependents.isEmpty()) {
+      throw new ProblemException(
+          PluginProblems.PLUGIN_IN_USE,
+          "Plugins "
+              + dependents
+              + " of this tenant depend on '"
+              + pluginId
+              + "'; disable them first.");
+    }
+  }
+
+  private List<String> dependentsOf(TenantRef tenant, String pluginId, boolean enabledOnly) {
+    return store.installations(tenant.id()).stream()
+        .filter(i -> !i.pluginId().equals(pluginId))
+        .filter(i -> !enabledOnly || i.enabled())
+        .filter(
+            i ->
+                deployment.manifest(i.pluginId(), i.pluginVersion()).dependencies().stream()
+                    .anyMatch(d -> d.id().equals(pluginId)))
+        .map(PluginInstallation::pluginId)
+        .toList();
+  }
+}

@@ -1,0 +1,91 @@
+package io.plexica.plugins.app;
+
+import io.plexica.identity.domain.Access;
+import io.plexica.identity.domain.IdentityProblems;
+import io.plexica.plugins.app.PluginRuntime.MatchedRoute;
+import io.plexica.plugins.domain.PluginInstallation;
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.sdk.CallContext;
+import io.plexica.sdk.route.RouteRequest;
+import io.plexica.sdk.route.RouteResponse;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.TenantRef;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Calls a plugin's route for a tenant request: only where the plugin is installed and enabled (404
+ * everywhere else, the same answer as for a route that does not exist), only for callers holding
+ * the route's permission, and inside the call guard.
+ */
+public class PluginRouter {
+  private final PluginInstallations installations;
+  private final PluginRuntime runtime;
+  private final PluginCallGuard guard;
+
+  public PluginRouter(
+      PluginInstallations installations, PluginRuntime runtime, PluginCallGuard guard) {
+    this.installations = installations;
+    this.runtime = runtime;
+    this.guard = guard;
+  }
+
+  /** A request to a plugin, as the web layer read it. */
+  public record Call(
+      String pluginId,
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      Optional<JsonValue> body) {}
+
+  public RouteResponse call(TenantRef tenant, Access access, String username, Call call) {
+    PluginInstallation installation =
+        installations.enabled(tenant, call.pluginId()).orElseThrow(() -> notFound(call));
+    MatchedRoute route =
+        runtime
+            .route(call.pluginId(), call.method(), call.path())
+            .orElseThrow(() -> notFound(call));
+    if (!route.permission().isEmpty() && !access.grants(route.permission())) {
+      throw new ProblemException(
+          IdentityProblems.PERMISSION_DENIED,
+          "This needs the permission " + route.permission() + ", which your roles do not grant.");
+    }
+    CallContext context =
+        new CallContext(
+            tenant.id(),
+            tenant.slug(),
+            Optional.of(access.userId()),
+            Optional.of(username),
+            access.permissions(),
+            Optional.empty(),
+            parse(installation.config()));
+    RouteRequest request =
+        new RouteRequest(
+            call.method(), call.path(), route.pathParameters(), call.query(), call.body(), context);
+    return guard.call(call.pluginId(), () -> route.handler().handle(request));
+  }
+
+  private static ProblemException notFound(Call call) {
+    return new ProblemException(
+        PluginProblems.ROUTE_NOT_FOUND,
+        "No route "
+            + call.method()
+            + " "
+            + call.path()
+            + " of plugin '"
+            + call.pluginId()
+            + "' in this tenant.");
+  }
+
+  private static JsonObject parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+}

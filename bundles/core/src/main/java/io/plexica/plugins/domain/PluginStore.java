@@ -1,0 +1,44 @@
+package io.plexica.plugins.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** The plugin registry and the installations of plugins in tenants, in {@code plexica_core}. */
+public interface PluginStore {
+
+  Optional<RegisteredPlugin> find(String id);
+
+  List<RegisteredPlugin> list();
+
+  /** The deployed versions of a plugin, oldest first. */
+  List<String> versions(String id);
+
+  Optional<String> manifestJson(String id, String version);
+
+  Optional<byte[]> bundle(String id, String version);
+
+  /** Records a deployed version and makes it the plugin's current one, in one transaction. */
+  RegisteredPlugin saveVersion(PluginManifest manifest, byte[] bundle, String sha256, Instant now);
+
+  /** Removes a plugin with every version; its installations must be gone. */
+  void delete(String id);
+
+  RegisteredPlugin update(String id, Consumer<RegisteredPlugin> change);
+
+  Optional<PluginInstallation> installation(UUID tenantId, String pluginId);
+
+  List<PluginInstallation> installations(UUID tenantId);
+
+  /** Slugs of the tenants where the plugin is installed. */
+  List<String> tenantsUsing(String pluginId);
+
+  void install(PluginInstallation installation);
+
+  PluginInstallation updateInstallation(
+      UUID tenantId, String pluginId, Consumer<PluginInstallation> change);
+
+  void uninstall(UUID tenantId, String pluginId);
+}

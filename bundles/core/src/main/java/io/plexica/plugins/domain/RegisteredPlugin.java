@@ -1,0 +1,113 @@
+package io.plexica.plugins.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A plugin in the platform's registry and the version of it that runs. */
+@Entity
+@Table(name = "plugin", schema = "plexica_core")
+public class RegisteredPlugin {
+  public enum Status {
+    ACTIVE,
+    /** Still runs where installed; tenants should not install it any more. */
+    DEPRECATED
+  }
+
+  @Id
+  @Column(length = 40)
+  private String id;
+
+  @Column(nullable = false, length = 100)
+  private String name;
+
+  @Column(nullable = false, length = 100)
+  private String vendor;
+
+  @Column(nullable = false, length = 40)
+  private String category;
+
+  @Column(nullable = false, length = 2000)
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Status status;
+
+  @Column(name = "current_version", nullable = false, length = 32)
+  private String currentVersion;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected RegisteredPlugin() {}
+
+  public RegisteredPlugin(PluginManifest manifest, Instant now) {
+    this.id = manifest.id();
+    this.status = Status.ACTIVE;
+    this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+    describe(manifest, now);
+  }
+
+  /** The manifest of a newly deployed version becomes the plugin's description. */
+  public void describe(PluginManifest manifest, Instant now) {
+    this.name = manifest.name();
+    this.vendor = manifest.vendor();
+    this.category = manifest.category();
+    this.description = manifest.description();
+    this.currentVersion = manifest.version();
+    this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public void setStatus(Status newStatus, Instant now) {
+    this.status = newStatus;
+    this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String vendor() {
+    return vendor;
+  }
+
+  public String category() {
+    return category;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public String currentVersion() {
+    return currentVersion;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,151 @@
+package io.plexica.plugins.infra;
+
+import io.plexica.plugins.app.PluginRuntime;
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.sdk.route.Route;
+import io.plexica.sdk.route.RouteHandler;
+import io.plexica.shared.problem.ProblemException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Plugins as bundles of the embedded Felix framework. Routes are whatever {@link RouteHandler}
+ * services the running bundle of a plugin registers right now (whiteboard): when the bundle stops
+ * they are gone, with no cleanup code.
+ */
+public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
+  private final FelixHost host;
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
+  private final ServiceTracker<RouteHandler, RouteHandler> routes;
+
+  private record Running(String version, Bundle bundle) {}
+
+  public FelixPluginRuntime(FelixHost host) {
+    this.host = host;
+    this.routes = new ServiceTracker<>(host.context(), RouteHandler.class, null);
+    routes.open();
+  }
+
+  @Override
+  public synchronized void activate(PluginManifest manifest, byte[] bundle) {
+    Bundle started;
+    try {
+      started =
+          host.installAndStart(
+              "plexica:plugin/"
+                  + manifest.id()
+                  + "/"
+                  + manifest.version()
+                  + "/"
+                  + System.nanoTime(),
+              bundle);
+    } catch (BundleException | RuntimeException e) {
+      throw new ProblemException(
+          PluginProblems.BUNDLE_UNRESOLVED,
+          "Plugin '"
+              + manifest.id()
+              + "' "
+              + manifest.version()
+              + " cannot start: "
+              + e.getMessage(),
+          e);
+    }
+    Running previous = running.put(manifest.id(), new Running(manifest.version(), started));
+    if (previous != null) {
+      uninstall(previous.bundle());
+    }
+  }
+
+  @Override
+  public synchronized void deactivate(String pluginId) {
+    Running previous = running.remove(pluginId);
+    if (previous != null) {
+      uninstall(previous.bundle());
+    }
+  }
+
+  private void uninstall(Bundle bundle) {
+    try {
+      host.uninstall(bundle);
+    } catch (BundleException e) {
+      throw new IllegalStateException("Could not uninstall " + bundle.getLocation(), e);
+    }
+  }
+
+  @Override
+  public Optional<String> activeVersion(String pluginId) {
+    return Optional.ofNullable(running.get(pluginId)).map(Running::version);
+  }
+
+  @Override
+  public Optional<MatchedRoute> route(String pluginId, String method, String path) {
+    Running plugin = running.get(pluginId);
+    ServiceReference<RouteHandler>[] references = routes.getServiceReferences();
+    if (plugin == null || references == null) {
+      return Optional.empty();
+    }
+    MatchedRoute best = null;
+    int bestLiterals = -1;
+    for (ServiceReference<RouteHandler> reference : references) {
+      if (!reference.getBundle().equals(plugin.bundle())
+          || !method.equalsIgnoreCase(String.valueOf(reference.getProperty(Route.METHOD)))) {
+        continue;
+      }
+      String template = String.valueOf(reference.getProperty(Route.PATH));
+      Optional<Map<String, String>> parameters = match(template, path);
+      int literals = template.replaceAll("\\{[^/]+}", "").length();
+      if (parameters.isPresent() && literals > bestLiterals) {
+        RouteHandler handler = routes.getService(reference);
+        if (handler != null) {
+          Object permission = reference.getProperty(Route.PERMISSION);
+          best =
+              new MatchedRoute(
+                  template,
+                  permission == null ? "" : permission.toString(),
+                  parameters.get(),
+                  handler);
+          bestLiterals = literals;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+
+  /** The path parameters when {@code path} fits {@code template}: segments in braces match any. */
+  public static Optional<Map<String, String>> match(String template, String path) {
+    String[] templateSegments = template.split("/", -1);
+    String[] pathSegments = path.split("/", -1);
+    if (templateSegments.length != pathSegments.length) {
+      return Optional.empty();
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < templateSegments.length; i++) {
+      Matcher parameter = PARAMETER.matcher(templateSegments[i]);
+      if (parameter.matches()) {
+        if (pathSegments[i].isEmpty()) {
+          return Optional.empty();
+        }
+        parameters.put(parameter.group(1), pathSegments[i]);
+      } else if (!templateSegments[i].equals(pathSegments[i])) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(parameters);
+  }
+
+  @Override
+  public void close() {
+    routes.close();
+  }
+}

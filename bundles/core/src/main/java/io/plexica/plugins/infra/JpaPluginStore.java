@@ -1,0 +1,226 @@
+package io.plexica.plugins.infra;
+
+import io.plexica.plugins.domain.PluginInstallation;
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.plugins.domain.PluginStore;
+import io.plexica.plugins.domain.RegisteredPlugin;
+import io.plexica.shared.persistence.Database;
+import io.plexica.shared.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** The plugin registry and installations in {@code plexica_core}; bundles as {@code bytea}. */
+@ApplicationScoped
+public class JpaPluginStore implements PluginStore {
+  private Database database;
+
+  protected JpaPluginStore() {}
+
+  @Inject
+  public JpaPluginStore(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public Optional<RegisteredPlugin> find(String id) {
+    return Optional.ofNullable(
+        database.readCore(em -> em.find(RegisteredPlugin.class, id, Database.READ_ONLY)));
+  }
+
+  @Override
+  public List<RegisteredPlugin> list() {
+    return database.readCore(
+        em ->
+            em.createQuery("SELECT p FROM RegisteredPlugin p ORDER BY p.id", RegisteredPlugin.class)
+                .getResultList());
+  }
+
+  @Override
+  public List<String> versions(String id) {
+    return database.readCore(
+        em ->
+            strings(
+                em.createNativeQuery(
+                        "SELECT version FROM plexica_core.plugin_version WHERE plugin_id = ?1"
+                            + " ORDER BY deployed_at")
+                    .setParameter(1, id)));
+  }
+
+  @Override
+  public Optional<String> manifestJson(String id, String version) {
+    return database.readCore(
+        em ->
+            rows(
+                    em.createNativeQuery(
+                            "SELECT manifest FROM plexica_core.plugin_version"
+                                + " WHERE plugin_id = ?1 AND version = ?2")
+                        .setParameter(1, id)
+                        .setParameter(2, version))
+                .stream()
+                .findFirst()
+                .map(String::valueOf));
+  }
+
+  @Override
+  public Optional<byte[]> bundle(String id, String version) {
+    return database.readCore(
+        em ->
+            rows(
+                    em.createNativeQuery(
+                            "SELECT bundle FROM plexica_core.plugin_version"
+                                + " WHERE plugin_id = ?1 AND version = ?2")
+                        .setParameter(1, id)
+                        .setParameter(2, version))
+                .stream()
+                .findFirst()
+                .map(byte[].class::cast));
+  }
+
+  @Override
+  public RegisteredPlugin saveVersion(
+      PluginManifest manifest, byte[] bundle, String sha256, Instant now) {
+    return database.inCore(
+        em -> {
+          RegisteredPlugin plugin =
+              em.find(RegisteredPlugin.class, manifest.id(), LockModeType.PESSIMISTIC_WRITE);
+          if (plugin == null) {
+            plugin = new RegisteredPlugin(manifest, now);
+            em.persist(plugin);
+          } else {
+            plugin.describe(manifest, now);
+          }
+          em.flush();
+          em.createNativeQuery(
+                  "INSERT INTO plexica_core.plugin_version"
+                      + " (plugin_id, version, manifest, bundle, sha256, size_bytes, deployed_at)"
+                      + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+              .setParameter(1, manifest.id())
+              .setParameter(2, manifest.version())
+              .setParameter(3, manifest.json())
+              .setParameter(4, bundle)
+              .setParameter(5, sha256)
+              .setParameter(6, bundle.length)
+              .setParameter(
+                  7, OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+              .executeUpdate();
+          return plugin;
+        });
+  }
+
+  @Override
+  public void delete(String id) {
+    database.inCoreDo(
+        em -> {
+          RegisteredPlugin plugin = em.find(RegisteredPlugin.class, id);
+          if (plugin != null) {
+            em.remove(plugin);
+          }
+        });
+  }
+
+  @Override
+  public RegisteredPlugin update(String id, Consumer<RegisteredPlugin> change) {
+    return database.inCore(
+        em -> {
+          RegisteredPlugin plugin =
+              em.find(RegisteredPlugin.class, id, LockModeType.PESSIMISTIC_WRITE);
+          if (plugin == null) {
+            throw PluginProblems.notFound(id);
+          }
+          change.accept(plugin);
+          return plugin;
+        });
+  }
+
+  @Override
+  public Optional<PluginInstallation> installation(UUID tenantId, String pluginId) {
+    return Optional.ofNullable(
+        database.readCore(
+            em ->
+                em.find(
+                    PluginInstallation.class,
+                    new PluginInstallation.Key(tenantId, pluginId),
+                    Database.READ_ONLY)));
+  }
+
+  @Override
+  public List<PluginInstallation> installations(UUID tenantId) {
+    return database.readCore(
+        em ->
+            em.createQuery(
+                    "SELECT i FROM PluginInstallation i WHERE i.tenantId = :tenant"
+                        + " ORDER BY i.pluginId",
+                    PluginInstallation.class)
+                .setParameter("tenant", tenantId)
+                .getResultList());
+  }
+
+  @Override
+  public List<String> tenantsUsing(String pluginId) {
+    return database.readCore(
+        em ->
+            strings(
+                em.createNativeQuery(
+                        "SELECT t.slug FROM plexica_core.plugin_installation i"
+                            + " JOIN plexica_core.tenant t ON t.id = i.tenant_id"
+                            + " WHERE i.plugin_id = ?1 ORDER BY t.slug")
+                    .setParameter(1, pluginId)));
+  }
+
+  @Override
+  public void install(PluginInstallation installation) {
+    database.inCoreDo(em -> em.persist(installation));
+  }
+
+  @Override
+  public PluginInstallation updateInstallation(
+      UUID tenantId, String pluginId, Consumer<PluginInstallation> change) {
+    return database.inCore(
+        em -> {
+          PluginInstallation installation =
+              em.find(
+                  PluginInstallation.class,
+                  new PluginInstallation.Key(tenantId, pluginId),
+                  LockModeType.PESSIMISTIC_WRITE);
+          if (installation == null) {
+            throw new ProblemException(
+                PluginProblems.NOT_INSTALLED, "Plugin '" + pluginId + "' is not installed here.");
+          }
+          change.accept(installation);
+          return installation;
+        });
+  }
+
+  @Override
+  public void uninstall(UUID tenantId, String pluginId) {
+    database.inCoreDo(
+        em -> {
+          PluginInstallation installation =
+              em.find(PluginInstallation.class, new PluginInstallation.Key(tenantId, pluginId));
+          if (installation != null) {
+            em.remove(installation);
+          }
+        });
+  }
+
+  private static List<String> strings(Query query) {
+    return rows(query).stream().map(String::valueOf).toList();
+  }
+
+  /** A native query's rows; JPA types them only as a raw list. */
+  @SuppressWarnings("unchecked")
+  private static List<Object> rows(Query query) {
+    return query.getResultList();
+  }
+}

@@ -1,0 +1,103 @@
+package io.plexica.plugins.infra;
+
+import io.plexica.identity.app.PermissionCatalog;
+import io.plexica.identity.app.RoleService;
+import io.plexica.plugins.app.PluginCallGuard;
+import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.plugins.app.PluginInstallations;
+import io.plexica.plugins.app.PluginManifests;
+import io.plexica.plugins.app.PluginRouter;
+import io.plexica.plugins.app.PluginRuntime;
+import io.plexica.plugins.domain.PluginStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The plugin host's parts, configured through MicroProfile Config: {@code plexica.plugins.work-dir}
+ * (Felix's bundle cache, scratch space), {@code plexica.plugins.call-timeout-ms}.
+ */
+@ApplicationScoped
+public class PluginBeans {
+  @Resource ManagedExecutorService executor;
+
+  @Produces
+  @Singleton
+  FelixHost felix(@ConfigProperty(name = "plexica.plugins.work-dir") Optional<String> workDir) {
+    Path cache =
+        workDir.isEmpty()
+            ? Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "plexica-felix-" + ProcessHandle.current().pid())
+            : Path.of(workDir.get(), "felix-cache");
+    return new FelixHost(cache);
+  }
+
+  @Produces
+  @Singleton
+  PluginRuntime runtime(FelixHost host) {
+    return new FelixPluginRuntime(host);
+  }
+
+  @Produces
+  @Singleton
+  PluginManifests manifests() {
+    return new ManifestReader();
+  }
+
+  @Produces
+  @Singleton
+  PluginDeployment deployment(
+      PluginStore store,
+      PluginManifests manifests,
+      PluginRuntime runtime,
+      PermissionCatalog catalog,
+      Clock clock) {
+    return new PluginDeployment(store, manifests, runtime, catalog, clock);
+  }
+
+  @Produces
+  @Singleton
+  PluginInstallations installations(
+      PluginStore store,
+      PluginDeployment deployment,
+      PluginManifests manifests,
+      RoleService roles,
+      Clock clock) {
+    return new PluginInstallations(store, deployment, manifests, roles, clock);
+  }
+
+  /** Plugin calls run on the server's managed executor and may take five seconds at most. */
+  @Produces
+  @Singleton
+  PluginRouter router(
+      PluginInstallations installations,
+      PluginRuntime runtime,
+      Clock clock,
+      @ConfigProperty(name = "plexica.plugins.call-timeout-ms", defaultValue = "5000")
+          long timeout) {
+    return new PluginRouter(
+        installations,
+        runtime,
+        new PluginCallGuard(
+            executor, Duration.ofMillis(timeout), 5, Duration.ofSeconds(30), clock));
+  }
+
+  void stopRuntime(@Disposes PluginRuntime runtime) {
+    if (runtime instanceof FelixPluginRuntime felix) {
+      felix.close();
+    }
+  }
+
+  void stopFelix(@Disposes FelixHost host) {
+    host.close();
+  }
+}

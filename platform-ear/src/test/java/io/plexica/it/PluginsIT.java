@@ -1,0 +1,165 @@
+package io.plexica.it;
+
+import static io.plexica.it.Platform.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plugin runtime through the running server: the analytics sample deployed by upload, installed
+ * in one tenant, its route answering there only, behind the permission it declares; a broken bundle
+ * refused while the running version keeps serving.
+ */
+class PluginsIT {
+  private static final String BUNDLE = "application/java-archive";
+  private static byte[] analytics;
+  private static String tenant;
+  private static String otherTenant;
+
+  @BeforeAll
+  static void deployAnalytics() throws IOException {
+    analytics = Files.readAllBytes(Path.of("target/test-bundles/analytics.jar"));
+    Response deployed = upload(analytics);
+    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
+    tenant = Platform.uniqueSlug("plug");
+    otherTenant = Platform.uniqueSlug("plug-b");
+    Platform.createActiveTenant(tenant);
+    Platform.createActiveTenant(otherTenant);
+  }
+
+  private static Response upload(byte[] bundle) {
+    return Platform.api().contentType(BUNDLE).body(bundle).post("/admin/plugins");
+  }
+
+  private static RequestSpecification admin(String slug) {
+    return Platform.asTenantAdmin(slug);
+  }
+
+  @Test
+  void anInstalledPluginAnswersInItsTenantOnlyAndOnlyWhileEnabled() {
+    assertProblem(admin(tenant).get("/plugins/analytics/summary"), 404, "plugin-route-not-found");
+
+    Response badConfig =
+        admin(tenant)
+            .body("{\"pluginId\":\"analytics\",\"config\":{\"retentionDays\":0}}")
+            .post("/plugin-installations");
+    assertProblem(badConfig, 400, "plugin-config-invalid");
+    assertThat(badConfig.<List<String>>path("errors.field"))
+        .contains("config.label", "config.retentionDays");
+
+    Response installed =
+        admin(tenant)
+            .body("{\"pluginId\":\"analytics\",\"config\":{\"label\":\"Acme\"}}")
+            .post("/plugin-installations");
+    assertThat(installed.statusCode()).as(installed.asString()).isEqualTo(201);
+    assertThat(installed.<Integer>path("config.retentionDays"))
+        .as("the schema's default")
+        .isEqualTo(90);
+
+    Response summary = admin(tenant).get("/plugins/analytics/summary");
+    assertThat(summary.statusCode()).as(summary.asString()).isEqualTo(200);
+    assertThat(summary.<String>path("tenant")).isEqualTo(tenant);
+    assertThat(summary.<String>path("label")).isEqualTo("Acme");
+    assertProblem(
+        admin(otherTenant).get("/plugins/analytics/summary"), 404, "plugin-route-not-found");
+    assertProblem(
+        admin(tenant).get("/plugins/analytics/no-such-route"), 404, "plugin-route-not-found");
+
+    String guest = Platform.tokenOfNewUser(tenant, "pat", "guest");
+    assertProblem(
+        Platform.anonymous().auth().oauth2(guest).get("/plugins/analytics/summary"),
+        403,
+        "permission-denied");
+    assertProblem(
+        Platform.anonymous().get("/plugins/analytics/summary"), 401, "authentication-required");
+
+    admin(tenant)
+        .contentType("application/merge-patch+json")
+        .body("{\"enabled\":false}")
+        .patch("/plugin-installations/analytics")
+        .then()
+        .statusCode(200);
+    assertProblem(admin(tenant).get("/plugins/analytics/summary"), 404, "plugin-route-not-found");
+    admin(tenant)
+        .contentType("application/merge-patch+json")
+        .body("{\"enabled\":true}")
+        .patch("/plugin-installations/analytics")
+        .then()
+        .statusCode(200);
+    assertThat(admin(tenant).get("/plugins/analytics/summary").statusCode()).isEqualTo(200);
+
+    assertThat(Platform.api().get("/admin/plugins/analytics").<List<String>>path("tenants"))
+        .contains(tenant);
+    assertProblem(Platform.api().delete("/admin/plugins/analytics"), 409, "plugin-in-use");
+
+    admin(tenant).delete("/plugin-installations/analytics").then().statusCode(204);
+    assertProblem(admin(tenant).get("/plugins/analytics/summary"), 404, "plugin-route-not-found");
+    assertThat(admin(tenant).get("/plugin-installations").<List<String>>path("available.id"))
+        .contains("analytics");
+  }
+
+  @Test
+  void aBrokenBundleIsRefusedWithItsCauseAndTheRunningVersionKeepsServing() {
+    String slug = Platform.uniqueSlug("plug-c");
+    Platform.createActiveTenant(slug);
+    admin(slug)
+        .body("{\"pluginId\":\"analytics\",\"config\":{\"label\":\"C\"}}")
+        .post("/plugin-installations")
+        .then()
+        .statusCode(201);
+
+    Response badManifest =
+        upload(
+            withManifest(
+                analytics,
+                "{\"id\":\"analytics\",\"version\":\"9.0.0\",\"name\":\"A\",\"vendor\":\"V\",\"sdk\":\"[1.0,2)\",\"extra\":true}"));
+    assertProblem(badManifest, 400, "plugin-manifest-invalid");
+    Response wrongSdk =
+        upload(
+            withManifest(
+                analytics,
+                "{\"id\":\"analytics\",\"version\":\"9.0.0\",\"name\":\"A\",\"vendor\":\"V\",\"sdk\":\"[2.0,3)\"}"));
+    assertProblem(wrongSdk, 400, "plugin-sdk-incompatible");
+    assertProblem(upload(analytics), 409, "plugin-version-exists");
+    assertProblem(
+        upload("not a jar".getBytes(StandardCharsets.UTF_8)), 400, "plugin-bundle-invalid");
+
+    assertThat(admin(slug).get("/plugins/analytics/summary").<String>path("label")).isEqualTo("C");
+    assertThat(Platform.api().get("/admin/plugins/analytics").<String>path("currentVersion"))
+        .isEqualTo("1.0.0");
+  }
+
+  /** The bundle with another plugin.json. */
+  static byte[] withManifest(byte[] bundle, String manifest) {
+    try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bundle));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+      try (JarOutputStream out = new JarOutputStream(bytes, in.getManifest())) {
+        for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+          out.putNextEntry(new JarEntry(entry.getName()));
+          if (entry.getName().equals("META-INF/plexica/plugin.json")) {
+            out.write(manifest.getBytes(StandardCharsets.UTF_8));
+          } else {
+            in.transferTo(out);
+          }
+          out.closeEntry();
+        }
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
