@@ -142,6 +142,77 @@ class PluginsIT {
         .isEqualTo("1.0.0");
   }
 
+  @Test
+  void aPluginThatThrowsOrHangsGetsAnErrorInTimeAndThePlatformStaysHealthy() throws IOException {
+    Response deployed = upload(Files.readAllBytes(Path.of("target/test-bundles/faulty.jar")));
+    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
+    String slug = Platform.uniqueSlug("plug-f");
+    Platform.createActiveTenant(slug);
+    admin(slug)
+        .body("{\"pluginId\":\"faulty\"}")
+        .post("/plugin-installations")
+        .then()
+        .statusCode(201);
+
+    Response thrown = admin(slug).get("/plugins/faulty/throw");
+    assertProblem(thrown, 500, "plugin-failed");
+    assertThat(thrown.<String>path("detail")).contains("faulty");
+    assertThat(thrown.<String>path("errorId")).isNotBlank();
+
+    long start = System.nanoTime();
+    Response hung = admin(slug).get("/plugins/faulty/hang");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertProblem(hung, 504, "plugin-timeout");
+    assertThat(millis)
+        .as("answered at the 5 s limit, not when the plugin gave up")
+        .isLessThan(10_000);
+
+    assertThat(admin(slug).get("/plugins/faulty/ok").<Boolean>path("ok")).isTrue();
+    assertThat(Platform.anonymous().basePath("").get("/health/ready").<String>path("status"))
+        .isEqualTo("UP");
+  }
+
+  @Test
+  void aBundleDroppedIntoTheDeployFolderIsDeployedAndRemovedWithItsFile() throws Exception {
+    String folder = System.getProperty("plexica.plugins.deploy-dir", "");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        !folder.isBlank() && !folder.startsWith("${"), "the test server's deploy folder is known");
+    String id = "dropin-" + Platform.uniqueSlug("x").substring(2);
+    Path jar = Path.of(folder, id + ".jar");
+    Path broken = Path.of(folder, id + "-broken.jar");
+    Files.createDirectories(jar.getParent());
+    Files.write(
+        jar,
+        withManifest(
+            analytics,
+            "{\"id\":\""
+                + id
+                + "\",\"version\":\"1.0.0\",\"name\":\"Dropped\","
+                + "\"vendor\":\"Tests\",\"sdk\":\"[1.0,2)\"}"));
+    Files.write(broken, withManifest(analytics, "{\"id\":\"" + id + "-broken\"}"));
+
+    awaitStatus("/admin/plugins/" + id, 200);
+    Path error = Path.of(folder, id + "-broken.jar.error");
+    await(() -> Files.exists(error));
+    assertThat(Files.readString(error)).contains("plugin-manifest-invalid");
+
+    Files.delete(jar);
+    Files.delete(broken);
+    awaitStatus("/admin/plugins/" + id, 404);
+  }
+
+  private static void awaitStatus(String path, int status) {
+    await(() -> Platform.api().get(path).statusCode() == status);
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
+      Platform.sleep(200);
+    }
+  }
+
   /** The bundle with another plugin.json. */
   static byte[] withManifest(byte[] bundle, String manifest) {
     try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bundle));

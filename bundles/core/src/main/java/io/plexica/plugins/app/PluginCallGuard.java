@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -100,7 +99,7 @@ public class PluginCallGuard {
         throw platformProblem;
       }
       failed(pluginId, breaker);
-      LOG.log(Level.WARNING, "Plugin " + pluginId + " failed", cause);
+      // The problem mapper logs the cause with the error id it gives the client.
       throw new ProblemException(
           PluginProblems.PLUGIN_FAILED,
           "Plugin '" + pluginId + "' failed while handling the request.",

@@ -64,6 +64,10 @@ public class FelixHost implements AutoCloseable {
             // Plugins see only what the host exports, never the server's or the platform's classes.
             Constants.FRAMEWORK_BUNDLE_PARENT,
             Constants.FRAMEWORK_BUNDLE_PARENT_FRAMEWORK,
+            // Plugins are identified by their manifest, not by their bundle's name and version:
+            // the next version of a plugin starts beside the running one before replacing it.
+            Constants.FRAMEWORK_BSNVERSION,
+            Constants.FRAMEWORK_BSNVERSION_MULTIPLE,
             "felix.log.level",
             "1");
     this.framework = new FrameworkFactory().newFramework(config);

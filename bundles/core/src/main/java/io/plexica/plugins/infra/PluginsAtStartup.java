@@ -1,33 +1,50 @@
 package io.plexica.plugins.infra;
 
+import io.plexica.plugins.app.DeployFolder;
 import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.plugins.app.PluginManifests;
 import io.plexica.tenancy.app.SchemaUpgrade;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts every registered plugin once the platform's schema is migrated, in the background, unless
+ * Starts every registered plugin once the platform's schema is migrated, in the background, then
+ * watches the deploy folder ({@code plexica.plugins.deploy-dir}) when one is configured, unless
  * {@code plexica.plugins.safe-mode} is true: then the platform runs with every plugin off, so an
  * operator can remove one that breaks it. Readiness waits for it ({@code PluginReadiness}).
  */
 @ApplicationScoped
 public class PluginsAtStartup {
   private static final Logger LOG = Logger.getLogger(PluginsAtStartup.class.getName());
+  private static final long SCAN_MILLIS = 2000;
 
   @Inject PluginDeployment deployment;
   @Inject SchemaUpgrade schema;
   @Resource private ManagedExecutorService executor;
+  @Resource private ManagedScheduledExecutorService scheduler;
 
   @Inject
   @ConfigProperty(name = "plexica.plugins.safe-mode", defaultValue = "false")
   boolean safeMode;
 
+  @Inject
+  @ConfigProperty(name = "plexica.plugins.deploy-dir")
+  Optional<String> deployDir;
+
+  @Inject PluginManifests manifests;
+
+  private Optional<DeployFolder> deployFolder = Optional.empty();
   private volatile boolean done;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -36,6 +53,7 @@ public class PluginsAtStartup {
       done = true;
       return;
     }
+    deployFolder = deployDir.map(d -> new DeployFolder(Path.of(d), deployment, manifests));
     executor.submit(this::startWhenSchemaIsReady);
   }
 
@@ -46,9 +64,26 @@ public class PluginsAtStartup {
       }
       deployment.activateAll();
       done = true;
+      deployFolder.ifPresent(this::watch);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Scans the deploy folder every two seconds for as long as the application runs. */
+  private void watch(DeployFolder folder) {
+    LOG.info("Watching " + folder.folder() + " for plugin bundles");
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            folder.scan();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Deploy folder scan failed", e);
+          }
+        },
+        0,
+        SCAN_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   public boolean done() {
