@@ -2,6 +2,7 @@ package io.plexica.identity.infra;
 
 import io.plexica.identity.app.AccessCache;
 import io.plexica.identity.domain.Access;
+import io.plexica.shared.cache.RedisInvalidations;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -38,10 +38,7 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
   private final long redisTtlSeconds;
   private final long localTtlNanos;
   private final ConcurrentHashMap<UUID, TenantEntries> local = new ConcurrentHashMap<>();
-  private final Thread listener;
-  private volatile boolean subscribed;
-  private volatile boolean closed;
-  private volatile JedisPubSub subscription;
+  private final RedisInvalidations invalidations;
 
   private static final class TenantEntries {
     final AtomicLong generation = new AtomicLong();
@@ -54,14 +51,13 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
     this.redis = redis;
     this.redisTtlSeconds = Math.max(1, redisTtl.toSeconds());
     this.localTtlNanos = localTtl.toNanos();
-    this.listener = new Thread(this::listen, "plexica-access-invalidations");
-    listener.setDaemon(true);
-    listener.start();
+    this.invalidations =
+        new RedisInvalidations(redis, CHANNEL, this::dropLocal, this::dropAllLocal);
   }
 
   /** Whether this node currently hears invalidations (and so keeps entries in memory). */
   public boolean listening() {
-    return subscribed;
+    return invalidations.listening();
   }
 
   @Override
@@ -79,7 +75,7 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
       LOG.log(Level.WARNING, "Access cache unavailable; loading permissions from the database", e);
       return load.get();
     }
-    if (subscribed && entries.generation.get() == generation) {
+    if (invalidations.listening() && entries.generation.get() == generation) {
       LocalEntry entry = new LocalEntry(access, System.nanoTime() + localTtlNanos);
       entries.users.put(userId, entry);
       if (entries.generation.get() != generation) {
@@ -109,7 +105,7 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
     dropLocal(tenantId);
     try {
       redis.incr(generationKey(tenantId));
-      redis.publish(CHANNEL, tenantId.toString());
+      invalidations.publish(tenantId.toString());
     } catch (JedisException e) {
       LOG.log(
           Level.SEVERE,
@@ -117,6 +113,14 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
               + tenantId
               + " in Redis; other nodes may use them until they expire",
           e);
+    }
+  }
+
+  private void dropLocal(String message) {
+    try {
+      dropLocal(UUID.fromString(message));
+    } catch (IllegalArgumentException e) {
+      LOG.warning("Ignoring a malformed access invalidation: " + message);
     }
   }
 
@@ -134,58 +138,9 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
     return PREFIX + tenantId + ":gen";
   }
 
-  private void listen() {
-    while (!closed) {
-      JedisPubSub pubSub =
-          new JedisPubSub() {
-            @Override
-            public void onSubscribe(String channel, int subscribedChannels) {
-              // Invalidations may have been missed while not subscribed.
-              dropAllLocal();
-              subscribed = true;
-            }
-
-            @Override
-            public void onMessage(String channel, String message) {
-              try {
-                dropLocal(UUID.fromString(message));
-              } catch (IllegalArgumentException e) {
-                LOG.warning("Ignoring a malformed access invalidation: " + message);
-              }
-            }
-          };
-      subscription = pubSub;
-      try {
-        redis.subscribe(pubSub, CHANNEL);
-      } catch (RuntimeException e) {
-        if (!closed) {
-          LOG.log(Level.FINE, "Access invalidation channel lost; reconnecting", e);
-        }
-      } finally {
-        subscribed = false;
-        dropAllLocal();
-      }
-      pause();
-    }
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      closed = true;
-    }
-  }
-
   @Override
   public void close() {
-    closed = true;
-    JedisPubSub pubSub = subscription;
-    if (pubSub != null && pubSub.isSubscribed()) {
-      pubSub.unsubscribe();
-    }
-    listener.interrupt();
+    invalidations.close();
   }
 
   static String encode(String generation, Access access) {

@@ -7,8 +7,6 @@ import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.persistence.Database;
 import io.plexica.shared.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
@@ -20,14 +18,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** The plugin registry and installations in {@code plexica_core}; bundles as {@code bytea}. */
-@ApplicationScoped
+/**
+ * The plugin registry and installations in {@code plexica_core}; bundles as {@code bytea}. Served
+ * through {@link CachingPluginStore}.
+ */
 public class JpaPluginStore implements PluginStore {
-  private Database database;
+  private final Database database;
 
-  protected JpaPluginStore() {}
-
-  @Inject
   public JpaPluginStore(Database database) {
     this.database = database;
   }

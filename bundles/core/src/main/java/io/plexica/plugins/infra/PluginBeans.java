@@ -9,6 +9,7 @@ import io.plexica.plugins.app.PluginManifests;
 import io.plexica.plugins.app.PluginRouter;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginStore;
+import io.plexica.shared.persistence.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * The plugin host's parts, configured through MicroProfile Config: {@code plexica.plugins.work-dir}
@@ -39,6 +41,18 @@ public class PluginBeans {
                 "plexica-felix-" + ProcessHandle.current().pid())
             : Path.of(workDir.get(), "felix-cache");
     return new FelixHost(cache);
+  }
+
+  @Produces
+  @Singleton
+  PluginStore store(Database database, JedisPooled redis) {
+    return new CachingPluginStore(new JpaPluginStore(database), redis);
+  }
+
+  void closeStore(@Disposes PluginStore store) {
+    if (store instanceof CachingPluginStore caching) {
+      caching.close();
+    }
   }
 
   @Produces
