@@ -213,6 +213,66 @@ class PluginsIT {
     }
   }
 
+  @Test
+  void hooksLetPluginsCountAndVetoWhatHappensInTheirTenants() {
+    String slug = Platform.uniqueSlug("plug-h");
+    Platform.createActiveTenant(slug);
+    admin(slug)
+        .body(
+            "{\"pluginId\":\"analytics\",\"config\":{\"label\":\"H\",\"reservedWorkspaceSlugs\":[\"finance\"]}}")
+        .post("/plugin-installations")
+        .then()
+        .statusCode(201);
+
+    Response vetoed =
+        admin(slug).body("{\"slug\":\"finance\",\"name\":\"Finance\"}").post("/workspaces");
+    assertProblem(vetoed, 422, "workspace-vetoed");
+    assertThat(vetoed.<String>path("detail")).contains("analytics", "reserved");
+    admin(slug)
+        .body("{\"slug\":\"eng\",\"name\":\"Engineering\"}")
+        .post("/workspaces")
+        .then()
+        .statusCode(201);
+    admin(slug)
+        .body("{\"email\":\"hooked@example.com\",\"firstName\":\"H\",\"lastName\":\"K\"}")
+        .post("/users")
+        .then()
+        .statusCode(201);
+
+    await(
+        () -> {
+          Response summary = admin(slug).get("/plugins/analytics/summary");
+          return summary.<Integer>path("workspacesCreated") == 1
+              && summary.<Integer>path("usersCreated") >= 1;
+        });
+    String other = Platform.uniqueSlug("plug-i");
+    Platform.createActiveTenant(other);
+    admin(other)
+        .body("{\"slug\":\"finance\",\"name\":\"Finance\"}")
+        .post("/workspaces")
+        .then()
+        .statusCode(201);
+  }
+
+  @Test
+  void aHookThatThrowsDoesNotStopTheOperation() throws IOException {
+    Response deployed = upload(Files.readAllBytes(Path.of("target/test-bundles/faulty.jar")));
+    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
+    String slug = Platform.uniqueSlug("plug-t");
+    Platform.createActiveTenant(slug);
+    admin(slug)
+        .body("{\"pluginId\":\"faulty\"}")
+        .post("/plugin-installations")
+        .then()
+        .statusCode(201);
+
+    admin(slug)
+        .body("{\"slug\":\"ops\",\"name\":\"Ops\"}")
+        .post("/workspaces")
+        .then()
+        .statusCode(201);
+  }
+
   /** The bundle with another plugin.json. */
   static byte[] withManifest(byte[] bundle, String manifest) {
     try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bundle));

@@ -3,6 +3,8 @@ package io.plexica.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.plugins.infra.FelixHost;
+import io.plexica.sdk.hook.Hook;
+import io.plexica.sdk.hook.HookHandler;
 import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import java.io.IOException;
@@ -34,8 +36,13 @@ class FelixHostTest {
       assertThat(route.getProperty(Route.PERMISSION)).isEqualTo("analytics:summary:read");
       assertThat(host.context().getService(route)).isInstanceOf(RouteHandler.class);
 
+      assertThat(host.context().getServiceReferences(HookHandler.class, null))
+          .extracting(r -> r.getProperty(Hook.NAME))
+          .containsExactlyInAnyOrder("user.created", "workspace.created", "workspace.creating");
+
       host.uninstall(analytics);
       assertThat(host.context().getServiceReference(RouteHandler.class)).isNull();
+      assertThat(host.context().getServiceReference(HookHandler.class)).isNull();
     }
   }
 

@@ -11,8 +11,11 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Hook {
+  /** With the annotation's name ({@code hook}) this makes the property {@code plexica.hook}. */
+  String PREFIX_ = "plexica.";
+
   /** The property name, for hosts and for services registered without Declarative Services. */
-  String NAME = "plexica.hook";
+  String NAME = PREFIX_ + "hook";
 
   /** One of {@link HookNames}. */
   String value();

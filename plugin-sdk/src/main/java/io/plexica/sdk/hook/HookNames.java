@@ -21,7 +21,8 @@ public final class HookNames {
 
   /**
    * A workspace is about to be created. Payload: {@code slug}, {@code name}. Vetoable: a veto
-   * refuses the creation with 422 and the plugin's reason.
+   * refuses the creation with 422 {@code workspace-vetoed} and the plugin's reason. Vetoable points
+   * are delivered before the operation, synchronously; the others after it, in the background.
    */
   public static final String WORKSPACE_CREATING = "workspace.creating";
 

@@ -6,6 +6,7 @@ import io.plexica.identity.domain.IdentityStore;
 import io.plexica.identity.domain.TenantUser;
 import io.plexica.identity.domain.UserProfile;
 import io.plexica.identity.domain.VerifiedToken;
+import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRef;
 import java.time.Clock;
@@ -23,11 +24,19 @@ public class PermissionEngine {
   private final IdentityStore store;
   private final AccessCache cache;
   private final Clock clock;
+  private final ExtensionPoints extensions;
 
   public PermissionEngine(IdentityStore store, AccessCache cache, Clock clock) {
+    this(store, cache, clock, ExtensionPoints.NONE);
+  }
+
+  /** Announces {@code user.created} when a user is mirrored at its first request. */
+  public PermissionEngine(
+      IdentityStore store, AccessCache cache, Clock clock, ExtensionPoints extensions) {
     this.store = store;
     this.cache = cache;
     this.clock = clock;
+    this.extensions = extensions;
   }
 
   /** The caller's access in the tenant whose realm issued its token. */
@@ -54,21 +63,29 @@ public class PermissionEngine {
   }
 
   private Access load(TenantRef tenant, UUID userId, UserProfile profile, VerifiedToken token) {
+    Loaded loaded;
     try {
-      return loadOrMirror(tenant, userId, profile, token);
+      loaded = loadOrMirror(tenant, userId, profile, token);
     } catch (IdentityStore.Conflict e) {
       // Two first requests of the same user raced to mirror it; the other one won.
-      return loadOrMirror(tenant, userId, profile, token);
+      loaded = loadOrMirror(tenant, userId, profile, token);
     }
+    if (loaded.mirrored()) {
+      extensions.announce(UserEvents.created(tenant, userId, profile, loaded.access().roles()));
+    }
+    return loaded.access();
   }
 
-  private Access loadOrMirror(
+  private record Loaded(Access access, boolean mirrored) {}
+
+  private Loaded loadOrMirror(
       TenantRef tenant, UUID userId, UserProfile profile, VerifiedToken token) {
     return store.inTransaction(
         tenant,
         tx -> {
           TenantUser user = tx.user(userId).orElse(null);
-          if (user == null) {
+          boolean mirrored = user == null;
+          if (mirrored) {
             // A user deleted and created again in Keycloak keeps its username but not its id.
             tx.userByUsername(profile.username()).ifPresent(tx::remove);
             Set<String> roles = new HashSet<>(token.roles());
@@ -79,12 +96,14 @@ public class PermissionEngine {
           } else if (user.firstSeenAt() == null) {
             tx.markSeen(userId, clock.instant());
           }
-          return new Access(
-              userId,
-              user.enabled(),
-              user.roles(),
-              tx.permissionsOf(user.roles()),
-              user.profile().fingerprint());
+          return new Loaded(
+              new Access(
+                  userId,
+                  user.enabled(),
+                  user.roles(),
+                  tx.permissionsOf(user.roles()),
+                  user.profile().fingerprint()),
+              mirrored);
         });
   }
 

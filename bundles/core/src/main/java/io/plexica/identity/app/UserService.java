@@ -10,11 +10,14 @@ import io.plexica.identity.domain.TenantUser;
 import io.plexica.identity.domain.UserPage;
 import io.plexica.identity.domain.UserProfile;
 import io.plexica.identity.domain.UserQuery;
+import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRef;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,12 +38,24 @@ public class UserService {
   private final Realms realms;
   private final PermissionEngine engine;
   private final Clock clock;
+  private final ExtensionPoints extensions;
 
   public UserService(IdentityStore store, Realms realms, PermissionEngine engine, Clock clock) {
+    this(store, realms, engine, clock, ExtensionPoints.NONE);
+  }
+
+  /** Announces {@code user.created} for invited users and users a sync brought in. */
+  public UserService(
+      IdentityStore store,
+      Realms realms,
+      PermissionEngine engine,
+      Clock clock,
+      ExtensionPoints extensions) {
     this.store = store;
     this.realms = realms;
     this.engine = engine;
     this.clock = clock;
+    this.extensions = extensions;
   }
 
   /** An invitation: who, which roles, and optionally a first password to change at first login. */
@@ -77,25 +92,30 @@ public class UserService {
             tenant.slug(),
             new NewRealmUser(
                 invitation.profile(), invitation.roles(), invitation.temporaryPassword()));
+    TenantUser invited;
     try {
-      return store.inTransaction(
-          tenant,
-          tx -> {
-            tx.userByUsername(invitation.profile().username()).ifPresent(tx::remove);
-            TenantUser user =
-                new TenantUser(
-                    UUID.fromString(id),
-                    invitation.profile(),
-                    true,
-                    invitation.roles(),
-                    clock.instant());
-            tx.add(user);
-            return user;
-          });
+      invited =
+          store.inTransaction(
+              tenant,
+              tx -> {
+                tx.userByUsername(invitation.profile().username()).ifPresent(tx::remove);
+                TenantUser user =
+                    new TenantUser(
+                        UUID.fromString(id),
+                        invitation.profile(),
+                        true,
+                        invitation.roles(),
+                        clock.instant());
+                tx.add(user);
+                return user;
+              });
     } catch (RuntimeException e) {
       realms.deleteUser(tenant.slug(), id);
       throw e;
     }
+    extensions.announce(
+        UserEvents.created(tenant, invited.id(), invited.profile(), invited.roles()));
+    return invited;
   }
 
   public TenantUser setEnabled(TenantRef tenant, UUID id, boolean enabled, Access actor) {
@@ -139,6 +159,7 @@ public class UserService {
    */
   public SyncReport sync(TenantRef tenant) {
     Set<String> managed = store.read(tenant, IdentityStore.Tx::roleNames);
+    List<TenantUser> createdUsers = new ArrayList<>();
     Map<UUID, RealmUser> inRealm =
         realms.users(tenant.slug(), managed).stream()
             .collect(Collectors.toMap(u -> UUID.fromString(u.id()), Function.identity()));
@@ -162,13 +183,15 @@ public class UserService {
                 TenantUser user = tx.user(entry.getKey()).orElse(null);
                 if (user == null) {
                   tx.userByUsername(realmUser.profile().username()).ifPresent(tx::remove);
-                  tx.add(
+                  TenantUser added =
                       new TenantUser(
                           entry.getKey(),
                           realmUser.profile(),
                           realmUser.enabled(),
                           realmUser.roles(),
-                          now));
+                          now);
+                  tx.add(added);
+                  createdUsers.add(added);
                   created++;
                 } else {
                   Instant before = user.updatedAt();
@@ -185,6 +208,8 @@ public class UserService {
               return new SyncReport(created, updated, removed, unchanged);
             });
     engine.changed(tenant);
+    createdUsers.forEach(
+        u -> extensions.announce(UserEvents.created(tenant, u.id(), u.profile(), u.roles())));
     return report;
   }
 

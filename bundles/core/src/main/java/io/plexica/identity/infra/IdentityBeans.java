@@ -9,6 +9,7 @@ import io.plexica.identity.app.RoleService;
 import io.plexica.identity.app.TokenVerifier;
 import io.plexica.identity.app.UserService;
 import io.plexica.identity.domain.IdentityStore;
+import io.plexica.shared.hooks.ExtensionPoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -106,15 +107,20 @@ public class IdentityBeans {
 
   @Produces
   @Singleton
-  PermissionEngine permissionEngine(IdentityStore store, AccessCache cache, Clock clock) {
-    return new PermissionEngine(store, cache, clock);
+  PermissionEngine permissionEngine(
+      IdentityStore store, AccessCache cache, Clock clock, ExtensionPoints extensions) {
+    return new PermissionEngine(store, cache, clock, extensions);
   }
 
   @Produces
   @Singleton
   UserService userService(
-      IdentityStore store, Realms realms, PermissionEngine engine, Clock clock) {
-    return new UserService(store, realms, engine, clock);
+      IdentityStore store,
+      Realms realms,
+      PermissionEngine engine,
+      Clock clock,
+      ExtensionPoints extensions) {
+    return new UserService(store, realms, engine, clock, extensions);
   }
 
   @Produces

@@ -7,10 +7,12 @@ import io.plexica.plugins.domain.PluginManifest.PluginReference;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.RegisteredPlugin;
+import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRef;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,18 +30,21 @@ public class PluginInstallations {
   private final PluginManifests manifests;
   private final RoleService roles;
   private final Clock clock;
+  private final ExtensionPoints extensions;
 
   public PluginInstallations(
       PluginStore store,
       PluginDeployment deployment,
       PluginManifests manifests,
       RoleService roles,
-      Clock clock) {
+      Clock clock,
+      ExtensionPoints extensions) {
     this.store = store;
     this.deployment = deployment;
     this.manifests = manifests;
     this.roles = roles;
     this.clock = clock;
+    this.extensions = extensions;
   }
 
   public List<PluginInstallation> installed(TenantRef tenant) {
@@ -76,6 +81,12 @@ public class PluginInstallations {
       roles.revokeEverywhere(tenant, permissions);
       throw e;
     }
+    extensions.announce(
+        ExtensionPoints.Event.of(
+            "plugin.installed",
+            tenant.id(),
+            tenant.slug(),
+            Map.of("pluginId", pluginId, "version", manifest.version())));
     return installation;
   }
 

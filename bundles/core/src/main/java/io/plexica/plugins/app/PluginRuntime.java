@@ -1,7 +1,9 @@
 package io.plexica.plugins.app;
 
 import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.sdk.hook.HookHandler;
 import io.plexica.sdk.route.RouteHandler;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +23,11 @@ public interface PluginRuntime {
 
   /** A route of the running plugin matching the request, with the path's parameters. */
   Optional<MatchedRoute> route(String pluginId, String method, String path);
+
+  /** The hook handlers running plugins registered for an extension point, with their plugin. */
+  List<HookTarget> hooks(String name);
+
+  record HookTarget(String pluginId, HookHandler handler) {}
 
   record MatchedRoute(
       String template,

@@ -3,10 +3,14 @@ package io.plexica.plugins.infra;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.sdk.hook.Hook;
+import io.plexica.sdk.hook.HookHandler;
 import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.shared.problem.ProblemException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +30,7 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   private final FelixHost host;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final ServiceTracker<RouteHandler, RouteHandler> routes;
+  private final ServiceTracker<HookHandler, HookHandler> hooks;
 
   private record Running(String version, Bundle bundle) {}
 
@@ -33,6 +38,8 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     this.host = host;
     this.routes = new ServiceTracker<>(host.context(), RouteHandler.class, null);
     routes.open();
+    this.hooks = new ServiceTracker<>(host.context(), HookHandler.class, null);
+    hooks.open();
   }
 
   @Override
@@ -120,6 +127,34 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     return Optional.ofNullable(best);
   }
 
+  @Override
+  public List<HookTarget> hooks(String name) {
+    ServiceReference<HookHandler>[] references = hooks.getServiceReferences();
+    List<HookTarget> targets = new ArrayList<>();
+    if (references == null) {
+      return targets;
+    }
+    for (ServiceReference<HookHandler> reference : references) {
+      if (!name.equals(reference.getProperty(Hook.NAME))) {
+        continue;
+      }
+      Optional<String> plugin = pluginOf(reference.getBundle());
+      HookHandler handler = hooks.getService(reference);
+      if (plugin.isPresent() && handler != null) {
+        targets.add(new HookTarget(plugin.get(), handler));
+      }
+    }
+    return targets;
+  }
+
+  /** The plugin whose running bundle this is; none for a bundle being replaced. */
+  private Optional<String> pluginOf(Bundle bundle) {
+    return running.entrySet().stream()
+        .filter(e -> e.getValue().bundle().equals(bundle))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
   private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
   /** The path parameters when {@code path} fits {@code template}: segments in braces match any. */
@@ -147,5 +182,6 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   @Override
   public void close() {
     routes.close();
+    hooks.close();
   }
 }

@@ -4,11 +4,13 @@ import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.app.RoleService;
 import io.plexica.plugins.app.PluginCallGuard;
 import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.plugins.app.PluginHooks;
 import io.plexica.plugins.app.PluginInstallations;
 import io.plexica.plugins.app.PluginManifests;
 import io.plexica.plugins.app.PluginRouter;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginStore;
+import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.persistence.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -85,24 +87,37 @@ public class PluginBeans {
       PluginDeployment deployment,
       PluginManifests manifests,
       RoleService roles,
-      Clock clock) {
-    return new PluginInstallations(store, deployment, manifests, roles, clock);
+      Clock clock,
+      ExtensionPoints extensions) {
+    return new PluginInstallations(store, deployment, manifests, roles, clock, extensions);
   }
 
-  /** Plugin calls run on the server's managed executor and may take five seconds at most. */
+  /**
+   * Plugin calls (routes and hooks) run on the server's managed executor and may take five seconds
+   * at most; five failures in a row rest a plugin for 30 seconds.
+   */
   @Produces
   @Singleton
-  PluginRouter router(
-      PluginInstallations installations,
-      PluginRuntime runtime,
+  PluginCallGuard guard(
       Clock clock,
       @ConfigProperty(name = "plexica.plugins.call-timeout-ms", defaultValue = "5000")
           long timeout) {
-    return new PluginRouter(
-        installations,
-        runtime,
-        new PluginCallGuard(
-            executor, Duration.ofMillis(timeout), 5, Duration.ofSeconds(30), clock));
+    return new PluginCallGuard(
+        executor, Duration.ofMillis(timeout), 5, Duration.ofSeconds(30), clock);
+  }
+
+  @Produces
+  @Singleton
+  PluginRouter router(
+      PluginInstallations installations, PluginRuntime runtime, PluginCallGuard guard) {
+    return new PluginRouter(installations, runtime, guard);
+  }
+
+  /** The platform's extension points, delivered to plugins' hook handlers. */
+  @Produces
+  @Singleton
+  ExtensionPoints extensionPoints(PluginRuntime runtime, PluginStore store, PluginCallGuard guard) {
+    return new PluginHooks(runtime, store, guard, executor);
   }
 
   void stopRuntime(@Disposes PluginRuntime runtime) {

@@ -1,8 +1,10 @@
 package io.plexica.tenancy.app;
 
+import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.tenancy.domain.ProvisioningLog;
 import io.plexica.tenancy.domain.ProvisioningStepRecord.Compensation;
 import io.plexica.tenancy.domain.ProvisioningStepRecord.Status;
+import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantRepository;
 import io.plexica.tenancy.domain.TenantStatus;
@@ -11,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,13 +32,25 @@ public class ProvisioningSaga {
   private final TenantRepository tenants;
   private final ProvisioningLog log;
   private final Clock clock;
+  private final ExtensionPoints extensions;
 
   public ProvisioningSaga(
       List<ProvisioningStep> steps, TenantRepository tenants, ProvisioningLog log, Clock clock) {
+    this(steps, tenants, log, clock, ExtensionPoints.NONE);
+  }
+
+  /** Announces {@code tenant.created} to plugins when a tenant ends {@code ACTIVE}. */
+  public ProvisioningSaga(
+      List<ProvisioningStep> steps,
+      TenantRepository tenants,
+      ProvisioningLog log,
+      Clock clock,
+      ExtensionPoints extensions) {
     this.steps = steps.stream().sorted(Comparator.comparingInt(ProvisioningStep::order)).toList();
     this.tenants = tenants;
     this.log = log;
     this.clock = clock;
+    this.extensions = extensions;
   }
 
   public List<String> stepNames() {
@@ -63,7 +78,20 @@ public class ProvisioningSaga {
       }
     }
     try {
-      tenants.update(tenant.id(), t -> t.moveTo(TenantStatus.ACTIVE, clock.instant()));
+      Tenant active =
+          tenants.update(tenant.id(), t -> t.moveTo(TenantStatus.ACTIVE, clock.instant()));
+      extensions.announce(
+          ExtensionPoints.Event.of(
+              "tenant.created",
+              tenant.id(),
+              tenant.slug(),
+              Map.of(
+                  "tenantId",
+                  tenant.id().toString(),
+                  "slug",
+                  tenant.slug(),
+                  "name",
+                  active.name())));
       return true;
     } catch (RuntimeException e) {
       // Deleted or changed while provisioning: undo, so that nothing is left without an owner.

@@ -1,5 +1,6 @@
 package io.plexica.tenancy.infra;
 
+import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningSaga;
 import io.plexica.tenancy.app.ProvisioningStep;
@@ -30,8 +31,9 @@ public class TenancyBeans {
       @Any Instance<ProvisioningStep> steps,
       TenantRepository tenants,
       ProvisioningLog log,
-      Clock clock) {
-    return new ProvisioningSaga(steps.stream().toList(), tenants, log, clock);
+      Clock clock,
+      ExtensionPoints extensions) {
+    return new ProvisioningSaga(steps.stream().toList(), tenants, log, clock, extensions);
   }
 
   @Produces

@@ -1,5 +1,6 @@
 package io.plexica.workspaces.app;
 
+import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.workspaces.domain.Workspace;
@@ -8,6 +9,7 @@ import io.plexica.workspaces.domain.WorkspaceRepository;
 import io.plexica.workspaces.domain.WorkspaceSlug;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,15 +22,39 @@ public class WorkspaceService {
 
   private final WorkspaceRepository workspaces;
   private final Clock clock;
+  private final ExtensionPoints extensions;
 
   public WorkspaceService(WorkspaceRepository workspaces, Clock clock) {
-    this.workspaces = workspaces;
-    this.clock = clock;
+    this(workspaces, clock, ExtensionPoints.NONE);
   }
 
+  public WorkspaceService(WorkspaceRepository workspaces, Clock clock, ExtensionPoints extensions) {
+    this.workspaces = workspaces;
+    this.clock = clock;
+    this.extensions = extensions;
+  }
+
+  /**
+   * Creates a workspace, unless a plugin enabled in the tenant vetoes it ({@code
+   * workspace.creating}); plugins hear of it afterwards ({@code workspace.created}).
+   */
   public Workspace create(TenantRef tenant, WorkspaceSlug slug, String name, String description) {
+    Map<String, Object> proposed = Map.of("slug", slug.value(), "name", name);
+    extensions
+        .ask(ExtensionPoints.Event.of("workspace.creating", tenant.id(), tenant.slug(), proposed))
+        .ifPresent(
+            reason -> {
+              throw new ProblemException(
+                  WorkspaceProblems.WORKSPACE_VETOED, "A plugin refused the workspace: " + reason);
+            });
     Workspace workspace = new Workspace(slug, name, description, clock.instant());
     workspaces.insert(tenant, workspace);
+    extensions.announce(
+        ExtensionPoints.Event.of(
+            "workspace.created",
+            tenant.id(),
+            tenant.slug(),
+            Map.of("workspaceId", workspace.id().toString(), "slug", slug.value(), "name", name)));
     return workspace;
   }
 

@@ -10,4 +10,6 @@ public final class WorkspaceProblems {
       new ProblemType("workspace-not-found", 404, "No such workspace");
   public static final ProblemType SLUG_TAKEN =
       new ProblemType("workspace-slug-taken", 409, "The workspace slug is already taken");
+  public static final ProblemType WORKSPACE_VETOED =
+      new ProblemType("workspace-vetoed", 422, "A plugin refused the workspace");
 }

@@ -1,5 +1,6 @@
 package io.plexica.workspaces.infra;
 
+import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.workspaces.app.WorkspaceService;
 import io.plexica.workspaces.domain.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,8 @@ import java.time.Clock;
 public class WorkspaceBeans {
   @Produces
   @Singleton
-  WorkspaceService workspaceService(WorkspaceRepository workspaces, Clock clock) {
-    return new WorkspaceService(workspaces, clock);
+  WorkspaceService workspaceService(
+      WorkspaceRepository workspaces, Clock clock, ExtensionPoints extensions) {
+    return new WorkspaceService(workspaces, clock, extensions);
   }
 }

@@ -6,18 +6,23 @@ import io.plexica.sdk.route.RouteRequest;
 import io.plexica.sdk.route.RouteResponse;
 import jakarta.json.Json;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code GET /api/v1/plugins/analytics/summary}: the tenant's usage as this plugin counted it. */
 @Component(service = RouteHandler.class)
 @Route(method = "GET", path = "/summary", permission = "analytics:summary:read")
 public class SummaryRoute implements RouteHandler {
+  @Reference Usage usage;
 
   @Override
   public RouteResponse handle(RouteRequest request) {
+    String tenant = request.context().tenantSlug();
     return RouteResponse.ok(
         Json.createObjectBuilder()
-            .add("tenant", request.context().tenantSlug())
+            .add("tenant", tenant)
             .add("label", request.context().config().getString("label", ""))
+            .add("usersCreated", usage.users(tenant))
+            .add("workspacesCreated", usage.workspaces(tenant))
             .add("schema", 1)
             .build());
   }

@@ -1,5 +1,10 @@
 package io.plexica.samples.faulty;
 
+import io.plexica.sdk.hook.Hook;
+import io.plexica.sdk.hook.HookCall;
+import io.plexica.sdk.hook.HookHandler;
+import io.plexica.sdk.hook.HookNames;
+import io.plexica.sdk.hook.HookResult;
 import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.sdk.route.RouteRequest;
@@ -7,7 +12,7 @@ import io.plexica.sdk.route.RouteResponse;
 import jakarta.json.Json;
 import org.osgi.service.component.annotations.Component;
 
-/** Routes that fail in the ways plugin code fails. */
+/** Routes and a hook that fail in the ways plugin code fails. */
 public final class FaultyRoutes {
   private FaultyRoutes() {}
 
@@ -39,6 +44,16 @@ public final class FaultyRoutes {
     @Override
     public RouteResponse handle(RouteRequest request) {
       return RouteResponse.ok(Json.createObjectBuilder().add("ok", true).build());
+    }
+  }
+
+  /** A hook on {@code workspace.creating} that throws: it must not stop the workspace. */
+  @Component(service = HookHandler.class)
+  @Hook(HookNames.WORKSPACE_CREATING)
+  public static class ThrowingHook implements HookHandler {
+    @Override
+    public HookResult handle(HookCall call) {
+      throw new IllegalStateException("a bug in a hook");
     }
   }
 }
