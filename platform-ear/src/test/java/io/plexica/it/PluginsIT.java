@@ -273,6 +273,64 @@ class PluginsIT {
         .statusCode(201);
   }
 
+  @Test
+  void crmNeedsAnalyticsKeepsEachTenantsContactsApartAndPurgesItsTables() throws IOException {
+    Response deployed = upload(Files.readAllBytes(Path.of("target/test-bundles/crm.jar")));
+    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
+    String a = Platform.uniqueSlug("crm-a");
+    String b = Platform.uniqueSlug("crm-b");
+    Platform.createActiveTenant(a);
+    Platform.createActiveTenant(b);
+
+    assertProblem(
+        admin(a).body("{\"pluginId\":\"crm\"}").post("/plugin-installations"),
+        409,
+        "plugin-dependency-missing");
+    for (String slug : List.of(a, b)) {
+      admin(slug)
+          .body("{\"pluginId\":\"analytics\",\"config\":{\"label\":\"x\"}}")
+          .post("/plugin-installations")
+          .then()
+          .statusCode(201);
+      admin(slug)
+          .body("{\"pluginId\":\"crm\"}")
+          .post("/plugin-installations")
+          .then()
+          .statusCode(201);
+    }
+
+    admin(a).body("{\"name\":\"Acme Co\"}").post("/plugins/crm/companies").then().statusCode(201);
+    assertProblem(
+        admin(a).body("{\"name\":\"Acme Co\"}").post("/plugins/crm/companies"),
+        409,
+        "plugins/crm/company-exists");
+    Response ada =
+        admin(a)
+            .body("{\"name\":\"Ada\",\"email\":\"ada@acme.example\",\"company\":\"Acme Co\"}")
+            .post("/plugins/crm/contacts");
+    assertThat(ada.statusCode()).as(ada.asString()).isEqualTo(201);
+    String id = ada.path("id");
+    assertThat(ada.header("Location")).endsWith("/api/v1/plugins/crm/contacts/" + id);
+    assertThat(admin(a).get("/plugins/crm/contacts").<List<String>>path("company"))
+        .containsExactly("Acme Co");
+    assertThat(admin(a).get("/plugins/crm/contacts/" + id).<String>path("name")).isEqualTo("Ada");
+
+    assertThat(admin(b).get("/plugins/crm/contacts").<List<Object>>path("")).isEmpty();
+    assertProblem(
+        admin(b).get("/plugins/crm/contacts/" + id), 404, "plugins/crm/contact-not-found");
+    assertProblem(admin(a).delete("/plugin-installations/analytics"), 409, "plugin-in-use");
+
+    String schemaA = "tenant_" + a.replace('-', '_');
+    assertThat(Platform.tablesOf(schemaA)).contains("plugin_crm_contacts", "plugin_crm_companies");
+    admin(a).delete("/plugin-installations/crm").then().statusCode(204);
+    assertThat(Platform.tablesOf(schemaA)).as("kept without purge").contains("plugin_crm_contacts");
+    admin(a).body("{\"pluginId\":\"crm\"}").post("/plugin-installations").then().statusCode(201);
+    assertThat(admin(a).get("/plugins/crm/contacts").<List<String>>path("name"))
+        .containsExactly("Ada");
+    admin(a).queryParam("purge", true).delete("/plugin-installations/crm").then().statusCode(204);
+    assertThat(Platform.tablesOf(schemaA)).noneMatch(t -> t.startsWith("plugin_crm_"));
+  }
+
   /** The bundle with another plugin.json. */
   static byte[] withManifest(byte[] bundle, String manifest) {
     try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bundle));

@@ -3,6 +3,8 @@ package io.plexica.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.plugins.infra.FelixHost;
+import io.plexica.sdk.CallContext;
+import io.plexica.sdk.data.PluginData;
 import io.plexica.sdk.hook.Hook;
 import io.plexica.sdk.hook.HookHandler;
 import io.plexica.sdk.route.Route;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,23 @@ class FelixHostTest {
   void aPluginsRouteIsTheHostsRouteHandlerTypeAndGoesAwayWithItsBundle(@TempDir Path cache)
       throws Exception {
     try (FelixHost host = new FelixHost(cache)) {
+      // The platform registers the data access; this test only needs the service to exist, so
+      // that the plugin's components (which reference it) become active.
+      host.context()
+          .registerService(
+              PluginData.class,
+              new PluginData() {
+                @Override
+                public List<Map<String, Object>> query(CallContext c, String sql, Object... p) {
+                  throw new UnsupportedOperationException("not in this test");
+                }
+
+                @Override
+                public int update(CallContext c, String sql, Object... p) {
+                  throw new UnsupportedOperationException("not in this test");
+                }
+              },
+              null);
       Bundle analytics = host.installAndStart("test:analytics", Files.readAllBytes(ANALYTICS));
 
       ServiceReference<RouteHandler> route = host.context().getServiceReference(RouteHandler.class);

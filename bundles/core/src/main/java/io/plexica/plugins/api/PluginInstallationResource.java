@@ -19,12 +19,14 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +38,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -196,8 +199,13 @@ public class PluginInstallationResource {
       responseCode = "409",
       description = "Another installed plugin depends on it",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  public Response uninstall(@PathParam("pluginId") String pluginId) {
-    installations.uninstall(tenant.require(), pluginId);
+  public Response uninstall(
+      @PathParam("pluginId") String pluginId,
+      @Parameter(description = "Also drop the plugin's tables in this tenant")
+          @QueryParam("purge")
+          @DefaultValue("false")
+          boolean purge) {
+    installations.uninstall(tenant.require(), pluginId, purge);
     return Response.noContent().build();
   }
 

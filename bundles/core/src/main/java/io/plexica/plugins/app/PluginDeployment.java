@@ -138,6 +138,16 @@ public class PluginDeployment {
     return store.versions(id);
   }
 
+  public byte[] bundle(String id, String version) {
+    return store
+        .bundle(id, version)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    PluginProblems.PLUGIN_NOT_FOUND,
+                    "Plugin '" + id + "' has no version " + version + "."));
+  }
+
   public List<String> tenantsUsing(String id) {
     return store.tenantsUsing(id);
   }

@@ -29,6 +29,7 @@ public class PluginInstallations {
   private final PluginDeployment deployment;
   private final PluginManifests manifests;
   private final RoleService roles;
+  private final PluginMigrations migrations;
   private final Clock clock;
   private final ExtensionPoints extensions;
 
@@ -37,12 +38,14 @@ public class PluginInstallations {
       PluginDeployment deployment,
       PluginManifests manifests,
       RoleService roles,
+      PluginMigrations migrations,
       Clock clock,
       ExtensionPoints extensions) {
     this.store = store;
     this.deployment = deployment;
     this.manifests = manifests;
     this.roles = roles;
+    this.migrations = migrations;
     this.clock = clock;
     this.extensions = extensions;
   }
@@ -74,8 +77,9 @@ public class PluginInstallations {
     PluginInstallation installation =
         new PluginInstallation(tenant.id(), pluginId, manifest.version(), config, clock.instant());
     Set<String> permissions = permissionsOf(manifest);
-    roles.grantToAdmin(tenant, permissions);
+    migrations.migrate(tenant, manifest, deployment.bundle(pluginId, manifest.version()));
     try {
+      roles.grantToAdmin(tenant, permissions);
       store.install(installation);
     } catch (RuntimeException e) {
       roles.revokeEverywhere(tenant, permissions);
@@ -108,7 +112,11 @@ public class PluginInstallations {
         tenant.id(), pluginId, i -> i.configure(config, clock.instant()));
   }
 
-  public void uninstall(TenantRef tenant, String pluginId) {
+  /**
+   * Uninstalls the plugin; with {@code purge} its tables in the tenant's schema go too, otherwise
+   * they stay for a later installation.
+   */
+  public void uninstall(TenantRef tenant, String pluginId, boolean purge) {
     PluginInstallation installation = requireInstalled(tenant, pluginId);
     List<String> dependents = dependentsOf(tenant, pluginId, false);
     if (!dependents.isEmpty()) {
@@ -121,6 +129,9 @@ public class PluginInstallations {
               + "'; uninstall them first.");
     }
     store.uninstall(tenant.id(), pluginId);
+    if (purge) {
+      migrations.purge(tenant, pluginId);
+    }
     roles.revokeEverywhere(
         tenant, permissionsOf(deployment.manifest(pluginId, installation.pluginVersion())));
   }

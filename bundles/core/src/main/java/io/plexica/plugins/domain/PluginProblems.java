@@ -35,6 +35,9 @@ public final class PluginProblems {
       new ProblemType("plugin-config-invalid", 400, "The configuration does not fit the schema");
   public static final ProblemType ROUTE_NOT_FOUND =
       new ProblemType("plugin-route-not-found", 404, "No such plugin route in this tenant");
+  public static final ProblemType MIGRATION_FAILED =
+      new ProblemType(
+          "plugin-migration-failed", 409, "The plugin's migrations failed; none applied");
   public static final ProblemType PLUGIN_FAILED =
       new ProblemType("plugin-failed", 500, "The plugin failed");
   public static final ProblemType PLUGIN_TIMEOUT =

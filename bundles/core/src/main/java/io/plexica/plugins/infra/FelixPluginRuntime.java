@@ -3,6 +3,8 @@ package io.plexica.plugins.infra;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.sdk.CallContext;
+import io.plexica.sdk.data.PluginData;
 import io.plexica.sdk.hook.Hook;
 import io.plexica.sdk.hook.HookHandler;
 import io.plexica.sdk.route.Route;
@@ -18,7 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -27,6 +31,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * they are gone, with no cleanup code.
  */
 public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
+  private static final String LOCATION = "plexica:plugin/";
+
   private final FelixHost host;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final ServiceTracker<RouteHandler, RouteHandler> routes;
@@ -34,8 +40,11 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
 
   private record Running(String version, Bundle bundle) {}
 
-  public FelixPluginRuntime(FelixHost host) {
+  private final ServiceRegistration<PluginData> data;
+
+  public FelixPluginRuntime(FelixHost host, JdbcPluginData backend) {
     this.host = host;
+    this.data = host.context().registerService(PluginData.class, new DataPerPlugin(backend), null);
     this.routes = new ServiceTracker<>(host.context(), RouteHandler.class, null);
     routes.open();
     this.hooks = new ServiceTracker<>(host.context(), HookHandler.class, null);
@@ -155,6 +164,42 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
         .findFirst();
   }
 
+  /** The plugin a bundle was installed for, from the location the host gave it. */
+  static String pluginIdOf(Bundle bundle) {
+    String location = bundle.getLocation();
+    if (!location.startsWith(LOCATION)) {
+      throw new IllegalStateException("Not a plugin bundle: " + location);
+    }
+    String rest = location.substring(LOCATION.length());
+    return rest.substring(0, rest.indexOf('/'));
+  }
+
+  /** Each plugin's bundle gets a {@link PluginData} bound to that plugin's tables. */
+  private record DataPerPlugin(JdbcPluginData backend) implements ServiceFactory<PluginData> {
+    @Override
+    public PluginData getService(Bundle bundle, ServiceRegistration<PluginData> registration) {
+      String pluginId = pluginIdOf(bundle);
+      return new PluginData() {
+        @Override
+        public List<Map<String, Object>> query(
+            CallContext context, String sql, Object... parameters) {
+          return backend.query(pluginId, context, sql, parameters);
+        }
+
+        @Override
+        public int update(CallContext context, String sql, Object... parameters) {
+          return backend.update(pluginId, context, sql, parameters);
+        }
+      };
+    }
+
+    @Override
+    public void ungetService(
+        Bundle bundle, ServiceRegistration<PluginData> registration, PluginData service) {
+      // nothing held
+    }
+  }
+
   private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
   /** The path parameters when {@code path} fits {@code template}: segments in braces match any. */
@@ -181,6 +226,7 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
 
   @Override
   public void close() {
+    data.unregister();
     routes.close();
     hooks.close();
   }

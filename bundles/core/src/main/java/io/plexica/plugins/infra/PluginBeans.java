@@ -7,11 +7,13 @@ import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.app.PluginHooks;
 import io.plexica.plugins.app.PluginInstallations;
 import io.plexica.plugins.app.PluginManifests;
+import io.plexica.plugins.app.PluginMigrations;
 import io.plexica.plugins.app.PluginRouter;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.persistence.Database;
+import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,8 +61,15 @@ public class PluginBeans {
 
   @Produces
   @Singleton
-  PluginRuntime runtime(FelixHost host) {
-    return new FelixPluginRuntime(host);
+  PluginRuntime runtime(
+      FelixHost host, Database database, TenantRepository tenants, PluginStore store) {
+    return new FelixPluginRuntime(host, new JdbcPluginData(database.dataSource(), tenants, store));
+  }
+
+  @Produces
+  @Singleton
+  PluginMigrations migrations(Database database) {
+    return new FlywayPluginMigrations(database.dataSource());
   }
 
   @Produces
@@ -87,9 +96,11 @@ public class PluginBeans {
       PluginDeployment deployment,
       PluginManifests manifests,
       RoleService roles,
+      PluginMigrations migrations,
       Clock clock,
       ExtensionPoints extensions) {
-    return new PluginInstallations(store, deployment, manifests, roles, clock, extensions);
+    return new PluginInstallations(
+        store, deployment, manifests, roles, migrations, clock, extensions);
   }
 
   /**

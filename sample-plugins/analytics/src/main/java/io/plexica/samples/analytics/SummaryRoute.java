@@ -16,13 +16,13 @@ public class SummaryRoute implements RouteHandler {
 
   @Override
   public RouteResponse handle(RouteRequest request) {
-    String tenant = request.context().tenantSlug();
+    var tenant = request.context();
     return RouteResponse.ok(
         Json.createObjectBuilder()
-            .add("tenant", tenant)
-            .add("label", request.context().config().getString("label", ""))
-            .add("usersCreated", usage.users(tenant))
-            .add("workspacesCreated", usage.workspaces(tenant))
+            .add("tenant", tenant.tenantSlug())
+            .add("label", tenant.config().getString("label", ""))
+            .add("usersCreated", usage.get(tenant, "users"))
+            .add("workspacesCreated", usage.get(tenant, "workspaces"))
             .add("schema", 1)
             .build());
   }

@@ -1,32 +1,27 @@
 package io.plexica.samples.analytics;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import io.plexica.sdk.CallContext;
+import io.plexica.sdk.data.PluginData;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
-/**
- * What this plugin counted per tenant since it started. (Its own table comes with the SDK's data
- * access; until then the counts live as long as the plugin runs.)
- */
+/** What this plugin counted in each tenant, in its own table {@code ${counts}} there. */
 @Component(service = Usage.class)
 public class Usage {
-  private final Map<String, AtomicLong> users = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> workspaces = new ConcurrentHashMap<>();
+  @Reference PluginData data;
 
-  void userCreated(String tenant) {
-    users.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet();
+  void count(CallContext tenant, String kind) {
+    data.update(
+        tenant,
+        "INSERT INTO ${counts} (kind, value) VALUES (?, 1)"
+            + " ON CONFLICT (kind) DO UPDATE SET value = ${counts}.value + 1",
+        kind);
   }
 
-  void workspaceCreated(String tenant) {
-    workspaces.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet();
-  }
-
-  long users(String tenant) {
-    return users.getOrDefault(tenant, new AtomicLong()).get();
-  }
-
-  long workspaces(String tenant) {
-    return workspaces.getOrDefault(tenant, new AtomicLong()).get();
+  long get(CallContext tenant, String kind) {
+    return data.query(tenant, "SELECT value FROM ${counts} WHERE kind = ?", kind).stream()
+        .findFirst()
+        .map(row -> ((Number) row.get("value")).longValue())
+        .orElse(0L);
   }
 }

@@ -21,7 +21,7 @@ public final class UsageHooks {
 
     @Override
     public HookResult handle(HookCall call) {
-      usage.userCreated(call.context().tenantSlug());
+      usage.count(call.context(), "users");
       return HookResult.proceed();
     }
   }
@@ -34,7 +34,7 @@ public final class UsageHooks {
 
     @Override
     public HookResult handle(HookCall call) {
-      usage.workspaceCreated(call.context().tenantSlug());
+      usage.count(call.context(), "workspaces");
       return HookResult.proceed();
     }
   }

@@ -1,0 +1,17 @@
+package io.plexica.plugins.app;
+
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.tenancy.domain.TenantRef;
+
+/** A plugin's tables in a tenant's schema, created and changed by the migrations it ships. */
+public interface PluginMigrations {
+
+  /**
+   * Applies the bundle's pending migrations in the tenant's schema, all in one transaction: when
+   * one fails, none is applied. The history is the plugin's own ({@code plugin_<id>_history}).
+   */
+  void migrate(TenantRef tenant, PluginManifest manifest, byte[] bundle);
+
+  /** Drops every table of the plugin in the tenant's schema, its history included. */
+  void purge(TenantRef tenant, String pluginId);
+}

@@ -1,0 +1,194 @@
+package io.plexica.plugins.infra;
+
+import io.plexica.plugins.app.PluginMigrations;
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.plugins.domain.PluginTables;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.TenantRef;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.resource.LoadableResource;
+
+/**
+ * Runs the migrations a plugin ships ({@code <migrations>/V<n>__<what>.sql} inside its bundle) with
+ * Flyway in a tenant's schema: a history table per plugin, {@code ${name}} placeholders for the
+ * plugin's tables, and every pending migration in one transaction.
+ */
+public class FlywayPluginMigrations implements PluginMigrations {
+  private static final Pattern MIGRATION =
+      Pattern.compile("V[0-9]+(_[0-9]+)*__[A-Za-z0-9_]+\\.sql");
+
+  private final DataSource dataSource;
+
+  public FlywayPluginMigrations(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public void migrate(TenantRef tenant, PluginManifest manifest, byte[] bundle) {
+    Map<String, String> scripts = scripts(bundle, manifest.migrations());
+    if (scripts.isEmpty()) {
+      return;
+    }
+    Map<String, String> tables = new HashMap<>();
+    scripts.values().stream()
+        .flatMap(sql -> PluginTables.names(sql).stream())
+        .forEach(name -> tables.put(name, PluginTables.prefix(manifest.id()) + name));
+    try {
+      Flyway.configure(FlywayPluginMigrations.class.getClassLoader())
+          .dataSource(dataSource)
+          .schemas(tenant.schemaName())
+          .defaultSchema(tenant.schemaName())
+          .createSchemas(false)
+          .table(PluginTables.prefix(manifest.id()) + "history")
+          .resourceProvider(new Scripts(scripts))
+          .javaMigrationClassProvider(List::of)
+          .callbackLocations(new String[0])
+          .placeholders(tables)
+          .group(true)
+          // The tenant's schema is never empty; the plugin's history starts below its V1.
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new ProblemException(
+          PluginProblems.MIGRATION_FAILED,
+          "Plugin '"
+              + manifest.id()
+              + "' "
+              + manifest.version()
+              + ": a migration failed and none"
+              + " was applied: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public void purge(TenantRef tenant, String pluginId) {
+    String like = PluginTables.prefix(pluginId).replace("_", "\\_") + "%";
+    try (Connection connection = dataSource.getConnection()) {
+      List<String> tables = new ArrayList<>();
+      try (PreparedStatement find =
+          connection.prepareStatement(
+              "SELECT table_name FROM information_schema.tables"
+                  + " WHERE table_schema = ? AND table_name LIKE ?")) {
+        find.setString(1, tenant.schemaName());
+        find.setString(2, like);
+        try (ResultSet rows = find.executeQuery()) {
+          while (rows.next()) {
+            tables.add(rows.getString(1));
+          }
+        }
+      }
+      try (Statement drop = connection.createStatement()) {
+        for (String table : tables) {
+          drop.execute(
+              "DROP TABLE IF EXISTS \"" + tenant.schemaName() + "\".\"" + table + "\" CASCADE");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not drop the tables of plugin " + pluginId, e);
+    }
+  }
+
+  /** The migration scripts of the bundle, by file name. */
+  static Map<String, String> scripts(byte[] bundle, String folder) {
+    Map<String, String> scripts = new TreeMap<>();
+    String prefix = folder.endsWith("/") ? folder : folder + "/";
+    try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(bundle))) {
+      for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+        String name = entry.getName();
+        if (name.startsWith(prefix)) {
+          String file = name.substring(prefix.length());
+          if (MIGRATION.matcher(file).matches()) {
+            scripts.put(file, new String(jar.readAllBytes(), StandardCharsets.UTF_8));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return scripts;
+  }
+
+  /** Flyway's view of the scripts held in memory. */
+  private record Scripts(Map<String, String> files) implements ResourceProvider {
+    @Override
+    public LoadableResource getResource(String name) {
+      String file = name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : name;
+      return files.containsKey(file) ? new Script(file, files.get(file)) : null;
+    }
+
+    @Override
+    public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+      return files.entrySet().stream()
+          .filter(
+              f ->
+                  f.getKey().startsWith(prefix)
+                      && Arrays.stream(suffixes).anyMatch(f.getKey()::endsWith))
+          .map(f -> (LoadableResource) new Script(f.getKey(), f.getValue()))
+          .toList();
+    }
+  }
+
+  private static final class Script extends LoadableResource {
+    private final String file;
+    private final String sql;
+
+    Script(String file, String sql) {
+      this.file = file;
+      this.sql = sql;
+    }
+
+    @Override
+    public Reader read() {
+      return new StringReader(sql);
+    }
+
+    @Override
+    public String getAbsolutePath() {
+      return file;
+    }
+
+    @Override
+    public String getAbsolutePathOnDisk() {
+      return file;
+    }
+
+    @Override
+    public String getFilename() {
+      return file;
+    }
+
+    @Override
+    public String getRelativePath() {
+      return file;
+    }
+  }
+}
