@@ -144,15 +144,7 @@ class PluginsIT {
 
   @Test
   void aPluginThatThrowsOrHangsGetsAnErrorInTimeAndThePlatformStaysHealthy() throws IOException {
-    Response deployed = upload(Files.readAllBytes(Path.of("target/test-bundles/faulty.jar")));
-    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
-    String slug = Platform.uniqueSlug("plug-f");
-    Platform.createActiveTenant(slug);
-    admin(slug)
-        .body("{\"pluginId\":\"faulty\"}")
-        .post("/plugin-installations")
-        .then()
-        .statusCode(201);
+    String slug = tenantWithFaulty("plug-f");
 
     Response thrown = admin(slug).get("/plugins/faulty/throw");
     assertProblem(thrown, 500, "plugin-failed");
@@ -256,15 +248,7 @@ class PluginsIT {
 
   @Test
   void aHookThatThrowsDoesNotStopTheOperation() throws IOException {
-    Response deployed = upload(Files.readAllBytes(Path.of("target/test-bundles/faulty.jar")));
-    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
-    String slug = Platform.uniqueSlug("plug-t");
-    Platform.createActiveTenant(slug);
-    admin(slug)
-        .body("{\"pluginId\":\"faulty\"}")
-        .post("/plugin-installations")
-        .then()
-        .statusCode(201);
+    String slug = tenantWithFaulty("plug-t");
 
     admin(slug)
         .body("{\"slug\":\"ops\",\"name\":\"Ops\"}")
@@ -329,6 +313,20 @@ class PluginsIT {
         .containsExactly("Ada");
     admin(a).queryParam("purge", true).delete("/plugin-installations/crm").then().statusCode(204);
     assertThat(Platform.tablesOf(schemaA)).noneMatch(t -> t.startsWith("plugin_crm_"));
+  }
+
+  /** A new tenant with the faulty fixture deployed (once) and installed. */
+  private static String tenantWithFaulty(String prefix) throws IOException {
+    Response deployed = upload(Files.readAllBytes(Path.of("target/test-bundles/faulty.jar")));
+    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
+    String slug = Platform.uniqueSlug(prefix);
+    Platform.createActiveTenant(slug);
+    admin(slug)
+        .body("{\"pluginId\":\"faulty\"}")
+        .post("/plugin-installations")
+        .then()
+        .statusCode(201);
+    return slug;
   }
 
   /** The bundle with another plugin.json. */

@@ -216,21 +216,11 @@ public class PluginDeployment {
 
   private void requireDependencies(PluginManifest manifest) {
     for (PluginReference dependency : manifest.dependencies()) {
-      Optional<RegisteredPlugin> found = store.find(dependency.id());
-      if (found.isEmpty()
-          || !new VersionRange(dependency.versionRange())
-              .includes(Version.parseVersion(found.get().currentVersion()))) {
-        throw new ProblemException(
-            PluginProblems.DEPENDENCY_MISSING,
-            "Plugin '"
-                + manifest.id()
-                + "' needs '"
-                + dependency.id()
-                + "' "
-                + dependency.versionRange()
-                + ", which is not deployed"
-                + found.map(p -> " (" + p.currentVersion() + " is)").orElse("")
-                + ".");
+      Optional<String> deployed = store.find(dependency.id()).map(RegisteredPlugin::currentVersion);
+      if (!dependency.isMetBy(deployed)) {
+        throw dependency.missingFor(
+            manifest.id(),
+            ", which is not deployed" + deployed.map(v -> " (" + v + " is)").orElse(""));
       }
     }
   }

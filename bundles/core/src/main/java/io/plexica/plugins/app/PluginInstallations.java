@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.osgi.framework.Version;
-import org.osgi.framework.VersionRange;
 
 /**
  * The plugins of one tenant, for its administrators: install (configuration checked against the
@@ -97,7 +95,7 @@ public class PluginInstallations {
   public PluginInstallation setEnabled(TenantRef tenant, String pluginId, boolean enabled) {
     requireInstalled(tenant, pluginId);
     if (!enabled) {
-      requireNoEnabledDependents(tenant, pluginId);
+      requireNoDependents(tenant, pluginId, true);
     }
     return store.updateInstallation(
         tenant.id(), pluginId, i -> i.setEnabled(enabled, clock.instant()));
@@ -118,16 +116,7 @@ public class PluginInstallations {
    */
   public void uninstall(TenantRef tenant, String pluginId, boolean purge) {
     PluginInstallation installation = requireInstalled(tenant, pluginId);
-    List<String> dependents = dependentsOf(tenant, pluginId, false);
-    if (!dependents.isEmpty()) {
-      throw new ProblemException(
-          PluginProblems.PLUGIN_IN_USE,
-          "Plugins "
-              + dependents
-              + " of this tenant depend on '"
-              + pluginId
-              + "'; uninstall them first.");
-    }
+    requireNoDependents(tenant, pluginId, false);
     store.uninstall(tenant.id(), pluginId);
     if (purge) {
       migrations.purge(tenant, pluginId);
@@ -154,25 +143,17 @@ public class PluginInstallations {
 
   private void requireDependenciesEnabled(TenantRef tenant, PluginManifest manifest) {
     for (PluginReference dependency : manifest.dependencies()) {
-      Optional<PluginInstallation> installed = enabled(tenant, dependency.id());
-      if (installed.isEmpty()
-          || !new VersionRange(dependency.versionRange())
-              .includes(Version.parseVersion(installed.get().pluginVersion()))) {
-        throw new ProblemException(
-            PluginProblems.DEPENDENCY_MISSING,
-            "Plugin '"
-                + manifest.id()
-                + "' needs '"
-                + dependency.id()
-                + "' "
-                + dependency.versionRange()
-                + " installed and enabled in this tenant first.");
+      Optional<String> installed =
+          enabled(tenant, dependency.id()).map(PluginInstallation::pluginVersion);
+      if (!dependency.isMetBy(installed)) {
+        throw dependency.missingFor(manifest.id(), " installed and enabled in this tenant first");
       }
     }
   }
 
-  private void requireNoEnabledDependents(TenantRef tenant, String pluginId) {
-    List<String> dependents = dependentsOf(tenant, pluginId, true);
+  /** Refuses while other plugins of the tenant (the enabled ones, or any) depend on this one. */
+  private void requireNoDependents(TenantRef tenant, String pluginId, boolean enabledOnly) {
+    List<String> dependents = dependentsOf(tenant, pluginId, enabledOnly);
     if (!dependents.isEmpty()) {
       throw new ProblemException(
           PluginProblems.PLUGIN_IN_USE,
@@ -180,7 +161,7 @@ public class PluginInstallations {
               + dependents
               + " of this tenant depend on '"
               + pluginId
-              + "'; disable them first.");
+              + (enabledOnly ? "'; disable them first." : "'; uninstall them first."));
     }
   }
 

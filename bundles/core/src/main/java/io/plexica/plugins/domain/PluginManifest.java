@@ -1,7 +1,10 @@
 package io.plexica.plugins.domain;
 
+import io.plexica.shared.problem.ProblemException;
 import java.util.List;
 import java.util.Optional;
+import org.osgi.framework.Version;
+import org.osgi.framework.VersionRange;
 
 /**
  * What a plugin says of itself in {@code META-INF/plexica/plugin.json}, checked against the
@@ -38,5 +41,18 @@ public record PluginManifest(
   public record PluginPermission(String name, String description) {}
 
   /** Another plugin, by id and an OSGi version range such as {@code [1.0,2)}. */
-  public record PluginReference(String id, String versionRange) {}
+  public record PluginReference(String id, String versionRange) {
+    /** Whether the version present (if any) is in the range. */
+    public boolean isMetBy(Optional<String> version) {
+      return version.isPresent()
+          && new VersionRange(versionRange).includes(Version.parseVersion(version.get()));
+    }
+
+    /** The refusal of plugin {@code dependent}, which needs this one; {@code why} ends it. */
+    public ProblemException missingFor(String dependent, String why) {
+      return new ProblemException(
+          PluginProblems.DEPENDENCY_MISSING,
+          "Plugin '" + dependent + "' needs '" + id + "' " + versionRange + why + ".");
+    }
+  }
 }
