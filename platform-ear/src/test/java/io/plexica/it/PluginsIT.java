@@ -121,6 +121,8 @@ class PluginsIT {
         .then()
         .statusCode(201);
 
+    String runningBefore =
+        Platform.api().get("/admin/plugins/analytics").<String>path("currentVersion");
     Response badManifest =
         upload(
             withManifest(
@@ -139,7 +141,7 @@ class PluginsIT {
 
     assertThat(admin(slug).get("/plugins/analytics/summary").<String>path("label")).isEqualTo("C");
     assertThat(Platform.api().get("/admin/plugins/analytics").<String>path("currentVersion"))
-        .isEqualTo("1.0.0");
+        .isEqualTo(runningBefore);
   }
 
   @Test
@@ -313,6 +315,53 @@ class PluginsIT {
         .containsExactly("Ada");
     admin(a).queryParam("purge", true).delete("/plugin-installations/crm").then().statusCode(204);
     assertThat(Platform.tablesOf(schemaA)).noneMatch(t -> t.startsWith("plugin_crm_"));
+  }
+
+  @Test
+  void aTenantUpgradesWithoutARestartWhileAnotherKeepsItsVersion() throws IOException {
+    String early = Platform.uniqueSlug("upg-a");
+    String late = Platform.uniqueSlug("upg-b");
+    for (String slug : List.of(early, late)) {
+      Platform.createActiveTenant(slug);
+      admin(slug)
+          .body("{\"pluginId\":\"analytics\",\"version\":\"1.0.0\",\"config\":{\"label\":\"U\"}}")
+          .post("/plugin-installations")
+          .then()
+          .statusCode(201);
+      assertThat(admin(slug).get("/plugins/analytics/summary").<Integer>path("schema"))
+          .isEqualTo(1);
+    }
+    Response deployed = upload(Files.readAllBytes(Path.of("target/test-bundles/analytics-v2.jar")));
+    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
+    assertThat(Platform.api().get("/admin/plugins/analytics").<List<String>>path("versions"))
+        .contains("1.0.0", "2.0.0");
+
+    Response upgraded = admin(early).body("{}").post("/plugin-installations/analytics/upgrade");
+    assertThat(upgraded.statusCode()).as(upgraded.asString()).isEqualTo(200);
+    assertThat(upgraded.<String>path("version")).isEqualTo("2.0.0");
+
+    Response newer = admin(early).get("/plugins/analytics/summary");
+    assertThat(newer.<Integer>path("schema")).as("2.0.0's route").isEqualTo(2);
+    assertThat(newer.<String>path("label")).isEqualTo("U");
+    String schema = "tenant_" + early.replace('-', '_');
+    assertThat(Platform.tablesOf(schema))
+        .contains("plugin_analytics_counts", "plugin_analytics_history");
+    assertThat(admin(late).get("/plugins/analytics/summary").<Integer>path("schema"))
+        .as("the other tenant still runs 1.0.0")
+        .isEqualTo(1);
+    assertProblem(
+        admin(early)
+            .body("{\"version\":\"1.0.0\"}")
+            .post("/plugin-installations/analytics/upgrade"),
+        409,
+        "plugin-upgrade-invalid");
+
+    admin(late)
+        .body("{\"version\":\"2.0.0\"}")
+        .post("/plugin-installations/analytics/upgrade")
+        .then()
+        .statusCode(200);
+    assertThat(admin(late).get("/plugins/analytics/summary").<Integer>path("schema")).isEqualTo(2);
   }
 
   /** A new tenant with the faulty fixture deployed (once) and installed. */

@@ -86,6 +86,8 @@ public class PluginInstallationResource {
   @Schema(name = "InstallPlugin")
   public record InstallRequest(
       @Schema(required = true, example = "analytics") String pluginId,
+      @Schema(description = "A deployed version; the current one when absent", example = "1.0.0")
+          String version,
       @Schema(description = "Fits the plugin's configuration schema") JsonObject config) {}
 
   @GET
@@ -145,6 +147,7 @@ public class PluginInstallationResource {
         installations.install(
             tenant.require(),
             body.pluginId().strip(),
+            java.util.Optional.ofNullable(body.version()).filter(v -> !v.isBlank()),
             body.config() == null ? "{}" : body.config().toString());
     return Response.created(uri.getAbsolutePathBuilder().path(installed.pluginId()).build())
         .entity(InstallationView.of(installed))
@@ -188,6 +191,38 @@ public class PluginInstallationResource {
       result = installations.setEnabled(tenant.require(), pluginId, true);
     }
     return InstallationView.of(result);
+  }
+
+  @Schema(name = "UpgradePlugin")
+  public record UpgradeRequest(
+      @Schema(
+              description =
+                  "A deployed version newer than the installed one; the current one when absent",
+              example = "2.0.0")
+          String version) {}
+
+  @POST
+  @Path("{pluginId}/upgrade")
+  @RequiresPermission("plugins:manage")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Upgrade an installed plugin in this tenant",
+      description =
+          "Moves this tenant to a newer deployed version: the configuration is checked against the"
+              + " new schema and the new version's migrations run in the tenant's schema (all or"
+              + " none). Other tenants keep their version. No restart.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Upgraded",
+      content = @Content(schema = @Schema(implementation = InstallationView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Not newer, a dependency missing, or a migration failed",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public InstallationView upgrade(@PathParam("pluginId") String pluginId, UpgradeRequest body) {
+    java.util.Optional<String> version =
+        java.util.Optional.ofNullable(body).map(UpgradeRequest::version).filter(v -> !v.isBlank());
+    return InstallationView.of(installations.upgrade(tenant.require(), pluginId, version));
   }
 
   @DELETE

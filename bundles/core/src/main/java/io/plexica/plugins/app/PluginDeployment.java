@@ -59,17 +59,38 @@ public class PluginDeployment {
     }
     requireDependencies(manifest);
     requireNoConflicts(manifest);
-    Optional<PluginManifest> previous = existing.map(this::currentManifest);
     runtime.activate(manifest, bundle);
+    RegisteredPlugin saved;
     try {
-      RegisteredPlugin saved = store.saveVersion(manifest, bundle, sha256(bundle), clock.instant());
-      catalog.unregister(manifest.id());
-      catalog.register(permissions(manifest));
-      return saved;
+      saved = store.saveVersion(manifest, bundle, sha256(bundle), clock.instant());
     } catch (RuntimeException e) {
-      restore(manifest.id(), previous);
+      runtime.deactivate(manifest.id(), manifest.version());
       throw e;
     }
+    catalog.unregister(manifest.id());
+    catalog.register(permissions(manifest));
+    retireUnused(manifest.id());
+    return saved;
+  }
+
+  /**
+   * Stops the versions of a plugin nobody needs any more: neither the current one, which new
+   * installations get, nor one a tenant still runs.
+   */
+  public void retireUnused(String id) {
+    Optional<RegisteredPlugin> plugin = store.find(id);
+    List<String> needed = new java.util.ArrayList<>(store.installedVersions(id));
+    plugin.ifPresent(p -> needed.add(p.currentVersion()));
+    for (String version : runtime.activeVersions(id)) {
+      if (!needed.contains(version)) {
+        runtime.deactivate(id, version);
+      }
+    }
+  }
+
+  /** Makes sure this version of the plugin runs (a tenant upgrades or downgrades to it). */
+  public void ensureRunning(String id, String version) {
+    runtime.activate(manifest(id, version), bundle(id, version));
   }
 
   /** Starts the current version of every registered plugin (at start-up, unless in safe mode). */
@@ -165,18 +186,6 @@ public class PluginDeployment {
                     new ProblemException(
                         PluginProblems.PLUGIN_NOT_FOUND,
                         "Plugin '" + id + "' has no version " + version + ".")));
-  }
-
-  private void restore(String id, Optional<PluginManifest> previous) {
-    try {
-      if (previous.isPresent()) {
-        runtime.activate(previous.get(), store.bundle(id, previous.get().version()).orElseThrow());
-      } else {
-        runtime.deactivate(id);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Could not restore plugin " + id + " after a failed deployment", e);
-    }
   }
 
   private static void requireSdk(PluginManifest manifest) {

@@ -55,7 +55,7 @@ public class PluginHooks implements ExtensionPoints {
   private Optional<String> deliver(Event event, boolean vetoable) {
     JsonObject payload = Json.createObjectBuilder(event.payload()).build();
     for (HookTarget target : runtime.hooks(event.name())) {
-      Optional<String> config = configIfDelivered(event, target.pluginId());
+      Optional<String> config = configIfDelivered(event, target);
       if (config.isEmpty()) {
         continue;
       }
@@ -85,9 +85,14 @@ public class PluginHooks implements ExtensionPoints {
   }
 
   /** The plugin's configuration in the tenant when the event is for it; empty when it is not. */
-  private Optional<String> configIfDelivered(Event event, String pluginId) {
+  private Optional<String> configIfDelivered(Event event, HookTarget target) {
+    String pluginId = target.pluginId();
     if (HookNames.TENANT_CREATED.equals(event.name())) {
-      return Optional.of("{}");
+      // Once per plugin: to the version new tenants would install.
+      return store
+          .find(pluginId)
+          .filter(p -> p.currentVersion().equals(target.version()))
+          .map(p -> "{}");
     }
     if (HookNames.PLUGIN_INSTALLED.equals(event.name())
         && !pluginId.equals(event.payload().get("pluginId"))) {
@@ -96,6 +101,7 @@ public class PluginHooks implements ExtensionPoints {
     return store
         .installation(event.tenantId(), pluginId)
         .filter(PluginInstallation::enabled)
+        .filter(i -> i.pluginVersion().equals(target.version()))
         .map(PluginInstallation::config);
   }
 

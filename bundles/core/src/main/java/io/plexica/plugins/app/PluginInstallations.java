@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.osgi.framework.Version;
 
 /**
  * The plugins of one tenant, for its administrators: install (configuration checked against the
@@ -58,6 +59,12 @@ public class PluginInstallations {
   }
 
   public PluginInstallation install(TenantRef tenant, String pluginId, String configJson) {
+    return install(tenant, pluginId, Optional.empty(), configJson);
+  }
+
+  /** Installs a deployed version of the plugin; its current version when none is named. */
+  public PluginInstallation install(
+      TenantRef tenant, String pluginId, Optional<String> version, String configJson) {
     RegisteredPlugin plugin = deployment.get(pluginId);
     if (plugin.status() == RegisteredPlugin.Status.DEPRECATED) {
       throw new ProblemException(
@@ -69,12 +76,16 @@ public class PluginInstallations {
           PluginProblems.ALREADY_INSTALLED,
           "Plugin '" + pluginId + "' is already installed in this tenant.");
     }
-    PluginManifest manifest = deployment.currentManifest(plugin);
+    PluginManifest manifest =
+        version.isPresent()
+            ? deployment.manifest(pluginId, version.get())
+            : deployment.currentManifest(plugin);
     requireDependenciesEnabled(tenant, manifest);
     String config = manifests.validateConfig(manifest, configJson);
     PluginInstallation installation =
         new PluginInstallation(tenant.id(), pluginId, manifest.version(), config, clock.instant());
     Set<String> permissions = permissionsOf(manifest);
+    deployment.ensureRunning(pluginId, manifest.version());
     migrations.migrate(tenant, manifest, deployment.bundle(pluginId, manifest.version()));
     try {
       roles.grantToAdmin(tenant, permissions);
@@ -111,6 +122,50 @@ public class PluginInstallations {
   }
 
   /**
+   * Moves the tenant to a newer deployed version of the plugin (the current one when none is
+   * named): its configuration must fit the new schema, its dependencies must be met, and the new
+   * migrations run in the tenant's schema in one transaction before the tenant's calls reach the
+   * new version. Other tenants stay on their version. Any refusal changes nothing.
+   */
+  public PluginInstallation upgrade(TenantRef tenant, String pluginId, Optional<String> version) {
+    PluginInstallation installation = requireInstalled(tenant, pluginId);
+    String target = version.orElseGet(() -> deployment.get(pluginId).currentVersion());
+    if (Version.parseVersion(target).compareTo(Version.parseVersion(installation.pluginVersion()))
+        <= 0) {
+      throw new ProblemException(
+          PluginProblems.UPGRADE_INVALID,
+          "This tenant runs '"
+              + pluginId
+              + "' "
+              + installation.pluginVersion()
+              + "; an upgrade needs a newer version than "
+              + target
+              + ".");
+    }
+    PluginManifest manifest = deployment.manifest(pluginId, target);
+    requireDependenciesEnabled(tenant, manifest);
+    String config = manifests.validateConfig(manifest, installation.config());
+    deployment.ensureRunning(pluginId, target);
+    migrations.migrate(tenant, manifest, deployment.bundle(pluginId, target));
+    Set<String> before = permissionsOf(deployment.manifest(pluginId, installation.pluginVersion()));
+    Set<String> after = permissionsOf(manifest);
+    roles.grantToAdmin(tenant, after);
+    Set<String> dropped = new java.util.HashSet<>(before);
+    dropped.removeAll(after);
+    roles.revokeEverywhere(tenant, dropped);
+    PluginInstallation upgraded =
+        store.updateInstallation(
+            tenant.id(),
+            pluginId,
+            i -> {
+              i.upgradeTo(target, clock.instant());
+              i.configure(config, clock.instant());
+            });
+    deployment.retireUnused(pluginId);
+    return upgraded;
+  }
+
+  /**
    * Uninstalls the plugin; with {@code purge} its tables in the tenant's schema go too, otherwise
    * they stay for a later installation.
    */
@@ -123,6 +178,7 @@ public class PluginInstallations {
     }
     roles.revokeEverywhere(
         tenant, permissionsOf(deployment.manifest(pluginId, installation.pluginVersion())));
+    deployment.retireUnused(pluginId);
   }
 
   private static Set<String> permissionsOf(PluginManifest manifest) {

@@ -49,7 +49,7 @@ public class PluginRouter {
         installations.enabled(tenant, call.pluginId()).orElseThrow(() -> notFound(call));
     MatchedRoute route =
         runtime
-            .route(call.pluginId(), call.method(), call.path())
+            .route(call.pluginId(), installation.pluginVersion(), call.method(), call.path())
             .orElseThrow(() -> notFound(call));
     if (!route.permission().isEmpty() && !access.grants(route.permission())) {
       throw new ProblemException(

@@ -6,28 +6,33 @@ import io.plexica.sdk.route.RouteHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where plugin code runs: the embedded OSGi framework. */
 public interface PluginRuntime {
 
   /**
-   * Runs this bundle as the plugin's version, replacing the one that runs; when the bundle does not
-   * start ({@code plugin-bundle-unresolved}), the running version keeps running.
+   * Runs this version of the plugin beside the versions that run already (each tenant is served by
+   * the version it installed); nothing happens when it runs. A bundle that does not start is
+   * refused ({@code plugin-bundle-unresolved}) and leaves nothing behind.
    */
   void activate(PluginManifest manifest, byte[] bundle);
 
-  /** Stops the plugin; nothing happens when it does not run. */
+  /** Stops every version of the plugin; nothing happens when none runs. */
   void deactivate(String pluginId);
 
-  Optional<String> activeVersion(String pluginId);
+  /** Stops one version of the plugin; nothing happens when it does not run. */
+  void deactivate(String pluginId, String version);
 
-  /** A route of the running plugin matching the request, with the path's parameters. */
-  Optional<MatchedRoute> route(String pluginId, String method, String path);
+  Set<String> activeVersions(String pluginId);
+
+  /** A route of that version of the plugin matching the request, with the path's parameters. */
+  Optional<MatchedRoute> route(String pluginId, String version, String method, String path);
 
   /** The hook handlers running plugins registered for an extension point, with their plugin. */
   List<HookTarget> hooks(String name);
 
-  record HookTarget(String pluginId, HookHandler handler) {}
+  record HookTarget(String pluginId, String version, HookHandler handler) {}
 
   record MatchedRoute(
       String template,

@@ -31,6 +31,8 @@ public final class PluginProblems {
       new ProblemType("plugin-not-installed", 404, "The plugin is not installed in this tenant");
   public static final ProblemType ALREADY_INSTALLED =
       new ProblemType("plugin-already-installed", 409, "The plugin is installed in this tenant");
+  public static final ProblemType UPGRADE_INVALID =
+      new ProblemType("plugin-upgrade-invalid", 409, "The tenant cannot move to that version");
   public static final ProblemType CONFIG_INVALID =
       new ProblemType("plugin-config-invalid", 400, "The configuration does not fit the schema");
   public static final ProblemType ROUTE_NOT_FOUND =

@@ -32,6 +32,9 @@ public interface PluginStore {
 
   List<PluginInstallation> installations(UUID tenantId);
 
+  /** The versions of the plugin some tenant has installed. */
+  List<String> installedVersions(String pluginId);
+
   /** Slugs of the tenants where the plugin is installed. */
   List<String> tenantsUsing(String pluginId);
 

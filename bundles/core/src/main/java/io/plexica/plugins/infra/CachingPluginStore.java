@@ -155,6 +155,11 @@ public class CachingPluginStore implements PluginStore, AutoCloseable {
   }
 
   @Override
+  public List<String> installedVersions(String pluginId) {
+    return store.installedVersions(pluginId);
+  }
+
+  @Override
   public List<String> tenantsUsing(String pluginId) {
     return store.tenantsUsing(pluginId);
   }

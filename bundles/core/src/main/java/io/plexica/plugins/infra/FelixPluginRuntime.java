@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,12 +35,12 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   private static final String LOCATION = "plexica:plugin/";
 
   private final FelixHost host;
-  private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+  /** Plugin id → version → its bundle: several versions of a plugin may serve different tenants. */
+  private final Map<String, Map<String, Bundle>> running = new ConcurrentHashMap<>();
+
   private final ServiceTracker<RouteHandler, RouteHandler> routes;
   private final ServiceTracker<HookHandler, HookHandler> hooks;
-
-  private record Running(String version, Bundle bundle) {}
-
   private final ServiceRegistration<PluginData> data;
 
   public FelixPluginRuntime(FelixHost host, JdbcPluginData backend) {
@@ -53,17 +54,17 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
 
   @Override
   public synchronized void activate(PluginManifest manifest, byte[] bundle) {
-    Bundle started;
+    Map<String, Bundle> versions =
+        running.computeIfAbsent(manifest.id(), id -> new ConcurrentHashMap<>());
+    if (versions.containsKey(manifest.version())) {
+      return;
+    }
     try {
-      started =
+      versions.put(
+          manifest.version(),
           host.installAndStart(
-              "plexica:plugin/"
-                  + manifest.id()
-                  + "/"
-                  + manifest.version()
-                  + "/"
-                  + System.nanoTime(),
-              bundle);
+              LOCATION + manifest.id() + "/" + manifest.version() + "/" + System.nanoTime(),
+              bundle));
     } catch (BundleException | RuntimeException e) {
       throw new ProblemException(
           PluginProblems.BUNDLE_UNRESOLVED,
@@ -75,17 +76,22 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
               + e.getMessage(),
           e);
     }
-    Running previous = running.put(manifest.id(), new Running(manifest.version(), started));
-    if (previous != null) {
-      uninstall(previous.bundle());
-    }
   }
 
   @Override
   public synchronized void deactivate(String pluginId) {
-    Running previous = running.remove(pluginId);
-    if (previous != null) {
-      uninstall(previous.bundle());
+    Map<String, Bundle> versions = running.remove(pluginId);
+    if (versions != null) {
+      versions.values().forEach(this::uninstall);
+    }
+  }
+
+  @Override
+  public synchronized void deactivate(String pluginId, String version) {
+    Map<String, Bundle> versions = running.get(pluginId);
+    Bundle bundle = versions == null ? null : versions.remove(version);
+    if (bundle != null) {
+      uninstall(bundle);
     }
   }
 
@@ -98,21 +104,21 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   }
 
   @Override
-  public Optional<String> activeVersion(String pluginId) {
-    return Optional.ofNullable(running.get(pluginId)).map(Running::version);
+  public Set<String> activeVersions(String pluginId) {
+    return Set.copyOf(running.getOrDefault(pluginId, Map.of()).keySet());
   }
 
   @Override
-  public Optional<MatchedRoute> route(String pluginId, String method, String path) {
-    Running plugin = running.get(pluginId);
+  public Optional<MatchedRoute> route(String pluginId, String version, String method, String path) {
+    Bundle bundle = running.getOrDefault(pluginId, Map.of()).get(version);
     ServiceReference<RouteHandler>[] references = routes.getServiceReferences();
-    if (plugin == null || references == null) {
+    if (bundle == null || references == null) {
       return Optional.empty();
     }
     MatchedRoute best = null;
     int bestLiterals = -1;
     for (ServiceReference<RouteHandler> reference : references) {
-      if (!reference.getBundle().equals(plugin.bundle())
+      if (!reference.getBundle().equals(bundle)
           || !method.equalsIgnoreCase(String.valueOf(reference.getProperty(Route.METHOD)))) {
         continue;
       }
@@ -147,21 +153,25 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
       if (!name.equals(reference.getProperty(Hook.NAME))) {
         continue;
       }
-      Optional<String> plugin = pluginOf(reference.getBundle());
+      Optional<String[]> plugin = pluginOf(reference.getBundle());
       HookHandler handler = hooks.getService(reference);
       if (plugin.isPresent() && handler != null) {
-        targets.add(new HookTarget(plugin.get(), handler));
+        targets.add(new HookTarget(plugin.get()[0], plugin.get()[1], handler));
       }
     }
     return targets;
   }
 
-  /** The plugin whose running bundle this is; none for a bundle being replaced. */
-  private Optional<String> pluginOf(Bundle bundle) {
-    return running.entrySet().stream()
-        .filter(e -> e.getValue().bundle().equals(bundle))
-        .map(Map.Entry::getKey)
-        .findFirst();
+  /** The plugin id and version whose running bundle this is; none for a bundle on its way out. */
+  private Optional<String[]> pluginOf(Bundle bundle) {
+    for (Map.Entry<String, Map<String, Bundle>> plugin : running.entrySet()) {
+      for (Map.Entry<String, Bundle> version : plugin.getValue().entrySet()) {
+        if (version.getValue().equals(bundle)) {
+          return Optional.of(new String[] {plugin.getKey(), version.getKey()});
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The plugin a bundle was installed for, from the location the host gave it. */

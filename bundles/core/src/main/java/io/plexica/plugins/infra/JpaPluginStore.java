@@ -164,6 +164,17 @@ public class JpaPluginStore implements PluginStore {
   }
 
   @Override
+  public List<String> installedVersions(String pluginId) {
+    return database.readCore(
+        em ->
+            strings(
+                em.createNativeQuery(
+                        "SELECT DISTINCT plugin_version FROM plexica_core.plugin_installation"
+                            + " WHERE plugin_id = ?1")
+                    .setParameter(1, pluginId)));
+  }
+
+  @Override
   public List<String> tenantsUsing(String pluginId) {
     return database.readCore(
         em ->
