@@ -139,6 +139,34 @@ class PluginsIT {
     assertProblem(
         upload("not a jar".getBytes(StandardCharsets.UTF_8)), 400, "plugin-bundle-invalid");
 
+    Response unresolved =
+        upload(
+            bundle(
+                "Import-Package: com.example.nowhere",
+                "{\"id\":\"unresolved-x\",\"version\":\"1.0.0\",\"name\":\"U\","
+                    + "\"vendor\":\"V\",\"sdk\":\"[1.0,2)\"}"));
+    assertProblem(unresolved, 400, "plugin-bundle-unresolved");
+    assertThat(unresolved.<String>path("detail")).contains("com.example.nowhere");
+    assertProblem(Platform.api().get("/admin/plugins/unresolved-x"), 404, "plugin-not-found");
+    assertProblem(
+        upload(
+            withManifest(
+                analytics,
+                "{\"id\":\"conflicted-x\",\"version\":\"1.0.0\",\"name\":\"C\","
+                    + "\"vendor\":\"V\",\"sdk\":\"[1.0,2)\","
+                    + "\"conflicts\":[{\"id\":\"analytics\",\"version\":\"[1.0,3)\"}]}")),
+        409,
+        "plugin-conflict");
+    assertProblem(
+        upload(
+            withManifest(
+                analytics,
+                "{\"id\":\"needy-x\",\"version\":\"1.0.0\",\"name\":\"N\","
+                    + "\"vendor\":\"V\",\"sdk\":\"[1.0,2)\","
+                    + "\"dependencies\":[{\"id\":\"nowhere\",\"version\":\"1.0\"}]}")),
+        409,
+        "plugin-dependency-missing");
+
     assertThat(admin(slug).get("/plugins/analytics/summary").<String>path("label")).isEqualTo("C");
     assertThat(Platform.api().get("/admin/plugins/analytics").<String>path("currentVersion"))
         .isEqualTo(runningBefore);
@@ -376,6 +404,27 @@ class PluginsIT {
         .then()
         .statusCode(201);
     return slug;
+  }
+
+  /** A minimal bundle with one extra manifest header and a plugin.json. */
+  static byte[] bundle(String header, String pluginJson) {
+    java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+    manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+    manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+    manifest.getMainAttributes().putValue("Bundle-SymbolicName", "test.unresolved");
+    manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+    String[] nameValue = header.split(": ", 2);
+    manifest.getMainAttributes().putValue(nameValue[0], nameValue[1]);
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+      try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+        out.putNextEntry(new JarEntry("META-INF/plexica/plugin.json"));
+        out.write(pluginJson.getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The bundle with another plugin.json. */

@@ -8,6 +8,7 @@ import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.PlatformAdminOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -61,6 +62,7 @@ public class AdminPluginResource {
       List<ReferenceView> dependencies,
       List<ReferenceView> conflicts,
       @Schema(description = "Slugs of the tenants that installed it") List<String> tenants,
+      @Schema(description = "The current version's plugin.json") JsonObject manifest,
       Instant createdAt,
       Instant updatedAt) {}
 
@@ -86,6 +88,7 @@ public class AdminPluginResource {
             .map(d -> new ReferenceView(d.id(), d.versionRange()))
             .toList(),
         deployment.tenantsUsing(plugin.id()),
+        PluginInstallationResource.parse(manifest.json()),
         plugin.createdAt(),
         plugin.updatedAt());
   }
