@@ -86,12 +86,17 @@ public class PluginInstallations {
         new PluginInstallation(tenant.id(), pluginId, manifest.version(), config, clock.instant());
     Set<String> permissions = permissionsOf(manifest);
     deployment.ensureRunning(pluginId, manifest.version());
+    boolean keptTables = migrations.hasTables(tenant, pluginId);
     migrations.migrate(tenant, manifest, deployment.bundle(pluginId, manifest.version()));
     try {
       roles.grantToAdmin(tenant, permissions);
       store.install(installation);
     } catch (RuntimeException e) {
+      // Nothing of a failed installation stays: not its permissions, nor tables it just created.
       roles.revokeEverywhere(tenant, permissions);
+      if (!keptTables) {
+        migrations.purge(tenant, pluginId);
+      }
       throw e;
     }
     extensions.announce(

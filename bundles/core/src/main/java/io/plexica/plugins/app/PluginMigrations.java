@@ -12,6 +12,9 @@ public interface PluginMigrations {
    */
   void migrate(TenantRef tenant, PluginManifest manifest, byte[] bundle);
 
+  /** Whether the plugin has any table (its history included) in the tenant's schema. */
+  boolean hasTables(TenantRef tenant, String pluginId);
+
   /** Drops every table of the plugin in the tenant's schema, its history included. */
   void purge(TenantRef tenant, String pluginId);
 }

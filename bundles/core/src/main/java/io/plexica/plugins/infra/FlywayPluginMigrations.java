@@ -90,22 +90,37 @@ public class FlywayPluginMigrations implements PluginMigrations {
   }
 
   @Override
-  public void purge(TenantRef tenant, String pluginId) {
-    String like = PluginTables.prefix(pluginId).replace("_", "\\_") + "%";
+  public boolean hasTables(TenantRef tenant, String pluginId) {
     try (Connection connection = dataSource.getConnection()) {
-      List<String> tables = new ArrayList<>();
-      try (PreparedStatement find =
-          connection.prepareStatement(
-              "SELECT table_name FROM information_schema.tables"
-                  + " WHERE table_schema = ? AND table_name LIKE ?")) {
-        find.setString(1, tenant.schemaName());
-        find.setString(2, like);
-        try (ResultSet rows = find.executeQuery()) {
-          while (rows.next()) {
-            tables.add(rows.getString(1));
-          }
+      return !tables(connection, tenant, pluginId).isEmpty();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not list the tables of plugin " + pluginId, e);
+    }
+  }
+
+  private static List<String> tables(Connection connection, TenantRef tenant, String pluginId)
+      throws SQLException {
+    String like = PluginTables.prefix(pluginId).replace("_", "\\_") + "%";
+    List<String> tables = new ArrayList<>();
+    try (PreparedStatement find =
+        connection.prepareStatement(
+            "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = ? AND table_name LIKE ?")) {
+      find.setString(1, tenant.schemaName());
+      find.setString(2, like);
+      try (ResultSet rows = find.executeQuery()) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
         }
       }
+    }
+    return tables;
+  }
+
+  @Override
+  public void purge(TenantRef tenant, String pluginId) {
+    try (Connection connection = dataSource.getConnection()) {
+      List<String> tables = tables(connection, tenant, pluginId);
       try (Statement drop = connection.createStatement()) {
         for (String table : tables) {
           drop.execute(
