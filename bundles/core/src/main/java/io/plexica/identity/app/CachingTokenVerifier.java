@@ -1,10 +1,7 @@
 package io.plexica.identity.app;
 
 import io.plexica.identity.domain.VerifiedToken;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
+import io.plexica.shared.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,16 +56,12 @@ public class CachingTokenVerifier implements TokenVerifier {
 
   private Optional<VerifiedToken> cached(String hash) {
     try {
-      return cache.find(hash).map(e -> new VerifiedToken(e.realm(), parse(e.claimsJson())));
+      return cache
+          .find(hash)
+          .map(e -> new VerifiedToken(e.realm(), JsonText.object(e.claimsJson())));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Token cache unavailable; verifying the token instead", e);
       return Optional.empty();
-    }
-  }
-
-  private static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
     }
   }
 

@@ -38,7 +38,6 @@ public record UserQuery(
         Optional.ofNullable(tenant).map(String::strip).filter(t -> !t.isEmpty());
     PageRequest paging = PageRequest.parse(validation, page, size);
     validation.throwIfInvalid();
-    return new UserQuery(
-        text.map(t -> t.toLowerCase(Locale.ROOT)), statusFilter, roleFilter, tenantFilter, paging);
+    return new UserQuery(text, statusFilter, roleFilter, tenantFilter, paging);
   }
 }

@@ -125,9 +125,13 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
   }
 
   private void dropLocal(UUID tenantId) {
-    TenantEntries entries = local.computeIfAbsent(tenantId, id -> new TenantEntries());
-    entries.generation.incrementAndGet();
-    entries.users.clear();
+    // A load in flight created its tenant's entries first, so a tenant without any has nothing to
+    // drop (and messages about other nodes' tenants create nothing here).
+    TenantEntries entries = local.get(tenantId);
+    if (entries != null) {
+      entries.generation.incrementAndGet();
+      entries.users.clear();
+    }
   }
 
   private void dropAllLocal() {

@@ -3,6 +3,7 @@ package io.plexica.plugins.api;
 import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.RegisteredPlugin;
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.PlatformAdminOnly;
@@ -88,7 +89,7 @@ public class AdminPluginResource {
             .map(d -> new ReferenceView(d.id(), d.versionRange()))
             .toList(),
         deployment.tenantsUsing(plugin.id()),
-        PluginInstallationResource.parse(manifest.json()),
+        JsonText.object(manifest.json()),
         plugin.createdAt(),
         plugin.updatedAt());
   }

@@ -4,6 +4,7 @@ import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.app.PluginInstallations;
 import io.plexica.plugins.domain.PluginInstallation;
 import io.plexica.plugins.domain.RegisteredPlugin;
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
@@ -13,9 +14,7 @@ import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,7 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +67,7 @@ public class PluginInstallationResource {
           i.pluginId(),
           i.pluginVersion(),
           i.enabled(),
-          parse(i.config()),
+          JsonText.object(i.config()),
           i.installedAt(),
           i.updatedAt());
     }
@@ -242,11 +240,5 @@ public class PluginInstallationResource {
           boolean purge) {
     installations.uninstall(tenant.require(), pluginId, purge);
     return Response.noContent().build();
-  }
-
-  static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
-    }
   }
 }

@@ -160,13 +160,7 @@ public class PluginDeployment {
   }
 
   public byte[] bundle(String id, String version) {
-    return store
-        .bundle(id, version)
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    PluginProblems.PLUGIN_NOT_FOUND,
-                    "Plugin '" + id + "' has no version " + version + "."));
+    return store.bundle(id, version).orElseThrow(() -> noSuchVersion(id, version));
   }
 
   public List<String> tenantsUsing(String id) {
@@ -179,13 +173,12 @@ public class PluginDeployment {
 
   public PluginManifest manifest(String id, String version) {
     return manifests.fromJson(
-        store
-            .manifestJson(id, version)
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        PluginProblems.PLUGIN_NOT_FOUND,
-                        "Plugin '" + id + "' has no version " + version + ".")));
+        store.manifestJson(id, version).orElseThrow(() -> noSuchVersion(id, version)));
+  }
+
+  private static ProblemException noSuchVersion(String id, String version) {
+    return new ProblemException(
+        PluginProblems.PLUGIN_NOT_FOUND, "Plugin '" + id + "' has no version " + version + ".");
   }
 
   private static void requireSdk(PluginManifest manifest) {

@@ -8,11 +8,10 @@ import io.plexica.sdk.hook.HookCall;
 import io.plexica.sdk.hook.HookNames;
 import io.plexica.sdk.hook.HookResult;
 import io.plexica.shared.hooks.ExtensionPoints;
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -67,7 +66,7 @@ public class PluginHooks implements ExtensionPoints {
               event.username(),
               Set.of(),
               Optional.empty(),
-              parse(config.get()));
+              JsonText.object(config.get()));
       HookCall call = new HookCall(event.name(), payload, vetoable, context);
       try {
         HookResult result = guard.call(target.pluginId(), () -> target.handler().handle(call));
@@ -103,11 +102,5 @@ public class PluginHooks implements ExtensionPoints {
         .filter(PluginInstallation::enabled)
         .filter(i -> i.pluginVersion().equals(target.version()))
         .map(PluginInstallation::config);
-  }
-
-  private static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
-    }
   }
 }

@@ -8,13 +8,10 @@ import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.sdk.CallContext;
 import io.plexica.sdk.route.RouteRequest;
 import io.plexica.sdk.route.RouteResponse;
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRef;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +61,7 @@ public class PluginRouter {
             Optional.of(username),
             access.permissions(),
             Optional.empty(),
-            parse(installation.config()));
+            JsonText.object(installation.config()));
     RouteRequest request =
         new RouteRequest(
             call.method(), call.path(), route.pathParameters(), call.query(), call.body(), context);
@@ -81,11 +78,5 @@ public class PluginRouter {
             + " of plugin '"
             + call.pluginId()
             + "' in this tenant.");
-  }
-
-  private static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
-    }
   }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -28,6 +29,9 @@ public class JdbcPluginData {
   private final DataSource dataSource;
   private final TenantRepository tenants;
   private final PluginStore store;
+
+  /** A tenant's schema never changes (a purged slug comes back as a new tenant), so it is kept. */
+  private final Map<UUID, String> schemas = new ConcurrentHashMap<>();
 
   public JdbcPluginData(DataSource dataSource, TenantRepository tenants, PluginStore store) {
     this.dataSource = dataSource;
@@ -81,10 +85,13 @@ public class JdbcPluginData {
           "Plugin '" + pluginId + "' is not enabled in tenant " + context.tenantSlug() + ".");
     }
     String schema =
-        tenants
-            .findById(context.tenantId())
-            .orElseThrow(() -> new IllegalStateException("No tenant " + context.tenantId()))
-            .schemaName();
+        schemas.computeIfAbsent(
+            context.tenantId(),
+            id ->
+                tenants
+                    .findById(id)
+                    .orElseThrow(() -> new IllegalStateException("No tenant " + id))
+                    .schemaName());
     return PluginTables.resolve(sql, schema, pluginId);
   }
 

@@ -1,14 +1,12 @@
 package io.plexica.tenancy.api;
 
+import io.plexica.shared.json.JsonText;
 import io.plexica.tenancy.app.TenantService.ProvisioningReport;
 import io.plexica.tenancy.domain.ProvisioningStepRecord;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantPage;
 import io.plexica.tenancy.domain.TenantStatus;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +59,7 @@ public final class TenantViews {
           tenant.adminEmail(),
           tenant.status(),
           tenant.schemaName(),
-          parse(tenant.settings()),
+          JsonText.object(tenant.settings()),
           tenant.createdAt(),
           tenant.updatedAt(),
           tenant.purgedAt());
@@ -140,12 +138,6 @@ public final class TenantViews {
           completed,
           planned.size(),
           steps);
-    }
-  }
-
-  private static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
     }
   }
 }

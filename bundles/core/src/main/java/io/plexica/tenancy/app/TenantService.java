@@ -1,5 +1,6 @@
 package io.plexica.tenancy.app;
 
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.tenancy.domain.ProvisioningLog;
@@ -15,9 +16,7 @@ import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.tenancy.domain.TenantStatus;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -128,7 +127,7 @@ public class TenantService {
           settingsPatch.ifPresent(
               patch -> {
                 JsonValue merged =
-                    Json.createMergePatch(patch).apply(parseObject(tenant.settings()));
+                    Json.createMergePatch(patch).apply(JsonText.object(tenant.settings()));
                 tenant.replaceSettings(settingsJson(merged.asJsonObject()), clock.instant());
               });
         });
@@ -201,12 +200,6 @@ public class TenantService {
           "settings", "must be at most " + MAX_SETTINGS_CHARS + " characters of JSON");
     }
     return json;
-  }
-
-  private static JsonObject parseObject(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
-    }
   }
 
   private static Optional<UUID> parseUuid(String text) {
