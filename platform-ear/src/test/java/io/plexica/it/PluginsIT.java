@@ -93,6 +93,14 @@ class PluginsIT {
         .then()
         .statusCode(200);
     assertProblem(admin(tenant).get("/plugins/analytics/summary"), 404, "plugin-route-not-found");
+    assertThat(
+            admin(tenant)
+                .contentType("application/merge-patch+json")
+                .body("{}")
+                .patch("/plugin-installations/analytics")
+                .<Boolean>path("enabled"))
+        .as("an empty patch changes nothing")
+        .isFalse();
     admin(tenant)
         .contentType("application/merge-patch+json")
         .body("{\"enabled\":true}")

@@ -186,7 +186,7 @@ public class PluginInstallationResource {
               tenant.require(), pluginId, enabled.getValueType() == JsonValue.ValueType.TRUE);
     }
     if (result == null) {
-      result = installations.setEnabled(tenant.require(), pluginId, true);
+      result = installations.installed(tenant.require(), pluginId);
     }
     return InstallationView.of(result);
   }

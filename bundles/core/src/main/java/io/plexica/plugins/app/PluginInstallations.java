@@ -53,6 +53,11 @@ public class PluginInstallations {
     return store.installations(tenant.id());
   }
 
+  /** The tenant's installation of the plugin; {@code plugin-not-installed} when there is none. */
+  public PluginInstallation installed(TenantRef tenant, String pluginId) {
+    return requireInstalled(tenant, pluginId);
+  }
+
   /** The installation if the plugin is installed and enabled in the tenant. */
   public Optional<PluginInstallation> enabled(TenantRef tenant, String pluginId) {
     return store.installation(tenant.id(), pluginId).filter(PluginInstallation::enabled);
