@@ -14,6 +14,7 @@ import io.plexica.plugins.infra.FlywayPluginMigrations;
 import io.plexica.plugins.infra.JdbcPluginData;
 import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
+import io.plexica.plugins.infra.PluginFileStore;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.TestBundles;
@@ -56,8 +57,8 @@ class InstallationFailureTest {
         FelixPluginRuntime runtime =
             new FelixPluginRuntime(
                 host,
-                new JdbcPluginData(
-                    TestPlatform.database().dataSource(), platform.tenants, store))) {
+                new JdbcPluginData(TestPlatform.database().dataSource(), platform.tenants, store),
+                new PluginFileStore(platform.storage, store))) {
       PluginDeployment deployment =
           new PluginDeployment(
               store, manifests, runtime, new PermissionCatalog(), Clock.systemUTC());

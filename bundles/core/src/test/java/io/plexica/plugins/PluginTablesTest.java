@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plexica.plugins.domain.PluginTables;
 import io.plexica.shared.problem.ProblemException;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** How plugin SQL reaches the plugin's tables, and only them by name. */
@@ -16,12 +18,40 @@ class PluginTablesTest {
             PluginTables.resolve(
                 "SELECT c.name FROM ${contacts} c JOIN ${companies} co ON co.id = c.company_id;",
                 "tenant_acme",
-                "my-crm"))
+                "my-crm",
+                Optional.empty()))
         .isEqualTo(
             "SELECT c.name FROM \"tenant_acme\".\"plugin_my_crm_contacts\" c JOIN"
                 + " \"tenant_acme\".\"plugin_my_crm_companies\" co ON co.id = c.company_id");
     assertThat(PluginTables.names("INSERT INTO ${a} SELECT * FROM ${b} JOIN ${a}"))
         .containsExactly("a", "b");
+  }
+
+  @Test
+  void workspacePlaceholderIsTheCallsWorkspaceAndNeedsOne() {
+    UUID workspace = UUID.fromString("6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f");
+    assertThat(
+            PluginTables.resolve(
+                "SELECT * FROM ${notes} WHERE workspace_id = ${workspace}",
+                "tenant_acme",
+                "notes",
+                Optional.of(workspace)))
+        .isEqualTo(
+            "SELECT * FROM \"tenant_acme\".\"plugin_notes_notes\" WHERE workspace_id = '"
+                + workspace
+                + "'::uuid");
+    assertThat(PluginTables.names("SELECT * FROM ${notes} WHERE w = ${workspace}"))
+        .containsExactly("notes");
+    assertThatThrownBy(
+            () ->
+                PluginTables.resolve(
+                    "SELECT * FROM ${notes} WHERE workspace_id = ${workspace}",
+                    "tenant_acme",
+                    "notes",
+                    Optional.empty()))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.type()).isEqualTo(PluginTables.WORKSPACE_REQUIRED));
   }
 
   @Test
@@ -34,7 +64,7 @@ class PluginTablesTest {
           "SELECT * FROM pg_catalog.pg_tables",
           "select * from PUBLIC.x"
         }) {
-      assertThatThrownBy(() -> PluginTables.resolve(sql, "tenant_acme", "crm"))
+      assertThatThrownBy(() -> PluginTables.resolve(sql, "tenant_acme", "crm", Optional.empty()))
           .as(sql)
           .isInstanceOfSatisfying(
               ProblemException.class,

@@ -56,6 +56,7 @@ class ProvisioningFailureTest {
     Tenant failed = platform.tenantService.get(slug);
     assertThat(failed.status()).isEqualTo(TenantStatus.FAILED);
     assertThat(TestPlatform.schemaExists(created.schemaName())).as("schema left behind").isFalse();
+    assertThat(platform.storage.bucketExists(created.id())).as("bucket left behind").isFalse();
     List<ProvisioningStepRecord> log = platform.tenantService.provisioning(slug).steps();
     assertThat(log).hasSize(failingStep + 1);
     assertThat(log.get(failingStep).status()).isEqualTo(ProvisioningStepRecord.Status.FAILED);
@@ -74,7 +75,8 @@ class ProvisioningFailureTest {
     assertThat(platform.tenantService.provisioning(slug).attempt()).isEqualTo(2);
     assertThat(TestPlatform.tablesOf(created.schemaName())).contains("workspace");
     assertThat(TestPlatform.realms().isEnabled(slug)).isTrue();
-    assertThat(platform.workspaces.list(TenantRef.of(retried)))
+    assertThat(platform.storage.bucketExists(retried.id())).as("bucket after retry").isTrue();
+    assertThat(platform.workspaces.all(TenantRef.of(retried)))
         .extracting(w -> w.slug())
         .containsExactly("default");
   }

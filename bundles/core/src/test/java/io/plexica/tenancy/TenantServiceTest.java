@@ -43,7 +43,11 @@ class TenantServiceTest {
     assertThat(report.steps())
         .extracting(s -> s.step())
         .containsExactly(
-            "create-schema", "migrate-schema", "seed-default-workspace", "create-realm");
+            "create-schema",
+            "migrate-schema",
+            "create-bucket",
+            "create-realm",
+            "seed-default-workspace");
     assertThat(TestPlatform.realms().isEnabled(tenant.slug())).isTrue();
     assertThat(report.steps()).allSatisfy(s -> assertThat(s.finishedAt()).isNotNull());
   }

@@ -15,7 +15,12 @@ import io.plexica.identity.infra.KeycloakSettings;
 import io.plexica.identity.infra.RealmLifecycle;
 import io.plexica.identity.infra.RedisAccessCache;
 import io.plexica.identity.infra.TenantRealmStep;
+import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.persistence.Database;
+import io.plexica.storage.app.TenantStorage;
+import io.plexica.storage.infra.S3ObjectStorage;
+import io.plexica.storage.infra.StorageSettings;
+import io.plexica.storage.infra.TenantBucketStep;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningSaga;
 import io.plexica.tenancy.app.ProvisioningStep;
@@ -30,9 +35,17 @@ import io.plexica.tenancy.infra.JpaProvisioningLog;
 import io.plexica.tenancy.infra.JpaTenantRepository;
 import io.plexica.tenancy.infra.PostgresTenantSchemas;
 import io.plexica.tenancy.infra.SchemaSteps;
+import io.plexica.workspaces.app.Caller;
+import io.plexica.workspaces.app.FileService;
+import io.plexica.workspaces.app.InvitationService;
+import io.plexica.workspaces.app.MemberService;
+import io.plexica.workspaces.app.SharingService;
+import io.plexica.workspaces.app.TeamService;
+import io.plexica.workspaces.app.WorkspaceAccess;
 import io.plexica.workspaces.app.WorkspaceService;
 import io.plexica.workspaces.infra.DefaultWorkspaceStep;
-import io.plexica.workspaces.infra.JpaWorkspaceRepository;
+import io.plexica.workspaces.infra.JpaWorkspaceStore;
+import io.plexica.workspaces.infra.RedisMembershipCache;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,11 +72,23 @@ public final class TestPlatform {
   private static KeycloakRealms realms;
   private static JedisPooled redis;
   private static RedisAccessCache accessCache;
+  private static S3ObjectStorage objectStorage;
+
+  /** The upload limit of test platforms: small, so that tests can exceed it cheaply. */
+  public static final long MAX_FILE_BYTES = 64 * 1024;
 
   public final PostgresTenantSchemas schemas;
   public final JpaTenantRepository tenants;
   public final JpaProvisioningLog log;
+  public final TenantStorage storage;
+  public final JpaWorkspaceStore workspaceStore;
+  public final WorkspaceAccess workspaceAccess;
   public final WorkspaceService workspaces;
+  public final MemberService members;
+  public final TeamService teams;
+  public final InvitationService invitations;
+  public final SharingService sharing;
+  public final FileService files;
   public final List<ProvisioningStep> steps;
   public final ProvisioningSaga saga;
   public final TenantService tenantService;
@@ -78,8 +103,26 @@ public final class TestPlatform {
     schemas = new PostgresTenantSchemas(db);
     tenants = new JpaTenantRepository(db);
     log = new JpaProvisioningLog(db);
-    workspaces = new WorkspaceService(new JpaWorkspaceRepository(db), clock);
     identityStore = new JpaIdentityStore(db);
+    storage = new TenantStorage(objectStorage(), storageSettings().bucketPrefix());
+    workspaceStore = new JpaWorkspaceStore(db);
+    workspaceAccess =
+        new WorkspaceAccess(
+            workspaceStore, new RedisMembershipCache(redis(), Duration.ofMinutes(5)));
+    workspaces =
+        new WorkspaceService(workspaceStore, workspaceAccess, storage, clock, ExtensionPoints.NONE);
+    members = new MemberService(workspaceStore, workspaceAccess, clock);
+    teams = new TeamService(workspaceStore, workspaceAccess, clock);
+    invitations = new InvitationService(workspaceStore, workspaceAccess, members, clock);
+    sharing = new SharingService(workspaceStore, workspaceAccess, clock);
+    files =
+        new FileService(
+            workspaceStore,
+            workspaceAccess,
+            storage,
+            clock,
+            MAX_FILE_BYTES,
+            FileService.DEFAULT_TYPES);
     permissions = new PermissionEngine(identityStore, accessCache(), clock);
     users = new UserService(identityStore, realms(), permissions, clock);
     roles = new RoleService(identityStore, realms(), new PermissionCatalog(), permissions, clock);
@@ -88,13 +131,20 @@ public final class TestPlatform {
             List.of(
                 new SchemaSteps.CreateSchema(schemas),
                 new SchemaSteps.MigrateSchema(schemas),
-                new DefaultWorkspaceStep(workspaces),
-                new TenantRealmStep(realms(), tenants, keycloakSettings(), users)));
+                new TenantBucketStep(storage),
+                new TenantRealmStep(realms(), tenants, keycloakSettings(), users),
+                new DefaultWorkspaceStep(workspaces, identityStore)));
     saga = new ProvisioningSaga(steps, tenants, log, clock);
     ProvisioningExecutor inline = Runnable::run;
     tenantService =
         new TenantService(
-            tenants, log, saga, inline, schemas, List.of(new RealmLifecycle(realms())), clock);
+            tenants,
+            log,
+            saga,
+            inline,
+            schemas,
+            List.of(new RealmLifecycle(realms()), new TenantBucketStep(storage)),
+            clock);
   }
 
   /** A new tenant, provisioned and active, with {@link #ADMIN} as its administrator. */
@@ -114,6 +164,11 @@ public final class TestPlatform {
         users.search(tenant, UserQuery.parse(ADMIN.value(), null, null, null, null)).items().get(0);
     return permissions.accessOf(
         tenant, TestTokens.of(tenant.slug(), admin.id(), ADMIN.value(), "admin"));
+  }
+
+  /** The tenant administrator as the workspace services see it. */
+  public Caller adminCaller(TenantRef tenant) {
+    return Caller.of(adminAccess(tenant), ADMIN.value());
   }
 
   /** The platform as in production, provisioning inline on the calling thread. */
@@ -170,6 +225,26 @@ public final class TestPlatform {
       realms = new KeycloakRealms(keycloakSettings());
     }
     return realms;
+  }
+
+  /** The S3Proxy that {@code bin/plexica test} starts, with its development credentials. */
+  public static StorageSettings storageSettings() {
+    return StorageSettings.of(
+        property("plexica.storage.endpoint", "http://127.0.0.1:28333"),
+        null,
+        "us-east-1",
+        null,
+        null,
+        true,
+        "plexica-",
+        true);
+  }
+
+  public static synchronized S3ObjectStorage objectStorage() {
+    if (objectStorage == null) {
+      objectStorage = new S3ObjectStorage(storageSettings());
+    }
+    return objectStorage;
   }
 
   /** The Redis that {@code bin/plexica test} starts. */

@@ -8,11 +8,13 @@ import io.plexica.tenancy.domain.TenantName;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.testing.TestPlatform;
+import io.plexica.workspaces.app.Caller;
 import io.plexica.workspaces.domain.Workspace;
 import io.plexica.workspaces.domain.WorkspaceProblems;
 import io.plexica.workspaces.domain.WorkspaceSlug;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +33,7 @@ class TenantIsolationTest {
     TestPlatform platform = TestPlatform.create();
     TenantRef a = provision(platform, "iso-a");
     TenantRef b = provision(platform, "iso-b");
+    Map<TenantRef, Caller> admins = Map.of(a, platform.adminCaller(a), b, platform.adminCaller(b));
 
     ExecutorService pool = Executors.newFixedThreadPool(16);
     List<Future<String>> results = new ArrayList<>();
@@ -43,12 +46,20 @@ class TenantIsolationTest {
             pool.submit(
                 () -> {
                   Workspace created =
-                      platform.workspaces.create(
-                          mine, new WorkspaceSlug("ws-" + n), "Workspace " + n, null);
-                  Workspace read = platform.workspaces.get(mine, created.id());
+                      platform
+                          .workspaces
+                          .create(
+                              mine,
+                              admins.get(mine),
+                              new WorkspaceSlug("ws-" + n),
+                              "Workspace " + n,
+                              null)
+                          .workspace();
+                  Workspace read =
+                      platform.workspaces.get(mine, admins.get(mine), created.id()).workspace();
                   assertThat(read.slug()).isEqualTo("ws-" + n);
                   try {
-                    platform.workspaces.get(other, created.id());
+                    platform.workspaces.get(other, admins.get(other), created.id());
                     return "tenant " + other.slug() + " read workspace ws-" + n;
                   } catch (ProblemException expected) {
                     assertThat(expected.type()).isEqualTo(WorkspaceProblems.WORKSPACE_NOT_FOUND);
@@ -74,7 +85,7 @@ class TenantIsolationTest {
   }
 
   private static List<String> slugs(TestPlatform platform, TenantRef tenant) {
-    return platform.workspaces.list(tenant).stream().map(Workspace::slug).toList();
+    return platform.workspaces.all(tenant).stream().map(Workspace::slug).toList();
   }
 
   private static TenantRef provision(TestPlatform platform, String prefix) {

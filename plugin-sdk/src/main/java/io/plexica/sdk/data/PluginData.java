@@ -10,6 +10,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * PluginData}. One statement per call, with {@code ?} parameters; tables are written {@code
  * ${name}} (for example {@code SELECT id, name FROM ${contacts} WHERE id = ?}). Values come back as
  * strings, numbers, booleans or null (timestamps and UUIDs as strings).
+ *
+ * <p>Workspace-scoped queries write {@code ${workspace}} where the id of the call's workspace
+ * belongs ({@code SELECT * FROM ${notes} WHERE workspace_id = ${workspace}}): the platform puts in
+ * the workspace the caller named and was checked a member of, and refuses the statement (400 {@code
+ * workspace-required}) in a call without one, so a query meant for one workspace never reads all of
+ * them.
  */
 @ProviderType
 public interface PluginData {

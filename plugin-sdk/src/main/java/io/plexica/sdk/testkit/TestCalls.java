@@ -30,6 +30,7 @@ public final class TestCalls {
   private final UUID userId = UUID.randomUUID();
   private final Set<String> permissions = new HashSet<>();
   private JsonObject config = JsonValue.EMPTY_JSON_OBJECT;
+  private Optional<UUID> workspaceId = Optional.empty();
 
   private TestCalls(String tenantSlug) {
     this.tenantSlug = tenantSlug;
@@ -46,6 +47,12 @@ public final class TestCalls {
     return this;
   }
 
+  /** Calls made in a workspace, as with the {@code X-Workspace-ID} header. */
+  public TestCalls inWorkspace(UUID workspace) {
+    this.workspaceId = Optional.of(workspace);
+    return this;
+  }
+
   /** The plugin's configuration in the tenant, as JSON. */
   public TestCalls withConfig(String json) {
     this.config = parse(json).asJsonObject();
@@ -59,7 +66,7 @@ public final class TestCalls {
         Optional.of(userId),
         Optional.of("tester@" + tenantSlug + ".example"),
         permissions,
-        Optional.empty(),
+        workspaceId,
         config);
   }
 

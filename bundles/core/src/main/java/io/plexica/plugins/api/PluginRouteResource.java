@@ -8,6 +8,10 @@ import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
+import io.plexica.workspaces.api.WorkspaceRequests;
+import io.plexica.workspaces.app.Caller;
+import io.plexica.workspaces.app.WorkspaceAccess;
+import io.plexica.workspaces.domain.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,6 +20,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -30,6 +35,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,10 +50,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @TenantScoped
 public class PluginRouteResource {
   private static final String PATH_DOC = "The route's path below the plugin's base path";
+  private static final String WORKSPACE_DOC =
+      "The workspace the call works in; the caller must be a member (else 404)";
 
   @Inject PluginRouter router;
   @Inject CurrentTenant tenant;
   @Inject CurrentIdentity identity;
+  @Inject WorkspaceAccess workspaces;
 
   @GET
   @Path("{path: .*}")
@@ -56,8 +65,10 @@ public class PluginRouteResource {
       @PathParam("pluginId") String pluginId,
       @Parameter(description = PATH_DOC) @PathParam("path") String path,
       @Context UriInfo uri,
-      @Context Request request) {
-    return dispatch(pluginId, path, uri, request, null);
+      @Context Request request,
+      @Parameter(description = WORKSPACE_DOC) @HeaderParam(WorkspaceRequests.WORKSPACE_HEADER)
+          String workspace) {
+    return dispatch(pluginId, path, uri, request, workspace, null);
   }
 
   @DELETE
@@ -67,8 +78,10 @@ public class PluginRouteResource {
       @PathParam("pluginId") String pluginId,
       @Parameter(description = PATH_DOC) @PathParam("path") String path,
       @Context UriInfo uri,
-      @Context Request request) {
-    return dispatch(pluginId, path, uri, request, null);
+      @Context Request request,
+      @Parameter(description = WORKSPACE_DOC) @HeaderParam(WorkspaceRequests.WORKSPACE_HEADER)
+          String workspace) {
+    return dispatch(pluginId, path, uri, request, workspace, null);
   }
 
   @POST
@@ -79,8 +92,10 @@ public class PluginRouteResource {
       @Parameter(description = PATH_DOC) @PathParam("path") String path,
       @Context UriInfo uri,
       @Context Request request,
+      @Parameter(description = WORKSPACE_DOC) @HeaderParam(WorkspaceRequests.WORKSPACE_HEADER)
+          String workspace,
       String body) {
-    return dispatch(pluginId, path, uri, request, body);
+    return dispatch(pluginId, path, uri, request, workspace, body);
   }
 
   @PUT
@@ -91,8 +106,10 @@ public class PluginRouteResource {
       @Parameter(description = PATH_DOC) @PathParam("path") String path,
       @Context UriInfo uri,
       @Context Request request,
+      @Parameter(description = WORKSPACE_DOC) @HeaderParam(WorkspaceRequests.WORKSPACE_HEADER)
+          String workspace,
       String body) {
-    return dispatch(pluginId, path, uri, request, body);
+    return dispatch(pluginId, path, uri, request, workspace, body);
   }
 
   @PATCH
@@ -103,24 +120,46 @@ public class PluginRouteResource {
       @Parameter(description = PATH_DOC) @PathParam("path") String path,
       @Context UriInfo uri,
       @Context Request request,
+      @Parameter(description = WORKSPACE_DOC) @HeaderParam(WorkspaceRequests.WORKSPACE_HEADER)
+          String workspace,
       String body) {
-    return dispatch(pluginId, path, uri, request, body);
+    return dispatch(pluginId, path, uri, request, workspace, body);
   }
 
   private Response dispatch(
-      String pluginId, String path, UriInfo uri, Request request, String body) {
+      String pluginId,
+      String path,
+      UriInfo uri,
+      Request request,
+      String workspaceHeader,
+      String body) {
     String prefix = "plugins/" + pluginId;
+    String username = identity.require().username();
+    Optional<UUID> workspace =
+        Optional.ofNullable(workspaceHeader)
+            .filter(h -> !h.isBlank())
+            .map(
+                h -> {
+                  UUID id = WorkspaceRequests.workspaceId(h.strip());
+                  workspaces.require(
+                      tenant.require(),
+                      Caller.of(identity.access(), username),
+                      id,
+                      WorkspaceRole.VIEWER);
+                  return id;
+                });
     RouteResponse response =
         router.call(
             tenant.require(),
             identity.access(),
-            identity.require().username(),
+            username,
             new Call(
                 pluginId,
                 request.getMethod(),
                 "/" + path,
                 Map.copyOf(uri.getQueryParameters()),
-                parse(body)));
+                parse(body),
+                workspace));
     Response.ResponseBuilder builder = Response.status(response.status());
     response.body().ifPresent(b -> builder.entity(b.toString()).type(MediaType.APPLICATION_JSON));
     response.location().ifPresent(l -> builder.location(URI.create(uri.getBaseUri() + prefix + l)));

@@ -28,7 +28,7 @@ public class PluginDeployment {
   private static final Logger LOG = Logger.getLogger(PluginDeployment.class.getName());
 
   /** The SDK this platform provides; plugins declare the range they were built for. */
-  public static final Version SDK_VERSION = new Version(1, 0, 0);
+  public static final Version SDK_VERSION = new Version(1, 1, 0);
 
   private final PluginStore store;
   private final PluginManifests manifests;

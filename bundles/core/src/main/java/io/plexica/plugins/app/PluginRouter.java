@@ -15,6 +15,7 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Calls a plugin's route for a tenant request: only where the plugin is installed and enabled (404
@@ -33,13 +34,17 @@ public class PluginRouter {
     this.guard = guard;
   }
 
-  /** A request to a plugin, as the web layer read it. */
+  /**
+   * A request to a plugin, as the web layer read it; {@code workspaceId} is a workspace the caller
+   * was checked a member of.
+   */
   public record Call(
       String pluginId,
       String method,
       String path,
       Map<String, List<String>> query,
-      Optional<JsonValue> body) {}
+      Optional<JsonValue> body,
+      Optional<UUID> workspaceId) {}
 
   public RouteResponse call(TenantRef tenant, Access access, String username, Call call) {
     PluginInstallation installation =
@@ -60,7 +65,7 @@ public class PluginRouter {
             Optional.of(access.userId()),
             Optional.of(username),
             access.permissions(),
-            Optional.empty(),
+            call.workspaceId(),
             JsonText.object(installation.config()));
     RouteRequest request =
         new RouteRequest(

@@ -1,5 +1,6 @@
 package io.plexica.plugins.domain;
 
+import io.plexica.shared.problem.ProblemException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,15 @@ public interface PluginStore {
   RegisteredPlugin update(String id, Consumer<RegisteredPlugin> change);
 
   Optional<PluginInstallation> installation(UUID tenantId, String pluginId);
+
+  /** Refuses work of a plugin for a tenant where it is not installed and enabled. */
+  default void requireEnabled(UUID tenantId, String tenantSlug, String pluginId) {
+    if (!installation(tenantId, pluginId).map(PluginInstallation::enabled).orElse(false)) {
+      throw new ProblemException(
+          PluginProblems.NOT_INSTALLED,
+          "Plugin '" + pluginId + "' is not enabled in tenant " + tenantSlug + ".");
+    }
+  }
 
   List<PluginInstallation> installations(UUID tenantId);
 

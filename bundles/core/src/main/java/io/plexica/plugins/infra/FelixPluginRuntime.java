@@ -5,11 +5,14 @@ import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.sdk.CallContext;
 import io.plexica.sdk.data.PluginData;
+import io.plexica.sdk.files.PluginFiles;
+import io.plexica.sdk.files.StoredFile;
 import io.plexica.sdk.hook.Hook;
 import io.plexica.sdk.hook.HookHandler;
 import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.shared.problem.ProblemException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +45,13 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   private final ServiceTracker<RouteHandler, RouteHandler> routes;
   private final ServiceTracker<HookHandler, HookHandler> hooks;
   private final ServiceRegistration<PluginData> data;
+  private final ServiceRegistration<PluginFiles> files;
 
-  public FelixPluginRuntime(FelixHost host, JdbcPluginData backend) {
+  public FelixPluginRuntime(FelixHost host, JdbcPluginData backend, PluginFileStore fileStore) {
     this.host = host;
     this.data = host.context().registerService(PluginData.class, new DataPerPlugin(backend), null);
+    this.files =
+        host.context().registerService(PluginFiles.class, new FilesPerPlugin(fileStore), null);
     this.routes = new ServiceTracker<>(host.context(), RouteHandler.class, null);
     routes.open();
     this.hooks = new ServiceTracker<>(host.context(), HookHandler.class, null);
@@ -210,6 +216,47 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     }
   }
 
+  /** Each plugin's bundle gets a {@link PluginFiles} confined to that plugin's files. */
+  private record FilesPerPlugin(PluginFileStore backend) implements ServiceFactory<PluginFiles> {
+    @Override
+    public PluginFiles getService(Bundle bundle, ServiceRegistration<PluginFiles> registration) {
+      String pluginId = pluginIdOf(bundle);
+      return new PluginFiles() {
+        @Override
+        public StoredFile put(
+            CallContext context, String name, String contentType, byte[] content) {
+          return backend.put(pluginId, context, name, contentType, content);
+        }
+
+        @Override
+        public Optional<byte[]> get(CallContext context, String name) {
+          return backend.get(pluginId, context, name);
+        }
+
+        @Override
+        public List<StoredFile> list(CallContext context, String prefix) {
+          return backend.list(pluginId, context, prefix);
+        }
+
+        @Override
+        public void delete(CallContext context, String name) {
+          backend.delete(pluginId, context, name);
+        }
+
+        @Override
+        public URI downloadUrl(CallContext context, String name) {
+          return backend.downloadUrl(pluginId, context, name);
+        }
+      };
+    }
+
+    @Override
+    public void ungetService(
+        Bundle bundle, ServiceRegistration<PluginFiles> registration, PluginFiles service) {
+      // nothing held
+    }
+  }
+
   private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
   /** The path parameters when {@code path} fits {@code template}: segments in braces match any. */
@@ -237,6 +284,7 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   @Override
   public void close() {
     data.unregister();
+    files.unregister();
     routes.close();
     hooks.close();
   }

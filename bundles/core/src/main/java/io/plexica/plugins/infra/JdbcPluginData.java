@@ -1,11 +1,8 @@
 package io.plexica.plugins.infra;
 
-import io.plexica.plugins.domain.PluginInstallation;
-import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.PluginTables;
 import io.plexica.sdk.CallContext;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -74,16 +71,7 @@ public class JdbcPluginData {
   }
 
   private String resolve(String pluginId, CallContext context, String sql) {
-    boolean enabled =
-        store
-            .installation(context.tenantId(), pluginId)
-            .map(PluginInstallation::enabled)
-            .orElse(false);
-    if (!enabled) {
-      throw new ProblemException(
-          PluginProblems.NOT_INSTALLED,
-          "Plugin '" + pluginId + "' is not enabled in tenant " + context.tenantSlug() + ".");
-    }
+    store.requireEnabled(context.tenantId(), context.tenantSlug(), pluginId);
     String schema =
         schemas.computeIfAbsent(
             context.tenantId(),
@@ -92,7 +80,7 @@ public class JdbcPluginData {
                     .findById(id)
                     .orElseThrow(() -> new IllegalStateException("No tenant " + id))
                     .schemaName());
-    return PluginTables.resolve(sql, schema, pluginId);
+    return PluginTables.resolve(sql, schema, pluginId, context.workspaceId());
   }
 
   private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {

@@ -13,6 +13,7 @@ import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.persistence.Database;
+import io.plexica.storage.app.TenantStorage;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -62,8 +63,15 @@ public class PluginBeans {
   @Produces
   @Singleton
   PluginRuntime runtime(
-      FelixHost host, Database database, TenantRepository tenants, PluginStore store) {
-    return new FelixPluginRuntime(host, new JdbcPluginData(database.dataSource(), tenants, store));
+      FelixHost host,
+      Database database,
+      TenantRepository tenants,
+      PluginStore store,
+      TenantStorage storage) {
+    return new FelixPluginRuntime(
+        host,
+        new JdbcPluginData(database.dataSource(), tenants, store),
+        new PluginFileStore(storage, store));
   }
 
   @Produces

@@ -9,11 +9,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /**
- * Refuses request bodies over {@link #MAX_BYTES} (plugin bundle uploads: {@link #MAX_BUNDLE_BYTES})
- * with 413, whether the size is announced in Content-Length or only discovered while streaming a
- * chunked body.
+ * Refuses request bodies over {@link #MAX_BYTES} (plugin bundle uploads: {@link #MAX_BUNDLE_BYTES},
+ * workspace files: {@link #MAX_FILE_BYTES}) with 413, whether the size is announced in
+ * Content-Length or only discovered while streaming a chunked body.
  */
 @Provider
 @PreMatching
@@ -23,10 +24,18 @@ public class RequestBodyLimit implements ContainerRequestFilter {
 
   public static final long MAX_BUNDLE_BYTES = 32L * 1024 * 1024;
 
+  /** Workspace files have their own limit, checked by the upload; this is its ceiling. */
+  public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
+
+  private static final Pattern FILE_UPLOAD = Pattern.compile("^/?workspaces/[^/]+/files/?$");
+
   @Override
   public void filter(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
     long limit =
-        request.getUriInfo().getPath().startsWith("admin/plugins") ? MAX_BUNDLE_BYTES : MAX_BYTES;
+        path.startsWith("admin/plugins")
+            ? MAX_BUNDLE_BYTES
+            : FILE_UPLOAD.matcher(path).matches() ? MAX_FILE_BYTES : MAX_BYTES;
     if (request.getLength() > limit) {
       throw tooLarge(limit);
     }

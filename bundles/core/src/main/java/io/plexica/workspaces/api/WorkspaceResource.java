@@ -1,31 +1,38 @@
 package io.plexica.workspaces.api;
 
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
-import io.plexica.tenancy.context.CurrentTenant;
+import io.plexica.shared.web.MergePatch;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.app.WorkspaceService;
-import io.plexica.workspaces.domain.Workspace;
-import io.plexica.workspaces.domain.WorkspaceProblems;
+import io.plexica.workspaces.domain.WorkspaceRole;
 import io.plexica.workspaces.domain.WorkspaceSlug;
+import io.plexica.workspaces.domain.WorkspaceStore.Membership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,17 +43,22 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The workspaces of the tenant named in {@code X-Tenant-ID}. */
+/**
+ * The workspaces of the tenant named in {@code X-Tenant-ID}. Every caller sees the workspaces it
+ * belongs to (tenant administrators: all of them); its role there decides what it may change.
+ */
 @ApplicationScoped
 @Path("/workspaces")
 @Tag(name = "Workspaces")
 @TenantScoped
+@RequiresPermission("workspaces:read")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkspaceResource {
-  private static final String TENANT_DOC = "The tenant's id or slug";
+  static final int MAX_SETTINGS = 16 * 1024;
+  private static final Set<String> PATCHABLE = Set.of("name", "description", "settings");
 
   @Inject WorkspaceService workspaces;
-  @Inject CurrentTenant tenant;
+  @Inject WorkspaceRequests request;
 
   @Schema(name = "CreateWorkspace")
   public record CreateWorkspaceRequest(
@@ -57,34 +69,46 @@ public class WorkspaceResource {
 
   @Schema(name = "Workspace")
   public record WorkspaceView(
-      UUID id, String slug, String name, String description, Instant createdAt, Instant updatedAt) {
-    static WorkspaceView of(Workspace w) {
+      UUID id,
+      String slug,
+      String name,
+      String description,
+      @Schema(description = "A JSON object the workspace's administrators set") JsonObject settings,
+      @Schema(description = "The caller's role in the workspace") WorkspaceRole role,
+      Instant createdAt,
+      Instant updatedAt) {
+    static WorkspaceView of(Membership membership) {
+      var w = membership.workspace();
       return new WorkspaceView(
-          w.id(), w.slug(), w.name(), w.description(), w.createdAt(), w.updatedAt());
+          w.id(),
+          w.slug(),
+          w.name(),
+          w.description(),
+          JsonText.object(w.settings()),
+          membership.role(),
+          w.createdAt(),
+          w.updatedAt());
     }
   }
 
   @GET
-  @RequiresPermission("workspaces:read")
-  @Operation(summary = "List the tenant's workspaces")
+  @Operation(
+      summary = "List the caller's workspaces",
+      description = "With the caller's role in each; tenant administrators see every workspace.")
   @APIResponse(
       responseCode = "200",
       description = "OK",
       content = @Content(schema = @Schema(implementation = WorkspaceView[].class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "No tenant named",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  public List<WorkspaceView> list(
-      @Parameter(description = TENANT_DOC, required = true) @HeaderParam(TenantScoped.HEADER)
-          String tenantId) {
-    return workspaces.list(tenant.require()).stream().map(WorkspaceView::of).toList();
+  public List<WorkspaceView> list() {
+    return workspaces.list(request.tenant(), request.caller()).stream()
+        .map(WorkspaceView::of)
+        .toList();
   }
 
   @POST
   @RequiresPermission("workspaces:create")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a workspace")
+  @Operation(summary = "Create a workspace; the caller becomes its ADMIN")
   @RequestBody(
       content =
           @Content(
@@ -100,11 +124,7 @@ public class WorkspaceResource {
       responseCode = "409",
       description = "Slug taken in this tenant",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  public Response create(
-      @Parameter(description = TENANT_DOC, required = true) @HeaderParam(TenantScoped.HEADER)
-          String tenantId,
-      CreateWorkspaceRequest body,
-      @Context UriInfo uri) {
+  public Response create(CreateWorkspaceRequest body, @Context UriInfo uri) {
     if (body == null) {
       throw ProblemException.invalid("body", "a JSON object with slug and name is required");
     }
@@ -119,35 +139,112 @@ public class WorkspaceResource {
                 FieldRules.optionalText(
                     "description", body.description(), WorkspaceService.MAX_DESCRIPTION));
     validation.throwIfInvalid();
-    Workspace created = workspaces.create(tenant.require(), slug, name, description);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+    Membership created =
+        workspaces.create(request.tenant(), request.caller(), slug, name, description);
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(created.workspace().id().toString()).build())
         .entity(WorkspaceView.of(created))
         .build();
   }
 
   @GET
   @Path("{id}")
-  @RequiresPermission("workspaces:read")
-  @Operation(summary = "Get a workspace")
+  @Operation(summary = "Get a workspace with the caller's role in it")
   @APIResponse(
       responseCode = "200",
       description = "OK",
       content = @Content(schema = @Schema(implementation = WorkspaceView.class)))
   @APIResponse(
       responseCode = "404",
-      description = "Not in this tenant",
+      description = "No such workspace, or the caller is not a member",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  public WorkspaceView get(
-      @Parameter(description = TENANT_DOC, required = true) @HeaderParam(TenantScoped.HEADER)
-          String tenantId,
-      @PathParam("id") String id) {
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          WorkspaceProblems.WORKSPACE_NOT_FOUND, "No workspace has id " + id + ".");
+  public WorkspaceView get(@PathParam("id") String id) {
+    return WorkspaceView.of(
+        workspaces.get(request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id)));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Change a workspace's name, description or settings (ADMIN)",
+      description = "A JSON merge patch; settings replace the workspace's settings object.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MergePatch.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "rename",
+                      value = "{\"name\":\"Growth\",\"settings\":{\"color\":\"teal\"}}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = WorkspaceView.class)))
+  public WorkspaceView update(@PathParam("id") String id, JsonObject patch) {
+    Validation validation = MergePatch.check(patch, PATCHABLE);
+    String name = null;
+    String description = null;
+    boolean clearDescription = false;
+    String settings = null;
+    if (patch.containsKey("name")) {
+      JsonValue value = patch.get("name");
+      String raw = value instanceof JsonString text ? text.getString() : null;
+      name =
+          validation.check(() -> FieldRules.requiredName("name", raw, WorkspaceService.MAX_NAME));
     }
-    return WorkspaceView.of(workspaces.get(tenant.require(), uuid));
+    if (patch.containsKey("description")) {
+      JsonValue value = patch.get("description");
+      if (value.getValueType() == JsonValue.ValueType.NULL) {
+        clearDescription = true;
+      } else if (value instanceof JsonString text) {
+        description =
+            validation.check(
+                () ->
+                    FieldRules.optionalText(
+                        "description", text.getString(), WorkspaceService.MAX_DESCRIPTION));
+      } else {
+        validation.reject("description", "must be a string or null");
+      }
+    }
+    if (patch.containsKey("settings")) {
+      JsonValue value = patch.get("settings");
+      if (value instanceof JsonObject object) {
+        settings = object.toString();
+        if (settings.length() > MAX_SETTINGS) {
+          validation.reject("settings", "must be at most " + MAX_SETTINGS / 1024 + " KiB of JSON");
+        }
+      } else {
+        validation.reject("settings", "must be a JSON object");
+      }
+    }
+    validation.throwIfInvalid();
+    return WorkspaceView.of(
+        workspaces.update(
+            request.tenant(),
+            request.caller(),
+            WorkspaceRequests.workspaceId(id),
+            new WorkspaceService.Changes(name, description, clearDescription, settings)));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(
+      summary = "Delete a workspace (ADMIN)",
+      description =
+          "With its members, invitations, shares and files. A workspace with teams is kept (409)"
+              + " unless deleteTeams=true; the default workspace is always kept.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "409",
+      description = "The workspace has teams, or is the default one",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response delete(
+      @PathParam("id") String id,
+      @Parameter(description = "Delete the workspace's teams too") @QueryParam("deleteTeams")
+          boolean deleteTeams) {
+    workspaces.delete(
+        request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id), deleteTeams);
+    return Response.noContent().build();
   }
 }

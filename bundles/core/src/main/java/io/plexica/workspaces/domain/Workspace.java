@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -36,6 +37,10 @@ public class Workspace {
   @Column(length = 2000)
   private String description;
 
+  /** A JSON object the workspace's administrators set (theme, defaults); plugins may read it. */
+  @Column(nullable = false)
+  private String settings = "{}";
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -53,6 +58,24 @@ public class Workspace {
     this.description = description;
     this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
     this.updatedAt = this.createdAt;
+  }
+
+  /** Applies a change of name, description or settings; false when nothing changed. */
+  public boolean update(String newName, String newDescription, String newSettings, Instant now) {
+    if (name.equals(newName)
+        && Objects.equals(description, newDescription)
+        && settings.equals(newSettings)) {
+      return false;
+    }
+    this.name = newName;
+    this.description = newDescription;
+    this.settings = newSettings;
+    this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+    return true;
+  }
+
+  public String settings() {
+    return settings;
   }
 
   public UUID id() {

@@ -1,20 +1,94 @@
 package io.plexica.workspaces.infra;
 
 import io.plexica.shared.hooks.ExtensionPoints;
+import io.plexica.shared.web.RequestBodyLimit;
+import io.plexica.storage.app.TenantStorage;
+import io.plexica.workspaces.app.FileService;
+import io.plexica.workspaces.app.InvitationService;
+import io.plexica.workspaces.app.MemberService;
+import io.plexica.workspaces.app.MembershipCache;
+import io.plexica.workspaces.app.SharingService;
+import io.plexica.workspaces.app.TeamService;
+import io.plexica.workspaces.app.WorkspaceAccess;
 import io.plexica.workspaces.app.WorkspaceService;
-import io.plexica.workspaces.domain.WorkspaceRepository;
+import io.plexica.workspaces.domain.WorkspaceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.JedisPooled;
 
-/** Wires the workspace service, a plain class that tests build without a container. */
+/** Wires the workspace services, plain classes that tests build without a container. */
 @ApplicationScoped
 public class WorkspaceBeans {
+  /** The most a file upload may be, whatever the configuration says (the request limit). */
+  public static final long MAX_FILE_BYTES = RequestBodyLimit.MAX_FILE_BYTES;
+
+  /** Memberships are shared through Redis for five minutes. */
+  @Produces
+  @Singleton
+  MembershipCache membershipCache(JedisPooled redis) {
+    return new RedisMembershipCache(redis, Duration.ofMinutes(5));
+  }
+
+  @Produces
+  @Singleton
+  WorkspaceAccess workspaceAccess(WorkspaceStore store, MembershipCache cache) {
+    return new WorkspaceAccess(store, cache);
+  }
+
   @Produces
   @Singleton
   WorkspaceService workspaceService(
-      WorkspaceRepository workspaces, Clock clock, ExtensionPoints extensions) {
-    return new WorkspaceService(workspaces, clock, extensions);
+      WorkspaceStore store,
+      WorkspaceAccess access,
+      TenantStorage storage,
+      Clock clock,
+      ExtensionPoints extensions) {
+    return new WorkspaceService(store, access, storage, clock, extensions);
+  }
+
+  @Produces
+  @Singleton
+  MemberService memberService(WorkspaceStore store, WorkspaceAccess access, Clock clock) {
+    return new MemberService(store, access, clock);
+  }
+
+  @Produces
+  @Singleton
+  TeamService teamService(WorkspaceStore store, WorkspaceAccess access, Clock clock) {
+    return new TeamService(store, access, clock);
+  }
+
+  @Produces
+  @Singleton
+  InvitationService invitationService(
+      WorkspaceStore store, WorkspaceAccess access, MemberService members, Clock clock) {
+    return new InvitationService(store, access, members, clock);
+  }
+
+  @Produces
+  @Singleton
+  SharingService sharingService(WorkspaceStore store, WorkspaceAccess access, Clock clock) {
+    return new SharingService(store, access, clock);
+  }
+
+  @Produces
+  @Singleton
+  FileService fileService(
+      WorkspaceStore store,
+      WorkspaceAccess access,
+      TenantStorage storage,
+      Clock clock,
+      @ConfigProperty(name = "plexica.files.max-mib", defaultValue = "25") long maxMib,
+      @ConfigProperty(name = "plexica.files.types") Optional<List<String>> types) {
+    long maxBytes = Math.min(maxMib * 1024 * 1024, MAX_FILE_BYTES);
+    Set<String> allowed = types.map(Set::copyOf).orElse(FileService.DEFAULT_TYPES);
+    return new FileService(store, access, storage, clock, maxBytes, allowed);
   }
 }

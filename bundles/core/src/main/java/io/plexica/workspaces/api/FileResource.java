@@ -1,0 +1,209 @@
+package io.plexica.workspaces.api;
+
+import io.plexica.shared.problem.ProblemDocument;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.security.RequiresPermission;
+import io.plexica.tenancy.context.TenantScoped;
+import io.plexica.workspaces.app.FileService;
+import io.plexica.workspaces.domain.WorkspaceFile;
+import io.plexica.workspaces.domain.WorkspaceProblems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Files of a workspace, in the tenant's bucket. Uploads send the file's bytes as the body with
+ * their Content-Type and the name in {@code ?name=}; downloads go straight to the storage through a
+ * link that works for five minutes.
+ */
+@ApplicationScoped
+@Path("/workspaces/{id}/files")
+@Tag(name = "Workspace files")
+@TenantScoped
+@RequiresPermission("workspaces:read")
+@Produces(MediaType.APPLICATION_JSON)
+public class FileResource {
+  @Inject FileService files;
+  @Inject WorkspaceRequests request;
+
+  @Schema(name = "WorkspaceFile")
+  public record FileView(
+      UUID id,
+      UUID workspaceId,
+      String name,
+      String contentType,
+      long size,
+      UUID uploadedBy,
+      Instant uploadedAt,
+      @Schema(description = "Only when fetching one file: a download link valid for 5 minutes")
+          URI downloadUrl) {
+    static FileView of(WorkspaceFile f, URI downloadUrl) {
+      return new FileView(
+          f.id(),
+          f.workspaceId(),
+          f.name(),
+          f.contentType(),
+          f.size(),
+          f.uploadedBy(),
+          f.uploadedAt(),
+          downloadUrl);
+    }
+  }
+
+  @GET
+  @Operation(summary = "List the workspace's files (any member)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = FileView[].class)))
+  public List<FileView> list(@PathParam("id") String id) {
+    return files
+        .list(request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id))
+        .stream()
+        .map(f -> FileView.of(f, null))
+        .toList();
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Upload a file (MEMBER)",
+      description =
+          "The body is the file; its Content-Type must be an accepted type (documents, images,"
+              + " text, archives) and its size within the limit (25 MiB unless configured).")
+  @RequestBody(content = @Content(mediaType = "application/pdf"))
+  @APIResponse(
+      responseCode = "201",
+      description = "Stored",
+      content = @Content(schema = @Schema(implementation = FileView.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "Too large",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "415",
+      description = "Type not accepted",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response upload(
+      @PathParam("id") String id,
+      @Parameter(description = "The file's name, as it is shown and downloaded", required = true)
+          @QueryParam("name")
+          String name,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body,
+      @Context UriInfo uri) {
+    String fileName = fileName(name);
+    byte[] content = read(body, files.maxBytes());
+    WorkspaceFile file =
+        files.upload(
+            request.tenant(),
+            request.caller(),
+            WorkspaceRequests.workspaceId(id),
+            fileName,
+            contentType,
+            content);
+    return Response.created(uri.getAbsolutePathBuilder().path(file.id().toString()).build())
+        .entity(FileView.of(file, null))
+        .build();
+  }
+
+  @GET
+  @Path("{fileId}")
+  @Operation(summary = "Get a file's details with a download link (any member)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = FileView.class)))
+  public FileView get(@PathParam("id") String id, @PathParam("fileId") String fileId) {
+    FileService.Download download =
+        files.download(
+            request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id), file(fileId));
+    return FileView.of(download.file(), download.url());
+  }
+
+  @GET
+  @Path("{fileId}/content")
+  @Operation(summary = "Download a file: 303 to a link that works for 5 minutes (any member)")
+  @APIResponse(responseCode = "303", description = "See the download link")
+  public Response content(@PathParam("id") String id, @PathParam("fileId") String fileId) {
+    FileService.Download download =
+        files.download(
+            request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id), file(fileId));
+    return Response.seeOther(download.url()).build();
+  }
+
+  @DELETE
+  @Path("{fileId}")
+  @Operation(summary = "Delete a file (MEMBER)")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  public Response delete(@PathParam("id") String id, @PathParam("fileId") String fileId) {
+    files.delete(
+        request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id), file(fileId));
+    return Response.noContent().build();
+  }
+
+  private static UUID file(String raw) {
+    return WorkspaceRequests.id(raw, WorkspaceProblems.FILE_NOT_FOUND, "file");
+  }
+
+  static String fileName(String raw) {
+    String name = raw == null ? "" : raw.strip();
+    if (name.isEmpty()) {
+      throw ProblemException.invalid("name", "is required: the file's name, in ?name=");
+    }
+    if (name.length() > FileService.MAX_NAME) {
+      throw ProblemException.invalid(
+          "name", "must be at most " + FileService.MAX_NAME + " characters");
+    }
+    if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '/' || c == '\\')) {
+      throw ProblemException.invalid(
+          "name", "must not contain slashes, backslashes or control characters");
+    }
+    return name;
+  }
+
+  private byte[] read(InputStream body, long max) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = body) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        out.write(buffer, 0, n);
+        if (out.size() > max) {
+          throw files.tooLarge();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading an upload failed", e);
+    }
+    return out.toByteArray();
+  }
+}

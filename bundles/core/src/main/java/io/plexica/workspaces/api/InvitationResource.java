@@ -1,0 +1,218 @@
+package io.plexica.workspaces.api;
+
+import io.plexica.shared.problem.ProblemDocument;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.Validation;
+import io.plexica.shared.security.RequiresPermission;
+import io.plexica.tenancy.context.TenantScoped;
+import io.plexica.tenancy.domain.EmailAddress;
+import io.plexica.workspaces.app.InvitationService;
+import io.plexica.workspaces.domain.Invitation;
+import io.plexica.workspaces.domain.WorkspaceProblems;
+import io.plexica.workspaces.domain.WorkspaceRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Invitations to workspaces: {@code ADMIN}s create, list and revoke them under the workspace; the
+ * invited user accepts with the token.
+ */
+@ApplicationScoped
+@Path("/")
+@Tag(name = "Workspace invitations")
+@TenantScoped
+@RequiresPermission("workspaces:read")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvitationResource {
+  @Inject InvitationService invitations;
+  @Inject WorkspaceRequests request;
+  @Inject Clock clock;
+
+  @Schema(name = "Invitation")
+  public record InvitationView(
+      UUID id,
+      UUID workspaceId,
+      String email,
+      WorkspaceRole role,
+      @Schema(enumeration = {"PENDING", "ACCEPTED", "REVOKED", "EXPIRED"}) String status,
+      UUID invitedBy,
+      Instant createdAt,
+      Instant expiresAt,
+      UUID acceptedBy,
+      @Schema(description = "When it was accepted or revoked") Instant decidedAt,
+      @Schema(
+              description =
+                  "Only in the answer to its creation: give it to the invited person, who accepts"
+                      + " with it. The platform keeps only its hash.")
+          String token) {
+    static InvitationView of(Invitation i, Instant now, String token) {
+      return new InvitationView(
+          i.id(),
+          i.workspaceId(),
+          i.email(),
+          i.role(),
+          i.statusAt(now).name(),
+          i.invitedBy(),
+          i.createdAt(),
+          i.expiresAt(),
+          i.acceptedBy(),
+          i.decidedAt(),
+          token);
+    }
+  }
+
+  @Schema(name = "CreateInvitation")
+  public record CreateInvitationRequest(
+      @Schema(required = true, example = "grace@example.com") String email,
+      @Schema(
+              required = true,
+              enumeration = {"ADMIN", "MEMBER", "VIEWER"})
+          String role,
+      @Schema(description = "1 to 30; 7 when not given") Integer expiresInDays) {}
+
+  @Schema(name = "AcceptInvitation")
+  public record AcceptRequest(@Schema(required = true) String token) {}
+
+  @GET
+  @Path("workspaces/{id}/invitations")
+  @Operation(summary = "List the workspace's invitations (ADMIN)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = InvitationView[].class)))
+  public List<InvitationView> list(@PathParam("id") String id) {
+    Instant now = clock.instant();
+    return invitations
+        .list(request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id))
+        .stream()
+        .map(i -> InvitationView.of(i, now, null))
+        .toList();
+  }
+
+  @POST
+  @Path("workspaces/{id}/invitations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Invite an e-mail address to the workspace (ADMIN)",
+      description = "The answer carries the invitation's token, shown this once.")
+  @RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "member",
+                      value = "{\"email\":\"grace@example.com\",\"role\":\"MEMBER\"}")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = InvitationView.class)))
+  public Response create(
+      @PathParam("id") String id, CreateInvitationRequest body, @Context UriInfo uri) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "a JSON object with email and role is required");
+    }
+    Validation validation = new Validation();
+    EmailAddress email = validation.check(() -> EmailAddress.of("email", body.email()));
+    WorkspaceRole role = validation.check(() -> WorkspaceRole.parse("role", body.role()));
+    Duration validity = InvitationService.DEFAULT_VALIDITY;
+    if (body.expiresInDays() != null) {
+      int days = body.expiresInDays();
+      if (days < 1 || days > InvitationService.MAX_VALIDITY_DAYS) {
+        validation.reject(
+            "expiresInDays", "must be between 1 and " + InvitationService.MAX_VALIDITY_DAYS);
+      } else {
+        validity = Duration.ofDays(days);
+      }
+    }
+    validation.throwIfInvalid();
+    InvitationService.Issued issued =
+        invitations.invite(
+            request.tenant(),
+            request.caller(),
+            WorkspaceRequests.workspaceId(id),
+            email.value(),
+            role,
+            validity);
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(issued.invitation().id().toString()).build())
+        .entity(InvitationView.of(issued.invitation(), clock.instant(), issued.token()))
+        .build();
+  }
+
+  @POST
+  @Path("workspaces/{id}/invitations/{invitationId}/revoke")
+  @Operation(summary = "Revoke a pending invitation (ADMIN)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Revoked",
+      content = @Content(schema = @Schema(implementation = InvitationView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Already accepted",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public InvitationView revoke(
+      @PathParam("id") String id, @PathParam("invitationId") String invitationId) {
+    Invitation revoked =
+        invitations.revoke(
+            request.tenant(),
+            request.caller(),
+            WorkspaceRequests.workspaceId(id),
+            WorkspaceRequests.id(
+                invitationId, WorkspaceProblems.INVITATION_NOT_FOUND, "invitation"));
+    return InvitationView.of(revoked, clock.instant(), null);
+  }
+
+  @POST
+  @Path("workspace-invitations/accept")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Accept an invitation",
+      description =
+          "By the user of the tenant whose e-mail address was invited; the token travels in the"
+              + " body, never in a URL.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Accepted: the caller is a member of the workspace",
+      content = @Content(schema = @Schema(implementation = InvitationView.class)))
+  @APIResponse(
+      responseCode = "410",
+      description = "Expired or revoked",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "Already accepted",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public InvitationView accept(AcceptRequest body) {
+    if (body == null || body.token() == null || body.token().isBlank()) {
+      throw ProblemException.invalid("token", "is required");
+    }
+    if (body.token().length() > 200) {
+      throw ProblemException.invalid("token", "is not an invitation token");
+    }
+    Invitation accepted =
+        invitations.accept(request.tenant(), request.caller(), body.token().strip());
+    return InvitationView.of(accepted, clock.instant(), null);
+  }
+}

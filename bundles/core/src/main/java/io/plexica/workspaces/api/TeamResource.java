@@ -1,0 +1,258 @@
+package io.plexica.workspaces.api;
+
+import io.plexica.shared.problem.FieldRules;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.Validation;
+import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.MergePatch;
+import io.plexica.tenancy.context.TenantScoped;
+import io.plexica.workspaces.api.WorkspaceMemberResource.MemberView;
+import io.plexica.workspaces.app.TeamService;
+import io.plexica.workspaces.app.WorkspaceService;
+import io.plexica.workspaces.domain.Team;
+import io.plexica.workspaces.domain.WorkspaceProblems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Teams of a workspace and their members. */
+@ApplicationScoped
+@Path("/workspaces/{id}/teams")
+@Tag(name = "Teams")
+@TenantScoped
+@RequiresPermission("workspaces:read")
+@Produces(MediaType.APPLICATION_JSON)
+public class TeamResource {
+  private static final Set<String> PATCHABLE = Set.of("name", "description");
+
+  @Inject TeamService teams;
+  @Inject WorkspaceRequests request;
+
+  @Schema(name = "Team")
+  public record TeamView(
+      UUID id,
+      UUID workspaceId,
+      String name,
+      String description,
+      Instant createdAt,
+      Instant updatedAt) {
+    static TeamView of(Team t) {
+      return new TeamView(
+          t.id(), t.workspaceId(), t.name(), t.description(), t.createdAt(), t.updatedAt());
+    }
+  }
+
+  @Schema(name = "CreateTeam")
+  public record CreateTeamRequest(
+      @Schema(required = true, example = "Design", maxLength = WorkspaceService.MAX_NAME)
+          String name,
+      @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description) {}
+
+  @Schema(name = "AddTeamMember")
+  public record AddTeamMemberRequest(
+      @Schema(required = true, description = "A member of the workspace") String userId) {}
+
+  @GET
+  @Operation(summary = "List the workspace's teams (any member)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TeamView[].class)))
+  public List<TeamView> list(@PathParam("id") String id) {
+    return teams
+        .list(request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id))
+        .stream()
+        .map(TeamView::of)
+        .toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a team (ADMIN)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = TeamView.class)))
+  public Response create(@PathParam("id") String id, CreateTeamRequest body, @Context UriInfo uri) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "a JSON object with name is required");
+    }
+    Validation validation = new Validation();
+    String name =
+        validation.check(
+            () -> FieldRules.requiredName("name", body.name(), WorkspaceService.MAX_NAME));
+    String description =
+        validation.check(
+            () ->
+                FieldRules.optionalText(
+                    "description", body.description(), WorkspaceService.MAX_DESCRIPTION));
+    validation.throwIfInvalid();
+    Team team =
+        teams.create(
+            request.tenant(),
+            request.caller(),
+            WorkspaceRequests.workspaceId(id),
+            name,
+            description);
+    return Response.created(uri.getAbsolutePathBuilder().path(team.id().toString()).build())
+        .entity(TeamView.of(team))
+        .build();
+  }
+
+  @GET
+  @Path("{teamId}")
+  @Operation(summary = "Get a team (any member)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TeamView.class)))
+  public TeamView get(@PathParam("id") String id, @PathParam("teamId") String teamId) {
+    return TeamView.of(
+        teams.get(
+            request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id), team(teamId)));
+  }
+
+  @PATCH
+  @Path("{teamId}")
+  @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(summary = "Rename or re-describe a team (ADMIN)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TeamView.class)))
+  public TeamView update(
+      @PathParam("id") String id, @PathParam("teamId") String teamId, JsonObject patch) {
+    Validation validation = MergePatch.check(patch, PATCHABLE);
+    String name = null;
+    String description = null;
+    boolean clearDescription = false;
+    if (patch.containsKey("name")) {
+      String raw = patch.get("name") instanceof JsonString text ? text.getString() : null;
+      name =
+          validation.check(() -> FieldRules.requiredName("name", raw, WorkspaceService.MAX_NAME));
+    }
+    if (patch.containsKey("description")) {
+      JsonValue value = patch.get("description");
+      if (value.getValueType() == JsonValue.ValueType.NULL) {
+        clearDescription = true;
+      } else if (value instanceof JsonString text) {
+        description =
+            validation.check(
+                () ->
+                    FieldRules.optionalText(
+                        "description", text.getString(), WorkspaceService.MAX_DESCRIPTION));
+      } else {
+        validation.reject("description", "must be a string or null");
+      }
+    }
+    validation.throwIfInvalid();
+    return TeamView.of(
+        teams.update(
+            request.tenant(),
+            request.caller(),
+            WorkspaceRequests.workspaceId(id),
+            team(teamId),
+            name,
+            description,
+            clearDescription));
+  }
+
+  @DELETE
+  @Path("{teamId}")
+  @Operation(summary = "Delete a team (ADMIN)")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  public Response delete(@PathParam("id") String id, @PathParam("teamId") String teamId) {
+    teams.delete(
+        request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id), team(teamId));
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{teamId}/members")
+  @Operation(summary = "List a team's members (any member)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = MemberView[].class)))
+  public List<MemberView> members(@PathParam("id") String id, @PathParam("teamId") String teamId) {
+    return teams
+        .members(
+            request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id), team(teamId))
+        .stream()
+        .map(MemberView::of)
+        .toList();
+  }
+
+  @POST
+  @Path("{teamId}/members")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add a workspace member to a team (ADMIN)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Added",
+      content = @Content(schema = @Schema(implementation = MemberView.class)))
+  public Response addMember(
+      @PathParam("id") String id,
+      @PathParam("teamId") String teamId,
+      AddTeamMemberRequest body,
+      @Context UriInfo uri) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "a JSON object with userId is required");
+    }
+    UUID userId = WorkspaceRequests.userId(body.userId());
+    var added =
+        teams.addMember(
+            request.tenant(),
+            request.caller(),
+            WorkspaceRequests.workspaceId(id),
+            team(teamId),
+            userId);
+    return Response.created(uri.getAbsolutePathBuilder().path(userId.toString()).build())
+        .entity(MemberView.of(added))
+        .build();
+  }
+
+  @DELETE
+  @Path("{teamId}/members/{userId}")
+  @Operation(summary = "Remove a member from a team (ADMIN)")
+  @APIResponse(responseCode = "204", description = "Removed")
+  public Response removeMember(
+      @PathParam("id") String id,
+      @PathParam("teamId") String teamId,
+      @PathParam("userId") String userId) {
+    teams.removeMember(
+        request.tenant(),
+        request.caller(),
+        WorkspaceRequests.workspaceId(id),
+        team(teamId),
+        WorkspaceRequests.id(userId, WorkspaceProblems.MEMBER_NOT_FOUND, "member"));
+    return Response.noContent().build();
+  }
+
+  private static UUID team(String raw) {
+    return WorkspaceRequests.id(raw, WorkspaceProblems.TEAM_NOT_FOUND, "team");
+  }
+}

@@ -1,0 +1,200 @@
+package io.plexica.workspaces.app;
+
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.storage.app.TenantStorage;
+import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.workspaces.domain.WorkspaceFile;
+import io.plexica.workspaces.domain.WorkspaceProblems;
+import io.plexica.workspaces.domain.WorkspaceRole;
+import io.plexica.workspaces.domain.WorkspaceStore;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Files of a workspace, kept in the tenant's bucket under the workspace's prefix. Members upload
+ * and delete, every member lists and downloads through links that work for a few minutes. The
+ * object is stored before its row and removed again when the row cannot be written, so a failed
+ * upload leaves nothing behind.
+ */
+public class FileService {
+  private static final Logger LOG = Logger.getLogger(FileService.class.getName());
+  public static final int MAX_NAME = 255;
+
+  /** What a workspace accepts, unless configured otherwise: documents, images, data, archives. */
+  public static final Set<String> DEFAULT_TYPES =
+      Set.of(
+          "application/pdf",
+          "application/json",
+          "application/zip",
+          "application/msword",
+          "application/vnd.ms-excel",
+          "application/vnd.ms-powerpoint",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+          "application/vnd.oasis.opendocument.text",
+          "application/vnd.oasis.opendocument.spreadsheet",
+          "text/plain",
+          "text/csv",
+          "text/markdown",
+          "image/png",
+          "image/jpeg",
+          "image/gif",
+          "image/webp");
+
+  private final WorkspaceStore store;
+  private final WorkspaceAccess access;
+  private final TenantStorage storage;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final long maxBytes;
+  private final Set<String> allowedTypes;
+
+  public FileService(
+      WorkspaceStore store,
+      WorkspaceAccess access,
+      TenantStorage storage,
+      Clock clock,
+      long maxBytes,
+      Set<String> allowedTypes) {
+    this.store = store;
+    this.access = access;
+    this.storage = storage;
+    this.audit = new AuditTrail(clock);
+    this.clock = clock;
+    this.maxBytes = maxBytes;
+    this.allowedTypes = Set.copyOf(allowedTypes);
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** A file and a link that downloads it for a few minutes. */
+  public record Download(WorkspaceFile file, URI url) {}
+
+  public WorkspaceFile upload(
+      TenantRef tenant,
+      Caller caller,
+      UUID workspaceId,
+      String name,
+      String contentType,
+      byte[] content) {
+    access.require(tenant, caller, workspaceId, WorkspaceRole.MEMBER);
+    String type = mediaType(contentType);
+    if (!allowedTypes.contains(type)) {
+      throw new ProblemException(
+          WorkspaceProblems.FILE_TYPE_REFUSED,
+          "Files of type '"
+              + type
+              + "' are not accepted; send one of "
+              + allowedTypes.stream().sorted().toList()
+              + ".");
+    }
+    if (content.length > maxBytes) {
+      throw tooLarge();
+    }
+    WorkspaceFile file =
+        new WorkspaceFile(
+            workspaceId, name, type, content.length, caller.userId(), clock.instant());
+    storage.put(tenant.id(), file.objectKey(), type, content);
+    try {
+      store.inTransaction(
+          tenant,
+          tx -> {
+            tx.workspace(workspaceId).orElseThrow(() -> WorkspaceAccess.notFound(workspaceId));
+            tx.add(file);
+            audit.record(
+                tx,
+                caller.actor(),
+                "file.uploaded",
+                workspaceId,
+                "file",
+                file.id(),
+                null,
+                state(file));
+            return null;
+          });
+    } catch (RuntimeException e) {
+      storage.delete(tenant.id(), file.objectKey());
+      throw e;
+    }
+    return file;
+  }
+
+  public List<WorkspaceFile> list(TenantRef tenant, Caller caller, UUID workspaceId) {
+    access.require(tenant, caller, workspaceId, WorkspaceRole.VIEWER);
+    return store.read(tenant, tx -> tx.files(workspaceId));
+  }
+
+  public Download download(TenantRef tenant, Caller caller, UUID workspaceId, UUID fileId) {
+    access.require(tenant, caller, workspaceId, WorkspaceRole.VIEWER);
+    WorkspaceFile file = store.read(tenant, tx -> file(tx, workspaceId, fileId));
+    return new Download(file, storage.downloadUrl(tenant.id(), file.objectKey(), file.name()));
+  }
+
+  public void delete(TenantRef tenant, Caller caller, UUID workspaceId, UUID fileId) {
+    access.require(tenant, caller, workspaceId, WorkspaceRole.MEMBER);
+    WorkspaceFile deleted =
+        store.inTransaction(
+            tenant,
+            tx -> {
+              WorkspaceFile file = file(tx, workspaceId, fileId);
+              tx.remove(file);
+              audit.record(
+                  tx,
+                  caller.actor(),
+                  "file.deleted",
+                  workspaceId,
+                  "file",
+                  fileId,
+                  state(file),
+                  null);
+              return file;
+            });
+    try {
+      storage.delete(tenant.id(), deleted.objectKey());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not delete the object of deleted file " + fileId, e);
+    }
+  }
+
+  public ProblemException tooLarge() {
+    return new ProblemException(
+        WorkspaceProblems.FILE_TOO_LARGE,
+        "Files may be at most " + (maxBytes / (1024 * 1024)) + " MiB.");
+  }
+
+  private static WorkspaceFile file(WorkspaceStore.Tx tx, UUID workspaceId, UUID fileId) {
+    return tx.file(workspaceId, fileId)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    WorkspaceProblems.FILE_NOT_FOUND,
+                    "The workspace has no file with id " + fileId + "."));
+  }
+
+  /**
+   * The media type without parameters, lower case: {@code text/plain; charset=utf-8} → {@code
+   * text/plain}.
+   */
+  static String mediaType(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return "application/octet-stream";
+    }
+    int semicolon = contentType.indexOf(';');
+    String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+    return type.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static Map<String, Object> state(WorkspaceFile file) {
+    return Map.of("name", file.name(), "contentType", file.contentType(), "size", file.size());
+  }
+}

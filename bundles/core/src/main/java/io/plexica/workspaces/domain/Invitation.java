@@ -1,0 +1,149 @@
+package io.plexica.workspaces.domain;
+
+import static io.plexica.shared.id.NullableUuid.text;
+import static io.plexica.shared.id.NullableUuid.uuid;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+/**
+ * An invitation to join a workspace with a role, sent to an e-mail address. Only the SHA-256 of its
+ * token is stored; it can be accepted once, before it expires, unless it was revoked.
+ */
+@Entity
+@Table(name = "invitation")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(
+    type = TenantTableDiscriminatorType.SCHEMA,
+    contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
+public class Invitation {
+  /** Where an invitation stands; an expired one stays {@code PENDING} in the table. */
+  public enum Status {
+    PENDING,
+    ACCEPTED,
+    REVOKED,
+    EXPIRED
+  }
+
+  @Id private UUID id;
+
+  @Column(name = "workspace_id", nullable = false)
+  private UUID workspaceId;
+
+  @Column(nullable = false, length = 320)
+  private String email;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 10)
+  private WorkspaceRole role;
+
+  @Column(name = "token_hash", nullable = false, length = 64)
+  private String tokenHash;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 10)
+  private Status status;
+
+  @Column(name = "invited_by")
+  private String invitedBy;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
+
+  @Column(name = "accepted_by")
+  private String acceptedBy;
+
+  @Column(name = "decided_at")
+  private Instant decidedAt;
+
+  @Version private long version;
+
+  protected Invitation() {}
+
+  public Invitation(
+      UUID workspaceId,
+      String email,
+      WorkspaceRole role,
+      String tokenHash,
+      UUID invitedBy,
+      Instant now,
+      Instant expiresAt) {
+    this.id = UUID.randomUUID();
+    this.workspaceId = workspaceId;
+    this.email = email;
+    this.role = role;
+    this.tokenHash = tokenHash;
+    this.status = Status.PENDING;
+    this.invitedBy = text(invitedBy);
+    this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+    this.expiresAt = expiresAt.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The status as of {@code now}: a pending invitation past its expiry is {@code EXPIRED}. */
+  public Status statusAt(Instant now) {
+    return status == Status.PENDING && !now.isBefore(expiresAt) ? Status.EXPIRED : status;
+  }
+
+  public void accept(UUID userId, Instant now) {
+    this.status = Status.ACCEPTED;
+    this.acceptedBy = text(userId);
+    this.decidedAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public void revoke(Instant now) {
+    this.status = Status.REVOKED;
+    this.decidedAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID workspaceId() {
+    return workspaceId;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public WorkspaceRole role() {
+    return role;
+  }
+
+  public UUID invitedBy() {
+    return uuid(invitedBy);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public UUID acceptedBy() {
+    return uuid(acceptedBy);
+  }
+
+  public Instant decidedAt() {
+    return decidedAt;
+  }
+}

@@ -1,0 +1,389 @@
+package io.plexica.workspaces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plexica.audit.domain.AuditEntry;
+import io.plexica.audit.domain.AuditQuery;
+import io.plexica.audit.infra.JpaAuditLog;
+import io.plexica.identity.domain.TenantUser;
+import io.plexica.identity.domain.UserProfile;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.ProblemType;
+import io.plexica.shared.query.PageRequest;
+import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.testing.TestPlatform;
+import io.plexica.workspaces.app.Caller;
+import io.plexica.workspaces.app.FileService;
+import io.plexica.workspaces.app.InvitationService;
+import io.plexica.workspaces.domain.Invitation;
+import io.plexica.workspaces.domain.MemberDetails;
+import io.plexica.workspaces.domain.Team;
+import io.plexica.workspaces.domain.Workspace;
+import io.plexica.workspaces.domain.WorkspaceFile;
+import io.plexica.workspaces.domain.WorkspaceProblems;
+import io.plexica.workspaces.domain.WorkspaceRole;
+import io.plexica.workspaces.domain.WorkspaceSlug;
+import io.plexica.workspaces.domain.WorkspaceStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workspace services against the real PostgreSQL, Redis (membership cache) and S3Proxy of the
+ * test run: roles, the last-ADMIN rule under concurrency, invitations, teams, files and the audit
+ * trail, failure paths included.
+ */
+class WorkspaceServicesTest {
+  private static final TestPlatform PLATFORM = TestPlatform.create();
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
+  private static TenantRef tenant;
+  private static Caller tenantAdmin;
+
+  @BeforeAll
+  static void provision() {
+    tenant = PLATFORM.activeTenant("wss");
+    tenantAdmin = PLATFORM.adminCaller(tenant);
+  }
+
+  @AfterAll
+  static void stop() {
+    POOL.shutdownNow();
+  }
+
+  /** A user of the tenant, mirrored straight into its schema, acting as a plain user. */
+  private static Caller user(String name) {
+    UUID id = UUID.randomUUID();
+    String email = name + "-" + id.toString().substring(0, 6) + "@example.com";
+    PLATFORM.identityStore.inTransaction(
+        tenant,
+        tx -> {
+          tx.add(
+              new TenantUser(
+                  id,
+                  new UserProfile(email, email, name, "Test"),
+                  true,
+                  Set.of("user"),
+                  Instant.now()));
+          return null;
+        });
+    return new Caller(id, email, false);
+  }
+
+  private static Workspace workspace(Caller creator) {
+    String slug = TestPlatform.uniqueSlug("ws");
+    return PLATFORM
+        .workspaces
+        .create(tenant, creator, new WorkspaceSlug(slug), slug, null)
+        .workspace();
+  }
+
+  private static void assertProblem(Runnable call, ProblemType type) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(type));
+  }
+
+  private static List<String> actions(UUID workspaceId) {
+    return new JpaAuditLog(TestPlatform.database())
+            .search(
+                tenant,
+                new AuditQuery(
+                    Optional.of(workspaceId),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    new PageRequest(0, 100)))
+            .items()
+            .stream()
+            .map(AuditEntry::action)
+            .toList();
+  }
+
+  @Test
+  void provisioningMakesTheTenantAdministratorAdminOfTheDefaultWorkspace() {
+    Workspace defaultWorkspace =
+        PLATFORM.workspaces.all(tenant).stream()
+            .filter(w -> w.slug().equals("default"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(PLATFORM.members.list(tenant, tenantAdmin, defaultWorkspace.id()))
+        .extracting(MemberDetails::userId, MemberDetails::role)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(tenantAdmin.userId(), WorkspaceRole.ADMIN));
+    assertProblem(
+        () -> PLATFORM.workspaces.delete(tenant, tenantAdmin, defaultWorkspace.id(), true),
+        WorkspaceProblems.DEFAULT_WORKSPACE);
+  }
+
+  @Test
+  void rolesDecideWhatMembersMayDoAndChangesCountAtTheNextCall() {
+    Caller owner = user("owner");
+    Caller viewer = user("viewer");
+    Caller stranger = user("stranger");
+    Workspace ws = workspace(owner);
+    PLATFORM.members.add(tenant, owner, ws.id(), viewer.userId(), WorkspaceRole.VIEWER);
+
+    assertThat(PLATFORM.workspaces.get(tenant, viewer, ws.id()).role())
+        .isEqualTo(WorkspaceRole.VIEWER);
+    assertProblem(
+        () -> PLATFORM.teams.create(tenant, viewer, ws.id(), "Nope", null),
+        WorkspaceProblems.ROLE_REQUIRED);
+    byte[] text = "x".getBytes(StandardCharsets.UTF_8);
+    assertProblem(
+        () -> PLATFORM.files.upload(tenant, viewer, ws.id(), "a.txt", "text/plain", text),
+        WorkspaceProblems.ROLE_REQUIRED);
+    // Not a member: the workspace does not exist as far as it can tell.
+    assertProblem(
+        () -> PLATFORM.workspaces.get(tenant, stranger, ws.id()),
+        WorkspaceProblems.WORKSPACE_NOT_FOUND);
+    assertThat(PLATFORM.workspaces.list(tenant, stranger)).isEmpty();
+    // Tenant administrators see and manage every workspace.
+    assertThat(PLATFORM.workspaces.get(tenant, tenantAdmin, ws.id()).role())
+        .isEqualTo(WorkspaceRole.ADMIN);
+
+    // Promotion counts at once, through the shared membership cache.
+    PLATFORM.members.changeRole(tenant, owner, ws.id(), viewer.userId(), WorkspaceRole.MEMBER);
+    assertThat(PLATFORM.files.upload(tenant, viewer, ws.id(), "a.txt", "text/plain", text).size())
+        .isEqualTo(1);
+    // And removal too.
+    PLATFORM.members.remove(tenant, owner, ws.id(), viewer.userId());
+    assertProblem(
+        () -> PLATFORM.workspaces.get(tenant, viewer, ws.id()),
+        WorkspaceProblems.WORKSPACE_NOT_FOUND);
+    assertThat(actions(ws.id()))
+        .contains(
+            "workspace.created",
+            "member.added",
+            "member.role_changed",
+            "file.uploaded",
+            "member.removed");
+  }
+
+  @Test
+  void usersOfOtherTenantsCannotBeAdded() {
+    Caller owner = user("owner");
+    Workspace ws = workspace(owner);
+    assertThatThrownBy(
+            () ->
+                PLATFORM.members.add(
+                    tenant, owner, ws.id(), UUID.randomUUID(), WorkspaceRole.MEMBER))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
+              assertThat(e.fieldErrors()).extracting(f -> f.field()).containsExactly("userId");
+            });
+  }
+
+  @Test
+  void theLastAdminCannotLeaveOrBeDemoted() {
+    Caller owner = user("owner");
+    Workspace ws = workspace(owner);
+    assertProblem(
+        () ->
+            PLATFORM.members.changeRole(
+                tenant, owner, ws.id(), owner.userId(), WorkspaceRole.MEMBER),
+        WorkspaceProblems.LAST_ADMIN);
+    assertProblem(
+        () -> PLATFORM.members.remove(tenant, owner, ws.id(), owner.userId()),
+        WorkspaceProblems.LAST_ADMIN);
+  }
+
+  /**
+   * Two administrators demote each other at the same moment, five times over: each time exactly one
+   * wins, and the workspace keeps exactly one ADMIN. The lock is the workspace's row in PostgreSQL.
+   */
+  @Test
+  void twoAdminsDemotingEachOtherAtOnceLeaveExactlyOneAdmin() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      Caller a = user("a");
+      Caller b = user("b");
+      Workspace ws = workspace(a);
+      PLATFORM.members.add(tenant, a, ws.id(), b.userId(), WorkspaceRole.ADMIN);
+      CountDownLatch start = new CountDownLatch(1);
+      Future<Object> aDemotesB = POOL.submit(() -> demote(start, a, b, ws.id()));
+      Future<Object> bDemotesA = POOL.submit(() -> demote(start, b, a, ws.id()));
+      start.countDown();
+      List<Object> outcomes = List.of(aDemotesB.get(), bDemotesA.get());
+      assertThat(outcomes).filteredOn(o -> o instanceof MemberDetails).hasSize(1);
+      assertThat(outcomes)
+          .filteredOn(o -> o instanceof ProblemType)
+          .hasSize(1)
+          .allSatisfy(
+              type ->
+                  assertThat(type)
+                      .isIn(WorkspaceProblems.LAST_ADMIN, WorkspaceProblems.ROLE_REQUIRED));
+      assertThat(PLATFORM.members.list(tenant, tenantAdmin, ws.id()))
+          .filteredOn(m -> m.role() == WorkspaceRole.ADMIN)
+          .hasSize(1);
+    }
+  }
+
+  private static Object demote(CountDownLatch start, Caller actor, Caller target, UUID ws)
+      throws InterruptedException {
+    start.await();
+    try {
+      return PLATFORM.members.changeRole(tenant, actor, ws, target.userId(), WorkspaceRole.MEMBER);
+    } catch (ProblemException e) {
+      return e.type();
+    }
+  }
+
+  @Test
+  void invitationsAreAcceptedOnceByTheirRecipientBeforeTheyExpire() {
+    Caller owner = user("owner");
+    Caller grace = user("grace");
+    Caller other = user("other");
+    Workspace ws = workspace(owner);
+    var issued =
+        PLATFORM.invitations.invite(
+            tenant, owner, ws.id(), grace.username(), WorkspaceRole.MEMBER, Duration.ofDays(7));
+
+    assertProblem(
+        () -> PLATFORM.invitations.accept(tenant, other, issued.token()),
+        WorkspaceProblems.INVITATION_OTHER_RECIPIENT);
+    assertProblem(
+        () -> PLATFORM.invitations.accept(tenant, grace, "not-a-token"),
+        WorkspaceProblems.INVITATION_NOT_FOUND);
+    Invitation accepted = PLATFORM.invitations.accept(tenant, grace, issued.token());
+    assertThat(accepted.statusAt(Instant.now())).isEqualTo(Invitation.Status.ACCEPTED);
+    assertThat(PLATFORM.workspaces.get(tenant, grace, ws.id()).role())
+        .isEqualTo(WorkspaceRole.MEMBER);
+    assertProblem(
+        () -> PLATFORM.invitations.accept(tenant, grace, issued.token()),
+        WorkspaceProblems.INVITATION_USED);
+
+    var revoked =
+        PLATFORM.invitations.invite(
+            tenant, owner, ws.id(), other.username(), WorkspaceRole.VIEWER, Duration.ofDays(1));
+    PLATFORM.invitations.revoke(tenant, owner, ws.id(), revoked.invitation().id());
+    assertProblem(
+        () -> PLATFORM.invitations.accept(tenant, other, revoked.token()),
+        WorkspaceProblems.INVITATION_REVOKED);
+
+    // A clock a day and a second ahead finds a one-day invitation expired.
+    InvitationService later =
+        new InvitationService(
+            PLATFORM.workspaceStore,
+            PLATFORM.workspaceAccess,
+            PLATFORM.members,
+            Clock.offset(Clock.systemUTC(), Duration.ofDays(1).plusSeconds(1)));
+    var expiring =
+        PLATFORM.invitations.invite(
+            tenant, owner, ws.id(), other.username(), WorkspaceRole.VIEWER, Duration.ofDays(1));
+    assertProblem(
+        () -> later.accept(tenant, other, expiring.token()), WorkspaceProblems.INVITATION_EXPIRED);
+    assertThat(actions(ws.id()))
+        .contains("invitation.created", "invitation.accepted", "invitation.revoked");
+  }
+
+  @Test
+  void aWorkspaceWithTeamsIsDeletedOnlyWithItsTeamsAndTakesItsFiles() {
+    Caller owner = user("owner");
+    Caller member = user("member");
+    Workspace ws = workspace(owner);
+    PLATFORM.members.add(tenant, owner, ws.id(), member.userId(), WorkspaceRole.MEMBER);
+    Team team = PLATFORM.teams.create(tenant, owner, ws.id(), "Design", "Pixels");
+    assertProblem(
+        () -> PLATFORM.teams.create(tenant, owner, ws.id(), "Design", null),
+        WorkspaceProblems.TEAM_NAME_TAKEN);
+    assertProblem(
+        () -> PLATFORM.teams.addMember(tenant, owner, ws.id(), team.id(), user("x").userId()),
+        ProblemType.VALIDATION_FAILED);
+    PLATFORM.teams.addMember(tenant, owner, ws.id(), team.id(), member.userId());
+    WorkspaceFile file =
+        PLATFORM.files.upload(
+            tenant, member, ws.id(), "notes.txt", "text/plain; charset=utf-8", new byte[] {1, 2});
+    assertThat(PLATFORM.storage.get(tenant.id(), file.objectKey())).isPresent();
+
+    assertProblem(
+        () -> PLATFORM.workspaces.delete(tenant, owner, ws.id(), false),
+        WorkspaceProblems.HAS_TEAMS);
+    assertThat(PLATFORM.teams.members(tenant, owner, ws.id(), team.id())).hasSize(1);
+
+    PLATFORM.workspaces.delete(tenant, owner, ws.id(), true);
+    assertProblem(
+        () -> PLATFORM.workspaces.get(tenant, tenantAdmin, ws.id()),
+        WorkspaceProblems.WORKSPACE_NOT_FOUND);
+    assertThat(PLATFORM.storage.list(tenant.id(), WorkspaceFile.workspacePrefix(ws.id())))
+        .isEmpty();
+    assertThat(actions(ws.id())).contains("team.created", "team.member_added", "workspace.deleted");
+  }
+
+  @Test
+  void filesOutsideTheLimitsAreRefusedAndAFailedUploadLeavesNoObject() {
+    Caller owner = user("owner");
+    Workspace ws = workspace(owner);
+    assertProblem(
+        () ->
+            PLATFORM.files.upload(
+                tenant, owner, ws.id(), "a.exe", "application/x-msdownload", new byte[1]),
+        WorkspaceProblems.FILE_TYPE_REFUSED);
+    assertProblem(
+        () ->
+            PLATFORM.files.upload(
+                tenant,
+                owner,
+                ws.id(),
+                "big.txt",
+                "text/plain",
+                new byte[(int) TestPlatform.MAX_FILE_BYTES + 1]),
+        WorkspaceProblems.FILE_TOO_LARGE);
+
+    FileService failing =
+        new FileService(
+            new FailingStore(PLATFORM.workspaceStore),
+            PLATFORM.workspaceAccess,
+            PLATFORM.storage,
+            Clock.systemUTC(),
+            TestPlatform.MAX_FILE_BYTES,
+            FileService.DEFAULT_TYPES);
+    assertThatThrownBy(
+            () -> failing.upload(tenant, owner, ws.id(), "a.txt", "text/plain", new byte[3]))
+        .hasMessageContaining("injected");
+    assertThat(PLATFORM.storage.list(tenant.id(), WorkspaceFile.workspacePrefix(ws.id())))
+        .isEmpty();
+    assertThat(PLATFORM.files.list(tenant, owner, ws.id())).isEmpty();
+  }
+
+  @Test
+  void purgingATenantRemovesItsBucket() {
+    TenantRef doomed = PLATFORM.activeTenant("purge");
+    assertThat(PLATFORM.storage.bucketExists(doomed.id())).isTrue();
+    PLATFORM.storage.put(doomed.id(), "workspaces/x/files/y", "text/plain", new byte[] {1});
+    PLATFORM.tenantService.delete(doomed.slug(), true);
+    assertThat(PLATFORM.storage.bucketExists(doomed.id())).isFalse();
+  }
+
+  /** Reads as the real store does; every transaction fails after its work, before the commit. */
+  private record FailingStore(WorkspaceStore real) implements WorkspaceStore {
+    @Override
+    public <T> T inTransaction(TenantRef tenant, Function<Tx, T> work) {
+      return real.inTransaction(
+          tenant,
+          tx -> {
+            work.apply(tx);
+            throw new IllegalStateException("injected failure before commit");
+          });
+    }
+
+    @Override
+    public <T> T read(TenantRef tenant, Function<Tx, T> work) {
+      return real.read(tenant, work);
+    }
+  }
+}
