@@ -99,6 +99,16 @@ class AuthorizationMatrixIT {
     rows.add(tenant("GET", "/workspaces", null, 200, 200, 200));
     rows.add(tenant("POST", "/workspaces", "{}", 403, 400, 400));
     rows.add(tenant("GET", "/workspaces/" + NO_ID, null, 404, 404, 404));
+    rows.add(tenant("PATCH", "/workspaces/" + NO_ID, "{}", 404, 404, 404));
+    rows.add(tenant("DELETE", "/workspaces/" + NO_ID, null, 404, 404, 404));
+    rows.add(tenant("GET", "/workspaces/" + NO_ID + "/members", null, 404, 404, 404));
+    rows.add(tenant("POST", "/workspaces/" + NO_ID + "/members", "{}", 400, 400, 400));
+    rows.add(tenant("GET", "/workspaces/" + NO_ID + "/teams", null, 404, 404, 404));
+    rows.add(tenant("GET", "/workspaces/" + NO_ID + "/resources", null, 404, 404, 404));
+    rows.add(tenant("GET", "/workspaces/" + NO_ID + "/invitations", null, 404, 404, 404));
+    rows.add(tenant("GET", "/workspaces/" + NO_ID + "/files", null, 404, 404, 404));
+    rows.add(tenant("POST", "/workspace-invitations/accept", "{}", 400, 400, 400));
+    rows.add(tenant("GET", "/audit", null, 403, 403, 200));
     rows.add(tenant("GET", "/users", null, 403, 200, 200));
     rows.add(tenant("GET", "/users/" + NO_ID, null, 403, 404, 404));
     rows.add(tenant("POST", "/users", "{}", 403, 403, 400));

@@ -1,4 +1,4 @@
--- One row per note; workspace_id scopes every query through ${workspace}.
+-- One row per note; every query filters on workspace_id (the workspace of the call).
 CREATE TABLE ${notes} (
     id           uuid         PRIMARY KEY,
     workspace_id uuid         NOT NULL,

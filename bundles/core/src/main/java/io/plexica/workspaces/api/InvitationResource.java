@@ -36,11 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Invitations to workspaces: {@code ADMIN}s create, list and revoke them under the workspace; the
- * invited user accepts with the token.
+ * Invitations to a workspace: its {@code ADMIN}s create, list and revoke them; the invited user
+ * accepts with the token ({@link InvitationAcceptResource}).
  */
 @ApplicationScoped
-@Path("/")
+@Path("/workspaces/{id}/invitations")
 @Tag(name = "Workspace invitations")
 @TenantScoped
 @RequiresPermission("workspaces:read")
@@ -92,11 +92,7 @@ public class InvitationResource {
           String role,
       @Schema(description = "1 to 30; 7 when not given") Integer expiresInDays) {}
 
-  @Schema(name = "AcceptInvitation")
-  public record AcceptRequest(@Schema(required = true) String token) {}
-
   @GET
-  @Path("workspaces/{id}/invitations")
   @Operation(summary = "List the workspace's invitations (ADMIN)")
   @APIResponse(
       responseCode = "200",
@@ -112,7 +108,6 @@ public class InvitationResource {
   }
 
   @POST
-  @Path("workspaces/{id}/invitations")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Invite an e-mail address to the workspace (ADMIN)",
@@ -162,7 +157,7 @@ public class InvitationResource {
   }
 
   @POST
-  @Path("workspaces/{id}/invitations/{invitationId}/revoke")
+  @Path("{invitationId}/revoke")
   @Operation(summary = "Revoke a pending invitation (ADMIN)")
   @APIResponse(
       responseCode = "200",
@@ -182,37 +177,5 @@ public class InvitationResource {
             WorkspaceRequests.id(
                 invitationId, WorkspaceProblems.INVITATION_NOT_FOUND, "invitation"));
     return InvitationView.of(revoked, clock.instant(), null);
-  }
-
-  @POST
-  @Path("workspace-invitations/accept")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Accept an invitation",
-      description =
-          "By the user of the tenant whose e-mail address was invited; the token travels in the"
-              + " body, never in a URL.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Accepted: the caller is a member of the workspace",
-      content = @Content(schema = @Schema(implementation = InvitationView.class)))
-  @APIResponse(
-      responseCode = "410",
-      description = "Expired or revoked",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "Already accepted",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  public InvitationView accept(AcceptRequest body) {
-    if (body == null || body.token() == null || body.token().isBlank()) {
-      throw ProblemException.invalid("token", "is required");
-    }
-    if (body.token().length() > 200) {
-      throw ProblemException.invalid("token", "is not an invitation token");
-    }
-    Invitation accepted =
-        invitations.accept(request.tenant(), request.caller(), body.token().strip());
-    return InvitationView.of(accepted, clock.instant(), null);
   }
 }

@@ -1,0 +1,121 @@
+package io.plexica.it;
+
+import static io.plexica.it.Platform.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A plugin route works in the workspace the caller names in {@code X-Workspace-ID}: the platform
+ * checks the membership, the plugin's queries are scoped with {@code ${workspace}} and its files
+ * stay in that workspace (the sample plugin notes).
+ */
+class WorkspacePluginIT {
+
+  @Test
+  void notesLiveInTheirWorkspaceAndOnlyMembersReachThem() throws IOException {
+    Response deployed =
+        Platform.api()
+            .contentType("application/java-archive")
+            .body(Files.readAllBytes(Path.of("target/test-bundles/notes.jar")))
+            .post("/admin/plugins");
+    // 409: an earlier run deployed this very version.
+    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
+    if (deployed.statusCode() == 409) {
+      assertThat(deployed.<String>path("type")).endsWith("/plugin-version-exists");
+    }
+    String tenant = Platform.uniqueSlug("notes");
+    Platform.createActiveTenant(tenant);
+    RequestSpecification admin = Platform.asTenantAdmin(tenant);
+    Response installed = admin.body("{\"pluginId\":\"notes\"}").post("/plugin-installations");
+    assertThat(installed.statusCode()).as(installed.asString()).isEqualTo(201);
+    // Users of the tenant may read and write notes (admins hold every plugin permission).
+    admin
+        .body(
+            "{\"permissions\":[\"tenant:read\",\"workspaces:read\",\"workspaces:create\","
+                + "\"plugins:read\",\"users:read\",\"roles:read\",\"notes:read\",\"notes:write\"]}")
+        .contentType("application/merge-patch+json")
+        .patch("/roles/user")
+        .then()
+        .statusCode(200);
+    String ada = Platform.tokenOfNewUser(tenant, "ada-" + tenant, "user");
+    String bob = Platform.tokenOfNewUser(tenant, "bob-" + tenant, "user");
+    String red = as(ada).body(Map.of("slug", "red", "name", "Red")).post("/workspaces").path("id");
+    String blue =
+        as(ada).body(Map.of("slug", "blue", "name", "Blue")).post("/workspaces").path("id");
+
+    Response note =
+        as(ada)
+            .header("X-Workspace-ID", red)
+            .body(Map.of("title", "Red plan"))
+            .post("/plugins/notes/notes");
+    assertThat(note.statusCode()).as(note.asString()).isEqualTo(201);
+    String noteId = note.path("id");
+    as(ada)
+        .header("X-Workspace-ID", blue)
+        .body(Map.of("title", "Blue plan"))
+        .post("/plugins/notes/notes")
+        .then()
+        .statusCode(201);
+
+    Response inRed = as(ada).header("X-Workspace-ID", red).get("/plugins/notes/notes");
+    assertThat(inRed.<String>path("workspaceId")).isEqualTo(red);
+    assertThat(inRed.<List<String>>path("items.title")).containsExactly("Red plan");
+    assertThat(
+            as(ada)
+                .header("X-Workspace-ID", blue)
+                .get("/plugins/notes/notes")
+                .<List<String>>path("items.title"))
+        .containsExactly("Blue plan");
+
+    // A note of one workspace is not found from another.
+    assertProblem(
+        as(ada)
+            .header("X-Workspace-ID", blue)
+            .get("/plugins/notes/notes/" + noteId + "/attachment"),
+        404,
+        "plugins/notes/note-not-found");
+
+    // Files: stored in the red workspace's files of the plugin, readable only from there.
+    Response attached =
+        as(ada)
+            .header("X-Workspace-ID", red)
+            .body(Map.of("text", "hello red"))
+            .put("/plugins/notes/notes/" + noteId + "/attachment");
+    assertThat(attached.statusCode()).as(attached.asString()).isEqualTo(200);
+    String link = attached.path("downloadUrl");
+    assertThat(link).contains("/workspaces/" + red + "/plugins/notes/");
+    assertThat(RestAssured.given().urlEncodingEnabled(false).get(link).asString())
+        .isEqualTo("hello red");
+    assertThat(
+            as(ada)
+                .header("X-Workspace-ID", red)
+                .get("/plugins/notes/notes/" + noteId + "/attachment")
+                .<String>path("text"))
+        .isEqualTo("hello red");
+
+    // Bob belongs to neither workspace: for him they do not exist.
+    assertProblem(
+        as(bob).header("X-Workspace-ID", red).get("/plugins/notes/notes"),
+        404,
+        "workspace-not-found");
+    // Without a workspace, a workspace-scoped query is refused, not run over every workspace.
+    assertProblem(as(ada).get("/plugins/notes/notes"), 400, "workspace-required");
+    assertProblem(
+        as(ada).header("X-Workspace-ID", "not-a-uuid").get("/plugins/notes/notes"),
+        404,
+        "workspace-not-found");
+  }
+
+  private static RequestSpecification as(String token) {
+    return Platform.anonymous().auth().oauth2(token);
+  }
+}
