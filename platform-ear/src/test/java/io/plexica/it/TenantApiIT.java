@@ -43,7 +43,11 @@ class TenantApiIT {
         .isEqualTo(progress.<Integer>path("totalSteps"));
     assertThat(progress.<List<String>>path("steps.name"))
         .containsExactly(
-            "create-schema", "migrate-schema", "seed-default-workspace", "create-realm");
+            "create-schema",
+            "migrate-schema",
+            "create-bucket",
+            "create-realm",
+            "seed-default-workspace");
     assertThat(tenant.<String>path("adminEmail")).isEqualTo("ada@acme.example");
     assertThat(progress.<List<String>>path("steps.status")).containsOnly("DONE");
     assertThat(progress.<List<Integer>>path("steps.durationMs")).allMatch(ms -> ms >= 0);

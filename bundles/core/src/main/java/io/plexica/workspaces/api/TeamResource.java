@@ -14,8 +14,6 @@ import io.plexica.workspaces.domain.WorkspaceProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -146,28 +144,7 @@ public class TeamResource {
   public TeamView update(
       @PathParam("id") String id, @PathParam("teamId") String teamId, JsonObject patch) {
     Validation validation = MergePatch.check(patch, PATCHABLE);
-    String name = null;
-    String description = null;
-    boolean clearDescription = false;
-    if (patch.containsKey("name")) {
-      String raw = patch.get("name") instanceof JsonString text ? text.getString() : null;
-      name =
-          validation.check(() -> FieldRules.requiredName("name", raw, WorkspaceService.MAX_NAME));
-    }
-    if (patch.containsKey("description")) {
-      JsonValue value = patch.get("description");
-      if (value.getValueType() == JsonValue.ValueType.NULL) {
-        clearDescription = true;
-      } else if (value instanceof JsonString text) {
-        description =
-            validation.check(
-                () ->
-                    FieldRules.optionalText(
-                        "description", text.getString(), WorkspaceService.MAX_DESCRIPTION));
-      } else {
-        validation.reject("description", "must be a string or null");
-      }
-    }
+    NameAndDescription text = NameAndDescription.read(patch, validation);
     validation.throwIfInvalid();
     return TeamView.of(
         teams.update(
@@ -175,9 +152,9 @@ public class TeamResource {
             request.caller(),
             WorkspaceRequests.workspaceId(id),
             team(teamId),
-            name,
-            description,
-            clearDescription));
+            text.name(),
+            text.description(),
+            text.clearDescription()));
   }
 
   @DELETE

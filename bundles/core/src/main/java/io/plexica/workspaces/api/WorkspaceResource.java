@@ -15,7 +15,6 @@ import io.plexica.workspaces.domain.WorkspaceStore.Membership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -183,30 +182,8 @@ public class WorkspaceResource {
       content = @Content(schema = @Schema(implementation = WorkspaceView.class)))
   public WorkspaceView update(@PathParam("id") String id, JsonObject patch) {
     Validation validation = MergePatch.check(patch, PATCHABLE);
-    String name = null;
-    String description = null;
-    boolean clearDescription = false;
+    NameAndDescription text = NameAndDescription.read(patch, validation);
     String settings = null;
-    if (patch.containsKey("name")) {
-      JsonValue value = patch.get("name");
-      String raw = value instanceof JsonString text ? text.getString() : null;
-      name =
-          validation.check(() -> FieldRules.requiredName("name", raw, WorkspaceService.MAX_NAME));
-    }
-    if (patch.containsKey("description")) {
-      JsonValue value = patch.get("description");
-      if (value.getValueType() == JsonValue.ValueType.NULL) {
-        clearDescription = true;
-      } else if (value instanceof JsonString text) {
-        description =
-            validation.check(
-                () ->
-                    FieldRules.optionalText(
-                        "description", text.getString(), WorkspaceService.MAX_DESCRIPTION));
-      } else {
-        validation.reject("description", "must be a string or null");
-      }
-    }
     if (patch.containsKey("settings")) {
       JsonValue value = patch.get("settings");
       if (value instanceof JsonObject object) {
@@ -224,7 +201,8 @@ public class WorkspaceResource {
             request.tenant(),
             request.caller(),
             WorkspaceRequests.workspaceId(id),
-            new WorkspaceService.Changes(name, description, clearDescription, settings)));
+            new WorkspaceService.Changes(
+                text.name(), text.description(), text.clearDescription(), settings)));
   }
 
   @DELETE
