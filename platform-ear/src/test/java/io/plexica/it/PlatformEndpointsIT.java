@@ -19,6 +19,7 @@ class PlatformEndpointsIT {
         .isTrue();
     assertThat(ready.<Boolean>path("checks.find { it.name == 'database' }.data.coreMigrated"))
         .isTrue();
+    assertThat(ready.<String>path("checks.find { it.name == 'storage' }.status")).isEqualTo("UP");
   }
 
   @Test
@@ -37,6 +38,14 @@ class PlatformEndpointsIT {
     String document = openapi.asString();
     assertThat(document)
         .contains("/api/v1/tenants", "/api/v1/tenants/{id}/provisioning", "/api/v1/workspaces")
+        .contains(
+            "/api/v1/workspaces/{id}/members/{userId}",
+            "/api/v1/workspaces/{id}/teams/{teamId}/members",
+            "/api/v1/workspaces/{id}/resources",
+            "/api/v1/workspaces/{id}/invitations/{invitationId}/revoke",
+            "/api/v1/workspace-invitations/accept",
+            "/api/v1/workspaces/{id}/files/{fileId}/content",
+            "/api/v1/audit")
         .contains("\"examples\"")
         .contains("Acme Corporation");
     given().baseUri(Platform.BASE_URL).get("/openapi/ui/").then().statusCode(200);

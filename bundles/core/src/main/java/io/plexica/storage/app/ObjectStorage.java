@@ -1,5 +1,6 @@
 package io.plexica.storage.app;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,9 @@ public interface ObjectStorage {
   boolean bucketExists(String bucket);
 
   void put(String bucket, String key, String contentType, byte[] content);
+
+  /** Streams {@code length} bytes into an object, without holding them in memory. */
+  void put(String bucket, String key, String contentType, InputStream content, long length);
 
   /** The object's bytes, or empty when there is no such object. */
   Optional<byte[]> get(String bucket, String key);

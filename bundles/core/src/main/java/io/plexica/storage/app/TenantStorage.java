@@ -1,5 +1,6 @@
 package io.plexica.storage.app;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,10 @@ public class TenantStorage {
 
   public void put(UUID tenantId, String key, String contentType, byte[] content) {
     storage.put(bucketOf(tenantId), key, contentType, content);
+  }
+
+  public void put(UUID tenantId, String key, String contentType, InputStream content, long length) {
+    storage.put(bucketOf(tenantId), key, contentType, content, length);
   }
 
   public Optional<byte[]> get(UUID tenantId, String key) {

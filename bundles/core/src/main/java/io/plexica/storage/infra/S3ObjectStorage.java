@@ -1,6 +1,7 @@
 package io.plexica.storage.infra;
 
 import io.plexica.storage.app.ObjectStorage;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +105,13 @@ public class S3ObjectStorage implements ObjectStorage, AutoCloseable {
   }
 
   @Override
+  public void put(String bucket, String key, String contentType, InputStream content, long length) {
+    s3.putObject(
+        b -> b.bucket(bucket).key(key).contentType(contentType).contentLength(length),
+        RequestBody.fromInputStream(content, length));
+  }
+
+  @Override
   public Optional<byte[]> get(String bucket, String key) {
     try {
       return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
@@ -171,11 +179,19 @@ public class S3ObjectStorage implements ObjectStorage, AutoCloseable {
     }
   }
 
+  /**
+   * Asks for a bucket that never exists: "no such bucket" proves the storage answers and accepts
+   * the credentials, at the cost of one small request (listing buckets grows with the tenants).
+   */
   @Override
   public boolean reachable() {
     try {
-      s3.listBuckets();
+      s3.headBucket(b -> b.bucket("plexica-readiness-probe"));
       return true;
+    } catch (NoSuchBucketException e) {
+      return true;
+    } catch (S3Exception e) {
+      return e.statusCode() == 404;
     } catch (RuntimeException e) {
       return false;
     }

@@ -118,18 +118,33 @@ public class FileResource {
           @QueryParam("name")
           String name,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
       InputStream body,
       @Context UriInfo uri) {
     String fileName = fileName(name);
-    byte[] content = read(body, files.maxBytes());
-    WorkspaceFile file =
-        files.upload(
-            request.tenant(),
-            request.caller(),
-            WorkspaceRequests.workspaceId(id),
-            fileName,
-            contentType,
-            content);
+    WorkspaceFile file;
+    if (contentLength != null && contentLength >= 0) {
+      // Announced length: streamed to the storage as it arrives.
+      file =
+          files.upload(
+              request.tenant(),
+              request.caller(),
+              WorkspaceRequests.workspaceId(id),
+              fileName,
+              contentType,
+              body,
+              contentLength);
+    } else {
+      // Chunked: read up to the limit first, since the storage needs the length up front.
+      file =
+          files.upload(
+              request.tenant(),
+              request.caller(),
+              WorkspaceRequests.workspaceId(id),
+              fileName,
+              contentType,
+              read(body, files.maxBytes()));
+    }
     return Response.created(uri.getAbsolutePathBuilder().path(file.id().toString()).build())
         .entity(FileView.of(file, null))
         .build();

@@ -7,6 +7,8 @@ import io.plexica.workspaces.domain.WorkspaceFile;
 import io.plexica.workspaces.domain.WorkspaceProblems;
 import io.plexica.workspaces.domain.WorkspaceRole;
 import io.plexica.workspaces.domain.WorkspaceStore;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -87,6 +89,25 @@ public class FileService {
       String name,
       String contentType,
       byte[] content) {
+    return upload(
+        tenant,
+        caller,
+        workspaceId,
+        name,
+        contentType,
+        new ByteArrayInputStream(content),
+        content.length);
+  }
+
+  /** Streams an upload of a known length to the storage, never holding it whole in memory. */
+  public WorkspaceFile upload(
+      TenantRef tenant,
+      Caller caller,
+      UUID workspaceId,
+      String name,
+      String contentType,
+      InputStream content,
+      long length) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.MEMBER);
     String type = mediaType(contentType);
     if (!allowedTypes.contains(type)) {
@@ -98,13 +119,12 @@ public class FileService {
               + allowedTypes.stream().sorted().toList()
               + ".");
     }
-    if (content.length > maxBytes) {
+    if (length > maxBytes) {
       throw tooLarge();
     }
     WorkspaceFile file =
-        new WorkspaceFile(
-            workspaceId, name, type, content.length, caller.userId(), clock.instant());
-    storage.put(tenant.id(), file.objectKey(), type, content);
+        new WorkspaceFile(workspaceId, name, type, length, caller.userId(), clock.instant());
+    storage.put(tenant.id(), file.objectKey(), type, content, length);
     try {
       store.inTransaction(
           tenant,

@@ -161,9 +161,7 @@ public class MemberService {
   }
 
   static MemberDetails details(WorkspaceStore.Tx tx, UUID workspaceId, UUID userId) {
-    return tx.members(workspaceId).stream()
-        .filter(m -> m.userId().equals(userId))
-        .findFirst()
+    return tx.memberDetails(workspaceId, userId)
         .orElseThrow(() -> new IllegalStateException("Member " + userId + " vanished"));
   }
 }

@@ -52,6 +52,8 @@ public interface WorkspaceStore {
 
     List<MemberDetails> members(UUID workspaceId);
 
+    Optional<MemberDetails> memberDetails(UUID workspaceId, UUID userId);
+
     long administrators(UUID workspaceId);
 
     void add(WorkspaceMember member);

@@ -138,6 +138,19 @@ public class JpaWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public Optional<MemberDetails> memberDetails(UUID workspaceId, UUID userId) {
+      return first(
+          em.createQuery(
+                  "SELECT m, u FROM WorkspaceMember m, TenantUser u WHERE u.id = m.userId"
+                      + " AND m.workspaceId = :ws AND m.userId = :user",
+                  Object[].class)
+              .setParameter("ws", workspaceId)
+              .setParameter("user", userId)
+              .getResultStream()
+              .map(row -> details((WorkspaceMember) row[0], (TenantUser) row[1])));
+    }
+
+    @Override
     public long administrators(UUID workspaceId) {
       return em.createQuery(
               "SELECT COUNT(m) FROM WorkspaceMember m WHERE m.workspaceId = :ws AND m.role ="
