@@ -185,6 +185,32 @@ class WorkspacesIT {
                 .get("/audit")
                 .<List<String>>path("items.action"))
         .containsExactlyInAnyOrder("member.added", "invitation.accepted", "file.uploaded");
+    List<String> added =
+        Platform.asTenantAdmin(tenant)
+            .queryParam("workspaceId", ws)
+            .queryParam("action", "member.added")
+            .get("/audit")
+            .path("items.action");
+    assertThat(added).hasSize(2).containsOnly("member.added");
+    Response page =
+        Platform.asTenantAdmin(tenant)
+            .queryParam("workspaceId", ws)
+            .queryParam("size", 5)
+            .queryParam("page", 1)
+            .get("/audit");
+    assertThat(page.<Integer>path("total")).isEqualTo(actions.size());
+    assertThat(page.<List<Object>>path("items")).hasSize(5);
+    assertThat(
+            Platform.asTenantAdmin(tenant)
+                .queryParam("workspaceId", ws)
+                .queryParam("from", "2100-01-01T00:00:00Z")
+                .get("/audit")
+                .<List<Object>>path("items"))
+        .isEmpty();
+    assertProblem(
+        Platform.asTenantAdmin(tenant).queryParam("from", "yesterday").get("/audit"),
+        400,
+        "validation-failed");
     assertProblem(as(grace).get("/audit"), 403, "permission-denied");
   }
 
