@@ -152,6 +152,8 @@ class LauncherIT {
     env.put("PLEXICA_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
     env.put("PLEXICA_KEYCLOAK_MANAGEMENT_PORT", "19100");
     env.put("PLEXICA_REDIS_PORT", "16479");
+    env.put("PLEXICA_S3_PORT", "18433");
+    env.put("PLEXICA_KAFKA_PORT", "19492");
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();

@@ -247,6 +247,11 @@ public final class TestPlatform {
     return objectStorage;
   }
 
+  /** The Kafka that {@code bin/plexica test} starts. */
+  public static String kafkaBootstrapServers() {
+    return property("plexica.kafka.bootstrap-servers", "127.0.0.1:29092");
+  }
+
   /** The Redis that {@code bin/plexica test} starts. */
   public static synchronized JedisPooled redis() {
     if (redis == null) {

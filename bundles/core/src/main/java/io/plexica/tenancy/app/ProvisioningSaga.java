@@ -79,7 +79,10 @@ public class ProvisioningSaga {
     }
     try {
       Tenant active =
-          tenants.update(tenant.id(), t -> t.moveTo(TenantStatus.ACTIVE, clock.instant()));
+          tenants.update(
+              tenant.id(),
+              t -> t.moveTo(TenantStatus.ACTIVE, clock.instant()),
+              TenantEvents.event("created"));
       extensions.announce(
           ExtensionPoints.Event.of(
               "tenant.created",

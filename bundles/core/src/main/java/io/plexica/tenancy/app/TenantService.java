@@ -151,11 +151,17 @@ public class TenantService {
       TenantStatus next,
       BiConsumer<TenantLifecycleListener, TenantRef> notification) {
     Tenant before = get(idOrSlug);
-    Tenant after = tenants.update(before.id(), t -> t.moveTo(next, clock.instant()));
+    Tenant after =
+        tenants.update(
+            before.id(), t -> t.moveTo(next, clock.instant()), TenantEvents.movedTo(next));
     try {
       listeners.forEach(listener -> notification.accept(listener, TenantRef.of(after)));
     } catch (RuntimeException e) {
-      tenants.update(before.id(), t -> t.restoreStatus(before.status(), clock.instant()));
+      // The event of the move is out; the restore announces the way back.
+      tenants.update(
+          before.id(),
+          t -> t.restoreStatus(before.status(), clock.instant()),
+          TenantEvents.movedTo(before.status()));
       throw e;
     }
     return after;
@@ -169,13 +175,17 @@ public class TenantService {
   public void delete(String idOrSlug, boolean purge) {
     Tenant tenant = get(idOrSlug);
     if (tenant.status() != TenantStatus.DELETED) {
-      tenant = tenants.update(tenant.id(), t -> t.moveTo(TenantStatus.DELETED, clock.instant()));
+      tenant =
+          tenants.update(
+              tenant.id(),
+              t -> t.moveTo(TenantStatus.DELETED, clock.instant()),
+              TenantEvents.movedTo(TenantStatus.DELETED));
     }
     if (purge && !tenant.isPurged()) {
       TenantRef ref = TenantRef.of(tenant);
       listeners.forEach(listener -> listener.purged(ref));
       schemas.drop(tenant.schemaName());
-      tenants.update(tenant.id(), t -> t.markPurged(clock.instant()));
+      tenants.update(tenant.id(), t -> t.markPurged(clock.instant()), TenantEvents.event("purged"));
     }
   }
 

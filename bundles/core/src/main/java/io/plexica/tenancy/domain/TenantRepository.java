@@ -1,10 +1,12 @@
 package io.plexica.tenancy.domain;
 
+import io.plexica.shared.events.DomainEvent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Where tenants are kept (the {@code plexica_core} schema). Each call is its own transaction. */
 public interface TenantRepository {
@@ -21,7 +23,15 @@ public interface TenantRepository {
    * Loads the tenant with a row lock, applies the change and commits it, so that concurrent changes
    * of one tenant take turns instead of overwriting each other.
    */
-  Tenant update(UUID id, Consumer<Tenant> change);
+  default Tenant update(UUID id, Consumer<Tenant> change) {
+    return update(id, change, changed -> List.of());
+  }
+
+  /**
+   * Changes the tenant under a row lock and writes the events the changed tenant yields to the
+   * outbox, in the same transaction.
+   */
+  Tenant update(UUID id, Consumer<Tenant> change, Function<Tenant, List<DomainEvent>> events);
 
   TenantPage search(TenantQuery query);
 

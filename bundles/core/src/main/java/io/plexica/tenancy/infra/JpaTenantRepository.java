@@ -1,6 +1,8 @@
 package io.plexica.tenancy.infra;
 
+import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.EventOutbox;
 import io.plexica.shared.persistence.LikePattern;
 import io.plexica.shared.persistence.SqlErrors;
 import io.plexica.shared.problem.ProblemException;
@@ -15,11 +17,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -67,7 +71,8 @@ public class JpaTenantRepository implements TenantRepository {
   }
 
   @Override
-  public Tenant update(UUID id, Consumer<Tenant> change) {
+  public Tenant update(
+      UUID id, Consumer<Tenant> change, Function<Tenant, List<DomainEvent>> events) {
     return database.inCore(
         em -> {
           // Row lock: concurrent state changes queue up instead of failing each other.
@@ -77,6 +82,8 @@ public class JpaTenantRepository implements TenantRepository {
                 TenancyProblems.TENANT_NOT_FOUND, "No tenant has id " + id + ".");
           }
           change.accept(tenant);
+          Instant now = Instant.now();
+          events.apply(tenant).forEach(event -> EventOutbox.append(em, event, now));
           return tenant;
         });
   }

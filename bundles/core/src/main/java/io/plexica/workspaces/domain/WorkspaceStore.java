@@ -1,6 +1,7 @@
 package io.plexica.workspaces.domain;
 
 import io.plexica.audit.domain.AuditEntry;
+import io.plexica.shared.events.DomainEvent;
 import io.plexica.tenancy.domain.TenantRef;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,9 @@ public interface WorkspaceStore {
 
   /** The operations of one unit of work in one tenant. */
   interface Tx {
+    /** The tenant whose schema this transaction works in. */
+    UUID tenantId();
+
     Optional<Workspace> workspace(UUID id);
 
     /**
@@ -110,5 +114,8 @@ public interface WorkspaceStore {
     void remove(WorkspaceFile file);
 
     void add(AuditEntry entry);
+
+    /** Writes the event to the outbox, in this transaction. */
+    void publish(DomainEvent event);
   }
 }

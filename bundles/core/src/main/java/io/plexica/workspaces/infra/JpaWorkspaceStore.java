@@ -3,7 +3,9 @@ package io.plexica.workspaces.infra;
 import io.plexica.audit.domain.AuditEntry;
 import io.plexica.identity.domain.TenantUser;
 import io.plexica.identity.domain.UserProfile;
+import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.EventOutbox;
 import io.plexica.shared.persistence.SqlErrors;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRef;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +47,7 @@ public class JpaWorkspaceStore implements WorkspaceStore {
   @Override
   public <T> T inTransaction(TenantRef tenant, Function<Tx, T> work) {
     try {
-      return database.inTenant(tenant.schemaName(), em -> work.apply(new JpaTx(em)));
+      return database.inTenant(tenant.schemaName(), em -> work.apply(new JpaTx(tenant.id(), em)));
     } catch (PersistenceException e) {
       if (SqlErrors.isUniqueViolation(e)) {
         throw new ProblemException(
@@ -56,10 +59,10 @@ public class JpaWorkspaceStore implements WorkspaceStore {
 
   @Override
   public <T> T read(TenantRef tenant, Function<Tx, T> work) {
-    return database.readTenant(tenant.schemaName(), em -> work.apply(new JpaTx(em)));
+    return database.readTenant(tenant.schemaName(), em -> work.apply(new JpaTx(tenant.id(), em)));
   }
 
-  private record JpaTx(EntityManager em) implements Tx {
+  private record JpaTx(UUID tenantId, EntityManager em) implements Tx {
 
     @Override
     public Optional<Workspace> workspace(UUID id) {
@@ -335,6 +338,11 @@ public class JpaWorkspaceStore implements WorkspaceStore {
     @Override
     public void add(AuditEntry entry) {
       em.persist(entry);
+    }
+
+    @Override
+    public void publish(DomainEvent event) {
+      EventOutbox.append(em, event, Instant.now());
     }
 
     private static MemberDetails details(WorkspaceMember member, TenantUser user) {

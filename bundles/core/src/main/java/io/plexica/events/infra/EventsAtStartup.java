@@ -1,0 +1,66 @@
+package io.plexica.events.infra;
+
+import io.plexica.shared.persistence.Database;
+import io.plexica.tenancy.app.SchemaUpgrade;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Starts the outbox relay once the core schema (with the outbox table) is migrated. */
+@ApplicationScoped
+public class EventsAtStartup {
+  @Inject Database database;
+  @Inject SchemaUpgrade schema;
+  @Resource private ManagedExecutorService executor;
+
+  @Inject
+  @ConfigProperty(name = "plexica.kafka.bootstrap-servers", defaultValue = "127.0.0.1:19092")
+  String bootstrapServers;
+
+  /** How long the relay waits when the outbox is empty before it looks again. */
+  @Inject
+  @ConfigProperty(name = "plexica.events.relay-idle-ms", defaultValue = "10")
+  long idleMillis;
+
+  private volatile OutboxRelay relay;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    executor.submit(this::startWhenSchemaIsReady);
+  }
+
+  private void startWhenSchemaIsReady() {
+    try {
+      while (!schema.isCoreDone()) {
+        Thread.sleep(200);
+      }
+      relay =
+          new OutboxRelay(
+                  database.dataSource(),
+                  new KafkaSettings(bootstrapServers),
+                  Duration.ofMillis(idleMillis))
+              .start();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The relay, once started. */
+  public Optional<OutboxRelay> relay() {
+    return Optional.ofNullable(relay);
+  }
+
+  @PreDestroy
+  void stop() {
+    OutboxRelay running = relay;
+    if (running != null) {
+      running.close();
+    }
+  }
+}

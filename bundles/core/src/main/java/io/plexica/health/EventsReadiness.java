@@ -1,0 +1,36 @@
+package io.plexica.health;
+
+import io.plexica.events.infra.EventsAtStartup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The event relay's state. Always UP: while Kafka is down, events wait in the outbox and the
+ * platform keeps serving; the data says how many wait and why they are not moving.
+ */
+@Readiness
+@ApplicationScoped
+public class EventsReadiness implements HealthCheck {
+  @Inject EventsAtStartup events;
+
+  @Override
+  public HealthCheckResponse call() {
+    HealthCheckResponseBuilder response = HealthCheckResponse.named("events").up();
+    events
+        .relay()
+        .ifPresent(
+            relay -> {
+              response.withData("relayLeader", relay.leader());
+              response.withData("relayed", relay.relayed());
+              response.withData("outboxBacklog", relay.backlog());
+              if (relay.lastError() != null) {
+                response.withData("lastError", relay.lastError());
+              }
+            });
+    return response.build();
+  }
+}

@@ -1,0 +1,141 @@
+package io.plexica.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plexica.events.infra.KafkaSettings;
+import io.plexica.events.infra.OutboxRelay;
+import io.plexica.shared.events.DomainEvent;
+import io.plexica.shared.persistence.EventOutbox;
+import io.plexica.testing.TestPlatform;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox against the real PostgreSQL and Kafka of the test run: events written while Kafka is
+ * unreachable stay in the outbox, and all arrive, in order and in their envelope, once a relay
+ * reaches Kafka. (Runs where no platform relays the same database: the test run's server starts
+ * after the unit and service tests.)
+ */
+class OutboxRelayTest {
+  private static final int EVENTS = 20;
+
+  @Test
+  void eventsWaitWhileKafkaIsDownAndAllArriveInOrderWhenItIsBack() throws Exception {
+    String topic =
+        "core.relaytest"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 8)
+            + ".created";
+    UUID tenant = UUID.randomUUID();
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < EVENTS; i++) {
+      int n = i;
+      ids.add(
+          TestPlatform.database()
+              .inCore(
+                  em ->
+                      EventOutbox.append(
+                          em, DomainEvent.of(topic, tenant, Map.of("n", n)), Instant.now())));
+    }
+
+    try (OutboxRelay down =
+        new OutboxRelay(
+                TestPlatform.database().dataSource(),
+                new KafkaSettings("127.0.0.1:1"),
+                Duration.ofMillis(10))
+            .start()) {
+      awaitTrue(() -> down.lastError() != null, Duration.ofSeconds(20));
+      assertThat(down.leader()).isTrue();
+      assertThat(down.relayed()).isZero();
+      assertThat(waiting(ids)).isEqualTo(EVENTS);
+    }
+
+    try (OutboxRelay up =
+        new OutboxRelay(
+                TestPlatform.database().dataSource(),
+                new KafkaSettings(TestPlatform.kafkaBootstrapServers()),
+                Duration.ofMillis(10))
+            .start()) {
+      List<JsonObject> received = consume(topic, EVENTS, Duration.ofSeconds(30));
+      assertThat(received)
+          .extracting(e -> e.getString("id"))
+          .containsExactlyElementsOf(ids.stream().map(UUID::toString).toList());
+      assertThat(received)
+          .extracting(e -> e.getJsonObject("data").getInt("n"))
+          .containsExactlyElementsOf(java.util.stream.IntStream.range(0, EVENTS).boxed().toList());
+      JsonObject first = received.get(0);
+      assertThat(first.getString("type")).isEqualTo(topic);
+      assertThat(first.getString("tenantId")).isEqualTo(tenant.toString());
+      assertThat(first.isNull("workspaceId")).isTrue();
+      assertThat(first.getString("source")).isEqualTo("core");
+      assertThat(first.getInt("schemaVersion")).isEqualTo(1);
+      assertThat(Instant.parse(first.getString("occurredAt"))).isBefore(Instant.now());
+      awaitTrue(() -> waiting(ids) == 0, Duration.ofSeconds(10));
+      assertThat(up.relayed()).isGreaterThanOrEqualTo(EVENTS);
+    }
+  }
+
+  private static long waiting(List<UUID> ids) {
+    return TestPlatform.database()
+        .readCore(
+            em ->
+                ((Number)
+                        em.createNativeQuery(
+                                "SELECT count(*) FROM plexica_core.event_outbox"
+                                    + " WHERE id = ANY (CAST(?1 AS uuid[]))")
+                            .setParameter(
+                                1,
+                                "{"
+                                    + String.join(",", ids.stream().map(UUID::toString).toList())
+                                    + "}")
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  static List<JsonObject> consume(String topic, int expected, Duration within) {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestPlatform.kafkaBootstrapServers());
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<JsonObject> received = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + within.toNanos();
+      while (received.size() < expected && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          received.add(
+              Json.createReader(
+                      new StringReader(new String(record.value(), StandardCharsets.UTF_8)))
+                  .readObject());
+        }
+      }
+    }
+    return received;
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + within);
+      }
+      Thread.sleep(50);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.plexica.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Changes made through the API reach Kafka as events in their envelope, keyed by tenant, through
+ * the transactional outbox: tenant lifecycle, workspaces and memberships.
+ */
+class EventsIT {
+  private static final String KAFKA =
+      System.getProperty("plexica.kafka.bootstrap-servers", "127.0.0.1:29092");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void coreChangesArriveOnTheBusInTheirEnvelope() throws IOException {
+    String slug = Platform.uniqueSlug("events");
+    String tenantId = Platform.createActiveTenant(slug).path("id");
+    RequestSpecification admin = Platform.asTenantAdmin(slug);
+    String ws = admin.body(Map.of("slug", "ops", "name", "Ops")).post("/workspaces").path("id");
+    String grace = Platform.tokenOfNewUser(slug, "grace-" + slug, "user");
+    String graceId = Platform.anonymous().auth().oauth2(grace).get("/me").path("subject");
+    admin
+        .body(Map.of("userId", graceId, "role", "VIEWER"))
+        .post("/workspaces/" + ws + "/members")
+        .then()
+        .statusCode(201);
+    admin
+        .body(Map.of("role", "MEMBER"))
+        .patch("/workspaces/" + ws + "/members/" + graceId)
+        .then()
+        .statusCode(200);
+    Platform.api().post("/tenants/" + slug + "/suspend").then().statusCode(200);
+    Platform.api().post("/tenants/" + slug + "/activate").then().statusCode(200);
+
+    List<Map<String, Object>> events =
+        consume(
+            tenantId,
+            List.of(
+                "core.tenant.created",
+                "core.workspace.created",
+                "core.member.added",
+                "core.member.role_changed",
+                "core.tenant.suspended",
+                "core.tenant.activated"),
+            9);
+    // The default workspace and its first ADMIN count too: 2 workspaces, 3 memberships.
+    assertThat(events)
+        .extracting(e -> e.get("type"))
+        .contains(
+            "core.tenant.created",
+            "core.workspace.created",
+            "core.member.added",
+            "core.member.role_changed",
+            "core.tenant.suspended",
+            "core.tenant.activated");
+    Map<String, Object> created = only(events, "core.tenant.created");
+    assertThat(created)
+        .containsEntry("tenantId", tenantId)
+        .containsEntry("source", "core")
+        .containsEntry("schemaVersion", 1)
+        .containsKeys("id", "occurredAt");
+    assertThat(UUID.fromString((String) created.get("id")).version()).isEqualTo(7);
+    assertThat(data(created)).containsEntry("slug", slug);
+    Map<String, Object> roleChanged = only(events, "core.member.role_changed");
+    assertThat(roleChanged).containsEntry("workspaceId", ws);
+    assertThat(data(roleChanged))
+        .containsEntry("memberId", graceId)
+        .containsEntry("before", Map.of("role", "VIEWER"))
+        .containsEntry("after", Map.of("role", "MEMBER"));
+    assertThat(events.stream().map(e -> (String) e.get("id")).distinct()).hasSize(events.size());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> data(Map<String, Object> event) {
+    return (Map<String, Object>) event.get("data");
+  }
+
+  private static Map<String, Object> only(List<Map<String, Object>> events, String type) {
+    List<Map<String, Object>> matching =
+        events.stream().filter(e -> type.equals(e.get("type"))).toList();
+    assertThat(matching).as(type).hasSize(1);
+    return matching.get(0);
+  }
+
+  /** This tenant's events on the topics, read from the start, until {@code expected} arrived. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> consume(String tenantId, List<String> topics, int expected)
+      throws IOException {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
+    List<Map<String, Object>> events = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(topics);
+      long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+      while (events.size() < expected && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+          if (tenantId.equals(record.key())) {
+            events.add(JSON.readValue(record.value(), Map.class));
+          }
+        }
+      }
+    }
+    return events;
+  }
+}
