@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +86,78 @@ class EventsIT {
         .containsEntry("before", Map.of("role", "VIEWER"))
         .containsEntry("after", Map.of("role", "MEMBER"));
     assertThat(events.stream().map(e -> (String) e.get("id")).distinct()).hasSize(events.size());
+  }
+
+  @Test
+  void usersAndPluginInstallationsAreAnnouncedToo() throws IOException {
+    for (String bundle : List.of("analytics.jar", "analytics-v2.jar")) {
+      int status =
+          Platform.api()
+              .contentType("application/java-archive")
+              .body(Files.readAllBytes(Path.of("target/test-bundles/" + bundle)))
+              .post("/admin/plugins")
+              .statusCode();
+      assertThat(status).isIn(201, 409);
+    }
+    String slug = Platform.uniqueSlug("events-b");
+    String tenantId = Platform.createActiveTenant(slug).path("id");
+    RequestSpecification admin = Platform.asTenantAdmin(slug);
+    String grace = Platform.tokenOfNewUser(slug, "grace-" + slug, "user");
+    String graceId = Platform.anonymous().auth().oauth2(grace).get("/me").path("subject");
+    admin
+        .body("{\"roles\":[\"guest\"]}")
+        .put("/users/" + graceId + "/roles")
+        .then()
+        .statusCode(200);
+    admin
+        .body("{\"pluginId\":\"analytics\",\"version\":\"1.0.0\",\"config\":{\"label\":\"x\"}}")
+        .post("/plugin-installations")
+        .then()
+        .statusCode(201);
+    admin
+        .body("{\"enabled\":false}")
+        .patch("/plugin-installations/analytics")
+        .then()
+        .statusCode(200);
+    admin
+        .body("{\"enabled\":true}")
+        .patch("/plugin-installations/analytics")
+        .then()
+        .statusCode(200);
+    admin
+        .body("{\"version\":\"2.0.0\"}")
+        .post("/plugin-installations/analytics/upgrade")
+        .then()
+        .statusCode(200);
+    admin.delete("/plugin-installations/analytics").then().statusCode(204);
+
+    List<String> topics =
+        List.of(
+            "core.user.created",
+            "core.user.updated",
+            "core.plugin.installed",
+            "core.plugin.disabled",
+            "core.plugin.enabled",
+            "core.plugin.upgraded",
+            "core.plugin.uninstalled");
+    List<Map<String, Object>> events = consume(tenantId, topics, 8);
+    assertThat(events).extracting(e -> e.get("type")).containsAll(topics);
+    Map<String, Object> graceCreated =
+        events.stream()
+            .filter(e -> "core.user.created".equals(e.get("type")))
+            .filter(e -> graceId.equals(data(e).get("userId")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(data(graceCreated)).containsEntry("roles", List.of("user"));
+    assertThat(events)
+        .filteredOn(e -> "core.user.updated".equals(e.get("type")))
+        .filteredOn(e -> graceId.equals(data(e).get("userId")))
+        .extracting(e -> data(e).get("roles"))
+        .containsExactly(List.of("guest"));
+    assertThat(data(only(events, "core.plugin.upgraded")))
+        .containsEntry("pluginId", "analytics")
+        .containsEntry("version", "2.0.0")
+        .containsEntry("fromVersion", "1.0.0");
   }
 
   @SuppressWarnings("unchecked")

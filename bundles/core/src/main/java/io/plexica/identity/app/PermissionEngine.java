@@ -49,6 +49,7 @@ public class PermissionEngine {
           tenant,
           tx -> {
             tx.updateProfile(userId, profile, clock.instant());
+            tx.user(userId).ifPresent(u -> tx.publish(UserEvents.event("updated", tenant, u)));
             return null;
           });
       cache.invalidate(tenant.id());
@@ -93,6 +94,7 @@ public class PermissionEngine {
             user = new TenantUser(userId, profile, true, roles, clock.instant());
             user.seen(clock.instant());
             tx.add(user);
+            tx.publish(UserEvents.event("created", tenant, user));
           } else if (user.firstSeenAt() == null) {
             tx.markSeen(userId, clock.instant());
           }

@@ -107,6 +107,7 @@ public class UserService {
                         invitation.roles(),
                         clock.instant());
                 tx.add(user);
+                tx.publish(UserEvents.event("created", tenant, user));
                 return user;
               });
     } catch (RuntimeException e) {
@@ -175,6 +176,7 @@ public class UserService {
               for (TenantUser user : tx.allUsers()) {
                 if (!inRealm.containsKey(user.id())) {
                   tx.remove(user);
+                  tx.publish(UserEvents.event("deleted", tenant, user));
                   removed++;
                 }
               }
@@ -191,6 +193,7 @@ public class UserService {
                           realmUser.roles(),
                           now);
                   tx.add(added);
+                  tx.publish(UserEvents.event("created", tenant, added));
                   createdUsers.add(added);
                   created++;
                 } else {
@@ -201,6 +204,7 @@ public class UserService {
                   if (user.updatedAt().equals(before)) {
                     unchanged++;
                   } else {
+                    tx.publish(UserEvents.event("updated", tenant, user));
                     updated++;
                   }
                 }
@@ -224,7 +228,11 @@ public class UserService {
             tx -> {
               tx.lockAdministrators();
               TenantUser user = tx.user(id).orElseThrow(() -> IdentityProblems.userNotFound(id));
+              Instant before = user.updatedAt();
               change.apply(tx, user);
+              if (!user.updatedAt().equals(before)) {
+                tx.publish(UserEvents.event("updated", tenant, user));
+              }
               return user;
             });
     engine.changed(tenant);

@@ -1,5 +1,6 @@
 package io.plexica.identity.domain;
 
+import io.plexica.shared.events.DomainEvent;
 import io.plexica.tenancy.domain.TenantRef;
 import java.time.Instant;
 import java.util.List;
@@ -79,5 +80,8 @@ public interface IdentityStore {
      * the transaction ends), so two administrators demoting each other at once cannot both win.
      */
     void lockAdministrators();
+
+    /** Writes the event to the outbox, in this transaction. */
+    void publish(DomainEvent event);
   }
 }

@@ -7,7 +7,9 @@ import io.plexica.identity.domain.TenantUser;
 import io.plexica.identity.domain.UserPage;
 import io.plexica.identity.domain.UserProfile;
 import io.plexica.identity.domain.UserQuery;
+import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.EventOutbox;
 import io.plexica.shared.persistence.LikePattern;
 import io.plexica.shared.persistence.SqlErrors;
 import io.plexica.tenancy.domain.TenantRef;
@@ -221,6 +223,11 @@ public class JpaIdentityStore implements IdentityStore {
     @Override
     public void lockAdministrators() {
       em.find(TenantRole.class, RoleName.ADMIN, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
+    public void publish(DomainEvent event) {
+      EventOutbox.append(em, event, Instant.now());
     }
   }
 }

@@ -95,7 +95,7 @@ public class PluginInstallations {
     migrations.migrate(tenant, manifest, deployment.bundle(pluginId, manifest.version()));
     try {
       roles.grantToAdmin(tenant, permissions);
-      store.install(installation);
+      store.install(installation, PluginEvents.of("installed", installation));
     } catch (RuntimeException e) {
       // Nothing of a failed installation stays: not its permissions, nor tables it just created.
       roles.revokeEverywhere(tenant, permissions);
@@ -119,7 +119,10 @@ public class PluginInstallations {
       requireNoDependents(tenant, pluginId, true);
     }
     return store.updateInstallation(
-        tenant.id(), pluginId, i -> i.setEnabled(enabled, clock.instant()));
+        tenant.id(),
+        pluginId,
+        i -> i.setEnabled(enabled, clock.instant()),
+        i -> PluginEvents.of(enabled ? "enabled" : "disabled", i));
   }
 
   public PluginInstallation configure(TenantRef tenant, String pluginId, String configJson) {
@@ -128,7 +131,10 @@ public class PluginInstallations {
         manifests.validateConfig(
             deployment.manifest(pluginId, installation.pluginVersion()), configJson);
     return store.updateInstallation(
-        tenant.id(), pluginId, i -> i.configure(config, clock.instant()));
+        tenant.id(),
+        pluginId,
+        i -> i.configure(config, clock.instant()),
+        i -> PluginEvents.of("configured", i));
   }
 
   /**
@@ -170,7 +176,10 @@ public class PluginInstallations {
             i -> {
               i.upgradeTo(target, clock.instant());
               i.configure(config, clock.instant());
-            });
+            },
+            i ->
+                PluginEvents.of(
+                    "upgraded", i, Map.of("fromVersion", installation.pluginVersion())));
     deployment.retireUnused(pluginId);
     return upgraded;
   }
@@ -182,7 +191,10 @@ public class PluginInstallations {
   public void uninstall(TenantRef tenant, String pluginId, boolean purge) {
     PluginInstallation installation = requireInstalled(tenant, pluginId);
     requireNoDependents(tenant, pluginId, false);
-    store.uninstall(tenant.id(), pluginId);
+    store.uninstall(
+        tenant.id(),
+        pluginId,
+        PluginEvents.of("uninstalled", installation, Map.of("purge", purge)));
     if (purge) {
       migrations.purge(tenant, pluginId);
     }

@@ -1,11 +1,13 @@
 package io.plexica.plugins.domain;
 
+import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.problem.ProblemException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The plugin registry and the installations of plugins in tenants, in {@code plexica_core}. */
 public interface PluginStore {
@@ -48,10 +50,28 @@ public interface PluginStore {
   /** Slugs of the tenants where the plugin is installed. */
   List<String> tenantsUsing(String pluginId);
 
-  void install(PluginInstallation installation);
+  default void install(PluginInstallation installation) {
+    install(installation, List.of());
+  }
 
+  /** Records the installation and writes the events to the outbox, in one transaction. */
+  void install(PluginInstallation installation, List<DomainEvent> events);
+
+  default PluginInstallation updateInstallation(
+      UUID tenantId, String pluginId, Consumer<PluginInstallation> change) {
+    return updateInstallation(tenantId, pluginId, change, changed -> List.of());
+  }
+
+  /** Changes the installation under a row lock, with the events the changed one yields. */
   PluginInstallation updateInstallation(
-      UUID tenantId, String pluginId, Consumer<PluginInstallation> change);
+      UUID tenantId,
+      String pluginId,
+      Consumer<PluginInstallation> change,
+      Function<PluginInstallation, List<DomainEvent>> events);
 
-  void uninstall(UUID tenantId, String pluginId);
+  default void uninstall(UUID tenantId, String pluginId) {
+    uninstall(tenantId, pluginId, List.of());
+  }
+
+  void uninstall(UUID tenantId, String pluginId, List<DomainEvent> events);
 }

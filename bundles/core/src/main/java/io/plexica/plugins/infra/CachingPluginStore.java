@@ -5,6 +5,7 @@ import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.cache.RedisInvalidations;
+import io.plexica.shared.events.DomainEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -61,9 +63,9 @@ public class CachingPluginStore implements PluginStore, AutoCloseable {
   }
 
   @Override
-  public void install(PluginInstallation installation) {
+  public void install(PluginInstallation installation, List<DomainEvent> events) {
     try {
-      store.install(installation);
+      store.install(installation, events);
     } finally {
       changed(installation.tenantId());
     }
@@ -71,18 +73,21 @@ public class CachingPluginStore implements PluginStore, AutoCloseable {
 
   @Override
   public PluginInstallation updateInstallation(
-      UUID tenantId, String pluginId, Consumer<PluginInstallation> change) {
+      UUID tenantId,
+      String pluginId,
+      Consumer<PluginInstallation> change,
+      Function<PluginInstallation, List<DomainEvent>> events) {
     try {
-      return store.updateInstallation(tenantId, pluginId, change);
+      return store.updateInstallation(tenantId, pluginId, change, events);
     } finally {
       changed(tenantId);
     }
   }
 
   @Override
-  public void uninstall(UUID tenantId, String pluginId) {
+  public void uninstall(UUID tenantId, String pluginId, List<DomainEvent> events) {
     try {
-      store.uninstall(tenantId, pluginId);
+      store.uninstall(tenantId, pluginId, events);
     } finally {
       changed(tenantId);
     }

@@ -5,8 +5,11 @@ import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.RegisteredPlugin;
+import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.EventOutbox;
 import io.plexica.shared.problem.ProblemException;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The plugin registry and installations in {@code plexica_core}; bundles as {@code bytea}. Served
@@ -187,13 +191,20 @@ public class JpaPluginStore implements PluginStore {
   }
 
   @Override
-  public void install(PluginInstallation installation) {
-    database.inCoreDo(em -> em.persist(installation));
+  public void install(PluginInstallation installation, List<DomainEvent> events) {
+    database.inCoreDo(
+        em -> {
+          em.persist(installation);
+          publish(em, events);
+        });
   }
 
   @Override
   public PluginInstallation updateInstallation(
-      UUID tenantId, String pluginId, Consumer<PluginInstallation> change) {
+      UUID tenantId,
+      String pluginId,
+      Consumer<PluginInstallation> change,
+      Function<PluginInstallation, List<DomainEvent>> events) {
     return database.inCore(
         em -> {
           PluginInstallation installation =
@@ -206,20 +217,27 @@ public class JpaPluginStore implements PluginStore {
                 PluginProblems.NOT_INSTALLED, "Plugin '" + pluginId + "' is not installed here.");
           }
           change.accept(installation);
+          publish(em, events.apply(installation));
           return installation;
         });
   }
 
   @Override
-  public void uninstall(UUID tenantId, String pluginId) {
+  public void uninstall(UUID tenantId, String pluginId, List<DomainEvent> events) {
     database.inCoreDo(
         em -> {
           PluginInstallation installation =
               em.find(PluginInstallation.class, new PluginInstallation.Key(tenantId, pluginId));
           if (installation != null) {
             em.remove(installation);
+            publish(em, events);
           }
         });
+  }
+
+  private static void publish(EntityManager em, List<DomainEvent> events) {
+    Instant now = Instant.now();
+    events.forEach(event -> EventOutbox.append(em, event, now));
   }
 
   private static List<String> strings(Query query) {
