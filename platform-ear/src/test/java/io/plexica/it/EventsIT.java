@@ -160,6 +160,94 @@ class EventsIT {
         .containsEntry("fromVersion", "1.0.0");
   }
 
+  /**
+   * Plugins subscribe: analytics counts workspaces from events and publishes its own, only in the
+   * tenant where it is enabled; faulty's handler throws on "boom" workspaces and the event is
+   * retried after 1, 2 and 4 s, then lands in the dead-letter queue and on dlq.<topic>.
+   */
+  @Test
+  void pluginHandlersRunForTheirTenantsAndFailuresEndInTheDeadLetterQueue() throws Exception {
+    for (String bundle : List.of("analytics.jar", "faulty.jar")) {
+      int status =
+          Platform.api()
+              .contentType("application/java-archive")
+              .body(Files.readAllBytes(Path.of("target/test-bundles/" + bundle)))
+              .post("/admin/plugins")
+              .statusCode();
+      assertThat(status).isIn(201, 409);
+    }
+    String a = Platform.uniqueSlug("ev-a");
+    String b = Platform.uniqueSlug("ev-b");
+    String tenantA = Platform.createActiveTenant(a).path("id");
+    String tenantB = Platform.createActiveTenant(b).path("id");
+    Platform.asTenantAdmin(a)
+        .body("{\"pluginId\":\"analytics\",\"version\":\"1.0.0\",\"config\":{\"label\":\"A\"}}")
+        .post("/plugin-installations")
+        .then()
+        .statusCode(201);
+    for (String slug : List.of(a, b)) {
+      Platform.asTenantAdmin(slug)
+          .body("{\"pluginId\":\"faulty\"}")
+          .post("/plugin-installations")
+          .then()
+          .statusCode(201);
+    }
+    String counted =
+        Platform.asTenantAdmin(a)
+            .body(Map.of("slug", "plans", "name", "Plans"))
+            .post("/workspaces")
+            .path("id");
+    Platform.asTenantAdmin(b)
+        .body(Map.of("slug", "plans", "name", "Plans"))
+        .post("/workspaces")
+        .then()
+        .statusCode(201);
+    String boom =
+        Platform.asTenantAdmin(a)
+            .body(Map.of("slug", "boom-1", "name", "Boom"))
+            .post("/workspaces")
+            .path("id");
+
+    // analytics counted both of A's new workspaces, announced each, and never saw B.
+    List<Map<String, Object>> announced =
+        consume(tenantA, List.of("plugin.analytics.workspace_counted"), 2);
+    assertThat(announced)
+        .extracting(e -> data(e).get("workspaceId"))
+        .containsExactlyInAnyOrder(counted, boom);
+    assertThat(announced).allSatisfy(e -> assertThat(e).containsEntry("source", "analytics"));
+    assertThat(
+            consume(
+                tenantB, List.of("plugin.analytics.workspace_counted"), 1, Duration.ofSeconds(5)))
+        .isEmpty();
+    assertThat(
+            Platform.asTenantAdmin(a)
+                .get("/plugins/analytics/summary")
+                .<Integer>path("workspacesCreated"))
+        .isEqualTo(2);
+
+    // faulty failed on boom-1: three retries after 1, 2 and 4 s, then the dead-letter queue.
+    String sql =
+        "SELECT status || ' ' || attempts || ' ' ||"
+            + " floor(extract(epoch FROM updated_at - created_at)) FROM plexica_core.dead_letter"
+            + " WHERE plugin_id = 'faulty' AND envelope LIKE ?";
+    List<String> row = List.of();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      row = Platform.strings(sql, "%" + boom + "%");
+      if (!row.isEmpty() && row.get(0).startsWith("FAILED")) {
+        break;
+      }
+      Platform.sleep(250);
+    }
+    assertThat(row).singleElement().asString().startsWith("FAILED 4 ");
+    assertThat(Long.parseLong(row.get(0).split(" ")[2])).isGreaterThanOrEqualTo(6);
+    assertThat(consume(tenantA, List.of("dlq.core.workspace.created"), 1))
+        .singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("workspaceId", boom));
+    // The workspace that did not blow up was handled once, not dead-lettered.
+    assertThat(Platform.strings(sql, "%" + counted + "%")).isEmpty();
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> data(Map<String, Object> event) {
     return (Map<String, Object>) event.get("data");
@@ -173,9 +261,14 @@ class EventsIT {
   }
 
   /** This tenant's events on the topics, read from the start, until {@code expected} arrived. */
-  @SuppressWarnings("unchecked")
   static List<Map<String, Object>> consume(String tenantId, List<String> topics, int expected)
       throws IOException {
+    return consume(tenantId, topics, expected, Duration.ofSeconds(45));
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> consume(
+      String tenantId, List<String> topics, int expected, Duration within) throws IOException {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
@@ -185,7 +278,7 @@ class EventsIT {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(topics);
-      long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+      long deadline = System.nanoTime() + within.toNanos();
       while (events.size() < expected && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
           if (tenantId.equals(record.key())) {

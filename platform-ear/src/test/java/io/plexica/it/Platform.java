@@ -180,7 +180,7 @@ final class Platform {
     return !strings("SELECT nspname FROM pg_namespace WHERE nspname = ?", schema).isEmpty();
   }
 
-  private static List<String> strings(String sql, String parameter) {
+  static List<String> strings(String sql, String parameter) {
     String url =
         "jdbc:postgresql://"
             + System.getProperty("plexica.db.host", "127.0.0.1")

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plexica.plugins.infra.FelixHost;
 import io.plexica.sdk.CallContext;
 import io.plexica.sdk.data.PluginData;
+import io.plexica.sdk.event.EventHandler;
+import io.plexica.sdk.event.EventPublisher;
+import io.plexica.sdk.event.EventSubscription;
 import io.plexica.sdk.hook.Hook;
 import io.plexica.sdk.hook.HookHandler;
 import io.plexica.sdk.route.Route;
@@ -47,6 +50,13 @@ class FelixHostTest {
                 }
               },
               null);
+      host.context()
+          .registerService(
+              EventPublisher.class,
+              (context, event, data) -> {
+                throw new UnsupportedOperationException("not in this test");
+              },
+              null);
       Bundle analytics = host.installAndStart("test:analytics", Files.readAllBytes(ANALYTICS));
 
       ServiceReference<RouteHandler> route = host.context().getServiceReference(RouteHandler.class);
@@ -59,11 +69,16 @@ class FelixHostTest {
 
       assertThat(host.context().getServiceReferences(HookHandler.class, null))
           .extracting(r -> r.getProperty(Hook.NAME))
-          .containsExactlyInAnyOrder("user.created", "workspace.created", "workspace.creating");
+          .containsExactly("workspace.creating");
+      assertThat(host.context().getServiceReferences(EventHandler.class, null))
+          .extracting(r -> r.getProperty(EventSubscription.TOPICS))
+          .containsExactlyInAnyOrder(
+              new String[] {"core.user.created"}, new String[] {"core.workspace.created"});
 
       host.uninstall(analytics);
       assertThat(host.context().getServiceReference(RouteHandler.class)).isNull();
       assertThat(host.context().getServiceReference(HookHandler.class)).isNull();
+      assertThat(host.context().getServiceReference(EventHandler.class)).isNull();
     }
   }
 

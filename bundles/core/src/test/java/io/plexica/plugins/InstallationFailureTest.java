@@ -14,6 +14,7 @@ import io.plexica.plugins.infra.FlywayPluginMigrations;
 import io.plexica.plugins.infra.JdbcPluginData;
 import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
+import io.plexica.plugins.infra.PluginEventPublisher;
 import io.plexica.plugins.infra.PluginFileStore;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.tenancy.domain.TenantRef;
@@ -58,7 +59,8 @@ class InstallationFailureTest {
             new FelixPluginRuntime(
                 host,
                 new JdbcPluginData(TestPlatform.database().dataSource(), platform.tenants, store),
-                new PluginFileStore(platform.storage, store))) {
+                new PluginFileStore(platform.storage, store),
+                new PluginEventPublisher(TestPlatform.database().dataSource(), store))) {
       PluginDeployment deployment =
           new PluginDeployment(
               store, manifests, runtime, new PermissionCatalog(), Clock.systemUTC());

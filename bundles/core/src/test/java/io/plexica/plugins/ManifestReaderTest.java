@@ -37,7 +37,7 @@ class ManifestReaderTest {
 
     assertThat(manifest.id()).isEqualTo("analytics");
     assertThat(manifest.version()).isEqualTo("1.0.0");
-    assertThat(manifest.sdkRange()).isEqualTo("[1.0,2)");
+    assertThat(manifest.sdkRange()).isEqualTo("[1.1,2)");
     assertThat(manifest.permissions())
         .extracting(p -> p.name())
         .containsExactly("analytics:summary:read");

@@ -1,6 +1,7 @@
 package io.plexica.sdk.testkit;
 
 import io.plexica.sdk.CallContext;
+import io.plexica.sdk.event.Event;
 import io.plexica.sdk.hook.HookCall;
 import io.plexica.sdk.route.RouteRequest;
 import jakarta.json.Json;
@@ -8,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -101,6 +103,19 @@ public final class TestCalls {
   /** A firing of an extension point with this payload (JSON object). */
   public HookCall hook(String name, String payload, boolean vetoable) {
     return new HookCall(name, parse(payload).asJsonObject(), vetoable, context());
+  }
+
+  /** An event of this tenant (and workspace, when set) as the platform delivers it. */
+  public Event event(String type, String dataJson) {
+    return new Event(
+        UUID.randomUUID(),
+        type,
+        tenantId,
+        workspaceId,
+        Instant.now(),
+        "core",
+        1,
+        parse(dataJson).asJsonObject());
   }
 
   private static JsonValue parse(String json) {

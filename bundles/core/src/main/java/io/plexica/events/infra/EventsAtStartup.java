@@ -1,7 +1,11 @@
 package io.plexica.events.infra;
 
+import io.plexica.plugins.app.PluginCallGuard;
+import io.plexica.plugins.app.PluginRuntime;
+import io.plexica.plugins.domain.PluginStore;
 import io.plexica.shared.persistence.Database;
 import io.plexica.tenancy.app.SchemaUpgrade;
+import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -13,11 +17,18 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Starts the outbox relay once the core schema (with the outbox table) is migrated. */
+/**
+ * Starts the outbox relay and the delivery of events to plugins once the core schema (with the
+ * outbox and dead-letter tables) is migrated.
+ */
 @ApplicationScoped
 public class EventsAtStartup {
   @Inject Database database;
   @Inject SchemaUpgrade schema;
+  @Inject PluginRuntime runtime;
+  @Inject PluginStore store;
+  @Inject TenantRepository tenants;
+  @Inject PluginCallGuard guard;
   @Resource private ManagedExecutorService executor;
 
   @Inject
@@ -30,6 +41,7 @@ public class EventsAtStartup {
   long idleMillis;
 
   private volatile OutboxRelay relay;
+  private volatile PluginEventDispatcher dispatcher;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     executor.submit(this::startWhenSchemaIsReady);
@@ -40,11 +52,10 @@ public class EventsAtStartup {
       while (!schema.isCoreDone()) {
         Thread.sleep(200);
       }
-      relay =
-          new OutboxRelay(
-                  database.dataSource(),
-                  new KafkaSettings(bootstrapServers),
-                  Duration.ofMillis(idleMillis))
+      KafkaSettings kafka = new KafkaSettings(bootstrapServers);
+      relay = new OutboxRelay(database.dataSource(), kafka, Duration.ofMillis(idleMillis)).start();
+      dispatcher =
+          new PluginEventDispatcher(kafka, database.dataSource(), runtime, store, tenants, guard)
               .start();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -58,6 +69,10 @@ public class EventsAtStartup {
 
   @PreDestroy
   void stop() {
+    PluginEventDispatcher delivering = dispatcher;
+    if (delivering != null) {
+      delivering.close();
+    }
     OutboxRelay running = relay;
     if (running != null) {
       running.close();

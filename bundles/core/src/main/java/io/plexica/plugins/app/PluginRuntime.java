@@ -1,6 +1,7 @@
 package io.plexica.plugins.app;
 
 import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.sdk.event.EventHandler;
 import io.plexica.sdk.hook.HookHandler;
 import io.plexica.sdk.route.RouteHandler;
 import java.util.List;
@@ -33,6 +34,21 @@ public interface PluginRuntime {
   List<HookTarget> hooks(String name);
 
   record HookTarget(String pluginId, String version, HookHandler handler) {}
+
+  /** The event handlers of running plugins. */
+  List<EventSubscriber> eventHandlers();
+
+  /**
+   * An event handler of a running plugin version: its component's name identifies it across
+   * deliveries and retries.
+   */
+  record EventSubscriber(
+      String pluginId,
+      String version,
+      String name,
+      Set<String> topics,
+      boolean workspaceOnly,
+      EventHandler handler) {}
 
   record MatchedRoute(
       String template,

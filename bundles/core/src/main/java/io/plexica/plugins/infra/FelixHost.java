@@ -38,6 +38,7 @@ public class FelixHost implements AutoCloseable {
           "io.plexica.sdk.hook;version=1.0.0",
           "io.plexica.sdk.data;version=1.0.0",
           "io.plexica.sdk.files;version=1.0.0",
+          "io.plexica.sdk.event;version=1.0.0",
           "jakarta.json;version=2.1.3",
           "jakarta.json.spi;version=2.1.3",
           "jakarta.json.stream;version=2.1.3");

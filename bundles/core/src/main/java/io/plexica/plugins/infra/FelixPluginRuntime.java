@@ -5,6 +5,9 @@ import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.sdk.CallContext;
 import io.plexica.sdk.data.PluginData;
+import io.plexica.sdk.event.EventHandler;
+import io.plexica.sdk.event.EventPublisher;
+import io.plexica.sdk.event.EventSubscription;
 import io.plexica.sdk.files.PluginFiles;
 import io.plexica.sdk.files.StoredFile;
 import io.plexica.sdk.hook.Hook;
@@ -44,10 +47,16 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
 
   private final ServiceTracker<RouteHandler, RouteHandler> routes;
   private final ServiceTracker<HookHandler, HookHandler> hooks;
+  private final ServiceTracker<EventHandler, EventHandler> eventHandlers;
+  private final ServiceRegistration<EventPublisher> publisher;
   private final ServiceRegistration<PluginData> data;
   private final ServiceRegistration<PluginFiles> files;
 
-  public FelixPluginRuntime(FelixHost host, JdbcPluginData backend, PluginFileStore fileStore) {
+  public FelixPluginRuntime(
+      FelixHost host,
+      JdbcPluginData backend,
+      PluginFileStore fileStore,
+      PluginEventPublisher eventPublisher) {
     this.host = host;
     this.data = host.context().registerService(PluginData.class, new DataPerPlugin(backend), null);
     this.files =
@@ -56,6 +65,11 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     routes.open();
     this.hooks = new ServiceTracker<>(host.context(), HookHandler.class, null);
     hooks.open();
+    this.eventHandlers = new ServiceTracker<>(host.context(), EventHandler.class, null);
+    eventHandlers.open();
+    this.publisher =
+        host.context()
+            .registerService(EventPublisher.class, new PublisherPerPlugin(eventPublisher), null);
   }
 
   @Override
@@ -168,6 +182,42 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     return targets;
   }
 
+  @Override
+  public List<EventSubscriber> eventHandlers() {
+    ServiceReference<EventHandler>[] references = eventHandlers.getServiceReferences();
+    List<EventSubscriber> subscribers = new ArrayList<>();
+    if (references == null) {
+      return subscribers;
+    }
+    for (ServiceReference<EventHandler> reference : references) {
+      Optional<String[]> plugin = pluginOf(reference.getBundle());
+      EventHandler handler = eventHandlers.getService(reference);
+      Set<String> topics = strings(reference.getProperty(EventSubscription.TOPICS));
+      if (plugin.isPresent() && handler != null && !topics.isEmpty()) {
+        subscribers.add(
+            new EventSubscriber(
+                plugin.get()[0],
+                plugin.get()[1],
+                String.valueOf(reference.getProperty("component.name")),
+                topics,
+                Boolean.parseBoolean(
+                    String.valueOf(reference.getProperty(EventSubscription.WORKSPACE_ONLY))),
+                handler));
+      }
+    }
+    return subscribers;
+  }
+
+  private static Set<String> strings(Object property) {
+    if (property instanceof String[] values) {
+      return Set.of(values);
+    }
+    if (property instanceof String value) {
+      return Set.of(value);
+    }
+    return Set.of();
+  }
+
   /** The plugin id and version whose running bundle this is; none for a bundle on its way out. */
   private Optional<String[]> pluginOf(Bundle bundle) {
     for (Map.Entry<String, Map<String, Bundle>> plugin : running.entrySet()) {
@@ -212,6 +262,23 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     @Override
     public void ungetService(
         Bundle bundle, ServiceRegistration<PluginData> registration, PluginData service) {
+      // nothing held
+    }
+  }
+
+  /** Each plugin's bundle gets an {@link EventPublisher} publishing under that plugin's name. */
+  private record PublisherPerPlugin(PluginEventPublisher backend)
+      implements ServiceFactory<EventPublisher> {
+    @Override
+    public EventPublisher getService(
+        Bundle bundle, ServiceRegistration<EventPublisher> registration) {
+      String pluginId = pluginIdOf(bundle);
+      return (context, event, data) -> backend.publish(pluginId, context, event, data);
+    }
+
+    @Override
+    public void ungetService(
+        Bundle bundle, ServiceRegistration<EventPublisher> registration, EventPublisher service) {
       // nothing held
     }
   }
@@ -285,6 +352,8 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   public void close() {
     data.unregister();
     files.unregister();
+    publisher.unregister();
+    eventHandlers.close();
     routes.close();
     hooks.close();
   }

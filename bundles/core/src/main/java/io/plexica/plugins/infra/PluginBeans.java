@@ -71,7 +71,8 @@ public class PluginBeans {
     return new FelixPluginRuntime(
         host,
         new JdbcPluginData(database.dataSource(), tenants, store),
-        new PluginFileStore(storage, store));
+        new PluginFileStore(storage, store),
+        new PluginEventPublisher(database.dataSource(), store));
   }
 
   @Produces

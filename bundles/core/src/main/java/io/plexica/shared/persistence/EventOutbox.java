@@ -4,6 +4,9 @@ import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.id.TimeOrderedIds;
 import io.plexica.shared.json.JsonText;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -32,6 +35,23 @@ public final class EventOutbox {
         .setParameter(3, event.tenantId().toString())
         .setParameter(4, envelope(id, event, "core", now))
         .executeUpdate();
+    return id;
+  }
+
+  /** Writes the event of {@code source} (a plugin's id) on a plain connection; returns its id. */
+  public static UUID append(Connection connection, DomainEvent event, String source)
+      throws SQLException {
+    UUID id = TimeOrderedIds.next();
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO plexica_core.event_outbox (id, topic, tenant_id, envelope)"
+                + " VALUES (?, ?, ?, ?)")) {
+      insert.setObject(1, id);
+      insert.setString(2, event.topic());
+      insert.setObject(3, event.tenantId());
+      insert.setString(4, envelope(id, event, source, Instant.now()));
+      insert.executeUpdate();
+    }
     return id;
   }
 

@@ -7,37 +7,13 @@ import io.plexica.sdk.hook.HookNames;
 import io.plexica.sdk.hook.HookResult;
 import jakarta.json.JsonString;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
-/** The hooks through which analytics counts and guards what happens in a tenant. */
+/**
+ * The hook through which analytics guards what happens in a tenant: a veto must answer before the
+ * change, so it stays a hook (counting moved to events, see {@link UsageEvents}).
+ */
 public final class UsageHooks {
   private UsageHooks() {}
-
-  /** Counts users as they come to the tenant. */
-  @Component(service = HookHandler.class)
-  @Hook(HookNames.USER_CREATED)
-  public static class UserCreated implements HookHandler {
-    @Reference Usage usage;
-
-    @Override
-    public HookResult handle(HookCall call) {
-      usage.count(call.context(), "users");
-      return HookResult.proceed();
-    }
-  }
-
-  /** Counts workspaces once created. */
-  @Component(service = HookHandler.class)
-  @Hook(HookNames.WORKSPACE_CREATED)
-  public static class WorkspaceCreated implements HookHandler {
-    @Reference Usage usage;
-
-    @Override
-    public HookResult handle(HookCall call) {
-      usage.count(call.context(), "workspaces");
-      return HookResult.proceed();
-    }
-  }
 
   /** Refuses workspaces whose slug the tenant reserved in this plugin's configuration. */
   @Component(service = HookHandler.class)

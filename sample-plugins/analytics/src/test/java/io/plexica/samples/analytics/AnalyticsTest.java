@@ -3,12 +3,14 @@ package io.plexica.samples.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.sdk.hook.HookNames;
-import io.plexica.sdk.hook.HookResult;
 import io.plexica.sdk.route.RouteResponse;
 import io.plexica.sdk.testkit.RecordingData;
 import io.plexica.sdk.testkit.TestCalls;
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The analytics plugin with the SDK's test kit, no platform: how a vendor tests a plugin. */
@@ -43,14 +45,12 @@ class AnalyticsTest {
   }
 
   @Test
-  void hooksCountInTheTenantOfTheEvent() {
-    UsageHooks.UserCreated hook = new UsageHooks.UserCreated();
-    hook.usage = usage;
+  void eventsCountInTheTenantOfTheEvent() throws Exception {
+    UsageEvents.UserCreated handler = new UsageEvents.UserCreated();
+    handler.usage = usage;
 
-    HookResult result =
-        hook.handle(acme.hook(HookNames.USER_CREATED, "{\"userId\":\"u1\",\"roles\":[]}", false));
+    handler.handle(acme.event("core.user.created", "{\"userId\":\"u1\"}"), acme.context());
 
-    assertThat(result.vetoed()).isFalse();
     assertThat(data.statements())
         .singleElement()
         .satisfies(
@@ -59,6 +59,27 @@ class AnalyticsTest {
               assertThat(s.parameters()).containsExactly("users");
               assertThat(s.context().tenantSlug()).isEqualTo("acme");
             });
+  }
+
+  @Test
+  void aCountedWorkspaceIsAnnouncedWithTheNewCount() throws Exception {
+    UUID workspace = UUID.randomUUID();
+    TestCalls inWorkspace = TestCalls.inTenant("acme").inWorkspace(workspace);
+    List<String> published = new ArrayList<>();
+    UsageEvents.WorkspaceCreated handler = new UsageEvents.WorkspaceCreated();
+    handler.usage = usage;
+    handler.events =
+        (context, event, payload) -> {
+          published.add(event + " " + payload);
+          return UUID.randomUUID();
+        };
+    data.willChange(1).willReturn(Map.of("value", 4L));
+
+    handler.handle(inWorkspace.event("core.workspace.created", "{}"), inWorkspace.context());
+
+    assertThat(published)
+        .containsExactly(
+            "workspace_counted {\"workspaces\":4,\"workspaceId\":\"" + workspace + "\"}");
   }
 
   @Test

@@ -1,0 +1,153 @@
+package io.plexica.events.infra;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The bookkeeping of deliveries to plugin handlers, in {@code plexica_core}: which handler handled
+ * which event ({@code event_handled}), and the events handlers failed on ({@code dead_letter}).
+ */
+public class EventDeliveries {
+  /** Automatic retries after the first failure: 1 s, 2 s, 4 s. */
+  static final List<Duration> RETRIES =
+      List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+
+  private final DataSource dataSource;
+
+  public EventDeliveries(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A delivery that failed and waits for another attempt. */
+  record Due(
+      UUID id,
+      String pluginId,
+      String handler,
+      String topic,
+      String envelope,
+      String status,
+      int attempts) {}
+
+  boolean handled(String pluginId, String handler, UUID eventId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT 1 FROM plexica_core.event_handled"
+                    + " WHERE plugin_id = ? AND handler = ? AND event_id = ?")) {
+      select.setString(1, pluginId);
+      select.setString(2, handler);
+      select.setObject(3, eventId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  void markHandled(String pluginId, String handler, UUID eventId) throws SQLException {
+    update(
+        "INSERT INTO plexica_core.event_handled (plugin_id, handler, event_id) VALUES (?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
+        pluginId,
+        handler,
+        eventId);
+  }
+
+  /** The first failure: the event waits for its first retry. */
+  void failedFirst(
+      String pluginId,
+      String handler,
+      UUID eventId,
+      String topic,
+      UUID tenantId,
+      String envelope,
+      String error)
+      throws SQLException {
+    update(
+        "INSERT INTO plexica_core.dead_letter (id, event_id, topic, tenant_id, plugin_id, handler,"
+            + " envelope, status, attempts, last_error, next_attempt_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'RETRYING', 1, ?, ?) ON CONFLICT DO NOTHING",
+        UUID.randomUUID(),
+        eventId,
+        topic,
+        tenantId,
+        pluginId,
+        handler,
+        envelope,
+        error,
+        Timestamp.from(Instant.now().plus(RETRIES.get(0))));
+  }
+
+  /** Deliveries whose next attempt is due, oldest first. */
+  List<Due> due(int limit) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT id, plugin_id, handler, topic, envelope, status, attempts"
+                    + " FROM plexica_core.dead_letter WHERE status IN ('RETRYING', 'PENDING')"
+                    + " AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT ?")) {
+      select.setInt(1, limit);
+      List<Due> due = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          due.add(
+              new Due(
+                  rows.getObject(1, UUID.class),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getString(4),
+                  rows.getString(5),
+                  rows.getString(6),
+                  rows.getInt(7)));
+        }
+      }
+      return due;
+    }
+  }
+
+  void resolved(UUID id) throws SQLException {
+    update(
+        "UPDATE plexica_core.dead_letter SET status = 'RESOLVED', attempts = attempts + 1,"
+            + " next_attempt_at = NULL, updated_at = now() WHERE id = ?",
+        id);
+  }
+
+  /** Another failed attempt: retried later while retries remain, else {@code FAILED}. */
+  void failedAgain(Due due, String error, boolean retryLater) throws SQLException {
+    int attempts = due.attempts() + 1;
+    if (retryLater) {
+      update(
+          "UPDATE plexica_core.dead_letter SET attempts = ?, last_error = ?, next_attempt_at = ?,"
+              + " updated_at = now() WHERE id = ?",
+          attempts,
+          error,
+          Timestamp.from(Instant.now().plus(RETRIES.get(due.attempts()))),
+          due.id());
+    } else {
+      update(
+          "UPDATE plexica_core.dead_letter SET status = 'FAILED', attempts = ?, last_error = ?,"
+              + " next_attempt_at = NULL, updated_at = now() WHERE id = ?",
+          attempts,
+          error,
+          due.id());
+    }
+  }
+
+  private void update(String sql, Object... parameters) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.executeUpdate();
+    }
+  }
+}

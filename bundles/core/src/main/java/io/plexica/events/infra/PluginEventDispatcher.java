@@ -1,0 +1,327 @@
+package io.plexica.events.infra;
+
+import io.plexica.events.infra.EventDeliveries.Due;
+import io.plexica.plugins.app.PluginCallGuard;
+import io.plexica.plugins.app.PluginRuntime;
+import io.plexica.plugins.app.PluginRuntime.EventSubscriber;
+import io.plexica.plugins.domain.PluginInstallation;
+import io.plexica.plugins.domain.PluginStore;
+import io.plexica.sdk.CallContext;
+import io.plexica.sdk.event.Event;
+import io.plexica.shared.events.Topics;
+import io.plexica.shared.json.JsonText;
+import io.plexica.tenancy.domain.TenantRepository;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Delivers events from Kafka to the event handlers of running plugins: only for tenants where the
+ * handler's plugin is installed and enabled, at the version the tenant runs, through the plugin
+ * call guard (time limit, breaker). Each handler handles an event once (deduplicated on the event
+ * id); one that throws is retried after 1, 2 and 4 s by the retry loop, then its event goes to
+ * {@code dlq.<topic>} and stays {@code FAILED} in the dead-letter table.
+ */
+public class PluginEventDispatcher implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(PluginEventDispatcher.class.getName());
+  static final String GROUP = "plexica-plugin-events";
+
+  private final KafkaSettings kafka;
+  private final DataSource dataSource;
+  private final PluginRuntime runtime;
+  private final PluginStore store;
+  private final TenantRepository tenants;
+  private final PluginCallGuard guard;
+  private final EventDeliveries deliveries;
+  private final Map<UUID, String> slugs = new ConcurrentHashMap<>();
+  private final Thread consumerThread;
+  private final Thread retryThread;
+  private volatile boolean running = true;
+
+  public PluginEventDispatcher(
+      KafkaSettings kafka,
+      DataSource dataSource,
+      PluginRuntime runtime,
+      PluginStore store,
+      TenantRepository tenants,
+      PluginCallGuard guard) {
+    this.kafka = kafka;
+    this.dataSource = dataSource;
+    this.runtime = runtime;
+    this.store = store;
+    this.tenants = tenants;
+    this.guard = guard;
+    this.deliveries = new EventDeliveries(dataSource);
+    this.consumerThread = new Thread(this::consume, "plexica-plugin-events");
+    this.retryThread = new Thread(this::retry, "plexica-plugin-event-retries");
+    consumerThread.setDaemon(true);
+    retryThread.setDaemon(true);
+  }
+
+  public PluginEventDispatcher start() {
+    consumerThread.start();
+    retryThread.start();
+    return this;
+  }
+
+  private void consume() {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+    properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "plexica-plugin-events");
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Topics of plugins deployed later are found within seconds.
+    properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000);
+    while (running) {
+      try (KafkaConsumer<String, byte[]> consumer =
+          new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+        Set<String> subscribed = Set.of();
+        while (running) {
+          Set<String> wanted = topics();
+          if (!wanted.equals(subscribed)) {
+            if (wanted.isEmpty()) {
+              consumer.unsubscribe();
+            } else {
+              consumer.subscribe(wanted);
+            }
+            subscribed = wanted;
+          }
+          if (subscribed.isEmpty()) {
+            pause(Duration.ofMillis(500));
+            continue;
+          }
+          for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            dispatch(record.topic(), new String(record.value(), StandardCharsets.UTF_8));
+          }
+          consumer.commitSync();
+        }
+      } catch (RuntimeException e) {
+        if (running) {
+          LOG.log(Level.WARNING, "Delivering events to plugins failed; reconnecting", e);
+          pause(Duration.ofSeconds(1));
+        }
+      }
+    }
+  }
+
+  private Set<String> topics() {
+    Set<String> topics = new TreeSet<>();
+    runtime.eventHandlers().forEach(s -> topics.addAll(s.topics()));
+    return topics;
+  }
+
+  /** Hands one event to every handler subscribed to its topic. */
+  void dispatch(String topic, String envelope) {
+    Event event;
+    try {
+      event = parse(envelope);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Skipping a malformed event on " + topic, e);
+      return;
+    }
+    for (EventSubscriber subscriber : runtime.eventHandlers()) {
+      if (subscriber.topics().contains(topic)) {
+        try {
+          deliverFirst(subscriber, topic, event, envelope);
+        } catch (SQLException | RuntimeException e) {
+          LOG.log(
+              Level.WARNING,
+              "Could not deliver event " + event.id() + " to " + subscriber.name(),
+              e);
+        }
+      }
+    }
+  }
+
+  private void deliverFirst(EventSubscriber subscriber, String topic, Event event, String envelope)
+      throws SQLException {
+    Optional<CallContext> context = contextFor(subscriber, event);
+    if (context.isEmpty()
+        || deliveries.handled(subscriber.pluginId(), subscriber.name(), event.id())) {
+      return;
+    }
+    try {
+      handle(subscriber, event, context.get());
+    } catch (RuntimeException e) {
+      deliveries.failedFirst(
+          subscriber.pluginId(),
+          subscriber.name(),
+          event.id(),
+          topic,
+          event.tenantId(),
+          envelope,
+          describe(e));
+    }
+  }
+
+  /**
+   * The context of a delivery, or empty when the handler must not see the event: its plugin is not
+   * enabled in the tenant, the tenant runs another version, or a filter declines it.
+   */
+  private Optional<CallContext> contextFor(EventSubscriber subscriber, Event event) {
+    Optional<PluginInstallation> installation =
+        store.installation(event.tenantId(), subscriber.pluginId());
+    if (installation.isEmpty()
+        || !installation.get().enabled()
+        || !installation.get().pluginVersion().equals(subscriber.version())
+        || event.occurredAt().isBefore(installation.get().installedAt())
+        || (subscriber.workspaceOnly() && event.workspaceId().isEmpty())) {
+      return Optional.empty();
+    }
+    CallContext context =
+        new CallContext(
+            event.tenantId(),
+            slug(event.tenantId()),
+            Optional.empty(),
+            Optional.empty(),
+            Set.of(),
+            event.workspaceId(),
+            JsonText.object(installation.get().config()));
+    return subscriber.handler().accepts(event, context) ? Optional.of(context) : Optional.empty();
+  }
+
+  private void handle(EventSubscriber subscriber, Event event, CallContext context)
+      throws SQLException {
+    guard.call(
+        subscriber.pluginId(),
+        () -> {
+          subscriber.handler().handle(event, context);
+          return null;
+        });
+    deliveries.markHandled(subscriber.pluginId(), subscriber.name(), event.id());
+  }
+
+  private void retry() {
+    while (running) {
+      try {
+        List<Due> due = deliveries.due(50);
+        for (Due delivery : due) {
+          attempt(delivery);
+        }
+        if (due.isEmpty()) {
+          pause(Duration.ofMillis(200));
+        }
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(Level.WARNING, "Retrying failed events failed", e);
+        pause(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  private void attempt(Due due) throws SQLException {
+    Event event = parse(due.envelope());
+    boolean retriesLeft =
+        "RETRYING".equals(due.status()) && due.attempts() < EventDeliveries.RETRIES.size();
+    Optional<EventSubscriber> subscriber =
+        runtime.eventHandlers().stream()
+            .filter(s -> s.pluginId().equals(due.pluginId()) && s.name().equals(due.handler()))
+            .findFirst();
+    Optional<CallContext> context = subscriber.flatMap(s -> contextFor(s, event));
+    if (subscriber.isEmpty() || context.isEmpty()) {
+      fail(due, "the handler is not running for this tenant", retriesLeft);
+      return;
+    }
+    try {
+      handle(subscriber.get(), event, context.get());
+      deliveries.resolved(due.id());
+    } catch (RuntimeException e) {
+      fail(due, describe(e), retriesLeft);
+    }
+  }
+
+  private void fail(Due due, String error, boolean retriesLeft) throws SQLException {
+    deliveries.failedAgain(due, error, retriesLeft);
+    if (!retriesLeft && "RETRYING".equals(due.status())) {
+      deadLetterTopic(due);
+    }
+  }
+
+  /** The event, as it was, on {@code dlq.<topic>}, through the outbox. */
+  private void deadLetterTopic(Due due) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO plexica_core.event_outbox (id, topic, tenant_id, envelope)"
+                    + " SELECT gen_random_uuid(), ?, tenant_id, envelope"
+                    + " FROM plexica_core.dead_letter WHERE id = ?")) {
+      insert.setString(1, Topics.deadLetters(due.topic()));
+      insert.setObject(2, due.id());
+      insert.executeUpdate();
+    }
+  }
+
+  private String slug(UUID tenantId) {
+    return slugs.computeIfAbsent(
+        tenantId, id -> tenants.findById(id).map(t -> t.slug()).orElse(id.toString()));
+  }
+
+  static Event parse(String envelope) {
+    JsonObject json;
+    try (JsonReader reader = Json.createReader(new StringReader(envelope))) {
+      json = reader.readObject();
+    }
+    return new Event(
+        UUID.fromString(json.getString("id")),
+        json.getString("type"),
+        UUID.fromString(json.getString("tenantId")),
+        json.isNull("workspaceId")
+            ? Optional.empty()
+            : Optional.of(UUID.fromString(json.getString("workspaceId"))),
+        Instant.parse(json.getString("occurredAt")),
+        json.getString("source"),
+        json.getInt("schemaVersion"),
+        json.getJsonObject("data"));
+  }
+
+  private static String describe(Throwable e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    String message = cause.getMessage();
+    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumerThread.interrupt();
+    retryThread.interrupt();
+    try {
+      consumerThread.join(5000);
+      retryThread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
