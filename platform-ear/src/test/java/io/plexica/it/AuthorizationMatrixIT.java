@@ -95,6 +95,10 @@ class AuthorizationMatrixIT {
     rows.add(platform("GET", "/admin/plugins/no-such-plugin", null, 404));
     rows.add(platform("POST", "/admin/plugins/no-such-plugin/deprecate", null, 404));
     rows.add(platform("DELETE", "/admin/plugins/no-such-plugin", null, 404));
+    rows.add(platform("GET", "/admin/dead-letters", null, 200));
+    rows.add(platform("GET", "/admin/dead-letters/" + NO_ID, null, 404));
+    rows.add(platform("POST", "/admin/dead-letters/retry", "{}", 400));
+    rows.add(platform("DELETE", "/admin/dead-letters/" + NO_ID, null, 404));
     rows.add(row("GET", "/me", null, 401, 200, 200, 200, 200, 200));
     rows.add(tenant("GET", "/workspaces", null, 200, 200, 200));
     rows.add(tenant("POST", "/workspaces", "{}", 403, 400, 400));
@@ -109,6 +113,10 @@ class AuthorizationMatrixIT {
     rows.add(tenant("GET", "/workspaces/" + NO_ID + "/files", null, 404, 404, 404));
     rows.add(tenant("POST", "/workspace-invitations/accept", "{}", 400, 400, 400));
     rows.add(tenant("GET", "/audit", null, 403, 403, 200));
+    rows.add(tenant("GET", "/dead-letters", null, 403, 403, 200));
+    rows.add(tenant("GET", "/dead-letters/" + NO_ID, null, 403, 403, 404));
+    rows.add(tenant("POST", "/dead-letters/retry", "{}", 403, 403, 400));
+    rows.add(tenant("DELETE", "/dead-letters/" + NO_ID, null, 403, 403, 404));
     rows.add(tenant("GET", "/users", null, 403, 200, 200));
     rows.add(tenant("GET", "/users/" + NO_ID, null, 403, 404, 404));
     rows.add(tenant("POST", "/users", "{}", 403, 403, 400));

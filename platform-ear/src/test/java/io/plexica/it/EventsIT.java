@@ -90,15 +90,7 @@ class EventsIT {
 
   @Test
   void usersAndPluginInstallationsAreAnnouncedToo() throws IOException {
-    for (String bundle : List.of("analytics.jar", "analytics-v2.jar")) {
-      int status =
-          Platform.api()
-              .contentType("application/java-archive")
-              .body(Files.readAllBytes(Path.of("target/test-bundles/" + bundle)))
-              .post("/admin/plugins")
-              .statusCode();
-      assertThat(status).isIn(201, 409);
-    }
+    deploy("analytics.jar", "analytics-v2.jar");
     String slug = Platform.uniqueSlug("events-b");
     String tenantId = Platform.createActiveTenant(slug).path("id");
     RequestSpecification admin = Platform.asTenantAdmin(slug);
@@ -167,15 +159,7 @@ class EventsIT {
    */
   @Test
   void pluginHandlersRunForTheirTenantsAndFailuresEndInTheDeadLetterQueue() throws Exception {
-    for (String bundle : List.of("analytics.jar", "faulty.jar")) {
-      int status =
-          Platform.api()
-              .contentType("application/java-archive")
-              .body(Files.readAllBytes(Path.of("target/test-bundles/" + bundle)))
-              .post("/admin/plugins")
-              .statusCode();
-      assertThat(status).isIn(201, 409);
-    }
+    deploy("analytics.jar", "faulty.jar");
     String a = Platform.uniqueSlug("ev-a");
     String b = Platform.uniqueSlug("ev-b");
     String tenantA = Platform.createActiveTenant(a).path("id");
@@ -246,6 +230,74 @@ class EventsIT {
         .satisfies(e -> assertThat(e).containsEntry("workspaceId", boom));
     // The workspace that did not blow up was handled once, not dead-lettered.
     assertThat(Platform.strings(sql, "%" + counted + "%")).isEmpty();
+
+    // The tenant's administrator finds it, fixes the handler (its configuration) and retries.
+    List<Map<String, Object>> failed =
+        Platform.asTenantAdmin(a)
+            .queryParam("plugin", "faulty")
+            .queryParam("status", "FAILED")
+            .get("/dead-letters")
+            .path("items");
+    assertThat(failed)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d)
+                  .containsEntry("topic", "core.workspace.created")
+                  .containsEntry("attempts", 4);
+              assertThat((String) d.get("lastError")).contains("faulty refuses workspace boom-1");
+            });
+    String letter = (String) failed.get(0).get("id");
+    assertThat(
+            Platform.asTenantAdmin(a)
+                .get("/dead-letters/" + letter)
+                .<String>path("event.workspaceId"))
+        .isEqualTo(boom);
+    assertThat(Platform.asTenantAdmin(b).get("/dead-letters/" + letter).statusCode())
+        .as("another tenant's dead letter")
+        .isEqualTo(404);
+    assertThat(
+            Platform.api()
+                .queryParam("tenant", tenantA)
+                .get("/admin/dead-letters")
+                .<List<String>>path("items.id"))
+        .contains(letter);
+    Platform.asTenantAdmin(a)
+        .contentType("application/merge-patch+json")
+        .body("{\"config\":{\"failOnSlugPrefix\":\"never\"}}")
+        .patch("/plugin-installations/faulty")
+        .then()
+        .statusCode(200);
+    List<String> retried =
+        Platform.asTenantAdmin(a)
+            .body(Map.of("ids", List.of(letter)))
+            .post("/dead-letters/retry")
+            .path("status");
+    assertThat(retried).containsExactly("PENDING");
+    // The failures opened faulty's breaker (30 s of rest); the retry waits for it to close.
+    String state = "PENDING";
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!"RESOLVED".equals(state) && System.nanoTime() < until) {
+      Platform.sleep(200);
+      state = Platform.asTenantAdmin(a).get("/dead-letters/" + letter).path("status");
+    }
+    assertThat(state)
+        .as(Platform.asTenantAdmin(a).get("/dead-letters/" + letter).asString())
+        .isEqualTo("RESOLVED");
+    Platform.asTenantAdmin(a).delete("/dead-letters/" + letter).then().statusCode(204);
+  }
+
+  /** Deploys sample bundles; 409: an earlier test deployed the same version. */
+  private static void deploy(String... bundles) throws IOException {
+    for (String bundle : bundles) {
+      int status =
+          Platform.api()
+              .contentType("application/java-archive")
+              .body(Files.readAllBytes(Path.of("target/test-bundles/" + bundle)))
+              .post("/admin/plugins")
+              .statusCode();
+      assertThat(status).isIn(201, 409);
+    }
   }
 
   @SuppressWarnings("unchecked")

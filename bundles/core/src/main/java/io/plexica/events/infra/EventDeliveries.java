@@ -120,6 +120,16 @@ public class EventDeliveries {
         id);
   }
 
+  /** An attempt that could not be made (the plugin rests): the same attempt, later. */
+  void postpone(UUID id, Duration wait, String why) throws SQLException {
+    update(
+        "UPDATE plexica_core.dead_letter SET next_attempt_at = ?, last_error = ?,"
+            + " updated_at = now() WHERE id = ?",
+        Timestamp.from(Instant.now().plus(wait)),
+        why,
+        id);
+  }
+
   /** Another failed attempt: retried later while retries remain, else {@code FAILED}. */
   void failedAgain(Due due, String error, boolean retryLater) throws SQLException {
     int attempts = due.attempts() + 1;

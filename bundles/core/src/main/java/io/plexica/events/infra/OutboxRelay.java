@@ -1,5 +1,6 @@
 package io.plexica.events.infra;
 
+import io.plexica.shared.lifecycle.BackgroundLoop;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -40,9 +41,8 @@ public class OutboxRelay implements AutoCloseable {
   private final DataSource dataSource;
   private final Producer<String, byte[]> producer;
   private final Duration idle;
-  private final Thread thread;
+  private final BackgroundLoop loop;
   private final AtomicLong relayed = new AtomicLong();
-  private volatile boolean running = true;
   private volatile boolean leader;
   private volatile String lastError;
 
@@ -52,12 +52,11 @@ public class OutboxRelay implements AutoCloseable {
         new KafkaProducer<>(
             kafka.producer("plexica-outbox"), new StringSerializer(), new ByteArraySerializer());
     this.idle = idle;
-    this.thread = new Thread(this::run, "plexica-outbox-relay");
-    thread.setDaemon(true);
+    this.loop = new BackgroundLoop("plexica-outbox-relay", this::run);
   }
 
   public OutboxRelay start() {
-    thread.start();
+    loop.start();
     return this;
   }
 
@@ -89,11 +88,11 @@ public class OutboxRelay implements AutoCloseable {
     }
   }
 
-  private void run() {
-    while (running) {
+  private void run(BackgroundLoop loop) {
+    while (loop.running()) {
       try (Connection lock = dataSource.getConnection()) {
         if (!tryLock(lock)) {
-          pause(Duration.ofSeconds(2));
+          loop.pause(Duration.ofSeconds(2));
           continue;
         }
         leader = true;
@@ -104,7 +103,7 @@ public class OutboxRelay implements AutoCloseable {
         }
       } catch (SQLException | RuntimeException e) {
         failed(e);
-        pause(Duration.ofSeconds(1));
+        loop.pause(Duration.ofSeconds(1));
       } finally {
         leader = false;
       }
@@ -131,18 +130,18 @@ public class OutboxRelay implements AutoCloseable {
   }
 
   private void relayWhileRunning() {
-    while (running) {
+    while (loop.running()) {
       int sent;
       try {
         sent = relayBatch();
         lastError = null;
       } catch (SQLException | RuntimeException e) {
         failed(e);
-        pause(Duration.ofSeconds(1));
+        loop.pause(Duration.ofSeconds(1));
         continue;
       }
       if (sent == 0) {
-        pause(idle);
+        loop.pause(idle);
       }
     }
   }
@@ -228,24 +227,9 @@ public class OutboxRelay implements AutoCloseable {
     lastError = message == null ? e.getClass().getSimpleName() : message;
   }
 
-  private void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
-  }
-
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.close();
     producer.close(Duration.ofSeconds(5));
   }
 }

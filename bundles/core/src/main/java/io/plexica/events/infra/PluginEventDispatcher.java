@@ -5,11 +5,14 @@ import io.plexica.plugins.app.PluginCallGuard;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.app.PluginRuntime.EventSubscriber;
 import io.plexica.plugins.domain.PluginInstallation;
+import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.sdk.CallContext;
 import io.plexica.sdk.event.Event;
 import io.plexica.shared.events.Topics;
 import io.plexica.shared.json.JsonText;
+import io.plexica.shared.lifecycle.BackgroundLoop;
+import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -49,6 +52,9 @@ public class PluginEventDispatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PluginEventDispatcher.class.getName());
   static final String GROUP = "plexica-plugin-events";
 
+  /** How long a retry waits when the plugin's breaker refused it. */
+  static final Duration BREAKER_WAIT = Duration.ofSeconds(5);
+
   private final KafkaSettings kafka;
   private final DataSource dataSource;
   private final PluginRuntime runtime;
@@ -57,9 +63,8 @@ public class PluginEventDispatcher implements AutoCloseable {
   private final PluginCallGuard guard;
   private final EventDeliveries deliveries;
   private final Map<UUID, String> slugs = new ConcurrentHashMap<>();
-  private final Thread consumerThread;
-  private final Thread retryThread;
-  private volatile boolean running = true;
+  private final BackgroundLoop consumer;
+  private final BackgroundLoop retries;
 
   public PluginEventDispatcher(
       KafkaSettings kafka,
@@ -75,19 +80,17 @@ public class PluginEventDispatcher implements AutoCloseable {
     this.tenants = tenants;
     this.guard = guard;
     this.deliveries = new EventDeliveries(dataSource);
-    this.consumerThread = new Thread(this::consume, "plexica-plugin-events");
-    this.retryThread = new Thread(this::retry, "plexica-plugin-event-retries");
-    consumerThread.setDaemon(true);
-    retryThread.setDaemon(true);
+    this.consumer = new BackgroundLoop("plexica-plugin-events", this::consume);
+    this.retries = new BackgroundLoop("plexica-plugin-event-retries", this::retry);
   }
 
   public PluginEventDispatcher start() {
-    consumerThread.start();
-    retryThread.start();
+    consumer.start();
+    retries.start();
     return this;
   }
 
-  private void consume() {
+  private void consume(BackgroundLoop loop) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
@@ -96,11 +99,11 @@ public class PluginEventDispatcher implements AutoCloseable {
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // Topics of plugins deployed later are found within seconds.
     properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000);
-    while (running) {
+    while (loop.running()) {
       try (KafkaConsumer<String, byte[]> consumer =
           new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
         Set<String> subscribed = Set.of();
-        while (running) {
+        while (loop.running()) {
           Set<String> wanted = topics();
           if (!wanted.equals(subscribed)) {
             if (wanted.isEmpty()) {
@@ -111,7 +114,7 @@ public class PluginEventDispatcher implements AutoCloseable {
             subscribed = wanted;
           }
           if (subscribed.isEmpty()) {
-            pause(Duration.ofMillis(500));
+            loop.pause(Duration.ofMillis(500));
             continue;
           }
           for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -120,9 +123,9 @@ public class PluginEventDispatcher implements AutoCloseable {
           consumer.commitSync();
         }
       } catch (RuntimeException e) {
-        if (running) {
+        if (loop.running()) {
           LOG.log(Level.WARNING, "Delivering events to plugins failed; reconnecting", e);
-          pause(Duration.ofSeconds(1));
+          loop.pause(Duration.ofSeconds(1));
         }
       }
     }
@@ -215,19 +218,19 @@ public class PluginEventDispatcher implements AutoCloseable {
     deliveries.markHandled(subscriber.pluginId(), subscriber.name(), event.id());
   }
 
-  private void retry() {
-    while (running) {
+  private void retry(BackgroundLoop loop) {
+    while (loop.running()) {
       try {
         List<Due> due = deliveries.due(50);
         for (Due delivery : due) {
           attempt(delivery);
         }
         if (due.isEmpty()) {
-          pause(Duration.ofMillis(200));
+          loop.pause(Duration.ofMillis(200));
         }
       } catch (SQLException | RuntimeException e) {
         LOG.log(Level.WARNING, "Retrying failed events failed", e);
-        pause(Duration.ofSeconds(1));
+        loop.pause(Duration.ofSeconds(1));
       }
     }
   }
@@ -248,6 +251,13 @@ public class PluginEventDispatcher implements AutoCloseable {
     try {
       handle(subscriber.get(), event, context.get());
       deliveries.resolved(due.id());
+    } catch (ProblemException e) {
+      if (e.type().equals(PluginProblems.PLUGIN_UNAVAILABLE)) {
+        // The plugin's breaker is open: this attempt did not happen; try again once it closes.
+        deliveries.postpone(due.id(), BREAKER_WAIT, describe(e));
+      } else {
+        fail(due, describe(e), retriesLeft);
+      }
     } catch (RuntimeException e) {
       fail(due, describe(e), retriesLeft);
     }
@@ -303,25 +313,9 @@ public class PluginEventDispatcher implements AutoCloseable {
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
-  private void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
-  }
-
   @Override
   public void close() {
-    running = false;
-    consumerThread.interrupt();
-    retryThread.interrupt();
-    try {
-      consumerThread.join(5000);
-      retryThread.join(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    consumer.close();
+    retries.close();
   }
 }

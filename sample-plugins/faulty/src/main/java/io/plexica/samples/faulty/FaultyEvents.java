@@ -8,8 +8,9 @@ import jakarta.json.JsonObject;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Fails on every workspace whose slug starts with {@code boom}, so tests can watch the retries and
- * the dead-letter queue; other workspaces pass.
+ * Fails on every workspace whose slug starts with the configured prefix ({@code boom} unless
+ * configured), so tests can watch the retries and the dead-letter queue, then "fix" it by changing
+ * the configuration; other workspaces pass.
  */
 @Component(service = EventHandler.class)
 @EventSubscription(topics = "core.workspace.created")
@@ -18,7 +19,8 @@ public class FaultyEvents implements EventHandler {
   @Override
   public void handle(Event event, CallContext context) {
     JsonObject after = event.data().getJsonObject("after");
-    if (after != null && after.getString("slug", "").startsWith("boom")) {
+    String prefix = context.config().getString("failOnSlugPrefix", "boom");
+    if (after != null && after.getString("slug", "").startsWith(prefix)) {
       throw new IllegalStateException("faulty refuses workspace " + after.getString("slug"));
     }
   }

@@ -1,0 +1,112 @@
+package io.plexica.events.api;
+
+import io.plexica.events.domain.DeadLetter;
+import io.plexica.events.domain.DeadLetterPage;
+import io.plexica.events.domain.DeadLetterQuery;
+import io.plexica.shared.json.JsonText;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.Validation;
+import io.plexica.shared.query.PageRequest;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What the dead-letter endpoints of platform and tenant administrators read and answer. */
+final class DeadLetterViews {
+  private DeadLetterViews() {}
+
+  @Schema(name = "DeadLetter")
+  public record DeadLetterView(
+      UUID id,
+      UUID eventId,
+      String topic,
+      UUID tenantId,
+      String pluginId,
+      String handler,
+      @Schema(enumeration = {"PENDING", "RETRYING", "FAILED", "RESOLVED"}) String status,
+      int attempts,
+      String lastError,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant nextAttemptAt,
+      @Schema(description = "The event as it was delivered (only when one is fetched)")
+          JsonObject event) {
+    static DeadLetterView of(DeadLetter d, boolean withEvent) {
+      return new DeadLetterView(
+          d.id(),
+          d.eventId(),
+          d.topic(),
+          d.tenantId(),
+          d.pluginId(),
+          d.handler(),
+          d.status().name(),
+          d.attempts(),
+          d.lastError(),
+          d.createdAt(),
+          d.updatedAt(),
+          d.nextAttemptAt(),
+          withEvent ? JsonText.object(d.envelope()) : null);
+    }
+  }
+
+  @Schema(name = "DeadLetterPage")
+  public record PageView(List<DeadLetterView> items, int page, int size, long total) {
+    static PageView of(DeadLetterPage page) {
+      return new PageView(
+          page.items().stream().map(d -> DeadLetterView.of(d, false)).toList(),
+          page.page(),
+          page.size(),
+          page.total());
+    }
+  }
+
+  @Schema(name = "RetryDeadLetters")
+  public record RetryRequest(@Schema(required = true) List<String> ids) {}
+
+  static DeadLetterQuery query(
+      String topic, String plugin, String tenant, String status, String page, String size) {
+    Validation validation = new Validation();
+    Optional<UUID> tenantId = Optional.empty();
+    if (tenant != null && !tenant.isBlank()) {
+      tenantId = Optional.ofNullable(validation.check(() -> uuid("tenant", tenant)));
+    }
+    Optional<DeadLetter.Status> state = Optional.empty();
+    if (status != null && !status.isBlank()) {
+      try {
+        state = Optional.of(DeadLetter.Status.valueOf(status.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        validation.reject("status", "must be PENDING, RETRYING, FAILED or RESOLVED");
+      }
+    }
+    PageRequest pageRequest = PageRequest.parse(validation, page, size);
+    validation.throwIfInvalid();
+    return new DeadLetterQuery(
+        Optional.ofNullable(topic).filter(t -> !t.isBlank()).map(String::strip),
+        Optional.ofNullable(plugin).filter(p -> !p.isBlank()).map(String::strip),
+        tenantId,
+        state,
+        pageRequest);
+  }
+
+  static List<UUID> ids(RetryRequest body) {
+    if (body == null || body.ids() == null || body.ids().isEmpty()) {
+      throw ProblemException.invalid("ids", "list the dead letters to retry");
+    }
+    if (body.ids().size() > 500) {
+      throw ProblemException.invalid("ids", "at most 500 at once");
+    }
+    return body.ids().stream().map(id -> uuid("ids", id)).toList();
+  }
+
+  static UUID uuid(String field, String raw) {
+    try {
+      return UUID.fromString(raw.strip());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ProblemException.invalid(field, "must be an id (a UUID)");
+    }
+  }
+}
