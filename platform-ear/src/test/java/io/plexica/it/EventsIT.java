@@ -285,6 +285,18 @@ class EventsIT {
         .as(Platform.asTenantAdmin(a).get("/dead-letters/" + letter).asString())
         .isEqualTo("RESOLVED");
     Platform.asTenantAdmin(a).delete("/dead-letters/" + letter).then().statusCode(204);
+
+    // What happened is counted at /metrics, by topic and plugin, never by tenant.
+    String metrics =
+        io.restassured.RestAssured.given().baseUri(Platform.BASE_URL).get("/metrics").asString();
+    assertThat(metrics)
+        .containsPattern("plexica_events_published_total\\{[^}]*topic=\"core.workspace.created\"")
+        .containsPattern("plexica_events_consumed_total\\{[^}]*plugin=\"analytics\"")
+        .containsPattern("plexica_events_failed_total\\{[^}]*plugin=\"faulty\"")
+        .containsPattern("plexica_events_dead_lettered_total\\{[^}]*plugin=\"faulty\"")
+        .contains("plexica_events_publish_duration_seconds", "plexica_events_consume_duration")
+        .contains("plexica_events_dead_letters_pending", "plexica_events_subscriptions_active")
+        .doesNotContain(tenantA);
   }
 
   /** Deploys sample bundles; 409: an earlier test deployed the same version. */

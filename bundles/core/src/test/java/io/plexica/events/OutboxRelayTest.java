@@ -2,6 +2,7 @@ package io.plexica.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.events.app.EventMetrics;
 import io.plexica.events.infra.KafkaSettings;
 import io.plexica.events.infra.OutboxRelay;
 import io.plexica.shared.events.DomainEvent;
@@ -56,7 +57,8 @@ class OutboxRelayTest {
         new OutboxRelay(
                 TestPlatform.database().dataSource(),
                 new KafkaSettings("127.0.0.1:1"),
-                Duration.ofMillis(10))
+                Duration.ofMillis(10),
+                EventMetrics.NONE)
             .start()) {
       awaitTrue(() -> down.lastError() != null, Duration.ofSeconds(20));
       assertThat(down.leader()).isTrue();
@@ -68,7 +70,8 @@ class OutboxRelayTest {
         new OutboxRelay(
                 TestPlatform.database().dataSource(),
                 new KafkaSettings(TestPlatform.kafkaBootstrapServers()),
-                Duration.ofMillis(10))
+                Duration.ofMillis(10),
+                EventMetrics.NONE)
             .start()) {
       List<JsonObject> received = consume(topic, EVENTS, Duration.ofSeconds(30));
       assertThat(received)

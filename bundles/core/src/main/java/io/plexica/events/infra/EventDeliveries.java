@@ -113,6 +113,17 @@ public class EventDeliveries {
     }
   }
 
+  long unresolved() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement count =
+            connection.prepareStatement(
+                "SELECT count(*) FROM plexica_core.dead_letter WHERE status <> 'RESOLVED'");
+        ResultSet rows = count.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
   void resolved(UUID id) throws SQLException {
     update(
         "UPDATE plexica_core.dead_letter SET status = 'RESOLVED', attempts = attempts + 1,"

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Starts the outbox relay and the delivery of events to plugins once the core schema (with the
@@ -29,6 +30,7 @@ public class EventsAtStartup {
   @Inject PluginStore store;
   @Inject TenantRepository tenants;
   @Inject PluginCallGuard guard;
+  @Inject MetricRegistry registry;
   @Resource private ManagedExecutorService executor;
 
   @Inject
@@ -53,10 +55,18 @@ public class EventsAtStartup {
         Thread.sleep(200);
       }
       KafkaSettings kafka = new KafkaSettings(bootstrapServers);
-      relay = new OutboxRelay(database.dataSource(), kafka, Duration.ofMillis(idleMillis)).start();
-      dispatcher =
-          new PluginEventDispatcher(kafka, database.dataSource(), runtime, store, tenants, guard)
+      MpEventMetrics metrics = new MpEventMetrics(registry);
+      relay =
+          new OutboxRelay(database.dataSource(), kafka, Duration.ofMillis(idleMillis), metrics)
               .start();
+      dispatcher =
+          new PluginEventDispatcher(
+                  kafka, database.dataSource(), runtime, store, tenants, guard, metrics)
+              .start();
+      metrics.gauges(
+          dispatcher,
+          PluginEventDispatcher::pendingDeadLetters,
+          PluginEventDispatcher::activeSubscriptions);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,5 +1,6 @@
 package io.plexica.events.infra;
 
+import io.plexica.events.app.EventMetrics;
 import io.plexica.shared.lifecycle.BackgroundLoop;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -42,12 +43,15 @@ public class OutboxRelay implements AutoCloseable {
   private final Producer<String, byte[]> producer;
   private final Duration idle;
   private final BackgroundLoop loop;
+  private final EventMetrics metrics;
   private final AtomicLong relayed = new AtomicLong();
   private volatile boolean leader;
   private volatile String lastError;
 
-  public OutboxRelay(DataSource dataSource, KafkaSettings kafka, Duration idle) {
+  public OutboxRelay(
+      DataSource dataSource, KafkaSettings kafka, Duration idle, EventMetrics metrics) {
     this.dataSource = dataSource;
+    this.metrics = metrics;
     this.producer =
         new KafkaProducer<>(
             kafka.producer("plexica-outbox"), new StringSerializer(), new ByteArraySerializer());
@@ -172,6 +176,7 @@ public class OutboxRelay implements AutoCloseable {
         return 0;
       }
       List<Future<RecordMetadata>> acks = new ArrayList<>();
+      long start = System.nanoTime();
       for (Row row : rows) {
         Future<RecordMetadata> ack =
             producer.send(
@@ -203,6 +208,8 @@ public class OutboxRelay implements AutoCloseable {
         delete.executeUpdate();
       }
       relayed.addAndGet(rows.size());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      rows.forEach(row -> metrics.published(row.topic(), took));
       return rows.size();
     }
   }

@@ -1,5 +1,6 @@
 package io.plexica.events.infra;
 
+import io.plexica.events.app.EventMetrics;
 import io.plexica.events.infra.EventDeliveries.Due;
 import io.plexica.plugins.app.PluginCallGuard;
 import io.plexica.plugins.app.PluginRuntime;
@@ -62,6 +63,7 @@ public class PluginEventDispatcher implements AutoCloseable {
   private final TenantRepository tenants;
   private final PluginCallGuard guard;
   private final EventDeliveries deliveries;
+  private final EventMetrics metrics;
   private final Map<UUID, String> slugs = new ConcurrentHashMap<>();
   private final BackgroundLoop consumer;
   private final BackgroundLoop retries;
@@ -72,8 +74,10 @@ public class PluginEventDispatcher implements AutoCloseable {
       PluginRuntime runtime,
       PluginStore store,
       TenantRepository tenants,
-      PluginCallGuard guard) {
+      PluginCallGuard guard,
+      EventMetrics metrics) {
     this.kafka = kafka;
+    this.metrics = metrics;
     this.dataSource = dataSource;
     this.runtime = runtime;
     this.store = store;
@@ -170,6 +174,7 @@ public class PluginEventDispatcher implements AutoCloseable {
     try {
       handle(subscriber, event, context.get());
     } catch (RuntimeException e) {
+      metrics.failed(topic, subscriber.pluginId());
       deliveries.failedFirst(
           subscriber.pluginId(),
           subscriber.name(),
@@ -209,6 +214,7 @@ public class PluginEventDispatcher implements AutoCloseable {
 
   private void handle(EventSubscriber subscriber, Event event, CallContext context)
       throws SQLException {
+    long start = System.nanoTime();
     guard.call(
         subscriber.pluginId(),
         () -> {
@@ -216,6 +222,22 @@ public class PluginEventDispatcher implements AutoCloseable {
           return null;
         });
     deliveries.markHandled(subscriber.pluginId(), subscriber.name(), event.id());
+    metrics.consumed(
+        event.type(), subscriber.pluginId(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Dead letters waiting for a decision or a retry (for the gauge). */
+  public long pendingDeadLetters() {
+    try {
+      return deliveries.unresolved();
+    } catch (SQLException e) {
+      return -1;
+    }
+  }
+
+  /** Event handlers of running plugins (for the gauge). */
+  public int activeSubscriptions() {
+    return runtime.eventHandlers().size();
   }
 
   private void retry(BackgroundLoop loop) {
@@ -264,9 +286,11 @@ public class PluginEventDispatcher implements AutoCloseable {
   }
 
   private void fail(Due due, String error, boolean retriesLeft) throws SQLException {
+    metrics.failed(due.topic(), due.pluginId());
     deliveries.failedAgain(due, error, retriesLeft);
     if (!retriesLeft && "RETRYING".equals(due.status())) {
       deadLetterTopic(due);
+      metrics.deadLettered(due.topic(), due.pluginId());
     }
   }
 
