@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -37,28 +39,40 @@ public class EventDeliveries {
       String status,
       int attempts) {}
 
-  boolean handled(String pluginId, String handler, UUID eventId) throws SQLException {
+  /** Which of the events the handler handled already. */
+  Set<UUID> handled(String pluginId, String handler, List<UUID> eventIds) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT 1 FROM plexica_core.event_handled"
-                    + " WHERE plugin_id = ? AND handler = ? AND event_id = ?")) {
+                "SELECT event_id FROM plexica_core.event_handled"
+                    + " WHERE plugin_id = ? AND handler = ? AND event_id = ANY (?)")) {
       select.setString(1, pluginId);
       select.setString(2, handler);
-      select.setObject(3, eventId);
+      select.setArray(3, connection.createArrayOf("uuid", eventIds.toArray()));
+      Set<UUID> handled = new HashSet<>();
       try (ResultSet rows = select.executeQuery()) {
-        return rows.next();
+        while (rows.next()) {
+          handled.add(rows.getObject(1, UUID.class));
+        }
       }
+      return handled;
     }
   }
 
-  void markHandled(String pluginId, String handler, UUID eventId) throws SQLException {
-    update(
-        "INSERT INTO plexica_core.event_handled (plugin_id, handler, event_id) VALUES (?, ?, ?)"
-            + " ON CONFLICT DO NOTHING",
-        pluginId,
-        handler,
-        eventId);
+  void markHandled(String pluginId, String handler, List<UUID> eventIds) throws SQLException {
+    if (eventIds.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO plexica_core.event_handled (plugin_id, handler, event_id)"
+                    + " SELECT ?, ?, unnest(?) ON CONFLICT DO NOTHING")) {
+      insert.setString(1, pluginId);
+      insert.setString(2, handler);
+      insert.setArray(3, connection.createArrayOf("uuid", eventIds.toArray()));
+      insert.executeUpdate();
+    }
   }
 
   /** The first failure: the event waits for its first retry. */

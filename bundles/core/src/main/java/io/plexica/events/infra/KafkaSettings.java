@@ -18,6 +18,8 @@ public record KafkaSettings(String bootstrapServers) {
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     properties.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+    // The relay sends up to 2,000 events at once: room for them in few requests.
+    properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     // While Kafka is down, sends fail within seconds and the outbox keeps the events.
     properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
     properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);

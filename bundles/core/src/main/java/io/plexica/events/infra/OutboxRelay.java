@@ -37,7 +37,7 @@ public class OutboxRelay implements AutoCloseable {
   /** The advisory lock key of the relay ("PLXOUTBX" as a number). */
   static final long LOCK = 0x504C584F55544258L;
 
-  private static final int BATCH = 500;
+  private static final int BATCH = 2000;
 
   private final DataSource dataSource;
   private final Producer<String, byte[]> producer;

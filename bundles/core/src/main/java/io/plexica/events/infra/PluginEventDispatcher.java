@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +104,8 @@ public class PluginEventDispatcher implements AutoCloseable {
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // Topics of plugins deployed later are found within seconds.
     properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000);
+    // Bookkeeping (dedupe, commit) is per poll: larger polls, fewer round trips under load.
+    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     while (loop.running()) {
       try (KafkaConsumer<String, byte[]> consumer =
           new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -121,10 +124,19 @@ public class PluginEventDispatcher implements AutoCloseable {
             loop.pause(Duration.ofMillis(500));
             continue;
           }
+          List<Incoming> batch = new ArrayList<>();
           for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-            dispatch(record.topic(), new String(record.value(), StandardCharsets.UTF_8));
+            String envelope = new String(record.value(), StandardCharsets.UTF_8);
+            try {
+              batch.add(new Incoming(record.topic(), envelope, parse(envelope)));
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "Skipping a malformed event on " + record.topic(), e);
+            }
           }
-          consumer.commitSync();
+          if (!batch.isEmpty()) {
+            dispatch(batch);
+            consumer.commitSync();
+          }
         }
       } catch (RuntimeException e) {
         if (loop.running()) {
@@ -141,48 +153,93 @@ public class PluginEventDispatcher implements AutoCloseable {
     return topics;
   }
 
-  /** Hands one event to every handler subscribed to its topic. */
-  void dispatch(String topic, String envelope) {
-    Event event;
-    try {
-      event = parse(envelope);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Skipping a malformed event on " + topic, e);
-      return;
-    }
+  /** An event as it came from Kafka. */
+  record Incoming(String topic, String envelope, Event event) {}
+
+  /**
+   * Hands a poll's events to every handler subscribed to their topics: one query finds which the
+   * handler handled already (redeliveries), one guarded call runs the handler on the rest (each
+   * event's failure is its own), one statement records the ones it handled.
+   */
+  void dispatch(List<Incoming> batch) {
     for (EventSubscriber subscriber : runtime.eventHandlers()) {
-      if (subscriber.topics().contains(topic)) {
-        try {
-          deliverFirst(subscriber, topic, event, envelope);
-        } catch (SQLException | RuntimeException e) {
-          LOG.log(
-              Level.WARNING,
-              "Could not deliver event " + event.id() + " to " + subscriber.name(),
-              e);
-        }
+      List<Incoming> mine =
+          batch.stream().filter(in -> subscriber.topics().contains(in.topic())).toList();
+      if (mine.isEmpty()) {
+        continue;
+      }
+      try {
+        deliverFirst(subscriber, mine);
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not deliver events to " + subscriber.name(), e);
       }
     }
   }
 
-  private void deliverFirst(EventSubscriber subscriber, String topic, Event event, String envelope)
-      throws SQLException {
-    Optional<CallContext> context = contextFor(subscriber, event);
-    if (context.isEmpty()
-        || deliveries.handled(subscriber.pluginId(), subscriber.name(), event.id())) {
+  private record Delivery(Incoming incoming, CallContext context) {}
+
+  private void deliverFirst(EventSubscriber subscriber, List<Incoming> events) throws SQLException {
+    Set<UUID> done =
+        deliveries.handled(
+            subscriber.pluginId(),
+            subscriber.name(),
+            events.stream().map(in -> in.event().id()).toList());
+    List<Delivery> due = new ArrayList<>();
+    for (Incoming in : events) {
+      if (!done.contains(in.event().id())) {
+        contextFor(subscriber, in.event()).ifPresent(c -> due.add(new Delivery(in, c)));
+      }
+    }
+    if (due.isEmpty()) {
       return;
     }
+    // Written by the guard's thread, which may still run after a time-out: concurrent collections.
+    Map<UUID, String> failures = new ConcurrentHashMap<>();
+    Set<UUID> handled = ConcurrentHashMap.newKeySet();
     try {
-      handle(subscriber, event, context.get());
-    } catch (RuntimeException e) {
-      metrics.failed(topic, subscriber.pluginId());
-      deliveries.failedFirst(
+      guard.call(
           subscriber.pluginId(),
-          subscriber.name(),
-          event.id(),
-          topic,
-          event.tenantId(),
-          envelope,
-          describe(e));
+          () -> {
+            for (Delivery delivery : due) {
+              Event event = delivery.incoming().event();
+              long start = System.nanoTime();
+              try {
+                subscriber.handler().handle(event, delivery.context());
+                handled.add(event.id());
+                metrics.consumed(
+                    event.type(),
+                    subscriber.pluginId(),
+                    Duration.ofNanos(System.nanoTime() - start));
+              } catch (Exception e) {
+                failures.put(event.id(), describe(e));
+              }
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      // The call as a whole was refused or ran out of time: what did not finish failed.
+      for (Delivery delivery : due) {
+        UUID id = delivery.incoming().event().id();
+        if (!handled.contains(id)) {
+          failures.putIfAbsent(id, describe(e));
+        }
+      }
+    }
+    deliveries.markHandled(subscriber.pluginId(), subscriber.name(), List.copyOf(handled));
+    for (Delivery delivery : due) {
+      Incoming in = delivery.incoming();
+      String failure = failures.get(in.event().id());
+      if (failure != null && !handled.contains(in.event().id())) {
+        metrics.failed(in.topic(), subscriber.pluginId());
+        deliveries.failedFirst(
+            subscriber.pluginId(),
+            subscriber.name(),
+            in.event().id(),
+            in.topic(),
+            in.event().tenantId(),
+            in.envelope(),
+            failure);
+      }
     }
   }
 
@@ -212,8 +269,8 @@ public class PluginEventDispatcher implements AutoCloseable {
     return subscriber.handler().accepts(event, context) ? Optional.of(context) : Optional.empty();
   }
 
-  private void handle(EventSubscriber subscriber, Event event, CallContext context)
-      throws SQLException {
+  /** Calls the handler through the plugin call guard (time limit, breaker) and counts it. */
+  private void invoke(EventSubscriber subscriber, Event event, CallContext context) {
     long start = System.nanoTime();
     guard.call(
         subscriber.pluginId(),
@@ -221,7 +278,6 @@ public class PluginEventDispatcher implements AutoCloseable {
           subscriber.handler().handle(event, context);
           return null;
         });
-    deliveries.markHandled(subscriber.pluginId(), subscriber.name(), event.id());
     metrics.consumed(
         event.type(), subscriber.pluginId(), Duration.ofNanos(System.nanoTime() - start));
   }
@@ -271,7 +327,8 @@ public class PluginEventDispatcher implements AutoCloseable {
       return;
     }
     try {
-      handle(subscriber.get(), event, context.get());
+      invoke(subscriber.get(), event, context.get());
+      deliveries.markHandled(due.pluginId(), due.handler(), List.of(event.id()));
       deliveries.resolved(due.id());
     } catch (ProblemException e) {
       if (e.type().equals(PluginProblems.PLUGIN_UNAVAILABLE)) {
