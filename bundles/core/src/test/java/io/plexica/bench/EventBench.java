@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -180,20 +179,15 @@ class EventBench {
   }
 
   private static void report(String what, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
+    Percentiles p = new Percentiles(nanos);
     System.out.printf(
         Locale.ROOT,
         "events: %s, %d events: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
         what,
-        sorted.length,
-        ms(sorted, 50),
-        ms(sorted, 95),
-        ms(sorted, 99));
-  }
-
-  private static double ms(long[] sorted, int percentile) {
-    return sorted[Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+        p.count(),
+        p.at(50) / 1e6,
+        p.at(95) / 1e6,
+        p.at(99) / 1e6);
   }
 
   /** The bench handler as the only handler of a running plugin "bench" 1.0.0. */

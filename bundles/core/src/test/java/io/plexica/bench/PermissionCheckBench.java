@@ -10,7 +10,6 @@ import io.plexica.testing.TestPlatform;
 import io.plexica.testing.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -76,20 +75,14 @@ class PermissionCheckBench {
   }
 
   private static void print(String what, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
+    Percentiles p = new Percentiles(nanos);
     System.out.printf(
         Locale.ROOT,
         "permission check, %s, %d checks: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs%n",
         what,
-        sorted.length,
-        at(sorted, 50),
-        at(sorted, 99),
-        at(sorted, 99.9));
-  }
-
-  private static double at(long[] sorted, double percentile) {
-    int index = (int) Math.ceil(percentile / 100 * sorted.length) - 1;
-    return sorted[Math.max(0, index)] / 1e3;
+        p.count(),
+        p.at(50) / 1e3,
+        p.at(99) / 1e3,
+        p.at(99.9) / 1e3);
   }
 }
