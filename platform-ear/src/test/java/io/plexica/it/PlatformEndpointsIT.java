@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Health, metrics and the API description that operators and integrators rely on. */
@@ -20,6 +21,8 @@ class PlatformEndpointsIT {
     assertThat(ready.<Boolean>path("checks.find { it.name == 'database' }.data.coreMigrated"))
         .isTrue();
     assertThat(ready.<String>path("checks.find { it.name == 'storage' }.status")).isEqualTo("UP");
+    assertThat(ready.<Map<String, Object>>path("checks.find { it.name == 'events' }.data"))
+        .containsKeys("relayLeader", "outboxBacklog", "restingHandlers");
   }
 
   @Test

@@ -9,8 +9,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The event relay's state. Always UP: while Kafka is down, events wait in the outbox and the
- * platform keeps serving; the data says how many wait and why they are not moving.
+ * The event relay's state and the plugin event handlers resting after repeated failures. Always UP:
+ * while Kafka is down, events wait in the outbox and the platform keeps serving; the data says how
+ * many wait, why they are not moving, and which handlers rest.
  */
 @Readiness
 @ApplicationScoped
@@ -31,6 +32,12 @@ public class EventsReadiness implements HealthCheck {
                 response.withData("lastError", relay.lastError());
               }
             });
+    events
+        .dispatcher()
+        .ifPresent(
+            dispatcher ->
+                response.withData(
+                    "restingHandlers", String.join(",", dispatcher.restingHandlers())));
     return response.build();
   }
 }

@@ -3,30 +3,24 @@ package io.plexica.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.events.app.EventMetrics;
+import io.plexica.events.infra.HandlerBreakers;
 import io.plexica.events.infra.KafkaSettings;
 import io.plexica.events.infra.OutboxRelay;
 import io.plexica.events.infra.PluginEventDispatcher;
 import io.plexica.plugins.app.PluginCallGuard;
-import io.plexica.plugins.app.PluginRuntime;
-import io.plexica.plugins.app.PluginRuntime.EventSubscriber;
-import io.plexica.plugins.domain.PluginInstallation;
-import io.plexica.plugins.domain.PluginStore;
 import io.plexica.sdk.event.EventHandler;
 import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.persistence.EventOutbox;
 import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.testing.PluginStubs;
 import io.plexica.testing.TestPlatform;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,8 +70,8 @@ class EventBench {
             new PluginEventDispatcher(
                     kafka,
                     TestPlatform.database().dataSource(),
-                    runtime(topic, handler),
-                    store(tenant),
+                    PluginStubs.runtimeWith(topic, handler),
+                    PluginStubs.installedIn(tenant),
                     platform.tenants,
                     new PluginCallGuard(
                         executor,
@@ -85,7 +79,8 @@ class EventBench {
                         5,
                         Duration.ofSeconds(30),
                         Clock.systemUTC()),
-                    EventMetrics.NONE)
+                    EventMetrics.NONE,
+                    new HandlerBreakers(5, Duration.ofSeconds(30), Clock.systemUTC()))
                 .start()) {
       // 1. publish: one event per transaction, as a change or a plugin writes it.
       long[] publish = new long[PUBLISHES];
@@ -188,38 +183,5 @@ class EventBench {
         p.at(50) / 1e6,
         p.at(95) / 1e6,
         p.at(99) / 1e6);
-  }
-
-  /** The bench handler as the only handler of a running plugin "bench" 1.0.0. */
-  private static PluginRuntime runtime(String topic, EventHandler handler) {
-    List<EventSubscriber> subscribers =
-        List.of(
-            new EventSubscriber("bench", "1.0.0", "bench-handler", Set.of(topic), false, handler));
-    return (PluginRuntime)
-        Proxy.newProxyInstance(
-            PluginRuntime.class.getClassLoader(),
-            new Class<?>[] {PluginRuntime.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("eventHandlers")) {
-                return subscribers;
-              }
-              throw new UnsupportedOperationException(method.getName());
-            });
-  }
-
-  /** "bench" installed and enabled in the tenant since the epoch. */
-  private static PluginStore store(TenantRef tenant) {
-    PluginInstallation installation =
-        new PluginInstallation(tenant.id(), "bench", "1.0.0", "{}", Instant.EPOCH);
-    return (PluginStore)
-        Proxy.newProxyInstance(
-            PluginStore.class.getClassLoader(),
-            new Class<?>[] {PluginStore.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("installation")) {
-                return Optional.of(installation);
-              }
-              throw new UnsupportedOperationException(method.getName());
-            });
   }
 }

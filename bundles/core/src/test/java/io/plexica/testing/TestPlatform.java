@@ -287,7 +287,7 @@ public final class TestPlatform {
     return !strings("SELECT nspname FROM pg_namespace WHERE nspname = ?", schema).isEmpty();
   }
 
-  private static List<String> strings(String sql, String parameter) {
+  public static List<String> strings(String sql, String parameter) {
     try (Connection connection = database().dataSource().getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, parameter);

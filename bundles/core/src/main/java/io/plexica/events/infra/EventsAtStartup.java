@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,7 +62,14 @@ public class EventsAtStartup {
               .start();
       dispatcher =
           new PluginEventDispatcher(
-                  kafka, database.dataSource(), runtime, store, tenants, guard, metrics)
+                  kafka,
+                  database.dataSource(),
+                  runtime,
+                  store,
+                  tenants,
+                  guard,
+                  metrics,
+                  new HandlerBreakers(5, Duration.ofSeconds(30), Clock.systemUTC()))
               .start();
       metrics.gauges(
           dispatcher,
@@ -70,6 +78,11 @@ public class EventsAtStartup {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The delivery to plugins, once started. */
+  public Optional<PluginEventDispatcher> dispatcher() {
+    return Optional.ofNullable(dispatcher);
   }
 
   /** The relay, once started. */

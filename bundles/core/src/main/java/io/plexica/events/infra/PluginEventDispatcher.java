@@ -65,6 +65,7 @@ public class PluginEventDispatcher implements AutoCloseable {
   private final PluginCallGuard guard;
   private final EventDeliveries deliveries;
   private final EventMetrics metrics;
+  private final HandlerBreakers breakers;
   private final Map<UUID, String> slugs = new ConcurrentHashMap<>();
   private final BackgroundLoop consumer;
   private final BackgroundLoop retries;
@@ -76,9 +77,11 @@ public class PluginEventDispatcher implements AutoCloseable {
       PluginStore store,
       TenantRepository tenants,
       PluginCallGuard guard,
-      EventMetrics metrics) {
+      EventMetrics metrics,
+      HandlerBreakers breakers) {
     this.kafka = kafka;
     this.metrics = metrics;
+    this.breakers = breakers;
     this.dataSource = dataSource;
     this.runtime = runtime;
     this.store = store;
@@ -193,6 +196,7 @@ public class PluginEventDispatcher implements AutoCloseable {
     if (due.isEmpty()) {
       return;
     }
+    String key = HandlerBreakers.key(subscriber.pluginId(), subscriber.name());
     // Written by the guard's thread, which may still run after a time-out: concurrent collections.
     Map<UUID, String> failures = new ConcurrentHashMap<>();
     Set<UUID> handled = ConcurrentHashMap.newKeySet();
@@ -202,15 +206,23 @@ public class PluginEventDispatcher implements AutoCloseable {
           () -> {
             for (Delivery delivery : due) {
               Event event = delivery.incoming().event();
+              Optional<Instant> resting = breakers.restingUntil(key);
+              if (resting.isPresent()) {
+                // Not called: it waits in the dead-letter table until the handler's rest is over.
+                failures.put(event.id(), "the handler rests until " + resting.get());
+                continue;
+              }
               long start = System.nanoTime();
               try {
                 subscriber.handler().handle(event, delivery.context());
                 handled.add(event.id());
+                breakers.succeeded(key);
                 metrics.consumed(
                     event.type(),
                     subscriber.pluginId(),
                     Duration.ofNanos(System.nanoTime() - start));
               } catch (Exception e) {
+                breakers.failed(key);
                 failures.put(event.id(), describe(e));
               }
             }
@@ -326,11 +338,22 @@ public class PluginEventDispatcher implements AutoCloseable {
       fail(due, "the handler is not running for this tenant", retriesLeft);
       return;
     }
+    String key = HandlerBreakers.key(due.pluginId(), due.handler());
+    Optional<Instant> resting = breakers.restingUntil(key);
+    if (resting.isPresent()) {
+      deliveries.postpone(
+          due.id(),
+          Duration.between(Instant.now(), resting.get()),
+          "the handler rests until " + resting.get());
+      return;
+    }
     try {
       invoke(subscriber.get(), event, context.get());
+      breakers.succeeded(key);
       deliveries.markHandled(due.pluginId(), due.handler(), List.of(event.id()));
       deliveries.resolved(due.id());
     } catch (ProblemException e) {
+      breakers.failed(key);
       if (e.type().equals(PluginProblems.PLUGIN_UNAVAILABLE)) {
         // The plugin's breaker is open: this attempt did not happen; try again once it closes.
         deliveries.postpone(due.id(), BREAKER_WAIT, describe(e));
@@ -338,8 +361,14 @@ public class PluginEventDispatcher implements AutoCloseable {
         fail(due, describe(e), retriesLeft);
       }
     } catch (RuntimeException e) {
+      breakers.failed(key);
       fail(due, describe(e), retriesLeft);
     }
+  }
+
+  /** Handlers resting after repeated failures, as {@code plugin/handler} (for health). */
+  public List<String> restingHandlers() {
+    return breakers.resting();
   }
 
   private void fail(Due due, String error, boolean retriesLeft) throws SQLException {

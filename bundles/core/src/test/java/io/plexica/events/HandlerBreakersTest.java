@@ -1,0 +1,55 @@
+package io.plexica.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plexica.events.infra.HandlerBreakers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The per-handler breaker: opens after five failures in a row, rests, closes again. */
+class HandlerBreakersTest {
+  private Instant now = Instant.parse("2026-11-26T10:00:00Z");
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+  private final HandlerBreakers breakers = new HandlerBreakers(5, Duration.ofSeconds(30), clock);
+
+  @Test
+  void fiveFailuresInARowRestTheHandlerForItsRest() {
+    for (int i = 0; i < 4; i++) {
+      breakers.failed("crm/Welcome");
+    }
+    breakers.succeeded("crm/Welcome");
+    for (int i = 0; i < 4; i++) {
+      breakers.failed("crm/Welcome");
+    }
+    assertThat(breakers.restingUntil("crm/Welcome")).as("a success in between").isEmpty();
+
+    breakers.failed("crm/Welcome");
+    assertThat(breakers.restingUntil("crm/Welcome")).contains(now.plusSeconds(30));
+    assertThat(breakers.resting()).containsExactly("crm/Welcome");
+    assertThat(breakers.restingUntil("crm/Other")).isEmpty();
+
+    now = now.plusSeconds(30);
+    assertThat(breakers.restingUntil("crm/Welcome")).isEmpty();
+    assertThat(breakers.resting()).isEmpty();
+  }
+}
