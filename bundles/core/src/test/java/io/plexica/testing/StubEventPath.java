@@ -1,12 +1,12 @@
 package io.plexica.testing;
 
 import io.plexica.events.app.EventMetrics;
-import io.plexica.events.infra.HandlerBreakers;
 import io.plexica.events.infra.KafkaSettings;
 import io.plexica.events.infra.OutboxRelay;
 import io.plexica.events.infra.PluginEventDispatcher;
 import io.plexica.plugins.app.PluginCallGuard;
 import io.plexica.sdk.event.EventHandler;
+import io.plexica.shared.resilience.Breakers;
 import io.plexica.tenancy.domain.TenantRef;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +47,7 @@ public final class StubEventPath implements AutoCloseable {
                     Duration.ofSeconds(30),
                     Clock.systemUTC()),
                 EventMetrics.NONE,
-                new HandlerBreakers(5, Duration.ofSeconds(60), Clock.systemUTC()))
+                new Breakers(5, Duration.ofSeconds(60), Clock.systemUTC()))
             .start();
   }
 

@@ -5,6 +5,7 @@ import io.plexica.audit.domain.AuditEntry;
 import io.plexica.audit.domain.AuditPage;
 import io.plexica.audit.domain.AuditQuery;
 import io.plexica.shared.json.JsonText;
+import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.query.PageRequest;
 import io.plexica.shared.security.RequiresPermission;
@@ -114,12 +115,7 @@ public class AuditResource {
     if (raw == null || raw.isBlank()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(UUID.fromString(raw.strip()));
-    } catch (IllegalArgumentException e) {
-      validation.reject(field, "must be an id (a UUID)");
-      return Optional.empty();
-    }
+    return Optional.ofNullable(validation.check(() -> FieldRules.requiredId(field, raw)));
   }
 
   private static Optional<String> action(Validation validation, String raw) {

@@ -5,8 +5,8 @@ import io.plexica.events.api.DeadLetterViews.PageView;
 import io.plexica.events.api.DeadLetterViews.RetryRequest;
 import io.plexica.events.app.DeadLetterService;
 import io.plexica.events.domain.EventProblems;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.PlatformAdminOnly;
+import io.plexica.shared.web.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -90,11 +90,6 @@ public class AdminDeadLetterResource {
   }
 
   static UUID id(String raw) {
-    try {
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          EventProblems.DEAD_LETTER_NOT_FOUND, "No dead letter has id " + raw + ".");
-    }
+    return PathIds.of(raw, EventProblems.DEAD_LETTER_NOT_FOUND, "dead letter");
   }
 }

@@ -4,6 +4,7 @@ import io.plexica.events.domain.DeadLetter;
 import io.plexica.events.domain.DeadLetterPage;
 import io.plexica.events.domain.DeadLetterQuery;
 import io.plexica.shared.json.JsonText;
+import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.query.PageRequest;
@@ -72,7 +73,8 @@ final class DeadLetterViews {
     Validation validation = new Validation();
     Optional<UUID> tenantId = Optional.empty();
     if (tenant != null && !tenant.isBlank()) {
-      tenantId = Optional.ofNullable(validation.check(() -> uuid("tenant", tenant)));
+      tenantId =
+          Optional.ofNullable(validation.check(() -> FieldRules.requiredId("tenant", tenant)));
     }
     Optional<DeadLetter.Status> state = Optional.empty();
     if (status != null && !status.isBlank()) {
@@ -99,14 +101,6 @@ final class DeadLetterViews {
     if (body.ids().size() > 500) {
       throw ProblemException.invalid("ids", "at most 500 at once");
     }
-    return body.ids().stream().map(id -> uuid("ids", id)).toList();
-  }
-
-  static UUID uuid(String field, String raw) {
-    try {
-      return UUID.fromString(raw.strip());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw ProblemException.invalid(field, "must be an id (a UUID)");
-    }
+    return body.ids().stream().map(id -> FieldRules.requiredId("ids", id)).toList();
   }
 }

@@ -4,6 +4,7 @@ import io.plexica.plugins.app.PluginCallGuard;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.resilience.Breakers;
 import io.plexica.tenancy.app.SchemaUpgrade;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.annotation.PreDestroy;
@@ -69,7 +70,7 @@ public class EventsAtStartup {
                   tenants,
                   guard,
                   metrics,
-                  new HandlerBreakers(5, Duration.ofSeconds(30), Clock.systemUTC()))
+                  new Breakers(5, Duration.ofSeconds(30), Clock.systemUTC()))
               .start();
       metrics.gauges(
           dispatcher,

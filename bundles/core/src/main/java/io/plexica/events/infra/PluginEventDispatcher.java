@@ -13,7 +13,9 @@ import io.plexica.sdk.event.Event;
 import io.plexica.shared.events.Topics;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.lifecycle.BackgroundLoop;
+import io.plexica.shared.persistence.EventOutbox;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.resilience.Breakers;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -21,7 +23,6 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ public class PluginEventDispatcher implements AutoCloseable {
   private final PluginCallGuard guard;
   private final EventDeliveries deliveries;
   private final EventMetrics metrics;
-  private final HandlerBreakers breakers;
+  private final Breakers breakers;
   private final Map<UUID, String> slugs = new ConcurrentHashMap<>();
   private final BackgroundLoop consumer;
   private final BackgroundLoop retries;
@@ -78,7 +79,7 @@ public class PluginEventDispatcher implements AutoCloseable {
       TenantRepository tenants,
       PluginCallGuard guard,
       EventMetrics metrics,
-      HandlerBreakers breakers) {
+      Breakers breakers) {
     this.kafka = kafka;
     this.metrics = metrics;
     this.breakers = breakers;
@@ -196,7 +197,7 @@ public class PluginEventDispatcher implements AutoCloseable {
     if (due.isEmpty()) {
       return;
     }
-    String key = HandlerBreakers.key(subscriber.pluginId(), subscriber.name());
+    String key = handlerKey(subscriber.pluginId(), subscriber.name());
     // Written by the guard's thread, which may still run after a time-out: concurrent collections.
     Map<UUID, String> failures = new ConcurrentHashMap<>();
     Set<UUID> handled = ConcurrentHashMap.newKeySet();
@@ -338,7 +339,7 @@ public class PluginEventDispatcher implements AutoCloseable {
       fail(due, "the handler is not running for this tenant", retriesLeft);
       return;
     }
-    String key = HandlerBreakers.key(due.pluginId(), due.handler());
+    String key = handlerKey(due.pluginId(), due.handler());
     Optional<Instant> resting = breakers.restingUntil(key);
     if (resting.isPresent()) {
       deliveries.postpone(
@@ -366,6 +367,11 @@ public class PluginEventDispatcher implements AutoCloseable {
     }
   }
 
+  /** A handler's breaker key: {@code plugin/handler}. */
+  static String handlerKey(String pluginId, String handler) {
+    return pluginId + "/" + handler;
+  }
+
   /** Handlers resting after repeated failures, as {@code plugin/handler} (for health). */
   public List<String> restingHandlers() {
     return breakers.resting();
@@ -382,15 +388,12 @@ public class PluginEventDispatcher implements AutoCloseable {
 
   /** The event, as it was, on {@code dlq.<topic>}, through the outbox. */
   private void deadLetterTopic(Due due) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO plexica_core.event_outbox (id, topic, tenant_id, envelope)"
-                    + " SELECT gen_random_uuid(), ?, tenant_id, envelope"
-                    + " FROM plexica_core.dead_letter WHERE id = ?")) {
-      insert.setString(1, Topics.deadLetters(due.topic()));
-      insert.setObject(2, due.id());
-      insert.executeUpdate();
+    try (Connection connection = dataSource.getConnection()) {
+      EventOutbox.appendEnvelope(
+          connection,
+          Topics.deadLetters(due.topic()),
+          parse(due.envelope()).tenantId(),
+          due.envelope());
     }
   }
 

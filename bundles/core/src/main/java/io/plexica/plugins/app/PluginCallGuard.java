@@ -4,12 +4,10 @@ import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.sdk.PluginProblem;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
+import io.plexica.shared.resilience.Breakers;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -28,10 +26,7 @@ public class PluginCallGuard {
 
   private final ExecutorService executor;
   private final Duration timeLimit;
-  private final int failuresToOpen;
-  private final Duration openFor;
-  private final Clock clock;
-  private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
+  private final Breakers breakers;
 
   public PluginCallGuard(
       ExecutorService executor,
@@ -41,39 +36,32 @@ public class PluginCallGuard {
       Clock clock) {
     this.executor = executor;
     this.timeLimit = timeLimit;
-    this.failuresToOpen = failuresToOpen;
-    this.openFor = openFor;
-    this.clock = clock;
-  }
-
-  private static final class Breaker {
-    int failures;
-    Instant openUntil = Instant.MIN;
+    this.breakers = new Breakers(failuresToOpen, openFor, clock);
   }
 
   public <T> T call(String pluginId, Callable<T> work) {
-    Breaker breaker = breakers.computeIfAbsent(pluginId, id -> new Breaker());
-    synchronized (breaker) {
-      if (clock.instant().isBefore(breaker.openUntil)) {
-        throw new ProblemException(
-            PluginProblems.PLUGIN_UNAVAILABLE,
-            "Plugin '"
-                + pluginId
-                + "' failed "
-                + failuresToOpen
-                + " times in a row; it rests until "
-                + breaker.openUntil
-                + ".");
-      }
-    }
+    breakers
+        .restingUntil(pluginId)
+        .ifPresent(
+            until -> {
+              throw new ProblemException(
+                  PluginProblems.PLUGIN_UNAVAILABLE,
+                  "Plugin '"
+                      + pluginId
+                      + "' failed "
+                      + breakers.failuresToOpen()
+                      + " times in a row; it rests until "
+                      + until
+                      + ".");
+            });
     Future<T> future = executor.submit(work);
     try {
       T result = future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-      succeeded(breaker);
+      breakers.succeeded(pluginId);
       return result;
     } catch (TimeoutException e) {
       future.cancel(true);
-      failed(pluginId, breaker);
+      failed(pluginId);
       throw new ProblemException(
           PluginProblems.PLUGIN_TIMEOUT,
           "Plugin '" + pluginId + "' did not answer within " + timeLimit.toMillis() + " ms.",
@@ -85,7 +73,7 @@ public class PluginCallGuard {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof PluginProblem problem) {
-        succeeded(breaker);
+        breakers.succeeded(pluginId);
         throw new ProblemException(
             new ProblemType(
                 "plugins/" + pluginId + "/" + problem.type(),
@@ -95,10 +83,10 @@ public class PluginCallGuard {
             problem);
       }
       if (cause instanceof ProblemException platformProblem) {
-        succeeded(breaker);
+        breakers.succeeded(pluginId);
         throw platformProblem;
       }
-      failed(pluginId, breaker);
+      failed(pluginId);
       // The problem mapper logs the cause with the error id it gives the client.
       throw new ProblemException(
           PluginProblems.PLUGIN_FAILED,
@@ -107,20 +95,9 @@ public class PluginCallGuard {
     }
   }
 
-  private static void succeeded(Breaker breaker) {
-    synchronized (breaker) {
-      breaker.failures = 0;
-    }
-  }
-
-  private void failed(String pluginId, Breaker breaker) {
-    synchronized (breaker) {
-      breaker.failures++;
-      if (breaker.failures >= failuresToOpen) {
-        breaker.openUntil = clock.instant().plus(openFor);
-        breaker.failures = failuresToOpen - 1;
-        LOG.warning("Plugin " + pluginId + " breaker open until " + breaker.openUntil);
-      }
-    }
+  private void failed(String pluginId) {
+    breakers
+        .failed(pluginId)
+        .ifPresent(until -> LOG.warning("Plugin " + pluginId + " breaker open until " + until));
   }
 }

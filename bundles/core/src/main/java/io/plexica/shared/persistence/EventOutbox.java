@@ -42,17 +42,37 @@ public final class EventOutbox {
   public static UUID append(Connection connection, DomainEvent event, String source)
       throws SQLException {
     UUID id = TimeOrderedIds.next();
+    insert(
+        connection,
+        id,
+        event.topic(),
+        event.tenantId(),
+        envelope(id, event, source, Instant.now()));
+    return id;
+  }
+
+  /**
+   * Writes an envelope as it is, to another topic (an event going to its {@code dlq.<topic>}): the
+   * row gets an id of its own, since the event itself may be dead-lettered by several handlers.
+   */
+  public static void appendEnvelope(
+      Connection connection, String topic, UUID tenantId, String envelope) throws SQLException {
+    insert(connection, TimeOrderedIds.next(), topic, tenantId, envelope);
+  }
+
+  private static void insert(
+      Connection connection, UUID id, String topic, UUID tenantId, String envelope)
+      throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO plexica_core.event_outbox (id, topic, tenant_id, envelope)"
                 + " VALUES (?, ?, ?, ?)")) {
       insert.setObject(1, id);
-      insert.setString(2, event.topic());
-      insert.setObject(3, event.tenantId());
-      insert.setString(4, envelope(id, event, source, Instant.now()));
+      insert.setString(2, topic);
+      insert.setObject(3, tenantId);
+      insert.setString(4, envelope);
       insert.executeUpdate();
     }
-    return id;
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.plexica.shared.problem;
 
-/** Rules every free-text field of the API follows; each failure names its field. */
+import java.util.UUID;
+
+/** Rules every free-text and id field of the API follows; each failure names its field. */
 public final class FieldRules {
   private FieldRules() {}
 
@@ -25,6 +27,18 @@ public final class FieldRules {
       throw ProblemException.invalid(field, "must not contain control characters");
     }
     return bounded(field, value, max);
+  }
+
+  /** An id sent in a body or a query: required, a UUID. */
+  public static UUID requiredId(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw ProblemException.invalid(field, "is required");
+    }
+    try {
+      return UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(field, "must be an id (a UUID)");
+    }
   }
 
   private static String bounded(String field, String value, int max) {

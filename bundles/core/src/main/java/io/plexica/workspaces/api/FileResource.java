@@ -3,6 +3,7 @@ package io.plexica.workspaces.api;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.PathIds;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.app.FileService;
 import io.plexica.workspaces.domain.WorkspaceFile;
@@ -186,7 +187,7 @@ public class FileResource {
   }
 
   private static UUID file(String raw) {
-    return WorkspaceRequests.id(raw, WorkspaceProblems.FILE_NOT_FOUND, "file");
+    return PathIds.of(raw, WorkspaceProblems.FILE_NOT_FOUND, "file");
   }
 
   static String fileName(String raw) {

@@ -4,6 +4,7 @@ import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.PathIds;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.workspaces.app.InvitationService;
@@ -174,8 +175,7 @@ public class InvitationResource {
             request.tenant(),
             request.caller(),
             WorkspaceRequests.workspaceId(id),
-            WorkspaceRequests.id(
-                invitationId, WorkspaceProblems.INVITATION_NOT_FOUND, "invitation"));
+            PathIds.of(invitationId, WorkspaceProblems.INVITATION_NOT_FOUND, "invitation"));
     return InvitationView.of(revoked, clock.instant(), null);
   }
 }

@@ -1,8 +1,10 @@
 package io.plexica.workspaces.api;
 
+import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.PathIds;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.app.SharingService;
 import io.plexica.workspaces.domain.SharedResource;
@@ -108,7 +110,9 @@ public class SharedResourceResource {
           "body", "a JSON object with targetWorkspaceId, resourceType and resourceId is required");
     }
     Validation validation = new Validation();
-    UUID target = validation.check(() -> target(body.targetWorkspaceId()));
+    UUID target =
+        validation.check(
+            () -> FieldRules.requiredId("targetWorkspaceId", body.targetWorkspaceId()));
     String type = body.resourceType() == null ? "" : body.resourceType().strip();
     if (!SharingService.TYPE.matcher(type).matches()) {
       validation.reject(
@@ -142,15 +146,7 @@ public class SharedResourceResource {
         request.tenant(),
         request.caller(),
         WorkspaceRequests.workspaceId(id),
-        WorkspaceRequests.id(shareId, WorkspaceProblems.RESOURCE_NOT_FOUND, "shared resource"));
+        PathIds.of(shareId, WorkspaceProblems.RESOURCE_NOT_FOUND, "shared resource"));
     return Response.noContent().build();
-  }
-
-  private static UUID target(String raw) {
-    try {
-      return UUID.fromString(raw == null ? "" : raw.strip());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid("targetWorkspaceId", "must be a workspace id (a UUID)");
-    }
   }
 }

@@ -5,6 +5,7 @@ import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.MergePatch;
+import io.plexica.shared.web.PathIds;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.api.WorkspaceMemberResource.MemberView;
 import io.plexica.workspaces.app.TeamService;
@@ -99,22 +100,16 @@ public class TeamResource {
       throw ProblemException.invalid("body", "a JSON object with name is required");
     }
     Validation validation = new Validation();
-    String name =
-        validation.check(
-            () -> FieldRules.requiredName("name", body.name(), WorkspaceService.MAX_NAME));
-    String description =
-        validation.check(
-            () ->
-                FieldRules.optionalText(
-                    "description", body.description(), WorkspaceService.MAX_DESCRIPTION));
+    NameAndDescription text =
+        NameAndDescription.created(body.name(), body.description(), validation);
     validation.throwIfInvalid();
     Team team =
         teams.create(
             request.tenant(),
             request.caller(),
             WorkspaceRequests.workspaceId(id),
-            name,
-            description);
+            text.name(),
+            text.description());
     return Response.created(uri.getAbsolutePathBuilder().path(team.id().toString()).build())
         .entity(TeamView.of(team))
         .build();
@@ -199,7 +194,7 @@ public class TeamResource {
     if (body == null) {
       throw ProblemException.invalid("body", "a JSON object with userId is required");
     }
-    UUID userId = WorkspaceRequests.userId(body.userId());
+    UUID userId = FieldRules.requiredId("userId", body.userId());
     var added =
         teams.addMember(
             request.tenant(),
@@ -225,11 +220,11 @@ public class TeamResource {
         request.caller(),
         WorkspaceRequests.workspaceId(id),
         team(teamId),
-        WorkspaceRequests.id(userId, WorkspaceProblems.MEMBER_NOT_FOUND, "member"));
+        PathIds.of(userId, WorkspaceProblems.MEMBER_NOT_FOUND, "member"));
     return Response.noContent().build();
   }
 
   private static UUID team(String raw) {
-    return WorkspaceRequests.id(raw, WorkspaceProblems.TEAM_NOT_FOUND, "team");
+    return PathIds.of(raw, WorkspaceProblems.TEAM_NOT_FOUND, "team");
   }
 }

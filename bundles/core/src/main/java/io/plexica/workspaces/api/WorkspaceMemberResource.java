@@ -1,9 +1,11 @@
 package io.plexica.workspaces.api;
 
+import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.PathIds;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.app.MemberService;
 import io.plexica.workspaces.domain.MemberDetails;
@@ -120,7 +122,7 @@ public class WorkspaceMemberResource {
       throw ProblemException.invalid("body", "a JSON object with userId and role is required");
     }
     Validation validation = new Validation();
-    UUID userId = validation.check(() -> WorkspaceRequests.userId(body.userId()));
+    UUID userId = validation.check(() -> FieldRules.requiredId("userId", body.userId()));
     WorkspaceRole role = validation.check(() -> WorkspaceRole.parse("role", body.role()));
     validation.throwIfInvalid();
     MemberDetails added =
@@ -173,6 +175,6 @@ public class WorkspaceMemberResource {
   }
 
   private static UUID member(String raw) {
-    return WorkspaceRequests.id(raw, WorkspaceProblems.MEMBER_NOT_FOUND, "member");
+    return PathIds.of(raw, WorkspaceProblems.MEMBER_NOT_FOUND, "member");
   }
 }

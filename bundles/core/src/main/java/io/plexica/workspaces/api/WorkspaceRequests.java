@@ -1,8 +1,7 @@
 package io.plexica.workspaces.api;
 
 import io.plexica.identity.api.CurrentIdentity;
-import io.plexica.shared.problem.ProblemException;
-import io.plexica.shared.problem.ProblemType;
+import io.plexica.shared.web.PathIds;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.workspaces.app.Caller;
@@ -30,27 +29,6 @@ public class WorkspaceRequests {
 
   /** A workspace id from a path: a malformed one names no workspace (404). */
   public static UUID workspaceId(String raw) {
-    return id(raw, WorkspaceProblems.WORKSPACE_NOT_FOUND, "workspace");
-  }
-
-  /** Another id from a path: a malformed one is answered like an unknown one. */
-  public static UUID id(String raw, ProblemType notFound, String what) {
-    try {
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(notFound, "No " + what + " has id " + raw + ".");
-    }
-  }
-
-  /** A user id from a body: a malformed one is a field error. */
-  public static UUID userId(String raw) {
-    if (raw == null || raw.isBlank()) {
-      throw ProblemException.invalid("userId", "is required");
-    }
-    try {
-      return UUID.fromString(raw.strip());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid("userId", "must be a user id (a UUID)");
-    }
+    return PathIds.of(raw, WorkspaceProblems.WORKSPACE_NOT_FOUND, "workspace");
   }
 }

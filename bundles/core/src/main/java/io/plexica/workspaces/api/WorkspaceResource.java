@@ -1,7 +1,6 @@
 package io.plexica.workspaces.api;
 
 import io.plexica.shared.json.JsonText;
-import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
@@ -129,17 +128,12 @@ public class WorkspaceResource {
     }
     Validation validation = new Validation();
     WorkspaceSlug slug = validation.check(() -> new WorkspaceSlug(body.slug()));
-    String name =
-        validation.check(
-            () -> FieldRules.requiredName("name", body.name(), WorkspaceService.MAX_NAME));
-    String description =
-        validation.check(
-            () ->
-                FieldRules.optionalText(
-                    "description", body.description(), WorkspaceService.MAX_DESCRIPTION));
+    NameAndDescription text =
+        NameAndDescription.created(body.name(), body.description(), validation);
     validation.throwIfInvalid();
     Membership created =
-        workspaces.create(request.tenant(), request.caller(), slug, name, description);
+        workspaces.create(
+            request.tenant(), request.caller(), slug, text.name(), text.description());
     return Response.created(
             uri.getAbsolutePathBuilder().path(created.workspace().id().toString()).build())
         .entity(WorkspaceView.of(created))

@@ -76,10 +76,10 @@ public class JpaWorkspaceStore implements WorkspaceStore {
 
     @Override
     public Optional<Workspace> workspaceBySlug(String slug) {
-      return first(
-          em.createQuery("SELECT w FROM Workspace w WHERE w.slug = :slug", Workspace.class)
-              .setParameter("slug", slug)
-              .getResultStream());
+      return em.createQuery("SELECT w FROM Workspace w WHERE w.slug = :slug", Workspace.class)
+          .setParameter("slug", slug)
+          .getResultStream()
+          .findFirst();
     }
 
     @Override
@@ -142,15 +142,15 @@ public class JpaWorkspaceStore implements WorkspaceStore {
 
     @Override
     public Optional<MemberDetails> memberDetails(UUID workspaceId, UUID userId) {
-      return first(
-          em.createQuery(
-                  "SELECT m, u FROM WorkspaceMember m, TenantUser u WHERE u.id = m.userId"
-                      + " AND m.workspaceId = :ws AND m.userId = :user",
-                  Object[].class)
-              .setParameter("ws", workspaceId)
-              .setParameter("user", userId)
-              .getResultStream()
-              .map(row -> details((WorkspaceMember) row[0], (TenantUser) row[1])));
+      return em.createQuery(
+              "SELECT m, u FROM WorkspaceMember m, TenantUser u WHERE u.id = m.userId"
+                  + " AND m.workspaceId = :ws AND m.userId = :user",
+              Object[].class)
+          .setParameter("ws", workspaceId)
+          .setParameter("user", userId)
+          .getResultStream()
+          .map(row -> details((WorkspaceMember) row[0], (TenantUser) row[1]))
+          .findFirst();
     }
 
     @Override
@@ -199,12 +199,12 @@ public class JpaWorkspaceStore implements WorkspaceStore {
 
     @Override
     public Optional<Team> teamByName(UUID workspaceId, String name) {
-      return first(
-          em.createQuery(
-                  "SELECT t FROM Team t WHERE t.workspaceId = :ws AND t.name = :name", Team.class)
-              .setParameter("ws", workspaceId)
-              .setParameter("name", name)
-              .getResultStream());
+      return em.createQuery(
+              "SELECT t FROM Team t WHERE t.workspaceId = :ws AND t.name = :name", Team.class)
+          .setParameter("ws", workspaceId)
+          .setParameter("name", name)
+          .getResultStream()
+          .findFirst();
     }
 
     @Override
@@ -232,13 +232,13 @@ public class JpaWorkspaceStore implements WorkspaceStore {
 
     @Override
     public Optional<TeamMember> teamMember(UUID teamId, UUID userId) {
-      return first(
-          em.createQuery(
-                  "SELECT t FROM TeamMember t WHERE t.teamId = :team AND t.userId = :user",
-                  TeamMember.class)
-              .setParameter("team", teamId)
-              .setParameter("user", userId)
-              .getResultStream());
+      return em.createQuery(
+              "SELECT t FROM TeamMember t WHERE t.teamId = :team AND t.userId = :user",
+              TeamMember.class)
+          .setParameter("team", teamId)
+          .setParameter("user", userId)
+          .getResultStream()
+          .findFirst();
     }
 
     @Override
@@ -297,11 +297,12 @@ public class JpaWorkspaceStore implements WorkspaceStore {
 
     @Override
     public Optional<Invitation> invitationByTokenHash(String tokenHash) {
-      return first(
-          em.createQuery("SELECT i FROM Invitation i WHERE i.tokenHash = :hash", Invitation.class)
-              .setParameter("hash", tokenHash)
-              .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-              .getResultStream());
+      return em.createQuery(
+              "SELECT i FROM Invitation i WHERE i.tokenHash = :hash", Invitation.class)
+          .setParameter("hash", tokenHash)
+          .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+          .getResultStream()
+          .findFirst();
     }
 
     @Override
@@ -359,10 +360,6 @@ public class JpaWorkspaceStore implements WorkspaceStore {
           member.role(),
           member.invitedBy(),
           member.joinedAt());
-    }
-
-    private static <T> Optional<T> first(Stream<T> results) {
-      return results.findFirst();
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.plexica.events.infra;
+package io.plexica.shared.resilience;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A breaker per event handler: after {@code failuresToOpen} failures in a row the handler rests for
- * {@code rest}; its events wait (postponed, not counted as attempts) instead of being handed to a
- * handler that keeps failing. Reported in {@code /health/ready}.
+ * Breakers by key (a plugin, a plugin's event handler): after {@code failuresToOpen} failures in a
+ * row a key rests for {@code rest}; once the rest is over it is tried again, and one more failure
+ * sends it back to rest (a success clears the count).
  */
-public class HandlerBreakers {
+public class Breakers {
   private final int failuresToOpen;
   private final Duration rest;
   private final Clock clock;
@@ -24,17 +24,17 @@ public class HandlerBreakers {
     Instant restingUntil = Instant.MIN;
   }
 
-  public HandlerBreakers(int failuresToOpen, Duration rest, Clock clock) {
+  public Breakers(int failuresToOpen, Duration rest, Clock clock) {
     this.failuresToOpen = failuresToOpen;
     this.rest = rest;
     this.clock = clock;
   }
 
-  static String key(String pluginId, String handler) {
-    return pluginId + "/" + handler;
+  public int failuresToOpen() {
+    return failuresToOpen;
   }
 
-  /** When the handler rests, until when; empty when it may be called. */
+  /** When the key rests, until when; empty when it may be called. */
   public Optional<Instant> restingUntil(String key) {
     State state = states.get(key);
     if (state == null) {
@@ -56,18 +56,21 @@ public class HandlerBreakers {
     }
   }
 
-  public void failed(String key) {
+  /** Counts a failure; when it sends the key to rest, the end of the rest. */
+  public Optional<Instant> failed(String key) {
     State state = states.computeIfAbsent(key, k -> new State());
     synchronized (state) {
       state.failures++;
-      if (state.failures >= failuresToOpen) {
-        state.failures = 0;
-        state.restingUntil = clock.instant().plus(rest);
+      if (state.failures < failuresToOpen) {
+        return Optional.empty();
       }
+      state.restingUntil = clock.instant().plus(rest);
+      state.failures = failuresToOpen - 1;
+      return Optional.of(state.restingUntil);
     }
   }
 
-  /** The handlers resting now, as {@code plugin/handler}. */
+  /** The keys resting now. */
   public List<String> resting() {
     return states.keySet().stream().filter(k -> restingUntil(k).isPresent()).sorted().toList();
   }

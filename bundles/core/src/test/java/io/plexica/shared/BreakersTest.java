@@ -1,8 +1,8 @@
-package io.plexica.events;
+package io.plexica.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plexica.events.infra.HandlerBreakers;
+import io.plexica.shared.resilience.Breakers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +10,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** The per-handler breaker: opens after five failures in a row, rests, closes again. */
-class HandlerBreakersTest {
+/**
+ * The breakers of plugins and event handlers: open after five failures in a row, rest, are tried
+ * again, and one more failure sends them back to rest.
+ */
+class BreakersTest {
   private Instant now = Instant.parse("2026-11-26T10:00:00Z");
   private final Clock clock =
       new Clock() {
@@ -30,7 +33,7 @@ class HandlerBreakersTest {
           return now;
         }
       };
-  private final HandlerBreakers breakers = new HandlerBreakers(5, Duration.ofSeconds(30), clock);
+  private final Breakers breakers = new Breakers(5, Duration.ofSeconds(30), clock);
 
   @Test
   void fiveFailuresInARowRestTheHandlerForItsRest() {
@@ -51,5 +54,9 @@ class HandlerBreakersTest {
     now = now.plusSeconds(30);
     assertThat(breakers.restingUntil("crm/Welcome")).isEmpty();
     assertThat(breakers.resting()).isEmpty();
+
+    assertThat(breakers.failed("crm/Welcome"))
+        .as("tried again, failed again")
+        .contains(now.plusSeconds(30));
   }
 }
