@@ -68,14 +68,15 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
     if (hit != null && hit.expiresAt - System.nanoTime() > 0) {
       return hit.access;
     }
-    Access access;
+    Shared shared;
     try {
-      access = shared(tenantId, userId, load);
+      shared = shared(tenantId, userId, load);
     } catch (JedisException e) {
       LOG.log(Level.WARNING, "Access cache unavailable; loading permissions from the database", e);
       return load.get();
     }
-    if (invalidations.listening() && entries.generation.get() == generation) {
+    Access access = shared.access();
+    if (shared.current() && invalidations.listening() && entries.generation.get() == generation) {
       LocalEntry entry = new LocalEntry(access, System.nanoTime() + localTtlNanos);
       entries.users.put(userId, entry);
       if (entries.generation.get() != generation) {
@@ -86,18 +87,24 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
     return access;
   }
 
-  private Access shared(UUID tenantId, UUID userId, Supplier<Access> load) {
+  /** An answer from Redis or the database; not current when an invalidation raced its load. */
+  private record Shared(Access access, boolean current) {}
+
+  private Shared shared(UUID tenantId, UUID userId, Supplier<Access> load) {
     String entryKey = PREFIX + tenantId + ":" + userId;
     List<String> values = redis.mget(generationKey(tenantId), entryKey);
     String generation = values.get(0) == null ? "0" : values.get(0);
     Access cached = decode(userId, generation, values.get(1));
     if (cached != null) {
-      return cached;
+      return new Shared(cached, true);
     }
     Access loaded = load.get();
     // Stored under the generation read before loading: an invalidation in between makes it stale.
     redis.setex(entryKey, redisTtlSeconds, encode(generation, loaded));
-    return loaded;
+    // Another node's invalidation reaches this node's memory only when its message arrives; the
+    // counter in Redis tells at once whether one happened during the load.
+    String after = redis.get(generationKey(tenantId));
+    return new Shared(loaded, generation.equals(after == null ? "0" : after));
   }
 
   @Override
