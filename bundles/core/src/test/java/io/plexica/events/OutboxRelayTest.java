@@ -7,11 +7,13 @@ import io.plexica.events.infra.KafkaSettings;
 import io.plexica.events.infra.OutboxRelay;
 import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.persistence.EventOutbox;
+import io.plexica.testing.BulkEvents;
 import io.plexica.testing.TestPlatform;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +91,36 @@ class OutboxRelayTest {
       assertThat(Instant.parse(first.getString("occurredAt"))).isBefore(Instant.now());
       awaitTrue(() -> waiting(ids) == 0, Duration.ofSeconds(10));
       assertThat(up.relayed()).isGreaterThanOrEqualTo(EVENTS);
+    }
+  }
+
+  /**
+   * During a backlog the relay reads on from the last row it sent; an event whose transaction took
+   * a lower seq and committed while the relay was past it must still be sent once it caught up.
+   */
+  @Test
+  void anEventCommittedLateBehindTheRelayIsStillSent() throws Exception {
+    String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    String lateTopic = "core.latetest" + suffix + ".created";
+    String bulkTopic = "core.bulktest" + suffix + ".created";
+    UUID tenant = UUID.randomUUID();
+    try (Connection late = TestPlatform.database().dataSource().getConnection()) {
+      late.setAutoCommit(false);
+      UUID lateId = EventOutbox.append(late, DomainEvent.of(lateTopic, tenant, Map.of()), "core");
+      BulkEvents.insert(tenant, bulkTopic, 5_000);
+      try (OutboxRelay relay =
+          new OutboxRelay(
+                  TestPlatform.database().dataSource(),
+                  new KafkaSettings(TestPlatform.kafkaBootstrapServers()),
+                  Duration.ofMillis(10),
+                  EventMetrics.NONE)
+              .start()) {
+        awaitTrue(() -> relay.relayed() >= 4_000, Duration.ofSeconds(30));
+        late.commit();
+        List<JsonObject> received = consume(lateTopic, 1, Duration.ofSeconds(30));
+        assertThat(received).extracting(e -> e.getString("id")).containsExactly(lateId.toString());
+        assertThat(consume(bulkTopic, 5_000, Duration.ofSeconds(30))).hasSize(5_000);
+      }
     }
   }
 

@@ -127,6 +127,27 @@ public class EventDeliveries {
     }
   }
 
+  /**
+   * Forgets deliveries handled before {@code cutoff}, a few thousand rows per statement so no
+   * statement holds many locks; returns how many it forgot.
+   */
+  public int forgetHandledBefore(Instant cutoff) throws SQLException {
+    int forgotten = 0;
+    int deleted;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement(
+                "DELETE FROM plexica_core.event_handled WHERE ctid = ANY (ARRAY(SELECT ctid FROM"
+                    + " plexica_core.event_handled WHERE handled_at < ? LIMIT 5000))")) {
+      delete.setTimestamp(1, Timestamp.from(cutoff));
+      do {
+        deleted = delete.executeUpdate();
+        forgotten += deleted;
+      } while (deleted > 0);
+    }
+    return forgotten;
+  }
+
   long unresolved() throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement count =

@@ -45,6 +45,7 @@ public class OutboxRelay implements AutoCloseable {
   private final BackgroundLoop loop;
   private final EventMetrics metrics;
   private final AtomicLong relayed = new AtomicLong();
+  private long resumeAfter;
   private volatile boolean leader;
   private volatile String lastError;
 
@@ -159,8 +160,11 @@ public class OutboxRelay implements AutoCloseable {
       try (PreparedStatement select =
           connection.prepareStatement(
               "SELECT seq, topic, tenant_id, envelope FROM plexica_core.event_outbox"
-                  + " ORDER BY seq LIMIT "
+                  + " WHERE seq > ? ORDER BY seq LIMIT "
                   + BATCH)) {
+        select.setLong(1, resumeAfter);
+        // After a failure, or once caught up, the next read starts from the beginning again.
+        resumeAfter = 0;
         try (ResultSet result = select.executeQuery()) {
           while (result.next()) {
             rows.add(
@@ -206,6 +210,13 @@ public class OutboxRelay implements AutoCloseable {
         Array seqs = connection.createArrayOf("bigint", done);
         delete.setArray(1, seqs);
         delete.executeUpdate();
+      }
+      // Rows just deleted stay in the index until vacuum: during a backlog, reading on from the
+      // last
+      // one keeps each batch from stepping over all of them again. Reading from the beginning once
+      // caught up picks up rows whose transactions committed late with a lower seq.
+      if (rows.size() == BATCH) {
+        resumeAfter = rows.get(rows.size() - 1).seq();
       }
       relayed.addAndGet(rows.size());
       Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -17,16 +17,14 @@ import io.plexica.shared.persistence.EventOutbox;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.resilience.Breakers;
 import io.plexica.tenancy.domain.TenantRepository;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +52,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class PluginEventDispatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PluginEventDispatcher.class.getName());
   static final String GROUP = "plexica-plugin-events";
+
+  /**
+   * How long a handler's deliveries are remembered for deduplication: Kafka's default retention,
+   * the furthest back a consumer can be sent again.
+   */
+  static final Duration DEDUPE_WINDOW = Duration.ofDays(7);
+
+  private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
   /** How long a retry waits when the plugin's breaker refused it. */
   static final Duration BREAKER_WAIT = Duration.ofSeconds(5);
@@ -189,9 +195,11 @@ public class PluginEventDispatcher implements AutoCloseable {
             subscriber.name(),
             events.stream().map(in -> in.event().id()).toList());
     List<Delivery> due = new ArrayList<>();
+    Map<UUID, Optional<Installed>> installations = new HashMap<>();
     for (Incoming in : events) {
       if (!done.contains(in.event().id())) {
-        contextFor(subscriber, in.event()).ifPresent(c -> due.add(new Delivery(in, c)));
+        contextFor(subscriber, in.event(), installations)
+            .ifPresent(c -> due.add(new Delivery(in, c)));
       }
     }
     if (due.isEmpty()) {
@@ -261,12 +269,26 @@ public class PluginEventDispatcher implements AutoCloseable {
    * enabled in the tenant, the tenant runs another version, or a filter declines it.
    */
   private Optional<CallContext> contextFor(EventSubscriber subscriber, Event event) {
-    Optional<PluginInstallation> installation =
-        store.installation(event.tenantId(), subscriber.pluginId());
-    if (installation.isEmpty()
-        || !installation.get().enabled()
-        || !installation.get().pluginVersion().equals(subscriber.version())
-        || event.occurredAt().isBefore(installation.get().installedAt())
+    return contextFor(subscriber, event, new HashMap<>());
+  }
+
+  /** The same, with the tenants' installations looked up once per poll ({@code seen}). */
+  private Optional<CallContext> contextFor(
+      EventSubscriber subscriber, Event event, Map<UUID, Optional<Installed>> seen) {
+    Optional<Installed> installed =
+        seen.computeIfAbsent(
+            event.tenantId(),
+            tenant ->
+                store
+                    .installation(tenant, subscriber.pluginId())
+                    .map(i -> new Installed(i, JsonText.object(i.config()))));
+    if (installed.isEmpty()) {
+      return Optional.empty();
+    }
+    PluginInstallation installation = installed.get().installation();
+    if (!installation.enabled()
+        || !installation.pluginVersion().equals(subscriber.version())
+        || event.occurredAt().isBefore(installation.installedAt())
         || (subscriber.workspaceOnly() && event.workspaceId().isEmpty())) {
       return Optional.empty();
     }
@@ -278,9 +300,12 @@ public class PluginEventDispatcher implements AutoCloseable {
             Optional.empty(),
             Set.of(),
             event.workspaceId(),
-            JsonText.object(installation.get().config()));
+            installed.get().config());
     return subscriber.handler().accepts(event, context) ? Optional.of(context) : Optional.empty();
   }
+
+  /** A tenant's installation of a plugin, with its configuration parsed. */
+  private record Installed(PluginInstallation installation, JsonObject config) {}
 
   /** Calls the handler through the plugin call guard (time limit, breaker) and counts it. */
   private void invoke(EventSubscriber subscriber, Event event, CallContext context) {
@@ -310,8 +335,13 @@ public class PluginEventDispatcher implements AutoCloseable {
   }
 
   private void retry(BackgroundLoop loop) {
+    Instant nextPrune = Instant.now();
     while (loop.running()) {
       try {
+        if (Instant.now().isAfter(nextPrune)) {
+          deliveries.forgetHandledBefore(Instant.now().minus(DEDUPE_WINDOW));
+          nextPrune = Instant.now().plus(PRUNE_EVERY);
+        }
         List<Due> due = deliveries.due(50);
         for (Due delivery : due) {
           attempt(delivery);
@@ -403,10 +433,7 @@ public class PluginEventDispatcher implements AutoCloseable {
   }
 
   static Event parse(String envelope) {
-    JsonObject json;
-    try (JsonReader reader = Json.createReader(new StringReader(envelope))) {
-      json = reader.readObject();
-    }
+    JsonObject json = JsonText.object(envelope);
     return new Event(
         UUID.fromString(json.getString("id")),
         json.getString("type"),

@@ -3,10 +3,8 @@ package io.plexica.identity.infra;
 import io.plexica.identity.app.TokenVerifier;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.VerifiedToken;
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -65,9 +63,7 @@ public class JwksTokenVerifier implements TokenVerifier {
       if (!"Bearer".equals(claims.getClaimValueAsString("typ"))) {
         throw invalid("it is not an access token");
       }
-      try (JsonReader reader = Json.createReader(new StringReader(claims.toJson()))) {
-        return new VerifiedToken(realm, reader.readObject());
-      }
+      return new VerifiedToken(realm, JsonText.object(claims.toJson()));
     } catch (InvalidJwtException e) {
       throw invalid(e.hasExpired() ? "it has expired" : "its signature or claims are wrong");
     }

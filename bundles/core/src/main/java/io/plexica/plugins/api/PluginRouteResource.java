@@ -4,6 +4,7 @@ import io.plexica.identity.api.CurrentIdentity;
 import io.plexica.plugins.app.PluginRouter;
 import io.plexica.plugins.app.PluginRouter.Call;
 import io.plexica.sdk.route.RouteResponse;
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 import io.plexica.tenancy.context.CurrentTenant;
@@ -14,7 +15,6 @@ import io.plexica.workspaces.app.WorkspaceAccess;
 import io.plexica.workspaces.domain.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -170,7 +170,7 @@ public class PluginRouteResource {
     if (body == null || body.isBlank()) {
       return Optional.empty();
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JsonText.PROVIDER.createReader(new StringReader(body))) {
       return Optional.of(reader.readValue());
     } catch (JsonException e) {
       throw new ProblemException(

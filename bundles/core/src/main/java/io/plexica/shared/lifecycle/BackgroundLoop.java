@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 
 /**
  * A daemon thread running a loop until it is closed. The body checks {@link #running()} and calls
- * {@link #pause} between rounds; closing stops it and waits for it a few seconds.
+ * {@link #pause} between rounds; closing ends pauses at once and lets the round in progress finish
+ * (a Kafka client then closes cleanly, leaving its group), interrupting it only after a few
+ * seconds.
  */
 public final class BackgroundLoop implements AutoCloseable {
   private final Thread thread;
@@ -25,22 +27,34 @@ public final class BackgroundLoop implements AutoCloseable {
     return running;
   }
 
-  /** Sleeps; an interruption ends the loop. */
+  /** Sleeps, until closed at the latest; an interruption ends the loop. */
   public void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
+    long until = System.nanoTime() + duration.toNanos();
+    synchronized (this) {
+      try {
+        long left;
+        while (running && (left = until - System.nanoTime()) > 0) {
+          wait(Math.max(1, left / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
     }
   }
 
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
+    synchronized (this) {
+      running = false;
+      notifyAll();
+    }
     try {
-      thread.join(5000);
+      thread.join(3000);
+      if (thread.isAlive()) {
+        thread.interrupt();
+        thread.join(2000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
