@@ -1,8 +1,10 @@
 package io.plexica.events.infra;
 
 import io.plexica.plugins.app.PluginCallGuard;
+import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginStore;
+import io.plexica.plugins.infra.PluginsAtStartup;
 import io.plexica.shared.persistence.Database;
 import io.plexica.shared.resilience.Breakers;
 import io.plexica.tenancy.app.SchemaUpgrade;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Starts the outbox relay and the delivery of events to plugins once the core schema (with the
+ * Starts the outbox relay, the delivery of events to plugins and, unless plugins are off (safe
+ * mode), the following of registry changes made by other replicas, once the core schema (with the
  * outbox and dead-letter tables) is migrated.
  */
 @ApplicationScoped
@@ -32,6 +35,8 @@ public class EventsAtStartup {
   @Inject PluginStore store;
   @Inject TenantRepository tenants;
   @Inject PluginCallGuard guard;
+  @Inject PluginDeployment deployment;
+  @Inject PluginsAtStartup plugins;
   @Inject MetricRegistry registry;
   @Resource private ManagedExecutorService executor;
 
@@ -46,6 +51,7 @@ public class EventsAtStartup {
 
   private volatile OutboxRelay relay;
   private volatile PluginEventDispatcher dispatcher;
+  private volatile PluginRegistryFollower follower;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     executor.submit(this::startWhenSchemaIsReady);
@@ -72,6 +78,9 @@ public class EventsAtStartup {
                   metrics,
                   new Breakers(5, Duration.ofSeconds(30), Clock.systemUTC()))
               .start();
+      if (!plugins.safeMode()) {
+        follower = new PluginRegistryFollower(kafka, deployment, Duration.ofMinutes(5)).start();
+      }
       metrics.gauges(
           dispatcher,
           PluginEventDispatcher::pendingDeadLetters,
@@ -93,6 +102,10 @@ public class EventsAtStartup {
 
   @PreDestroy
   void stop() {
+    PluginRegistryFollower following = follower;
+    if (following != null) {
+      following.close();
+    }
     PluginEventDispatcher delivering = dispatcher;
     if (delivering != null) {
       delivering.close();

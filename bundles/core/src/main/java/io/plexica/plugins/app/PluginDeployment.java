@@ -7,13 +7,17 @@ import io.plexica.plugins.domain.PluginManifest.PluginReference;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.RegisteredPlugin;
+import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.problem.ProblemException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.framework.Version;
@@ -29,6 +33,12 @@ public class PluginDeployment {
 
   /** The SDK this platform provides; plugins declare the range they were built for. */
   public static final Version SDK_VERSION = new Version(1, 1, 0);
+
+  /** Announced when a version is deployed to the registry (other replicas start it). */
+  public static final String DEPLOYED = "core.plugin.deployed";
+
+  /** Announced when a plugin is removed from the registry (other replicas stop it). */
+  public static final String REMOVED = "core.plugin.removed";
 
   private final PluginStore store;
   private final PluginManifests manifests;
@@ -62,7 +72,15 @@ public class PluginDeployment {
     runtime.activate(manifest, bundle);
     RegisteredPlugin saved;
     try {
-      saved = store.saveVersion(manifest, bundle, sha256(bundle), clock.instant());
+      saved =
+          store.saveVersion(
+              manifest,
+              bundle,
+              sha256(bundle),
+              clock.instant(),
+              List.of(
+                  DomainEvent.ofPlatform(
+                      DEPLOYED, Map.of("pluginId", manifest.id(), "version", manifest.version()))));
     } catch (RuntimeException e) {
       runtime.deactivate(manifest.id(), manifest.version());
       throw e;
@@ -138,8 +156,46 @@ public class PluginDeployment {
           "Plugins " + dependents + " depend on '" + id + "'; remove them first.");
     }
     runtime.deactivate(plugin.id());
-    store.delete(plugin.id());
+    store.delete(plugin.id(), List.of(DomainEvent.ofPlatform(REMOVED, Map.of("pluginId", id))));
     catalog.unregister(plugin.id());
+  }
+
+  /**
+   * Brings the versions of a plugin this node runs in line with the registry, after another node
+   * changed it: starts the current version and every version a tenant runs, stops the rest, and
+   * registers the current version's permissions. A plugin no longer registered is stopped.
+   */
+  public void reconcile(String id) {
+    Optional<RegisteredPlugin> plugin = store.find(id);
+    if (plugin.isEmpty()) {
+      runtime.deactivate(id);
+      catalog.unregister(id);
+      return;
+    }
+    Set<String> needed = new LinkedHashSet<>(store.installedVersions(id));
+    needed.add(plugin.get().currentVersion());
+    for (String version : needed) {
+      if (!runtime.activeVersions(id).contains(version)) {
+        ensureRunning(id, version);
+      }
+    }
+    catalog.unregister(id);
+    catalog.register(permissions(currentManifest(plugin.get())));
+    retireUnused(id);
+  }
+
+  /** {@link #reconcile} for every plugin registered or running here; one failing stops no other. */
+  public void reconcileAll() {
+    Set<String> ids = new LinkedHashSet<>(runtime.activePlugins());
+    store.list().forEach(p -> ids.add(p.id()));
+    for (String id : ids) {
+      try {
+        reconcile(id);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.SEVERE, "Plugin " + id + " could not be brought in line with the registry", e);
+      }
+    }
   }
 
   public RegisteredPlugin setStatus(String id, RegisteredPlugin.Status status) {

@@ -27,6 +27,9 @@ public interface PluginRuntime {
 
   Set<String> activeVersions(String pluginId);
 
+  /** The ids of the plugins of which some version runs. */
+  Set<String> activePlugins();
+
   /** A route of that version of the plugin matching the request, with the path's parameters. */
   Optional<MatchedRoute> route(String pluginId, String version, String method, String path);
 

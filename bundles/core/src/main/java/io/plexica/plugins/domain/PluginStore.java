@@ -23,11 +23,27 @@ public interface PluginStore {
 
   Optional<byte[]> bundle(String id, String version);
 
-  /** Records a deployed version and makes it the plugin's current one, in one transaction. */
-  RegisteredPlugin saveVersion(PluginManifest manifest, byte[] bundle, String sha256, Instant now);
+  default RegisteredPlugin saveVersion(
+      PluginManifest manifest, byte[] bundle, String sha256, Instant now) {
+    return saveVersion(manifest, bundle, sha256, now, List.of());
+  }
 
-  /** Removes a plugin with every version; its installations must be gone. */
-  void delete(String id);
+  /**
+   * Records a deployed version and makes it the plugin's current one, and writes the events to the
+   * outbox, in one transaction.
+   */
+  RegisteredPlugin saveVersion(
+      PluginManifest manifest, byte[] bundle, String sha256, Instant now, List<DomainEvent> events);
+
+  default void delete(String id) {
+    delete(id, List.of());
+  }
+
+  /**
+   * Removes a plugin with every version (its installations must be gone) and writes the events to
+   * the outbox, in one transaction.
+   */
+  void delete(String id, List<DomainEvent> events);
 
   RegisteredPlugin update(String id, Consumer<RegisteredPlugin> change);
 

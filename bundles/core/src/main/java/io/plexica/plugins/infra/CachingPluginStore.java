@@ -140,13 +140,17 @@ public class CachingPluginStore implements PluginStore, AutoCloseable {
 
   @Override
   public RegisteredPlugin saveVersion(
-      PluginManifest manifest, byte[] bundle, String sha256, Instant now) {
-    return store.saveVersion(manifest, bundle, sha256, now);
+      PluginManifest manifest,
+      byte[] bundle,
+      String sha256,
+      Instant now,
+      List<DomainEvent> events) {
+    return store.saveVersion(manifest, bundle, sha256, now, events);
   }
 
   @Override
-  public void delete(String id) {
-    store.delete(id);
+  public void delete(String id, List<DomainEvent> events) {
+    store.delete(id, events);
   }
 
   @Override

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,6 +127,18 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   @Override
   public Set<String> activeVersions(String pluginId) {
     return Set.copyOf(running.getOrDefault(pluginId, Map.of()).keySet());
+  }
+
+  @Override
+  public Set<String> activePlugins() {
+    Set<String> ids = new TreeSet<>();
+    running.forEach(
+        (id, versions) -> {
+          if (!versions.isEmpty()) {
+            ids.add(id);
+          }
+        });
+    return ids;
   }
 
   @Override

@@ -90,7 +90,11 @@ public class JpaPluginStore implements PluginStore {
 
   @Override
   public RegisteredPlugin saveVersion(
-      PluginManifest manifest, byte[] bundle, String sha256, Instant now) {
+      PluginManifest manifest,
+      byte[] bundle,
+      String sha256,
+      Instant now,
+      List<DomainEvent> events) {
     return database.inCore(
         em -> {
           RegisteredPlugin plugin =
@@ -115,17 +119,19 @@ public class JpaPluginStore implements PluginStore {
               .setParameter(
                   7, OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
               .executeUpdate();
+          publish(em, events);
           return plugin;
         });
   }
 
   @Override
-  public void delete(String id) {
+  public void delete(String id, List<DomainEvent> events) {
     database.inCoreDo(
         em -> {
           RegisteredPlugin plugin = em.find(RegisteredPlugin.class, id);
           if (plugin != null) {
             em.remove(plugin);
+            publish(em, events);
           }
         });
   }

@@ -24,6 +24,17 @@ public record DomainEvent(
     data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
   }
 
+  /**
+   * The tenant id of events about the platform itself rather than one tenant (a plugin deployed to
+   * the registry): the nil UUID, which no tenant has.
+   */
+  public static final UUID PLATFORM = new UUID(0, 0);
+
+  /** An event about the platform itself, such as {@code core.plugin.deployed}. */
+  public static DomainEvent ofPlatform(String topic, Map<String, ?> data) {
+    return of(topic, PLATFORM, data);
+  }
+
   public static DomainEvent of(String topic, UUID tenantId, Map<String, ?> data) {
     return new DomainEvent(topic, tenantId, Optional.empty(), data);
   }

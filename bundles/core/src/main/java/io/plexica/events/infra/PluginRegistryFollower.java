@@ -1,0 +1,125 @@
+package io.plexica.events.infra;
+
+import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.shared.json.JsonText;
+import io.plexica.shared.lifecycle.BackgroundLoop;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Keeps the plugins this replica runs in line with the registry that another replica changed: every
+ * replica hears every deployment, removal, installation, upgrade and uninstallation (a consumer
+ * group of its own, from the moment it starts) and brings that plugin's running versions in line
+ * with the database. Every few minutes it also checks them all, in case it missed something while
+ * Kafka was away; the database stays the record (decision 0008), so redelivered or missed events do
+ * no harm.
+ */
+public class PluginRegistryFollower implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(PluginRegistryFollower.class.getName());
+
+  static final List<String> TOPICS =
+      List.of(
+          PluginDeployment.DEPLOYED,
+          PluginDeployment.REMOVED,
+          "core.plugin.installed",
+          "core.plugin.upgraded",
+          "core.plugin.uninstalled");
+
+  private final KafkaSettings kafka;
+  private final PluginDeployment deployment;
+  private final Duration checkAllEvery;
+  private final BackgroundLoop loop;
+  private volatile boolean listening;
+
+  public PluginRegistryFollower(
+      KafkaSettings kafka, PluginDeployment deployment, Duration checkAllEvery) {
+    this.kafka = kafka;
+    this.deployment = deployment;
+    this.checkAllEvery = checkAllEvery;
+    this.loop = new BackgroundLoop("plexica-plugin-registry-follower", this::follow);
+  }
+
+  public PluginRegistryFollower start() {
+    loop.start();
+    return this;
+  }
+
+  /** Whether it has joined and hears changes (for tests and health). */
+  public boolean listening() {
+    return listening;
+  }
+
+  private void follow(BackgroundLoop loop) {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    // A group of its own: every replica hears every change. Nothing is committed, so the group is
+    // gone once the replica stops; a restarted replica reads the registry anyway.
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "plexica-replica-" + UUID.randomUUID());
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    Instant nextCheck = Instant.now().plus(checkAllEvery);
+    while (loop.running()) {
+      try (KafkaConsumer<String, byte[]> consumer =
+          new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+        consumer.subscribe(TOPICS);
+        while (loop.running()) {
+          Set<String> changed = new LinkedHashSet<>();
+          for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            pluginOf(record).ifPresent(changed::add);
+          }
+          listening = !consumer.assignment().isEmpty();
+          changed.forEach(this::reconcile);
+          if (Instant.now().isAfter(nextCheck)) {
+            deployment.reconcileAll();
+            nextCheck = Instant.now().plus(checkAllEvery);
+          }
+        }
+      } catch (RuntimeException e) {
+        listening = false;
+        if (loop.running()) {
+          LOG.log(Level.WARNING, "Following the plugin registry failed; reconnecting", e);
+          loop.pause(Duration.ofSeconds(2));
+        }
+      }
+    }
+    listening = false;
+  }
+
+  private void reconcile(String pluginId) {
+    try {
+      deployment.reconcile(pluginId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Plugin " + pluginId + " could not follow the registry", e);
+    }
+  }
+
+  private static Optional<String> pluginOf(ConsumerRecord<String, byte[]> record) {
+    try {
+      JsonObject envelope = JsonText.object(new String(record.value(), StandardCharsets.UTF_8));
+      return Optional.of(envelope.getJsonObject("data").getString("pluginId"));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Skipping a malformed event on " + record.topic(), e);
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    loop.close();
+  }
+}

@@ -1,0 +1,151 @@
+package io.plexica.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plexica.events.app.EventMetrics;
+import io.plexica.events.infra.KafkaSettings;
+import io.plexica.events.infra.OutboxRelay;
+import io.plexica.events.infra.PluginRegistryFollower;
+import io.plexica.identity.app.PermissionCatalog;
+import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.plugins.domain.PluginStore;
+import io.plexica.plugins.infra.FelixHost;
+import io.plexica.plugins.infra.FelixPluginRuntime;
+import io.plexica.plugins.infra.JdbcPluginData;
+import io.plexica.plugins.infra.JpaPluginStore;
+import io.plexica.plugins.infra.ManifestReader;
+import io.plexica.plugins.infra.PluginEventPublisher;
+import io.plexica.plugins.infra.PluginFileStore;
+import io.plexica.testing.TestBundles;
+import io.plexica.testing.TestPlatform;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two replicas share the registry (the test run's PostgreSQL) and Kafka, each with its own Felix:
+ * what one deploys, upgrades or removes, the other starts and stops by following the registry's
+ * events, and the permissions it knows follow too.
+ */
+class PluginRegistryFollowerTest {
+
+  @Test
+  void aReplicaRunsWhatAnotherDeploysAndStopsWhatItRemoves(
+      @TempDir Path cacheA, @TempDir Path cacheB) throws Exception {
+    TestPlatform platform = TestPlatform.create();
+    String id = "follow-" + UUID.randomUUID().toString().substring(0, 8);
+    PluginStore store = new JpaPluginStore(TestPlatform.database());
+    KafkaSettings kafka = new KafkaSettings(TestPlatform.kafkaBootstrapServers());
+    PermissionCatalog permissionsOfB = new PermissionCatalog();
+    try (FelixHost hostA = new FelixHost(cacheA);
+        FelixHost hostB = new FelixHost(cacheB);
+        FelixPluginRuntime replicaA = runtime(hostA, platform, store);
+        FelixPluginRuntime replicaB = runtime(hostB, platform, store);
+        OutboxRelay relay =
+            new OutboxRelay(
+                    TestPlatform.database().dataSource(),
+                    kafka,
+                    Duration.ofMillis(10),
+                    EventMetrics.NONE)
+                .start()) {
+      PluginDeployment deployedByA =
+          new PluginDeployment(
+              store, new ManifestReader(), replicaA, new PermissionCatalog(), Clock.systemUTC());
+      PluginDeployment followingOnB =
+          new PluginDeployment(
+              store, new ManifestReader(), replicaB, permissionsOfB, Clock.systemUTC());
+      try (PluginRegistryFollower follower =
+          new PluginRegistryFollower(kafka, followingOnB, Duration.ofHours(1)).start()) {
+        awaitTrue(() -> follower.listening() && relay.leader());
+
+        deployedByA.deploy(bundle(id, "1.0.0"));
+        awaitTrue(() -> replicaB.activeVersions(id).equals(Set.of("1.0.0")));
+        assertThat(permissionsOfB.knows(id + ":things:read")).isTrue();
+
+        deployedByA.deploy(bundle(id, "1.1.0"));
+        // Nobody installed 1.0.0: the new current version replaces it on both replicas.
+        awaitTrue(() -> replicaB.activeVersions(id).equals(Set.of("1.1.0")));
+        assertThat(replicaA.activeVersions(id)).containsExactly("1.1.0");
+
+        deployedByA.remove(id);
+        awaitTrue(() -> replicaB.activeVersions(id).isEmpty());
+        assertThat(permissionsOfB.knows(id + ":things:read")).isFalse();
+      }
+    }
+  }
+
+  /**
+   * A replica that missed the events (it was not listening) catches up with its periodic check of
+   * the whole registry.
+   */
+  @Test
+  void aReplicaThatMissedAnEventCatchesUpByCheckingTheRegistry(
+      @TempDir Path cacheA, @TempDir Path cacheB) throws Exception {
+    TestPlatform platform = TestPlatform.create();
+    String id = "catchup-" + UUID.randomUUID().toString().substring(0, 8);
+    PluginStore store = new JpaPluginStore(TestPlatform.database());
+    try (FelixHost hostA = new FelixHost(cacheA);
+        FelixHost hostB = new FelixHost(cacheB);
+        FelixPluginRuntime replicaA = runtime(hostA, platform, store);
+        FelixPluginRuntime replicaB = runtime(hostB, platform, store)) {
+      new PluginDeployment(
+              store, new ManifestReader(), replicaA, new PermissionCatalog(), Clock.systemUTC())
+          .deploy(bundle(id, "1.0.0"));
+      PluginDeployment followingOnB =
+          new PluginDeployment(
+              store, new ManifestReader(), replicaB, new PermissionCatalog(), Clock.systemUTC());
+      try (PluginRegistryFollower follower =
+          new PluginRegistryFollower(
+                  new KafkaSettings(TestPlatform.kafkaBootstrapServers()),
+                  followingOnB,
+                  Duration.ofSeconds(1))
+              .start()) {
+        awaitTrue(() -> replicaB.activeVersions(id).equals(Set.of("1.0.0")));
+        assertThat(follower.listening()).isTrue();
+      } finally {
+        new PluginDeployment(
+                store, new ManifestReader(), replicaA, new PermissionCatalog(), Clock.systemUTC())
+            .remove(id);
+      }
+    }
+  }
+
+  private static FelixPluginRuntime runtime(
+      FelixHost host, TestPlatform platform, PluginStore store) {
+    return new FelixPluginRuntime(
+        host,
+        new JdbcPluginData(TestPlatform.database().dataSource(), platform.tenants, store),
+        new PluginFileStore(platform.storage, store),
+        new PluginEventPublisher(TestPlatform.database().dataSource(), store));
+  }
+
+  private static byte[] bundle(String id, String version) {
+    return TestBundles.withEntries(
+        TestBundles.sample("analytics"),
+        Map.of(
+            PluginManifest.LOCATION,
+            "{\"id\":\""
+                + id
+                + "\",\"version\":\""
+                + version
+                + "\",\"name\":\"Follow\",\"vendor\":\"Tests\",\"sdk\":\"[1.0,2)\","
+                + "\"permissions\":[{\"name\":\""
+                + id
+                + ":things:read\",\"description\":\"Read things\"}]}"));
+  }
+
+  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+}
