@@ -3,6 +3,7 @@ package io.plexica.plugins.api;
 import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.app.PluginInstallations;
 import io.plexica.plugins.domain.PluginInstallation;
+import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemDocument;
@@ -56,26 +57,43 @@ public class PluginInstallationResource {
   @Schema(name = "PluginInstallation")
   public record InstallationView(
       String pluginId,
+      @Schema(description = "The plugin's name, at the installed version") String name,
       String version,
       boolean enabled,
       @Schema(description = "The configuration, with the schema's defaults filled in")
           JsonObject config,
+      @Schema(description = "JSON Schema of the configuration; absent when it takes none")
+          JsonObject configSchema,
+      @Schema(description = "A newer deployed version it can be upgraded to, if any")
+          String upgradeTo,
       Instant installedAt,
-      Instant updatedAt) {
-    static InstallationView of(PluginInstallation i) {
-      return new InstallationView(
-          i.pluginId(),
-          i.pluginVersion(),
-          i.enabled(),
-          JsonText.object(i.config()),
-          i.installedAt(),
-          i.updatedAt());
-    }
+      Instant updatedAt) {}
+
+  private InstallationView view(PluginInstallation i) {
+    PluginManifest manifest = deployment.manifest(i.pluginId(), i.pluginVersion());
+    String current = deployment.get(i.pluginId()).currentVersion();
+    return new InstallationView(
+        i.pluginId(),
+        manifest.name(),
+        i.pluginVersion(),
+        i.enabled(),
+        JsonText.object(i.config()),
+        manifest.configSchemaJson().map(JsonText::object).orElse(null),
+        current.equals(i.pluginVersion()) ? null : current,
+        i.installedAt(),
+        i.updatedAt());
   }
 
   @Schema(name = "AvailablePlugin")
   public record AvailableView(
-      String id, String name, String vendor, String category, String description, String version) {}
+      String id,
+      String name,
+      String vendor,
+      String category,
+      String description,
+      String version,
+      @Schema(description = "JSON Schema of the configuration to install it with; absent if none")
+          JsonObject configSchema) {}
 
   @Schema(name = "TenantPlugins")
   public record TenantPluginsView(
@@ -102,7 +120,7 @@ public class PluginInstallationResource {
             .map(PluginInstallation::pluginId)
             .collect(java.util.stream.Collectors.toSet());
     return new TenantPluginsView(
-        installed.stream().map(InstallationView::of).toList(),
+        installed.stream().map(this::view).toList(),
         deployment.list().stream()
             .filter(p -> p.status() == RegisteredPlugin.Status.ACTIVE && !ids.contains(p.id()))
             .map(
@@ -113,7 +131,12 @@ public class PluginInstallationResource {
                         p.vendor(),
                         p.category(),
                         p.description(),
-                        p.currentVersion()))
+                        p.currentVersion(),
+                        deployment
+                            .currentManifest(p)
+                            .configSchemaJson()
+                            .map(JsonText::object)
+                            .orElse(null)))
             .toList());
   }
 
@@ -148,7 +171,7 @@ public class PluginInstallationResource {
             java.util.Optional.ofNullable(body.version()).filter(v -> !v.isBlank()),
             body.config() == null ? "{}" : body.config().toString());
     return Response.created(uri.getAbsolutePathBuilder().path(installed.pluginId()).build())
-        .entity(InstallationView.of(installed))
+        .entity(view(installed))
         .build();
   }
 
@@ -188,7 +211,7 @@ public class PluginInstallationResource {
     if (result == null) {
       result = installations.installed(tenant.require(), pluginId);
     }
-    return InstallationView.of(result);
+    return view(result);
   }
 
   @Schema(name = "UpgradePlugin")
@@ -220,7 +243,7 @@ public class PluginInstallationResource {
   public InstallationView upgrade(@PathParam("pluginId") String pluginId, UpgradeRequest body) {
     java.util.Optional<String> version =
         java.util.Optional.ofNullable(body).map(UpgradeRequest::version).filter(v -> !v.isBlank());
-    return InstallationView.of(installations.upgrade(tenant.require(), pluginId, version));
+    return view(installations.upgrade(tenant.require(), pluginId, version));
   }
 
   @DELETE

@@ -25,7 +25,7 @@ public record PluginManifest(
     List<PluginReference> dependencies,
     List<PluginReference> conflicts,
     String migrations,
-    Optional<String> frontendEntry,
+    Optional<Frontend> frontend,
     String json) {
 
   public static final String LOCATION = "META-INF/plexica/plugin.json";
@@ -36,6 +36,21 @@ public record PluginManifest(
     dependencies = List.copyOf(dependencies);
     conflicts = List.copyOf(conflicts);
   }
+
+  /**
+   * The plugin's web UI: an ES module inside the bundle ({@code entry}, under {@code ui/}) and the
+   * pages it adds to the tenant web app's menu.
+   */
+  public record Frontend(String entry, List<Page> pages) {
+    public Frontend {
+      pages = List.copyOf(pages);
+    }
+  }
+
+  /**
+   * A page of a plugin's UI: its path under {@code /p/<plugin>/}, its menu title, and who sees it.
+   */
+  public record Page(String path, String title, Optional<String> permission) {}
 
   /** A permission the plugin declares; its name starts with the plugin's id. */
   public record PluginPermission(String name, String description) {}

@@ -7,6 +7,8 @@ import io.plexica.shared.problem.ProblemType;
 public final class PluginProblems {
   private PluginProblems() {}
 
+  public static final ProblemType UI_FILE_NOT_FOUND =
+      new ProblemType("plugin-ui-file-not-found", 404, "No such file of a plugin's UI");
   public static final ProblemType BUNDLE_INVALID =
       new ProblemType("plugin-bundle-invalid", 400, "The upload is not a plugin bundle");
   public static final ProblemType MANIFEST_INVALID =

@@ -113,7 +113,28 @@ public class ManifestReader implements PluginManifests {
               + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
           errors);
     }
-    return manifest(node, json);
+    PluginManifest manifest = manifest(node, json);
+    if (manifest.frontend().isPresent() && !hasEntry(bundle, manifest.frontend().get().entry())) {
+      String entry = manifest.frontend().get().entry();
+      throw new ProblemException(
+          PluginProblems.MANIFEST_INVALID,
+          PluginManifest.LOCATION + ": frontend.entry " + entry + " is not in the bundle.",
+          List.of(new FieldError("frontend.entry", "names no file of the bundle: " + entry)));
+    }
+    return manifest;
+  }
+
+  private static boolean hasEntry(byte[] bundle, String name) {
+    try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(bundle))) {
+      for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+        if (entry.getName().equals(name)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String manifestJson(byte[] bundle) {
@@ -203,10 +224,21 @@ public class ManifestReader implements PluginManifests {
         references(node.path("dependencies")),
         references(node.path("conflicts")),
         node.path("migrations").asText(PluginManifest.DEFAULT_MIGRATIONS),
-        node.has("frontend")
-            ? Optional.of(node.get("frontend").get("entry").asText())
-            : Optional.empty(),
+        node.has("frontend") ? Optional.of(frontend(node.get("frontend"))) : Optional.empty(),
         json);
+  }
+
+  private static PluginManifest.Frontend frontend(JsonNode node) {
+    List<PluginManifest.Page> pages = new ArrayList<>();
+    node.path("pages")
+        .forEach(
+            page ->
+                pages.add(
+                    new PluginManifest.Page(
+                        page.get("path").asText(),
+                        page.get("title").asText(),
+                        text(page, "permission"))));
+    return new PluginManifest.Frontend(node.get("entry").asText(), pages);
   }
 
   private static Optional<String> text(JsonNode node, String field) {

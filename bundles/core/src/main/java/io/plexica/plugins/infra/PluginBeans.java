@@ -10,6 +10,7 @@ import io.plexica.plugins.app.PluginManifests;
 import io.plexica.plugins.app.PluginMigrations;
 import io.plexica.plugins.app.PluginRouter;
 import io.plexica.plugins.app.PluginRuntime;
+import io.plexica.plugins.app.PluginUi;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.persistence.Database;
@@ -96,6 +97,12 @@ public class PluginBeans {
       PermissionCatalog catalog,
       Clock clock) {
     return new PluginDeployment(store, manifests, runtime, catalog, clock);
+  }
+
+  @Produces
+  @Singleton
+  PluginUi ui(PluginStore store, PluginDeployment deployment) {
+    return new PluginUi(store, deployment);
   }
 
   @Produces

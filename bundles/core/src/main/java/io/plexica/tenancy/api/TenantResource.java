@@ -18,7 +18,6 @@ import io.plexica.tenancy.domain.TenantSlug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -34,8 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,7 +50,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Tenants")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
-  private static final Set<String> PATCHABLE = Set.of("name", "settings");
   private static final String ID_DOC = "The tenant's id (UUID) or slug";
 
   @Inject TenantService tenants;
@@ -188,27 +184,8 @@ public class TenantResource {
       content = @Content(schema = @Schema(implementation = TenantView.class)))
   public TenantView update(
       @Parameter(description = ID_DOC) @PathParam("id") String id, JsonObject patch) {
-    Validation validation = MergePatch.check(patch, PATCHABLE);
-    Optional<TenantName> name = Optional.empty();
-    if (patch.containsKey("name")) {
-      JsonValue value = patch.get("name");
-      if (value.getValueType() != JsonValue.ValueType.STRING) {
-        validation.reject("name", "must be a string");
-      } else {
-        name = Optional.ofNullable(validation.check(() -> new TenantName(patch.getString("name"))));
-      }
-    }
-    Optional<JsonObject> settings = Optional.empty();
-    if (patch.containsKey("settings")) {
-      JsonValue value = patch.get("settings");
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        validation.reject("settings", "must be a JSON object");
-      } else {
-        settings = Optional.of(value.asJsonObject());
-      }
-    }
-    validation.throwIfInvalid();
-    return TenantView.of(tenants.update(id, name, settings));
+    TenantPatch change = TenantPatch.parse(patch);
+    return TenantView.of(tenants.update(id, change.name(), change.settings()));
   }
 
   @POST

@@ -1,0 +1,73 @@
+package io.plexica.plugins.api;
+
+import io.plexica.plugins.app.PluginUi;
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.shared.problem.ProblemDocument;
+import io.plexica.shared.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The files of plugin UIs, which the browser imports as ES modules (so without the bearer token):
+ * platform code like the web app's own, not tenant data. Which pages a tenant's user sees is
+ * decided by {@link PluginUiResource}; a version's files never change, so they are cached for a
+ * year.
+ */
+@ApplicationScoped
+@Path("/plugin-ui-files")
+@Tag(name = "Plugin UIs")
+public class PluginUiFileResource {
+  static final String PATH = "/api/v1/plugin-ui-files/";
+
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "js", "text/javascript; charset=utf-8",
+          "mjs", "text/javascript; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "json", "application/json",
+          "svg", "image/svg+xml",
+          "png", "image/png",
+          "woff2", "font/woff2");
+
+  @Inject PluginUi ui;
+
+  static String url(String pluginId, String version, String file) {
+    return PATH + pluginId + "/" + version + "/" + file;
+  }
+
+  @GET
+  @Path("{pluginId}/{version}/{file: .+}")
+  @Operation(summary = "A file of a plugin's UI (under ui/ in its bundle)")
+  @APIResponse(responseCode = "200", description = "The file")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such plugin version or file, or a type that is not served",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public Response file(
+      @PathParam("pluginId") String pluginId,
+      @PathParam("version") String version,
+      @PathParam("file") String file) {
+    String extension = file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    String type = TYPES.get(extension);
+    byte[] content = type == null ? null : ui.file(pluginId, version, file).orElse(null);
+    if (content == null) {
+      throw new ProblemException(
+          PluginProblems.UI_FILE_NOT_FOUND,
+          "Plugin '" + pluginId + "' " + version + " has no UI file " + file + ".");
+    }
+    return Response.ok(content, type)
+        .header("Cache-Control", "public, max-age=31536000, immutable")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+}

@@ -1,0 +1,119 @@
+package io.plexica.plugins.app;
+
+import io.plexica.plugins.domain.PluginInstallation;
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.plugins.domain.PluginStore;
+import io.plexica.tenancy.domain.TenantRef;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+
+/**
+ * The web UIs plugins ship in their bundles: which a tenant's user sees (plugins enabled in the
+ * tenant, at the version it runs, pages the user's permissions allow), and the files under {@code
+ * ui/} the web app loads. Deployed versions never change, so a version's files are read from its
+ * bundle once and kept (the most recently used {@value #CACHED_VERSIONS} versions).
+ */
+public class PluginUi {
+  static final String FOLDER = "ui/";
+  static final int CACHED_VERSIONS = 64;
+  private static final int MAX_UI_BYTES = 8 * 1024 * 1024;
+
+  private final PluginStore store;
+  private final PluginDeployment deployment;
+  private final Map<String, Map<String, byte[]>> files =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<String, byte[]>> eldest) {
+              return size() > CACHED_VERSIONS;
+            }
+          });
+
+  public PluginUi(PluginStore store, PluginDeployment deployment) {
+    this.store = store;
+    this.deployment = deployment;
+  }
+
+  /** A plugin's UI as a tenant's user sees it. */
+  public record TenantUi(
+      String pluginId,
+      String version,
+      String name,
+      String entry,
+      List<PluginManifest.Page> pages) {}
+
+  /** The UIs of the plugins enabled in the tenant, with the pages {@code permissions} allow. */
+  public List<TenantUi> forTenant(TenantRef tenant, Set<String> permissions) {
+    List<TenantUi> uis = new ArrayList<>();
+    for (PluginInstallation installation : store.installations(tenant.id())) {
+      if (!installation.enabled()) {
+        continue;
+      }
+      PluginManifest manifest =
+          deployment.manifest(installation.pluginId(), installation.pluginVersion());
+      manifest
+          .frontend()
+          .ifPresent(
+              frontend -> {
+                List<PluginManifest.Page> pages =
+                    frontend.pages().stream()
+                        .filter(p -> p.permission().map(permissions::contains).orElse(true))
+                        .toList();
+                if (!pages.isEmpty()) {
+                  uis.add(
+                      new TenantUi(
+                          manifest.id(),
+                          manifest.version(),
+                          manifest.name(),
+                          frontend.entry().substring(FOLDER.length()),
+                          pages));
+                }
+              });
+    }
+    return uis;
+  }
+
+  /** A file under {@code ui/} of a deployed version, by its path below {@code ui/}. */
+  public Optional<byte[]> file(String pluginId, String version, String path) {
+    if (path.contains("..")
+        || path.startsWith("/")
+        || !store.versions(pluginId).contains(version)) {
+      return Optional.empty();
+    }
+    Map<String, byte[]> ui =
+        files.computeIfAbsent(
+            pluginId + "/" + version, key -> read(deployment.bundle(pluginId, version)));
+    return Optional.ofNullable(ui.get(path));
+  }
+
+  private static Map<String, byte[]> read(byte[] bundle) {
+    Map<String, byte[]> ui = new HashMap<>();
+    long total = 0;
+    try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(bundle))) {
+      for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+        if (!entry.isDirectory() && entry.getName().startsWith(FOLDER)) {
+          byte[] content = jar.readAllBytes();
+          total += content.length;
+          if (total > MAX_UI_BYTES) {
+            throw new IllegalStateException("The plugin's ui/ folder is over 8 MiB");
+          }
+          ui.put(entry.getName().substring(FOLDER.length()), content);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.copyOf(ui);
+  }
+}

@@ -1,0 +1,134 @@
+package io.plexica.webapp.infra;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Serves the single-page apps built into the web module ({@code META-INF/resources} of the frontend
+ * jar): the tenant web app at {@code /} and the console at {@code /admin/}. A path that is no file
+ * is one of the apps' own routes and gets its {@code index.html}; hashed assets are cached for a
+ * year, the pages never. Every page carries a content security policy allowing scripts from this
+ * origin and the import map of the page, and connections to this origin and Keycloak only.
+ */
+@WebFilter(filterName = "plexica-web-app", urlPatterns = "/*")
+public class WebAppFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+
+  /** Paths that belong to the server, never to the apps. */
+  private static final List<String> SERVER_PATHS =
+      List.of("/api/", "/openapi", "/health", "/metrics", "/ibm/");
+
+  private static final Pattern IMPORT_MAP =
+      Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
+
+  private transient String policy;
+
+  @Override
+  public void init(FilterConfig config) throws ServletException {
+    super.init(config);
+    ServletContext context = config.getServletContext();
+    String keycloak =
+        ConfigProvider.getConfig()
+            .getOptionalValue("plexica.keycloak.public-url", String.class)
+            .filter(u -> !u.isBlank())
+            .or(
+                () ->
+                    ConfigProvider.getConfig()
+                        .getOptionalValue("plexica.keycloak.url", String.class))
+            .map(WebAppFilter::origin)
+            .orElse("");
+    String importMaps =
+        importMapHash(context, "/index.html").map(h -> " '" + h + "'").orElse("")
+            + importMapHash(context, "/admin/index.html").map(h -> " '" + h + "'").orElse("");
+    policy =
+        "default-src 'self'; script-src 'self'"
+            + importMaps
+            + "; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self';"
+            + " connect-src 'self' "
+            + keycloak
+            + "; form-action 'self' "
+            + keycloak
+            + "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (!read || SERVER_PATHS.stream().anyMatch(path::startsWith)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "same-origin");
+    if (path.startsWith("/assets/") || path.startsWith("/admin/assets/")) {
+      response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+      chain.doFilter(request, response);
+      return;
+    }
+    if (isFile(request.getServletContext(), path)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String page =
+        path.equals("/admin") || path.startsWith("/admin/") ? "/admin/index.html" : "/index.html";
+    if (request.getServletContext().getResource(page) == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("Content-Security-Policy", policy);
+    request.getRequestDispatcher(page).forward(request, response);
+  }
+
+  private static boolean isFile(ServletContext context, String path) throws IOException {
+    if (path.endsWith("/") || path.endsWith("/index.html")) {
+      return false;
+    }
+    return context.getResource(path) != null && path.lastIndexOf('.') > path.lastIndexOf('/');
+  }
+
+  /** The CSP source of the page's inline import map, which only that hash lets run. */
+  static Optional<String> importMapHash(ServletContext context, String page) {
+    try (InputStream in = context.getResourceAsStream(page)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      Matcher map = IMPORT_MAP.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      if (!map.find()) {
+        return Optional.empty();
+      }
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(map.group(1).getBytes(StandardCharsets.UTF_8));
+      return Optional.of("sha256-" + Base64.getEncoder().encodeToString(digest));
+    } catch (IOException | NoSuchAlgorithmException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String origin(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getAuthority();
+  }
+}

@@ -1,0 +1,98 @@
+// The browser the end-to-end tests drive: Debian's Chromium through playwright-core (which cannot
+// download browsers here), with what every page must not do recorded: console errors, uncaught
+// exceptions and failed requests of the platform's own origin.
+import { chromium } from "playwright-core";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+
+export const base = (process.env.PLEXICA_BASE_URL ?? "http://localhost:9080").replace(/\/$/, "");
+export const screenshots =
+  process.env.PLEXICA_SCREENSHOTS ?? new URL("../../docs/screenshots/", import.meta.url).pathname;
+
+const CANDIDATES = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+export async function launch() {
+  const executablePath = CANDIDATES.find((c) => c && existsSync(c));
+  if (!executablePath) {
+    throw new Error(
+      "No Chromium found (looked at $CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome)." +
+        " Install Debian's: apt-get install -y chromium",
+    );
+  }
+  mkdirSync(screenshots, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    // The flags this machine's closed network needs (no background calls to Google's hosts).
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh browser context (no cookies: a new login) whose own-origin problems are collected. */
+export async function session(browser, { width = 1280, height = 800 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: "en-US" });
+  const problems = [];
+  context.on("page", (page) => watch(page, problems));
+  const page = await context.newPage();
+  return { context, page, problems };
+}
+
+function watch(page, problems) {
+  page.on("console", (message) => {
+    // A refused request (4xx) is logged by the browser itself; refusals are part of the flows.
+    const refused = /Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+    if (message.type() === "error" && !refused && message.location().url.startsWith(base)) {
+      problems.push(`console error on ${page.url()}: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => {
+    if (page.url().startsWith(base)) problems.push(`uncaught on ${page.url()}: ${error.message}`);
+  });
+  page.on("response", (response) => {
+    const url = response.url();
+    // 4xx answers are part of the tested flows (a refused name shows its error); 5xx never are.
+    if (url.startsWith(base) && response.status() >= 500) {
+      problems.push(`${response.status()} from ${response.request().method()} ${url}`);
+    }
+  });
+}
+
+/** Logs in on Keycloak's login page, wherever the app sent the browser. */
+export async function keycloakLogin(page, username, password) {
+  await page.waitForSelector("#username", { timeout: 30_000 });
+  await page.fill("#username", username);
+  await page.fill("#password", password);
+  await page.click("#kc-login");
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: false });
+}
+
+const axeSource = readFileSync(new URL("../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+
+/**
+ * Runs axe on the page as it is. Its source is evaluated through the DevTools protocol, which the
+ * page's content security policy (no injected scripts) does not govern.
+ */
+export async function axe(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
+  });
+  return result;
+}

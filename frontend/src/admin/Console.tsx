@@ -1,0 +1,99 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Link,
+  Outlet,
+  RouterProvider,
+} from "@tanstack/react-router";
+import { useState } from "react";
+import { ApiError, type Api } from "../shared/api";
+import type { Auth } from "../shared/auth";
+import { Button, ErrorBox, Loading } from "../shared/ui";
+import { ApiContext } from "./context";
+
+function Frame({ auth, name }: { auth: Auth; name: string }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="flex h-14 items-center gap-4 bg-slate-900 px-4 text-white">
+        <Link to="/" className="flex items-center gap-2 font-semibold">
+          <img src="/favicon.svg" alt="" className="h-7 w-7" /> Plexica console
+        </Link>
+        <nav aria-label="Main" className="flex gap-1 overflow-x-auto text-sm">
+          {[
+            ["/", "Tenants"],
+            ["/plugins", "Plugins"],
+            ["/users", "Users"],
+          ].map(([to, label]) => (
+            <Link
+              key={to}
+              to={to}
+              activeOptions={{ exact: to === "/" }}
+              className="rounded px-3 py-1.5 text-slate-200 hover:bg-slate-700 [&.active]:bg-slate-700 [&.active]:text-white"
+            >
+              {label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="hidden sm:inline">{name}</span>
+          <Button
+            variant="secondary"
+            busy={busy}
+            onClick={() => {
+              setBusy(true);
+              void auth.logout();
+            }}
+          >
+            Log out
+          </Button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-8">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+export function Console({ api, auth, name }: { api: Api; auth: Auth; name: string }) {
+  const [router] = useState(() => {
+    const rootRoute = createRootRoute({ component: () => <Frame auth={auth} name={name} /> });
+    const page = (path: string, load: () => Promise<Record<string, unknown>>, component: string) =>
+      createRoute({ getParentRoute: () => rootRoute, path, component: lazyRouteComponent(load as never, component as never) });
+    return createRouter({
+      basepath: "/admin",
+      routeTree: rootRoute.addChildren([
+        page("/", () => import("./pages/Tenants"), "Tenants"),
+        page("/tenants/new", () => import("./pages/NewTenant"), "NewTenant"),
+        page("/tenants/$tenantId", () => import("./pages/TenantDetail"), "TenantDetail"),
+        page("/plugins", () => import("./pages/Plugins"), "Plugins"),
+        page("/plugins/$pluginId", () => import("./pages/PluginDetail"), "PluginDetail"),
+        page("/users", () => import("./pages/Users"), "Users"),
+      ]),
+      defaultPendingComponent: () => <Loading />,
+      defaultErrorComponent: ({ error, reset }) => <ErrorBox error={error} retry={reset} />,
+    });
+  });
+  const [queries] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { staleTime: 10_000, retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2 },
+        },
+      }),
+  );
+  return (
+    <ApiContext.Provider value={api}>
+      <QueryClientProvider client={queries}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </ApiContext.Provider>
+  );
+}

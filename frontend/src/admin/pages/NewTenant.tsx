@@ -1,0 +1,63 @@
+import { useMutation } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState, type FormEvent } from "react";
+import { ApiError } from "../../shared/api";
+import { Button, Card, ErrorBox, PageHeader, TextInput } from "../../shared/ui";
+import { useApi, type Tenant } from "../context";
+
+export function NewTenant() {
+  const api = useApi();
+  const navigate = useNavigate();
+  const [form, setForm] = useState({ name: "", slug: "", adminEmail: "" });
+  const create = useMutation({
+    mutationFn: () => api<Tenant>("/tenants", { method: "POST", body: form }),
+    onSuccess: (tenant) => navigate({ to: "/tenants/$tenantId", params: { tenantId: tenant.id } }),
+  });
+  const error = create.error instanceof ApiError ? create.error : undefined;
+  return (
+    <>
+      <PageHeader title="New tenant">Provisioning creates its schema, realm, bucket and default workspace.</PageHeader>
+      <Card>
+        <form
+          className="max-w-lg space-y-4"
+          noValidate
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            create.mutate();
+          }}
+        >
+          <TextInput
+            label="Name"
+            value={form.name}
+            onChange={(e) =>
+              setForm({
+                ...form,
+                name: e.target.value,
+                slug: e.target.value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63),
+              })
+            }
+            error={error?.fieldError("name")}
+          />
+          <TextInput
+            label="Slug"
+            hint="Lowercase letters, digits and dashes; names its schema, realm and bucket for good"
+            value={form.slug}
+            onChange={(e) => setForm({ ...form, slug: e.target.value })}
+            error={error?.fieldError("slug") ?? (error?.code === "tenant-slug-taken" ? error.message : undefined)}
+          />
+          <TextInput
+            label="First administrator's e-mail"
+            type="email"
+            value={form.adminEmail}
+            onChange={(e) => setForm({ ...form, adminEmail: e.target.value })}
+            error={error?.fieldError("adminEmail")}
+          />
+          {create.isError && !error?.errors.length && error?.code !== "tenant-slug-taken" ? <ErrorBox error={create.error} /> : null}
+          <Button type="submit" busy={create.isPending}>
+            Create tenant
+          </Button>
+        </form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useMemo, useRef, useState } from "react";
+import { Badge, Button, Card, Empty, ErrorBox, Loading, PageHeader, SelectInput, Table, TextInput } from "../../shared/ui";
+import { useApi } from "../context";
+
+export interface RegisteredPlugin {
+  id: string;
+  name: string;
+  vendor: string;
+  category: string;
+  description: string;
+  status: string;
+  currentVersion: string;
+  versions: string[];
+  sdk: string;
+  permissions: { name: string; description: string }[];
+  dependencies: { id: string; version: string }[];
+  conflicts: { id: string; version: string }[];
+  tenants: string[];
+  manifest: Record<string, unknown>;
+}
+
+/** The plugin registry: search and filter, upload a bundle. */
+export function Plugins() {
+  const api = useApi();
+  const queries = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [q, setQ] = useState("");
+  const [category, setCategory] = useState("");
+  const [status, setStatus] = useState("");
+  const [vendor, setVendor] = useState("");
+  const all = useQuery({ queryKey: ["registry"], queryFn: () => api<RegisteredPlugin[]>("/admin/plugins") });
+  const upload = useMutation({
+    mutationFn: (file: File) =>
+      api<RegisteredPlugin>("/admin/plugins", { method: "POST", raw: new Blob([file], { type: "application/java-archive" }) }),
+    onSettled: () => queries.invalidateQueries({ queryKey: ["registry"] }),
+  });
+  const shown = useMemo(() => {
+    const needle = q.trim().toLowerCase();
+    return (all.data ?? []).filter(
+      (p) =>
+        (!needle || `${p.id} ${p.name} ${p.description}`.toLowerCase().includes(needle)) &&
+        (!category || p.category === category) &&
+        (!status || p.status === status) &&
+        (!vendor || p.vendor === vendor),
+    );
+  }, [all.data, q, category, status, vendor]);
+  const options = (values: string[]) => [{ value: "", label: "Any" }, ...[...new Set(values)].sort().map((v) => ({ value: v, label: v }))];
+  return (
+    <>
+      <PageHeader
+        title="Plugins"
+        actions={
+          <>
+            <input
+              ref={input}
+              type="file"
+              accept=".jar,application/java-archive"
+              className="sr-only"
+              aria-label="Plugin bundle to upload"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) upload.mutate(file);
+                e.target.value = "";
+              }}
+            />
+            <Button busy={upload.isPending} onClick={() => input.current?.click()}>
+              Upload a bundle
+            </Button>
+          </>
+        }
+      >
+        The marketplace every tenant installs from.
+      </PageHeader>
+      {upload.isError ? <div className="mb-4"><ErrorBox error={upload.error} /></div> : null}
+      {upload.isSuccess && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+          Deployed {upload.data.name} {upload.data.currentVersion}.
+        </p>
+      )}
+      <div className="mb-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <TextInput label="Search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <SelectInput label="Category" value={category} options={options((all.data ?? []).map((p) => p.category))} onChange={(e) => setCategory(e.target.value)} />
+        <SelectInput label="Status" value={status} options={options(["ACTIVE", "DEPRECATED"])} onChange={(e) => setStatus(e.target.value)} />
+        <SelectInput label="Vendor" value={vendor} options={options((all.data ?? []).map((p) => p.vendor))} onChange={(e) => setVendor(e.target.value)} />
+      </div>
+      <Card>
+        {all.isPending ? (
+          <Loading what="Loading the registry" />
+        ) : all.isError ? (
+          <ErrorBox error={all.error} retry={() => void all.refetch()} />
+        ) : shown.length === 0 ? (
+          <Empty title="No plugin matches">Upload a bundle, or change the filters.</Empty>
+        ) : (
+          <Table caption="Registered plugins" head={["Plugin", "Vendor", "Category", "Version", "Status", "Tenants"]}>
+            {shown.map((p) => (
+              <tr key={p.id}>
+                <td className="px-3 py-2">
+                  <Link to="/plugins/$pluginId" params={{ pluginId: p.id }} className="font-medium text-indigo-700 hover:underline">
+                    {p.name}
+                  </Link>
+                  <span className="ml-2 font-mono text-xs text-slate-600">{p.id}</span>
+                </td>
+                <td className="px-3 py-2">{p.vendor}</td>
+                <td className="px-3 py-2">{p.category}</td>
+                <td className="px-3 py-2">{p.currentVersion}</td>
+                <td className="px-3 py-2"><Badge>{p.status}</Badge></td>
+                <td className="px-3 py-2">{p.tenants.length}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}

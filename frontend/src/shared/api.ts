@@ -1,0 +1,121 @@
+/**
+ * Calls to the platform's API (`/api/v1`). Failures arrive as RFC 9457 problem documents and are
+ * thrown as {@link ApiError}, which keeps the problem's stable type, its message for people and the
+ * fields it names.
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail || title);
+  }
+
+  /** The problem type's last segment, e.g. `workspace-slug-taken`. */
+  get code(): string {
+    return this.type.substring(this.type.lastIndexOf("/") + 1);
+  }
+
+  fieldError(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field)?.message;
+  }
+}
+
+export type TokenSource = () => Promise<string>;
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  /** Sent as is (a file), with its own content type. */
+  raw?: Blob;
+  workspaceId?: string;
+  query?: Record<string, string | number | boolean | undefined>;
+}
+
+export interface Api {
+  <T>(path: string, options?: RequestOptions): Promise<T>;
+}
+
+export function createApi(token: TokenSource): Api {
+  return async function call<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const url = new URL("/api/v1" + path, window.location.origin);
+    for (const [name, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined && value !== "") {
+        url.searchParams.set(name, String(value));
+      }
+    }
+    const headers: Record<string, string> = {
+      Accept: "application/json, application/problem+json",
+      Authorization: `Bearer ${await token()}`,
+    };
+    if (options.workspaceId) {
+      headers["X-Workspace-ID"] = options.workspaceId;
+    }
+    let body: BodyInit | undefined;
+    if (options.raw) {
+      body = options.raw;
+      headers["Content-Type"] = options.raw.type || "application/octet-stream";
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers["Content-Type"] =
+        options.method === "PATCH" ? "application/merge-patch+json" : "application/json";
+    }
+    const response = await fetch(url, { method: options.method ?? "GET", headers, body });
+    if (!response.ok) {
+      throw await problemOf(response);
+    }
+    if (response.status === 204 || response.headers.get("Content-Length") === "0") {
+      return undefined as T;
+    }
+    return (await response.json()) as T;
+  };
+}
+
+/** Calls that need no login (`/web-config`). */
+export async function publicGet<T>(path: string): Promise<T> {
+  const response = await fetch("/api/v1" + path, { headers: { Accept: "application/json" } });
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  return (await response.json()) as T;
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  const type = response.headers.get("Content-Type") ?? "";
+  if (type.includes("json")) {
+    try {
+      const problem = await response.json();
+      return new ApiError(
+        response.status,
+        problem.type ?? "about:blank",
+        problem.title ?? response.statusText,
+        problem.detail ?? "",
+        Array.isArray(problem.errors) ? problem.errors : [],
+      );
+    } catch {
+      // fall through: not the JSON it claimed to be
+    }
+  }
+  return new ApiError(
+    response.status,
+    "about:blank",
+    response.statusText || "Request failed",
+    `The server answered ${response.status}.`,
+  );
+}
+
+/** A page of results as the list endpoints return it. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  total: number;
+}

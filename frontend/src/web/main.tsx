@@ -1,0 +1,68 @@
+import "../shared/styles.css";
+import * as React from "react";
+import * as jsxRuntime from "react/jsx-runtime";
+import { createRoot } from "react-dom/client";
+import { ApiError, createApi, publicGet } from "../shared/api";
+import { login } from "../shared/auth";
+import { ErrorBox, Loading } from "../shared/ui";
+import { App } from "./App";
+import type { Me, Session, TenantLogin } from "./session";
+import { TenantPicker, forgetTenant, rememberedTenant } from "./TenantPicker";
+
+// Plugin UIs import "react" through the page's import map: they get this very React.
+(globalThis as Record<string, unknown>).__plexicaShared = {
+  react: React,
+  "react/jsx-runtime": jsxRuntime,
+};
+
+interface WebConfig {
+  keycloakUrl: string;
+  tenant?: TenantLogin;
+}
+
+const root = createRoot(document.getElementById("root")!);
+
+async function boot() {
+  const slug = rememberedTenant();
+  if (!slug) {
+    root.render(<TenantPicker />);
+    return;
+  }
+  root.render(<Loading what="Signing in" />);
+  let config: WebConfig;
+  try {
+    config = await publicGet<WebConfig>(`/web-config?tenant=${encodeURIComponent(slug)}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      forgetTenant();
+      root.render(<TenantPicker problem={`No active organization is known as “${slug}”.`} />);
+      return;
+    }
+    throw error;
+  }
+  const tenant = config.tenant!;
+  const auth = await login({
+    keycloakUrl: config.keycloakUrl,
+    realm: tenant.realm,
+    clientId: tenant.clientId,
+    basePath: "/",
+  });
+  const api = createApi(() => auth.token());
+  const me = await api<Me>("/me");
+  const permissions = new Set(me.permissions);
+  const session: Session = { auth, api, me, tenant, can: (p) => permissions.has(p) };
+  root.render(
+    <React.StrictMode>
+      <App session={session} />
+    </React.StrictMode>,
+  );
+}
+
+boot().catch((error) =>
+  root.render(
+    <main className="mx-auto max-w-lg p-8">
+      <h1 className="mb-4 text-xl font-semibold">Plexica could not start</h1>
+      <ErrorBox error={error} retry={() => window.location.assign("/")} />
+    </main>,
+  ),
+);

@@ -1,0 +1,97 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Page } from "../../shared/api";
+import { Card, Empty, ErrorBox, Loading, PageHeader, formatDate } from "../../shared/ui";
+import { useSession, useWorkspace } from "../session";
+
+interface AuditEntry {
+  id: string;
+  occurredAt: string;
+  actorName?: string;
+  action: string;
+  targetType?: string;
+}
+
+interface Installed {
+  installed: unknown[];
+}
+
+/** The tenant at a glance: its figures and what happened lately. */
+export function Dashboard() {
+  const { api, can, me, tenant } = useSession();
+  const { workspaces, current } = useWorkspace();
+  const members = useQuery({
+    queryKey: ["users", "count"],
+    queryFn: () => api<Page<unknown>>("/users", { query: { size: 1 } }),
+    enabled: can("users:read"),
+  });
+  const plugins = useQuery({
+    queryKey: ["plugin-installations"],
+    queryFn: () => api<Installed>("/plugin-installations"),
+    enabled: can("plugins:read"),
+  });
+  const activity = useQuery({
+    queryKey: ["audit", "recent"],
+    queryFn: () => api<Page<AuditEntry>>("/audit", { query: { size: 8 } }),
+    enabled: can("audit:read"),
+  });
+
+  return (
+    <>
+      <PageHeader title={`Welcome, ${me.name || me.username}`}>
+        {tenant.name}
+        {current ? ` · working in ${current.name}` : ""}
+      </PageHeader>
+      <dl className="mb-8 grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <Figure label="Members" value={can("users:read") ? members.data?.total : undefined} pending={members.isPending && can("users:read")} />
+        <Figure label="Your workspaces" value={workspaces.length} pending={false} />
+        <Figure
+          label="Installed plugins"
+          value={can("plugins:read") ? plugins.data?.installed.length : undefined}
+          pending={plugins.isPending && can("plugins:read")}
+        />
+      </dl>
+      {can("audit:read") && (
+        <Card title="Recent activity">
+          {activity.isPending ? (
+            <Loading what="Loading activity" />
+          ) : activity.isError ? (
+            <ErrorBox error={activity.error} retry={() => void activity.refetch()} />
+          ) : activity.data.items.length === 0 ? (
+            <Empty title="Nothing happened yet">Changes to workspaces, members and files show up here.</Empty>
+          ) : (
+            <ul className="divide-y divide-slate-100" aria-label="Recent activity">
+              {activity.data.items.map((entry) => (
+                <li key={entry.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
+                  <span>
+                    <span className="font-medium text-slate-900">{entry.actorName ?? "Someone"}</span>{" "}
+                    <span className="text-slate-700">{describe(entry.action)}</span>
+                  </span>
+                  <time className="text-slate-600" dateTime={entry.occurredAt}>
+                    {formatDate(entry.occurredAt)}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
+    </>
+  );
+}
+
+function Figure({ label, value, pending }: { label: string; value: number | undefined; pending: boolean }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="mt-1 text-3xl font-semibold text-slate-900" data-testid={`figure-${label}`}>
+        {pending ? "…" : value === undefined ? "—" : value}
+      </dd>
+    </div>
+  );
+}
+
+/** `member.role_changed` → "changed a member's role". */
+function describe(action: string): string {
+  const [target, verb] = action.split(".");
+  return `${(verb ?? "").replace(/_/g, " ")} ${target.replace(/_/g, " ")}`.trim();
+}

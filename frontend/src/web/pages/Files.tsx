@@ -1,0 +1,126 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, formatDate } from "../../shared/ui";
+import { useSession, useWorkspace } from "../session";
+
+interface StoredFile {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  uploadedAt: string;
+  downloadUrl?: string;
+}
+
+/** The files of the current workspace: upload, download, delete. */
+export function Files() {
+  const { api } = useSession();
+  const { current } = useWorkspace();
+  const queries = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [deleting, setDeleting] = useState<StoredFile | null>(null);
+  const key = ["files", current?.id];
+  const files = useQuery({
+    queryKey: key,
+    queryFn: () => api<StoredFile[]>(`/workspaces/${current!.id}/files`),
+    enabled: !!current,
+  });
+  const upload = useMutation({
+    mutationFn: (file: File) =>
+      api<StoredFile>(`/workspaces/${current!.id}/files`, { method: "POST", raw: file, query: { name: file.name } }),
+    onSettled: () => queries.invalidateQueries({ queryKey: key }),
+  });
+  const download = useMutation({
+    mutationFn: (id: string) => api<StoredFile>(`/workspaces/${current!.id}/files/${id}`),
+    onSuccess: (file) => file.downloadUrl && window.location.assign(file.downloadUrl),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api(`/workspaces/${current!.id}/files/${id}`, { method: "DELETE" }),
+    onSuccess: () => {
+      setDeleting(null);
+      void queries.invalidateQueries({ queryKey: key });
+    },
+  });
+  if (!current) return <Empty title="No workspace yet">Create one with the + next to the workspace switcher.</Empty>;
+  const writer = current.role !== "VIEWER";
+  return (
+    <>
+      <PageHeader
+        title="Files"
+        actions={
+          writer && (
+            <>
+              <input
+                ref={input}
+                type="file"
+                className="sr-only"
+                aria-label="File to upload"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) upload.mutate(file);
+                  e.target.value = "";
+                }}
+              />
+              <Button busy={upload.isPending} onClick={() => input.current?.click()}>
+                Upload a file
+              </Button>
+            </>
+          )
+        }
+      >
+        Shared by the members of {current.name}; up to 25 MiB each.
+      </PageHeader>
+      {upload.isError ? <div className="mb-4"><ErrorBox error={upload.error} /></div> : null}
+      {download.isError ? <div className="mb-4"><ErrorBox error={download.error} /></div> : null}
+      <Card>
+        {files.isPending ? (
+          <Loading what="Loading files" />
+        ) : files.isError ? (
+          <ErrorBox error={files.error} retry={() => void files.refetch()} />
+        ) : files.data.length === 0 ? (
+          <Empty title="No files yet">{writer ? "Upload the first one." : "Members will share files here."}</Empty>
+        ) : (
+          <Table caption="Files" head={["Name", "Type", "Size", "Uploaded", ""]}>
+            {files.data.map((f) => (
+              <tr key={f.id}>
+                <td className="px-3 py-2 font-medium text-slate-900">{f.name}</td>
+                <td className="px-3 py-2 text-slate-700">{f.contentType}</td>
+                <td className="px-3 py-2 text-slate-700">{size(f.size)}</td>
+                <td className="px-3 py-2 text-slate-700">{formatDate(f.uploadedAt)}</td>
+                <td className="flex justify-end gap-1 px-3 py-2">
+                  <Button variant="ghost" onClick={() => download.mutate(f.id)}>
+                    Download
+                  </Button>
+                  {writer && (
+                    <Button variant="ghost" onClick={() => setDeleting(f)}>
+                      Delete
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this file?"
+        message={`${deleting?.name} is removed for everyone in ${current.name}.`}
+        confirm="Delete"
+        busy={remove.isPending}
+        error={remove.error}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+      />
+    </>
+  );
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

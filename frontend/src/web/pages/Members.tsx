@@ -1,0 +1,132 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ApiError, type Page } from "../../shared/api";
+import { Badge, Button, Card, Dialog, Empty, ErrorBox, Loading, PageHeader, Pager, Table, TextInput, formatDate } from "../../shared/ui";
+import { useSession, useWorkspace, type WorkspaceRole } from "../session";
+
+interface User {
+  id: string;
+  username: string;
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  status: string;
+  roles: string[];
+  createdAt: string;
+}
+
+const SIZE = 20;
+
+/** The tenant's people: search, invite, add to the current workspace. */
+export function Members() {
+  const { api, can } = useSession();
+  const { current } = useWorkspace();
+  const [q, setQ] = useState("");
+  const [page, setPage] = useState(0);
+  const [inviting, setInviting] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  const users = useQuery({
+    queryKey: ["users", q, page],
+    queryFn: () => api<Page<User>>("/users", { query: { q, page, size: SIZE } }),
+    placeholderData: keepPreviousData,
+  });
+  const addToWorkspace = useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: WorkspaceRole }) =>
+      api(`/workspaces/${current!.id}/members`, { method: "POST", body: { userId, role } }),
+    onSuccess: (_, { userId }) => setAdded(userId),
+  });
+  const canAdd = current?.role === "ADMIN";
+  return (
+    <>
+      <PageHeader title="Members" actions={can("users:invite") && <Button onClick={() => setInviting(true)}>Invite a person</Button>}>
+        Everyone with an account in your organization.
+      </PageHeader>
+      <div className="mb-4 max-w-sm">
+        <TextInput
+          label="Search"
+          type="search"
+          placeholder="Name, username or e-mail"
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setPage(0);
+          }}
+        />
+      </div>
+      {addToWorkspace.isError ? <div className="mb-4"><ErrorBox error={addToWorkspace.error} /></div> : null}
+      <Card>
+        {users.isPending ? (
+          <Loading what="Loading members" />
+        ) : users.isError ? (
+          <ErrorBox error={users.error} retry={() => void users.refetch()} />
+        ) : users.data.items.length === 0 ? (
+          <Empty title={q ? `Nobody matches “${q}”` : "No members yet"} />
+        ) : (
+          <>
+            <Table caption="Members of the organization" head={["Name", "E-mail", "Roles", "Status", "Since", ""]}>
+              {users.data.items.map((u) => (
+                <tr key={u.id}>
+                  <td className="px-3 py-2 font-medium text-slate-900">{[u.firstName, u.lastName].filter(Boolean).join(" ") || u.username}</td>
+                  <td className="px-3 py-2 text-slate-700">{u.email}</td>
+                  <td className="px-3 py-2 text-slate-700">{u.roles.join(", ")}</td>
+                  <td className="px-3 py-2"><Badge>{u.status}</Badge></td>
+                  <td className="px-3 py-2 text-slate-700">{formatDate(u.createdAt)}</td>
+                  <td className="px-3 py-2 text-right">
+                    {canAdd &&
+                      (added === u.id ? (
+                        <span role="status" className="text-sm text-emerald-700">Added to {current!.name}</span>
+                      ) : (
+                        <Button variant="ghost" onClick={() => addToWorkspace.mutate({ userId: u.id, role: "MEMBER" })}>
+                          Add to {current!.name}
+                        </Button>
+                      ))}
+                  </td>
+                </tr>
+              ))}
+            </Table>
+            <Pager page={page} size={SIZE} total={users.data.total} onPage={setPage} />
+          </>
+        )}
+      </Card>
+      <InviteUser open={inviting} onClose={() => setInviting(false)} />
+    </>
+  );
+}
+
+function InviteUser({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { api } = useSession();
+  const queries = useQueryClient();
+  const [form, setForm] = useState({ email: "", firstName: "", lastName: "" });
+  const invite = useMutation({
+    mutationFn: () => api("/users", { method: "POST", body: { ...form, roles: ["user"] } }),
+    onSuccess: () => {
+      setForm({ email: "", firstName: "", lastName: "" });
+      onClose();
+      void queries.invalidateQueries({ queryKey: ["users"] });
+    },
+  });
+  const error = invite.error instanceof ApiError ? invite.error : undefined;
+  const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
+  return (
+    <Dialog open={open} title="Invite a person" onClose={onClose}>
+      <form
+        className="space-y-4"
+        noValidate
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          invite.mutate();
+        }}
+      >
+        <TextInput label="E-mail" type="email" value={form.email} onChange={set("email")} error={error?.fieldError("email")} />
+        <TextInput label="First name" value={form.firstName} onChange={set("firstName")} error={error?.fieldError("firstName")} />
+        <TextInput label="Last name" value={form.lastName} onChange={set("lastName")} error={error?.fieldError("lastName")} />
+        <p className="text-xs text-slate-600">They get an account with the role “user” and set their password through Keycloak.</p>
+        {invite.isError && !error?.errors.length ? <ErrorBox error={invite.error} /> : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" busy={invite.isPending}>Invite</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

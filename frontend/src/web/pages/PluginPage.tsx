@@ -1,0 +1,88 @@
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "@tanstack/react-router";
+import { Component, Suspense, useMemo, type ComponentType, type ReactNode } from "react";
+import { Empty, ErrorBox, Loading } from "../../shared/ui";
+import { useSession, useWorkspace, type PluginUi } from "../session";
+
+/** What a plugin's page receives: who and where, and its own API routes as the logged-in user. */
+export interface PluginPageContext {
+  tenant: { slug: string; name: string };
+  user: { id: string; name: string };
+  workspaceId?: string;
+  page: string;
+  /** Calls the plugin's route `/api/v1/plugins/<id>/<path>` with the user's token. */
+  call<T>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+interface PluginModule {
+  pages?: Record<string, ComponentType<{ context: PluginPageContext }>>;
+}
+
+const modules = new Map<string, Promise<PluginModule>>();
+
+/** Loads a plugin's ES module once; "react" in it resolves, through the import map, to ours. */
+function load(url: string): Promise<PluginModule> {
+  let module = modules.get(url);
+  if (!module) {
+    module = import(/* @vite-ignore */ url) as Promise<PluginModule>;
+    modules.set(url, module);
+  }
+  return module;
+}
+
+/** A page a plugin contributes, mounted from the module its bundle ships. */
+export function PluginPage() {
+  const { pluginId, page } = useParams({ strict: false }) as { pluginId: string; page: string };
+  const session = useSession();
+  const { current } = useWorkspace();
+  const started = useMemo(() => performance.now(), [pluginId, page]);
+  const uis = useQuery({ queryKey: ["plugin-ui"], queryFn: () => session.api<PluginUi[]>("/plugin-ui") });
+  const ui = uis.data?.find((u) => u.pluginId === pluginId);
+  const module = useQuery({
+    queryKey: ["plugin-module", ui?.module],
+    queryFn: () => load(ui!.module),
+    enabled: !!ui,
+    staleTime: Infinity,
+  });
+  if (uis.isPending || (ui && module.isPending)) return <Loading what="Loading the plugin" />;
+  if (uis.isError) return <ErrorBox error={uis.error} />;
+  if (!ui || !ui.pages.some((p) => p.path === page)) {
+    return <Empty title="This page is not available">The plugin is not enabled for your organization, or you may not see this page.</Empty>;
+  }
+  if (module.isError) return <ErrorBox error={module.error} />;
+  const Page = module.data?.pages?.[page];
+  if (!Page) return <ErrorBox error={new Error(`${ui.name} ${ui.version} has no page “${page}”.`)} />;
+  const context: PluginPageContext = {
+    tenant: { slug: session.tenant.slug, name: session.tenant.name },
+    user: { id: session.me.subject, name: session.me.name || session.me.username },
+    workspaceId: current?.id,
+    page,
+    call: (method, path, body) =>
+      session.api(`/plugins/${pluginId}/${path.replace(/^\//, "")}`, { method, body, workspaceId: current?.id }),
+  };
+  return (
+    <PluginBoundary name={ui.name}>
+      <Suspense fallback={<Loading what={`Loading ${ui.name}`} />}>
+        <div data-plugin={pluginId} data-load-started={started}>
+          <Page context={context} />
+        </div>
+      </Suspense>
+    </PluginBoundary>
+  );
+}
+
+/** A plugin that throws while rendering breaks its own page, not the app. */
+class PluginBoundary extends Component<{ name: string; children: ReactNode }, { error?: unknown }> {
+  state: { error?: unknown } = {};
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  render() {
+    if (this.state.error) {
+      return <ErrorBox error={new Error(`${this.props.name} failed: ${String((this.state.error as Error)?.message ?? this.state.error)}`)} />;
+    }
+    return this.props.children;
+  }
+}

@@ -1,0 +1,191 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ApiError } from "../../shared/api";
+import { Badge, Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, formatDate } from "../../shared/ui";
+import { SchemaForm, initialValues, type JsonSchema, type Values } from "../SchemaForm";
+import { useSession } from "../session";
+
+interface Installed {
+  pluginId: string;
+  name: string;
+  version: string;
+  enabled: boolean;
+  config: Values;
+  configSchema?: JsonSchema;
+  upgradeTo?: string;
+  installedAt: string;
+}
+
+interface Available {
+  id: string;
+  name: string;
+  vendor: string;
+  category: string;
+  description: string;
+  version: string;
+  configSchema?: JsonSchema;
+}
+
+interface TenantPlugins {
+  installed: Installed[];
+  available: Available[];
+}
+
+type Configuring = { id: string; name: string; schema?: JsonSchema; values: Values; install: boolean };
+
+/** Plugins of the tenant: install with a form from the plugin's schema, and manage what is installed. */
+export function Plugins() {
+  const { api, can } = useSession();
+  const queries = useQueryClient();
+  const manage = can("plugins:manage");
+  const plugins = useQuery({ queryKey: ["plugin-installations"], queryFn: () => api<TenantPlugins>("/plugin-installations") });
+  const [configuring, setConfiguring] = useState<Configuring | null>(null);
+  const [removing, setRemoving] = useState<Installed | null>(null);
+  const refresh = () =>
+    Promise.all([
+      queries.invalidateQueries({ queryKey: ["plugin-installations"] }),
+      queries.invalidateQueries({ queryKey: ["plugin-ui"] }),
+    ]);
+  const toggle = useMutation({
+    mutationFn: (p: Installed) => api(`/plugin-installations/${p.pluginId}`, { method: "PATCH", body: { enabled: !p.enabled } }),
+    onSettled: refresh,
+  });
+  const upgrade = useMutation({
+    mutationFn: (p: Installed) => api(`/plugin-installations/${p.pluginId}/upgrade`, { method: "POST", body: { version: p.upgradeTo } }),
+    onSettled: refresh,
+  });
+  const uninstall = useMutation({
+    mutationFn: (p: Installed) => api(`/plugin-installations/${p.pluginId}`, { method: "DELETE" }),
+    onSuccess: () => {
+      setRemoving(null);
+      void refresh();
+    },
+  });
+
+  if (plugins.isPending) return <Loading what="Loading plugins" />;
+  if (plugins.isError) return <ErrorBox error={plugins.error} retry={() => void plugins.refetch()} />;
+  const { installed, available } = plugins.data;
+  return (
+    <>
+      <PageHeader title="Plugins">Extend your organization's Plexica with plugins from the marketplace.</PageHeader>
+      {toggle.isError || upgrade.isError ? <div className="mb-4"><ErrorBox error={toggle.error ?? upgrade.error} /></div> : null}
+      <div className="space-y-8">
+        <Card title={`Installed (${installed.length})`}>
+          {installed.length === 0 ? (
+            <Empty title="No plugins installed yet">{manage ? "Install one from the list below." : "Your administrators install plugins."}</Empty>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {installed.map((p) => (
+                <li key={p.pluginId} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`installed-${p.pluginId}`}>
+                  <div>
+                    <p className="font-medium text-slate-900">
+                      {p.name} <span className="text-sm font-normal text-slate-600">{p.version}</span>
+                    </p>
+                    <p className="text-sm text-slate-600">
+                      <Badge>{p.enabled ? "ACTIVE" : "SUSPENDED"}</Badge> installed {formatDate(p.installedAt)}
+                    </p>
+                  </div>
+                  {manage && (
+                    <div className="flex flex-wrap gap-2">
+                      {p.upgradeTo && (
+                        <Button variant="secondary" busy={upgrade.isPending} onClick={() => upgrade.mutate(p)}>
+                          Upgrade to {p.upgradeTo}
+                        </Button>
+                      )}
+                      <Button variant="secondary" onClick={() => setConfiguring({ id: p.pluginId, name: p.name, schema: p.configSchema, values: p.config, install: false })}>
+                        Configure
+                      </Button>
+                      <Button variant="secondary" busy={toggle.isPending && toggle.variables?.pluginId === p.pluginId} onClick={() => toggle.mutate(p)}>
+                        {p.enabled ? "Disable" : "Enable"}
+                      </Button>
+                      <Button variant="ghost" onClick={() => setRemoving(p)}>
+                        Uninstall
+                      </Button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <section aria-labelledby="available-heading">
+          <h2 id="available-heading" className="mb-3 text-lg font-semibold text-slate-900">
+            Available
+          </h2>
+          {available.length === 0 ? (
+            <Empty title="Nothing more to install">Every plugin of the marketplace is installed.</Empty>
+          ) : (
+            <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+              {available.map((p) => (
+                <article key={p.id} className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`available-${p.id}`}>
+                  <h3 className="font-semibold text-slate-900">{p.name}</h3>
+                  <p className="text-xs text-slate-600">
+                    {p.vendor} · {p.category} · {p.version}
+                  </p>
+                  <p className="mt-2 flex-1 text-sm text-slate-700">{p.description}</p>
+                  {manage && (
+                    <Button
+                      className="mt-4 self-start"
+                      onClick={() => setConfiguring({ id: p.id, name: p.name, schema: p.configSchema, values: initialValues(p.configSchema), install: true })}
+                    >
+                      Install {p.name}
+                    </Button>
+                  )}
+                </article>
+              ))}
+            </div>
+          )}
+        </section>
+      </div>
+      {configuring && <ConfigureDialog key={configuring.id} plugin={configuring} onClose={() => setConfiguring(null)} onDone={refresh} />}
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Uninstall ${removing?.name}?`}
+        message="Its pages and features disappear for everyone in your organization. Its data is kept, so installing it again brings it back."
+        confirm="Uninstall"
+        busy={uninstall.isPending}
+        error={uninstall.error}
+        onConfirm={() => removing && uninstall.mutate(removing)}
+        onClose={() => {
+          uninstall.reset();
+          setRemoving(null);
+        }}
+      />
+    </>
+  );
+}
+
+function ConfigureDialog({ plugin, onClose, onDone }: { plugin: Configuring; onClose: () => void; onDone: () => Promise<unknown> }) {
+  const { api } = useSession();
+  const [values, setValues] = useState<Values>(initialValues(plugin.schema, plugin.values));
+  const save = useMutation({
+    mutationFn: () =>
+      plugin.install
+        ? api("/plugin-installations", { method: "POST", body: { pluginId: plugin.id, config: values } })
+        : api(`/plugin-installations/${plugin.id}`, { method: "PATCH", body: { config: values } }),
+    onSuccess: async () => {
+      await onDone();
+      onClose();
+    },
+  });
+  const error = save.error instanceof ApiError ? save.error : undefined;
+  return (
+    <Dialog open title={plugin.install ? `Install ${plugin.name}` : `Configure ${plugin.name}`} onClose={onClose}>
+      <form
+        className="space-y-4"
+        noValidate
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <SchemaForm schema={plugin.schema} values={values} onChange={setValues} error={error} />
+        {save.isError ? <ErrorBox error={save.error} /> : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" busy={save.isPending}>{plugin.install ? "Install" : "Save"}</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

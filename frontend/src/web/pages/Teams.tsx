@@ -1,0 +1,185 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ApiError } from "../../shared/api";
+import { Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, TextInput } from "../../shared/ui";
+import { useSession, useWorkspace, type Member } from "../session";
+
+interface Team {
+  id: string;
+  name: string;
+  description?: string;
+}
+
+/** The teams of the current workspace and who is in them. */
+export function Teams() {
+  const { api } = useSession();
+  const { current } = useWorkspace();
+  const queries = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<Team | null>(null);
+  const teams = useQuery({
+    queryKey: ["teams", current?.id],
+    queryFn: () => api<Team[]>(`/workspaces/${current!.id}/teams`),
+    enabled: !!current,
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api(`/workspaces/${current!.id}/teams/${id}`, { method: "DELETE" }),
+    onSuccess: () => {
+      setDeleting(null);
+      void queries.invalidateQueries({ queryKey: ["teams", current?.id] });
+    },
+  });
+  if (!current) return <Empty title="No workspace yet" />;
+  const admin = current.role === "ADMIN";
+  return (
+    <>
+      <PageHeader title="Teams" actions={admin && <Button onClick={() => setCreating(true)}>New team</Button>}>
+        Groups of members inside {current.name}.
+      </PageHeader>
+      {teams.isPending ? (
+        <Loading what="Loading teams" />
+      ) : teams.isError ? (
+        <ErrorBox error={teams.error} retry={() => void teams.refetch()} />
+      ) : teams.data.length === 0 ? (
+        <Empty title="No teams yet">{admin ? "Create the first one." : "The workspace's admins create teams."}</Empty>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          {teams.data.map((team) => (
+            <Card
+              key={team.id}
+              title={team.name}
+              actions={admin && <Button variant="ghost" onClick={() => setDeleting(team)}>Delete</Button>}
+            >
+              {team.description && <p className="mb-3 text-sm text-slate-700">{team.description}</p>}
+              <TeamMembers workspaceId={current.id} team={team} admin={admin} />
+            </Card>
+          ))}
+        </div>
+      )}
+      <CreateTeam open={creating} workspaceId={current.id} onClose={() => setCreating(false)} />
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete ${deleting?.name}?`}
+        message="Its members stay in the workspace."
+        confirm="Delete"
+        busy={remove.isPending}
+        error={remove.error}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+      />
+    </>
+  );
+}
+
+function TeamMembers({ workspaceId, team, admin }: { workspaceId: string; team: Team; admin: boolean }) {
+  const { api } = useSession();
+  const queries = useQueryClient();
+  const key = ["team-members", team.id];
+  const members = useQuery({ queryKey: key, queryFn: () => api<Member[]>(`/workspaces/${workspaceId}/teams/${team.id}/members`) });
+  const workspaceMembers = useQuery({
+    queryKey: ["members", workspaceId],
+    queryFn: () => api<Member[]>(`/workspaces/${workspaceId}/members`),
+    enabled: admin,
+  });
+  const [adding, setAdding] = useState("");
+  const add = useMutation({
+    mutationFn: (userId: string) => api(`/workspaces/${workspaceId}/teams/${team.id}/members`, { method: "POST", body: { userId } }),
+    onSuccess: () => {
+      setAdding("");
+      void queries.invalidateQueries({ queryKey: key });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (userId: string) => api(`/workspaces/${workspaceId}/teams/${team.id}/members/${userId}`, { method: "DELETE" }),
+    onSettled: () => queries.invalidateQueries({ queryKey: key }),
+  });
+  if (members.isPending) return <Loading what="Loading members" />;
+  if (members.isError) return <ErrorBox error={members.error} />;
+  const inTeam = new Set(members.data.map((m) => m.userId));
+  const candidates = (workspaceMembers.data ?? []).filter((m) => !inTeam.has(m.userId));
+  return (
+    <div className="space-y-3">
+      {members.data.length === 0 ? (
+        <p className="text-sm text-slate-600">No members yet.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {members.data.map((m) => (
+            <li key={m.userId} className="flex items-center justify-between py-1.5">
+              <span>{m.displayName || m.username}</span>
+              {admin && (
+                <Button variant="ghost" onClick={() => remove.mutate(m.userId)} aria-label={`Remove ${m.displayName || m.username} from ${team.name}`}>
+                  Remove
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {admin && candidates.length > 0 && (
+        <form
+          className="flex gap-2"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            if (adding) add.mutate(adding);
+          }}
+        >
+          <label className="sr-only" htmlFor={`add-${team.id}`}>
+            Member to add to {team.name}
+          </label>
+          <select id={`add-${team.id}`} className="flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm" value={adding} onChange={(e) => setAdding(e.target.value)}>
+            <option value="">Add a member…</option>
+            {candidates.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.displayName || m.username}
+              </option>
+            ))}
+          </select>
+          <Button type="submit" variant="secondary" busy={add.isPending} disabled={!adding}>
+            Add
+          </Button>
+        </form>
+      )}
+      {add.isError ? <ErrorBox error={add.error} /> : null}
+    </div>
+  );
+}
+
+function CreateTeam({ open, workspaceId, onClose }: { open: boolean; workspaceId: string; onClose: () => void }) {
+  const { api } = useSession();
+  const queries = useQueryClient();
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const create = useMutation({
+    mutationFn: () => api(`/workspaces/${workspaceId}/teams`, { method: "POST", body: { name, description: description || undefined } }),
+    onSuccess: () => {
+      setName("");
+      setDescription("");
+      onClose();
+      void queries.invalidateQueries({ queryKey: ["teams", workspaceId] });
+    },
+  });
+  const error = create.error instanceof ApiError ? create.error : undefined;
+  return (
+    <Dialog open={open} title="New team" onClose={onClose}>
+      <form
+        className="space-y-4"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+        noValidate
+      >
+        <TextInput label="Name" value={name} onChange={(e) => setName(e.target.value)} error={error?.fieldError("name")} />
+        <TextInput label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={error?.fieldError("description")} />
+        {create.isError && !error?.errors.length ? <ErrorBox error={create.error} /> : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" busy={create.isPending}>Create</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

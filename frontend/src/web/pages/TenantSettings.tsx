@@ -1,0 +1,83 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ApiError } from "../../shared/api";
+import { Button, Card, ErrorBox, Loading, PageHeader, SelectInput, TextInput, formatDate } from "../../shared/ui";
+import { useSession } from "../session";
+
+interface Tenant {
+  id: string;
+  slug: string;
+  name: string;
+  adminEmail: string;
+  settings: { locale?: string; timeZone?: string };
+  createdAt: string;
+}
+
+const LOCALES = ["en", "fr", "de", "es", "it", "pt"].map((l) => ({ value: l, label: l }));
+
+/** The organization's own settings, for its administrators. */
+export function TenantSettings() {
+  const { api, can, tenant } = useSession();
+  const queries = useQueryClient();
+  const profile = useQuery({ queryKey: ["tenant"], queryFn: () => api<Tenant>("/tenant") });
+  if (profile.isPending) return <Loading what="Loading settings" />;
+  if (profile.isError) return <ErrorBox error={profile.error} retry={() => void profile.refetch()} />;
+  const t = profile.data;
+  const manage = can("tenant:manage");
+  return (
+    <>
+      <PageHeader title="Settings">Your organization, {tenant.name}.</PageHeader>
+      <div className="space-y-6">
+        <General key={t.name + JSON.stringify(t.settings)} tenant={t} manage={manage} onSaved={() => queries.invalidateQueries({ queryKey: ["tenant"] })} />
+        <Card title="Security">
+          <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
+            <dt className="text-slate-600">Sign-in</dt>
+            <dd>Through your organization's own Keycloak realm ({t.slug}); passwords never reach Plexica.</dd>
+            <dt className="text-slate-600">First administrator</dt>
+            <dd>{t.adminEmail}</dd>
+            <dt className="text-slate-600">Data</dt>
+            <dd>Kept apart from every other organization: its own database schema, realm and storage bucket.</dd>
+          </dl>
+        </Card>
+        <Card title="Advanced">
+          <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
+            <dt className="text-slate-600">Organization id</dt>
+            <dd className="font-mono text-xs">{t.id}</dd>
+            <dt className="text-slate-600">Since</dt>
+            <dd>{formatDate(t.createdAt)}</dd>
+          </dl>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function General({ tenant, manage, onSaved }: { tenant: Tenant; manage: boolean; onSaved: () => void }) {
+  const { api } = useSession();
+  const [name, setName] = useState(tenant.name);
+  const [locale, setLocale] = useState(tenant.settings.locale ?? "en");
+  const [timeZone, setTimeZone] = useState(tenant.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const save = useMutation({
+    mutationFn: () => api("/tenant", { method: "PATCH", body: { name, settings: { locale, timeZone } } }),
+    onSuccess: onSaved,
+  });
+  const error = save.error instanceof ApiError ? save.error : undefined;
+  return (
+    <Card title="General">
+      <form
+        className="max-w-lg space-y-4"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <TextInput label="Name" value={name} readOnly={!manage} onChange={(e) => setName(e.target.value)} error={error?.fieldError("name")} />
+        <SelectInput label="Language" value={locale} disabled={!manage} options={LOCALES} onChange={(e) => setLocale(e.target.value)} />
+        <TextInput label="Time zone" value={timeZone} readOnly={!manage} onChange={(e) => setTimeZone(e.target.value)} hint="An IANA time zone, e.g. Europe/Paris" />
+        {save.isError && !error?.errors.length ? <ErrorBox error={save.error} /> : null}
+        {save.isSuccess && <p role="status" className="text-sm text-emerald-700">Saved.</p>}
+        {manage && <Button type="submit" busy={save.isPending}>Save</Button>}
+      </form>
+    </Card>
+  );
+}
