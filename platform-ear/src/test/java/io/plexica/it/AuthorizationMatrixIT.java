@@ -135,6 +135,22 @@ class AuthorizationMatrixIT {
     rows.add(tenant("PATCH", "/plugin-installations/no-such-plugin", "{}", 403, 403, 404));
     rows.add(tenant("DELETE", "/plugin-installations/no-such-plugin", null, 403, 403, 404));
     rows.add(tenant("GET", "/plugins/no-such-plugin/anything", null, 404, 404, 404));
+    rows.add(tenant("GET", "/tenant", null, 200, 200, 200));
+    rows.add(tenant("PATCH", "/tenant", "{}", 403, 403, 200));
+    rows.add(tenant("GET", "/plugin-ui", null, 200, 200, 200));
+    // Public: what a login needs, and plugin UI code (platform code, no tenant data).
+    rows.add(row("GET", "/web-config", null, 200, 200, 200, 200, 200, 200));
+    rows.add(
+        row(
+            "GET",
+            "/plugin-ui-files/no-such-plugin/1.0.0/x.js",
+            null,
+            404,
+            404,
+            404,
+            404,
+            404,
+            404));
     return rows;
   }
 

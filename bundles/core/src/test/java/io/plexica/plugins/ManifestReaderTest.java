@@ -43,6 +43,39 @@ class ManifestReaderTest {
         .containsExactly("analytics:summary:read");
     assertThat(manifest.configSchemaJson()).get().asString().contains("retentionDays");
     assertThat(manifest.migrations()).isEqualTo(PluginManifest.DEFAULT_MIGRATIONS);
+    assertThat(manifest.frontend())
+        .get()
+        .extracting(PluginManifest.Frontend::entry)
+        .isEqualTo("ui/analytics.js");
+    assertThat(manifest.frontend().get().pages())
+        .containsExactly(
+            new PluginManifest.Page(
+                "analytics", "Analytics", java.util.Optional.of("analytics:summary:read")));
+  }
+
+  @Test
+  void aFrontendMustBeAModuleTheBundleHasUnderUi() {
+    String start =
+        "{\"id\":\"ui\",\"version\":\"1.0.0\",\"name\":\"U\",\"vendor\":\"V\",\"sdk\":\"[1.0,2)\",";
+    ProblemException missing =
+        refusal(
+            analyticsWith(
+                start
+                    + "\"frontend\":{\"entry\":\"ui/missing.js\",\"pages\":[{\"path\":\"p\",\"title\":\"P\"}]}}"),
+            PluginProblems.MANIFEST_INVALID);
+    assertThat(missing.fieldErrors())
+        .extracting(FieldError::field)
+        .containsExactly("frontend.entry");
+
+    ProblemException outside =
+        refusal(
+            analyticsWith(
+                start
+                    + "\"frontend\":{\"entry\":\"META-INF/x.js\",\"pages\":[{\"path\":\"Bad Path\",\"title\":\"\"}]}}"),
+            PluginProblems.MANIFEST_INVALID);
+    assertThat(outside.fieldErrors())
+        .extracting(FieldError::field)
+        .contains("frontend.entry", "frontend.pages[0].path", "frontend.pages[0].title");
   }
 
   @Test
