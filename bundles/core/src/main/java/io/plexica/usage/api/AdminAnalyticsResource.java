@@ -1,0 +1,111 @@
+package io.plexica.usage.api;
+
+import io.plexica.shared.problem.ProblemDocument;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.security.PlatformAdminOnly;
+import io.plexica.usage.domain.ApiHour;
+import io.plexica.usage.domain.PlatformFigures;
+import io.plexica.usage.domain.PlatformFigures.PluginInstalls;
+import io.plexica.usage.domain.PlatformFigures.TenantDay;
+import io.plexica.usage.domain.UsageStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The platform at a glance for its administrators: tenants, API traffic, plugin installs. */
+@ApplicationScoped
+@PlatformAdminOnly
+@Path("/admin/analytics")
+@Tag(name = "Platform analytics")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminAnalyticsResource {
+  @Inject PlatformFigures figures;
+  @Inject UsageStore usage;
+  @Inject Clock clock;
+
+  @Schema(name = "ApiHour")
+  public record ApiHourView(
+      Instant hour,
+      long calls,
+      long clientErrors,
+      long serverErrors,
+      @Schema(description = "5xx answers per call") double errorRate,
+      @Schema(
+              description =
+                  "95th percentile of durations, ms (bucket upper bound); null without calls")
+          Long p95Ms) {}
+
+  @Schema(name = "PlatformAnalytics")
+  public record AnalyticsView(
+      Map<String, Long> tenantsByStatus,
+      List<TenantDay> tenantGrowth,
+      List<ApiHourView> apiHours,
+      List<PluginInstalls> pluginInstalls) {}
+
+  @GET
+  @Operation(
+      summary = "Tenant growth, API traffic per hour and plugin installs",
+      description =
+          "API calls are counted by every replica and added up in Redis; an hour's figures can lag"
+              + " by a few seconds.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = AnalyticsView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "days or hours out of range",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public AnalyticsView analytics(
+      @Parameter(description = "Days of tenant growth, 1 to 90", example = "30") @QueryParam("days")
+          String days,
+      @Parameter(description = "Hours of API traffic, 1 to 192", example = "24")
+          @QueryParam("hours")
+          String hours) {
+    int growthDays = bounded("days", days, 30, 90);
+    int trafficHours = bounded("hours", hours, 24, 192);
+    Instant now = clock.instant();
+    return new AnalyticsView(
+        figures.tenantsByStatus(),
+        figures.tenantGrowth(now.minus(Duration.ofDays(growthDays - 1L))),
+        usage.hours(now.minus(Duration.ofHours(trafficHours - 1L)), now).stream()
+            .map(AdminAnalyticsResource::view)
+            .toList(),
+        figures.pluginInstalls());
+  }
+
+  private static ApiHourView view(ApiHour h) {
+    return new ApiHourView(
+        h.hour(), h.calls(), h.clientErrors(), h.serverErrors(), h.errorRate(), h.p95Ms());
+  }
+
+  private static int bounded(String name, String value, int fallback, int max) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      if (parsed >= 1 && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw ProblemException.invalid(name, "must be a whole number from 1 to " + max);
+  }
+}

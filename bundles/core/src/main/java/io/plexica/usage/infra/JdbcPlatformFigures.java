@@ -1,0 +1,86 @@
+package io.plexica.usage.infra;
+
+import io.plexica.usage.domain.PlatformFigures;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** Platform figures counted by PostgreSQL from the registry in {@code plexica_core}. */
+public class JdbcPlatformFigures implements PlatformFigures {
+  private final DataSource dataSource;
+
+  public JdbcPlatformFigures(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public Map<String, Long> tenantsByStatus() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    query(
+        "SELECT status, count(*) FROM plexica_core.tenant GROUP BY status ORDER BY status",
+        null,
+        rows -> counts.put(rows.getString(1), rows.getLong(2)));
+    return counts;
+  }
+
+  @Override
+  public List<TenantDay> tenantGrowth(Instant since) {
+    List<TenantDay> days = new ArrayList<>();
+    query(
+        "WITH days AS (SELECT generate_series(date_trunc('day', CAST(? AS timestamptz) AT TIME ZONE"
+            + " 'UTC'), date_trunc('day', now() AT TIME ZONE 'UTC'), interval '1 day') AS day)"
+            + " SELECT CAST(d.day AS date),"
+            + " (SELECT count(*) FROM plexica_core.tenant t WHERE t.created_at AT TIME ZONE 'UTC'"
+            + " >= d.day AND t.created_at AT TIME ZONE 'UTC' < d.day + interval '1 day'),"
+            + " (SELECT count(*) FROM plexica_core.tenant t WHERE t.created_at AT TIME ZONE 'UTC'"
+            + " < d.day + interval '1 day') FROM days d ORDER BY d.day",
+        Timestamp.from(since),
+        rows ->
+            days.add(
+                new TenantDay(rows.getDate(1).toLocalDate(), rows.getLong(2), rows.getLong(3))));
+    return days;
+  }
+
+  @Override
+  public List<PluginInstalls> pluginInstalls() {
+    List<PluginInstalls> installs = new ArrayList<>();
+    query(
+        "SELECT p.id, p.name, count(i.tenant_id), count(i.tenant_id) FILTER (WHERE i.enabled)"
+            + " FROM plexica_core.plugin p LEFT JOIN plexica_core.plugin_installation i"
+            + " ON i.plugin_id = p.id GROUP BY p.id, p.name ORDER BY count(i.tenant_id) DESC, p.id",
+        null,
+        rows ->
+            installs.add(
+                new PluginInstalls(
+                    rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4))));
+    return installs;
+  }
+
+  private interface RowReader {
+    void read(ResultSet rows) throws SQLException;
+  }
+
+  private void query(String sql, Timestamp parameter, RowReader reader) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      if (parameter != null) {
+        statement.setTimestamp(1, parameter);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          reader.read(rows);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Counting platform figures failed", e);
+    }
+  }
+}
