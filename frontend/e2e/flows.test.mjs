@@ -18,6 +18,10 @@ let browser;
 const problems = [];
 const violations = [];
 
+function nav(page, name) {
+  return page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
+}
+
 async function checkAxe(page, screen) {
   const found = (await axe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
   for (const v of found) violations.push(`${screen}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.join(", ")}`);
@@ -62,6 +66,7 @@ describe("super-admin console", () => {
     const steps = page.getByRole("list", { name: "Provisioning steps" });
     await steps.waitFor();
     await page.getByTestId("tenant-status").getByText("ACTIVE").waitFor({ timeout: 60_000 });
+    await page.getByText(/^(\d+) of \1 steps done$/).waitFor();
     const statuses = await steps.locator("li").allInnerTexts();
     assert.ok(statuses.length >= 4, `provisioning shows its steps: ${statuses}`);
     assert.ok(statuses.every((s) => s.includes("DONE")), `every step is done: ${statuses}`);
@@ -79,7 +84,7 @@ describe("super-admin console", () => {
   });
 
   test("finds the tenant by search and status", async () => {
-    await page.getByRole("link", { name: "Tenants" }).click();
+    await nav(page, "Tenants").click();
     await page.getByLabel("Search").fill(tenant.slug);
     await page.getByRole("link", { name: tenant.name }).waitFor();
     await page.getByLabel("Status").selectOption("SUSPENDED");
@@ -90,7 +95,7 @@ describe("super-admin console", () => {
 
   test("uploads the analytics plugin bundle", async () => {
     assert.ok(analyticsJar, "PLEXICA_E2E_ANALYTICS_JAR names the analytics sample's jar");
-    await page.getByRole("link", { name: "Plugins" }).click();
+    await nav(page, "Plugins").click();
     await page.getByRole("heading", { name: "Plugins" }).waitFor();
     await page.getByLabel("Plugin bundle to upload").setInputFiles({
       name: "analytics-1.0.0.jar",
@@ -98,9 +103,22 @@ describe("super-admin console", () => {
       buffer: readFileSync(analyticsJar),
     });
     await page.getByText("Deployed Analytics 1.0.0").waitFor();
-    await page.getByRole("link", { name: "Analytics" }).waitFor();
+    await page.getByRole("table", { name: "Registered plugins" }).getByRole("link", { name: "Analytics" }).waitFor();
     await shot(page, "console-plugins");
     await checkAxe(page, "console plugins");
+  });
+
+  test("shows the platform's analytics from real figures", async () => {
+    await nav(page, "Analytics").click();
+    await page.getByRole("heading", { name: "Analytics" }).waitFor();
+    const calls = page.getByRole("img", { name: /^API calls per hour: \d+ calls/ });
+    await calls.waitFor();
+    const summary = await calls.getAttribute("aria-label");
+    assert.ok(Number(/: (\d+) calls/.exec(summary)[1]) > 0, `the console's own calls are counted: ${summary}`);
+    await page.getByRole("img", { name: /^Tenant growth/ }).waitFor();
+    await page.getByRole("list", { name: "Plugin installs" }).getByText("Analytics").waitFor();
+    await shot(page, "console-analytics");
+    await checkAxe(page, "console analytics");
   });
 });
 
@@ -143,7 +161,7 @@ describe("tenant web app", () => {
   });
 
   test("invites a member to the workspace", async () => {
-    await page.getByRole("link", { name: "Workspace settings" }).click();
+    await nav(page, "Workspace settings").click();
     await page.getByRole("heading", { name: "Design" }).waitFor();
     await page.getByRole("tab", { name: "Invitations" }).click();
     await page.getByLabel("E-mail").fill(`grace@e2e-${suffix}.example`);
@@ -158,7 +176,7 @@ describe("tenant web app", () => {
   });
 
   test("installs the analytics plugin with its configuration form and opens its page", async () => {
-    await page.getByRole("link", { name: "Plugins" }).click();
+    await nav(page, "Plugins").click();
     await page.getByTestId("available-analytics").getByRole("button", { name: "Install Analytics" }).click();
     const dialog = page.getByRole("dialog");
     // The form comes from the plugin's schema: the required label is refused empty.
@@ -177,7 +195,7 @@ describe("tenant web app", () => {
     await page.getByRole("dialog").waitFor({ state: "hidden" });
 
     const started = Date.now();
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Analytics" }).click();
+    await nav(page, "Analytics").click();
     const chart = page.getByRole("img", { name: /Created since installation/ });
     await chart.waitFor();
     const loadedMs = Date.now() - started;
@@ -194,11 +212,11 @@ describe("tenant web app", () => {
   });
 
   test("uninstalling the plugin removes its page", async () => {
-    await page.getByRole("link", { name: "Plugins" }).click();
+    await nav(page, "Plugins").click();
     await page.getByTestId("installed-analytics").getByRole("button", { name: "Uninstall" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Uninstall" }).click();
     await page.getByTestId("available-analytics").waitFor();
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Analytics" }).waitFor({ state: "detached" });
+    await nav(page, "Analytics").waitFor({ state: "detached" });
     await page.goto(`${base}/p/analytics/analytics`);
     await page.getByText("This page is not available").waitFor({ timeout: 30_000 });
   });
@@ -209,7 +227,7 @@ describe("tenant web app", () => {
     await page.getByRole("heading", { name: /^Welcome/ }).waitFor({ timeout: 30_000 });
     const menu = page.getByRole("button", { name: "Open the menu" });
     await menu.click();
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Files" }).click();
+    await nav(page, "Files").click();
     await page.getByRole("heading", { name: "Files" }).waitFor();
     await shot(page, "web-phone-files");
   });

@@ -30,6 +30,7 @@ function Frame({ auth, name }: { auth: Auth; name: string }) {
             ["/", "Tenants"],
             ["/plugins", "Plugins"],
             ["/users", "Users"],
+            ["/analytics", "Analytics"],
           ].map(([to, label]) => (
             <Link
               key={to}
@@ -76,6 +77,7 @@ export function Console({ api, auth, name }: { api: Api; auth: Auth; name: strin
         page("/plugins", () => import("./pages/Plugins"), "Plugins"),
         page("/plugins/$pluginId", () => import("./pages/PluginDetail"), "PluginDetail"),
         page("/users", () => import("./pages/Users"), "Users"),
+        page("/analytics", () => import("./pages/Analytics"), "Analytics"),
       ]),
       defaultPendingComponent: () => <Loading />,
       defaultErrorComponent: ({ error, reset }) => <ErrorBox error={error} retry={reset} />,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Badge, Button, Card, ConfirmDialog, ErrorBox, Loading, PageHeader, formatDate } from "../../shared/ui";
 import { useApi, type Tenant } from "../context";
 
@@ -43,6 +43,12 @@ export function TenantDetail() {
     refetchInterval: (q) => (q.state.data?.status === "PROVISIONING" ? 400 : false),
   });
   const plugins = useQuery({ queryKey: ["registry"], queryFn: () => api<RegisteredPlugin[]>("/admin/plugins") });
+  // The tenant's status and its steps are two reads: once the status moves on, read the steps again.
+  const status = tenant.data?.status;
+  const { refetch: refetchSteps } = provisioning;
+  useEffect(() => {
+    if (status && status !== "PROVISIONING") void refetchSteps();
+  }, [status, refetchSteps]);
   const act = useMutation({
     mutationFn: (what: Action) =>
       what === "delete"
@@ -80,7 +86,9 @@ export function TenantDetail() {
           ) : provisioning.isError ? (
             <ErrorBox error={provisioning.error} />
           ) : (
-            <ol className="space-y-2" aria-label="Provisioning steps" aria-live="polite">
+            <>
+            <Progress done={provisioning.data.steps.filter((s) => s.status === "DONE").length} total={provisioning.data.totalSteps} />
+            <ol className="space-y-2" aria-label="Provisioning steps">
               {provisioning.data.steps.map((s) => (
                 <li key={s.name} className="flex items-center justify-between gap-3 text-sm">
                   <span className="font-mono">{s.name}</span>
@@ -93,6 +101,7 @@ export function TenantDetail() {
                 </li>
               ))}
             </ol>
+            </>
           )}
         </Card>
         <Card title="Resources">
@@ -130,5 +139,18 @@ export function TenantDetail() {
         }}
       />
     </>
+  );
+}
+
+function Progress({ done, total }: { done: number; total: number }) {
+  return (
+    <div className="mb-4">
+      <p className="mb-1 text-sm text-slate-700" aria-live="polite">
+        {done} of {total} steps done
+      </p>
+      <div className="h-2 rounded bg-slate-100" role="progressbar" aria-label="Provisioning" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
+        <div className="h-2 rounded bg-emerald-500 transition-all" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,90 @@
+import { useEffect, useRef } from "react";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+
+export interface Series {
+  label: string;
+  values: (number | null)[];
+  color: string;
+  bars?: boolean;
+}
+
+/**
+ * A time chart (uPlot, canvas) sized to its container, with a text alternative: a summary for
+ * screen readers and the numbers in a table anyone can open.
+ */
+export function TimeChart({
+  title,
+  summary,
+  times,
+  series,
+  unit,
+  formatTime,
+}: {
+  title: string;
+  summary: string;
+  times: number[];
+  series: Series[];
+  unit?: string;
+  formatTime: (seconds: number) => string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const options: uPlot.Options = {
+      width: element.clientWidth || 600,
+      height: 220,
+      legend: { show: series.length > 1 },
+      scales: { x: { time: true } },
+      axes: [{}, { label: unit, size: 60 }],
+      series: [
+        {},
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          fill: s.bars ? `${s.color}55` : undefined,
+          width: 2,
+          paths: s.bars ? uPlot.paths.bars!({ size: [0.7, 40] }) : undefined,
+          points: { show: false },
+        })),
+      ],
+    };
+    const chart = new uPlot(options, [times, ...series.map((s) => s.values)] as uPlot.AlignedData, element);
+    const resize = new ResizeObserver(() => chart.setSize({ width: element.clientWidth, height: 220 }));
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      chart.destroy();
+    };
+  }, [times, series, unit]);
+  return (
+    <figure className="space-y-2">
+      <figcaption className="text-sm font-semibold text-slate-900">{title}</figcaption>
+      <div ref={box} role="img" aria-label={`${title}: ${summary}`} className="w-full" />
+      <details className="text-sm text-slate-700">
+        <summary className="cursor-pointer">Show the numbers</summary>
+        <table className="mt-2 text-left text-xs">
+          <thead>
+            <tr>
+              <th scope="col" className="pr-4">When</th>
+              {series.map((s) => (
+                <th key={s.label} scope="col" className="pr-4">{s.label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {times.map((t, i) => (
+              <tr key={t}>
+                <td className="pr-4">{formatTime(t)}</td>
+                {series.map((s) => (
+                  <td key={s.label} className="pr-4">{s.values[i] ?? "—"}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,126 @@
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { Card, Empty, ErrorBox, Loading, PageHeader, SelectInput } from "../../shared/ui";
+import { TimeChart, type Series } from "../Chart";
+import { useApi } from "../context";
+
+interface Analytics {
+  tenantsByStatus: Record<string, number>;
+  tenantGrowth: { day: string; created: number; total: number }[];
+  apiHours: { hour: string; calls: number; clientErrors: number; serverErrors: number; errorRate: number; p95Ms: number | null }[];
+  pluginInstalls: { pluginId: string; name: string; tenants: number; enabled: number }[];
+}
+
+const hourLabel = (s: number) => new Date(s * 1000).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" });
+const dayLabel = (s: number) => new Date(s * 1000).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+
+/** The platform at a glance: tenants, API traffic, errors, latency, plugin installs. */
+export function Analytics() {
+  const api = useApi();
+  const [hours, setHours] = useState("24");
+  const analytics = useQuery({
+    queryKey: ["analytics", hours],
+    queryFn: () => api<Analytics>("/admin/analytics", { query: { hours, days: 30 } }),
+    refetchInterval: 30_000,
+  });
+  const charts = useMemo(() => {
+    const data = analytics.data;
+    if (!data) return null;
+    const hourTimes = data.apiHours.map((h) => Date.parse(h.hour) / 1000);
+    const dayTimes = data.tenantGrowth.map((d) => Date.parse(d.day) / 1000);
+    const calls = data.apiHours.map((h) => h.calls);
+    const totalCalls = calls.reduce((a, b) => a + b, 0);
+    const errors: Series = { label: "5xx per 100 calls", values: data.apiHours.map((h) => (h.calls ? +(h.errorRate * 100).toFixed(2) : null)), color: "#dc2626" };
+    const p95: Series = { label: "p95 (ms)", values: data.apiHours.map((h) => h.p95Ms), color: "#d97706" };
+    const worstP95 = Math.max(0, ...data.apiHours.map((h) => h.p95Ms ?? 0));
+    const serverErrors = data.apiHours.reduce((a, h) => a + h.serverErrors, 0);
+    return {
+      hourTimes,
+      dayTimes,
+      growth: [
+        { label: "Tenants", values: data.tenantGrowth.map((d) => d.total), color: "#4f46e5" },
+        { label: "Created that day", values: data.tenantGrowth.map((d) => d.created), color: "#059669", bars: true },
+      ] as Series[],
+      growthSummary: `${data.tenantGrowth.at(-1)?.total ?? 0} tenants today, ${data.tenantGrowth.reduce((a, d) => a + d.created, 0)} created in 30 days`,
+      calls: [{ label: "Calls", values: calls, color: "#4f46e5", bars: true }] as Series[],
+      callsSummary: `${totalCalls} calls in ${data.apiHours.length} hours, at most ${Math.max(0, ...calls)} in one hour`,
+      errors: [errors],
+      errorsSummary: `${serverErrors} server errors in ${totalCalls} calls`,
+      p95: [p95],
+      p95Summary: worstP95 ? `worst hour p95 ${worstP95} ms` : "no calls",
+    };
+  }, [analytics.data]);
+
+  if (analytics.isPending) return <Loading what="Counting" />;
+  if (analytics.isError) return <ErrorBox error={analytics.error} retry={() => void analytics.refetch()} />;
+  const data = analytics.data;
+  const maxInstalls = Math.max(1, ...data.pluginInstalls.map((p) => p.tenants));
+  return (
+    <>
+      <PageHeader
+        title="Analytics"
+        actions={
+          <div className="w-44">
+            <SelectInput
+              label="API traffic over"
+              value={hours}
+              options={[
+                { value: "24", label: "24 hours" },
+                { value: "72", label: "3 days" },
+                { value: "168", label: "7 days" },
+              ]}
+              onChange={(e) => setHours(e.target.value)}
+            />
+          </div>
+        }
+      >
+        From the platform's own records; API traffic adds up every replica.
+      </PageHeader>
+      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-5">
+        {["ACTIVE", "PROVISIONING", "SUSPENDED", "FAILED", "DELETED"].map((status) => (
+          <div key={status} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+            <dt className="text-xs text-slate-600">{status.toLowerCase()}</dt>
+            <dd className="text-2xl font-semibold text-slate-900">{data.tenantsByStatus[status] ?? 0}</dd>
+          </div>
+        ))}
+      </dl>
+      {charts && (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card>
+            <TimeChart title="Tenant growth (30 days)" summary={charts.growthSummary} times={charts.dayTimes} series={charts.growth} formatTime={dayLabel} />
+          </Card>
+          <Card>
+            <TimeChart title="API calls per hour" summary={charts.callsSummary} times={charts.hourTimes} series={charts.calls} formatTime={hourLabel} />
+          </Card>
+          <Card>
+            <TimeChart title="Error rate (5xx)" summary={charts.errorsSummary} times={charts.hourTimes} series={charts.errors} unit="%" formatTime={hourLabel} />
+          </Card>
+          <Card>
+            <TimeChart title="p95 latency" summary={charts.p95Summary} times={charts.hourTimes} series={charts.p95} unit="ms" formatTime={hourLabel} />
+          </Card>
+        </div>
+      )}
+      <div className="mt-6">
+        <Card title="Plugin installs">
+          {data.pluginInstalls.length === 0 ? (
+            <Empty title="No plugin in the registry yet" />
+          ) : (
+            <ul className="space-y-2" aria-label="Plugin installs">
+              {data.pluginInstalls.map((p) => (
+                <li key={p.pluginId} className="grid grid-cols-[10rem_1fr_6rem] items-center gap-3 text-sm">
+                  <span className="truncate font-medium">{p.name}</span>
+                  <span className="h-3 rounded bg-slate-100" aria-hidden="true">
+                    <span className="block h-3 rounded bg-indigo-500" style={{ width: `${(100 * p.tenants) / maxInstalls}%` }} />
+                  </span>
+                  <span className="text-slate-700">
+                    {p.tenants} tenants ({p.enabled} on)
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
