@@ -31,21 +31,27 @@ before(async () => {
   browser = await launch();
 });
 
+/** A fresh browser context for the enclosing suite; its problems count for the whole run. */
+function withBrowser(use) {
+  let opened;
+  before(async () => {
+    opened = await session(browser);
+    use(opened);
+  });
+  after(async () => {
+    problems.push(...opened.problems);
+    await opened.context.close();
+  });
+}
+
 after(async () => {
   await browser?.close();
 });
 
 describe("super-admin console", () => {
   let page;
-  let opened;
-
-  before(async () => {
-    opened = await session(browser);
+  withBrowser((opened) => {
     page = opened.page;
-  });
-  after(async () => {
-    problems.push(...opened.problems);
-    await opened.context.close();
   });
 
   test("logs in through the platform realm", async () => {
@@ -70,6 +76,9 @@ describe("super-admin console", () => {
     const statuses = await steps.locator("li").allInnerTexts();
     assert.ok(statuses.length >= 4, `provisioning shows its steps: ${statuses}`);
     assert.ok(statuses.every((s) => s.includes("DONE")), `every step is done: ${statuses}`);
+    const usage = page.getByTestId("tenant-usage");
+    await usage.getByText("Workspaces").waitFor();
+    assert.match(await usage.innerText(), /Users\s+1\s+Workspaces\s+1/);
     await shot(page, "console-tenant-provisioned");
     await checkAxe(page, "console tenant detail");
   });
@@ -124,15 +133,8 @@ describe("super-admin console", () => {
 
 describe("tenant web app", () => {
   let page;
-  let opened;
-
-  before(async () => {
-    opened = await session(browser);
+  withBrowser((opened) => {
     page = opened.page;
-  });
-  after(async () => {
-    problems.push(...opened.problems);
-    await opened.context.close();
   });
 
   test("the tenant's admin logs in through the tenant's realm", async () => {
@@ -219,6 +221,26 @@ describe("tenant web app", () => {
     await nav(page, "Analytics").waitFor({ state: "detached" });
     await page.goto(`${base}/p/analytics/analytics`);
     await page.getByText("This page is not available").waitFor({ timeout: 30_000 });
+  });
+
+  test("is usable with the keyboard alone", async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole("heading", { name: /^Welcome/ }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(
+        () => document.activeElement?.tagName === "A" && document.activeElement.textContent?.endsWith("Members"),
+      );
+    }
+    assert.ok(reached, "the Members link is reachable with Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Members" }).waitFor();
+    // The focused element shows it (the focus ring is not suppressed).
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, "none");
   });
 
   test("is usable at phone width", async () => {

@@ -11,11 +11,10 @@ import {
 import { useState } from "react";
 import { ApiError, type Api } from "../shared/api";
 import type { Auth } from "../shared/auth";
-import { Button, ErrorBox, Loading } from "../shared/ui";
+import { ErrorBox, Loading, LogoutButton } from "../shared/ui";
 import { ApiContext } from "./context";
 
 function Frame({ auth, name }: { auth: Auth; name: string }) {
-  const [busy, setBusy] = useState(false);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
@@ -44,16 +43,7 @@ function Frame({ auth, name }: { auth: Auth; name: string }) {
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden sm:inline">{name}</span>
-          <Button
-            variant="secondary"
-            busy={busy}
-            onClick={() => {
-              setBusy(true);
-              void auth.logout();
-            }}
-          >
-            Log out
-          </Button>
+          <LogoutButton variant="secondary" logout={() => auth.logout()} />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-8">

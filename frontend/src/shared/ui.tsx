@@ -2,6 +2,7 @@ import {
   useEffect,
   useId,
   useRef,
+  useState,
   type ButtonHTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
@@ -345,6 +346,23 @@ export function Pager({
         </Button>
       </div>
     </nav>
+  );
+}
+
+/** Logs out (ending the Keycloak session); busy from the click until the browser leaves. */
+export function LogoutButton({ logout, variant = "ghost" }: { logout: () => Promise<void>; variant?: Variant }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant={variant}
+      busy={busy}
+      onClick={() => {
+        setBusy(true);
+        void logout();
+      }}
+    >
+      Log out
+    </Button>
   );
 }
 

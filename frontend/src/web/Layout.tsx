@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { ApiError } from "../shared/api";
-import { Badge, Button, Dialog, ErrorBox, TextInput } from "../shared/ui";
+import { Badge, Button, Dialog, ErrorBox, LogoutButton, TextInput } from "../shared/ui";
 import {
   useSession,
   useWorkspace,
@@ -289,22 +289,12 @@ export function slugOf(name: string): string {
 
 function UserMenu() {
   const { me, auth } = useSession();
-  const [busy, setBusy] = useState(false);
   return (
     <div className="flex items-center gap-2">
       <span className="hidden text-sm text-slate-700 md:inline" data-testid="user-name">
         {me.name || me.username}
       </span>
-      <Button
-        variant="ghost"
-        busy={busy}
-        onClick={() => {
-          setBusy(true);
-          void auth.logout();
-        }}
-      >
-        Log out
-      </Button>
+      <LogoutButton logout={() => auth.logout()} />
     </div>
   );
 }

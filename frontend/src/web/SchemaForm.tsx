@@ -1,5 +1,5 @@
-import { useId } from "react";
 import type { ApiError } from "../shared/api";
+import { Field } from "../shared/ui";
 
 /**
  * A form generated from a plugin's configuration schema (JSON Schema, an object of plain
@@ -83,98 +83,86 @@ function Property({
   error?: string;
   onChange: (value: unknown) => void;
 }) {
-  const id = useId();
   const label = (property.title ?? humanize(name)) + (required ? " (required)" : "");
-  const describedBy = error ? `${id}-error` : property.description ? `${id}-hint` : undefined;
-  const common = {
-    id,
-    name,
-    "aria-describedby": describedBy,
-    "aria-invalid": error ? true : undefined,
-    className:
-      "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600",
-  };
-  let input;
-  if (property.type === "boolean") {
-    input = (
-      <input
-        id={id}
-        name={name}
-        type="checkbox"
-        aria-describedby={describedBy}
-        className="h-4 w-4"
-        checked={value === true}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-    );
-  } else if (property.enum) {
-    input = (
-      <select {...common} value={value === undefined ? "" : String(value)} onChange={(e) => onChange(e.target.value || undefined)}>
-        {!required && <option value="">—</option>}
-        {property.enum.map((option) => (
-          <option key={String(option)} value={String(option)}>
-            {String(option)}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (property.type === "integer" || property.type === "number") {
-    input = (
-      <input
-        {...common}
-        type="number"
-        min={property.minimum}
-        max={property.maximum}
-        step={property.type === "integer" ? 1 : "any"}
-        value={value === undefined ? "" : String(value)}
-        onChange={(e) => onChange(e.target.value === "" ? undefined : Number(e.target.value))}
-      />
-    );
-  } else if (property.type === "array") {
-    input = (
-      <input
-        {...common}
-        value={Array.isArray(value) ? value.join(", ") : ""}
-        onChange={(e) =>
-          onChange(
-            e.target.value
-              .split(",")
-              .map((item) => item.trim())
-              .filter(Boolean),
-          )
-        }
-      />
-    );
-  } else {
-    input = (
-      <input
-        {...common}
-        maxLength={property.maxLength}
-        value={value === undefined ? "" : String(value)}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    );
-  }
+  const hint =
+    [property.description, property.type === "array" ? "Separate items with commas." : undefined]
+      .filter(Boolean)
+      .join(" ") || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {input}
-      {property.type === "array" && !error && (
-        <p className="text-xs text-slate-600">Separate items with commas.</p>
-      )}
-      {property.description && !error && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {property.description}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-xs text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    <Field label={label} error={error} hint={hint}>
+      {(id, describedBy) => {
+        const common = {
+          id,
+          name,
+          "aria-describedby": describedBy,
+          "aria-invalid": error ? true : undefined,
+          className:
+            "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600",
+        };
+        if (property.type === "boolean") {
+          return (
+            <input
+              id={id}
+              name={name}
+              type="checkbox"
+              aria-describedby={describedBy}
+              className="h-4 w-4"
+              checked={value === true}
+              onChange={(e) => onChange(e.target.checked)}
+            />
+          );
+        }
+        if (property.enum) {
+          return (
+            <select {...common} value={value === undefined ? "" : String(value)} onChange={(e) => onChange(e.target.value || undefined)}>
+              {!required && <option value="">—</option>}
+              {property.enum.map((option) => (
+                <option key={String(option)} value={String(option)}>
+                  {String(option)}
+                </option>
+              ))}
+            </select>
+          );
+        }
+        if (property.type === "integer" || property.type === "number") {
+          return (
+            <input
+              {...common}
+              type="number"
+              min={property.minimum}
+              max={property.maximum}
+              step={property.type === "integer" ? 1 : "any"}
+              value={value === undefined ? "" : String(value)}
+              onChange={(e) => onChange(e.target.value === "" ? undefined : Number(e.target.value))}
+            />
+          );
+        }
+        if (property.type === "array") {
+          return (
+            <input
+              {...common}
+              value={Array.isArray(value) ? value.join(", ") : ""}
+              onChange={(e) =>
+                onChange(
+                  e.target.value
+                    .split(",")
+                    .map((item) => item.trim())
+                    .filter(Boolean),
+                )
+              }
+            />
+          );
+        }
+        return (
+          <input
+            {...common}
+            maxLength={property.maxLength}
+            value={value === undefined ? "" : String(value)}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        );
+      }}
+    </Field>
   );
 }
 

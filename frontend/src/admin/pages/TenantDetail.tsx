@@ -18,6 +18,11 @@ interface Provisioning {
   steps: Step[];
 }
 
+interface TenantUsage {
+  bucket: string;
+  usage?: { users: number; workspaces: number; files: number; fileBytes: number; plugins: number };
+}
+
 interface RegisteredPlugin {
   id: string;
   name: string;
@@ -43,6 +48,11 @@ export function TenantDetail() {
     refetchInterval: (q) => (q.state.data?.status === "PROVISIONING" ? 400 : false),
   });
   const plugins = useQuery({ queryKey: ["registry"], queryFn: () => api<RegisteredPlugin[]>("/admin/plugins") });
+  const usage = useQuery({
+    queryKey: ["tenant-usage", tenantId],
+    queryFn: () => api<TenantUsage>(`/admin/analytics/tenants/${tenantId}`),
+    enabled: tenant.data?.status === "ACTIVE" || tenant.data?.status === "SUSPENDED",
+  });
   // The tenant's status and its steps are two reads: once the status moves on, read the steps again.
   const status = tenant.data?.status;
   const { refetch: refetchSteps } = provisioning;
@@ -110,6 +120,8 @@ export function TenantDetail() {
             <dd className="font-mono">{t.schema}</dd>
             <dt className="text-slate-600">Realm</dt>
             <dd className="font-mono">{t.slug}</dd>
+            <dt className="text-slate-600">Bucket</dt>
+            <dd className="font-mono">{usage.data?.bucket ?? "—"}</dd>
             <dt className="text-slate-600">Administrator</dt>
             <dd>{t.adminEmail}</dd>
             <dt className="text-slate-600">Created</dt>
@@ -117,6 +129,28 @@ export function TenantDetail() {
             <dt className="text-slate-600">Plugins</dt>
             <dd>{used.length === 0 ? "None installed" : used.map((p) => p.name).join(", ")}</dd>
           </dl>
+        </Card>
+        <Card title="Usage">
+          {usage.isError ? (
+            <ErrorBox error={usage.error} />
+          ) : !usage.data?.usage ? (
+            <p className="text-sm text-slate-600">{usage.isPending && usage.isFetching ? "Counting…" : "Nothing to count while the tenant is not active."}</p>
+          ) : (
+            <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5" data-testid="tenant-usage">
+              {[
+                ["Users", usage.data.usage.users],
+                ["Workspaces", usage.data.usage.workspaces],
+                ["Files", usage.data.usage.files],
+                ["Stored", `${(usage.data.usage.fileBytes / 1024 / 1024).toFixed(1)} MB`],
+                ["Plugins", usage.data.usage.plugins],
+              ].map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-xs text-slate-600">{label}</dt>
+                  <dd className="text-xl font-semibold text-slate-900">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
         </Card>
       </div>
       <ConfirmDialog

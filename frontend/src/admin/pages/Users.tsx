@@ -1,19 +1,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Page } from "../../shared/api";
+import { fullName, type User } from "../../shared/people";
 import { Badge, Card, Empty, ErrorBox, Loading, PageHeader, Pager, SelectInput, Table, TextInput, formatDate } from "../../shared/ui";
 import { useApi } from "../context";
 
-interface PlatformUser {
+interface PlatformUser extends User {
   tenantSlug: string;
-  id: string;
-  username: string;
-  email: string;
-  firstName?: string;
-  lastName?: string;
-  status: string;
-  roles: string[];
-  createdAt: string;
 }
 
 const SIZE = 20;
@@ -55,7 +48,7 @@ export function Users() {
             <Table caption="Users of all tenants" head={["Name", "E-mail", "Tenant", "Roles", "Status", "Since"]}>
               {users.data.items.map((u) => (
                 <tr key={`${u.tenantSlug}/${u.id}`}>
-                  <td className="px-3 py-2 font-medium">{[u.firstName, u.lastName].filter(Boolean).join(" ") || u.username}</td>
+                  <td className="px-3 py-2 font-medium">{fullName(u)}</td>
                   <td className="px-3 py-2">{u.email}</td>
                   <td className="px-3 py-2 font-mono text-xs">{u.tenantSlug}</td>
                   <td className="px-3 py-2">{u.roles.join(", ")}</td>

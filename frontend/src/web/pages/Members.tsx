@@ -1,19 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError, type Page } from "../../shared/api";
+import { fullName, type User } from "../../shared/people";
 import { Badge, Button, Card, Dialog, Empty, ErrorBox, Loading, PageHeader, Pager, Table, TextInput, formatDate } from "../../shared/ui";
 import { useSession, useWorkspace, type WorkspaceRole } from "../session";
-
-interface User {
-  id: string;
-  username: string;
-  email: string;
-  firstName?: string;
-  lastName?: string;
-  status: string;
-  roles: string[];
-  createdAt: string;
-}
 
 const SIZE = 20;
 
@@ -66,7 +56,7 @@ export function Members() {
             <Table caption="Members of the organization" head={["Name", "E-mail", "Roles", "Status", "Since", ""]}>
               {users.data.items.map((u) => (
                 <tr key={u.id}>
-                  <td className="px-3 py-2 font-medium text-slate-900">{[u.firstName, u.lastName].filter(Boolean).join(" ") || u.username}</td>
+                  <td className="px-3 py-2 font-medium text-slate-900">{fullName(u)}</td>
                   <td className="px-3 py-2 text-slate-700">{u.email}</td>
                   <td className="px-3 py-2 text-slate-700">{u.roles.join(", ")}</td>
                   <td className="px-3 py-2"><Badge>{u.status}</Badge></td>

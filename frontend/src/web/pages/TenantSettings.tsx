@@ -39,6 +39,22 @@ export function TenantSettings() {
             <dd>Kept apart from every other organization: its own database schema, realm and storage bucket.</dd>
           </dl>
         </Card>
+        <Card title="Integrations">
+          <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
+            <dt className="text-slate-600">REST API</dt>
+            <dd>
+              <span className="font-mono">{window.location.origin}/api/v1</span> — documented at{" "}
+              <a className="text-indigo-700 underline" href="/openapi/ui/">/openapi</a>; calls take a bearer token of
+              this organization's realm.
+            </dd>
+            <dt className="text-slate-600">Events</dt>
+            <dd>Plugins receive your organization's events (users, workspaces, members, plugins) and publish their own.</dd>
+            <dt className="text-slate-600">Plugins</dt>
+            <dd>
+              Connect other tools through plugins: <a className="text-indigo-700 underline" href="/plugins">browse them</a>.
+            </dd>
+          </dl>
+        </Card>
         <Card title="Advanced">
           <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
             <dt className="text-slate-600">Organization id</dt>

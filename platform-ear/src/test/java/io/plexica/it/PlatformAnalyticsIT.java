@@ -52,6 +52,15 @@ class PlatformAnalyticsIT {
     assertThat(after.<Integer>path("tenantsByStatus.ACTIVE")).isGreaterThanOrEqualTo(1);
     assertThat(after.<List<Object>>path("pluginInstalls")).isNotNull();
 
+    Response usage = Platform.api().get("/admin/analytics/tenants/" + slug);
+    assertThat(usage.statusCode()).as(usage.asString()).isEqualTo(200);
+    assertThat(usage.<String>path("bucket")).endsWith(usage.<String>path("tenantId"));
+    assertThat(usage.<Integer>path("usage.users")).isEqualTo(1);
+    assertThat(usage.<Integer>path("usage.workspaces")).isEqualTo(1);
+    assertThat(usage.<Integer>path("usage.files")).isZero();
+    Platform.assertProblem(
+        Platform.api().get("/admin/analytics/tenants/no-such-tenant"), 404, "tenant-not-found");
+
     Platform.assertProblem(
         Platform.api().queryParam("days", 0).get("/admin/analytics"), 400, "validation-failed");
     Platform.assertProblem(

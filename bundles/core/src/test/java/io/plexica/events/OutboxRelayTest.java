@@ -2,8 +2,6 @@ package io.plexica.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plexica.events.app.EventMetrics;
-import io.plexica.events.infra.KafkaSettings;
 import io.plexica.events.infra.OutboxRelay;
 import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.persistence.EventOutbox;
@@ -55,26 +53,14 @@ class OutboxRelayTest {
                           em, DomainEvent.of(topic, tenant, Map.of("n", n)), Instant.now())));
     }
 
-    try (OutboxRelay down =
-        new OutboxRelay(
-                TestPlatform.database().dataSource(),
-                new KafkaSettings("127.0.0.1:1"),
-                Duration.ofMillis(10),
-                EventMetrics.NONE)
-            .start()) {
+    try (OutboxRelay down = TestPlatform.startRelay("127.0.0.1:1")) {
       awaitTrue(() -> down.lastError() != null, Duration.ofSeconds(20));
       assertThat(down.leader()).isTrue();
       assertThat(down.relayed()).isZero();
       assertThat(waiting(ids)).isEqualTo(EVENTS);
     }
 
-    try (OutboxRelay up =
-        new OutboxRelay(
-                TestPlatform.database().dataSource(),
-                new KafkaSettings(TestPlatform.kafkaBootstrapServers()),
-                Duration.ofMillis(10),
-                EventMetrics.NONE)
-            .start()) {
+    try (OutboxRelay up = TestPlatform.startRelay(TestPlatform.kafkaBootstrapServers())) {
       List<JsonObject> received = consume(topic, EVENTS, Duration.ofSeconds(30));
       assertThat(received)
           .extracting(e -> e.getString("id"))
@@ -108,13 +94,7 @@ class OutboxRelayTest {
       late.setAutoCommit(false);
       UUID lateId = EventOutbox.append(late, DomainEvent.of(lateTopic, tenant, Map.of()), "core");
       BulkEvents.insert(tenant, bulkTopic, 5_000);
-      try (OutboxRelay relay =
-          new OutboxRelay(
-                  TestPlatform.database().dataSource(),
-                  new KafkaSettings(TestPlatform.kafkaBootstrapServers()),
-                  Duration.ofMillis(10),
-                  EventMetrics.NONE)
-              .start()) {
+      try (OutboxRelay relay = TestPlatform.startRelay(TestPlatform.kafkaBootstrapServers())) {
         awaitTrue(() -> relay.relayed() >= 4_000, Duration.ofSeconds(30));
         late.commit();
         List<JsonObject> received = consume(lateTopic, 1, Duration.ofSeconds(30));

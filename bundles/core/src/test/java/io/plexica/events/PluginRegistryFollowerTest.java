@@ -2,7 +2,6 @@ package io.plexica.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plexica.events.app.EventMetrics;
 import io.plexica.events.infra.KafkaSettings;
 import io.plexica.events.infra.OutboxRelay;
 import io.plexica.events.infra.PluginRegistryFollower;
@@ -48,19 +47,9 @@ class PluginRegistryFollowerTest {
         FelixHost hostB = new FelixHost(cacheB);
         FelixPluginRuntime replicaA = runtime(hostA, platform, store);
         FelixPluginRuntime replicaB = runtime(hostB, platform, store);
-        OutboxRelay relay =
-            new OutboxRelay(
-                    TestPlatform.database().dataSource(),
-                    kafka,
-                    Duration.ofMillis(10),
-                    EventMetrics.NONE)
-                .start()) {
-      PluginDeployment deployedByA =
-          new PluginDeployment(
-              store, new ManifestReader(), replicaA, new PermissionCatalog(), Clock.systemUTC());
-      PluginDeployment followingOnB =
-          new PluginDeployment(
-              store, new ManifestReader(), replicaB, permissionsOfB, Clock.systemUTC());
+        OutboxRelay relay = TestPlatform.startRelay(TestPlatform.kafkaBootstrapServers())) {
+      PluginDeployment deployedByA = deployment(store, replicaA, new PermissionCatalog());
+      PluginDeployment followingOnB = deployment(store, replicaB, permissionsOfB);
       try (PluginRegistryFollower follower =
           new PluginRegistryFollower(kafka, followingOnB, Duration.ofHours(1)).start()) {
         awaitTrue(() -> follower.listening() && relay.leader());
@@ -95,12 +84,9 @@ class PluginRegistryFollowerTest {
         FelixHost hostB = new FelixHost(cacheB);
         FelixPluginRuntime replicaA = runtime(hostA, platform, store);
         FelixPluginRuntime replicaB = runtime(hostB, platform, store)) {
-      new PluginDeployment(
-              store, new ManifestReader(), replicaA, new PermissionCatalog(), Clock.systemUTC())
-          .deploy(bundle(id, "1.0.0"));
-      PluginDeployment followingOnB =
-          new PluginDeployment(
-              store, new ManifestReader(), replicaB, new PermissionCatalog(), Clock.systemUTC());
+      PluginDeployment deployedByA = deployment(store, replicaA, new PermissionCatalog());
+      deployedByA.deploy(bundle(id, "1.0.0"));
+      PluginDeployment followingOnB = deployment(store, replicaB, new PermissionCatalog());
       try (PluginRegistryFollower follower =
           new PluginRegistryFollower(
                   new KafkaSettings(TestPlatform.kafkaBootstrapServers()),
@@ -110,11 +96,14 @@ class PluginRegistryFollowerTest {
         awaitTrue(() -> replicaB.activeVersions(id).equals(Set.of("1.0.0")));
         assertThat(follower.listening()).isTrue();
       } finally {
-        new PluginDeployment(
-                store, new ManifestReader(), replicaA, new PermissionCatalog(), Clock.systemUTC())
-            .remove(id);
+        deployedByA.remove(id);
       }
     }
+  }
+
+  private static PluginDeployment deployment(
+      PluginStore store, FelixPluginRuntime runtime, PermissionCatalog catalog) {
+    return new PluginDeployment(store, new ManifestReader(), runtime, catalog, Clock.systemUTC());
   }
 
   private static FelixPluginRuntime runtime(

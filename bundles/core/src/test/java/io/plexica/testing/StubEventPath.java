@@ -25,13 +25,7 @@ public final class StubEventPath implements AutoCloseable {
   public StubEventPath(
       TestPlatform platform, TenantRef tenant, String topic, EventHandler handler) {
     KafkaSettings kafka = new KafkaSettings(TestPlatform.kafkaBootstrapServers());
-    relay =
-        new OutboxRelay(
-                TestPlatform.database().dataSource(),
-                kafka,
-                Duration.ofMillis(10),
-                EventMetrics.NONE)
-            .start();
+    relay = TestPlatform.startRelay(TestPlatform.kafkaBootstrapServers());
     dispatcher =
         new PluginEventDispatcher(
                 kafka,

@@ -306,4 +306,14 @@ public final class TestPlatform {
   private static String property(String name, String fallback) {
     return System.getProperty(name, fallback);
   }
+
+  /** A started outbox relay on the test run's database, reaching Kafka at {@code bootstrap}. */
+  public static io.plexica.events.infra.OutboxRelay startRelay(String bootstrap) {
+    return new io.plexica.events.infra.OutboxRelay(
+            database().dataSource(),
+            new io.plexica.events.infra.KafkaSettings(bootstrap),
+            java.time.Duration.ofMillis(10),
+            io.plexica.events.app.EventMetrics.NONE)
+        .start();
+  }
 }

@@ -3,15 +3,20 @@ package io.plexica.usage.api;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.PlatformAdminOnly;
+import io.plexica.storage.app.TenantStorage;
+import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.domain.Tenant;
 import io.plexica.usage.domain.ApiHour;
 import io.plexica.usage.domain.PlatformFigures;
 import io.plexica.usage.domain.PlatformFigures.PluginInstalls;
 import io.plexica.usage.domain.PlatformFigures.TenantDay;
+import io.plexica.usage.domain.PlatformFigures.TenantUsage;
 import io.plexica.usage.domain.UsageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,6 +43,8 @@ public class AdminAnalyticsResource {
   @Inject PlatformFigures figures;
   @Inject UsageStore usage;
   @Inject Clock clock;
+  @Inject TenantService tenants;
+  @Inject TenantStorage storage;
 
   @Schema(name = "ApiHour")
   public record ApiHourView(
@@ -87,6 +95,33 @@ public class AdminAnalyticsResource {
             .map(AdminAnalyticsResource::view)
             .toList(),
         figures.pluginInstalls());
+  }
+
+  @Schema(name = "TenantUsage")
+  public record TenantUsageView(
+      UUID tenantId,
+      @Schema(description = "Its object storage bucket") String bucket,
+      @Schema(description = "Absent once the tenant's schema is gone (purged)")
+          TenantUsage usage) {}
+
+  @GET
+  @Path("tenants/{id}")
+  @Operation(summary = "What a tenant holds: users, workspaces, files, plugins, and its bucket")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TenantUsageView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such tenant",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public TenantUsageView tenantUsage(
+      @Parameter(description = "The tenant's id or slug") @PathParam("id") String id) {
+    Tenant tenant = tenants.get(id);
+    return new TenantUsageView(
+        tenant.id(),
+        storage.bucketOf(tenant.id()),
+        figures.tenantUsage(tenant.id(), tenant.schemaName()).orElse(null));
   }
 
   private static ApiHourView view(ApiHour h) {

@@ -20,4 +20,10 @@ public interface PlatformFigures {
   record PluginInstalls(String pluginId, String name, long tenants, long enabled) {}
 
   List<PluginInstalls> pluginInstalls();
+
+  /** What a tenant holds: users, workspaces, files and their bytes, installed plugins. */
+  record TenantUsage(long users, long workspaces, long files, long fileBytes, long plugins) {}
+
+  /** The usage of the tenant whose data lives in {@code schema}; empty once the schema is gone. */
+  java.util.Optional<TenantUsage> tenantUsage(java.util.UUID tenantId, String schema);
 }

@@ -11,10 +11,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /** Platform figures counted by PostgreSQL from the registry in {@code plexica_core}. */
 public class JdbcPlatformFigures implements PlatformFigures {
+  /** Schema names are made by the platform; anything else never reaches the SQL. */
+  private static final Pattern SCHEMA = Pattern.compile("^tenant_[a-z0-9_]{1,56}$");
+
   private final DataSource dataSource;
 
   public JdbcPlatformFigures(DataSource dataSource) {
@@ -62,6 +68,45 @@ public class JdbcPlatformFigures implements PlatformFigures {
                 new PluginInstalls(
                     rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4))));
     return installs;
+  }
+
+  @Override
+  public Optional<TenantUsage> tenantUsage(UUID tenantId, String schema) {
+    if (!SCHEMA.matcher(schema).matches()) {
+      throw new IllegalArgumentException("Not a tenant schema name: " + schema);
+    }
+    String sql =
+        "SELECT (SELECT count(*) FROM \"S\".users), (SELECT count(*) FROM \"S\".workspace),"
+            + " (SELECT count(*) FROM \"S\".workspace_file),"
+            + " (SELECT coalesce(sum(size_bytes), 0) FROM \"S\".workspace_file),"
+            + " (SELECT count(*) FROM plexica_core.plugin_installation WHERE tenant_id = ?)";
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement exists =
+          connection.prepareStatement("SELECT to_regnamespace(?) IS NOT NULL")) {
+        exists.setString(1, schema);
+        try (ResultSet rows = exists.executeQuery()) {
+          if (!rows.next() || !rows.getBoolean(1)) {
+            return Optional.empty();
+          }
+        }
+      }
+      try (PreparedStatement usage =
+          connection.prepareStatement(sql.replace("\"S\"", "\"" + schema + "\""))) {
+        usage.setObject(1, tenantId);
+        try (ResultSet rows = usage.executeQuery()) {
+          rows.next();
+          return Optional.of(
+              new TenantUsage(
+                  rows.getLong(1),
+                  rows.getLong(2),
+                  rows.getLong(3),
+                  rows.getLong(4),
+                  rows.getLong(5)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Counting the usage of tenant " + tenantId + " failed", e);
+    }
   }
 
   private interface RowReader {
