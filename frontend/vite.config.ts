@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { resolve } from "node:path";
@@ -8,8 +8,22 @@ import { resolve } from "node:path";
 // platform that `bin/plexica up` runs.
 const platform = process.env.PLEXICA_URL ?? "http://localhost:9080";
 
+/** In dev mode, the console's routes (/admin/...) get the console's page, as WebAppFilter does. */
+const consoleFallback: Plugin = {
+  name: "plexica-console-fallback",
+  configureServer(server) {
+    server.middlewares.use((request, _response, next) => {
+      const path = (request.url ?? "").split("?")[0];
+      if (/^\/admin(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path)) {
+        request.url = "/admin/index.html";
+      }
+      next();
+    });
+  },
+};
+
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), consoleFallback],
   build: {
     outDir: "dist",
     emptyOutDir: true,
