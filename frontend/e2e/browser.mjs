@@ -96,3 +96,50 @@ export async function axe(page) {
   });
   return result;
 }
+
+const keycloak = (process.env.PLEXICA_KEYCLOAK_URL ?? "http://127.0.0.1:18080").replace(/\/$/, "");
+
+async function keycloakAdminToken() {
+  const response = await fetch(`${keycloak}/realms/master/protocol/openid-connect/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "password",
+      client_id: "admin-cli",
+      username: process.env.PLEXICA_KEYCLOAK_ADMIN_USER ?? "admin",
+      password: process.env.PLEXICA_KEYCLOAK_ADMIN_PASSWORD ?? "admin",
+    }),
+  });
+  if (!response.ok) throw new Error(`Keycloak admin login: ${response.status}`);
+  return (await response.json()).access_token;
+}
+
+/**
+ * A user of the tenant's realm holding only `role`, made through Keycloak's admin API (what an
+ * invited person ends up as once they chose a password), for flows of less privileged users.
+ */
+export async function keycloakUser(realm, username, password, role) {
+  const token = await keycloakAdminToken();
+  const admin = (path, init = {}) =>
+    fetch(`${keycloak}/admin/realms/${realm}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...(init.headers ?? {}) },
+    });
+  const created = await admin("/users", {
+    method: "POST",
+    body: JSON.stringify({
+      username,
+      email: `${username}@${realm}.example`,
+      firstName: "Gus",
+      lastName: "Guest",
+      enabled: true,
+      emailVerified: true,
+      credentials: [{ type: "password", value: password, temporary: false }],
+    }),
+  });
+  if (created.status !== 201) throw new Error(`Creating ${username}: ${created.status}`);
+  const [user] = await (await admin(`/users?username=${encodeURIComponent(username)}&exact=true`)).json();
+  const roleRepresentation = await (await admin(`/roles/${role}`)).json();
+  const mapped = await admin(`/users/${user.id}/role-mappings/realm`, { method: "POST", body: JSON.stringify([roleRepresentation]) });
+  if (mapped.status !== 204) throw new Error(`Giving ${username} the role ${role}: ${mapped.status}`);
+}

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { axe, base, keycloakLogin, launch, session, shot } from "./browser.mjs";
+import { axe, base, keycloakLogin, keycloakUser, launch, session, shot } from "./browser.mjs";
 
 const platformAdmin = { username: process.env.PLEXICA_E2E_ADMIN ?? "admin", password: process.env.PLEXICA_E2E_ADMIN_PASSWORD ?? "admin" };
 const devPassword = process.env.PLEXICA_E2E_DEV_PASSWORD ?? "admin";
@@ -142,6 +142,7 @@ describe("tenant web app", () => {
     await keycloakLogin(page, tenant.admin, devPassword);
     await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
     await page.getByTestId("figure-Members").filter({ hasText: /^\d+$/ }).waitFor();
+    await page.getByTestId("figure-Your workspaces").filter({ hasText: /^\d+$/ }).waitFor();
     assert.equal(await page.getByTestId("figure-Members").innerText(), "1");
     assert.equal(await page.getByTestId("figure-Your workspaces").innerText(), "1");
     await shot(page, "web-dashboard");
@@ -175,6 +176,17 @@ describe("tenant web app", () => {
     await page.getByRole("cell", { name: `grace@e2e-${suffix}.example` }).waitFor();
     await shot(page, "web-workspace-invitations");
     await checkAxe(page, "web workspace settings");
+  });
+
+  test("makes a team in the workspace and puts a member in it", async () => {
+    await page.getByRole("tab", { name: "Teams" }).click();
+    await page.getByRole("button", { name: "New team" }).click();
+    await page.getByRole("dialog").getByLabel("Name").fill("Designers");
+    await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
+    await page.getByRole("heading", { name: "Designers" }).waitFor();
+    await page.getByLabel("Member to add to Designers").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await page.getByRole("button", { name: /^Remove .* from Designers$/ }).waitFor();
   });
 
   test("installs the analytics plugin with its configuration form and opens its page", async () => {
@@ -258,6 +270,34 @@ describe("tenant web app", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole("button", { name: "Log out" }).click();
     await page.waitForSelector("#username", { timeout: 30_000 });
+  });
+});
+
+describe("a guest of the tenant", () => {
+  let page;
+  withBrowser((opened) => {
+    page = opened.page;
+  });
+
+  test("sees only what a guest may do, and the API refuses the rest", async () => {
+    await keycloakUser(tenant.slug, "gus", "guest-pass-1", "guest");
+    await page.goto(`${base}/?tenant=${tenant.slug}`);
+    await keycloakLogin(page, "gus", "guest-pass-1");
+    await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
+    const menu = page.getByRole("navigation", { name: "Main" });
+    const links = (await menu.getByRole("link").allInnerTexts()).map((t) => t.replace(/^\S\s*/, "").trim());
+    assert.ok(links.includes("Dashboard") && links.includes("Settings"), `menu: ${links}`);
+    assert.ok(!links.includes("Members") && !links.includes("Plugins"), `no Members or Plugins: ${links}`);
+    assert.equal(await page.getByRole("button", { name: "New workspace" }).count(), 0);
+    assert.equal(await page.getByTestId("figure-Members").innerText(), "—");
+    await nav(page, "Settings").click();
+    await page.getByLabel("Name").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Save" }).count(), 0);
+    assert.equal(await page.getByLabel("Name").getAttribute("readonly"), "");
+    // A hidden page reached by its address: the API refuses the guest's token.
+    await page.goto(`${base}/members`);
+    await page.getByRole("alert").getByText(/permission/i).waitFor();
+    await shot(page, "web-guest-refused");
   });
 });
 

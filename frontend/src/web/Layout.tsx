@@ -161,6 +161,7 @@ function useWorkspaces(): CurrentWorkspace {
     }
   }, [current, chosen]);
   return {
+    loading: list.isPending,
     workspaces,
     current,
     select(id: string) {

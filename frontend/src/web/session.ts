@@ -69,12 +69,15 @@ export interface PluginUi {
 
 /** The workspace the user works in, chosen in the header; kept per tenant in this browser. */
 export interface CurrentWorkspace {
+  /** True until the user's workspaces are known. */
+  loading: boolean;
   workspaces: Workspace[];
   current: Workspace | undefined;
   select(id: string): void;
 }
 
 export const WorkspaceContext = createContext<CurrentWorkspace>({
+  loading: true,
   workspaces: [],
   current: undefined,
   select: () => {},

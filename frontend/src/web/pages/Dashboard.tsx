@@ -18,7 +18,7 @@ interface Installed {
 /** The tenant at a glance: its figures and what happened lately. */
 export function Dashboard() {
   const { api, can, me, tenant } = useSession();
-  const { workspaces, current } = useWorkspace();
+  const { workspaces, current, loading } = useWorkspace();
   const members = useQuery({
     queryKey: ["users", "count"],
     queryFn: () => api<Page<unknown>>("/users", { query: { size: 1 } }),
@@ -43,7 +43,7 @@ export function Dashboard() {
       </PageHeader>
       <dl className="mb-8 grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Figure label="Members" value={can("users:read") ? members.data?.total : undefined} pending={members.isPending && can("users:read")} />
-        <Figure label="Your workspaces" value={workspaces.length} pending={false} />
+        <Figure label="Your workspaces" value={workspaces.length} pending={loading} />
         <Figure
           label="Installed plugins"
           value={can("plugins:read") ? plugins.data?.installed.length : undefined}

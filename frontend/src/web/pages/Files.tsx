@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, formatDate } from "../../shared/ui";
+import { NoWorkspace } from "../NoWorkspace";
 import { useSession, useWorkspace } from "../session";
 
 interface StoredFile {
@@ -41,7 +42,7 @@ export function Files() {
       void queries.invalidateQueries({ queryKey: key });
     },
   });
-  if (!current) return <Empty title="No workspace yet">Create one with the + next to the workspace switcher.</Empty>;
+  if (!current) return <NoWorkspace />;
   const writer = current.role !== "VIEWER";
   return (
     <>

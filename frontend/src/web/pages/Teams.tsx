@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../shared/api";
 import { Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, TextInput } from "../../shared/ui";
-import { useSession, useWorkspace, type Member } from "../session";
+import { NoWorkspace } from "../NoWorkspace";
+import { useSession, useWorkspace, type Member, type Workspace } from "../session";
 
 interface Team {
   id: string;
@@ -12,30 +13,40 @@ interface Team {
 
 /** The teams of the current workspace and who is in them. */
 export function Teams() {
-  const { api } = useSession();
   const { current } = useWorkspace();
+  if (!current) return <NoWorkspace />;
+  return <TeamsOf workspace={current} header />;
+}
+
+/** A workspace's teams: on their own page, or as a tab of the workspace's settings. */
+export function TeamsOf({ workspace, header = false }: { workspace: Workspace; header?: boolean }) {
+  const { api } = useSession();
   const queries = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Team | null>(null);
+  const key = ["teams", workspace.id];
   const teams = useQuery({
-    queryKey: ["teams", current?.id],
-    queryFn: () => api<Team[]>(`/workspaces/${current!.id}/teams`),
-    enabled: !!current,
+    queryKey: key,
+    queryFn: () => api<Team[]>(`/workspaces/${workspace.id}/teams`),
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api(`/workspaces/${current!.id}/teams/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) => api(`/workspaces/${workspace.id}/teams/${id}`, { method: "DELETE" }),
     onSuccess: () => {
       setDeleting(null);
-      void queries.invalidateQueries({ queryKey: ["teams", current?.id] });
+      void queries.invalidateQueries({ queryKey: key });
     },
   });
-  if (!current) return <Empty title="No workspace yet" />;
-  const admin = current.role === "ADMIN";
+  const admin = workspace.role === "ADMIN";
+  const create = admin && <Button onClick={() => setCreating(true)}>New team</Button>;
   return (
     <>
-      <PageHeader title="Teams" actions={admin && <Button onClick={() => setCreating(true)}>New team</Button>}>
-        Groups of members inside {current.name}.
-      </PageHeader>
+      {header ? (
+        <PageHeader title="Teams" actions={create}>
+          Groups of members inside {workspace.name}.
+        </PageHeader>
+      ) : (
+        <div className="mb-4 flex justify-end">{create}</div>
+      )}
       {teams.isPending ? (
         <Loading what="Loading teams" />
       ) : teams.isError ? (
@@ -51,12 +62,12 @@ export function Teams() {
               actions={admin && <Button variant="ghost" onClick={() => setDeleting(team)}>Delete</Button>}
             >
               {team.description && <p className="mb-3 text-sm text-slate-700">{team.description}</p>}
-              <TeamMembers workspaceId={current.id} team={team} admin={admin} />
+              <TeamMembers workspaceId={workspace.id} team={team} admin={admin} />
             </Card>
           ))}
         </div>
       )}
-      <CreateTeam open={creating} workspaceId={current.id} onClose={() => setCreating(false)} />
+      <CreateTeam open={creating} workspaceId={workspace.id} onClose={() => setCreating(false)} />
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete ${deleting?.name}?`}

@@ -16,6 +16,7 @@ import {
   TextInput,
   formatDate,
 } from "../../shared/ui";
+import { TeamsOf } from "./Teams";
 import { useSession, useWorkspace, type Member, type Workspace, type WorkspaceRole } from "../session";
 
 const ROLES = [
@@ -24,7 +25,7 @@ const ROLES = [
   { value: "ADMIN", label: "Admin: manages the workspace" },
 ];
 
-type Tab = "general" | "members" | "invitations" | "danger";
+type Tab = "general" | "members" | "invitations" | "teams" | "danger";
 
 /** A workspace's settings: general, members, invitations, deletion. */
 export function WorkspaceSettings() {
@@ -43,6 +44,7 @@ export function WorkspaceSettings() {
     { id: "general", label: "General" },
     { id: "members", label: "Members" },
     { id: "invitations", label: "Invitations" },
+    { id: "teams", label: "Teams" },
     ...(admin ? [{ id: "danger" as Tab, label: "Delete" }] : []),
   ];
   return (
@@ -70,6 +72,7 @@ export function WorkspaceSettings() {
         {tab === "general" && <General workspace={w} />}
         {tab === "members" && <Members workspace={w} />}
         {tab === "invitations" && <Invitations workspace={w} />}
+        {tab === "teams" && <TeamsOf workspace={w} />}
         {tab === "danger" && <Delete workspace={w} />}
       </div>
     </>
