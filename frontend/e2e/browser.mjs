@@ -114,6 +114,17 @@ async function keycloakAdminToken() {
   return (await response.json()).access_token;
 }
 
+/** Changes settings of a realm (e.g. token lifespans) through Keycloak's admin API. */
+export async function keycloakRealm(realm, settings) {
+  const token = await keycloakAdminToken();
+  const response = await fetch(`${keycloak}/admin/realms/${realm}`, {
+    method: "PUT",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify(settings),
+  });
+  if (response.status !== 204) throw new Error(`Changing realm ${realm}: ${response.status}`);
+}
+
 /**
  * A user of the tenant's realm holding only `role`, made through Keycloak's admin API (what an
  * invited person ends up as once they chose a password), for flows of less privileged users.

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { axe, base, keycloakLogin, keycloakUser, launch, session, shot } from "./browser.mjs";
+import { axe, base, keycloakLogin, keycloakRealm, keycloakUser, launch, session, shot } from "./browser.mjs";
 
 const platformAdmin = { username: process.env.PLEXICA_E2E_ADMIN ?? "admin", password: process.env.PLEXICA_E2E_ADMIN_PASSWORD ?? "admin" };
 const devPassword = process.env.PLEXICA_E2E_DEV_PASSWORD ?? "admin";
@@ -279,10 +279,21 @@ describe("a guest of the tenant", () => {
     page = opened.page;
   });
 
-  test("sees only what a guest may do, and the API refuses the rest", async () => {
+  test("chooses the organization in the tenant picker", async () => {
     await keycloakUser(tenant.slug, "gus", "guest-pass-1", "guest");
-    await page.goto(`${base}/?tenant=${tenant.slug}`);
+    await page.goto(`${base}/`);
+    await page.getByRole("heading", { name: "Sign in to Plexica" }).waitFor();
+    await checkAxe(page, "web tenant picker");
+    await page.getByLabel("Organization").fill("no-such-organization");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("alert").getByText(/no-such-organization/).waitFor();
+    await page.getByLabel("Organization").fill(tenant.slug);
+    await page.getByRole("button", { name: "Continue" }).click();
     await keycloakLogin(page, "gus", "guest-pass-1");
+    await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
+  });
+
+  test("sees only what a guest may do, and the API refuses the rest", async () => {
     await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
     const menu = page.getByRole("navigation", { name: "Main" });
     const links = (await menu.getByRole("link").allInnerTexts()).map((t) => t.replace(/^\S\s*/, "").trim());
@@ -298,6 +309,25 @@ describe("a guest of the tenant", () => {
     await page.goto(`${base}/members`);
     await page.getByRole("alert").getByText(/permission/i).waitFor();
     await shot(page, "web-guest-refused");
+  });
+
+  test("renews its token in the background before it expires", async () => {
+    // Tokens of this realm now live 75 s; the app renews a minute before expiry, with the refresh token.
+    await keycloakRealm(tenant.slug, { accessTokenLifespan: 75 });
+    const renewals = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/protocol/openid-connect/token") && /grant_type=refresh_token/.test(request.postData() ?? "")) {
+        renewals.push(request.url());
+      }
+    });
+    // A reload logs in again at once: the Keycloak session holds, the new token has the new lifespan.
+    await page.goto(`${base}/`);
+    await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
+    const deadline = Date.now() + 40_000;
+    while (renewals.length === 0 && Date.now() < deadline) await page.waitForTimeout(500);
+    assert.ok(renewals.length > 0, "a refresh-token grant renewed the token");
+    await nav(page, "Settings").click();
+    await page.getByLabel("Name").waitFor();
   });
 });
 
