@@ -1,16 +1,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import {
-  createRootRoute,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  Link,
-  Outlet,
-  RouterProvider,
-} from "@tanstack/react-router";
+import { createRootRoute, createRouter, Link, Outlet, RouterProvider } from "@tanstack/react-router";
 import { useState } from "react";
 import { ApiError, type Api } from "../shared/api";
 import type { Auth } from "../shared/auth";
+import { lazyPage } from "../shared/routes";
 import { ErrorBox, Loading, LogoutButton } from "../shared/ui";
 import { ApiContext } from "./context";
 
@@ -57,7 +50,7 @@ export function Console({ api, auth, name }: { api: Api; auth: Auth; name: strin
   const [router] = useState(() => {
     const rootRoute = createRootRoute({ component: () => <Frame auth={auth} name={name} /> });
     const page = (path: string, load: () => Promise<Record<string, unknown>>, component: string) =>
-      createRoute({ getParentRoute: () => rootRoute, path, component: lazyRouteComponent(load as never, component as never) });
+      lazyPage(rootRoute, path, load, component);
     return createRouter({
       basepath: "/admin",
       routeTree: rootRoute.addChildren([

@@ -8,6 +8,7 @@ import {
   type ReactNode,
   type SelectHTMLAttributes,
 } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { ApiError } from "./api";
 
 /** The few building blocks every screen uses, so both apps look and behave alike. */
@@ -297,6 +298,73 @@ export function ConfirmDialog({
         </div>
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * Asking before acting on one item (deleting it, say): which item is asked about, the action as a
+ * mutation, and the props of its {@link ConfirmDialog}; closing forgets a failure.
+ */
+export function useConfirmation<T>(run: (target: T) => Promise<unknown>, onDone?: () => void) {
+  const [target, setTarget] = useState<T | null>(null);
+  const action = useMutation({
+    mutationFn: run,
+    onSuccess: () => {
+      setTarget(null);
+      onDone?.();
+    },
+  });
+  return {
+    target,
+    ask: (item: T) => setTarget(item),
+    dialog: {
+      open: target !== null,
+      busy: action.isPending,
+      error: action.error,
+      onConfirm: () => {
+        if (target !== null) action.mutate(target);
+      },
+      onClose: () => {
+        action.reset();
+        setTarget(null);
+      },
+    },
+  };
+}
+
+/** A button that picks a file and hands it over (the file input itself stays hidden). */
+export function UploadButton({
+  label,
+  inputLabel,
+  accept,
+  busy,
+  onFile,
+}: {
+  label: string;
+  inputLabel: string;
+  accept?: string;
+  busy?: boolean;
+  onFile: (file: File) => void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept={accept}
+        className="sr-only"
+        aria-label={inputLabel}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onFile(file);
+          e.target.value = "";
+        }}
+      />
+      <Button busy={busy} onClick={() => input.current?.click()}>
+        {label}
+      </Button>
+    </>
   );
 }
 

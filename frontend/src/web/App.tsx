@@ -1,25 +1,15 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import {
-  createRootRoute,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  RouterProvider,
-} from "@tanstack/react-router";
+import { createRootRoute, createRouter, RouterProvider } from "@tanstack/react-router";
 import { ApiError } from "../shared/api";
+import { lazyPage } from "../shared/routes";
 import { ErrorBox, Loading } from "../shared/ui";
 import { Layout } from "./Layout";
 import { SessionContext, type Session } from "./session";
 
 const rootRoute = createRootRoute({ component: Layout });
 
-function page(path: string, load: () => Promise<Record<string, unknown>>, name: string) {
-  return createRoute({
-    getParentRoute: () => rootRoute,
-    path,
-    component: lazyRouteComponent(load as never, name as never),
-  });
-}
+const page = (path: string, load: () => Promise<Record<string, unknown>>, name: string) =>
+  lazyPage(rootRoute, path, load, name);
 
 const routeTree = rootRoute.addChildren([
   page("/", () => import("./pages/Dashboard"), "Dashboard"),

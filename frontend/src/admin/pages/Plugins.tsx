@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useMemo, useRef, useState } from "react";
-import { Badge, Button, Card, Empty, ErrorBox, Loading, PageHeader, SelectInput, Table, TextInput } from "../../shared/ui";
+import { useMemo, useState } from "react";
+import { Badge, Card, Empty, ErrorBox, Loading, PageHeader, SelectInput, Table, TextInput, UploadButton } from "../../shared/ui";
 import { useApi } from "../context";
 
 export interface RegisteredPlugin {
@@ -25,7 +25,6 @@ export interface RegisteredPlugin {
 export function Plugins() {
   const api = useApi();
   const queries = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState("");
   const [category, setCategory] = useState("");
   const [status, setStatus] = useState("");
@@ -52,23 +51,13 @@ export function Plugins() {
       <PageHeader
         title="Plugins"
         actions={
-          <>
-            <input
-              ref={input}
-              type="file"
-              accept=".jar,application/java-archive"
-              className="sr-only"
-              aria-label="Plugin bundle to upload"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) upload.mutate(file);
-                e.target.value = "";
-              }}
-            />
-            <Button busy={upload.isPending} onClick={() => input.current?.click()}>
-              Upload a bundle
-            </Button>
-          </>
+          <UploadButton
+            label="Upload a bundle"
+            inputLabel="Plugin bundle to upload"
+            accept=".jar,application/java-archive"
+            busy={upload.isPending}
+            onFile={(file) => upload.mutate(file)}
+          />
         }
       >
         The marketplace every tenant installs from.

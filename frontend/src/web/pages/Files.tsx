@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
-import { Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, formatDate } from "../../shared/ui";
+import { Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, UploadButton, formatDate, useConfirmation } from "../../shared/ui";
 import { NoWorkspace } from "../NoWorkspace";
 import { useSession, useWorkspace } from "../session";
 
@@ -18,8 +17,6 @@ export function Files() {
   const { api } = useSession();
   const { current } = useWorkspace();
   const queries = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [deleting, setDeleting] = useState<StoredFile | null>(null);
   const key = ["files", current?.id];
   const files = useQuery({
     queryKey: key,
@@ -35,13 +32,10 @@ export function Files() {
     mutationFn: (id: string) => api<StoredFile>(`/workspaces/${current!.id}/files/${id}`),
     onSuccess: (file) => file.downloadUrl && window.location.assign(file.downloadUrl),
   });
-  const remove = useMutation({
-    mutationFn: (id: string) => api(`/workspaces/${current!.id}/files/${id}`, { method: "DELETE" }),
-    onSuccess: () => {
-      setDeleting(null);
-      void queries.invalidateQueries({ queryKey: key });
-    },
-  });
+  const remove = useConfirmation(
+    (file: StoredFile) => api(`/workspaces/${current!.id}/files/${file.id}`, { method: "DELETE" }),
+    () => void queries.invalidateQueries({ queryKey: key }),
+  );
   if (!current) return <NoWorkspace />;
   const writer = current.role !== "VIEWER";
   return (
@@ -50,22 +44,7 @@ export function Files() {
         title="Files"
         actions={
           writer && (
-            <>
-              <input
-                ref={input}
-                type="file"
-                className="sr-only"
-                aria-label="File to upload"
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  if (file) upload.mutate(file);
-                  e.target.value = "";
-                }}
-              />
-              <Button busy={upload.isPending} onClick={() => input.current?.click()}>
-                Upload a file
-              </Button>
-            </>
+            <UploadButton label="Upload a file" inputLabel="File to upload" busy={upload.isPending} onFile={(file) => upload.mutate(file)} />
           )
         }
       >
@@ -93,7 +72,7 @@ export function Files() {
                     Download
                   </Button>
                   {writer && (
-                    <Button variant="ghost" onClick={() => setDeleting(f)}>
+                    <Button variant="ghost" onClick={() => remove.ask(f)}>
                       Delete
                     </Button>
                   )}
@@ -104,17 +83,10 @@ export function Files() {
         )}
       </Card>
       <ConfirmDialog
-        open={deleting !== null}
+        {...remove.dialog}
         title="Delete this file?"
-        message={`${deleting?.name} is removed for everyone in ${current.name}.`}
+        message={`${remove.target?.name} is removed for everyone in ${current.name}.`}
         confirm="Delete"
-        busy={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
       />
     </>
   );

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../shared/api";
-import { Badge, Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, formatDate } from "../../shared/ui";
+import { Badge, Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, formatDate, useConfirmation } from "../../shared/ui";
 import { SchemaForm, initialValues, type JsonSchema, type Values } from "../SchemaForm";
 import { useSession } from "../session";
 
@@ -40,7 +40,6 @@ export function Plugins() {
   const manage = can("plugins:manage");
   const plugins = useQuery({ queryKey: ["plugin-installations"], queryFn: () => api<TenantPlugins>("/plugin-installations") });
   const [configuring, setConfiguring] = useState<Configuring | null>(null);
-  const [removing, setRemoving] = useState<Installed | null>(null);
   const refresh = () =>
     Promise.all([
       queries.invalidateQueries({ queryKey: ["plugin-installations"] }),
@@ -54,13 +53,10 @@ export function Plugins() {
     mutationFn: (p: Installed) => api(`/plugin-installations/${p.pluginId}/upgrade`, { method: "POST", body: { version: p.upgradeTo } }),
     onSettled: refresh,
   });
-  const uninstall = useMutation({
-    mutationFn: (p: Installed) => api(`/plugin-installations/${p.pluginId}`, { method: "DELETE" }),
-    onSuccess: () => {
-      setRemoving(null);
-      void refresh();
-    },
-  });
+  const uninstall = useConfirmation(
+    (p: Installed) => api(`/plugin-installations/${p.pluginId}`, { method: "DELETE" }),
+    () => void refresh(),
+  );
 
   if (plugins.isPending) return <Loading what="Loading plugins" />;
   if (plugins.isError) return <ErrorBox error={plugins.error} retry={() => void plugins.refetch()} />;
@@ -98,7 +94,7 @@ export function Plugins() {
                       <Button variant="secondary" busy={toggle.isPending && toggle.variables?.pluginId === p.pluginId} onClick={() => toggle.mutate(p)}>
                         {p.enabled ? "Disable" : "Enable"}
                       </Button>
-                      <Button variant="ghost" onClick={() => setRemoving(p)}>
+                      <Button variant="ghost" onClick={() => uninstall.ask(p)}>
                         Uninstall
                       </Button>
                     </div>
@@ -139,17 +135,10 @@ export function Plugins() {
       </div>
       {configuring && <ConfigureDialog key={configuring.id} plugin={configuring} onClose={() => setConfiguring(null)} onDone={refresh} />}
       <ConfirmDialog
-        open={removing !== null}
-        title={`Uninstall ${removing?.name}?`}
+        {...uninstall.dialog}
+        title={`Uninstall ${uninstall.target?.name}?`}
         message="Its pages and features disappear for everyone in your organization. Its data is kept, so installing it again brings it back."
         confirm="Uninstall"
-        busy={uninstall.isPending}
-        error={uninstall.error}
-        onConfirm={() => removing && uninstall.mutate(removing)}
-        onClose={() => {
-          uninstall.reset();
-          setRemoving(null);
-        }}
       />
     </>
   );

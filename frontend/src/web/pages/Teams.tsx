@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../shared/api";
-import { Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, TextInput } from "../../shared/ui";
+import { Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, TextInput, useConfirmation } from "../../shared/ui";
 import { NoWorkspace } from "../NoWorkspace";
 import { useSession, useWorkspace, type Member, type Workspace } from "../session";
 
@@ -23,19 +23,15 @@ export function TeamsOf({ workspace, header = false }: { workspace: Workspace; h
   const { api } = useSession();
   const queries = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const [deleting, setDeleting] = useState<Team | null>(null);
   const key = ["teams", workspace.id];
   const teams = useQuery({
     queryKey: key,
     queryFn: () => api<Team[]>(`/workspaces/${workspace.id}/teams`),
   });
-  const remove = useMutation({
-    mutationFn: (id: string) => api(`/workspaces/${workspace.id}/teams/${id}`, { method: "DELETE" }),
-    onSuccess: () => {
-      setDeleting(null);
-      void queries.invalidateQueries({ queryKey: key });
-    },
-  });
+  const remove = useConfirmation(
+    (team: Team) => api(`/workspaces/${workspace.id}/teams/${team.id}`, { method: "DELETE" }),
+    () => void queries.invalidateQueries({ queryKey: key }),
+  );
   const admin = workspace.role === "ADMIN";
   const create = admin && <Button onClick={() => setCreating(true)}>New team</Button>;
   return (
@@ -59,7 +55,7 @@ export function TeamsOf({ workspace, header = false }: { workspace: Workspace; h
             <Card
               key={team.id}
               title={team.name}
-              actions={admin && <Button variant="ghost" onClick={() => setDeleting(team)}>Delete</Button>}
+              actions={admin && <Button variant="ghost" onClick={() => remove.ask(team)}>Delete</Button>}
             >
               {team.description && <p className="mb-3 text-sm text-slate-700">{team.description}</p>}
               <TeamMembers workspaceId={workspace.id} team={team} admin={admin} />
@@ -68,19 +64,7 @@ export function TeamsOf({ workspace, header = false }: { workspace: Workspace; h
         </div>
       )}
       <CreateTeam open={creating} workspaceId={workspace.id} onClose={() => setCreating(false)} />
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete ${deleting?.name}?`}
-        message="Its members stay in the workspace."
-        confirm="Delete"
-        busy={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-      />
+      <ConfirmDialog {...remove.dialog} title={`Delete ${remove.target?.name}?`} message="Its members stay in the workspace." confirm="Delete" />
     </>
   );
 }

@@ -15,6 +15,7 @@ import {
   Table,
   TextInput,
   formatDate,
+  useConfirmation,
 } from "../../shared/ui";
 import { TeamsOf } from "./Teams";
 import { useSession, useWorkspace, type Member, type Workspace, type WorkspaceRole } from "../session";
@@ -128,20 +129,17 @@ function Members({ workspace }: { workspace: Workspace }) {
     queryKey: ["members", workspace.id],
     queryFn: () => api<Member[]>(`/workspaces/${workspace.id}/members`),
   });
-  const [removing, setRemoving] = useState<Member | null>(null);
   const refresh = () => queries.invalidateQueries({ queryKey: ["members", workspace.id] });
   const changeRole = useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: WorkspaceRole }) =>
       api(`/workspaces/${workspace.id}/members/${userId}`, { method: "PATCH", body: { role } }),
     onSettled: refresh,
   });
-  const remove = useMutation({
-    mutationFn: (userId: string) => api(`/workspaces/${workspace.id}/members/${userId}`, { method: "DELETE" }),
-    onSuccess: () => {
-      setRemoving(null);
-      void refresh();
-    },
-  });
+  const remove = useConfirmation(
+    (m: Member) => api(`/workspaces/${workspace.id}/members/${m.userId}`, { method: "DELETE" }),
+    () => void refresh(),
+  );
+  const removing = remove.target;
   const admin = workspace.role === "ADMIN";
   if (members.isPending) return <Loading what="Loading members" />;
   if (members.isError) return <ErrorBox error={members.error} retry={() => void members.refetch()} />;
@@ -174,7 +172,7 @@ function Members({ workspace }: { workspace: Workspace }) {
             <td className="px-3 py-2 text-slate-700">{formatDate(m.joinedAt)}</td>
             <td className="px-3 py-2 text-right">
               {(admin || m.userId === me.subject) && (
-                <Button variant="ghost" onClick={() => setRemoving(m)}>
+                <Button variant="ghost" onClick={() => remove.ask(m)}>
                   {m.userId === me.subject ? "Leave" : "Remove"}
                 </Button>
               )}
@@ -183,17 +181,10 @@ function Members({ workspace }: { workspace: Workspace }) {
         ))}
       </Table>
       <ConfirmDialog
-        open={removing !== null}
+        {...remove.dialog}
         title={removing?.userId === me.subject ? "Leave the workspace?" : "Remove this member?"}
         message={`${removing?.displayName || removing?.username} loses access to ${workspace.name} and its teams.`}
         confirm={removing?.userId === me.subject ? "Leave" : "Remove"}
-        busy={remove.isPending}
-        error={remove.error}
-        onConfirm={() => removing && remove.mutate(removing.userId)}
-        onClose={() => {
-          remove.reset();
-          setRemoving(null);
-        }}
       />
     </Card>
   );
