@@ -263,6 +263,7 @@ describe("tenant web app", () => {
     await menu.click();
     await nav(page, "Files").click();
     await page.getByRole("heading", { name: "Files" }).waitFor();
+    await page.getByText("No files yet").waitFor();
     await shot(page, "web-phone-files");
   });
 
