@@ -64,6 +64,8 @@ export function Loading({ what = "Loading" }: { what?: string }) {
 }
 
 export function ErrorBox({ error, retry }: { error: unknown; retry?: () => void }) {
+  // A refusal (4xx) answers the same when asked again: no "Try again" for it.
+  const retriable = !(error instanceof ApiError) || error.status >= 500 || error.status === 429;
   const message =
     error instanceof ApiError
       ? `${error.title}: ${error.message}`
@@ -73,7 +75,7 @@ export function ErrorBox({ error, retry }: { error: unknown; retry?: () => void 
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
       <p>{message}</p>
-      {retry && (
+      {retry && retriable && (
         <Button variant="secondary" className="mt-3" onClick={retry}>
           Try again
         </Button>
@@ -130,6 +132,8 @@ const badgeColors: Record<string, string> = {
   DONE: "bg-emerald-100 text-emerald-800",
   RUNNING: "bg-amber-100 text-amber-800",
   PENDING: "bg-slate-100 text-slate-700",
+  ENABLED: "bg-emerald-100 text-emerald-800",
+  DISABLED: "bg-slate-200 text-slate-700",
 };
 
 export function Badge({ children }: { children: string }) {

@@ -78,7 +78,7 @@ export function Plugins() {
                       {p.name} <span className="text-sm font-normal text-slate-600">{p.version}</span>
                     </p>
                     <p className="text-sm text-slate-600">
-                      <Badge>{p.enabled ? "ACTIVE" : "SUSPENDED"}</Badge> installed {formatDate(p.installedAt)}
+                      <Badge>{p.enabled ? "ENABLED" : "DISABLED"}</Badge> installed {formatDate(p.installedAt)}
                     </p>
                   </div>
                   {manage && (
