@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
-import { Component, Suspense, useMemo, type ComponentType, type ReactNode } from "react";
+import { Component, Suspense, type ComponentType, type ReactNode } from "react";
 import { Empty, ErrorBox, Loading } from "../../shared/ui";
 import { useSession, useWorkspace, type PluginUi } from "../session";
 
@@ -35,7 +35,6 @@ export function PluginPage() {
   const { pluginId, page } = useParams({ strict: false }) as { pluginId: string; page: string };
   const session = useSession();
   const { current } = useWorkspace();
-  const started = useMemo(() => performance.now(), [pluginId, page]);
   const uis = useQuery({ queryKey: ["plugin-ui"], queryFn: () => session.api<PluginUi[]>("/plugin-ui") });
   const ui = uis.data?.find((u) => u.pluginId === pluginId);
   const module = useQuery({
@@ -63,7 +62,7 @@ export function PluginPage() {
   return (
     <PluginBoundary name={ui.name}>
       <Suspense fallback={<Loading what={`Loading ${ui.name}`} />}>
-        <div data-plugin={pluginId} data-load-started={started}>
+        <div data-plugin={pluginId}>
           <Page context={context} />
         </div>
       </Suspense>

@@ -1,5 +1,7 @@
 package io.plexica.webapp.infra;
 
+import io.plexica.webapp.app.LoginSettings;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Serves the single-page apps built into the web module ({@code META-INF/resources} of the frontend
@@ -39,22 +40,16 @@ public class WebAppFilter extends HttpFilter {
   private static final Pattern IMPORT_MAP =
       Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
 
+  @Inject transient LoginSettings loginSettings;
+
   private transient String policy;
 
   @Override
   public void init(FilterConfig config) throws ServletException {
     super.init(config);
     ServletContext context = config.getServletContext();
-    String keycloak =
-        ConfigProvider.getConfig()
-            .getOptionalValue("plexica.keycloak.public-url", String.class)
-            .filter(u -> !u.isBlank())
-            .or(
-                () ->
-                    ConfigProvider.getConfig()
-                        .getOptionalValue("plexica.keycloak.url", String.class))
-            .map(WebAppFilter::origin)
-            .orElse("");
+    // Keycloak as browsers reach it: the same address /web-config sends them to.
+    String keycloak = origin(loginSettings.login(Optional.empty()).keycloakUrl());
     String importMaps =
         importMapHash(context, "/index.html").map(h -> " '" + h + "'").orElse("")
             + importMapHash(context, "/admin/index.html").map(h -> " '" + h + "'").orElse("");
