@@ -153,7 +153,14 @@ public final class TestPlatform {
     tenantService.create(new TenantSlug(slug), new TenantName("Tenant " + slug), ADMIN, null);
     Tenant tenant = tenantService.get(slug);
     if (tenant.status() != TenantStatus.ACTIVE) {
-      throw new IllegalStateException("Tenant " + slug + " is " + tenant.status());
+      // Say which step failed and why: the provisioning log has it, the status alone does not.
+      String failures =
+          tenantService.provisioning(slug).steps().stream()
+              .filter(step -> step.error() != null)
+              .map(step -> step.step() + ": " + step.error())
+              .collect(java.util.stream.Collectors.joining("; "));
+      throw new IllegalStateException(
+          "Tenant " + slug + " is " + tenant.status() + " (" + failures + ")");
     }
     return TenantRef.of(tenant);
   }
