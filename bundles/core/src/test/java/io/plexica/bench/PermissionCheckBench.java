@@ -34,7 +34,8 @@ class PermissionCheckBench {
 
     long[] warm = measure(platform.permissions, tenant, token, WARM_CHECKS, null);
     RedisAccessCache redisOnly =
-        new RedisAccessCache(TestPlatform.redis(), Duration.ofMinutes(5), Duration.ZERO);
+        new RedisAccessCache(
+            TestPlatform.redis(), TestPlatform.cacheSeal(), Duration.ofMinutes(5), Duration.ZERO);
     PermissionEngine sharedOnly =
         new PermissionEngine(platform.identityStore, redisOnly, Clock.systemUTC());
     long[] shared = measure(sharedOnly, tenant, token, REDIS_CHECKS, null);

@@ -7,37 +7,26 @@ import io.plexica.identity.app.CachingTokenVerifier;
 import io.plexica.identity.app.TokenVerifier;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.VerifiedToken;
-import io.plexica.identity.infra.RedisTokenCache;
 import io.plexica.shared.problem.ProblemException;
 import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
 
 /**
- * The token cache against the real Redis that {@code bin/plexica test} starts: a token is verified
- * once, cached under its hash only, never past its expiry, and a dead cache only costs speed.
+ * The token cache: a token is verified once per node, kept only in that node's memory, never past
+ * its expiry or the cache's limit, bounded in size, and forgotten with its realm.
  */
 class CachingTokenVerifierTest {
-  private static final String HOST = System.getProperty("plexica.redis.host", "127.0.0.1");
-  private static final int PORT =
-      Integer.parseInt(System.getProperty("plexica.redis.port", "26379"));
-  private static final JedisPooled REDIS = new JedisPooled(HOST, PORT);
-  private static final RedisTokenCache CACHE = new RedisTokenCache(REDIS);
-
-  @AfterAll
-  static void close() {
-    REDIS.close();
-  }
 
   /** Counts how often the real verification would run; answers with a token valid for a while. */
   private static final class CountingVerifier implements TokenVerifier {
     final AtomicInteger calls = new AtomicInteger();
+    final AtomicInteger forgotten = new AtomicInteger();
     private final Duration life;
 
     CountingVerifier(Duration life) {
@@ -51,57 +40,83 @@ class CachingTokenVerifierTest {
         throw new ProblemException(IdentityProblems.INVALID_TOKEN, "bad");
       }
       return new VerifiedToken(
-          "acme",
+          token.startsWith("other") ? "other" : "acme",
           Json.createObjectBuilder()
               .add("sub", "u1")
               .add("exp", Instant.now().plus(life).getEpochSecond())
               .build());
     }
+
+    @Override
+    public void forgetRealm(String realm) {
+      forgotten.incrementAndGet();
+    }
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class MovableClock extends Clock {
+    Instant now = Instant.now();
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  private static String token() {
+    return "header." + UUID.randomUUID() + ".signature";
   }
 
   @Test
-  void aTokenIsVerifiedOnceAndCachedByItsHashForItsRemainingLife() {
+  void aTokenIsVerifiedOnceAndThenServedFromMemory() {
     var counting = new CountingVerifier(Duration.ofSeconds(90));
     var verifier =
-        new CachingTokenVerifier(counting, CACHE, Clock.systemUTC(), Duration.ofMinutes(5));
-    String token = "header." + UUID.randomUUID() + ".signature";
+        new CachingTokenVerifier(counting, Clock.systemUTC(), Duration.ofMinutes(5), 100);
+    String token = token();
 
     VerifiedToken first = verifier.verify(token);
     VerifiedToken second = verifier.verify(token);
 
     assertThat(counting.calls).hasValue(1);
-    assertThat(second.realm()).isEqualTo("acme");
-    assertThat(second.subject()).isEqualTo(first.subject());
-    try (JedisPooled redis = new JedisPooled(HOST, PORT)) {
-      String key = "plexica:token:v1:" + sha256(token);
-      assertThat(redis.get(key)).doesNotContain(token);
-      assertThat(redis.pttl(key)).isBetween(1L, 90_000L);
-      assertThat(redis.keys("*" + token + "*")).isEmpty();
-    }
+    assertThat(second).isSameAs(first);
   }
 
   @Test
-  void theCacheNeverOutlivesMaxTtl() {
-    var verifier =
-        new CachingTokenVerifier(
-            new CountingVerifier(Duration.ofHours(1)),
-            CACHE,
-            Clock.systemUTC(),
-            Duration.ofSeconds(30));
-    String token = "header." + UUID.randomUUID() + ".signature";
+  void aCachedTokenIsVerifiedAgainAfterTheCacheLimitAndNeverUsedPastItsExpiry() {
+    var clock = new MovableClock();
+    var counting = new CountingVerifier(Duration.ofHours(1));
+    var verifier = new CachingTokenVerifier(counting, clock, Duration.ofSeconds(30), 100);
+    String token = token();
 
     verifier.verify(token);
+    clock.now = clock.now.plusSeconds(31);
+    verifier.verify(token);
 
-    try (JedisPooled redis = new JedisPooled(HOST, PORT)) {
-      assertThat(redis.pttl("plexica:token:v1:" + sha256(token))).isBetween(1L, 30_000L);
-    }
+    assertThat(counting.calls).as("verified again after maxTtl").hasValue(2);
+
+    var shortLived = new CountingVerifier(Duration.ofSeconds(20));
+    var byExpiry = new CachingTokenVerifier(shortLived, clock, Duration.ofMinutes(5), 100);
+    byExpiry.verify(token);
+    clock.now = clock.now.plusSeconds(25);
+    byExpiry.verify(token);
+    assertThat(shortLived.calls).as("verified again once expired").hasValue(2);
   }
 
   @Test
   void badTokensAreNeverCached() {
     var counting = new CountingVerifier(Duration.ofMinutes(1));
     var verifier =
-        new CachingTokenVerifier(counting, CACHE, Clock.systemUTC(), Duration.ofMinutes(5));
+        new CachingTokenVerifier(counting, Clock.systemUTC(), Duration.ofMinutes(5), 100);
     String token = "bad." + UUID.randomUUID();
 
     assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(ProblemException.class);
@@ -110,27 +125,36 @@ class CachingTokenVerifierTest {
   }
 
   @Test
-  void anUnreachableCacheOnlyCostsSpeed() {
-    var counting = new CountingVerifier(Duration.ofMinutes(1));
-    try (JedisPooled nowhere = new JedisPooled("127.0.0.1", 1)) {
-      var verifier =
-          new CachingTokenVerifier(
-              counting, new RedisTokenCache(nowhere), Clock.systemUTC(), Duration.ofMinutes(5));
+  void aFloodOfDistinctTokensNeverGrowsTheCachePastItsBound() {
+    var verifier =
+        new CachingTokenVerifier(
+            new CountingVerifier(Duration.ofMinutes(1)),
+            Clock.systemUTC(),
+            Duration.ofMinutes(5),
+            50);
 
-      assertThat(verifier.verify("header.payload.sig").subject()).isEqualTo("u1");
-      assertThat(verifier.verify("header.payload.sig").subject()).isEqualTo("u1");
-      assertThat(counting.calls).hasValue(2);
+    for (int i = 0; i < 500; i++) {
+      verifier.verify(token());
     }
+
+    assertThat(verifier.size()).isBetween(1, 50);
   }
 
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  @Test
+  void aForgottenRealmsTokensAreVerifiedAgain() {
+    var counting = new CountingVerifier(Duration.ofMinutes(1));
+    var verifier =
+        new CachingTokenVerifier(counting, Clock.systemUTC(), Duration.ofMinutes(5), 100);
+    String acme = token();
+    String other = "other." + UUID.randomUUID();
+    verifier.verify(acme);
+    verifier.verify(other);
+
+    verifier.forgetRealm("acme");
+    verifier.verify(acme);
+    verifier.verify(other);
+
+    assertThat(counting.calls).as("acme's token verified again, the other realm's not").hasValue(3);
+    assertThat(counting.forgotten).as("the keys of the realm are forgotten too").hasValue(1);
   }
 }

@@ -90,7 +90,11 @@ class PermissionEngineTest {
   @Test
   void aChangeMadeOnAnotherNodeCountsHereFromTheNextCheck() {
     RedisAccessCache otherCache =
-        new RedisAccessCache(TestPlatform.redis(), Duration.ofMinutes(5), Duration.ofMinutes(1));
+        new RedisAccessCache(
+            TestPlatform.redis(),
+            TestPlatform.cacheSeal(),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(1));
     try {
       RedisAccessCacheTest.await(otherCache::listening, "the other node subscribed");
       PermissionEngine otherNode =

@@ -27,9 +27,18 @@ class RedisAccessCacheTest {
 
   @BeforeAll
   static void start() {
-    node = new RedisAccessCache(TestPlatform.redis(), Duration.ofMinutes(5), Duration.ofMinutes(1));
+    node =
+        new RedisAccessCache(
+            TestPlatform.redis(),
+            TestPlatform.cacheSeal(),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(1));
     otherNode =
-        new RedisAccessCache(TestPlatform.redis(), Duration.ofMinutes(5), Duration.ofMinutes(1));
+        new RedisAccessCache(
+            TestPlatform.redis(),
+            TestPlatform.cacheSeal(),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(1));
     await(() -> node.listening() && otherNode.listening(), "both nodes subscribed");
   }
 
@@ -63,6 +72,47 @@ class RedisAccessCacheTest {
     assertThat(loader.calls).hasValue(1);
     assertThat(second).isEqualTo(first);
     assertThat(fromOtherNode).as("shared through Redis").isEqualTo(first);
+  }
+
+  /**
+   * Someone who can write to Redis plants entries that would grant every permission: unsealed, in
+   * the old format, sealed with another secret, or a genuine entry of another user moved to the
+   * victim's key. Each is ignored and the access is loaded from the database.
+   */
+  @Test
+  void entriesPlantedInRedisAreIgnored() {
+    UUID tenant = UUID.randomUUID();
+    UUID victim = UUID.randomUUID();
+    UUID admin = UUID.randomUUID();
+    String prefix = "plexica:access:v1:" + tenant + ":";
+    String grantAll = "0\n1\nadmin\nroles:manage,users:manage\np";
+    JedisPooled redis = TestPlatform.redis();
+    // Another node, fresh memory each time: only what is in Redis can answer.
+    Loader loader = new Loader();
+    var adminLoader = new Loader();
+    adminLoader.permissions = Set.of("roles:manage", "users:manage");
+    RedisAccessCache reader =
+        new RedisAccessCache(redis, TestPlatform.cacheSeal(), Duration.ofMinutes(5), Duration.ZERO);
+    try {
+      reader.get(tenant, admin, () -> adminLoader.load(admin));
+      String genuineAdminEntry = redis.get(prefix + admin);
+      var otherSecret =
+          new io.plexica.shared.cache.CacheSeal("another-secret-that-is-long-enough-to-use");
+
+      for (String planted :
+          new String[] {
+            grantAll,
+            otherSecret.seal(prefix + victim, grantAll, Instant.now().plusSeconds(300)),
+            genuineAdminEntry
+          }) {
+        redis.setex(prefix + victim, 300, planted);
+        Access access = reader.get(tenant, victim, () -> loader.load(victim));
+        assertThat(access.permissions()).as(planted).containsExactly("workspaces:read");
+      }
+      assertThat(loader.calls).as("loaded from the database every time").hasValue(3);
+    } finally {
+      reader.close();
+    }
   }
 
   @Test
@@ -120,7 +170,8 @@ class RedisAccessCacheTest {
   void withoutRedisEveryRequestLoads() {
     try (JedisPooled nowhere = new JedisPooled("127.0.0.1", 1)) {
       RedisAccessCache dead =
-          new RedisAccessCache(nowhere, Duration.ofMinutes(5), Duration.ofMinutes(1));
+          new RedisAccessCache(
+              nowhere, TestPlatform.cacheSeal(), Duration.ofMinutes(5), Duration.ofMinutes(1));
       try {
         UUID tenant = UUID.randomUUID();
         UUID user = UUID.randomUUID();

@@ -73,7 +73,7 @@ class RoleServiceTest {
         () -> PLATFORM.roles.create(tenant, name, null, Set.of(), admin),
         IdentityProblems.ROLE_EXISTS);
 
-    PLATFORM.roles.delete(tenant, name.value());
+    PLATFORM.roles.delete(tenant, name.value(), admin);
     assertThat(TestPlatform.realms().roleNames(tenant.slug())).doesNotContain(name.value());
     assertProblem(() -> PLATFORM.roles.get(tenant, name.value()), IdentityProblems.ROLE_NOT_FOUND);
   }
@@ -110,7 +110,8 @@ class RoleServiceTest {
             PLATFORM.roles.update(
                 tenant, "admin", Optional.empty(), Optional.of(Set.of("tenant:read")), admin),
         IdentityProblems.BUILT_IN_ROLE);
-    assertProblem(() -> PLATFORM.roles.delete(tenant, "user"), IdentityProblems.BUILT_IN_ROLE);
+    assertProblem(
+        () -> PLATFORM.roles.delete(tenant, "user", admin), IdentityProblems.BUILT_IN_ROLE);
     TenantRole guest =
         PLATFORM.roles.update(
             tenant, "guest", Optional.of("Reads things"), Optional.empty(), admin);
@@ -128,5 +129,37 @@ class RoleServiceTest {
     TenantRole allowed =
         PLATFORM.roles.create(tenant, uniqueName(), null, Set.of("tenant:read"), limited);
     assertThat(allowed.permissions()).containsExactly("tenant:read");
+  }
+
+  /** Taking a permission away is handing it out backwards: the same rule, every way. */
+  @Test
+  void nobodyWithdrawsAPermissionItDoesNotHold() {
+    TenantRole auditors =
+        PLATFORM.roles.create(
+            tenant, uniqueName(), null, Set.of("audit:read", "tenant:read"), admin);
+    Access limited =
+        new Access(admin.userId(), true, Set.of("x"), Set.of("roles:manage", "tenant:read"), "p");
+
+    assertProblem(
+        () -> PLATFORM.roles.delete(tenant, auditors.name(), limited),
+        IdentityProblems.PERMISSION_DENIED);
+    assertProblem(
+        () ->
+            PLATFORM.roles.update(
+                tenant,
+                auditors.name(),
+                Optional.empty(),
+                Optional.of(Set.of("tenant:read")),
+                limited),
+        IdentityProblems.PERMISSION_DENIED);
+    assertThat(PLATFORM.roles.get(tenant, auditors.name()).permissions())
+        .as("nothing changed")
+        .containsExactlyInAnyOrder("audit:read", "tenant:read");
+
+    PLATFORM.roles.update(
+        tenant, auditors.name(), Optional.empty(), Optional.of(Set.of("audit:read")), admin);
+    PLATFORM.roles.delete(tenant, auditors.name(), admin);
+    assertProblem(
+        () -> PLATFORM.roles.get(tenant, auditors.name()), IdentityProblems.ROLE_NOT_FOUND);
   }
 }

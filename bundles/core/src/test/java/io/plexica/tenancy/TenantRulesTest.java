@@ -55,6 +55,21 @@ class TenantRulesTest {
     assertThat(new TenantSlug("a" + "b".repeat(62)).value()).hasSize(63);
   }
 
+  /** Tenants are also addressed by id: a UUID-shaped slug could name another tenant's id. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"a1b2c3d4-0000-4000-8000-00000000000a", "deadbeef-dead-beef-dead-beefdeadbeef"})
+  void slugsShapedLikeAnIdAreRefused(String slug) {
+    assertThatThrownBy(() -> new TenantSlug(slug)).hasMessageContaining("UUID");
+  }
+
+  @Test
+  void shortDashedSlugsAreNotReadAsIds() {
+    // UUID.fromString would read "a-b-c-d-e" as an id; the resolver must not.
+    assertThat(new TenantSlug("a-b-c-d-e").value()).isEqualTo("a-b-c-d-e");
+    assertThat(io.plexica.shared.id.CanonicalUuid.parse("a-b-c-d-e")).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"admin", "api", "master", "plexica", "www"})
   void reservedWordsAreRefused(String slug) {

@@ -94,7 +94,13 @@ class TenantServiceTest {
     assertThat(platform.tenantService.suspend(tenant.slug()).status())
         .isEqualTo(TenantStatus.SUSPENDED);
     assertThat(TestPlatform.realms().isEnabled(tenant.slug())).as("realm disabled").isFalse();
-    assertThatThrownBy(() -> platform.tenantService.resolveActive(tenant.slug()))
+    assertThatThrownBy(
+            () -> platform.tenantService.resolveActive(tenant.slug(), java.util.UUID.randomUUID()))
+        .as("another incarnation's id never resolves to the tenant that holds the slug now")
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.type()).isEqualTo(TenancyProblems.TENANT_NOT_FOUND));
+    assertThatThrownBy(() -> platform.tenantService.resolveActive(tenant.slug(), tenant.id()))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> assertThat(e.type()).isEqualTo(TenancyProblems.TENANT_UNAVAILABLE));

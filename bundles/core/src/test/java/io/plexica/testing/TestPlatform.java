@@ -15,6 +15,8 @@ import io.plexica.identity.infra.KeycloakSettings;
 import io.plexica.identity.infra.RealmLifecycle;
 import io.plexica.identity.infra.RedisAccessCache;
 import io.plexica.identity.infra.TenantRealmStep;
+import io.plexica.shared.cache.CacheSeal;
+import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.persistence.Database;
 import io.plexica.storage.app.TenantStorage;
@@ -108,7 +110,7 @@ public final class TestPlatform {
     workspaceStore = new JpaWorkspaceStore(db);
     workspaceAccess =
         new WorkspaceAccess(
-            workspaceStore, new RedisMembershipCache(redis(), Duration.ofMinutes(5)));
+            workspaceStore, new RedisMembershipCache(redis(), cacheSeal(), Duration.ofMinutes(5)));
     workspaces =
         new WorkspaceService(workspaceStore, workspaceAccess, storage, clock, ExtensionPoints.NONE);
     members = new MemberService(workspaceStore, workspaceAccess, clock);
@@ -143,7 +145,13 @@ public final class TestPlatform {
             saga,
             inline,
             schemas,
-            List.of(new RealmLifecycle(realms()), new TenantBucketStep(storage)),
+            List.of(
+                new RealmLifecycle(
+                    realms(),
+                    token -> {
+                      throw new UnsupportedOperationException();
+                    }),
+                new TenantBucketStep(storage)),
             clock);
   }
 
@@ -259,21 +267,35 @@ public final class TestPlatform {
     return property("plexica.kafka.bootstrap-servers", "127.0.0.1:29092");
   }
 
-  /** The Redis that {@code bin/plexica test} starts. */
+  /** The Redis that {@code bin/plexica test} starts, reached as the platform reaches it. */
   public static synchronized JedisPooled redis() {
     if (redis == null) {
-      redis =
-          new JedisPooled(
-              property("plexica.redis.host", "127.0.0.1"),
-              Integer.parseInt(property("plexica.redis.port", "26379")));
+      redis = redisSettings().connect();
     }
     return redis;
+  }
+
+  /** The test run's Redis settings: its ACL user and password come from the launcher. */
+  public static RedisSettings redisSettings() {
+    return RedisSettings.of(
+        property("plexica.redis.host", "127.0.0.1"),
+        Integer.parseInt(property("plexica.redis.port", "26379")),
+        property("plexica.redis.user", ""),
+        property("plexica.redis.password", ""),
+        false,
+        property("plexica.cache.secret", ""),
+        true);
+  }
+
+  public static CacheSeal cacheSeal() {
+    return redisSettings().seal();
   }
 
   /** The production access cache on the test Redis, shared by every test of the run. */
   public static synchronized RedisAccessCache accessCache() {
     if (accessCache == null) {
-      accessCache = new RedisAccessCache(redis(), Duration.ofMinutes(5), Duration.ofMinutes(1));
+      accessCache =
+          new RedisAccessCache(redis(), cacheSeal(), Duration.ofMinutes(5), Duration.ofMinutes(1));
     }
     return accessCache;
   }
@@ -310,8 +332,13 @@ public final class TestPlatform {
     }
   }
 
+  /** A system property, else its environment variable (MicroProfile Config's naming). */
   private static String property(String name, String fallback) {
-    return System.getProperty(name, fallback);
+    String value = System.getProperty(name);
+    if (value == null) {
+      value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+    }
+    return value == null ? fallback : value;
   }
 
   /** A started outbox relay on the test run's database, reaching Kafka at {@code bootstrap}. */

@@ -20,9 +20,11 @@ import redis.clients.jedis.JedisPooled;
  */
 class RedisMembershipCacheTest {
   private final RedisMembershipCache node =
-      new RedisMembershipCache(TestPlatform.redis(), Duration.ofMinutes(5));
+      new RedisMembershipCache(
+          TestPlatform.redis(), TestPlatform.cacheSeal(), Duration.ofMinutes(5));
   private final RedisMembershipCache otherNode =
-      new RedisMembershipCache(TestPlatform.redis(), Duration.ofMinutes(5));
+      new RedisMembershipCache(
+          TestPlatform.redis(), TestPlatform.cacheSeal(), Duration.ofMinutes(5));
   private final UUID tenant = UUID.randomUUID();
   private final UUID workspace = UUID.randomUUID();
   private final UUID user = UUID.randomUUID();
@@ -60,6 +62,28 @@ class RedisMembershipCacheTest {
     assertThat(loader.calls).hasValue(3);
   }
 
+  /** A membership planted by someone who can write to Redis, unsealed or moved, is ignored. */
+  @Test
+  void entriesPlantedInRedisAreIgnored() {
+    JedisPooled redis = TestPlatform.redis();
+    String key = "plexica:membership:v1:" + tenant + ":" + workspace + ":" + user;
+    UUID admin = UUID.randomUUID();
+    Loader adminLoader = new Loader();
+    adminLoader.answer = Standing.member(WorkspaceRole.ADMIN);
+    node.get(tenant, workspace, admin, adminLoader);
+    String genuineAdminEntry =
+        redis.get("plexica:membership:v1:" + tenant + ":" + workspace + ":" + admin);
+
+    Loader loader = new Loader();
+    for (String planted : new String[] {"0:ADMIN", genuineAdminEntry}) {
+      redis.setex(key, 300, planted);
+      assertThat(node.get(tenant, workspace, user, loader).role())
+          .as(planted)
+          .contains(WorkspaceRole.VIEWER);
+    }
+    assertThat(loader.calls).hasValue(2);
+  }
+
   @Test
   void aLoadThatRacesAChangeIsNotKept() {
     Loader stale = new Loader();
@@ -94,7 +118,8 @@ class RedisMembershipCacheTest {
   @Test
   void withoutRedisEveryLookUpLoads() {
     try (JedisPooled nowhere = new JedisPooled("127.0.0.1", 1)) {
-      RedisMembershipCache dead = new RedisMembershipCache(nowhere, Duration.ofMinutes(5));
+      RedisMembershipCache dead =
+          new RedisMembershipCache(nowhere, TestPlatform.cacheSeal(), Duration.ofMinutes(5));
       Loader loader = new Loader();
       dead.get(tenant, workspace, user, loader);
       dead.get(tenant, workspace, user, loader);

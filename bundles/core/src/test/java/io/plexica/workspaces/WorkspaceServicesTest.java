@@ -243,6 +243,11 @@ class WorkspaceServicesTest {
     }
   }
 
+  /** What the token says of the caller's address: verified, as Keycloak marks it. */
+  private static Optional<String> verified(Caller caller) {
+    return Optional.of(caller.username());
+  }
+
   @Test
   void invitationsAreAcceptedOnceByTheirRecipientBeforeTheyExpire() {
     Caller owner = user("owner");
@@ -254,17 +259,21 @@ class WorkspaceServicesTest {
             tenant, owner, ws.id(), grace.username(), WorkspaceRole.MEMBER, Duration.ofDays(7));
 
     assertProblem(
-        () -> PLATFORM.invitations.accept(tenant, other, issued.token()),
+        () -> PLATFORM.invitations.accept(tenant, other, verified(other), issued.token()),
         WorkspaceProblems.INVITATION_OTHER_RECIPIENT);
     assertProblem(
-        () -> PLATFORM.invitations.accept(tenant, grace, "not-a-token"),
+        () -> PLATFORM.invitations.accept(tenant, grace, Optional.empty(), issued.token()),
+        WorkspaceProblems.INVITATION_OTHER_RECIPIENT);
+    assertProblem(
+        () -> PLATFORM.invitations.accept(tenant, grace, verified(grace), "not-a-token"),
         WorkspaceProblems.INVITATION_NOT_FOUND);
-    Invitation accepted = PLATFORM.invitations.accept(tenant, grace, issued.token());
+    Invitation accepted =
+        PLATFORM.invitations.accept(tenant, grace, verified(grace), issued.token());
     assertThat(accepted.statusAt(Instant.now())).isEqualTo(Invitation.Status.ACCEPTED);
     assertThat(PLATFORM.workspaces.get(tenant, grace, ws.id()).role())
         .isEqualTo(WorkspaceRole.MEMBER);
     assertProblem(
-        () -> PLATFORM.invitations.accept(tenant, grace, issued.token()),
+        () -> PLATFORM.invitations.accept(tenant, grace, verified(grace), issued.token()),
         WorkspaceProblems.INVITATION_USED);
 
     var revoked =
@@ -272,7 +281,7 @@ class WorkspaceServicesTest {
             tenant, owner, ws.id(), other.username(), WorkspaceRole.VIEWER, Duration.ofDays(1));
     PLATFORM.invitations.revoke(tenant, owner, ws.id(), revoked.invitation().id());
     assertProblem(
-        () -> PLATFORM.invitations.accept(tenant, other, revoked.token()),
+        () -> PLATFORM.invitations.accept(tenant, other, verified(other), revoked.token()),
         WorkspaceProblems.INVITATION_REVOKED);
 
     // A clock a day and a second ahead finds a one-day invitation expired.
@@ -286,7 +295,8 @@ class WorkspaceServicesTest {
         PLATFORM.invitations.invite(
             tenant, owner, ws.id(), other.username(), WorkspaceRole.VIEWER, Duration.ofDays(1));
     assertProblem(
-        () -> later.accept(tenant, other, expiring.token()), WorkspaceProblems.INVITATION_EXPIRED);
+        () -> later.accept(tenant, other, verified(other), expiring.token()),
+        WorkspaceProblems.INVITATION_EXPIRED);
     assertThat(actions(ws.id()))
         .contains("invitation.created", "invitation.accepted", "invitation.revoked");
   }

@@ -222,7 +222,7 @@ public class RoleResource {
       description = "Built-in roles cannot be deleted",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response delete(@PathParam("name") String name) {
-    roles.delete(tenant.require(), name);
+    roles.delete(tenant.require(), name, identity.access());
     return Response.noContent().build();
   }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
 
 /**
  * The tenant of a {@link TenantScoped} request is the realm that issued its token: a token of
@@ -71,10 +72,22 @@ public class TenantContextFilter implements ContainerRequestFilter {
     return access;
   }
 
-  /** The active tenant whose realm issued the token; 401 when there is none or it is not active. */
+  /**
+   * The active tenant whose realm issued the token, and whose id the token carries: a realm name is
+   * reused when a purged tenant's slug is taken again, the id never is. 401 when there is none or
+   * it is not active.
+   */
   static TenantRef tenantOf(VerifiedToken token, TenantService tenants) {
+    UUID tenantId =
+        token
+            .tenantId()
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        IdentityProblems.INVALID_TOKEN,
+                        "The token names no tenant; log in again to get a current one."));
     try {
-      return tenants.resolveActive(token.realm());
+      return tenants.resolveActive(token.realm(), tenantId);
     } catch (ProblemException e) {
       if (e.type().equals(TenancyProblems.TENANT_UNAVAILABLE)) {
         throw new ProblemException(IdentityProblems.TENANT_SUSPENDED, e.getMessage(), e);

@@ -1,7 +1,6 @@
 package io.plexica.identity.app;
 
 import io.plexica.identity.domain.VerifiedToken;
-import io.plexica.shared.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,63 +8,72 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies a token once and then trusts the cache until the token expires (or for at most {@code
- * maxTtl}). The cache is an optimisation: when it fails, tokens are verified again.
+ * Verifies a token once and then trusts this node's memory until the token expires (or for at most
+ * {@code maxTtl}). Verified tokens are never kept in a shared cache: whoever can write to a shared
+ * store could otherwise plant a "verified" token (decision 0012). Each replica pays one signature
+ * check per token, a fraction of a millisecond.
  */
 public class CachingTokenVerifier implements TokenVerifier {
-  private static final Logger LOG = Logger.getLogger(CachingTokenVerifier.class.getName());
-
   private final TokenVerifier verifier;
-  private final TokenCache cache;
   private final Clock clock;
   private final Duration maxTtl;
+  private final int maxEntries;
+  private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+
+  private record Entry(VerifiedToken token, Instant until) {}
 
   public CachingTokenVerifier(
-      TokenVerifier verifier, TokenCache cache, Clock clock, Duration maxTtl) {
+      TokenVerifier verifier, Clock clock, Duration maxTtl, int maxEntries) {
     this.verifier = verifier;
-    this.cache = cache;
     this.clock = clock;
     this.maxTtl = maxTtl;
+    this.maxEntries = maxEntries;
   }
 
   @Override
   public VerifiedToken verify(String token) {
     String hash = sha256(token);
     Instant now = clock.instant();
-    Optional<VerifiedToken> cached = cached(hash).filter(t -> t.expiresAt().isAfter(now));
-    if (cached.isPresent()) {
-      return cached.get();
+    Entry cached = verified.get(hash);
+    if (cached != null && cached.until().isAfter(now)) {
+      return cached.token();
     }
-    VerifiedToken verified = verifier.verify(token);
-    Duration remaining = Duration.between(now, verified.expiresAt());
-    Duration ttl = remaining.compareTo(maxTtl) < 0 ? remaining : maxTtl;
-    if (!ttl.isNegative() && !ttl.isZero()) {
-      try {
-        cache.put(hash, new TokenCache.Entry(verified.realm(), verified.claims().toString()), ttl);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Token cache unavailable; tokens are verified on every request", e);
-      }
+    VerifiedToken fresh = verifier.verify(token);
+    Instant limit = now.plus(maxTtl);
+    Instant until = fresh.expiresAt().isBefore(limit) ? fresh.expiresAt() : limit;
+    if (until.isAfter(now)) {
+      makeRoom(now);
+      verified.put(hash, new Entry(fresh, until));
     }
-    return verified;
+    return fresh;
   }
 
-  private Optional<VerifiedToken> cached(String hash) {
-    try {
-      return cache
-          .find(hash)
-          .map(e -> new VerifiedToken(e.realm(), JsonText.object(e.claimsJson())));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Token cache unavailable; verifying the token instead", e);
-      return Optional.empty();
+  @Override
+  public void forgetRealm(String realm) {
+    verified.values().removeIf(e -> e.token().realm().equals(realm));
+    verifier.forgetRealm(realm);
+  }
+
+  /** How many tokens this node remembers now. */
+  public int size() {
+    return verified.size();
+  }
+
+  /** Expired tokens go first; a flood of distinct valid tokens costs speed, never memory. */
+  private void makeRoom(Instant now) {
+    if (verified.size() < maxEntries) {
+      return;
+    }
+    verified.values().removeIf(e -> !e.until().isAfter(now));
+    if (verified.size() >= maxEntries) {
+      verified.clear();
     }
   }
 
-  /** The cache key: a SHA-256 of the token, so the cache never holds a usable credential. */
+  /** The key: a SHA-256 of the token, so even a heap dump holds no usable credential as a key. */
   static String sha256(String token) {
     try {
       return HexFormat.of()

@@ -4,6 +4,7 @@ import io.plexica.identity.domain.TenantRealm;
 import io.plexica.identity.domain.UserProfile;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Realms in the identity provider: one for the platform's administrators, one per tenant, with the
@@ -18,6 +19,12 @@ public interface Realms {
 
   /** Creates the realm with its roles, clients and first administrator, in one request. */
   void createTenantRealm(TenantRealm realm);
+
+  /**
+   * Makes every token of the tenant's realm carry the tenant's id (realms made before tokens were
+   * bound to tenant incarnations lack it); nothing changes when they already do.
+   */
+  void bindToTenant(String realm, UUID tenantId);
 
   /** Deletes the realm; nothing happens when it does not exist. */
   void delete(String realm);

@@ -17,8 +17,9 @@ import java.util.TreeSet;
 /**
  * The roles of one tenant and the permissions each grants. A custom role is also a realm role in
  * Keycloak, created and deleted in the same transaction that records it. {@code admin} is fixed;
- * {@code user} and {@code guest} may be given other permissions but not deleted. Nobody can grant a
- * permission it does not hold itself. Every change drops the tenant's cached permissions.
+ * {@code user} and {@code guest} may be given other permissions but not deleted. Nobody can grant
+ * or take away a permission it does not hold itself, whichever way: creating a role, changing its
+ * permissions or deleting it. Every change drops the tenant's cached permissions.
  */
 public class RoleService {
   private final IdentityStore store;
@@ -52,7 +53,8 @@ public class RoleService {
 
   public TenantRole create(
       TenantRef tenant, RoleName name, String description, Set<String> permissions, Access actor) {
-    requireGrantable(permissions, Set.of(), actor);
+    requireKnown(permissions);
+    requireHeld(permissions, actor, "Granting");
     TenantRole created =
         store.inTransaction(
             tenant,
@@ -94,7 +96,8 @@ public class RoleService {
               }
               description.ifPresent(d -> role.describe(d.isEmpty() ? null : d, clock.instant()));
               if (permissions.isPresent()) {
-                requireGrantable(permissions.get(), role.permissions(), actor);
+                requireKnown(permissions.get());
+                requireHeld(changed(role.permissions(), permissions.get()), actor, "Changing");
                 role.grantOnly(permissions.get(), clock.instant());
               }
               return role;
@@ -103,7 +106,7 @@ public class RoleService {
     return updated;
   }
 
-  public void delete(TenantRef tenant, String name) {
+  public void delete(TenantRef tenant, String name, Access actor) {
     store.inTransaction(
         tenant,
         tx -> {
@@ -113,6 +116,8 @@ public class RoleService {
                 IdentityProblems.BUILT_IN_ROLE,
                 "'" + name + "' is a built-in role; built-in roles cannot be deleted.");
           }
+          // Its holders lose what it granted: that is a withdrawal like any other.
+          requireHeld(role.permissions(), actor, "Deleting a role withdraws");
           for (TenantUser holder : tx.usersWithRole(name)) {
             Set<String> remaining = new TreeSet<>(holder.roles());
             remaining.remove(name);
@@ -164,21 +169,33 @@ public class RoleService {
     engine.changed(tenant);
   }
 
-  /** Permissions must exist, and those newly granted must be held by the actor. */
-  private void requireGrantable(Set<String> permissions, Set<String> already, Access actor) {
+  private void requireKnown(Set<String> permissions) {
     Set<String> unknown = new TreeSet<>();
     permissions.stream().filter(p -> !catalog.knows(p)).forEach(unknown::add);
     if (!unknown.isEmpty()) {
       throw ProblemException.invalid(
           "permissions", "unknown permission " + String.join(", ", unknown));
     }
-    Set<String> missing = new TreeSet<>(permissions);
-    missing.removeAll(already);
+  }
+
+  /** Permissions that a change from {@code before} to {@code after} grants or takes away. */
+  private static Set<String> changed(Set<String> before, Set<String> after) {
+    Set<String> changed = new TreeSet<>(before);
+    changed.addAll(after);
+    Set<String> kept = new TreeSet<>(before);
+    kept.retainAll(after);
+    changed.removeAll(kept);
+    return changed;
+  }
+
+  /** Every permission a change grants or withdraws must be held by the actor. */
+  private static void requireHeld(Set<String> changing, Access actor, String action) {
+    Set<String> missing = new TreeSet<>(changing);
     missing.removeAll(actor.permissions());
     if (!missing.isEmpty()) {
       throw new ProblemException(
           IdentityProblems.PERMISSION_DENIED,
-          "Granting " + missing + " needs those permissions, which you do not hold.");
+          action + " " + missing + " needs those permissions, which you do not hold.");
     }
   }
 }

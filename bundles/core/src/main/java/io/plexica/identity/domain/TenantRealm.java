@@ -1,15 +1,17 @@
 package io.plexica.identity.domain;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
- * What a tenant's realm is made of: its name (the tenant's slug), the web app's redirect URIs, and
- * the first administrator. {@code adminPassword} is set only in development, where scripts log in
- * with the password grant; elsewhere the administrator chooses a password through Keycloak's
- * required actions.
+ * What a tenant's realm is made of: its name (the tenant's slug), the tenant's id (which every
+ * token of the realm carries), the web app's redirect URIs, and the first administrator. {@code
+ * adminPassword} is set only in development, where scripts log in with the password grant;
+ * elsewhere the administrator chooses a password through Keycloak's required actions.
  */
 public record TenantRealm(
     String name,
+    UUID tenantId,
     String displayName,
     List<String> webRedirectUris,
     String adminEmail,

@@ -1,17 +1,26 @@
 package io.plexica.identity.domain;
 
+import io.plexica.shared.id.CanonicalUuid;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * An access token whose signature, issuer, audience and lifetime were checked: who it speaks for
  * and in which realm. Holds the claims, never the token itself.
  */
 public record VerifiedToken(String realm, JsonObject claims) {
+
+  /**
+   * The claim that binds a tenant realm's tokens to one tenant incarnation: its id, set by a
+   * hard-coded claim mapper on every client of the realm at provisioning.
+   */
+  public static final String TENANT_ID_CLAIM = "plexica_tenant_id";
 
   /** The realm role that makes a platform-realm user a platform administrator. */
   public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
@@ -28,8 +37,20 @@ public record VerifiedToken(String realm, JsonObject claims) {
     return claims.getString("email", null);
   }
 
+  /** The address, only when the token says it was verified ({@code email_verified}). */
+  public Optional<String> verifiedEmail() {
+    return claims.getBoolean("email_verified", false)
+        ? Optional.ofNullable(email())
+        : Optional.empty();
+  }
+
   public String name() {
     return claims.getString("name", username());
+  }
+
+  /** The tenant incarnation the token was issued for; empty when it names none (or no UUID). */
+  public Optional<UUID> tenantId() {
+    return CanonicalUuid.parse(claims.getString(TENANT_ID_CLAIM, null));
   }
 
   public Instant expiresAt() {

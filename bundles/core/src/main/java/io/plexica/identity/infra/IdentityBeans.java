@@ -9,6 +9,8 @@ import io.plexica.identity.app.RoleService;
 import io.plexica.identity.app.TokenVerifier;
 import io.plexica.identity.app.UserService;
 import io.plexica.identity.domain.IdentityStore;
+import io.plexica.shared.cache.CacheSeal;
+import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -72,21 +74,38 @@ public class IdentityBeans {
 
   @Produces
   @Singleton
-  JedisPooled redis(
+  RedisSettings redisSettings(
       @ConfigProperty(name = "plexica.redis.host", defaultValue = "127.0.0.1") String host,
-      @ConfigProperty(name = "plexica.redis.port", defaultValue = "16379") int port) {
-    return new JedisPooled(host, port);
+      @ConfigProperty(name = "plexica.redis.port", defaultValue = "16379") int port,
+      @ConfigProperty(name = "plexica.redis.user", defaultValue = "") String user,
+      @ConfigProperty(name = "plexica.redis.password", defaultValue = "") String password,
+      @ConfigProperty(name = "plexica.redis.tls", defaultValue = "false") boolean tls,
+      @ConfigProperty(name = "plexica.cache.secret", defaultValue = "") String cacheSecret,
+      @ConfigProperty(name = "plexica.identity.dev-mode", defaultValue = "false") boolean devMode) {
+    return RedisSettings.of(host, port, user, password, tls, cacheSecret, devMode);
   }
 
-  /** Verified tokens are cached for at most five minutes, and never past their expiry. */
   @Produces
   @Singleton
-  TokenVerifier tokenVerifier(KeycloakSettings settings, JedisPooled redis, Clock clock) {
+  JedisPooled redis(RedisSettings settings) {
+    return settings.connect();
+  }
+
+  @Produces
+  @Singleton
+  CacheSeal cacheSeal(RedisSettings settings) {
+    return settings.seal();
+  }
+
+  /**
+   * Verified tokens are kept in this node's memory for at most five minutes, and never past their
+   * expiry.
+   */
+  @Produces
+  @Singleton
+  TokenVerifier tokenVerifier(KeycloakSettings settings, Clock clock) {
     return new CachingTokenVerifier(
-        new JwksTokenVerifier(settings.url()),
-        new RedisTokenCache(redis),
-        clock,
-        Duration.ofMinutes(5));
+        new JwksTokenVerifier(settings.url()), clock, Duration.ofMinutes(5), 100_000);
   }
 
   /**
@@ -95,8 +114,8 @@ public class IdentityBeans {
    */
   @Produces
   @Singleton
-  AccessCache accessCache(JedisPooled redis) {
-    return new RedisAccessCache(redis, Duration.ofMinutes(5), Duration.ofMinutes(1));
+  AccessCache accessCache(JedisPooled redis, CacheSeal seal) {
+    return new RedisAccessCache(redis, seal, Duration.ofMinutes(5), Duration.ofMinutes(1));
   }
 
   @Produces

@@ -97,6 +97,11 @@ public class JwksTokenVerifier implements TokenVerifier {
                 new HttpsJwks(realmsPrefix + r + "/protocol/openid-connect/certs")));
   }
 
+  @Override
+  public void forgetRealm(String realm) {
+    keysByRealm.remove(realm);
+  }
+
   private static ProblemException invalid(String why) {
     return new ProblemException(
         IdentityProblems.INVALID_TOKEN, "The access token was refused: " + why + ".");

@@ -4,6 +4,7 @@ import io.plexica.identity.app.Realms;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.TenantRealm;
 import io.plexica.identity.domain.UserProfile;
+import io.plexica.identity.domain.VerifiedToken;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.thirdparty.jakarta.ws.rs.ClientErrorException;
 import io.plexica.thirdparty.jakarta.ws.rs.NotFoundException;
@@ -18,12 +19,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.ClientsResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.RoleScopeResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -38,6 +41,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 /** Realms in Keycloak through keycloak-admin-client, authenticated as the master realm's admin. */
 public class KeycloakRealms implements Realms, AutoCloseable {
   /** Short-lived access tokens: a revoked role or a disabled user stops working within minutes. */
+  private static final String TENANT_ID_MAPPER = "plexica-tenant-id";
+
   private static final int ACCESS_TOKEN_SECONDS = 300;
 
   private static final int PAGE = 200;
@@ -71,9 +76,11 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     RealmRepresentation realm = baseRealm(PLATFORM_REALM, "Plexica platform");
     realm.setRoles(roles(List.of("platform-admin")));
     List<ClientRepresentation> clients = new ArrayList<>();
-    clients.add(pkceClient(KeycloakSettings.CONSOLE_CLIENT, settings.consoleRedirectUris()));
+    List<ProtocolMapperRepresentation> mappers = List.of(audienceMapper());
+    clients.add(
+        pkceClient(KeycloakSettings.CONSOLE_CLIENT, settings.consoleRedirectUris(), mappers));
     if (settings.devMode()) {
-      clients.add(passwordGrantClient());
+      clients.add(passwordGrantClient(mappers));
     }
     realm.setClients(clients);
     UserRepresentation admin = new UserRepresentation();
@@ -94,9 +101,11 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     RealmRepresentation realm = baseRealm(tenant.name(), tenant.displayName());
     realm.setRoles(roles(TenantRealm.ROLES));
     List<ClientRepresentation> clients = new ArrayList<>();
-    clients.add(pkceClient(KeycloakSettings.WEB_CLIENT, tenant.webRedirectUris()));
+    List<ProtocolMapperRepresentation> mappers =
+        List.of(audienceMapper(), tenantIdMapper(tenant.tenantId()));
+    clients.add(pkceClient(KeycloakSettings.WEB_CLIENT, tenant.webRedirectUris(), mappers));
     if (settings.devMode()) {
-      clients.add(passwordGrantClient());
+      clients.add(passwordGrantClient(mappers));
     }
     realm.setClients(clients);
     UserRepresentation admin = new UserRepresentation();
@@ -117,6 +126,31 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     }
     realm.setUsers(List.of(admin));
     call(() -> create(realm));
+  }
+
+  @Override
+  public void bindToTenant(String realm, UUID tenantId) {
+    call(
+        () -> {
+          ClientsResource clients = keycloak.realm(realm).clients();
+          for (String clientId :
+              List.of(KeycloakSettings.WEB_CLIENT, KeycloakSettings.CLI_CLIENT)) {
+            for (ClientRepresentation client : clients.findByClientId(clientId)) {
+              boolean bound =
+                  client.getProtocolMappers() != null
+                      && client.getProtocolMappers().stream()
+                          .anyMatch(m -> TENANT_ID_MAPPER.equals(m.getName()));
+              if (!bound) {
+                clients
+                    .get(client.getId())
+                    .getProtocolMappers()
+                    .createMapper(tenantIdMapper(tenantId))
+                    .close();
+              }
+            }
+          }
+          return null;
+        });
   }
 
   @Override
@@ -380,7 +414,8 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     return roles;
   }
 
-  private static ClientRepresentation pkceClient(String clientId, List<String> redirectUris) {
+  private static ClientRepresentation pkceClient(
+      String clientId, List<String> redirectUris, List<ProtocolMapperRepresentation> mappers) {
     ClientRepresentation client = new ClientRepresentation();
     client.setClientId(clientId);
     client.setPublicClient(true);
@@ -391,17 +426,18 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     client.setWebOrigins(List.of("+"));
     client.setAttributes(
         Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", "+"));
-    client.setProtocolMappers(List.of(audienceMapper()));
+    client.setProtocolMappers(mappers);
     return client;
   }
 
-  private static ClientRepresentation passwordGrantClient() {
+  private static ClientRepresentation passwordGrantClient(
+      List<ProtocolMapperRepresentation> mappers) {
     ClientRepresentation client = new ClientRepresentation();
     client.setClientId(KeycloakSettings.CLI_CLIENT);
     client.setPublicClient(true);
     client.setStandardFlowEnabled(false);
     client.setDirectAccessGrantsEnabled(true);
-    client.setProtocolMappers(List.of(audienceMapper()));
+    client.setProtocolMappers(mappers);
     return client;
   }
 
@@ -415,6 +451,26 @@ public class KeycloakRealms implements Realms, AutoCloseable {
             "included.custom.audience", KeycloakSettings.API_AUDIENCE,
             "access.token.claim", "true",
             "id.token.claim", "false"));
+    return mapper;
+  }
+
+  /**
+   * Every token of the realm names the tenant incarnation it belongs to, so that a token of a
+   * purged tenant never speaks for a new tenant that reuses the slug (and so the realm name).
+   */
+  private static ProtocolMapperRepresentation tenantIdMapper(UUID tenantId) {
+    ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+    mapper.setName(TENANT_ID_MAPPER);
+    mapper.setProtocol("openid-connect");
+    mapper.setProtocolMapper("oidc-hardcoded-claim-mapper");
+    mapper.setConfig(
+        Map.of(
+            "claim.name", VerifiedToken.TENANT_ID_CLAIM,
+            "claim.value", tenantId.toString(),
+            "jsonType.label", "String",
+            "access.token.claim", "true",
+            "id.token.claim", "true",
+            "userinfo.token.claim", "false"));
     return mapper;
   }
 

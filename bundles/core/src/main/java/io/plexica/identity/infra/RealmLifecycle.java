@@ -1,21 +1,27 @@
 package io.plexica.identity.infra;
 
 import io.plexica.identity.app.Realms;
+import io.plexica.identity.app.TokenVerifier;
 import io.plexica.tenancy.app.TenantLifecycleListener;
 import io.plexica.tenancy.domain.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** A suspended tenant's realm is disabled (no logins, no new tokens); purge deletes it. */
+/**
+ * A suspended tenant's realm is disabled (no logins, no new tokens); purge deletes it and forgets
+ * its keys and verified tokens on this node (other nodes refuse them by the tenant id they carry).
+ */
 @ApplicationScoped
 public class RealmLifecycle implements TenantLifecycleListener {
   private Realms realms;
+  private TokenVerifier verifier;
 
   protected RealmLifecycle() {}
 
   @Inject
-  public RealmLifecycle(Realms realms) {
+  public RealmLifecycle(Realms realms, TokenVerifier verifier) {
     this.realms = realms;
+    this.verifier = verifier;
   }
 
   @Override
@@ -31,5 +37,6 @@ public class RealmLifecycle implements TenantLifecycleListener {
   @Override
   public void purged(TenantRef tenant) {
     realms.delete(tenant.slug());
+    verifier.forgetRealm(tenant.slug());
   }
 }

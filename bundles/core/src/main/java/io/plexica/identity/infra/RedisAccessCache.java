@@ -2,8 +2,10 @@ package io.plexica.identity.infra;
 
 import io.plexica.identity.app.AccessCache;
 import io.plexica.identity.domain.Access;
+import io.plexica.shared.cache.CacheSeal;
 import io.plexica.shared.cache.RedisInvalidations;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +28,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * locally, because this node would not hear of changes; while Redis is down, access is loaded from
  * the database on every request.
  *
+ * <p>Entries are sealed ({@link CacheSeal}): an entry planted or moved by someone who can write to
+ * Redis is ignored and loaded again from the database.
+ *
  * <p>Keys: {@code plexica:access:v1:<tenant>:gen} and {@code plexica:access:v1:<tenant>:<user>}, so
  * no entry of one tenant can be read under another's key.
  */
@@ -35,6 +40,7 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
   static final String CHANNEL = PREFIX + "invalidations";
 
   private final JedisPooled redis;
+  private final CacheSeal seal;
   private final long redisTtlSeconds;
   private final long localTtlNanos;
   private final ConcurrentHashMap<UUID, TenantEntries> local = new ConcurrentHashMap<>();
@@ -47,8 +53,9 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
 
   private record LocalEntry(Access access, long expiresAt) {}
 
-  public RedisAccessCache(JedisPooled redis, Duration redisTtl, Duration localTtl) {
+  public RedisAccessCache(JedisPooled redis, CacheSeal seal, Duration redisTtl, Duration localTtl) {
     this.redis = redis;
+    this.seal = seal;
     this.redisTtlSeconds = Math.max(1, redisTtl.toSeconds());
     this.localTtlNanos = localTtl.toNanos();
     this.invalidations =
@@ -94,13 +101,20 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
     String entryKey = PREFIX + tenantId + ":" + userId;
     List<String> values = redis.mget(generationKey(tenantId), entryKey);
     String generation = values.get(0) == null ? "0" : values.get(0);
-    Access cached = decode(userId, generation, values.get(1));
+    Access cached =
+        seal.open(entryKey, values.get(1), Instant.now())
+            .map(value -> decode(userId, generation, value))
+            .orElse(null);
     if (cached != null) {
       return new Shared(cached, true);
     }
     Access loaded = load.get();
     // Stored under the generation read before loading: an invalidation in between makes it stale.
-    redis.setex(entryKey, redisTtlSeconds, encode(generation, loaded));
+    redis.setex(
+        entryKey,
+        redisTtlSeconds,
+        seal.seal(
+            entryKey, encode(generation, loaded), Instant.now().plusSeconds(redisTtlSeconds)));
     // Another node's invalidation reaches this node's memory only when its message arrives; the
     // counter in Redis tells at once whether one happened during the load.
     String after = redis.get(generationKey(tenantId));

@@ -52,6 +52,7 @@ public class TenantRealmStep implements ProvisioningStep {
     realms.createTenantRealm(
         new TenantRealm(
             tenant.slug(),
+            tenant.id(),
             registered.name(),
             settings.webRedirectUris(),
             registered.adminEmail(),

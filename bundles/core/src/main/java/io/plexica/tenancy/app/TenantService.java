@@ -1,5 +1,6 @@
 package io.plexica.tenancy.app;
 
+import io.plexica.shared.id.CanonicalUuid;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.EmailAddress;
@@ -92,7 +93,7 @@ public class TenantService {
     if (idOrSlug == null || idOrSlug.isBlank()) {
       return Optional.empty();
     }
-    Optional<UUID> id = parseUuid(idOrSlug);
+    Optional<UUID> id = CanonicalUuid.parse(idOrSlug);
     return id.isPresent() ? tenants.findById(id.get()) : tenants.findBySlug(idOrSlug);
   }
 
@@ -189,12 +190,17 @@ public class TenantService {
     }
   }
 
-  /** The tenant a tenant-scoped request acts for: it must exist and be {@code ACTIVE}. */
-  public TenantRef resolveActive(String idOrSlug) {
+  /**
+   * The tenant a tenant-scoped request acts for: the one that holds the slug now, and only if it is
+   * the very incarnation {@code id} (a slug freed by a purge may name a new tenant, which the old
+   * one's tokens must never reach). It must be {@code ACTIVE}.
+   */
+  public TenantRef resolveActive(String slug, UUID id) {
     Tenant tenant =
-        find(idOrSlug)
-            .filter(t -> !t.isPurged())
-            .orElseThrow(() -> TenancyProblems.notFound(idOrSlug));
+        tenants
+            .findBySlug(slug)
+            .filter(t -> !t.isPurged() && t.id().equals(id))
+            .orElseThrow(() -> TenancyProblems.notFound(slug));
     if (tenant.status() != TenantStatus.ACTIVE) {
       throw new ProblemException(
           TenancyProblems.TENANT_UNAVAILABLE,
@@ -210,17 +216,6 @@ public class TenantService {
           "settings", "must be at most " + MAX_SETTINGS_CHARS + " characters of JSON");
     }
     return json;
-  }
-
-  private static Optional<UUID> parseUuid(String text) {
-    if (text.length() != 36) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(UUID.fromString(text));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   /** The state of provisioning for the console's progress view. */

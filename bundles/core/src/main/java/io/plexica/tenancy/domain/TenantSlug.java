@@ -17,6 +17,13 @@ public record TenantSlug(String value) {
   public static final Pattern PATTERN = Pattern.compile("^[a-z][a-z0-9-]{1,61}[a-z0-9]$");
 
   /**
+   * A tenant is also addressed by its id; a slug in the canonical form of a UUID could be read as
+   * another tenant's id, so no slug may take that form.
+   */
+  private static final Pattern UUID_SHAPED =
+      Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+  /**
    * Names the platform, its services or well-known hosts use; a tenant with one would shadow them.
    */
   public static final Set<String> RESERVED =
@@ -73,6 +80,10 @@ public record TenantSlug(String value) {
           "slug",
           "must be 3 to 63 characters of lowercase letters, digits and hyphens, start with a letter"
               + " and end with a letter or digit");
+    }
+    if (UUID_SHAPED.matcher(value).matches()) {
+      throw ProblemException.invalid(
+          "slug", "must not have the form of a UUID: tenants are also addressed by their id");
     }
     if (RESERVED.contains(value)) {
       throw ProblemException.invalid("slug", "'" + value + "' is reserved by the platform");

@@ -63,7 +63,8 @@ public class InvitationAcceptResource {
       throw ProblemException.invalid("token", "is not an invitation token");
     }
     Invitation accepted =
-        invitations.accept(request.tenant(), request.caller(), body.token().strip());
+        invitations.accept(
+            request.tenant(), request.caller(), request.verifiedEmail(), body.token().strip());
     return InvitationView.of(accepted, clock.instant(), null);
   }
 }

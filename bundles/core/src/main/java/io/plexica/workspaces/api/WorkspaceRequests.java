@@ -8,6 +8,7 @@ import io.plexica.workspaces.app.Caller;
 import io.plexica.workspaces.domain.WorkspaceProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What every workspace endpoint reads from its request: the tenant, the caller, path ids. */
@@ -25,6 +26,11 @@ public class WorkspaceRequests {
 
   public Caller caller() {
     return Caller.of(identity.access(), identity.require().username());
+  }
+
+  /** The caller's e-mail address, when its identity provider says it was verified. */
+  public Optional<String> verifiedEmail() {
+    return identity.require().verifiedEmail();
   }
 
   /** A workspace id from a path: a malformed one names no workspace (404). */

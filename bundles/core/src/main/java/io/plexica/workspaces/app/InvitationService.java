@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -140,10 +141,13 @@ public class InvitationService {
   }
 
   /**
-   * Accepts the invitation the token belongs to, for the caller, whose e-mail address must be the
-   * invited one. A caller that is a member already keeps the higher of its role and the invited.
+   * Accepts the invitation the token belongs to, for the caller, whose verified e-mail address must
+   * be the invited one: an address a user can change without proving it (Keycloak's account
+   * console) proves nothing. {@code verifiedEmail} is empty when the caller's address is not
+   * verified. A caller that is a member already keeps the higher of its role and the invited.
    */
-  public Invitation accept(TenantRef tenant, Caller caller, String token) {
+  public Invitation accept(
+      TenantRef tenant, Caller caller, Optional<String> verifiedEmail, String token) {
     Invitation accepted =
         store.inTransaction(
             tenant,
@@ -172,8 +176,13 @@ public class InvitationService {
                             + "; ask for a new one.");
                 case PENDING -> {}
               }
-              String email = tx.emailOf(caller.userId()).orElse("");
-              if (!email.equalsIgnoreCase(invitation.email())) {
+              if (verifiedEmail.isEmpty()) {
+                throw new ProblemException(
+                    WorkspaceProblems.INVITATION_OTHER_RECIPIENT,
+                    "Your e-mail address is not verified yet; verify it, then accept the"
+                        + " invitation again.");
+              }
+              if (!verifiedEmail.get().equalsIgnoreCase(invitation.email())) {
                 throw new ProblemException(
                     WorkspaceProblems.INVITATION_OTHER_RECIPIENT,
                     "This invitation was sent to another e-mail address than yours.");

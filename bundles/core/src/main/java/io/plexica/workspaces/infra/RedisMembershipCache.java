@@ -1,9 +1,11 @@
 package io.plexica.workspaces.infra;
 
+import io.plexica.shared.cache.CacheSeal;
 import io.plexica.workspaces.app.MembershipCache;
 import io.plexica.workspaces.app.Standing;
 import io.plexica.workspaces.domain.WorkspaceRole;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -33,10 +35,12 @@ public class RedisMembershipCache implements MembershipCache {
   private static final String NOT_A_MEMBER = "none";
 
   private final JedisPooled redis;
+  private final CacheSeal seal;
   private final long ttlSeconds;
 
-  public RedisMembershipCache(JedisPooled redis, Duration ttl) {
+  public RedisMembershipCache(JedisPooled redis, CacheSeal seal, Duration ttl) {
     this.redis = redis;
+    this.seal = seal;
     this.ttlSeconds = Math.max(1, ttl.toSeconds());
   }
 
@@ -52,14 +56,19 @@ public class RedisMembershipCache implements MembershipCache {
       return load.get();
     }
     String generation = values.get(0) == null ? "0" : values.get(0);
-    Standing cached = decode(generation, values.get(1));
+    Standing cached =
+        seal.open(entryKey, values.get(1), Instant.now())
+            .map(value -> decode(generation, value))
+            .orElse(null);
     if (cached != null) {
       return cached;
     }
     Standing loaded = load.get();
     try {
       // Stored under the generation read before loading: an invalidation in between makes it stale.
-      redis.setex(entryKey, ttlSeconds, generation + ":" + encode(loaded));
+      String value = generation + ":" + encode(loaded);
+      redis.setex(
+          entryKey, ttlSeconds, seal.seal(entryKey, value, Instant.now().plusSeconds(ttlSeconds)));
     } catch (JedisException e) {
       LOG.log(Level.FINE, "Could not cache a membership", e);
     }

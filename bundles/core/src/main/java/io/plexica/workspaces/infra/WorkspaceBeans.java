@@ -1,5 +1,6 @@
 package io.plexica.workspaces.infra;
 
+import io.plexica.shared.cache.CacheSeal;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.web.RequestBodyLimit;
 import io.plexica.storage.app.TenantStorage;
@@ -32,8 +33,8 @@ public class WorkspaceBeans {
   /** Memberships are shared through Redis for five minutes. */
   @Produces
   @Singleton
-  MembershipCache membershipCache(JedisPooled redis) {
-    return new RedisMembershipCache(redis, Duration.ofMinutes(5));
+  MembershipCache membershipCache(JedisPooled redis, CacheSeal seal) {
+    return new RedisMembershipCache(redis, seal, Duration.ofMinutes(5));
   }
 
   @Produces

@@ -1,0 +1,284 @@
+package io.plexica.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * What an outside review broke, each as it was done (docs/security.md, "Threat model"): every test
+ * here failed before its fix. Black-box, over HTTP, against the running platform and its real
+ * Keycloak and Redis.
+ */
+class AttackSuiteIT {
+  private static final String REDIS_HOST = env("PLEXICA_REDIS_HOST", "127.0.0.1");
+  private static final int REDIS_PORT = Integer.parseInt(env("PLEXICA_REDIS_PORT", "26379"));
+
+  private static String tenant;
+
+  @BeforeAll
+  static void tenant() {
+    tenant = Platform.uniqueSlug("atk");
+    Platform.createActiveTenant(tenant);
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  /** Item 1: a purged tenant's token is bound to that tenant, not to the name it had. */
+  @Test
+  void aPurgedTenantsTokenNeverReachesANewTenantWithTheSameSlug() {
+    String slug = Platform.uniqueSlug("reuse");
+    Platform.createActiveTenant(slug);
+    String oldToken = Platform.token(slug, Platform.adminOf(slug), Platform.DEV_PASSWORD);
+    // Verified once, so every cache on the way has seen it.
+    Platform.anonymous().auth().oauth2(oldToken).get("/users").then().statusCode(200);
+    String oldSubject =
+        Platform.anonymous().auth().oauth2(oldToken).get("/me").then().extract().path("subject");
+
+    Platform.api().delete("/tenants/" + slug + "?purge=true").then().statusCode(204);
+    Platform.createActiveTenant(slug);
+
+    Response reused = Platform.anonymous().auth().oauth2(oldToken).get("/users");
+    Platform.assertProblem(reused, 401, "invalid-token");
+    Platform.assertProblem(
+        Platform.anonymous().auth().oauth2(oldToken).get("/me"), 401, "invalid-token");
+    List<String> users =
+        Platform.asTenantAdmin(slug).get("/users").then().extract().path("items.id");
+    assertThat(users).as("the old token's user is not mirrored").doesNotContain(oldSubject);
+  }
+
+  /** Item 1, the other half: a tenant realm's token without the tenant's id names no tenant. */
+  @Test
+  void aTenantTokenWithoutTheTenantIdIsRefused() {
+    String clientId =
+        Platform.keycloakAdmin()
+            .queryParam("clientId", "plexica-cli")
+            .get("/admin/realms/" + tenant + "/clients")
+            .path("[0].id");
+    String mapperId =
+        Platform.keycloakAdmin()
+            .get("/admin/realms/" + tenant + "/clients/" + clientId + "/protocol-mappers/models")
+            .path("find { it.name == 'plexica-tenant-id' }.id");
+    Platform.keycloakAdmin()
+        .delete(
+            "/admin/realms/"
+                + tenant
+                + "/clients/"
+                + clientId
+                + "/protocol-mappers/models/"
+                + mapperId)
+        .then()
+        .statusCode(204);
+    try {
+      String unbound = Platform.token(tenant, Platform.adminOf(tenant), Platform.DEV_PASSWORD);
+      Platform.assertProblem(
+          Platform.anonymous().auth().oauth2(unbound).get("/users"), 401, "invalid-token");
+    } finally {
+      Platform.keycloakAdmin()
+          .body(
+              Map.of(
+                  "name", "plexica-tenant-id",
+                  "protocol", "openid-connect",
+                  "protocolMapper", "oidc-hardcoded-claim-mapper",
+                  "config",
+                      Map.of(
+                          "claim.name", "plexica_tenant_id",
+                          "claim.value",
+                              Platform.api().get("/tenants/" + tenant).path("id").toString(),
+                          "jsonType.label", "String",
+                          "access.token.claim", "true")))
+          .post("/admin/realms/" + tenant + "/clients/" + clientId + "/protocol-mappers/models")
+          .then()
+          .statusCode(201);
+    }
+    Platform.asTenantAdmin(tenant).get("/users").then().statusCode(200);
+  }
+
+  /** Item 2: a slug shaped like another tenant's id would be read as that id. */
+  @Test
+  void aSlugShapedLikeATenantIdIsRefused() {
+    String victimId = Platform.api().get("/tenants/" + tenant).path("id");
+    String uuidShaped = "a" + victimId.substring(1);
+
+    for (String slug : new String[] {victimId, uuidShaped}) {
+      Response created =
+          Platform.api()
+              .body(Map.of("slug", slug, "name", "Shadow", "adminEmail", "x@shadow.example"))
+              .post("/tenants");
+      Platform.assertProblem(created, 400, "validation-failed");
+      assertThat(created.<String>path("errors[0].field")).isEqualTo("slug");
+    }
+    assertThat(Platform.api().get("/tenants/" + tenant).<String>path("status")).isEqualTo("ACTIVE");
+  }
+
+  /** Item 3: Redis takes no anonymous client. */
+  @Test
+  void redisRefusesAClientWithoutCredentials() {
+    try (Jedis anonymous = new Jedis(REDIS_HOST, REDIS_PORT)) {
+      assertThat(catchRedis(() -> anonymous.get("plexica:anything")))
+          .as("an anonymous client is refused")
+          .containsAnyOf("NOAUTH", "NOPERM", "WRONGPASS");
+    }
+  }
+
+  /**
+   * Item 3: someone who can write to Redis plants a "verified" platform-administrator token, and
+   * grants to a guest: neither is taken.
+   */
+  @Test
+  void entriesPlantedInRedisGrantNothing() throws Exception {
+    String forged = "eyJhbGciOiJub25lIn0.forged." + System.nanoTime();
+    String claims =
+        "{\"sub\":\"00000000-0000-0000-0000-000000000001\",\"preferred_username\":\"mallory\","
+            + "\"exp\":"
+            + (System.currentTimeMillis() / 1000 + 600)
+            + ",\"realm_access\":{\"roles\":[\"platform-admin\"]}}";
+    // Planted before the guest's first request, so nothing genuine is cached for it yet.
+    String guestName = "guest-" + System.nanoTime();
+    String guestToken = Platform.tokenOfNewUser(tenant, guestName, "guest");
+    String guestId = Platform.keycloakUserId(tenant, guestName);
+    String tenantId = Platform.api().get("/tenants/" + tenant).path("id");
+    try (Jedis redis = authenticated()) {
+      redis.setex("plexica:token:v1:" + sha256(forged), 600, "plexica-platform\n" + claims);
+      redis.setex(
+          "plexica:access:v1:" + tenantId + ":" + guestId,
+          600,
+          "0\n1\nadmin\nroles:manage,users:manage,audit:read\nplanted");
+      redis.set("plexica:access:v1:" + tenantId + ":gen", "0");
+    }
+
+    Platform.assertProblem(
+        Platform.anonymous().auth().oauth2(forged).get("/tenants"), 401, "invalid-token");
+    Response audit = Platform.anonymous().auth().oauth2(guestToken).get("/audit");
+    Platform.assertProblem(audit, 403, "permission-denied");
+  }
+
+  /** Item 7: an address the user could change without proving it does not take an invitation. */
+  @Test
+  void anInvitationNeedsAVerifiedAddress() {
+    String name = "mallory-" + System.nanoTime();
+    Platform.keycloakAdmin()
+        .body(
+            Map.of(
+                "username",
+                name,
+                "email",
+                name + "@example.com",
+                "firstName",
+                "Mal",
+                "lastName",
+                "Lory",
+                "enabled",
+                true,
+                "emailVerified",
+                false,
+                "credentials",
+                List.of(Map.of("type", "password", "value", "secret", "temporary", false))))
+        .post("/admin/realms/" + tenant + "/users")
+        .then()
+        .statusCode(201);
+    String mallory = Platform.token(tenant, name, "secret");
+    String workspace =
+        Platform.asTenantAdmin(tenant)
+            .body(Map.of("slug", "inv-" + System.nanoTime(), "name", "Invited"))
+            .post("/workspaces")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String invitation =
+        Platform.asTenantAdmin(tenant)
+            .body(Map.of("email", name + "@example.com", "role", "ADMIN"))
+            .post("/workspaces/" + workspace + "/invitations")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("token");
+
+    Response accepted =
+        Platform.anonymous()
+            .auth()
+            .oauth2(mallory)
+            .body(Map.of("token", invitation))
+            .post("/workspace-invitations/accept");
+
+    Platform.assertProblem(accepted, 403, "invitation-other-recipient");
+    Platform.assertProblem(
+        Platform.anonymous().auth().oauth2(mallory).get("/workspaces/" + workspace),
+        404,
+        "workspace-not-found");
+  }
+
+  /** Item 8: deleting a role withdraws what it grants, so it needs those permissions. */
+  @Test
+  void nobodyDeletesARoleGrantingMoreThanItHolds() {
+    String manager = "rolemgr" + System.nanoTime() % 100000;
+    String auditors = "auditors" + System.nanoTime() % 100000;
+    Platform.asTenantAdmin(tenant)
+        .body(Map.of("name", manager, "permissions", List.of("roles:manage", "tenant:read")))
+        .post("/roles")
+        .then()
+        .statusCode(201);
+    Platform.asTenantAdmin(tenant)
+        .body(Map.of("name", auditors, "permissions", List.of("audit:read")))
+        .post("/roles")
+        .then()
+        .statusCode(201);
+    String managerToken = Platform.tokenOfNewUser(tenant, "m" + System.nanoTime(), manager);
+
+    Platform.assertProblem(
+        Platform.anonymous().auth().oauth2(managerToken).delete("/roles/" + auditors),
+        403,
+        "permission-denied");
+    Platform.assertProblem(
+        Platform.anonymous()
+            .auth()
+            .oauth2(managerToken)
+            .body(Map.of("permissions", List.of()))
+            .patch("/roles/" + auditors),
+        403,
+        "permission-denied");
+    assertThat(
+            Platform.asTenantAdmin(tenant)
+                .get("/roles/" + auditors)
+                .<List<String>>path("permissions"))
+        .containsExactly("audit:read");
+  }
+
+  private static Jedis authenticated() {
+    return new Jedis(
+        new HostAndPort(REDIS_HOST, REDIS_PORT),
+        DefaultJedisClientConfig.builder()
+            .user(env("PLEXICA_REDIS_USER", null))
+            .password(env("PLEXICA_REDIS_PASSWORD", null))
+            .build());
+  }
+
+  private static String catchRedis(Runnable call) {
+    try {
+      call.run();
+      return "no error";
+    } catch (JedisDataException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static String sha256(String text) throws Exception {
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+}
