@@ -134,10 +134,20 @@ public class AuditResource {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.parse(raw.strip()));
+      Instant instant = Instant.parse(raw.strip());
+      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        validation.reject(field, "must be between the years 1 and 9999");
+        return Optional.empty();
+      }
+      return Optional.of(instant);
     } catch (DateTimeParseException e) {
       validation.reject(field, "must be an instant such as 2026-11-26T10:00:00Z");
       return Optional.empty();
     }
   }
+
+  /** What PostgreSQL's timestamps and every sane audit query can hold. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 }

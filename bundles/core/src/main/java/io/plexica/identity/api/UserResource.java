@@ -138,9 +138,9 @@ public class UserResource {
     Validation validation = new Validation();
     EmailAddress email = validation.check(() -> EmailAddress.of("email", body.email()));
     String first =
-        validation.check(() -> FieldRules.requiredName("firstName", body.firstName(), MAX_NAME));
+        validation.check(() -> FieldRules.personName("firstName", body.firstName(), MAX_NAME));
     String last =
-        validation.check(() -> FieldRules.requiredName("lastName", body.lastName(), MAX_NAME));
+        validation.check(() -> FieldRules.personName("lastName", body.lastName(), MAX_NAME));
     Set<String> roles =
         body.roles() == null ? Set.of("user") : validation.check(() -> roles(body.roles()));
     String password = body.temporaryPassword();

@@ -490,12 +490,13 @@ public class KeycloakRealms implements Realms, AutoCloseable {
       int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
       throw new ProblemException(
           IdentityProblems.IDENTITY_UNAVAILABLE,
-          "Keycloak at " + settings.url() + " refused the request (HTTP " + status + ").",
+          // The detail reaches clients: it names no host; the log has the cause.
+          "The identity provider refused the request (HTTP " + status + ").",
           e);
     } catch (ProcessingException e) {
       throw new ProblemException(
           IdentityProblems.IDENTITY_UNAVAILABLE,
-          "Keycloak at " + settings.url() + " cannot be reached: " + e.getMessage(),
+          "The identity provider cannot be reached now; try again in a moment.",
           e);
     }
   }

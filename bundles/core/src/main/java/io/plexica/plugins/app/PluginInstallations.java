@@ -146,7 +146,7 @@ public class PluginInstallations {
   public PluginInstallation upgrade(TenantRef tenant, String pluginId, Optional<String> version) {
     PluginInstallation installation = requireInstalled(tenant, pluginId);
     String target = version.orElseGet(() -> deployment.get(pluginId).currentVersion());
-    if (Version.parseVersion(target).compareTo(Version.parseVersion(installation.pluginVersion()))
+    if (requestedVersion(target).compareTo(Version.parseVersion(installation.pluginVersion()))
         <= 0) {
       throw new ProblemException(
           PluginProblems.UPGRADE_INVALID,
@@ -253,5 +253,16 @@ public class PluginInstallations {
                     .anyMatch(d -> d.id().equals(pluginId)))
         .map(PluginInstallation::pluginId)
         .toList();
+  }
+
+  /**
+   * A version named by a client: {@code major.minor.micro[.qualifier]}, else a 400 on the field.
+   */
+  private static Version requestedVersion(String text) {
+    try {
+      return Version.parseVersion(text);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("version", "must be a version such as 1.2.0");
+    }
   }
 }

@@ -98,33 +98,43 @@ public class FlywayPluginMigrations implements PluginMigrations {
     }
   }
 
-  private static List<String> tables(Connection connection, TenantRef tenant, String pluginId)
+  /** The plugin's relations in the tenant's schema, views first: they depend on the tables. */
+  private static List<Relation> tables(Connection connection, TenantRef tenant, String pluginId)
       throws SQLException {
     String like = PluginTables.prefix(pluginId).replace("_", "\\_") + "%";
-    List<String> tables = new ArrayList<>();
+    List<Relation> relations = new ArrayList<>();
     try (PreparedStatement find =
         connection.prepareStatement(
-            "SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = ? AND table_name LIKE ?")) {
+            "SELECT table_name, table_type = 'VIEW' FROM information_schema.tables"
+                + " WHERE table_schema = ? AND table_name LIKE ?"
+                + " ORDER BY table_type = 'VIEW' DESC, table_name")) {
       find.setString(1, tenant.schemaName());
       find.setString(2, like);
       try (ResultSet rows = find.executeQuery()) {
         while (rows.next()) {
-          tables.add(rows.getString(1));
+          relations.add(new Relation(rows.getString(1), rows.getBoolean(2)));
         }
       }
     }
-    return tables;
+    return relations;
   }
+
+  private record Relation(String name, boolean view) {}
 
   @Override
   public void purge(TenantRef tenant, String pluginId) {
     try (Connection connection = dataSource.getConnection()) {
-      List<String> tables = tables(connection, tenant, pluginId);
+      List<Relation> relations = tables(connection, tenant, pluginId);
       try (Statement drop = connection.createStatement()) {
-        for (String table : tables) {
+        for (Relation relation : relations) {
           drop.execute(
-              "DROP TABLE IF EXISTS \"" + tenant.schemaName() + "\".\"" + table + "\" CASCADE");
+              "DROP "
+                  + (relation.view() ? "VIEW" : "TABLE")
+                  + " IF EXISTS \""
+                  + tenant.schemaName()
+                  + "\".\""
+                  + relation.name()
+                  + "\" CASCADE");
         }
       }
     } catch (SQLException e) {

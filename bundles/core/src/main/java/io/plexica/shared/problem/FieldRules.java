@@ -18,6 +18,22 @@ public final class FieldRules {
     return bounded(field, name, max);
   }
 
+  /** Characters Keycloak's user profile refuses in names (person-name-prohibited-characters). */
+  private static final String NAME_PROHIBITED = "<>&\"$%!#?§;*~/\\|^=[]{}()";
+
+  /**
+   * A person's first or last name: a display name without the characters the identity provider
+   * refuses in names, so that what passes here is never turned away there.
+   */
+  public static String personName(String field, String value, int max) {
+    String name = requiredName(field, value, max);
+    if (name.chars().anyMatch(c -> NAME_PROHIBITED.indexOf(c) >= 0)) {
+      throw ProblemException.invalid(
+          field, "must not contain any of these characters: " + NAME_PROHIBITED);
+    }
+    return name;
+  }
+
   /** Optional text: {@code null} stays {@code null}; line breaks and tabs are allowed. */
   public static String optionalText(String field, String value, int max) {
     if (value == null) {

@@ -3,9 +3,13 @@ package io.plexica.shared.query;
 import io.plexica.shared.problem.Validation;
 import java.util.Optional;
 
-/** Which page of a list a client asked for: {@code page} from 0, {@code size} from 1 to 100. */
+/**
+ * Which page of a list a client asked for: {@code page} from 0 to {@link #MAX_PAGE}, {@code size}
+ * from 1 to 100, so that the offset always fits.
+ */
 public record PageRequest(int page, int size) {
   public static final int MAX_SIZE = 100;
+  public static final int MAX_PAGE = 1_000_000;
   public static final int DEFAULT_SIZE = 20;
 
   public int offset() {
@@ -15,8 +19,8 @@ public record PageRequest(int page, int size) {
   /** Reads the raw parameters; a bad one is added to {@code validation} and a default returned. */
   public static PageRequest parse(Validation validation, String page, String size) {
     int pageNumber = integer(page, 0);
-    if (pageNumber < 0) {
-      validation.reject("page", "must be a whole number, 0 or more");
+    if (pageNumber < 0 || pageNumber > MAX_PAGE) {
+      validation.reject("page", "must be a whole number from 0 to " + MAX_PAGE);
       pageNumber = 0;
     }
     int pageSize = integer(size, DEFAULT_SIZE);

@@ -1,5 +1,6 @@
 package io.plexica.shared.web;
 
+import io.plexica.shared.persistence.SqlErrors;
 import io.plexica.shared.problem.FieldError;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -132,25 +132,36 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   /**
-   * The runtime wraps reader failures; the useful classification is on the innermost known cause.
+   * The runtime wraps reader failures; the useful classification is on the innermost known cause. A
+   * problem raised anywhere in the chain wins: a body refused while it streams (too large, too
+   * deep) reaches here wrapped in the JSON reader's own exception.
    */
   private static Throwable unwrap(Throwable thrown) {
+    Throwable known = null;
     Throwable current = thrown;
     for (int depth = 0; depth < 10 && current != null; depth++) {
-      if (current instanceof ProblemException
-          || current instanceof ConstraintViolationException
-          || current instanceof JsonbException
-          || current instanceof JsonException) {
+      if (current instanceof ProblemException) {
         return current;
       }
-      if (!(current instanceof ProcessingException)
-          && !(current instanceof WebApplicationException)
-          && current.getCause() == null) {
+      if (known == null
+          && (current instanceof ConstraintViolationException
+              || current instanceof JsonbException
+              || current instanceof JsonException)) {
+        known = current;
+      }
+      if (current.getCause() == current) {
         break;
       }
       current = current.getCause();
     }
-    return thrown;
+    if (known != null) {
+      return known;
+    }
+    return SqlErrors.isBadValue(thrown)
+        ? new ProblemException(
+            ProblemType.VALIDATION_FAILED,
+            "A value of the request is out of range or not valid for the platform's database.")
+        : thrown;
   }
 
   private static FieldError fieldError(ConstraintViolation<?> violation) {
