@@ -258,6 +258,146 @@ class AttackSuiteIT {
         .containsExactly("audit:read");
   }
 
+  /** Item 10: inputs that answered 500 now get a 4xx problem and change nothing. */
+  @Test
+  void hostileValuesGetAProblemNeverA500() throws Exception {
+    var admin =
+        (java.util.function.Supplier<io.restassured.specification.RequestSpecification>)
+            () -> Platform.asTenantAdmin(tenant);
+    String nul = "a\u0000b";
+    Platform.assertProblem(
+        admin.get().queryParam("q", nul).get("/users"), 400, "malformed-request");
+    Platform.assertProblem(
+        Platform.anonymous().queryParam("tenant", nul).get("/web-config"),
+        400,
+        "malformed-request");
+    Platform.assertProblem(
+        admin.get().queryParam("topic", nul).get("/dead-letters"), 400, "malformed-request");
+    Platform.assertProblem(
+        admin
+            .get()
+            .contentType("application/merge-patch+json")
+            .body("{\"settings\":{\"motto\":\"x\\u0000y\"}}")
+            .patch("/tenant"),
+        400,
+        "malformed-request");
+    Platform.assertProblem(
+        admin.get().queryParam("page", "2147483647").queryParam("size", "100").get("/users"),
+        400,
+        "validation-failed");
+    Platform.assertProblem(
+        admin.get().queryParam("from", "+999999999-12-31T23:59:59Z").get("/audit"),
+        400,
+        "validation-failed");
+    String deep = "{\"settings\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}";
+    Platform.assertProblem(
+        admin.get().contentType("application/merge-patch+json").body(deep).patch("/tenant"),
+        400,
+        "malformed-request");
+    Response script =
+        admin
+            .get()
+            .body(
+                Map.of(
+                    "email",
+                    "bob" + System.nanoTime() + "@example.com",
+                    "firstName",
+                    "Bob<script>",
+                    "lastName",
+                    "Tables",
+                    "roles",
+                    List.of("user")))
+            .post("/users");
+    Platform.assertProblem(script, 400, "validation-failed");
+    assertThat(script.asString()).doesNotContain("127.0.0.1", "localhost", "keycloak");
+
+    // A chunked body announces no length: the limit is found while it streams.
+    byte[] big = ("{\"name\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(Platform.BASE_URL + "/api/v1/workspaces"))
+            .header(
+                "Authorization",
+                "Bearer " + Platform.token(tenant, Platform.adminOf(tenant), Platform.DEV_PASSWORD))
+            .header("Content-Type", "application/json")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(big)))
+            .build();
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(response.body()).contains("payload-too-large");
+    assertThat(Platform.api().get("/tenants/" + tenant).<String>path("status")).isEqualTo("ACTIVE");
+  }
+
+  /**
+   * Item 5: the faulty fixture builds a context naming another tenant, or keeps one from an earlier
+   * call, and hands it to the platform's data and file services: refused, naming it.
+   */
+  @Test
+  void aPluginCannotActInAnotherTenantWithAContextItMade() throws Exception {
+    String slug = PluginsIT.tenantWithFaulty("forge");
+    var admin = Platform.asTenantAdmin(slug);
+    String victim = Platform.api().get("/tenants/" + tenant).path("id");
+
+    for (String what : new String[] {"data", "files"}) {
+      Response forged =
+          Platform.asTenantAdmin(slug)
+              .queryParam("tenant", victim)
+              .queryParam("what", what)
+              .get("/plugins/faulty/forge");
+      Platform.assertProblem(forged, 500, "plugin-context-refused");
+      assertThat(forged.<String>path("detail")).contains("'faulty'");
+    }
+    admin.get("/plugins/faulty/keep").then().statusCode(204);
+    Response reused = Platform.asTenantAdmin(slug).get("/plugins/faulty/reuse");
+    Platform.assertProblem(reused, 500, "plugin-context-refused");
+    assertThat(Platform.strings("SELECT name FROM plexica_core.tenant WHERE slug = ?", slug))
+        .as("the refusals left the plugin's tenant as it was")
+        .hasSize(1);
+  }
+
+  /** Item 6: a route's workspace role is enforced: VIEWER reads, MEMBER writes by default. */
+  @Test
+  void pluginRoutesEnforceTheWorkspaceRole() throws Exception {
+    String slug = PluginsIT.tenantWithFaulty("wsrole");
+    String viewerName = "viewer" + System.nanoTime();
+    String viewer = Platform.tokenOfNewUser(slug, viewerName, "user");
+    String viewerId =
+        Platform.anonymous().auth().oauth2(viewer).get("/me").then().extract().path("subject");
+    String workspace =
+        Platform.asTenantAdmin(slug)
+            .body(Map.of("slug", "roles", "name", "Roles"))
+            .post("/workspaces")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Platform.asTenantAdmin(slug)
+        .body(Map.of("userId", viewerId, "role", "VIEWER"))
+        .post("/workspaces/" + workspace + "/members")
+        .then()
+        .statusCode(201);
+
+    var asViewer =
+        (java.util.function.Supplier<io.restassured.specification.RequestSpecification>)
+            () -> Platform.anonymous().auth().oauth2(viewer).header("X-Workspace-ID", workspace);
+    asViewer.get().get("/plugins/faulty/ok").then().statusCode(200);
+    Platform.assertProblem(
+        asViewer.get().body("{}").post("/plugins/faulty/write"), 403, "permission-denied");
+    Platform.assertProblem(asViewer.get().get("/plugins/faulty/manage"), 403, "permission-denied");
+
+    Response asAdmin =
+        Platform.asTenantAdmin(slug)
+            .header("X-Workspace-ID", workspace)
+            .body("{}")
+            .post("/plugins/faulty/write");
+    assertThat(asAdmin.statusCode()).as(asAdmin.asString()).isEqualTo(200);
+    assertThat(asAdmin.<String>path("role")).as("the context carries the role").isEqualTo("ADMIN");
+  }
+
   private static Jedis authenticated() {
     return new Jedis(
         new HostAndPort(REDIS_HOST, REDIS_PORT),

@@ -401,7 +401,7 @@ class PluginsIT {
   }
 
   /** A new tenant with the faulty fixture deployed (once) and installed. */
-  private static String tenantWithFaulty(String prefix) throws IOException {
+  static String tenantWithFaulty(String prefix) throws IOException {
     Response deployed = upload(Files.readAllBytes(Path.of("target/test-bundles/faulty.jar")));
     assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
     String slug = Platform.uniqueSlug(prefix);

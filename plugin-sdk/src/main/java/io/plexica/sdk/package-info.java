@@ -4,7 +4,7 @@
  * types are plain data, so the same contract can later be served across a process boundary.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.plexica.sdk;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,6 +23,9 @@ public @interface Route {
 
   String PERMISSION = PREFIX_ + "permission";
 
+  /** Since 1.1. */
+  String WORKSPACE_ROLE = PREFIX_ + "workspaceRole";
+
   /** GET, POST, PUT, PATCH or DELETE. */
   String method();
 
@@ -37,4 +40,11 @@ public @interface Route {
    * empty means any authenticated user of a tenant where the plugin is enabled.
    */
   String permission() default "";
+
+  /**
+   * The least role ({@code VIEWER}, {@code MEMBER} or {@code ADMIN}) a caller needs in the
+   * workspace a call names; empty means {@code VIEWER} for {@code GET} and {@code MEMBER} for the
+   * other methods. Calls that name no workspace are not affected. Since 1.1.
+   */
+  String workspaceRole() default "";
 }

@@ -10,10 +10,13 @@
  * </pre>
  *
  * The platform authenticates the call, resolves the tenant, checks that the plugin is enabled there
- * and that the caller holds the permission, then calls the handler within a time limit.
+ * and that the caller holds the permission, and, when the call names a workspace ({@code
+ * X-Workspace-ID}), that the caller's role there is at least the route's {@code workspaceRole} (by
+ * default {@code VIEWER} for {@code GET}, {@code MEMBER} for the other methods); then it calls the
+ * handler within a time limit.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.plexica.sdk.route;
 
 import org.osgi.annotation.bundle.Export;

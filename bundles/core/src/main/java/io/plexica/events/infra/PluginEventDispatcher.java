@@ -2,6 +2,7 @@ package io.plexica.events.infra;
 
 import io.plexica.events.app.EventMetrics;
 import io.plexica.events.infra.EventDeliveries.Due;
+import io.plexica.plugins.app.CallContexts;
 import io.plexica.plugins.app.PluginCallGuard;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.app.PluginRuntime.EventSubscriber;
@@ -209,6 +210,8 @@ public class PluginEventDispatcher implements AutoCloseable {
     // Written by the guard's thread, which may still run after a time-out: concurrent collections.
     Map<UUID, String> failures = new ConcurrentHashMap<>();
     Set<UUID> handled = ConcurrentHashMap.newKeySet();
+    List<CallContexts.Withdrawal> issued = new ArrayList<>();
+    due.forEach(d -> issued.add(CallContexts.SHARED.issue(subscriber.pluginId(), d.context())));
     try {
       guard.call(
           subscriber.pluginId(),
@@ -239,6 +242,8 @@ public class PluginEventDispatcher implements AutoCloseable {
           });
     } catch (RuntimeException e) {
       // The call as a whole was refused or ran out of time: what did not finish failed.
+      issued.forEach(CallContexts.Withdrawal::close);
+      issued.clear();
       for (Delivery delivery : due) {
         UUID id = delivery.incoming().event().id();
         if (!handled.contains(id)) {
@@ -246,6 +251,7 @@ public class PluginEventDispatcher implements AutoCloseable {
         }
       }
     }
+    issued.forEach(CallContexts.Withdrawal::close);
     deliveries.markHandled(subscriber.pluginId(), subscriber.name(), List.copyOf(handled));
     for (Delivery delivery : due) {
       Incoming in = delivery.incoming();
@@ -301,7 +307,12 @@ public class PluginEventDispatcher implements AutoCloseable {
             Set.of(),
             event.workspaceId(),
             installed.get().config());
-    return subscriber.handler().accepts(event, context) ? Optional.of(context) : Optional.empty();
+    CallContexts.Withdrawal issued = CallContexts.SHARED.issue(subscriber.pluginId(), context);
+    try {
+      return subscriber.handler().accepts(event, context) ? Optional.of(context) : Optional.empty();
+    } finally {
+      issued.close();
+    }
   }
 
   /** A tenant's installation of a plugin, with its configuration parsed. */
@@ -312,6 +323,7 @@ public class PluginEventDispatcher implements AutoCloseable {
     long start = System.nanoTime();
     guard.call(
         subscriber.pluginId(),
+        context,
         () -> {
           subscriber.handler().handle(event, context);
           return null;

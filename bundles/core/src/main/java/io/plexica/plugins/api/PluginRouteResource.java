@@ -138,16 +138,17 @@ public class PluginRouteResource {
     Optional<UUID> workspace =
         Optional.ofNullable(workspaceHeader)
             .filter(h -> !h.isBlank())
-            .map(
-                h -> {
-                  UUID id = WorkspaceRequests.workspaceId(h.strip());
-                  workspaces.require(
-                      tenant.require(),
-                      Caller.of(identity.access(), username),
-                      id,
-                      WorkspaceRole.VIEWER);
-                  return id;
-                });
+            .map(h -> WorkspaceRequests.workspaceId(h.strip()));
+    Optional<String> role =
+        workspace.map(
+            id ->
+                workspaces
+                    .require(
+                        tenant.require(),
+                        Caller.of(identity.access(), username),
+                        id,
+                        WorkspaceRole.VIEWER)
+                    .name());
     RouteResponse response =
         router.call(
             tenant.require(),
@@ -159,7 +160,8 @@ public class PluginRouteResource {
                 "/" + path,
                 Map.copyOf(uri.getQueryParameters()),
                 parse(body),
-                workspace));
+                workspace,
+                role));
     Response.ResponseBuilder builder = Response.status(response.status());
     response.body().ifPresent(b -> builder.entity(b.toString()).type(MediaType.APPLICATION_JSON));
     response.location().ifPresent(l -> builder.location(URI.create(uri.getBaseUri() + prefix + l)));

@@ -1,6 +1,7 @@
 package io.plexica.plugins.app;
 
 import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.sdk.CallContext;
 import io.plexica.sdk.PluginProblem;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
@@ -37,6 +38,19 @@ public class PluginCallGuard {
     this.executor = executor;
     this.timeLimit = timeLimit;
     this.breakers = new Breakers(failuresToOpen, openFor, clock);
+  }
+
+  /**
+   * Calls the plugin with a context issued to it for this call only: the plugin may hand it back to
+   * the platform's services while the call runs, never after (see {@link CallContexts}).
+   */
+  public <T> T call(String pluginId, CallContext context, Callable<T> work) {
+    CallContexts.Withdrawal issued = CallContexts.SHARED.issue(pluginId, context);
+    try {
+      return call(pluginId, work);
+    } finally {
+      issued.close();
+    }
   }
 
   public <T> T call(String pluginId, Callable<T> work) {

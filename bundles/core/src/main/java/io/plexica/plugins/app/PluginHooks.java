@@ -69,7 +69,8 @@ public class PluginHooks implements ExtensionPoints {
               JsonText.object(config.get()));
       HookCall call = new HookCall(event.name(), payload, vetoable, context);
       try {
-        HookResult result = guard.call(target.pluginId(), () -> target.handler().handle(call));
+        HookResult result =
+            guard.call(target.pluginId(), context, () -> target.handler().handle(call));
         if (vetoable && result != null && result.vetoed()) {
           return Optional.of(target.pluginId() + ": " + result.reason().orElse("vetoed"));
         }

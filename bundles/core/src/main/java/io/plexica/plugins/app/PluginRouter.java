@@ -36,7 +36,8 @@ public class PluginRouter {
 
   /**
    * A request to a plugin, as the web layer read it; {@code workspaceId} is a workspace the caller
-   * was checked a member of.
+   * was checked a member of, and {@code workspaceRole} its role there ({@code VIEWER}, {@code
+   * MEMBER} or {@code ADMIN}), present together.
    */
   public record Call(
       String pluginId,
@@ -44,7 +45,8 @@ public class PluginRouter {
       String path,
       Map<String, List<String>> query,
       Optional<JsonValue> body,
-      Optional<UUID> workspaceId) {}
+      Optional<UUID> workspaceId,
+      Optional<String> workspaceRole) {}
 
   public RouteResponse call(TenantRef tenant, Access access, String username, Call call) {
     PluginInstallation installation =
@@ -58,6 +60,7 @@ public class PluginRouter {
           IdentityProblems.PERMISSION_DENIED,
           "This needs the permission " + route.permission() + ", which your roles do not grant.");
     }
+    call.workspaceRole().ifPresent(held -> requireWorkspaceRole(call, route, held));
     CallContext context =
         new CallContext(
             tenant.id(),
@@ -66,11 +69,40 @@ public class PluginRouter {
             Optional.of(username),
             access.permissions(),
             call.workspaceId(),
-            JsonText.object(installation.config()));
+            JsonText.object(installation.config()),
+            call.workspaceRole());
     RouteRequest request =
         new RouteRequest(
             call.method(), call.path(), route.pathParameters(), call.query(), call.body(), context);
-    return guard.call(call.pluginId(), () -> route.handler().handle(request));
+    return guard.call(call.pluginId(), context, () -> route.handler().handle(request));
+  }
+
+  /**
+   * The route's workspace role, or by default VIEWER to read and MEMBER to change; a role the
+   * platform does not know asks for ADMIN, so a typo never opens a route.
+   */
+  private static void requireWorkspaceRole(Call call, MatchedRoute route, String held) {
+    String needed =
+        route.workspaceRole().isBlank()
+            ? ("GET".equalsIgnoreCase(call.method()) ? "VIEWER" : "MEMBER")
+            : route.workspaceRole().strip().toUpperCase(java.util.Locale.ROOT);
+    if (!CallContext.WORKSPACE_ROLES.contains(needed)) {
+      needed = "ADMIN";
+    }
+    if (CallContext.WORKSPACE_ROLES.indexOf(held) < CallContext.WORKSPACE_ROLES.indexOf(needed)) {
+      throw new ProblemException(
+          IdentityProblems.PERMISSION_DENIED,
+          call.method()
+              + " "
+              + route.template()
+              + " of plugin '"
+              + call.pluginId()
+              + "' needs the "
+              + needed
+              + " role in the workspace; yours is "
+              + held
+              + ".");
+    }
   }
 
   private static ProblemException notFound(Call call) {

@@ -53,9 +53,14 @@ public interface PluginRuntime {
       boolean workspaceOnly,
       EventHandler handler) {}
 
+  /**
+   * A route that answers a request; {@code workspaceRole} is what the route declares ({@code
+   * Route#workspaceRole}), empty for the default.
+   */
   record MatchedRoute(
       String template,
       String permission,
+      String workspaceRole,
       Map<String, String> pathParameters,
       RouteHandler handler) {}
 }

@@ -44,6 +44,11 @@ public final class PluginProblems {
           "plugin-migration-failed", 409, "The plugin's migrations failed; none applied");
   public static final ProblemType PLUGIN_FAILED =
       new ProblemType("plugin-failed", 500, "The plugin failed");
+  public static final ProblemType CONTEXT_REFUSED =
+      new ProblemType(
+          "plugin-context-refused",
+          500,
+          "The plugin used a call context the platform did not give it");
   public static final ProblemType PLUGIN_TIMEOUT =
       new ProblemType("plugin-timeout", 504, "The plugin did not answer in time");
   public static final ProblemType PLUGIN_UNAVAILABLE =

@@ -1,5 +1,6 @@
 package io.plexica.plugins.infra;
 
+import io.plexica.plugins.app.CallContexts;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
@@ -162,10 +163,12 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
         RouteHandler handler = routes.getService(reference);
         if (handler != null) {
           Object permission = reference.getProperty(Route.PERMISSION);
+          Object workspaceRole = reference.getProperty(Route.WORKSPACE_ROLE);
           best =
               new MatchedRoute(
                   template,
                   permission == null ? "" : permission.toString(),
+                  workspaceRole == null ? "" : workspaceRole.toString(),
                   parameters.get(),
                   handler);
           bestLiterals = literals;
@@ -253,6 +256,13 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     return rest.substring(0, rest.indexOf('/'));
   }
 
+  /**
+   * The context handed back by a plugin, if the platform issued it to that plugin for this call.
+   */
+  private static CallContext issued(String pluginId, CallContext context) {
+    return CallContexts.SHARED.require(pluginId, context);
+  }
+
   /** Each plugin's bundle gets a {@link PluginData} bound to that plugin's tables. */
   private record DataPerPlugin(JdbcPluginData backend) implements ServiceFactory<PluginData> {
     @Override
@@ -262,12 +272,12 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
         @Override
         public List<Map<String, Object>> query(
             CallContext context, String sql, Object... parameters) {
-          return backend.query(pluginId, context, sql, parameters);
+          return backend.query(pluginId, issued(pluginId, context), sql, parameters);
         }
 
         @Override
         public int update(CallContext context, String sql, Object... parameters) {
-          return backend.update(pluginId, context, sql, parameters);
+          return backend.update(pluginId, issued(pluginId, context), sql, parameters);
         }
       };
     }
@@ -286,7 +296,8 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     public EventPublisher getService(
         Bundle bundle, ServiceRegistration<EventPublisher> registration) {
       String pluginId = pluginIdOf(bundle);
-      return (context, event, data) -> backend.publish(pluginId, context, event, data);
+      return (context, event, data) ->
+          backend.publish(pluginId, issued(pluginId, context), event, data);
     }
 
     @Override
@@ -305,27 +316,27 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
         @Override
         public StoredFile put(
             CallContext context, String name, String contentType, byte[] content) {
-          return backend.put(pluginId, context, name, contentType, content);
+          return backend.put(pluginId, issued(pluginId, context), name, contentType, content);
         }
 
         @Override
         public Optional<byte[]> get(CallContext context, String name) {
-          return backend.get(pluginId, context, name);
+          return backend.get(pluginId, issued(pluginId, context), name);
         }
 
         @Override
         public List<StoredFile> list(CallContext context, String prefix) {
-          return backend.list(pluginId, context, prefix);
+          return backend.list(pluginId, issued(pluginId, context), prefix);
         }
 
         @Override
         public void delete(CallContext context, String name) {
-          backend.delete(pluginId, context, name);
+          backend.delete(pluginId, issued(pluginId, context), name);
         }
 
         @Override
         public URI downloadUrl(CallContext context, String name) {
-          return backend.downloadUrl(pluginId, context, name);
+          return backend.downloadUrl(pluginId, issued(pluginId, context), name);
         }
       };
     }
