@@ -398,6 +398,28 @@ class AttackSuiteIT {
     assertThat(asAdmin.<String>path("role")).as("the context carries the role").isEqualTo("ADMIN");
   }
 
+  /** Item 9: a 100 KiB upload whose jar manifest inflates to 96 MiB is refused, not inflated. */
+  @Test
+  void aZipBombUploadIsRefused() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/MANIFEST.MF"));
+      byte[] chunk = new byte[1024 * 1024];
+      java.util.Arrays.fill(chunk, (byte) 'a');
+      for (int i = 0; i < 96; i++) {
+        zip.write(chunk);
+      }
+      zip.closeEntry();
+    }
+    Response refused =
+        Platform.api()
+            .contentType("application/java-archive")
+            .body(bytes.toByteArray())
+            .post("/admin/plugins");
+    Platform.assertProblem(refused, 400, "plugin-bundle-invalid");
+    assertThat(refused.<String>path("detail")).contains("over 512 KiB");
+  }
+
   private static Jedis authenticated() {
     return new Jedis(
         new HostAndPort(REDIS_HOST, REDIS_PORT),

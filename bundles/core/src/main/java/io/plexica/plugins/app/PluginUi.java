@@ -1,22 +1,19 @@
 package io.plexica.plugins.app;
 
+import io.plexica.plugins.domain.BundleEntries;
 import io.plexica.plugins.domain.PluginInstallation;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginStore;
+import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRef;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
+import java.util.logging.Logger;
 
 /**
  * The web UIs plugins ship in their bundles: which a tenant's user sees (plugins enabled in the
@@ -25,9 +22,9 @@ import java.util.jar.JarInputStream;
  * bundle once and kept (the most recently used {@value #CACHED_VERSIONS} versions).
  */
 public class PluginUi {
-  static final String FOLDER = "ui/";
+  static final String FOLDER = BundleEntries.UI_FOLDER;
   static final int CACHED_VERSIONS = 64;
-  private static final int MAX_UI_BYTES = 8 * 1024 * 1024;
+  private static final Logger LOG = Logger.getLogger(PluginUi.class.getName());
 
   private final PluginStore store;
   private final PluginDeployment deployment;
@@ -93,27 +90,20 @@ public class PluginUi {
     }
     Map<String, byte[]> ui =
         files.computeIfAbsent(
-            pluginId + "/" + version, key -> read(deployment.bundle(pluginId, version)));
+            pluginId + "/" + version, key -> read(key, deployment.bundle(pluginId, version)));
     return Optional.ofNullable(ui.get(path));
   }
 
-  private static Map<String, byte[]> read(byte[] bundle) {
-    Map<String, byte[]> ui = new HashMap<>();
-    long total = 0;
-    try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(bundle))) {
-      for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
-        if (!entry.isDirectory() && entry.getName().startsWith(FOLDER)) {
-          byte[] content = jar.readAllBytes();
-          total += content.length;
-          if (total > MAX_UI_BYTES) {
-            throw new IllegalStateException("The plugin's ui/ folder is over 8 MiB");
-          }
-          ui.put(entry.getName().substring(FOLDER.length()), content);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * The version's UI files; a bundle whose UI is over its bounds (deploy refuses those, so only a
+   * bundle deployed before the bounds) serves none, and the refusal is kept like any answer.
+   */
+  private static Map<String, byte[]> read(String key, byte[] bundle) {
+    try {
+      return Map.copyOf(BundleEntries.uiFiles(bundle));
+    } catch (ProblemException e) {
+      LOG.warning("Not serving the UI of plugin " + key + ": " + e.getMessage());
+      return Map.of();
     }
-    return Map.copyOf(ui);
   }
 }

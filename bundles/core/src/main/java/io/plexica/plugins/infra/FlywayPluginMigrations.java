@@ -1,16 +1,14 @@
 package io.plexica.plugins.infra;
 
 import io.plexica.plugins.app.PluginMigrations;
+import io.plexica.plugins.domain.BundleEntries;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginTables;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRef;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,8 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -142,23 +138,11 @@ public class FlywayPluginMigrations implements PluginMigrations {
     }
   }
 
-  /** The migration scripts of the bundle, by file name. */
+  /** The migration scripts of the bundle, by file name, inflated within bounds. */
   static Map<String, String> scripts(byte[] bundle, String folder) {
     Map<String, String> scripts = new TreeMap<>();
-    String prefix = folder.endsWith("/") ? folder : folder + "/";
-    try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(bundle))) {
-      for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
-        String name = entry.getName();
-        if (name.startsWith(prefix)) {
-          String file = name.substring(prefix.length());
-          if (MIGRATION.matcher(file).matches()) {
-            scripts.put(file, new String(jar.readAllBytes(), StandardCharsets.UTF_8));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    BundleEntries.migrationScripts(bundle, folder, file -> MIGRATION.matcher(file).matches())
+        .forEach((file, content) -> scripts.put(file, new String(content, StandardCharsets.UTF_8)));
     return scripts;
   }
 

@@ -4,22 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import io.plexica.plugins.app.PluginManifests;
+import io.plexica.plugins.domain.BundleEntries;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginManifest.PluginPermission;
 import io.plexica.plugins.domain.PluginManifest.PluginReference;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.shared.problem.FieldError;
 import io.plexica.shared.problem.ProblemException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
 import org.osgi.framework.VersionRange;
 
 /**
@@ -114,53 +113,43 @@ public class ManifestReader implements PluginManifests {
           errors);
     }
     PluginManifest manifest = manifest(node, json);
-    if (manifest.frontend().isPresent() && !hasEntry(bundle, manifest.frontend().get().entry())) {
+    if (manifest.frontend().isPresent()
+        && !BundleEntries.contains(bundle, manifest.frontend().get().entry())) {
       String entry = manifest.frontend().get().entry();
       throw new ProblemException(
           PluginProblems.MANIFEST_INVALID,
           PluginManifest.LOCATION + ": frontend.entry " + entry + " is not in the bundle.",
           List.of(new FieldError("frontend.entry", "names no file of the bundle: " + entry)));
     }
+    // Inflated once here, within bounds, so that a bundle that would inflate too far is refused
+    // at deploy, never later when its UI is served or its migrations run.
+    if (manifest.frontend().isPresent()) {
+      BundleEntries.uiFiles(bundle);
+    }
+    BundleEntries.migrationScripts(bundle, manifest.migrations(), file -> true);
     return manifest;
   }
 
-  private static boolean hasEntry(byte[] bundle, String name) {
-    try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(bundle))) {
-      for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
-        if (entry.getName().equals(name)) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   private static String manifestJson(byte[] bundle) {
-    try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(bundle))) {
-      if (jar.getManifest() == null
-          || jar.getManifest().getMainAttributes().getValue("Bundle-SymbolicName") == null) {
-        throw new ProblemException(
-            PluginProblems.BUNDLE_INVALID,
-            "The upload is not an OSGi bundle: its jar manifest has no Bundle-SymbolicName.");
-      }
-      for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
-        if (entry.getName().equals(PluginManifest.LOCATION)) {
-          byte[] content = jar.readNBytes(MAX_MANIFEST_BYTES + 1);
-          if (content.length > MAX_MANIFEST_BYTES) {
-            throw new ProblemException(
-                PluginProblems.MANIFEST_INVALID, PluginManifest.LOCATION + " is over 256 KiB.");
-          }
-          return new String(content, StandardCharsets.UTF_8);
-        }
-      }
-    } catch (IOException e) {
+    java.util.jar.Manifest jarManifest = BundleEntries.jarManifest(bundle);
+    if (jarManifest == null
+        || jarManifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
       throw new ProblemException(
-          PluginProblems.BUNDLE_INVALID, "The upload is not a readable jar: " + e.getMessage(), e);
+          PluginProblems.BUNDLE_INVALID,
+          "The upload is not an OSGi bundle: its jar manifest has no Bundle-SymbolicName.");
     }
-    throw new ProblemException(
-        PluginProblems.MANIFEST_INVALID, "The bundle has no " + PluginManifest.LOCATION + ".");
+    Map<String, byte[]> entries =
+        BundleEntries.read(
+            bundle,
+            PluginManifest.LOCATION::equals,
+            MAX_MANIFEST_BYTES,
+            MAX_MANIFEST_BYTES,
+            PluginManifest.LOCATION);
+    if (entries.isEmpty()) {
+      throw new ProblemException(
+          PluginProblems.MANIFEST_INVALID, "The bundle has no " + PluginManifest.LOCATION + ".");
+    }
+    return new String(entries.values().iterator().next(), StandardCharsets.UTF_8);
   }
 
   private static List<FieldError> semanticErrors(JsonNode node) {
