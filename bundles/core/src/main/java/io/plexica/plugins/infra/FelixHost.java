@@ -33,8 +33,8 @@ public class FelixHost implements AutoCloseable {
   public static final String EXPORTED_PACKAGES =
       String.join(
           ",",
-          "io.plexica.sdk;version=1.0.0",
-          "io.plexica.sdk.route;version=1.0.0",
+          "io.plexica.sdk;version=1.1.0",
+          "io.plexica.sdk.route;version=1.1.0",
           "io.plexica.sdk.hook;version=1.0.0",
           "io.plexica.sdk.data;version=1.0.0",
           "io.plexica.sdk.files;version=1.0.0",
