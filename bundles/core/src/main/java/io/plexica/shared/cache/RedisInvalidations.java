@@ -3,6 +3,7 @@ package io.plexica.shared.cache;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisException;
@@ -68,7 +69,7 @@ public class RedisInvalidations implements AutoCloseable {
           };
       subscription = pubSub;
       try {
-        redis.subscribe(pubSub, channel);
+        subscribe(pubSub);
       } catch (RuntimeException e) {
         if (!closed) {
           LOG.log(Level.FINE, "Channel " + channel + " lost; reconnecting", e);
@@ -83,6 +84,20 @@ public class RedisInvalidations implements AutoCloseable {
         Thread.currentThread().interrupt();
         closed = true;
       }
+    }
+  }
+
+  /**
+   * Listens on a connection of its own, which never goes back to the pool: a connection that left a
+   * subscription abnormally would hand the next command a pub/sub message as its reply.
+   */
+  private void subscribe(JedisPubSub pubSub) {
+    Connection connection = redis.getPool().getResource();
+    try {
+      pubSub.proceed(connection, channel);
+    } finally {
+      connection.setBroken();
+      connection.close();
     }
   }
 
