@@ -287,8 +287,7 @@ class EventsIT {
     Platform.asTenantAdmin(a).delete("/dead-letters/" + letter).then().statusCode(204);
 
     // What happened is counted at /metrics, by topic and plugin, never by tenant.
-    String metrics =
-        io.restassured.RestAssured.given().baseUri(Platform.BASE_URL).get("/metrics").asString();
+    String metrics = Platform.metrics(true).asString();
     assertThat(metrics)
         .containsPattern("plexica_events_published_total\\{[^}]*topic=\"core.workspace.created\"")
         .containsPattern("plexica_events_consumed_total\\{[^}]*plugin=\"analytics\"")

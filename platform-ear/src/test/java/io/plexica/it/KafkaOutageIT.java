@@ -3,7 +3,6 @@ package io.plexica.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,10 +54,7 @@ class KafkaOutageIT {
       }
       Platform.sleep(6000);
       Map<String, Object> events =
-          RestAssured.given()
-              .baseUri(Platform.BASE_URL)
-              .get("/health/ready")
-              .path("checks.find { it.name == 'events' }.data");
+          Platform.api().get("/admin/health").path("checks.find { it.name == 'events' }.data");
       assertThat(((Number) events.get("outboxBacklog")).longValue())
           .as("events wait while Kafka is away: %s", events)
           .isGreaterThanOrEqualTo(WORKSPACES);

@@ -42,6 +42,30 @@ final class Platform {
     return anonymous().auth().oauth2(token(slug, adminOf(slug), DEV_PASSWORD));
   }
 
+  /**
+   * {@code /metrics} as an operator reads it: over HTTPS (the test server's self-signed
+   * certificate) with the operator's basic credentials, which the launcher generated.
+   */
+  static Response metrics(boolean withCredentials) {
+    RequestSpecification request =
+        given()
+            .baseUri("https://127.0.0.1:" + env("PLEXICA_HTTPS_PORT", "9543"))
+            .relaxedHTTPSValidation();
+    if (withCredentials) {
+      request =
+          request
+              .auth()
+              .preemptive()
+              .basic(env("PLEXICA_METRICS_USER", "operator"), env("PLEXICA_METRICS_PASSWORD", ""));
+    }
+    return request.get("/metrics");
+  }
+
+  static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
   static RequestSpecification anonymous() {
     return given().baseUri(BASE_URL).basePath("/api/v1").contentType(ContentType.JSON);
   }

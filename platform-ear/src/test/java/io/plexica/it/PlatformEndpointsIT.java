@@ -4,33 +4,52 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Health, metrics and the API description that operators and integrators rely on. */
 class PlatformEndpointsIT {
 
+  /** Load balancers read status publicly; the details are for platform administrators only. */
   @Test
-  void liveAndReadyWithDatabaseDetails() {
+  void liveAndReadyPublicWithDetailsForOperators() {
     given().baseUri(Platform.BASE_URL).get("/health/live").then().statusCode(200);
     Response ready = given().baseUri(Platform.BASE_URL).get("/health/ready");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.<String>path("status")).isEqualTo("UP");
-    assertThat(ready.<Boolean>path("checks.find { it.name == 'database' }.data.reachable"))
-        .isTrue();
-    assertThat(ready.<Boolean>path("checks.find { it.name == 'database' }.data.coreMigrated"))
-        .isTrue();
     assertThat(ready.<String>path("checks.find { it.name == 'storage' }.status")).isEqualTo("UP");
-    assertThat(ready.<Map<String, Object>>path("checks.find { it.name == 'events' }.data"))
+    assertThat(ready.<List<Object>>path("checks.data"))
+        .as("no check shows its details publicly")
+        .allMatch(data -> data == null || ((Map<?, ?>) data).isEmpty());
+
+    Response details = Platform.api().get("/admin/health");
+    assertThat(details.statusCode()).isEqualTo(200);
+    assertThat(details.<String>path("status")).isEqualTo("UP");
+    assertThat(details.<Boolean>path("checks.find { it.name == 'database' }.data.reachable"))
+        .isTrue();
+    assertThat(details.<Boolean>path("checks.find { it.name == 'database' }.data.coreMigrated"))
+        .isTrue();
+    assertThat(details.<Map<String, Object>>path("checks.find { it.name == 'events' }.data"))
         .containsKeys("relayLeader", "outboxBacklog", "restingHandlers");
+    Platform.assertProblem(
+        Platform.anonymous().get("/admin/health"), 401, "authentication-required");
   }
 
+  /**
+   * Metrics are for operators: HTTPS and their credentials; plain HTTP and anonymous are refused.
+   */
   @Test
-  void metricsArePrometheusText() {
-    Response metrics = given().baseUri(Platform.BASE_URL).get("/metrics");
+  void metricsArePrometheusTextForOperatorsOnly() {
+    Response metrics = Platform.metrics(true);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.contentType()).startsWith("text/plain");
     assertThat(metrics.asString()).contains("# TYPE ").contains("jvm_");
+
+    assertThat(Platform.metrics(false).statusCode()).as("anonymous").isEqualTo(401);
+    Response plain = given().baseUri(Platform.BASE_URL).redirects().follow(false).get("/metrics");
+    assertThat(plain.asString()).as("plain HTTP shows no figures").doesNotContain("jvm_");
+    assertThat(plain.statusCode()).isNotEqualTo(200);
   }
 
   @Test

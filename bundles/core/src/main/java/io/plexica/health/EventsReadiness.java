@@ -3,7 +3,6 @@ package io.plexica.health;
 import io.plexica.events.infra.EventsAtStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
@@ -15,11 +14,11 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class EventsReadiness implements HealthCheck {
+public class EventsReadiness extends DetailedCheck {
   @Inject EventsAtStartup events;
 
   @Override
-  public HealthCheckResponse call() {
+  public HealthCheckResponse detailed() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("events").up();
     events
         .relay()

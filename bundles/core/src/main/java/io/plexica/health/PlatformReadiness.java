@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
@@ -14,12 +13,12 @@ import org.eclipse.microprofile.health.Readiness;
 /** Ready when PostgreSQL answers and every schema is at the version this build expects. */
 @Readiness
 @ApplicationScoped
-public class PlatformReadiness implements HealthCheck {
+public class PlatformReadiness extends DetailedCheck {
   @Inject Database database;
   @Inject SchemaUpgrade upgrade;
 
   @Override
-  public HealthCheckResponse call() {
+  public HealthCheckResponse detailed() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
     boolean reachable = reachable();
     response
