@@ -146,6 +146,10 @@ class WebAppIT {
     assertThat(file.contentType()).startsWith("text/javascript");
     assertThat(file.header("Cache-Control")).contains("immutable");
     assertThat(file.asString()).contains("from \"react\"", "export const pages");
+    assertThat(file.header("Content-Security-Policy"))
+        .as("a UI file opened on its own (an SVG) runs no script")
+        .contains("default-src 'none'", "sandbox")
+        .doesNotContain("script-src");
 
     Platform.assertProblem(
         Platform.anonymous().get("/plugin-ui-files/analytics/1.0.0/no-such.js"),

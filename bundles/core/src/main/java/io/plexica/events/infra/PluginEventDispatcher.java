@@ -107,8 +107,7 @@ public class PluginEventDispatcher implements AutoCloseable {
   }
 
   private void consume(BackgroundLoop loop) {
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    Properties properties = kafka.common();
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "plexica-plugin-events");
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

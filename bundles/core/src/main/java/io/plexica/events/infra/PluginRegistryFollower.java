@@ -65,8 +65,7 @@ public class PluginRegistryFollower implements AutoCloseable {
   }
 
   private void follow(BackgroundLoop loop) {
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    Properties properties = kafka.common();
     // A group of its own: every replica hears every change. Nothing is committed, so the group is
     // gone once the replica stops; a restarted replica reads the registry anyway.
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, "plexica-replica-" + UUID.randomUUID());
