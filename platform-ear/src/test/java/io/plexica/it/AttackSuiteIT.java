@@ -373,8 +373,9 @@ class AttackSuiteIT {
             () -> Platform.anonymous().auth().oauth2(viewer).header("X-Workspace-ID", workspace);
     asViewer.get().get("/plugins/faulty/ok").then().statusCode(200);
     Platform.assertProblem(
-        asViewer.get().body("{}").post("/plugins/faulty/write"), 403, "permission-denied");
-    Platform.assertProblem(asViewer.get().get("/plugins/faulty/manage"), 403, "permission-denied");
+        asViewer.get().body("{}").post("/plugins/faulty/write"), 403, "workspace-role-required");
+    Platform.assertProblem(
+        asViewer.get().get("/plugins/faulty/manage"), 403, "workspace-role-required");
 
     Response asAdmin =
         Platform.asTenantAdmin(slug)

@@ -10,6 +10,7 @@ import io.plexica.sdk.route.RouteRequest;
 import io.plexica.sdk.route.RouteResponse;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.ProblemType;
 import io.plexica.tenancy.domain.TenantRef;
 import jakarta.json.JsonValue;
 import java.util.List;
@@ -91,7 +92,7 @@ public class PluginRouter {
     }
     if (CallContext.WORKSPACE_ROLES.indexOf(held) < CallContext.WORKSPACE_ROLES.indexOf(needed)) {
       throw new ProblemException(
-          IdentityProblems.PERMISSION_DENIED,
+          ProblemType.WORKSPACE_ROLE_REQUIRED,
           call.method()
               + " "
               + route.template()

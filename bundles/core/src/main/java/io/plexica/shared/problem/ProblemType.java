@@ -24,6 +24,12 @@ public record ProblemType(String slug, int status, String title) {
       new ProblemType("payload-too-large", 413, "The request body is too large");
   public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
       new ProblemType("unsupported-media-type", 415, "Unsupported content type");
+
+  /** Workspaces and the plugin routes that work in one refuse a role that is not enough. */
+  public static final ProblemType WORKSPACE_ROLE_REQUIRED =
+      new ProblemType(
+          "workspace-role-required", 403, "Your role in the workspace does not allow this");
+
   public static final ProblemType INTERNAL_ERROR =
       new ProblemType("internal-error", 500, "An unexpected error occurred");
 

@@ -12,9 +12,7 @@ public final class WorkspaceProblems {
       new ProblemType("workspace-slug-taken", 409, "The workspace slug is already taken");
   public static final ProblemType WORKSPACE_VETOED =
       new ProblemType("workspace-vetoed", 422, "A plugin refused the workspace");
-  public static final ProblemType ROLE_REQUIRED =
-      new ProblemType(
-          "workspace-role-required", 403, "Your role in the workspace does not allow this");
+  public static final ProblemType ROLE_REQUIRED = ProblemType.WORKSPACE_ROLE_REQUIRED;
   public static final ProblemType LAST_ADMIN =
       new ProblemType("workspace-last-admin", 409, "A workspace keeps at least one ADMIN");
   public static final ProblemType HAS_TEAMS =
