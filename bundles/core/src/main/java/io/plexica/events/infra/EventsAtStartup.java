@@ -40,33 +40,7 @@ public class EventsAtStartup {
   @Inject MetricRegistry registry;
   @Resource private ManagedExecutorService executor;
 
-  @Inject
-  @ConfigProperty(name = "plexica.kafka.bootstrap-servers", defaultValue = "127.0.0.1:19092")
-  String bootstrapServers;
-
-  @Inject
-  @ConfigProperty(name = "plexica.kafka.security-protocol", defaultValue = "PLAINTEXT")
-  String securityProtocol;
-
-  @Inject
-  @ConfigProperty(name = "plexica.kafka.sasl-mechanism", defaultValue = "SCRAM-SHA-512")
-  String saslMechanism;
-
-  @Inject
-  @ConfigProperty(name = "plexica.kafka.user", defaultValue = "")
-  String user;
-
-  @Inject
-  @ConfigProperty(name = "plexica.kafka.password", defaultValue = "")
-  String password;
-
-  @Inject
-  @ConfigProperty(name = "plexica.kafka.truststore", defaultValue = "")
-  String truststore;
-
-  @Inject
-  @ConfigProperty(name = "plexica.kafka.truststore-password", defaultValue = "")
-  String truststorePassword;
+  @Inject KafkaSettings kafka;
 
   /** How long the relay waits when the outbox is empty before it looks again. */
   @Inject
@@ -86,15 +60,6 @@ public class EventsAtStartup {
       while (!schema.isCoreDone()) {
         Thread.sleep(200);
       }
-      KafkaSettings kafka =
-          KafkaSettings.of(
-              bootstrapServers,
-              securityProtocol,
-              saslMechanism,
-              user,
-              password,
-              truststore,
-              truststorePassword);
       MpEventMetrics metrics = new MpEventMetrics(registry);
       relay =
           new OutboxRelay(database.dataSource(), kafka, Duration.ofMillis(idleMillis), metrics)
