@@ -3,6 +3,7 @@ package io.plexica.events.infra;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Where Kafka is and how to log in to it (environment: {@code PLEXICA_KAFKA_*}). */
@@ -18,12 +19,19 @@ public class EventBeans {
           String protocol,
       @ConfigProperty(name = "plexica.kafka.sasl-mechanism", defaultValue = "SCRAM-SHA-512")
           String mechanism,
-      @ConfigProperty(name = "plexica.kafka.user", defaultValue = "") String user,
-      @ConfigProperty(name = "plexica.kafka.password", defaultValue = "") String password,
-      @ConfigProperty(name = "plexica.kafka.truststore", defaultValue = "") String truststore,
-      @ConfigProperty(name = "plexica.kafka.truststore-password", defaultValue = "")
-          String truststorePassword) {
+      @ConfigProperty(name = "plexica.kafka.user") Optional<String> user,
+      @ConfigProperty(name = "plexica.kafka.password") Optional<String> password,
+      @ConfigProperty(name = "plexica.kafka.truststore") Optional<String> truststore,
+      @ConfigProperty(name = "plexica.kafka.truststore-password")
+          Optional<String> truststorePassword) {
+    // An empty setting is an absent one (MicroProfile Config reads "" as missing).
     return KafkaSettings.of(
-        bootstrapServers, protocol, mechanism, user, password, truststore, truststorePassword);
+        bootstrapServers,
+        protocol,
+        mechanism,
+        user.orElse(""),
+        password.orElse(""),
+        truststore.orElse(""),
+        truststorePassword.orElse(""));
   }
 }

@@ -19,6 +19,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.JedisPooled;
 
@@ -77,12 +78,19 @@ public class IdentityBeans {
   RedisSettings redisSettings(
       @ConfigProperty(name = "plexica.redis.host", defaultValue = "127.0.0.1") String host,
       @ConfigProperty(name = "plexica.redis.port", defaultValue = "16379") int port,
-      @ConfigProperty(name = "plexica.redis.user", defaultValue = "") String user,
-      @ConfigProperty(name = "plexica.redis.password", defaultValue = "") String password,
+      @ConfigProperty(name = "plexica.redis.user") Optional<String> user,
+      @ConfigProperty(name = "plexica.redis.password") Optional<String> password,
       @ConfigProperty(name = "plexica.redis.tls", defaultValue = "false") boolean tls,
-      @ConfigProperty(name = "plexica.cache.secret", defaultValue = "") String cacheSecret,
+      @ConfigProperty(name = "plexica.cache.secret") Optional<String> cacheSecret,
       @ConfigProperty(name = "plexica.identity.dev-mode", defaultValue = "false") boolean devMode) {
-    return RedisSettings.of(host, port, user, password, tls, cacheSecret, devMode);
+    return RedisSettings.of(
+        host,
+        port,
+        user.orElse(null),
+        password.orElse(null),
+        tls,
+        cacheSecret.orElse(null),
+        devMode);
   }
 
   @Produces
