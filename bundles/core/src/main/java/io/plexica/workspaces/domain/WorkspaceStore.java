@@ -67,9 +67,6 @@ public interface WorkspaceStore {
     /** Whether the tenant has this user. */
     boolean userExists(UUID userId);
 
-    /** The user's e-mail address as the tenant mirrored it. */
-    Optional<String> emailOf(UUID userId);
-
     List<Team> teams(UUID workspaceId);
 
     Optional<Team> team(UUID workspaceId, UUID teamId);

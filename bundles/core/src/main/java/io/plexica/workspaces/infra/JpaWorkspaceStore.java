@@ -179,11 +179,6 @@ public class JpaWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
-    public Optional<String> emailOf(UUID userId) {
-      return Optional.ofNullable(em.find(TenantUser.class, userId)).map(u -> u.profile().email());
-    }
-
-    @Override
     public List<Team> teams(UUID workspaceId) {
       return em.createQuery(
               "SELECT t FROM Team t WHERE t.workspaceId = :ws ORDER BY t.name", Team.class)
