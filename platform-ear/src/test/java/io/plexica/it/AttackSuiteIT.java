@@ -408,6 +408,31 @@ class AttackSuiteIT {
     assertThat(refused.<String>path("detail")).contains("over 512 KiB");
   }
 
+  /**
+   * Item 10, plugin side: an upgrade to a version that is not one is a 400; uninstalling with purge
+   * drops the plugin's views as well as its tables.
+   */
+  @Test
+  void pluginLifecycleAnswersBadInputAndPurgesViews() throws Exception {
+    String slug = PluginsIT.tenantWithFaulty("purge");
+    String schema = "tenant_" + slug.replace('-', '_');
+    assertThat(Platform.tablesOf(schema))
+        .contains("plugin_faulty_things", "plugin_faulty_things_named");
+
+    Response banana =
+        Platform.asTenantAdmin(slug)
+            .body(Map.of("version", "banana"))
+            .post("/plugin-installations/faulty/upgrade");
+    Platform.assertProblem(banana, 400, "validation-failed");
+    assertThat(banana.<String>path("errors[0].field")).isEqualTo("version");
+
+    Platform.asTenantAdmin(slug)
+        .delete("/plugin-installations/faulty?purge=true")
+        .then()
+        .statusCode(204);
+    assertThat(Platform.tablesOf(schema)).noneMatch(t -> t.startsWith("plugin_faulty_"));
+  }
+
   private static Jedis authenticated() {
     return new Jedis(
         new HostAndPort(REDIS_HOST, REDIS_PORT),
