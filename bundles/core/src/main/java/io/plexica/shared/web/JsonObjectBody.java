@@ -56,6 +56,8 @@ public class JsonObjectBody implements MessageBodyReader<JsonObject> {
     }
     throw new ProblemException(
         ProblemType.MALFORMED_REQUEST,
-        "The body must be a JSON object, not " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        "The body must be a JSON object, not "
+            + value.getValueType().name().toLowerCase(java.util.Locale.ROOT)
+            + ".");
   }
 }
