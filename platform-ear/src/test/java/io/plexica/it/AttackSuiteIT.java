@@ -431,6 +431,40 @@ class AttackSuiteIT {
     assertThat(Platform.tablesOf(schema)).noneMatch(t -> t.startsWith("plugin_faulty_"));
   }
 
+  /**
+   * Item 12: the platform reaches Keycloak as a service account that administers the realms it
+   * created and nothing else, not as the master realm's administrator.
+   */
+  @Test
+  void thePlatformsKeycloakAccountAdministersOnlyItsRealms() {
+    String serviceToken =
+        io.restassured.RestAssured.given()
+            .baseUri(Platform.KEYCLOAK_URL)
+            .contentType(io.restassured.http.ContentType.URLENC)
+            .formParam("grant_type", "client_credentials")
+            .formParam("client_id", Platform.env("PLEXICA_KEYCLOAK_CLIENT_ID", "plexica-platform"))
+            .formParam("client_secret", Platform.env("PLEXICA_KEYCLOAK_CLIENT_SECRET", ""))
+            .post("/realms/master/protocol/openid-connect/token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("access_token");
+    var asService =
+        (java.util.function.Supplier<io.restassured.specification.RequestSpecification>)
+            () ->
+                io.restassured.RestAssured.given()
+                    .baseUri(Platform.KEYCLOAK_URL)
+                    .auth()
+                    .oauth2(serviceToken);
+
+    asService.get().get("/admin/realms/" + tenant + "/users").then().statusCode(200);
+    asService.get().get("/admin/realms/plexica-platform/users").then().statusCode(200);
+    assertThat(asService.get().get("/admin/realms/master/users").statusCode())
+        .as("the master realm's users are not its business")
+        .isEqualTo(403);
+    assertThat(asService.get().get("/admin/realms/master/clients").statusCode()).isEqualTo(403);
+  }
+
   /** A request as the tenant's administrator, sent without REST Assured's logging. */
   private static java.net.http.HttpResponse<String> raw(
       String method, String path, String contentType, java.net.http.HttpRequest.BodyPublisher body)

@@ -38,8 +38,7 @@ public class IdentityBeans {
           String url,
       @ConfigProperty(name = "plexica.keycloak.admin-user", defaultValue = "admin")
           String adminUser,
-      @ConfigProperty(name = "plexica.keycloak.admin-password", defaultValue = "")
-          String adminPassword,
+      @ConfigProperty(name = "plexica.keycloak.admin-password") Optional<String> adminPassword,
       @ConfigProperty(
               name = "plexica.identity.web-redirect-uris",
               defaultValue = "http://localhost:9080/*")
@@ -53,18 +52,21 @@ public class IdentityBeans {
       @ConfigProperty(name = "plexica.identity.platform-admin-password", defaultValue = "")
           String platformAdminPassword,
       @ConfigProperty(name = "plexica.identity.dev-mode", defaultValue = "false") boolean devMode,
-      @ConfigProperty(name = "plexica.identity.dev-password", defaultValue = "")
-          String devPassword) {
+      @ConfigProperty(name = "plexica.identity.dev-password", defaultValue = "") String devPassword,
+      @ConfigProperty(name = "plexica.keycloak.client-id", defaultValue = "plexica-platform")
+          String clientId,
+      @ConfigProperty(name = "plexica.keycloak.client-secret") Optional<String> clientSecret) {
     return KeycloakSettings.of(
-        url,
-        adminUser,
-        adminPassword,
-        webRedirectUris,
-        consoleRedirectUris,
-        platformAdminUser,
-        platformAdminPassword,
-        devMode,
-        devPassword);
+            url,
+            adminUser,
+            adminPassword.orElse(null),
+            webRedirectUris,
+            consoleRedirectUris,
+            platformAdminUser,
+            platformAdminPassword,
+            devMode,
+            devPassword)
+        .withServiceAccount(clientId, clientSecret.orElse(null));
   }
 
   @Produces

@@ -56,16 +56,29 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     this.settings = settings;
     // The application's own RESTEasy client, not the server's JAX-RS client, which the admin client
     // cannot use (it needs RESTEasy's proxy support).
-    this.keycloak =
+    KeycloakBuilder builder =
         KeycloakBuilder.builder()
             .serverUrl(settings.url())
             .realm("master")
-            .clientId("admin-cli")
-            .grantType(OAuth2Constants.PASSWORD)
-            .username(settings.adminUser())
-            .password(settings.adminPassword())
-            .resteasyClient(new ResteasyClientBuilderImpl().connectionPoolSize(8).build())
-            .build();
+            .resteasyClient(new ResteasyClientBuilderImpl().connectionPoolSize(8).build());
+    if (settings.usesServiceAccount()) {
+      builder
+          .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+          .clientId(settings.clientId())
+          .clientSecret(settings.clientSecret());
+    } else if (settings.adminPassword() != null) {
+      // Development and tests without the launcher's service account.
+      builder
+          .grantType(OAuth2Constants.PASSWORD)
+          .clientId("admin-cli")
+          .username(settings.adminUser())
+          .password(settings.adminPassword());
+    } else {
+      throw new IllegalStateException(
+          "Keycloak needs the platform's service account: set PLEXICA_KEYCLOAK_CLIENT_ID and"
+              + " PLEXICA_KEYCLOAK_CLIENT_SECRET (docs/operations.md)");
+    }
+    this.keycloak = builder.build();
   }
 
   @Override

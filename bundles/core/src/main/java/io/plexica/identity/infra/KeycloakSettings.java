@@ -16,7 +16,9 @@ public record KeycloakSettings(
     String platformAdminUser,
     String platformAdminPassword,
     boolean devMode,
-    String devPassword) {
+    String devPassword,
+    String clientId,
+    String clientSecret) {
 
   /** The public PKCE client of the tenant web app, in every tenant realm. */
   public static final String WEB_CLIENT = "plexica-web";
@@ -35,7 +37,9 @@ public record KeycloakSettings(
 
   /**
    * Settings with the passwords checked: dev mode fills in {@link #DEV_DEFAULT_PASSWORD};
-   * production refuses to start without them rather than run with a guessable one.
+   * production refuses to start without them rather than run with a guessable one. The platform
+   * reaches Keycloak as the master administrator only where no service account is given ({@link
+   * #withServiceAccount}); production must give one (decision 0012).
    */
   public static KeycloakSettings of(
       String url,
@@ -50,13 +54,44 @@ public record KeycloakSettings(
     return new KeycloakSettings(
         url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
         adminUser,
-        required(adminPassword, devMode, "plexica.keycloak.admin-password"),
+        devMode ? orDefault(adminPassword) : blankAsNull(adminPassword),
         webRedirectUris,
         consoleRedirectUris,
         platformAdminUser,
         required(platformAdminPassword, devMode, "plexica.identity.platform-admin-password"),
         devMode,
-        devMode ? orDefault(devPassword) : null);
+        devMode ? orDefault(devPassword) : null,
+        null,
+        null);
+  }
+
+  /**
+   * The same settings, reaching Keycloak as a confidential client's service account (client
+   * credentials) that holds only {@code create-realm}: Keycloak makes the creator of a realm its
+   * administrator, so the platform manages its own realms and nothing else.
+   */
+  public KeycloakSettings withServiceAccount(String id, String secret) {
+    return new KeycloakSettings(
+        url,
+        adminUser,
+        adminPassword,
+        webRedirectUris,
+        consoleRedirectUris,
+        platformAdminUser,
+        platformAdminPassword,
+        devMode,
+        devPassword,
+        blankAsNull(id),
+        blankAsNull(secret));
+  }
+
+  /** Whether the platform logs in as its service account rather than the master administrator. */
+  public boolean usesServiceAccount() {
+    return clientId != null && clientSecret != null;
+  }
+
+  private static String blankAsNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static String required(String value, boolean devMode, String property) {

@@ -23,7 +23,7 @@ public class RequiredSettings {
   static final Map<String, List<String>> SECRETS =
       Map.of(
           "plexica.db.password", List.of("plexica"),
-          "plexica.keycloak.admin-password", List.of("admin"),
+          "plexica.keycloak.client-secret", List.of(),
           "plexica.identity.platform-admin-password", List.of("admin"),
           "plexica.redis.password", List.of(),
           "plexica.cache.secret", List.of(),
