@@ -4,8 +4,10 @@ import io.plexica.identity.domain.CorePermissions;
 import io.plexica.identity.domain.PermissionInfo;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,7 +31,19 @@ public class PermissionCatalog {
         });
   }
 
-  public void unregister(String source) {
+  /**
+   * The permissions a source (a plugin) declares now: new ones are added before the ones it no
+   * longer declares are removed, so a permission it keeps is never unknown for a moment (a role
+   * change racing a replica's reconciliation was refused for "unknown permission").
+   */
+  public synchronized void replace(String source, Collection<PermissionInfo> permissions) {
+    register(permissions);
+    Set<String> kept = new HashSet<>();
+    permissions.forEach(p -> kept.add(p.name()));
+    byName.values().removeIf(p -> p.source().equals(source) && !kept.contains(p.name()));
+  }
+
+  public synchronized void unregister(String source) {
     byName.values().removeIf(p -> p.source().equals(source));
   }
 

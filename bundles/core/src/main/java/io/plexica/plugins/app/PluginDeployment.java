@@ -85,8 +85,7 @@ public class PluginDeployment {
       runtime.deactivate(manifest.id(), manifest.version());
       throw e;
     }
-    catalog.unregister(manifest.id());
-    catalog.register(permissions(manifest));
+    catalog.replace(manifest.id(), permissions(manifest));
     retireUnused(manifest.id());
     return saved;
   }
@@ -179,8 +178,7 @@ public class PluginDeployment {
         ensureRunning(id, version);
       }
     }
-    catalog.unregister(id);
-    catalog.register(permissions(currentManifest(plugin.get())));
+    catalog.replace(id, permissions(currentManifest(plugin.get())));
     retireUnused(id);
   }
 
