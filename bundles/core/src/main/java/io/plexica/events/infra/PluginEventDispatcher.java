@@ -241,16 +241,15 @@ public class PluginEventDispatcher implements AutoCloseable {
           });
     } catch (RuntimeException e) {
       // The call as a whole was refused or ran out of time: what did not finish failed.
-      issued.forEach(CallContexts.Withdrawal::close);
-      issued.clear();
       for (Delivery delivery : due) {
         UUID id = delivery.incoming().event().id();
         if (!handled.contains(id)) {
           failures.putIfAbsent(id, describe(e));
         }
       }
+    } finally {
+      issued.forEach(CallContexts.Withdrawal::close);
     }
-    issued.forEach(CallContexts.Withdrawal::close);
     deliveries.markHandled(subscriber.pluginId(), subscriber.name(), List.copyOf(handled));
     for (Delivery delivery : due) {
       Incoming in = delivery.incoming();
