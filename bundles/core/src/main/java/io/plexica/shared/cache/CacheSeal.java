@@ -27,6 +27,12 @@ public final class CacheSeal {
 
   private final SecretKeySpec key;
 
+  /**
+   * A Mac per thread, made once: every cache look-up of a request opens a seal, and a provider
+   * look-up per call would cost more than the HMAC itself.
+   */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
   public CacheSeal(String secret) {
     byte[] bytes = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < MIN_SECRET_BYTES) {
@@ -67,16 +73,22 @@ public final class CacheSeal {
   }
 
   private String mac(String redisKey, long until, String value) {
+    Mac mac = macs.get();
+    mac.update(redisKey.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    mac.update(Long.toString(until).getBytes(StandardCharsets.US_ASCII));
+    mac.update((byte) 0);
+    // doFinal also resets the Mac for the thread's next use.
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      mac.update(redisKey.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      mac.update(Long.toString(until).getBytes(StandardCharsets.US_ASCII));
-      mac.update((byte) 0);
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is required by every Java runtime", e);
     }
