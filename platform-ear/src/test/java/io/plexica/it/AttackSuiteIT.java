@@ -344,6 +344,69 @@ class AttackSuiteIT {
         .hasSize(1);
   }
 
+  /**
+   * Item 4 (and must-show 3): the faulty fixture's SQL slips past the platform's text check with a
+   * quoted or commented schema name, or names another tenant's schema; PostgreSQL refuses it,
+   * because the plugin's SQL logs in as the installation's own role. Its own table still answers.
+   */
+  @Test
+  void aPluginsSqlReachesOnlyItsOwnTables() throws Exception {
+    String slug = PluginsIT.tenantWithFaulty("peek");
+    String victimSchema = "tenant_" + tenant.replace('-', '_');
+    var admin = Platform.asTenantAdmin(slug);
+    assertThat(admin.get("/plugins/faulty/peek").<String>path("n")).isEqualTo("0");
+    for (String how : new String[] {"quoted", "comment", "other"}) {
+      Response peek =
+          Platform.asTenantAdmin(slug)
+              .queryParam("how", how)
+              .queryParam("schema", victimSchema)
+              .get("/plugins/faulty/peek");
+      Platform.assertProblem(peek, 500, "plugin-sql-refused");
+      assertThat(peek.<String>path("detail"))
+          .as(how)
+          .contains("Plugin 'faulty' was refused by the database")
+          .contains("permission denied for schema");
+    }
+  }
+
+  /**
+   * Item 4: a plugin migration that makes a view over the platform's tenants is refused by
+   * PostgreSQL, naming the plugin; the installation and the view are not made.
+   */
+  @Test
+  void aPluginMigrationCannotReachThePlatformsTables() throws Exception {
+    String id = "peek" + Long.toString(System.nanoTime(), 36);
+    String json =
+        "{\"id\":\""
+            + id
+            + "\",\"version\":\"1.0.0\",\"name\":\"Peek\",\"vendor\":\"Attack suite\","
+            + "\"sdk\":\"[1.0,2)\"}";
+    byte[] jar =
+        PluginsIT.bundle(
+            "test." + id,
+            null,
+            json,
+            Map.of(
+                "META-INF/plexica/migrations/V1__peek.sql",
+                "CREATE VIEW ${tenants} AS SELECT id, slug FROM plexica_core.tenant;"));
+    Response deployed = PluginsIT.upload(jar);
+    assertThat(deployed.statusCode()).as(deployed.asString()).isEqualTo(201);
+
+    Response install =
+        Platform.asTenantAdmin(tenant).body(Map.of("pluginId", id)).post("/plugin-installations");
+    Platform.assertProblem(install, 409, "plugin-migration-failed");
+    assertThat(install.<String>path("detail"))
+        .contains("Plugin '" + id + "'")
+        .contains("permission denied for schema plexica_core");
+    assertThat(Platform.tablesOf("tenant_" + tenant.replace('-', '_')))
+        .noneMatch(t -> t.startsWith("plugin_" + id));
+    assertThat(
+            Platform.asTenantAdmin(tenant)
+                .get("/plugin-installations")
+                .<List<String>>path("installed.pluginId"))
+        .doesNotContain(id);
+  }
+
   /** Item 6: a route's workspace role is enforced: VIEWER reads, MEMBER writes by default. */
   @Test
   void pluginRoutesEnforceTheWorkspaceRole() throws Exception {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -40,7 +41,7 @@ class PluginsIT {
     Platform.createActiveTenant(otherTenant);
   }
 
-  private static Response upload(byte[] bundle) {
+  static Response upload(byte[] bundle) {
     return Platform.api().contentType(BUNDLE).body(bundle).post("/admin/plugins");
   }
 
@@ -416,18 +417,30 @@ class PluginsIT {
 
   /** A minimal bundle with one extra manifest header and a plugin.json. */
   static byte[] bundle(String header, String pluginJson) {
+    return bundle("test.unresolved", header, pluginJson, Map.of());
+  }
+
+  /** A bundle without code: a manifest (one extra header, if any), a plugin.json, more files. */
+  static byte[] bundle(
+      String symbolicName, String header, String pluginJson, Map<String, String> files) {
     java.util.jar.Manifest manifest = new java.util.jar.Manifest();
     manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
     manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-    manifest.getMainAttributes().putValue("Bundle-SymbolicName", "test.unresolved");
+    manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
     manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
-    String[] nameValue = header.split(": ", 2);
-    manifest.getMainAttributes().putValue(nameValue[0], nameValue[1]);
+    if (header != null) {
+      String[] nameValue = header.split(": ", 2);
+      manifest.getMainAttributes().putValue(nameValue[0], nameValue[1]);
+    }
+    Map<String, String> entries = new java.util.LinkedHashMap<>(files);
+    entries.put("META-INF/plexica/plugin.json", pluginJson);
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
       try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
-        out.putNextEntry(new JarEntry("META-INF/plexica/plugin.json"));
-        out.write(pluginJson.getBytes(StandardCharsets.UTF_8));
-        out.closeEntry();
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+          out.putNextEntry(new JarEntry(entry.getKey()));
+          out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+          out.closeEntry();
+        }
       }
       return bytes.toByteArray();
     } catch (IOException e) {

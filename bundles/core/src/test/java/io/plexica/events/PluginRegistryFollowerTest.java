@@ -110,7 +110,7 @@ class PluginRegistryFollowerTest {
       FelixHost host, TestPlatform platform, PluginStore store) {
     return new FelixPluginRuntime(
         host,
-        new JdbcPluginData(TestPlatform.database().dataSource(), platform.tenants, store),
+        new JdbcPluginData(TestPlatform.installationRoles(), platform.tenants, store),
         new PluginFileStore(platform.storage, store),
         new PluginEventPublisher(TestPlatform.database().dataSource(), store));
   }

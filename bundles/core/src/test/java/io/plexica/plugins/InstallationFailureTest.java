@@ -58,7 +58,7 @@ class InstallationFailureTest {
         FelixPluginRuntime runtime =
             new FelixPluginRuntime(
                 host,
-                new JdbcPluginData(TestPlatform.database().dataSource(), platform.tenants, store),
+                new JdbcPluginData(TestPlatform.installationRoles(), platform.tenants, store),
                 new PluginFileStore(platform.storage, store),
                 new PluginEventPublisher(TestPlatform.database().dataSource(), store))) {
       PluginDeployment deployment =
@@ -66,7 +66,8 @@ class InstallationFailureTest {
               store, manifests, runtime, new PermissionCatalog(), Clock.systemUTC());
       deployment.deploy(bundle);
       FlywayPluginMigrations migrations =
-          new FlywayPluginMigrations(TestPlatform.database().dataSource());
+          new FlywayPluginMigrations(
+              TestPlatform.database().dataSource(), TestPlatform.installationRoles());
       PluginInstallations installations =
           new PluginInstallations(
               failingOnInstall,

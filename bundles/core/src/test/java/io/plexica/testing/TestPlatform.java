@@ -15,6 +15,7 @@ import io.plexica.identity.infra.KeycloakSettings;
 import io.plexica.identity.infra.RealmLifecycle;
 import io.plexica.identity.infra.RedisAccessCache;
 import io.plexica.identity.infra.TenantRealmStep;
+import io.plexica.plugins.infra.InstallationRoles;
 import io.plexica.shared.cache.CacheSeal;
 import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
@@ -59,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.postgresql.ds.PGSimpleDataSource;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -67,6 +69,7 @@ import redis.clients.jedis.JedisPooled;
  */
 public final class TestPlatform {
   private static Database database;
+  private static InstallationRoles installationRoles;
 
   /** Every test tenant's first administrator. */
   public static final EmailAddress ADMIN = new EmailAddress("admin@example.com");
@@ -219,6 +222,26 @@ public final class TestPlatform {
       new PostgresTenantSchemas(database).migrateCore();
     }
     return database;
+  }
+
+  /**
+   * The plugin installations' database roles, logging in through the driver without a pool (the
+   * platform pools them in Liberty).
+   */
+  public static synchronized InstallationRoles installationRoles() {
+    if (installationRoles == null) {
+      PGSimpleDataSource logins = new PGSimpleDataSource();
+      logins.setServerNames(new String[] {property("plexica.db.host", "127.0.0.1")});
+      logins.setPortNumbers(new int[] {Integer.parseInt(property("plexica.db.port", "25432"))});
+      logins.setDatabaseName(property("plexica.db.name", "plexica"));
+      logins.setStringType("unspecified");
+      installationRoles =
+          new InstallationRoles(
+              database().dataSource(),
+              logins,
+              property("plexica.plugins.db-secret", "plexica-test-plugin-db-secret-32-bytes!"));
+    }
+    return installationRoles;
   }
 
   /** The Keycloak that {@code bin/plexica test} starts, in development mode. */

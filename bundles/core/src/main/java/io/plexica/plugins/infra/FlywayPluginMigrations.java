@@ -32,16 +32,24 @@ import org.flywaydb.core.api.resource.LoadableResource;
 /**
  * Runs the migrations a plugin ships ({@code <migrations>/V<n>__<what>.sql} inside its bundle) with
  * Flyway in a tenant's schema: a history table per plugin, {@code ${name}} placeholders for the
- * plugin's tables, and every pending migration in one transaction.
+ * plugin's tables, and every pending migration in one transaction. They run logged in as the
+ * installation's own role ({@link InstallationRoles}): what a migration may touch is PostgreSQL's
+ * decision, not the text's.
  */
 public class FlywayPluginMigrations implements PluginMigrations {
   private static final Pattern MIGRATION =
       Pattern.compile("V[0-9]+(_[0-9]+)*__[A-Za-z0-9_]+\\.sql");
 
   private final DataSource dataSource;
+  private final InstallationRoles roles;
 
-  public FlywayPluginMigrations(DataSource dataSource) {
+  /**
+   * @param dataSource the platform's own connections, for listing and dropping the plugin's tables
+   * @param roles the installations' roles, which run the migrations
+   */
+  public FlywayPluginMigrations(DataSource dataSource, InstallationRoles roles) {
     this.dataSource = dataSource;
+    this.roles = roles;
   }
 
   @Override
@@ -54,9 +62,13 @@ public class FlywayPluginMigrations implements PluginMigrations {
     scripts.values().stream()
         .flatMap(sql -> PluginTables.names(sql).stream())
         .forEach(name -> tables.put(name, PluginTables.prefix(manifest.id()) + name));
+    // A first installation whose migrations fail leaves nothing: Flyway makes the history table
+    // before the migrations' transaction, so it is dropped with the role.
+    boolean first = !hasTables(tenant, manifest.id());
     try {
+      roles.prepare(tenant, manifest.id());
       Flyway.configure(FlywayPluginMigrations.class.getClassLoader())
-          .dataSource(dataSource)
+          .dataSource(roles.dataSource(tenant, manifest.id()))
           .schemas(tenant.schemaName())
           .defaultSchema(tenant.schemaName())
           .createSchemas(false)
@@ -71,7 +83,17 @@ public class FlywayPluginMigrations implements PluginMigrations {
           .baselineVersion("0")
           .load()
           .migrate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not prepare the database role of plugin " + manifest.id(), e);
     } catch (FlywayException e) {
+      if (first) {
+        try {
+          purge(tenant, manifest.id());
+        } catch (RuntimeException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+      }
       throw new ProblemException(
           PluginProblems.MIGRATION_FAILED,
           "Plugin '"
@@ -101,9 +123,10 @@ public class FlywayPluginMigrations implements PluginMigrations {
     List<Relation> relations = new ArrayList<>();
     try (PreparedStatement find =
         connection.prepareStatement(
-            "SELECT table_name, table_type = 'VIEW' FROM information_schema.tables"
-                + " WHERE table_schema = ? AND table_name LIKE ?"
-                + " ORDER BY table_type = 'VIEW' DESC, table_name")) {
+            "SELECT c.relname, c.relkind = 'v' FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname LIKE ? AND c.relkind IN ('r', 'p', 'v')"
+                + " ORDER BY c.relkind = 'v' DESC, c.relname")) {
       find.setString(1, tenant.schemaName());
       find.setString(2, like);
       try (ResultSet rows = find.executeQuery()) {
@@ -133,6 +156,7 @@ public class FlywayPluginMigrations implements PluginMigrations {
                   + "\" CASCADE");
         }
       }
+      roles.drop(tenant, pluginId);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not drop the tables of plugin " + pluginId, e);
     }

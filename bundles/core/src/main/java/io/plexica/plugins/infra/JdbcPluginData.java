@@ -3,6 +3,8 @@ package io.plexica.plugins.infra;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.PluginTables;
 import io.plexica.sdk.CallContext;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,31 +18,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 
 /**
  * The plugins' data access: one statement on the calling plugin's tables in the schema of the
  * call's tenant, where the plugin must be installed and enabled.
  */
 public class JdbcPluginData {
-  private final DataSource dataSource;
+  private final InstallationRoles roles;
   private final TenantRepository tenants;
   private final PluginStore store;
 
   /** A tenant's schema never changes (a purged slug comes back as a new tenant), so it is kept. */
-  private final Map<UUID, String> schemas = new ConcurrentHashMap<>();
+  private final Map<UUID, TenantRef> schemas = new ConcurrentHashMap<>();
 
-  public JdbcPluginData(DataSource dataSource, TenantRepository tenants, PluginStore store) {
-    this.dataSource = dataSource;
+  public JdbcPluginData(InstallationRoles roles, TenantRepository tenants, PluginStore store) {
+    this.roles = roles;
     this.tenants = tenants;
     this.store = store;
   }
 
   public List<Map<String, Object>> query(
       String pluginId, CallContext context, String sql, Object... parameters) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(resolve(pluginId, context, sql))) {
+    TenantRef tenant = tenantOf(pluginId, context);
+    String statementText =
+        PluginTables.resolve(sql, tenant.schemaName(), pluginId, context.workspaceId());
+    try (Connection connection = roles.connect(tenant, pluginId);
+        PreparedStatement statement = connection.prepareStatement(statementText)) {
       bind(statement, parameters);
       try (ResultSet rows = statement.executeQuery()) {
         ResultSetMetaData columns = rows.getMetaData();
@@ -60,9 +63,11 @@ public class JdbcPluginData {
   }
 
   public int update(String pluginId, CallContext context, String sql, Object... parameters) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(resolve(pluginId, context, sql))) {
+    TenantRef tenant = tenantOf(pluginId, context);
+    String statementText =
+        PluginTables.resolve(sql, tenant.schemaName(), pluginId, context.workspaceId());
+    try (Connection connection = roles.connect(tenant, pluginId);
+        PreparedStatement statement = connection.prepareStatement(statementText)) {
       bind(statement, parameters);
       return statement.executeUpdate();
     } catch (SQLException e) {
@@ -70,17 +75,15 @@ public class JdbcPluginData {
     }
   }
 
-  private String resolve(String pluginId, CallContext context, String sql) {
+  private TenantRef tenantOf(String pluginId, CallContext context) {
     store.requireEnabled(context.tenantId(), context.tenantSlug(), pluginId);
-    String schema =
-        schemas.computeIfAbsent(
-            context.tenantId(),
-            id ->
+    return schemas.computeIfAbsent(
+        context.tenantId(),
+        id ->
+            TenantRef.of(
                 tenants
                     .findById(id)
-                    .orElseThrow(() -> new IllegalStateException("No tenant " + id))
-                    .schemaName());
-    return PluginTables.resolve(sql, schema, pluginId, context.workspaceId());
+                    .orElseThrow(() -> new IllegalStateException("No tenant " + id))));
   }
 
   private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
@@ -106,7 +109,18 @@ public class JdbcPluginData {
     return value.toString();
   }
 
+  /**
+   * PostgreSQL's refusals (insufficient privilege, an unknown schema or table) are the plugin's
+   * doing and named so; other failures stay internal errors.
+   */
   private static RuntimeException failed(String pluginId, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.equals("42501") || state.equals("3F000") || state.equals("42P01")) {
+      return new ProblemException(
+          PluginTables.SQL_REFUSED,
+          "Plugin '" + pluginId + "' was refused by the database: " + e.getMessage(),
+          e);
+    }
     return new IllegalStateException("SQL of plugin " + pluginId + " failed: " + e.getMessage(), e);
   }
 }

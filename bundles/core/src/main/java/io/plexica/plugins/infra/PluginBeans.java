@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.JedisPooled;
 
@@ -35,7 +36,16 @@ import redis.clients.jedis.JedisPooled;
  */
 @ApplicationScoped
 public class PluginBeans {
+  /** Dev mode's secret for the installations' database passwords: refused outside dev mode. */
+  static final String DEV_DB_SECRET = "plexica-dev-plugin-db-secret-not-for-production";
+
   @Resource ManagedExecutorService executor;
+
+  /** Connections that log in as the caller says: each plugin installation as its own role. */
+  @Resource(
+      lookup = "jdbc/plexica-plugins",
+      authenticationType = Resource.AuthenticationType.APPLICATION)
+  DataSource logins;
 
   @Produces
   @Singleton
@@ -63,23 +73,33 @@ public class PluginBeans {
 
   @Produces
   @Singleton
+  InstallationRoles installationRoles(
+      Database database,
+      @ConfigProperty(name = "plexica.plugins.db-secret") Optional<String> secret) {
+    return new InstallationRoles(
+        database.dataSource(), logins, secret.filter(s -> !s.isBlank()).orElse(DEV_DB_SECRET));
+  }
+
+  @Produces
+  @Singleton
   PluginRuntime runtime(
       FelixHost host,
       Database database,
+      InstallationRoles roles,
       TenantRepository tenants,
       PluginStore store,
       TenantStorage storage) {
     return new FelixPluginRuntime(
         host,
-        new JdbcPluginData(database.dataSource(), tenants, store),
+        new JdbcPluginData(roles, tenants, store),
         new PluginFileStore(storage, store),
         new PluginEventPublisher(database.dataSource(), store));
   }
 
   @Produces
   @Singleton
-  PluginMigrations migrations(Database database) {
-    return new FlywayPluginMigrations(database.dataSource());
+  PluginMigrations migrations(Database database, InstallationRoles roles) {
+    return new FlywayPluginMigrations(database.dataSource(), roles);
   }
 
   @Produces

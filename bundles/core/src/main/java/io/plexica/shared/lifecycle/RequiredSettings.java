@@ -27,6 +27,7 @@ public class RequiredSettings {
           "plexica.identity.platform-admin-password", List.of("admin"),
           "plexica.redis.password", List.of(),
           "plexica.cache.secret", List.of(),
+          "plexica.plugins.db-secret", List.of(),
           "plexica.storage.access-key", List.of("plexica"),
           "plexica.storage.secret-key", List.of("plexica-dev-secret"),
           "plexica.metrics.password", List.of(),

@@ -1,6 +1,7 @@
 package io.plexica.tenancy.infra;
 
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.LoginRoles;
 import io.plexica.tenancy.app.TenantSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,9 +49,23 @@ public class PostgresTenantSchemas implements TenantSchemas {
     execute("CREATE SCHEMA " + quoted(schema));
   }
 
+  /**
+   * Drops the schema with everything in it, then the plugin installations' login roles that had
+   * rights on it: they can reach nothing else, and a role left behind would be a login to nothing.
+   */
   @Override
   public void drop(String schema) {
-    execute("DROP SCHEMA IF EXISTS " + quoted(schema) + " CASCADE");
+    String sql = "DROP SCHEMA IF EXISTS " + quoted(schema) + " CASCADE";
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      List<String> roles = LoginRoles.grantedOn(connection, schema);
+      statement.execute(sql);
+      for (String role : roles) {
+        LoginRoles.drop(connection, role);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Failed: " + sql + " (" + e.getMessage() + ")", e);
+    }
   }
 
   @Override

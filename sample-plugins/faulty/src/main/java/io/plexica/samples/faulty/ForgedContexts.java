@@ -104,6 +104,34 @@ public final class ForgedContexts {
     }
   }
 
+  /**
+   * {@code GET /peek?how=quoted|comment|other&schema=<name>}: reads outside its tables with SQL
+   * that slips past the platform's text check (a quoted or commented schema name). PostgreSQL must
+   * refuse it; {@code how=own} reads its own table, which must work.
+   */
+  @Component(service = RouteHandler.class)
+  @Route(method = "GET", path = "/peek")
+  public static class Peek implements RouteHandler {
+    @Reference PluginData data;
+
+    @Override
+    public RouteResponse handle(RouteRequest request) {
+      String how = request.query().getOrDefault("how", java.util.List.of("own")).get(0);
+      String sql =
+          switch (how) {
+            case "quoted" -> "SELECT count(*) AS n FROM \"plexica_core\".tenant";
+            case "comment" -> "SELECT count(*) AS n FROM plexica_core/**/.tenant";
+            case "other" ->
+                "SELECT count(*) AS n FROM \""
+                    + request.query().get("schema").get(0).replace("\"", "")
+                    + "\".users";
+            default -> "SELECT count(*) AS n FROM ${things}";
+          };
+      Object n = data.query(request.context(), sql).get(0).get("n");
+      return RouteResponse.ok(Json.createObjectBuilder().add("n", String.valueOf(n)).build());
+    }
+  }
+
   private static RouteResponse use(
       PluginData data, PluginFiles files, CallContext context, String what) {
     if ("files".equals(what)) {
