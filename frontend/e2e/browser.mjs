@@ -154,3 +154,63 @@ export async function keycloakUser(realm, username, password, role) {
   const mapped = await admin(`/users/${user.id}/role-mappings/realm`, { method: "POST", body: JSON.stringify([roleRepresentation]) });
   if (mapped.status !== 204) throw new Error(`Giving ${username} the role ${role}: ${mapped.status}`);
 }
+
+const mailApi = (process.env.PLEXICA_MAIL_API_URL ?? "http://127.0.0.1:18025").replace(/\/$/, "");
+
+/** Decodes a quoted-printable body as mail servers pass it on. */
+function unquote(text) {
+  return text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * Waits until the dev mailbox (GreenMail, started by bin/plexica) holds a mail to `address` whose
+ * subject matches, and returns it decoded; mails already seen (`after` of them) are skipped.
+ */
+export async function waitForMail(address, subject, { after = 0, timeout = 30_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${mailApi}/api/user/${encodeURIComponent(address)}/messages/INBOX`);
+    if (response.ok) {
+      const mails = (await response.json()).slice(after).filter((m) => subject.test(m.subject ?? ""));
+      if (mails.length) return { subject: mails[0].subject, body: unquote(mails[0].mimeMessage) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`No mail to ${address} matching ${subject} within ${timeout / 1000}s (mailbox ${mailApi})`);
+}
+
+/** The first link in a mail's body that matches. */
+export function linkIn(mail, pattern) {
+  const link = (mail.body.match(/https?:\/\/[^\s"'<>]+/g) ?? []).map((l) => l.replace(/&amp;/g, "&")).find((l) => pattern.test(l));
+  if (!link) throw new Error(`No link matching ${pattern} in the mail "${mail.subject}"`);
+  return link;
+}
+
+/**
+ * Goes through Keycloak's pages after a mailed link (proceed, set a password, complete the profile,
+ * back to the application) until the browser is back on the platform or at a login form.
+ */
+export async function completeKeycloakActions(page, { password, firstName = "Grace", lastName = "Hopper" }) {
+  for (let step = 0; step < 10 && !page.url().startsWith(base); step++) {
+    await page.waitForLoadState("domcontentloaded");
+    const before = page.url();
+    if (await page.locator("#password-new").count()) {
+      await page.fill("#password-new", password);
+      await page.fill("#password-confirm", password);
+      await page.locator("input[type=submit], button[type=submit]").first().click();
+    } else if (await page.locator("#firstName").count()) {
+      if (!(await page.inputValue("#firstName"))) await page.fill("#firstName", firstName);
+      if (!(await page.inputValue("#lastName"))) await page.fill("#lastName", lastName);
+      await page.locator("input[type=submit], button[type=submit]").first().click();
+    } else if (await page.getByRole("link", { name: /proceed/i }).count()) {
+      await page.getByRole("link", { name: /proceed/i }).click();
+    } else if (await page.getByRole("link", { name: /back to application/i }).count()) {
+      await page.getByRole("link", { name: /back to application/i }).click();
+    } else if (await page.locator("#username").count()) {
+      return;
+    } else {
+      throw new Error(`Unexpected Keycloak page at ${page.url()}: ${(await page.locator("body").innerText()).slice(0, 300)}`);
+    }
+    await page.waitForURL((url) => url.toString() !== before, { timeout: 15_000 }).catch(() => {});
+  }
+}

@@ -198,6 +198,13 @@ interface Invitation {
   createdAt: string;
   expiresAt: string;
   token?: string;
+  delivery?: "JOIN_LINK_MAILED" | "ACCOUNT_SETUP_MAILED" | "NOT_MAILED";
+}
+
+interface Sent {
+  email: string;
+  delivery: Invitation["delivery"];
+  link: string;
 }
 
 function Invitations({ workspace }: { workspace: Workspace }) {
@@ -211,14 +218,16 @@ function Invitations({ workspace }: { workspace: Workspace }) {
   });
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<WorkspaceRole>("MEMBER");
-  const [link, setLink] = useState<string | null>(null);
+  const [sent, setSent] = useState<Sent | null>(null);
   const invite = useMutation({
     mutationFn: () =>
       api<Invitation>(`/workspaces/${workspace.id}/invitations`, { method: "POST", body: { email, role } }),
     onSuccess: (created) => {
-      setLink(
-        `${window.location.origin}/invitations/accept?tenant=${encodeURIComponent(tenant.slug)}&token=${encodeURIComponent(created.token ?? "")}`,
-      );
+      setSent({
+        email: created.email,
+        delivery: created.delivery,
+        link: `${window.location.origin}/invitations/accept?tenant=${encodeURIComponent(tenant.slug)}&token=${encodeURIComponent(created.token ?? "")}`,
+      });
       setEmail("");
       void queries.invalidateQueries({ queryKey: ["invitations", workspace.id] });
     },
@@ -238,7 +247,7 @@ function Invitations({ workspace }: { workspace: Workspace }) {
           className="grid max-w-2xl gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            setLink(null);
+            setSent(null);
             invite.mutate();
           }}
           noValidate
@@ -250,10 +259,19 @@ function Invitations({ workspace }: { workspace: Workspace }) {
           </Button>
         </form>
         {invite.isError && !error?.errors.length ? <div className="mt-4"><ErrorBox error={invite.error} /></div> : null}
-        {link && (
+        {sent && (
           <div role="status" className="mt-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-            <p className="font-medium">Invitation created. Send this link to the person you invited; it is shown only once.</p>
-            <input readOnly aria-label="Invitation link" value={link} className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.target.select()} />
+            <p className="font-medium">
+              {sent.delivery === "ACCOUNT_SETUP_MAILED"
+                ? `Invitation sent. ${sent.email} had no account: we made one and mailed a link to set a password, which then leads to the invitation.`
+                : sent.delivery === "JOIN_LINK_MAILED"
+                  ? `Invitation mailed to ${sent.email}.`
+                  : "Invitation created, but no mail server is set up: send this link to the person you invited."}
+            </p>
+            <details className="mt-2">
+              <summary className="cursor-pointer">The invitation's link (shown only once)</summary>
+              <input readOnly aria-label="Invitation link" value={sent.link} className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.target.select()} />
+            </details>
           </div>
         )}
       </Card>

@@ -20,6 +20,7 @@ import io.plexica.shared.cache.CacheSeal;
 import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.web.WebAppLinks;
 import io.plexica.storage.app.TenantStorage;
 import io.plexica.storage.infra.S3ObjectStorage;
 import io.plexica.storage.infra.StorageSettings;
@@ -137,7 +138,8 @@ public final class TestPlatform {
                 new SchemaSteps.CreateSchema(schemas),
                 new SchemaSteps.MigrateSchema(schemas),
                 new TenantBucketStep(storage),
-                new TenantRealmStep(realms(), tenants, keycloakSettings(), users),
+                new TenantRealmStep(
+                    realms(), tenants, keycloakSettings(), users, WebAppLinks.of(null, List.of())),
                 new DefaultWorkspaceStep(workspaces, identityStore)));
     saga = new ProvisioningSaga(steps, tenants, log, clock);
     ProvisioningExecutor inline = Runnable::run;

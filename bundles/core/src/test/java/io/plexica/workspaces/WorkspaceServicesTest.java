@@ -15,6 +15,7 @@ import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.TestPlatform;
 import io.plexica.workspaces.app.Caller;
 import io.plexica.workspaces.app.FileService;
+import io.plexica.workspaces.app.InvitationMail;
 import io.plexica.workspaces.app.InvitationService;
 import io.plexica.workspaces.domain.Invitation;
 import io.plexica.workspaces.domain.MemberDetails;
@@ -299,6 +300,78 @@ class WorkspaceServicesTest {
         WorkspaceProblems.INVITATION_EXPIRED);
     assertThat(actions(ws.id()))
         .contains("invitation.created", "invitation.accepted", "invitation.revoked");
+  }
+
+  @Test
+  void anInvitationIsPreviewedThenDeclinedByItsRecipientAndMembersAreNotInvited() {
+    Caller owner = user("owner");
+    Caller grace = user("grace");
+    Caller other = user("other");
+    Workspace ws = workspace(owner);
+    java.util.List<InvitationMail.Letter> letters = new java.util.ArrayList<>();
+    InvitationMail mail =
+        new InvitationMail() {
+          @Override
+          public Optional<java.util.UUID> accountOf(
+              io.plexica.tenancy.domain.TenantRef t, String email) {
+            return email.equals(other.username()) ? Optional.of(other.userId()) : Optional.empty();
+          }
+
+          @Override
+          public Delivery deliver(
+              io.plexica.tenancy.domain.TenantRef t,
+              Optional<java.util.UUID> account,
+              Letter letter) {
+            letters.add(letter);
+            return account.isPresent() ? Delivery.JOIN_LINK_MAILED : Delivery.ACCOUNT_SETUP_MAILED;
+          }
+        };
+    InvitationService invitations =
+        new InvitationService(
+            PLATFORM.workspaceStore,
+            PLATFORM.workspaceAccess,
+            PLATFORM.members,
+            Clock.systemUTC(),
+            mail);
+
+    var issued =
+        invitations.invite(
+            tenant, owner, ws.id(), grace.username(), WorkspaceRole.VIEWER, Duration.ofDays(7));
+    assertThat(issued.delivery()).isEqualTo(InvitationMail.Delivery.ACCOUNT_SETUP_MAILED);
+    assertThat(letters)
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.workspaceName()).isEqualTo(ws.name());
+              assertThat(l.token()).isEqualTo(issued.token());
+            });
+    var offer = invitations.preview(tenant, grace, verified(grace), issued.token());
+    assertThat(offer.workspaceName()).isEqualTo(ws.name());
+    assertThat(offer.invitation().role()).isEqualTo(WorkspaceRole.VIEWER);
+    assertThat(offer.forCaller()).isTrue();
+    assertThat(invitations.preview(tenant, other, verified(other), issued.token()).forCaller())
+        .isFalse();
+    assertProblem(
+        () -> invitations.decline(tenant, other, verified(other), issued.token()),
+        WorkspaceProblems.INVITATION_OTHER_RECIPIENT);
+
+    Invitation declined = invitations.decline(tenant, grace, verified(grace), issued.token());
+    assertThat(declined.statusAt(Instant.now())).isEqualTo(Invitation.Status.DECLINED);
+    assertProblem(
+        () -> invitations.accept(tenant, grace, verified(grace), issued.token()),
+        WorkspaceProblems.INVITATION_DECLINED);
+    assertThatThrownBy(() -> PLATFORM.workspaces.get(tenant, grace, ws.id()))
+        .isInstanceOf(ProblemException.class);
+
+    // A member's role is changed on the members list, never by an invitation it could misread.
+    PLATFORM.members.add(tenant, owner, ws.id(), other.userId(), WorkspaceRole.MEMBER);
+    assertProblem(
+        () ->
+            invitations.invite(
+                tenant, owner, ws.id(), other.username(), WorkspaceRole.VIEWER, Duration.ofDays(7)),
+        WorkspaceProblems.MEMBER_EXISTS);
+    assertThat(letters).hasSize(1);
+    assertThat(actions(ws.id())).contains("invitation.declined");
   }
 
   @Test

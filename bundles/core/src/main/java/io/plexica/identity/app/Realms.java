@@ -2,7 +2,9 @@ package io.plexica.identity.app;
 
 import io.plexica.identity.domain.TenantRealm;
 import io.plexica.identity.domain.UserProfile;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,6 +27,23 @@ public interface Realms {
    * bound to tenant incarnations lack it); nothing changes when they already do.
    */
   void bindToTenant(String realm, UUID tenantId);
+
+  /**
+   * Gives an existing realm the platform's current mail settings: its SMTP server and, when mail
+   * can be sent, "Forgot password?" on its login page.
+   */
+  void applyMailSettings(String realm);
+
+  /**
+   * Mails the user Keycloak's link to set a password, which also confirms the address, and then
+   * leads to {@code redirectUri} (a page of the realm's web app); valid for {@code validity}.
+   * False, and nothing sent, when no mail server is configured; {@code mail-unavailable} when the
+   * mail cannot be sent.
+   */
+  boolean mailAccountSetup(String realm, String userId, String redirectUri, Duration validity);
+
+  /** The id of the realm's user with this e-mail address, if any. */
+  Optional<String> userIdByEmail(String realm, String email);
 
   /** Deletes the realm; nothing happens when it does not exist. */
   void delete(String realm);

@@ -12,8 +12,10 @@ import io.plexica.identity.domain.UserProfile;
 import io.plexica.identity.domain.UserQuery;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.web.WebAppLinks;
 import io.plexica.tenancy.domain.TenantRef;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,23 +41,38 @@ public class UserService {
   private final PermissionEngine engine;
   private final Clock clock;
   private final ExtensionPoints extensions;
+  private final WebAppLinks links;
+
+  /** How long the link to set a first password works. */
+  public static final Duration SETUP_LINK_VALIDITY = Duration.ofDays(7);
 
   public UserService(IdentityStore store, Realms realms, PermissionEngine engine, Clock clock) {
-    this(store, realms, engine, clock, ExtensionPoints.NONE);
+    this(
+        store,
+        realms,
+        engine,
+        clock,
+        ExtensionPoints.NONE,
+        WebAppLinks.of(null, java.util.List.of()));
   }
 
-  /** Announces {@code user.created} for invited users and users a sync brought in. */
+  /**
+   * Announces {@code user.created} for invited users and users a sync brought in; mails invited
+   * people a link to set their password that leads into the web app at {@code links}.
+   */
   public UserService(
       IdentityStore store,
       Realms realms,
       PermissionEngine engine,
       Clock clock,
-      ExtensionPoints extensions) {
+      ExtensionPoints extensions,
+      WebAppLinks links) {
     this.store = store;
     this.realms = realms;
     this.engine = engine;
     this.clock = clock;
     this.extensions = extensions;
+    this.links = links;
   }
 
   /** An invitation: who, which roles, and optionally a first password to change at first login. */
@@ -87,11 +104,37 @@ public class UserService {
           requireCanHandOut(tx, inviter, invitation.roles());
           return null;
         });
+    return create(tenant, invitation, links.home(tenant.slug()));
+  }
+
+  /**
+   * Brings a person invited to a workspace into the tenant: an account with the {@code guest} role
+   * only (reading the tenant; what it may do in the workspace comes from the invitation), and a
+   * mail whose link sets a password and then leads to {@code landing}.
+   */
+  public TenantUser admitGuest(TenantRef tenant, String email, String landing) {
+    return create(
+        tenant,
+        new Invitation(new UserProfile(email, email, null, null), Set.of("guest"), null),
+        landing);
+  }
+
+  private TenantUser create(TenantRef tenant, Invitation invitation, String landing) {
     String id =
         realms.createUser(
             tenant.slug(),
             new NewRealmUser(
                 invitation.profile(), invitation.roles(), invitation.temporaryPassword()));
+    if (invitation.temporaryPassword() == null) {
+      // Without a first password the person gets in only through the mailed link; an account
+      // nobody can reach is not left behind when the mail cannot be sent.
+      try {
+        realms.mailAccountSetup(tenant.slug(), id, landing, SETUP_LINK_VALIDITY);
+      } catch (RuntimeException e) {
+        realms.deleteUser(tenant.slug(), id);
+        throw e;
+      }
+    }
     TenantUser invited;
     try {
       invited =

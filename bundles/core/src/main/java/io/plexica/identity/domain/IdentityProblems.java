@@ -1,5 +1,6 @@
 package io.plexica.identity.domain;
 
+import io.plexica.shared.mail.SmtpMailer;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 
@@ -7,6 +8,7 @@ import io.plexica.shared.problem.ProblemType;
 public final class IdentityProblems {
   private IdentityProblems() {}
 
+  public static final ProblemType MAIL_UNAVAILABLE = SmtpMailer.MAIL_UNAVAILABLE;
   public static final ProblemType AUTHENTICATION_REQUIRED =
       new ProblemType("authentication-required", 401, "Authentication is required");
   public static final ProblemType INVALID_TOKEN =

@@ -12,6 +12,8 @@ import io.plexica.identity.domain.IdentityStore;
 import io.plexica.shared.cache.CacheSeal;
 import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
+import io.plexica.shared.mail.MailSettings;
+import io.plexica.shared.web.WebAppLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -71,8 +73,8 @@ public class IdentityBeans {
 
   @Produces
   @Singleton
-  Realms realms(KeycloakSettings settings) {
-    return new KeycloakRealms(settings);
+  Realms realms(KeycloakSettings settings, MailSettings mail) {
+    return new KeycloakRealms(settings, mail);
   }
 
   @Produces
@@ -148,8 +150,9 @@ public class IdentityBeans {
       Realms realms,
       PermissionEngine engine,
       Clock clock,
-      ExtensionPoints extensions) {
-    return new UserService(store, realms, engine, clock, extensions);
+      ExtensionPoints extensions,
+      WebAppLinks links) {
+    return new UserService(store, realms, engine, clock, extensions, links);
   }
 
   @Produces

@@ -5,6 +5,7 @@ import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.TenantRealm;
 import io.plexica.identity.domain.UserProfile;
 import io.plexica.identity.domain.VerifiedToken;
+import io.plexica.shared.mail.MailSettings;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.thirdparty.jakarta.ws.rs.ClientErrorException;
 import io.plexica.thirdparty.jakarta.ws.rs.NotFoundException;
@@ -12,6 +13,7 @@ import io.plexica.thirdparty.jakarta.ws.rs.ProcessingException;
 import io.plexica.thirdparty.jakarta.ws.rs.WebApplicationException;
 import io.plexica.thirdparty.jakarta.ws.rs.core.Response;
 import io.plexica.thirdparty.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,10 +52,16 @@ public class KeycloakRealms implements Realms, AutoCloseable {
   private static final int SSO_MAX_SECONDS = 10 * 60 * 60;
 
   private final KeycloakSettings settings;
+  private final MailSettings mail;
   private final Keycloak keycloak;
 
   public KeycloakRealms(KeycloakSettings settings) {
+    this(settings, MailSettings.NONE);
+  }
+
+  public KeycloakRealms(KeycloakSettings settings, MailSettings mail) {
     this.settings = settings;
+    this.mail = mail;
     // The application's own RESTEasy client, not the server's JAX-RS client, which the admin client
     // cannot use (it needs RESTEasy's proxy support).
     KeycloakBuilder builder =
@@ -410,7 +418,64 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     realm.setLoginWithEmailAllowed(true);
     realm.setDuplicateEmailsAllowed(false);
     realm.setRegistrationAllowed(false);
+    realm.setSmtpServer(mail.keycloakSmtpServer());
+    realm.setResetPasswordAllowed(mail.enabled());
     return realm;
+  }
+
+  @Override
+  public void applyMailSettings(String realm) {
+    call(
+        () -> {
+          RealmRepresentation change = new RealmRepresentation();
+          change.setSmtpServer(mail.keycloakSmtpServer());
+          change.setResetPasswordAllowed(mail.enabled());
+          keycloak.realm(realm).update(change);
+          return null;
+        });
+  }
+
+  @Override
+  public boolean mailAccountSetup(
+      String realm, String userId, String redirectUri, Duration validity) {
+    if (!mail.enabled()) {
+      return false;
+    }
+    String client =
+        PLATFORM_REALM.equals(realm)
+            ? KeycloakSettings.CONSOLE_CLIENT
+            : KeycloakSettings.WEB_CLIENT;
+    return call(
+        () -> {
+          try {
+            keycloak
+                .realm(realm)
+                .users()
+                .get(userId)
+                .executeActionsEmail(
+                    client,
+                    redirectUri,
+                    (int) Math.min(Integer.MAX_VALUE, validity.toSeconds()),
+                    List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
+          } catch (WebApplicationException e) {
+            // Keycloak answers 500 "Failed to send execute actions email" when SMTP fails.
+            throw new ProblemException(
+                IdentityProblems.MAIL_UNAVAILABLE,
+                "The mail with the link to set a password could not be sent; try again later.",
+                e);
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public Optional<String> userIdByEmail(String realm, String email) {
+    return call(
+        () ->
+            keycloak.realm(realm).users().searchByEmail(email, true).stream()
+                .filter(u -> email.equalsIgnoreCase(u.getEmail()))
+                .map(UserRepresentation::getId)
+                .findFirst());
   }
 
   private static RolesRepresentation roles(List<String> names) {

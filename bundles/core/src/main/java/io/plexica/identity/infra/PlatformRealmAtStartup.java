@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * Creates the platform realm on first start, in the background and retrying while Keycloak is not
  * reachable yet; readiness reports DOWN until it exists. Then makes sure the realm of every live
  * tenant binds its tokens to the tenant's id (realms made before that rule lack the claim, and
- * their users could not log in until it is there).
+ * their users could not log in until it is there), and that every realm has the current mail
+ * settings (a changed SMTP server reaches realms made before).
  */
 @ApplicationScoped
 public class PlatformRealmAtStartup {
@@ -44,6 +45,7 @@ public class PlatformRealmAtStartup {
         "Creating the platform realm",
         () -> {
           realms.ensurePlatformRealm();
+          realms.applyMailSettings(Realms.PLATFORM_REALM);
           ready = true;
           lastError = null;
         },
@@ -56,10 +58,13 @@ public class PlatformRealmAtStartup {
     for (Tenant tenant : tenants.withStatus(List.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED))) {
       try {
         realms.bindToTenant(tenant.slug(), tenant.id());
+        realms.applyMailSettings(tenant.slug());
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING,
-            "Could not bind the tokens of realm " + tenant.slug() + " to its tenant; next start",
+            "Could not bind the tokens of realm "
+                + tenant.slug()
+                + " to its tenant or give it the mail settings; next start",
             e);
       }
     }

@@ -3,6 +3,7 @@ package io.plexica.identity.infra;
 import io.plexica.identity.app.Realms;
 import io.plexica.identity.app.UserService;
 import io.plexica.identity.domain.TenantRealm;
+import io.plexica.shared.web.WebAppLinks;
 import io.plexica.tenancy.app.ProvisioningStep;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantRef;
@@ -21,16 +22,22 @@ public class TenantRealmStep implements ProvisioningStep {
   private TenantRepository tenants;
   private KeycloakSettings settings;
   private UserService users;
+  private WebAppLinks links;
 
   protected TenantRealmStep() {}
 
   @Inject
   public TenantRealmStep(
-      Realms realms, TenantRepository tenants, KeycloakSettings settings, UserService users) {
+      Realms realms,
+      TenantRepository tenants,
+      KeycloakSettings settings,
+      UserService users,
+      WebAppLinks links) {
     this.realms = realms;
     this.tenants = tenants;
     this.settings = settings;
     this.users = users;
+    this.links = links;
   }
 
   @Override
@@ -58,6 +65,18 @@ public class TenantRealmStep implements ProvisioningStep {
             registered.adminEmail(),
             settings.devMode() ? settings.devPassword() : null));
     users.sync(tenant);
+    if (!settings.devMode()) {
+      // The first administrator has no password: the mailed link sets one and leads to the app.
+      realms
+          .userIdByEmail(tenant.slug(), registered.adminEmail())
+          .ifPresent(
+              id ->
+                  realms.mailAccountSetup(
+                      tenant.slug(),
+                      id,
+                      links.home(tenant.slug()),
+                      UserService.SETUP_LINK_VALIDITY));
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.plexica.webapp.infra;
 
 import io.plexica.identity.app.Realms;
 import io.plexica.identity.infra.KeycloakSettings;
+import io.plexica.shared.web.WebAppLinks;
 import io.plexica.tenancy.domain.TenantRepository;
 import io.plexica.webapp.app.LoginSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,5 +27,14 @@ public class WebAppBeans {
         KeycloakSettings.CONSOLE_CLIENT,
         KeycloakSettings.WEB_CLIENT,
         tenants);
+  }
+
+  /** Links into the web app for mails: {@code plexica.web.public-url}, else the redirect URIs'. */
+  @Produces
+  @Singleton
+  WebAppLinks webAppLinks(
+      KeycloakSettings keycloak,
+      @ConfigProperty(name = "plexica.web.public-url") Optional<String> publicUrl) {
+    return WebAppLinks.of(publicUrl.orElse(null), keycloak.webRedirectUris());
   }
 }

@@ -7,6 +7,7 @@ import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.api.InvitationResource.InvitationView;
 import io.plexica.workspaces.app.InvitationService;
 import io.plexica.workspaces.domain.Invitation;
+import io.plexica.workspaces.domain.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,15 +16,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Where an invited user accepts an invitation to a workspace, with the token it was given. */
+/**
+ * Where an invited user sees, accepts or declines an invitation to a workspace, with the token of
+ * its link; the token travels in bodies, never in URLs.
+ */
 @ApplicationScoped
-@Path("/workspace-invitations/accept")
+@Path("/workspace-invitations")
 @Tag(name = "Workspace invitations")
 @TenantScoped
 @RequiresPermission("workspaces:read")
@@ -36,7 +42,68 @@ public class InvitationAcceptResource {
   @Schema(name = "AcceptInvitation")
   public record AcceptRequest(@Schema(required = true) String token) {}
 
+  @Schema(name = "InvitationOffer")
+  public record OfferView(
+      UUID id,
+      UUID workspaceId,
+      String workspaceName,
+      String email,
+      WorkspaceRole role,
+      Instant expiresAt,
+      @Schema(description = "Whether it was sent to the caller's verified e-mail address")
+          boolean forYou) {}
+
   @POST
+  @Path("preview")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "What an invitation offers",
+      description =
+          "The workspace and role of a pending invitation, before accepting or declining.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Pending",
+      content = @Content(schema = @Schema(implementation = OfferView.class)))
+  @APIResponse(
+      responseCode = "410",
+      description = "Expired, revoked or declined",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public OfferView preview(AcceptRequest body) {
+    InvitationService.Offer offer =
+        invitations.preview(
+            request.tenant(), request.caller(), request.verifiedEmail(), token(body));
+    Invitation i = offer.invitation();
+    return new OfferView(
+        i.id(),
+        i.workspaceId(),
+        offer.workspaceName(),
+        i.email(),
+        i.role(),
+        i.expiresAt(),
+        offer.forCaller());
+  }
+
+  @POST
+  @Path("decline")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Decline an invitation", description = "By the user it was sent to.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Declined",
+      content = @Content(schema = @Schema(implementation = InvitationView.class)))
+  @APIResponse(
+      responseCode = "410",
+      description = "Expired, revoked or declined",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public InvitationView decline(AcceptRequest body) {
+    Invitation declined =
+        invitations.decline(
+            request.tenant(), request.caller(), request.verifiedEmail(), token(body));
+    return InvitationView.of(declined, clock.instant(), null);
+  }
+
+  @POST
+  @Path("accept")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Accept an invitation",
@@ -56,15 +123,19 @@ public class InvitationAcceptResource {
       description = "Already accepted",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public InvitationView accept(AcceptRequest body) {
+    Invitation accepted =
+        invitations.accept(
+            request.tenant(), request.caller(), request.verifiedEmail(), token(body));
+    return InvitationView.of(accepted, clock.instant(), null);
+  }
+
+  private static String token(AcceptRequest body) {
     if (body == null || body.token() == null || body.token().isBlank()) {
       throw ProblemException.invalid("token", "is required");
     }
     if (body.token().length() > 200) {
       throw ProblemException.invalid("token", "is not an invitation token");
     }
-    Invitation accepted =
-        invitations.accept(
-            request.tenant(), request.caller(), request.verifiedEmail(), body.token().strip());
-    return InvitationView.of(accepted, clock.instant(), null);
+    return body.token().strip();
   }
 }

@@ -57,7 +57,8 @@ public class InvitationResource {
       UUID workspaceId,
       String email,
       WorkspaceRole role,
-      @Schema(enumeration = {"PENDING", "ACCEPTED", "REVOKED", "EXPIRED"}) String status,
+      @Schema(enumeration = {"PENDING", "ACCEPTED", "REVOKED", "DECLINED", "EXPIRED"})
+          String status,
       UUID invitedBy,
       Instant createdAt,
       Instant expiresAt,
@@ -65,10 +66,22 @@ public class InvitationResource {
       @Schema(description = "When it was accepted or revoked") Instant decidedAt,
       @Schema(
               description =
-                  "Only in the answer to its creation: give it to the invited person, who accepts"
-                      + " with it. The platform keeps only its hash.")
-          String token) {
+                  "Only in the answer to its creation: the link's secret, for when the invited"
+                      + " person gets no mail. The platform keeps only its hash.")
+          String token,
+      @Schema(
+              description =
+                  "Only in the answer to its creation: how it reached the person. JOIN_LINK_MAILED:"
+                      + " a mail with the link to accept; ACCOUNT_SETUP_MAILED: an account was made"
+                      + " for the address, with a mail to set its password that leads to the"
+                      + " invitation; NOT_MAILED: no mail server, pass the link on.",
+              enumeration = {"JOIN_LINK_MAILED", "ACCOUNT_SETUP_MAILED", "NOT_MAILED"})
+          String delivery) {
     static InvitationView of(Invitation i, Instant now, String token) {
+      return of(i, now, token, null);
+    }
+
+    static InvitationView of(Invitation i, Instant now, String token, String delivery) {
       return new InvitationView(
           i.id(),
           i.workspaceId(),
@@ -80,7 +93,8 @@ public class InvitationResource {
           i.expiresAt(),
           i.acceptedBy(),
           i.decidedAt(),
-          token);
+          token,
+          delivery);
     }
   }
 
@@ -112,7 +126,11 @@ public class InvitationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Invite an e-mail address to the workspace (ADMIN)",
-      description = "The answer carries the invitation's token, shown this once.")
+      description =
+          "Mails the address the link to accept; an address without an account gets one (the"
+              + " tenant's guest role) and a mail to set its password that leads to the"
+              + " invitation. Members are not invited (409): change their role instead. The answer"
+              + " carries the invitation's token, shown this once.")
   @RequestBody(
       content =
           @Content(
@@ -153,7 +171,9 @@ public class InvitationResource {
             validity);
     return Response.created(
             uri.getAbsolutePathBuilder().path(issued.invitation().id().toString()).build())
-        .entity(InvitationView.of(issued.invitation(), clock.instant(), issued.token()))
+        .entity(
+            InvitationView.of(
+                issued.invitation(), clock.instant(), issued.token(), issued.delivery().name()))
         .build();
   }
 

@@ -26,8 +26,11 @@ import java.util.UUID;
 
 /**
  * Invitations to a workspace. An {@code ADMIN} invites an e-mail address with a role; the
- * invitation's token is shown once, to the sender, and only its hash is kept. The user of the
- * tenant with that address accepts it once, before it expires, and joins with the role.
+ * invitation's token is mailed to the address (and shown once, to the sender), and only its hash is
+ * kept. An address without an account gets one, with a mail to set its password that leads to the
+ * invitation. The user of the tenant with that address accepts or declines it once, before it
+ * expires; accepting joins the workspace with the role. Members are not invited: their role is
+ * changed on the members list.
  */
 public class InvitationService {
   public static final Duration DEFAULT_VALIDITY = Duration.ofDays(7);
@@ -40,18 +43,29 @@ public class InvitationService {
   private final MemberService members;
   private final AuditTrail audit;
   private final Clock clock;
+  private final InvitationMail mail;
 
   public InvitationService(
       WorkspaceStore store, WorkspaceAccess access, MemberService members, Clock clock) {
+    this(store, access, members, clock, InvitationMail.NONE);
+  }
+
+  public InvitationService(
+      WorkspaceStore store,
+      WorkspaceAccess access,
+      MemberService members,
+      Clock clock,
+      InvitationMail mail) {
     this.store = store;
     this.access = access;
     this.members = members;
     this.audit = new AuditTrail(clock);
     this.clock = clock;
+    this.mail = mail;
   }
 
-  /** A new invitation and its token, which is nowhere else. */
-  public record Issued(Invitation invitation, String token) {
+  /** A new invitation, its token (which is nowhere else) and how it reached the person. */
+  public record Issued(Invitation invitation, String token, InvitationMail.Delivery delivery) {
     @Override
     public String toString() {
       return "Issued[" + invitation.id() + "]";
@@ -66,19 +80,44 @@ public class InvitationService {
       WorkspaceRole role,
       Duration validity) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.ADMIN);
+    String address = email.toLowerCase(Locale.ROOT);
+    Optional<UUID> account = mail.accountOf(tenant, address);
+    String workspaceName =
+        store.read(
+            tenant,
+            tx -> {
+              String name =
+                  tx.workspace(workspaceId)
+                      .orElseThrow(() -> WorkspaceAccess.notFound(workspaceId))
+                      .name();
+              account
+                  .flatMap(id -> tx.member(workspaceId, id))
+                  .ifPresent(
+                      member -> {
+                        throw new ProblemException(
+                            WorkspaceProblems.MEMBER_EXISTS,
+                            address
+                                + " is already a "
+                                + member.role()
+                                + " of this workspace; change the role on the members list.",
+                            List.of(new FieldError("email", "is already a member")));
+                      });
+              return name;
+            });
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     Instant now = clock.instant();
     Invitation invitation =
         new Invitation(
-            workspaceId,
-            email.toLowerCase(Locale.ROOT),
-            role,
-            hash(token),
-            caller.userId(),
-            now,
-            now.plus(validity));
+            workspaceId, address, role, hash(token), caller.userId(), now, now.plus(validity));
+    // Mailed before it is stored: a mail that cannot go leaves no invitation (nor account).
+    InvitationMail.Delivery delivery =
+        mail.deliver(
+            tenant,
+            account,
+            new InvitationMail.Letter(
+                address, workspaceName, role, caller.username(), token, invitation.expiresAt()));
     store.inTransaction(
         tenant,
         tx -> {
@@ -95,7 +134,7 @@ public class InvitationService {
               state(invitation, now));
           return null;
         });
-    return new Issued(invitation, token);
+    return new Issued(invitation, token, delivery);
   }
 
   public List<Invitation> list(TenantRef tenant, Caller caller, UUID workspaceId) {
@@ -140,11 +179,36 @@ public class InvitationService {
         });
   }
 
+  /** What an invitation offers, as its recipient sees it before accepting or declining. */
+  public record Offer(Invitation invitation, String workspaceName, boolean forCaller) {}
+
+  /**
+   * The invitation the token belongs to, while it can still be accepted, with its workspace's name;
+   * {@code forCaller} tells whether it was sent to the caller's verified address.
+   */
+  public Offer preview(
+      TenantRef tenant, Caller caller, Optional<String> verifiedEmail, String token) {
+    // A transaction: the look-up by token locks the invitation row, as accepting does.
+    return store.inTransaction(
+        tenant,
+        tx -> {
+          Invitation invitation = open(tx, token, clock.instant());
+          String name =
+              tx.workspace(invitation.workspaceId())
+                  .orElseThrow(() -> WorkspaceAccess.notFound(invitation.workspaceId()))
+                  .name();
+          return new Offer(
+              invitation,
+              name,
+              verifiedEmail.filter(invitation.email()::equalsIgnoreCase).isPresent());
+        });
+  }
+
   /**
    * Accepts the invitation the token belongs to, for the caller, whose verified e-mail address must
    * be the invited one: an address a user can change without proving it (Keycloak's account
    * console) proves nothing. {@code verifiedEmail} is empty when the caller's address is not
-   * verified. A caller that is a member already keeps the higher of its role and the invited.
+   * verified. A caller that became a member since keeps the higher of its role and the invited.
    */
   public Invitation accept(
       TenantRef tenant, Caller caller, Optional<String> verifiedEmail, String token) {
@@ -152,41 +216,9 @@ public class InvitationService {
         store.inTransaction(
             tenant,
             tx -> {
-              Invitation invitation =
-                  tx.invitationByTokenHash(hash(token))
-                      .orElseThrow(
-                          () ->
-                              refused(
-                                  WorkspaceProblems.INVITATION_NOT_FOUND,
-                                  "No invitation of this tenant has this token."));
               Instant now = clock.instant();
-              switch (invitation.statusAt(now)) {
-                case ACCEPTED ->
-                    throw refused(
-                        WorkspaceProblems.INVITATION_USED,
-                        "This invitation was already accepted; an invitation is used once.");
-                case REVOKED ->
-                    throw refused(
-                        WorkspaceProblems.INVITATION_REVOKED, "This invitation was revoked.");
-                case EXPIRED ->
-                    throw refused(
-                        WorkspaceProblems.INVITATION_EXPIRED,
-                        "This invitation expired at "
-                            + invitation.expiresAt()
-                            + "; ask for a new one.");
-                case PENDING -> {}
-              }
-              if (verifiedEmail.isEmpty()) {
-                throw new ProblemException(
-                    WorkspaceProblems.INVITATION_OTHER_RECIPIENT,
-                    "Your e-mail address is not verified yet; verify it, then accept the"
-                        + " invitation again.");
-              }
-              if (!verifiedEmail.get().equalsIgnoreCase(invitation.email())) {
-                throw new ProblemException(
-                    WorkspaceProblems.INVITATION_OTHER_RECIPIENT,
-                    "This invitation was sent to another e-mail address than yours.");
-              }
+              Invitation invitation = open(tx, token, now);
+              requireRecipient(invitation, verifiedEmail);
               UUID workspaceId = invitation.workspaceId();
               tx.lockWorkspace(workspaceId);
               Map<String, Object> before = state(invitation, now);
@@ -220,6 +252,70 @@ public class InvitationService {
             });
     access.changed(tenant, accepted.workspaceId());
     return accepted;
+  }
+
+  /** The caller says no to the invitation sent to its verified address: it is closed. */
+  public Invitation decline(
+      TenantRef tenant, Caller caller, Optional<String> verifiedEmail, String token) {
+    return store.inTransaction(
+        tenant,
+        tx -> {
+          Instant now = clock.instant();
+          Invitation invitation = open(tx, token, now);
+          requireRecipient(invitation, verifiedEmail);
+          Map<String, Object> before = state(invitation, now);
+          invitation.decline(now);
+          audit.record(
+              tx,
+              caller.actor(),
+              "invitation.declined",
+              invitation.workspaceId(),
+              "invitation",
+              invitation.id(),
+              before,
+              state(invitation, now));
+          return invitation;
+        });
+  }
+
+  /** The pending invitation of the token, or the problem that says why it is not. */
+  private static Invitation open(WorkspaceStore.Tx tx, String token, Instant now) {
+    Invitation invitation =
+        tx.invitationByTokenHash(hash(token))
+            .orElseThrow(
+                () ->
+                    refused(
+                        WorkspaceProblems.INVITATION_NOT_FOUND,
+                        "No invitation of this organization has this link; ask for a new one."));
+    switch (invitation.statusAt(now)) {
+      case ACCEPTED ->
+          throw refused(
+              WorkspaceProblems.INVITATION_USED,
+              "This invitation was already accepted; an invitation is used once.");
+      case REVOKED ->
+          throw refused(WorkspaceProblems.INVITATION_REVOKED, "This invitation was withdrawn.");
+      case DECLINED ->
+          throw refused(WorkspaceProblems.INVITATION_DECLINED, "This invitation was declined.");
+      case EXPIRED ->
+          throw refused(
+              WorkspaceProblems.INVITATION_EXPIRED,
+              "This invitation expired at " + invitation.expiresAt() + "; ask for a new one.");
+      case PENDING -> {}
+    }
+    return invitation;
+  }
+
+  private static void requireRecipient(Invitation invitation, Optional<String> verifiedEmail) {
+    if (verifiedEmail.isEmpty()) {
+      throw new ProblemException(
+          WorkspaceProblems.INVITATION_OTHER_RECIPIENT,
+          "Your e-mail address is not verified yet; verify it, then open the invitation again.");
+    }
+    if (!verifiedEmail.get().equalsIgnoreCase(invitation.email())) {
+      throw new ProblemException(
+          WorkspaceProblems.INVITATION_OTHER_RECIPIENT,
+          "This invitation was sent to another e-mail address than yours.");
+    }
   }
 
   private static ProblemException refused(ProblemType type, String detail) {

@@ -35,6 +35,7 @@ public class Invitation {
     PENDING,
     ACCEPTED,
     REVOKED,
+    DECLINED,
     EXPIRED
   }
 
@@ -108,6 +109,12 @@ public class Invitation {
 
   public void revoke(Instant now) {
     this.status = Status.REVOKED;
+    this.decidedAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The invited person said no; the invitation cannot be used any more. */
+  public void decline(Instant now) {
+    this.status = Status.DECLINED;
     this.decidedAt = now.truncatedTo(ChronoUnit.MICROS);
   }
 

@@ -40,6 +40,8 @@ public final class WorkspaceProblems {
       new ProblemType("invitation-expired", 410, "The invitation has expired");
   public static final ProblemType INVITATION_REVOKED =
       new ProblemType("invitation-revoked", 410, "The invitation was revoked");
+  public static final ProblemType INVITATION_DECLINED =
+      new ProblemType("invitation-declined", 410, "The invitation was declined");
   public static final ProblemType INVITATION_USED =
       new ProblemType("invitation-used", 409, "The invitation was already accepted");
   public static final ProblemType INVITATION_OTHER_RECIPIENT =

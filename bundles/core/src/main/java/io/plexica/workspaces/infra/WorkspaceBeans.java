@@ -1,8 +1,12 @@
 package io.plexica.workspaces.infra;
 
+import io.plexica.identity.app.Realms;
+import io.plexica.identity.app.UserService;
 import io.plexica.shared.cache.CacheSeal;
 import io.plexica.shared.hooks.ExtensionPoints;
+import io.plexica.shared.mail.Mailer;
 import io.plexica.shared.web.RequestBodyLimit;
+import io.plexica.shared.web.WebAppLinks;
 import io.plexica.storage.app.TenantStorage;
 import io.plexica.workspaces.app.FileService;
 import io.plexica.workspaces.app.InvitationService;
@@ -69,8 +73,16 @@ public class WorkspaceBeans {
   @Produces
   @Singleton
   InvitationService invitationService(
-      WorkspaceStore store, WorkspaceAccess access, MemberService members, Clock clock) {
-    return new InvitationService(store, access, members, clock);
+      WorkspaceStore store,
+      WorkspaceAccess access,
+      MemberService members,
+      Clock clock,
+      Realms realms,
+      UserService users,
+      Mailer mailer,
+      WebAppLinks links) {
+    return new InvitationService(
+        store, access, members, clock, new MailedInvitations(realms, users, mailer, links));
   }
 
   @Produces
