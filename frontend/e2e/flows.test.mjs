@@ -190,15 +190,93 @@ describe("tenant web app", () => {
     await checkAxe(page, "web workspace settings");
   });
 
+  test("the invited person follows the mailed link, sets a password and joins with the invited role", async () => {
+    const mail = await waitForMail(grace.email, /./);
+    const opened = await session(browser);
+    try {
+      const invited = opened.page;
+      await invited.goto(linkIn(mail, /action-token/));
+      await completeKeycloakActions(invited, { password: grace.password });
+      // Back in the app, which asks for a login when the mailed link left no session.
+      const offer = invited.getByRole("heading", { name: "Invitation to Design" });
+      await offer.or(invited.locator("#username")).waitFor({ timeout: 30_000 });
+      if (await invited.locator("#username").isVisible()) await keycloakLogin(invited, grace.email, grace.password);
+      await offer.waitFor();
+      await invited.getByText("You are invited to the workspace").waitFor();
+      await shot(invited, "web-invitation");
+      await checkAxe(invited, "web invitation");
+      await invited.getByRole("button", { name: "Accept" }).click();
+      await invited.getByRole("status").filter({ hasText: "You joined Design as member." }).waitFor();
+    } finally {
+      problems.push(...opened.problems);
+      await opened.context.close();
+    }
+    // The admin sees the new member with the invited role.
+    await page.reload();
+    await page.getByRole("tab", { name: "Members" }).click();
+    const row = page.getByRole("row", { name: new RegExp(grace.email.replace(/[.]/g, "\\.")) });
+    await row.waitFor();
+    assert.equal(await row.locator("select").inputValue(), "MEMBER");
+  });
+
+  test("a person who forgot the password gets a mail to set a new one", async () => {
+    const opened = await session(browser);
+    try {
+      const forgetful = opened.page;
+      await forgetful.goto(`${base}/?tenant=${tenant.slug}`);
+      await forgetful.waitForSelector("#username", { timeout: 30_000 });
+      await forgetful.getByRole("link", { name: /forgot password/i }).click();
+      await forgetful.fill("#username", grace.email);
+      await forgetful.locator("input[type=submit], button[type=submit]").first().click();
+      await forgetful.getByText(/You should receive an email/i).waitFor();
+      const mail = await waitForMail(grace.email, /reset/i);
+      await forgetful.goto(linkIn(mail, /action-token/));
+      await completeKeycloakActions(forgetful, { password: `${grace.password}-2` });
+      const welcome = forgetful.getByRole("heading", { name: /^Welcome/ });
+      await welcome.or(forgetful.locator("#username")).waitFor({ timeout: 30_000 });
+      if (await forgetful.locator("#username").isVisible()) await keycloakLogin(forgetful, grace.email, `${grace.password}-2`);
+      await welcome.waitFor();
+    } finally {
+      problems.push(...opened.problems);
+      await opened.context.close();
+    }
+  });
+
+  test("saves the organization's language and time zone, saying so each time", async () => {
+    await nav(page, "Settings").click();
+    const language = page.getByLabel("Language");
+    await language.waitFor();
+    // Languages by their own names, time zones from the IANA list only.
+    assert.ok((await language.locator("option").allInnerTexts()).includes("français"));
+    await language.selectOption("fr");
+    await page.getByLabel("Time zone").selectOption("Europe/Paris");
+    for (let save = 0; save < 2; save++) {
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    }
+    await page.reload();
+    await page.getByLabel("Time zone").waitFor();
+    assert.equal(await page.getByLabel("Time zone").inputValue(), "Europe/Paris");
+    await page.getByLabel("Language").selectOption("en");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  });
+
   test("makes a team in the workspace and puts a member in it", async () => {
     await page.getByRole("tab", { name: "Teams" }).click();
     await page.getByRole("button", { name: "New team" }).click();
     await page.getByRole("dialog").getByLabel("Name").fill("Designers");
     await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
     await page.getByRole("heading", { name: "Designers" }).waitFor();
-    await page.getByLabel("Member to add to Designers").selectOption({ index: 1 });
+    const candidate = page.getByLabel("Member to add to Designers");
+    await candidate.selectOption({ index: 1 });
+    const added = (await candidate.locator("option:checked").innerText()).trim();
     await page.getByRole("button", { name: "Add", exact: true }).click();
-    await page.getByRole("button", { name: /^Remove .* from Designers$/ }).waitFor();
+    await page.getByRole("button", { name: `Remove ${added} from Designers` }).waitFor();
+    // Nobody already in the team is offered again.
+    if (await candidate.count()) {
+      assert.ok(!(await candidate.locator("option").allInnerTexts()).map((t) => t.trim()).includes(added));
+    }
   });
 
   test("installs the analytics plugin with its configuration form and opens its page", async () => {
@@ -279,9 +357,13 @@ describe("tenant web app", () => {
     await shot(page, "web-phone-files");
   });
 
-  test("logging out ends the Keycloak session", async () => {
+  test("logging out ends the Keycloak session and says so", async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("status").filter({ hasText: "You signed out." }).waitFor();
+    // Another organization can be chosen; continuing with this one needs the password again.
+    assert.equal(await page.getByLabel("Organization").inputValue(), tenant.slug);
+    await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForSelector("#username", { timeout: 30_000 });
   });
 });
@@ -300,7 +382,8 @@ describe("a guest of the tenant", () => {
     await page.getByLabel("Organization").fill("no-such-organization");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("alert").getByText(/no-such-organization/).waitFor();
-    await page.getByLabel("Organization").fill(tenant.slug);
+    // People type the name they know: the organization's full name works as well as its slug.
+    await page.getByLabel("Organization").fill(tenant.name);
     await page.getByRole("button", { name: "Continue" }).click();
     await keycloakLogin(page, "gus", "guest-pass-1");
     await page.getByRole("heading", { name: /^Welcome/ }).waitFor();

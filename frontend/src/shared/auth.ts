@@ -29,7 +29,8 @@ function manager(settings: LoginSettings): UserManager {
     authority: `${settings.keycloakUrl}/realms/${encodeURIComponent(settings.realm)}`,
     client_id: settings.clientId,
     redirect_uri: home,
-    post_logout_redirect_uri: home,
+    // The app then says "You signed out" and offers another organization, instead of a login page.
+    post_logout_redirect_uri: `${home}?signed-out`,
     response_type: "code",
     scope: "openid profile email",
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),

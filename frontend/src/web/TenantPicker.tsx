@@ -18,22 +18,23 @@ export function forgetTenant() {
 }
 
 /** Asks which organization to log in to, before anyone is logged in. */
-export function TenantPicker({ problem }: { problem?: string }) {
-  const [slug, setSlug] = useState("");
+export function TenantPicker({ problem, notice, initial = "" }: { problem?: string; notice?: string; initial?: string }) {
+  const [slug, setSlug] = useState(initial);
   const [error, setError] = useState<unknown>(problem ? new Error(problem) : undefined);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const wanted = slug.trim().toLowerCase();
+    const wanted = slug.trim();
     if (!wanted) {
-      setError(new Error("Enter your organization's name as it appears in its address."));
+      setError(new Error("Enter your organization's short name (as in its address) or its full name."));
       return;
     }
     setBusy(true);
     try {
-      await publicGet(`/web-config?tenant=${encodeURIComponent(wanted)}`);
-      localStorage.setItem(KEY, wanted);
+      // The server knows organizations by short name or, when unique, full name; keep the short one.
+      const config = await publicGet<{ tenant?: { slug: string } }>(`/web-config?tenant=${encodeURIComponent(wanted)}`);
+      localStorage.setItem(KEY, config.tenant?.slug ?? wanted.toLowerCase());
       window.location.assign("/");
     } catch (e) {
       setError(e);
@@ -45,12 +46,18 @@ export function TenantPicker({ problem }: { problem?: string }) {
     <main className="flex min-h-screen items-center justify-center p-4">
       <form onSubmit={submit} className="w-full max-w-sm space-y-4 rounded-lg bg-white p-6 shadow" noValidate>
         <h1 className="text-xl font-semibold text-slate-900">Sign in to Plexica</h1>
+        {notice ? (
+          <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+            {notice}
+          </p>
+        ) : null}
         <p className="text-sm text-slate-600">Which organization do you belong to?</p>
         <TextInput
           label="Organization"
           name="tenant"
           autoComplete="organization"
           placeholder="acme"
+          hint="Its short name, as in its address, or its full name"
           value={slug}
           onChange={(e) => setSlug(e.target.value)}
           autoFocus

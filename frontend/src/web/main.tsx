@@ -24,6 +24,12 @@ const root = createRoot(document.getElementById("root")!);
 
 async function boot() {
   const slug = rememberedTenant();
+  if (new URLSearchParams(window.location.search).has("signed-out")) {
+    // Back from Keycloak's logout: say so, and let the person choose again (another organization).
+    window.history.replaceState(null, "", "/");
+    root.render(<TenantPicker notice="You signed out." initial={slug ?? ""} />);
+    return;
+  }
   if (!slug) {
     root.render(<TenantPicker />);
     return;
@@ -33,9 +39,10 @@ async function boot() {
   try {
     config = await publicGet<WebConfig>(`/web-config?tenant=${encodeURIComponent(slug)}`);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
+      // Unknown, or known but suspended: the server's words say which.
       forgetTenant();
-      root.render(<TenantPicker problem={`No active organization is known as “${slug}”.`} />);
+      root.render(<TenantPicker problem={error.message} initial={slug} />);
       return;
     }
     throw error;

@@ -13,12 +13,25 @@ interface Tenant {
   createdAt: string;
 }
 
-const LOCALES = ["en", "fr", "de", "es", "it", "pt"].map((l) => ({ value: l, label: l }));
+/** Languages by their own names ("Français"), as people look for them. */
+const LOCALES = ["en", "fr", "de", "es", "it", "pt"].map((code) => ({
+  value: code,
+  label: new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code,
+}));
+
+/** Every IANA time zone the browser knows; the server checks the same names. */
+function timeZones(current: string): { value: string; label: string }[] {
+  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  const zones = known.includes(current) ? known : [current, ...known];
+  return zones.map((z) => ({ value: z, label: z.replace(/_/g, " ") }));
+}
 
 /** The organization's own settings, for its administrators. */
 export function TenantSettings() {
   const { api, can, tenant } = useSession();
   const queries = useQueryClient();
+  // Kept here: saving reloads the settings, which makes the form anew.
+  const [savedAt, setSavedAt] = useState<number | null>(null);
   const profile = useQuery({ queryKey: ["tenant"], queryFn: () => api<Tenant>("/tenant") });
   if (profile.isPending) return <Loading what="Loading settings" />;
   if (profile.isError) return <ErrorBox error={profile.error} retry={() => void profile.refetch()} />;
@@ -28,7 +41,17 @@ export function TenantSettings() {
     <>
       <PageHeader title="Settings">Your organization, {tenant.name}.</PageHeader>
       <div className="space-y-6">
-        <General key={t.name + JSON.stringify(t.settings)} tenant={t} manage={manage} onSaved={() => queries.invalidateQueries({ queryKey: ["tenant"] })} />
+        <General
+          key={t.name + JSON.stringify(t.settings)}
+          tenant={t}
+          manage={manage}
+          savedAt={savedAt}
+          onEdit={() => setSavedAt(null)}
+          onSaved={() => {
+            setSavedAt(Date.now());
+            return queries.invalidateQueries({ queryKey: ["tenant"] });
+          }}
+        />
         <Card title="Security">
           <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
             <dt className="text-slate-600">Sign-in</dt>
@@ -68,7 +91,19 @@ export function TenantSettings() {
   );
 }
 
-function General({ tenant, manage, onSaved }: { tenant: Tenant; manage: boolean; onSaved: () => void }) {
+function General({
+  tenant,
+  manage,
+  savedAt,
+  onEdit,
+  onSaved,
+}: {
+  tenant: Tenant;
+  manage: boolean;
+  savedAt: number | null;
+  onEdit: () => void;
+  onSaved: () => Promise<void>;
+}) {
   const { api } = useSession();
   const [name, setName] = useState(tenant.name);
   const [locale, setLocale] = useState(tenant.settings.locale ?? "en");
@@ -87,11 +122,44 @@ function General({ tenant, manage, onSaved }: { tenant: Tenant; manage: boolean;
           save.mutate();
         }}
       >
-        <TextInput label="Name" value={name} readOnly={!manage} onChange={(e) => setName(e.target.value)} error={error?.fieldError("name")} />
-        <SelectInput label="Language" value={locale} disabled={!manage} options={LOCALES} onChange={(e) => setLocale(e.target.value)} />
-        <TextInput label="Time zone" value={timeZone} readOnly={!manage} onChange={(e) => setTimeZone(e.target.value)} hint="An IANA time zone, e.g. Europe/Paris" />
+        <TextInput
+          label="Name"
+          value={name}
+          readOnly={!manage}
+          onChange={(e) => {
+            onEdit();
+            setName(e.target.value);
+          }}
+          error={error?.fieldError("name")}
+        />
+        <SelectInput
+          label="Language"
+          value={locale}
+          disabled={!manage}
+          options={LOCALES}
+          error={error?.fieldError("settings.locale")}
+          onChange={(e) => {
+            onEdit();
+            setLocale(e.target.value);
+          }}
+        />
+        <SelectInput
+          label="Time zone"
+          value={timeZone}
+          disabled={!manage}
+          options={timeZones(timeZone)}
+          error={error?.fieldError("settings.timeZone")}
+          onChange={(e) => {
+            onEdit();
+            setTimeZone(e.target.value);
+          }}
+        />
         {save.isError && !error?.errors.length ? <ErrorBox error={save.error} /> : null}
-        {save.isSuccess && <p role="status" className="text-sm text-emerald-700">Saved.</p>}
+        {savedAt !== null && !save.isPending && !save.isError && (
+          <p role="status" className="text-sm text-emerald-700">
+            Saved.
+          </p>
+        )}
         {manage && <Button type="submit" busy={save.isPending}>Save</Button>}
       </form>
     </Card>

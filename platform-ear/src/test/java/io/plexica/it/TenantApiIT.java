@@ -139,6 +139,16 @@ class TenantApiIT {
     Response unknownField = api().body("{\"status\":\"ACTIVE\"}").patch("/tenants/" + slug);
     assertProblem(unknownField, 400, "validation-failed");
     assertThat(unknownField.<List<String>>path("errors.field")).containsExactly("status");
+
+    Response mars =
+        api()
+            .body("{\"settings\":{\"timeZone\":\"Mars/Olympus\",\"locale\":\"x!\"}}")
+            .patch("/tenants/" + slug);
+    assertProblem(mars, 400, "validation-failed");
+    assertThat(mars.<List<String>>path("errors.field"))
+        .containsExactlyInAnyOrder("settings.timeZone", "settings.locale");
+    assertThat(api().get("/tenants/" + slug).<Map<String, Object>>path("settings"))
+        .doesNotContainKey("timeZone");
   }
 
   @Test

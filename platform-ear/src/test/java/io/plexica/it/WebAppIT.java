@@ -90,11 +90,14 @@ class WebAppIT {
         "tenant-not-found");
     String suspended = Platform.uniqueSlug("web-off");
     Platform.createActiveTenant(suspended);
+    // Found by its full name as well as its slug; suspended is said, not taken for missing.
+    Response byName =
+        Platform.anonymous().queryParam("tenant", "TENANT " + suspended).get("/web-config");
+    assertThat(byName.<String>path("tenant.slug")).as(byName.asString()).isEqualTo(suspended);
     Platform.api().post("/tenants/" + suspended + "/suspend").then().statusCode(200);
-    Platform.assertProblem(
-        Platform.anonymous().queryParam("tenant", suspended).get("/web-config"),
-        404,
-        "tenant-not-found");
+    Response off = Platform.anonymous().queryParam("tenant", suspended).get("/web-config");
+    Platform.assertProblem(off, 403, "tenant-unavailable");
+    assertThat(off.<String>path("detail")).contains("is suspended");
   }
 
   @Test

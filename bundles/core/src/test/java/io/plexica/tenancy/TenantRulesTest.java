@@ -131,4 +131,25 @@ class TenantRulesTest {
     assertThatThrownBy(() -> TenantQuery.parse(null, null, "abc", null, null))
         .isInstanceOf(ProblemException.class);
   }
+
+  @Test
+  void settingsThePlatformReadsMustMeanSomething() {
+    assertThat(settingsErrors("{\"timeZone\":\"Mars/Olympus\",\"locale\":\"Klingon!\"}"))
+        .containsExactlyInAnyOrder("settings.timeZone", "settings.locale");
+    assertThat(settingsErrors("{\"timeZone\":42}")).containsExactly("settings.timeZone");
+    assertThat(settingsErrors("{\"timeZone\":\"Europe/Paris\",\"locale\":\"fr-CA\"}")).isEmpty();
+    assertThat(settingsErrors("{\"timeZone\":null,\"theme\":\"anything\"}")).isEmpty();
+  }
+
+  private static java.util.List<String> settingsErrors(String json) {
+    io.plexica.shared.problem.Validation validation = new io.plexica.shared.problem.Validation();
+    io.plexica.tenancy.domain.TenantSettingsRules.check(
+        jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject(), validation);
+    try {
+      validation.throwIfInvalid();
+      return java.util.List.of();
+    } catch (ProblemException e) {
+      return e.fieldErrors().stream().map(f -> f.field()).toList();
+    }
+  }
 }

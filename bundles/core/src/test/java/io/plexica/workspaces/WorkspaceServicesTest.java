@@ -388,6 +388,11 @@ class WorkspaceServicesTest {
         () -> PLATFORM.teams.addMember(tenant, owner, ws.id(), team.id(), user("x").userId()),
         ProblemType.VALIDATION_FAILED);
     PLATFORM.teams.addMember(tenant, owner, ws.id(), team.id(), member.userId());
+    assertThatThrownBy(
+            () -> PLATFORM.teams.addMember(tenant, owner, ws.id(), team.id(), member.userId()))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining(member.username() + " is already in the team Design")
+        .hasMessageNotContaining(member.userId().toString());
     WorkspaceFile file =
         PLATFORM.files.upload(
             tenant, member, ws.id(), "notes.txt", "text/plain; charset=utf-8", new byte[] {1, 2});

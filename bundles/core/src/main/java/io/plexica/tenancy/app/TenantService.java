@@ -3,6 +3,7 @@ package io.plexica.tenancy.app;
 import io.plexica.shared.id.CanonicalUuid;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.Validation;
 import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.tenancy.domain.ProvisioningLog;
 import io.plexica.tenancy.domain.ProvisioningStepRecord;
@@ -13,6 +14,7 @@ import io.plexica.tenancy.domain.TenantPage;
 import io.plexica.tenancy.domain.TenantQuery;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantRepository;
+import io.plexica.tenancy.domain.TenantSettingsRules;
 import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.tenancy.domain.TenantStatus;
 import jakarta.json.Json;
@@ -210,6 +212,9 @@ public class TenantService {
   }
 
   private static String settingsJson(JsonObject settings) {
+    Validation validation = new Validation();
+    TenantSettingsRules.check(settings, validation);
+    validation.throwIfInvalid();
     String json = settings.toString();
     if (json.length() > MAX_SETTINGS_CHARS) {
       throw ProblemException.invalid(

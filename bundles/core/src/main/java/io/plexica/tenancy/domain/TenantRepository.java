@@ -19,6 +19,9 @@ public interface TenantRepository {
   /** The tenant that currently holds the slug (an unpurged one). */
   Optional<Tenant> findBySlug(String slug);
 
+  /** The unpurged tenants whose name is this one, ignoring case. */
+  List<Tenant> findByName(String name);
+
   /**
    * Loads the tenant with a row lock, applies the change and commits it, so that concurrent changes
    * of one tenant take turns instead of overwriting each other.

@@ -58,6 +58,20 @@ public class JpaTenantRepository implements TenantRepository {
   }
 
   @Override
+  public List<Tenant> findByName(String name) {
+    return database.readCore(
+        em ->
+            em.createQuery(
+                    "SELECT t FROM Tenant t WHERE LOWER(t.name) = LOWER(:name)"
+                        + " AND t.purgedAt IS NULL",
+                    Tenant.class)
+                .setParameter("name", name)
+                .setMaxResults(2)
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                .getResultList());
+  }
+
+  @Override
   public Optional<Tenant> findBySlug(String slug) {
     return database.readCore(
         em ->

@@ -37,7 +37,11 @@ public class WebConfigResource {
       content = @Content(schema = @Schema(implementation = Login.class)))
   @APIResponse(
       responseCode = "404",
-      description = "?tenant= names no active tenant",
+      description = "?tenant= names no organization, by slug or (unique) name",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "403",
+      description = "The organization exists but is suspended or not yet active",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Login config(
       @Parameter(description = "A tenant's slug: its login realm is returned") @QueryParam("tenant")

@@ -1,9 +1,12 @@
 package io.plexica.webapp.app;
 
+import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenancyProblems;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantRepository;
 import io.plexica.tenancy.domain.TenantStatus;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,18 +42,43 @@ public class LoginSettings {
   public record Login(
       String keycloakUrl, String platformRealm, String consoleClientId, TenantLogin tenant) {}
 
-  /** The login settings, with the tenant's when one is named; 404 unless it is active. */
+  /**
+   * The login settings, with the tenant's when one is named: by its slug, or by its name when
+   * exactly one organization has it (people type what they know). 404 when none is known; 403
+   * {@code tenant-unavailable} when it exists but is not active, so that a suspended organization
+   * is not mistaken for a missing one.
+   */
   public Login login(Optional<String> tenantSlug) {
     TenantLogin login = null;
     if (tenantSlug.isPresent()) {
-      String slug = tenantSlug.get();
+      String typed = tenantSlug.get();
       Tenant tenant =
           tenants
-              .findBySlug(slug)
-              .filter(t -> t.status() == TenantStatus.ACTIVE)
-              .orElseThrow(() -> TenancyProblems.notFound(slug));
+              .findBySlug(typed.toLowerCase(Locale.ROOT))
+              .or(() -> onlyOne(tenants.findByName(typed)))
+              .orElseThrow(
+                  () ->
+                      new ProblemException(
+                          TenancyProblems.TENANT_NOT_FOUND,
+                          "No organization is known as \u201c"
+                              + typed
+                              + "\u201d. Use the short name in its address (e.g. acme) or its"
+                              + " full name."));
+      if (tenant.status() != TenantStatus.ACTIVE) {
+        throw new ProblemException(
+            TenancyProblems.TENANT_UNAVAILABLE,
+            "The organization "
+                + tenant.name()
+                + " is "
+                + (tenant.status() == TenantStatus.SUSPENDED ? "suspended" : "not available")
+                + " at the moment; its administrators or Plexica's support can tell you more.");
+      }
       login = new TenantLogin(tenant.slug(), tenant.name(), tenant.slug(), webClient);
     }
     return new Login(keycloakUrl, platformRealm, consoleClient, login);
+  }
+
+  private static Optional<Tenant> onlyOne(List<Tenant> found) {
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
   }
 }

@@ -50,7 +50,7 @@ public class MemberService {
               if (tx.member(workspaceId, userId).isPresent()) {
                 throw new ProblemException(
                     WorkspaceProblems.MEMBER_EXISTS,
-                    "User " + userId + " is already a member of the workspace.");
+                    nameOf(tx, workspaceId, userId) + " is already a member of the workspace.");
               }
               join(tx, caller, workspaceId, userId, role);
               return details(tx, workspaceId, userId);
@@ -163,5 +163,16 @@ public class MemberService {
   static MemberDetails details(WorkspaceStore.Tx tx, UUID workspaceId, UUID userId) {
     return tx.memberDetails(workspaceId, userId)
         .orElseThrow(() -> new IllegalStateException("Member " + userId + " vanished"));
+  }
+
+  /** How people are named to people: their name, never their id. */
+  static String nameOf(WorkspaceStore.Tx tx, UUID workspaceId, UUID userId) {
+    return tx.memberDetails(workspaceId, userId)
+        .map(
+            m ->
+                m.displayName() != null && !m.displayName().isBlank()
+                    ? m.displayName()
+                    : m.username())
+        .orElse("This person");
   }
 }

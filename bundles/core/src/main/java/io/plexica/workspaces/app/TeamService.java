@@ -135,7 +135,10 @@ public class TeamService {
           if (tx.teamMember(teamId, userId).isPresent()) {
             throw new ProblemException(
                 WorkspaceProblems.TEAM_MEMBER_EXISTS,
-                "User " + userId + " is already in team '" + team.name() + "'.");
+                MemberService.nameOf(tx, workspaceId, userId)
+                    + " is already in the team "
+                    + team.name()
+                    + ".");
           }
           tx.add(new TeamMember(team, userId, clock.instant()));
           audit.record(
@@ -164,7 +167,8 @@ public class TeamService {
                       () ->
                           new ProblemException(
                               WorkspaceProblems.MEMBER_NOT_FOUND,
-                              "User " + userId + " is not in the team."));
+                              MemberService.nameOf(tx, workspaceId, userId)
+                                  + " is not in the team."));
           tx.remove(member);
           audit.record(
               tx,
