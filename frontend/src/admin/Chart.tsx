@@ -9,6 +9,11 @@ export interface Series {
   bars?: boolean;
 }
 
+/** Whether some value has no value beside it, so that a line alone would not show it. */
+export function hasLoneValues(values: (number | null)[]): boolean {
+  return values.some((v, i) => v !== null && (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null);
+}
+
 /**
  * A time chart (uPlot, canvas) sized to its container, with a text alternative: a summary for
  * screen readers and the numbers in a table anyone can open.
@@ -32,11 +37,18 @@ export function TimeChart({
   useEffect(() => {
     const element = box.current;
     if (!element) return;
+    // Half a step of room at both ends: the newest bar or point is drawn whole, not cut in two.
+    const step = times.length > 1 ? times[1] - times[0] : 3600;
     const options: uPlot.Options = {
       width: element.clientWidth || 600,
       height: 220,
       legend: { show: series.length > 1 },
-      scales: { x: { time: true } },
+      scales: {
+        x: {
+          time: true,
+          range: (_u, min, max) => [(min ?? 0) - step / 2, (max ?? 0) + step / 2],
+        },
+      },
       axes: [{}, { label: unit, size: 60 }],
       series: [
         {},
@@ -46,11 +58,16 @@ export function TimeChart({
           fill: s.bars ? `${s.color}55` : undefined,
           width: 2,
           paths: s.bars ? uPlot.paths.bars!({ size: [0.7, 40] }) : undefined,
-          points: { show: false },
+          // A value with no neighbour makes no line: such series are drawn with their points.
+          points: { show: !s.bars && hasLoneValues(s.values), size: 6 },
         })),
       ],
     };
     const chart = new uPlot(options, [times, ...series.map((s) => s.values)] as uPlot.AlignedData, element);
+    // What the browser tests check: the newest time lies inside the drawn range.
+    element.dataset.xMax = String(chart.scales.x.max ?? "");
+    element.dataset.lastTime = String(times[times.length - 1] ?? "");
+    element.dataset.points = series.map((s) => (!s.bars && hasLoneValues(s.values) ? "shown" : "hidden")).join(" ");
     const resize = new ResizeObserver(() => chart.setSize({ width: element.clientWidth, height: 220 }));
     resize.observe(element);
     return () => {

@@ -66,15 +66,20 @@ export function Loading({ what = "Loading" }: { what?: string }) {
 export function ErrorBox({ error, retry }: { error: unknown; retry?: () => void }) {
   // A refusal (4xx) answers the same when asked again: no "Try again" for it.
   const retriable = !(error instanceof ApiError) || error.status >= 500 || error.status === 429;
+  const text = error instanceof Error ? error.message : "Something went wrong.";
+  // Machine text (a bundle's manifest, a stack of names) goes behind "Details", not in people's way.
+  const technical = text.length > 220 || /\n|Bundle-|osgi\.|Exception|\bat [a-z]+\./.test(text);
   const message =
-    error instanceof ApiError
-      ? `${error.title}: ${error.message}`
-      : error instanceof Error
-        ? error.message
-        : "Something went wrong.";
+    error instanceof ApiError ? (technical ? `${error.title}.` : `${error.title}: ${text}`) : technical ? "Something went wrong." : text;
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
       <p>{message}</p>
+      {technical && (
+        <details className="mt-2">
+          <summary className="cursor-pointer">Details</summary>
+          <pre className="mt-1 whitespace-pre-wrap break-words font-mono text-xs">{text}</pre>
+        </details>
+      )}
       {retry && retriable && (
         <Button variant="secondary" className="mt-3" onClick={retry}>
           Try again

@@ -313,6 +313,7 @@ function Delete({ workspace }: { workspace: Workspace }) {
   const { select, workspaces } = useWorkspace();
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState("");
+  const [mistyped, setMistyped] = useState(false);
   const remove = useMutation({
     mutationFn: () => api(`/workspaces/${workspace.id}`, { method: "DELETE", query: { deleteTeams: true } }),
     onSuccess: async () => {
@@ -334,15 +335,24 @@ function Delete({ workspace }: { workspace: Workspace }) {
         open={confirming}
         title={`Delete ${workspace.name}?`}
         message={
-          <TextInput label={`Type ${workspace.slug} to confirm`} value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <TextInput
+            label={`Type ${workspace.slug} to confirm`}
+            value={typed}
+            onChange={(e) => {
+              setMistyped(false);
+              setTyped(e.target.value);
+            }}
+            error={mistyped ? `That is not ${workspace.slug}: type it exactly, or cancel.` : undefined}
+          />
         }
         confirm="Delete for good"
         busy={remove.isPending}
         error={remove.error}
-        onConfirm={() => typed === workspace.slug && remove.mutate()}
+        onConfirm={() => (typed.trim() === workspace.slug ? remove.mutate() : setMistyped(true))}
         onClose={() => {
           setConfirming(false);
           setTyped("");
+          setMistyped(false);
           remove.reset();
         }}
       />

@@ -391,7 +391,7 @@ class WorkspaceServicesTest {
     assertThatThrownBy(
             () -> PLATFORM.teams.addMember(tenant, owner, ws.id(), team.id(), member.userId()))
         .isInstanceOf(ProblemException.class)
-        .hasMessageContaining(member.username() + " is already in the team Design")
+        .hasMessageContaining("member Test is already in the team Design")
         .hasMessageNotContaining(member.userId().toString());
     WorkspaceFile file =
         PLATFORM.files.upload(

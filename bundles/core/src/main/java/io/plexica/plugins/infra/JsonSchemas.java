@@ -38,8 +38,17 @@ final class JsonSchemas {
   static List<FieldError> errors(Collection<ValidationMessage> messages, String prefix) {
     return messages.stream()
         .sorted(Comparator.comparing(ValidationMessage::getMessage))
-        .map(m -> new FieldError(field(prefix, m), m.getError()))
+        .map(m -> new FieldError(field(prefix, m), words(m)))
         .toList();
+  }
+
+  /** The validator's wording where a person reads it better ("required property 'x' not found"). */
+  private static String words(ValidationMessage message) {
+    return switch (message.getType()) {
+      case "required" -> "is required";
+      case "additionalProperties" -> "is not a setting of this plugin";
+      default -> message.getError();
+    };
   }
 
   private static String field(String prefix, ValidationMessage message) {

@@ -1,5 +1,6 @@
 package io.plexica.workspaces.app;
 
+import io.plexica.shared.problem.FieldError;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.storage.app.TenantStorage;
 import io.plexica.tenancy.domain.TenantRef;
@@ -113,11 +114,11 @@ public class FileService {
     if (!allowedTypes.contains(type)) {
       throw new ProblemException(
           WorkspaceProblems.FILE_TYPE_REFUSED,
-          "Files of type '"
+          "Files of type "
               + type
-              + "' are not accepted; send one of "
-              + allowedTypes.stream().sorted().toList()
-              + ".");
+              + " are not accepted here. Common documents, images, text and archives are,"
+              + " unless the platform's administrators chose otherwise.",
+          List.of(new FieldError("file", "type " + type + " is not accepted")));
     }
     if (length > maxBytes) {
       throw tooLarge();
