@@ -139,6 +139,14 @@ describe("super-admin console", () => {
     const summary = await calls.getAttribute("aria-label");
     assert.ok(Number(/: (\d+) calls/.exec(summary)[1]) > 0, `the console's own calls are counted: ${summary}`);
     await page.getByRole("img", { name: /^Tenant growth/ }).waitFor();
+    // The newest hour lies inside the drawing, and an hour alone is drawn as a point, not lost.
+    for (const chart of ["API calls per hour", "Error rate (5xx)", "p95 latency"]) {
+      const canvas = page.getByRole("img", { name: new RegExp(`^${chart.replace(/[()]/g, "\\$&")}`) });
+      const xMax = Number(await canvas.getAttribute("data-x-max"));
+      const last = Number(await canvas.getAttribute("data-last-time"));
+      assert.ok(xMax > last, `${chart}: the range ends at ${xMax}, after the newest hour ${last}`);
+    }
+    assert.equal(await page.getByRole("img", { name: /^p95 latency/ }).getAttribute("data-points"), "shown");
     await page.getByRole("list", { name: "Plugin installs" }).getByText("Analytics").waitFor();
     await shot(page, "console-analytics");
     await checkAxe(page, "console analytics");
@@ -260,6 +268,18 @@ describe("tenant web app", () => {
     await page.getByLabel("Language").selectOption("en");
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  });
+
+  test("a mistyped name in the delete dialog is said, and nothing is deleted", async () => {
+    await nav(page, "Workspace settings").click();
+    await page.getByRole("tab", { name: "Delete" }).click();
+    await page.getByRole("button", { name: "Delete workspace" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel(/^Type .* to confirm/).fill("not-the-name");
+    await dialog.getByRole("button", { name: "Delete for good" }).click();
+    await dialog.getByText(/^That is not .*: type it exactly, or cancel\.$/).waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("heading", { name: "Design" }).waitFor();
   });
 
   test("makes a team in the workspace and puts a member in it", async () => {
