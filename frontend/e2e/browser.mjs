@@ -214,3 +214,21 @@ export async function completeKeycloakActions(page, { password, firstName = "Gra
     await page.waitForURL((url) => url.toString() !== before, { timeout: 15_000 }).catch(() => {});
   }
 }
+
+/** The platform's API as its super-admin (dev mode's password-grant client), for steps a flow needs. */
+export async function asPlatformAdmin(method, path) {
+  const login = await fetch(`${keycloak}/realms/plexica-platform/protocol/openid-connect/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "password",
+      client_id: "plexica-cli",
+      username: process.env.PLEXICA_E2E_ADMIN ?? "admin",
+      password: process.env.PLEXICA_E2E_ADMIN_PASSWORD ?? "admin",
+    }),
+  });
+  if (!login.ok) throw new Error(`Platform admin login: ${login.status}`);
+  const token = (await login.json()).access_token;
+  const response = await fetch(`${base}/api/v1${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
+}

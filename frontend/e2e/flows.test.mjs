@@ -7,6 +7,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
+  asPlatformAdmin,
   axe,
   base,
   completeKeycloakActions,
@@ -106,6 +107,18 @@ describe("super-admin console", () => {
     await page.getByTestId("tenant-status").getByText("ACTIVE").waitFor();
   });
 
+  test("says where the tenant's people sign in, and deleting asks for its typed slug", async () => {
+    const app = page.getByRole("link", { name: `open ${tenant.name}'s web app` });
+    assert.equal(await app.getAttribute("href"), `${base}/?tenant=${tenant.slug}`);
+    await page.getByText(`Its administrator, ${tenant.admin}, signs in there`).waitFor();
+    await page.getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await dialog.getByText(`That is not ${tenant.slug}: type it exactly, or cancel.`).waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByTestId("tenant-status").getByText("ACTIVE").waitFor();
+  });
+
   test("finds the tenant by search and status", async () => {
     await nav(page, "Tenants").click();
     await page.getByLabel("Search").fill(tenant.slug);
@@ -142,6 +155,7 @@ describe("super-admin console", () => {
     // The newest hour lies inside the drawing, and an hour alone is drawn as a point, not lost.
     for (const chart of ["API calls per hour", "Error rate (5xx)", "p95 latency"]) {
       const canvas = page.getByRole("img", { name: new RegExp(`^${chart.replace(/[()]/g, "\\$&")}`) });
+      await page.waitForFunction((el) => Boolean(el?.dataset.xMax), await canvas.elementHandle());
       const xMax = Number(await canvas.getAttribute("data-x-max"));
       const last = Number(await canvas.getAttribute("data-last-time"));
       assert.ok(xMax > last, `${chart}: the range ends at ${xMax}, after the newest hour ${last}`);
@@ -270,6 +284,13 @@ describe("tenant web app", () => {
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
   });
 
+  test("the dashboard's figures lead to what they count and its activity names the objects", async () => {
+    await nav(page, "Dashboard").click();
+    await page.getByRole("list", { name: "Recent activity" }).getByText("created workspace “Design”").waitFor({ timeout: 20_000 });
+    await page.getByRole("link", { name: "Members: open" }).click();
+    await page.getByRole("heading", { name: "Members" }).waitFor();
+  });
+
   test("a mistyped name in the delete dialog is said, and nothing is deleted", async () => {
     await nav(page, "Workspace settings").click();
     await page.getByRole("tab", { name: "Delete" }).click();
@@ -375,6 +396,31 @@ describe("tenant web app", () => {
     await page.getByRole("heading", { name: "Files" }).waitFor();
     await page.getByText("No files yet").waitFor();
     await shot(page, "web-phone-files");
+  });
+
+  test("a suspended organization gets one calm screen, and its pages again once active", async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
+    await asPlatformAdmin("POST", `/tenants/${tenant.slug}/suspend`);
+    try {
+      // The next call says so: one screen for the whole session, no pages left to click.
+      await nav(page, "Members").click();
+      await page.getByRole("heading", { name: `${tenant.name} is not available` }).waitFor();
+      await page.getByRole("alert").getByText("is suspended at the moment").waitFor();
+      assert.equal(await page.getByRole("navigation", { name: "Main" }).count(), 0, "no pages to click");
+      await checkAxe(page, "web organization suspended");
+      // After a reload the picker says it is suspended, not that it does not exist.
+      await page.reload();
+      await page.getByRole("heading", { name: "Sign in to Plexica" }).waitFor();
+      await page.getByRole("alert").getByText("is suspended at the moment").waitFor();
+    } finally {
+      await asPlatformAdmin("POST", `/tenants/${tenant.slug}/activate`);
+    }
+    await page.goto(`${base}/?tenant=${tenant.slug}`);
+    const welcome = page.getByRole("heading", { name: /^Welcome/ });
+    await welcome.or(page.locator("#username")).waitFor({ timeout: 30_000 });
+    if (await page.locator("#username").isVisible()) await keycloakLogin(page, tenant.admin, devPassword);
+    await welcome.waitFor();
   });
 
   test("logging out ends the Keycloak session and says so", async () => {

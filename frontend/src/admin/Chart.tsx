@@ -63,10 +63,16 @@ export function TimeChart({
         })),
       ],
     };
-    const chart = new uPlot(options, [times, ...series.map((s) => s.values)] as uPlot.AlignedData, element);
-    // What the browser tests check: the newest time lies inside the drawn range.
-    element.dataset.xMax = String(chart.scales.x.max ?? "");
+    // What the browser tests check, once drawn: the newest time lies inside the drawn range.
+    options.hooks = {
+      setScale: [
+        (u, key) => {
+          if (key === "x" && u.scales.x.max != null) element.dataset.xMax = String(u.scales.x.max);
+        },
+      ],
+    };
     element.dataset.lastTime = String(times[times.length - 1] ?? "");
+    const chart = new uPlot(options, [times, ...series.map((s) => s.values)] as uPlot.AlignedData, element);
     element.dataset.points = series.map((s) => (!s.bars && hasLoneValues(s.values) ? "shown" : "hidden")).join(" ");
     const resize = new ResizeObserver(() => chart.setSize({ width: element.clientWidth, height: 220 }));
     resize.observe(element);

@@ -44,7 +44,11 @@ export interface Api {
   <T>(path: string, options?: RequestOptions): Promise<T>;
 }
 
-export function createApi(token: TokenSource): Api {
+/**
+ * The API as a user. `onProblem` sees every refusal first: an app uses it for states that concern
+ * the whole session (the organization suspended), not one page.
+ */
+export function createApi(token: TokenSource, onProblem: (problem: ApiError) => void = () => {}): Api {
   return async function call<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const url = new URL("/api/v1" + path, window.location.origin);
     for (const [name, value] of Object.entries(options.query ?? {})) {
@@ -70,7 +74,9 @@ export function createApi(token: TokenSource): Api {
     }
     const response = await fetch(url, { method: options.method ?? "GET", headers, body });
     if (!response.ok) {
-      throw await problemOf(response);
+      const problem = await problemOf(response);
+      onProblem(problem);
+      throw problem;
     }
     if (response.status === 204 || response.headers.get("Content-Length") === "0") {
       return undefined as T;

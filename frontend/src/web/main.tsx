@@ -7,6 +7,7 @@ import { login } from "../shared/auth";
 import { ErrorBox, Loading } from "../shared/ui";
 import { App } from "./App";
 import type { Me, Session, TenantLogin } from "./session";
+import { OrganizationUnavailable } from "./OrganizationUnavailable";
 import { TenantPicker, forgetTenant, rememberedTenant } from "./TenantPicker";
 
 // Plugin UIs import "react" through the page's import map: they get this very React.
@@ -54,7 +55,15 @@ async function boot() {
     clientId: tenant.clientId,
     basePath: "/",
   });
-  const api = createApi(() => auth.token());
+  // A suspended organization concerns every page: one calm screen instead of errors on each.
+  const api = createApi(
+    () => auth.token(),
+    (problem) => {
+      if (problem.code === "tenant-not-active" || problem.code === "tenant-unavailable") {
+        root.render(<OrganizationUnavailable name={tenant.name} detail={problem.message} onSignOut={() => void auth.logout()} />);
+      }
+    },
+  );
   const me = await api<Me>("/me");
   const permissions = new Set(me.permissions);
   const session: Session = { auth, api, me, tenant, can: (p) => permissions.has(p) };

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
-import { Badge, Button, Card, ConfirmDialog, ErrorBox, Loading, PageHeader, formatDate } from "../../shared/ui";
+import { Badge, Button, Card, ConfirmDialog, ErrorBox, Loading, PageHeader, TextInput, formatDate } from "../../shared/ui";
 import { useApi, type Tenant } from "../context";
 
 interface Step {
@@ -59,6 +59,8 @@ export function TenantDetail() {
   useEffect(() => {
     if (status && status !== "PROVISIONING") void refetchSteps();
   }, [status, refetchSteps]);
+  const [typed, setTyped] = useState("");
+  const [mistyped, setMistyped] = useState(false);
   const act = useMutation({
     mutationFn: (what: Action) =>
       what === "delete"
@@ -114,6 +116,18 @@ export function TenantDetail() {
             </>
           )}
         </Card>
+        {t.status === "ACTIVE" && (
+          <Card title="Signing in">
+            <p className="text-sm text-slate-700">
+              Its people work in the web app:{" "}
+              <a className="text-indigo-700 underline" href={`${window.location.origin}/?tenant=${encodeURIComponent(t.slug)}`}>
+                open {t.name}'s web app
+              </a>
+              . Its administrator, {t.adminEmail}, signs in there with the password they set through the link Plexica
+              mailed them; "Forgot password?" on the sign-in page sends a new one.
+            </p>
+          </Card>
+        )}
         <Card title="Resources">
           <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
             <dt className="text-slate-600">Schema</dt>
@@ -157,19 +171,35 @@ export function TenantDetail() {
         open={action !== null}
         title={action === "delete" ? `Delete ${t.name}?` : action === "suspend" ? `Suspend ${t.name}?` : `Activate ${t.name}?`}
         message={
-          action === "delete"
-            ? "Its users lose access at once. Its data is kept until the tenant is purged."
-            : action === "suspend"
+          action === "delete" ? (
+            <div className="space-y-3">
+              <p>Its users lose access at once. Its data is kept until the tenant is purged.</p>
+              <TextInput
+                label={`Type ${t.slug} to confirm`}
+                value={typed}
+                onChange={(e) => {
+                  setMistyped(false);
+                  setTyped(e.target.value);
+                }}
+                error={mistyped ? `That is not ${t.slug}: type it exactly, or cancel.` : undefined}
+              />
+            </div>
+          ) : action === "suspend"
               ? "Its users are refused from their next request until it is activated again."
               : "Its users can work again."
         }
         confirm={action === "delete" ? "Delete" : action === "suspend" ? "Suspend" : "Activate"}
         busy={act.isPending}
         error={act.error}
-        onConfirm={() => action && act.mutate(action)}
+        onConfirm={() => {
+          if (action === "delete" && typed.trim() !== t.slug) setMistyped(true);
+          else if (action) act.mutate(action);
+        }}
         onClose={() => {
           act.reset();
           setAction(null);
+          setTyped("");
+          setMistyped(false);
         }}
       />
     </>

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import type { Page } from "../../shared/api";
 import { Card, Empty, ErrorBox, Loading, PageHeader, formatDate } from "../../shared/ui";
 import { useSession, useWorkspace } from "../session";
@@ -9,6 +10,8 @@ interface AuditEntry {
   actorName?: string;
   action: string;
   targetType?: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
 }
 
 interface Installed {
@@ -33,6 +36,8 @@ export function Dashboard() {
     queryKey: ["audit", "recent"],
     queryFn: () => api<Page<AuditEntry>>("/audit", { query: { size: 8 } }),
     enabled: can("audit:read"),
+    // What others do shows up without leaving the page.
+    refetchInterval: 15_000,
   });
 
   return (
@@ -42,10 +47,16 @@ export function Dashboard() {
         {current ? ` · working in ${current.name}` : ""}
       </PageHeader>
       <dl className="mb-8 grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Figure label="Members" value={can("users:read") ? members.data?.total : undefined} pending={members.isPending && can("users:read")} />
-        <Figure label="Your workspaces" value={workspaces.length} pending={loading} />
+        <Figure
+          label="Members"
+          to={can("users:read") ? "/members" : undefined}
+          value={can("users:read") ? members.data?.total : undefined}
+          pending={members.isPending && can("users:read")}
+        />
+        <Figure label="Your workspaces" to={current ? `/workspaces/${current.id}` : undefined} value={workspaces.length} pending={loading} />
         <Figure
           label="Installed plugins"
+          to={can("plugins:read") ? "/plugins" : undefined}
           value={can("plugins:read") ? plugins.data?.installed.length : undefined}
           pending={plugins.isPending && can("plugins:read")}
         />
@@ -65,6 +76,7 @@ export function Dashboard() {
                   <span>
                     <span className="font-medium text-slate-900">{entry.actorName ?? "Someone"}</span>{" "}
                     <span className="text-slate-700">{describe(entry.action)}</span>
+                    {objectName(entry) && <span className="text-slate-900"> “{objectName(entry)}”</span>}
                   </span>
                   <time className="text-slate-600" dateTime={entry.occurredAt}>
                     {formatDate(entry.occurredAt)}
@@ -79,15 +91,37 @@ export function Dashboard() {
   );
 }
 
-function Figure({ label, value, pending }: { label: string; value: number | undefined; pending: boolean }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+function Figure({ label, value, pending, to }: { label: string; value: number | undefined; pending: boolean; to?: string }) {
+  const figure = (
+    <>
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd className="mt-1 text-3xl font-semibold text-slate-900" data-testid={`figure-${label}`}>
         {pending ? "…" : value === undefined ? "—" : value}
       </dd>
-    </div>
+    </>
   );
+  const box = "block rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
+  // A figure leads to what it counts, where the user may go there.
+  return to ? (
+    <div>
+      <Link to={to} className={`${box} hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-indigo-600`} aria-label={`${label}: open`}>
+        {figure}
+      </Link>
+    </div>
+  ) : (
+    <div className={box}>{figure}</div>
+  );
+}
+
+/** The entry's object as people call it: its name, slug, address or file name, when the entry has one. */
+function objectName(entry: AuditEntry): string | undefined {
+  for (const state of [entry.after, entry.before]) {
+    for (const key of ["name", "email", "fileName", "slug"]) {
+      const value = state?.[key];
+      if (typeof value === "string" && value) return value;
+    }
+  }
+  return undefined;
 }
 
 /** `member.role_changed` → "changed a member's role". */

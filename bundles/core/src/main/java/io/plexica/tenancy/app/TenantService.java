@@ -206,7 +206,12 @@ public class TenantService {
     if (tenant.status() != TenantStatus.ACTIVE) {
       throw new ProblemException(
           TenancyProblems.TENANT_UNAVAILABLE,
-          "Tenant '" + tenant.slug() + "' is " + tenant.status() + " and cannot be used now.");
+          "The organization "
+              + tenant.name()
+              + (tenant.status() == TenantStatus.SUSPENDED
+                  ? " is suspended at the moment"
+                  : " is not available now (" + tenant.status() + ")")
+              + "; its administrators or Plexica's support can tell you more.");
     }
     return TenantRef.of(tenant);
   }
