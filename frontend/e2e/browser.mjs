@@ -99,19 +99,24 @@ export async function axe(page) {
 
 const keycloak = (process.env.PLEXICA_KEYCLOAK_URL ?? "http://127.0.0.1:18080").replace(/\/$/, "");
 
-async function keycloakAdminToken() {
-  const response = await fetch(`${keycloak}/realms/master/protocol/openid-connect/token`, {
+/** An access token by the password grant (dev mode's clients), for steps a flow needs. */
+async function passwordToken(realm, clientId, username, password) {
+  const response = await fetch(`${keycloak}/realms/${realm}/protocol/openid-connect/token`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "password",
-      client_id: "admin-cli",
-      username: process.env.PLEXICA_KEYCLOAK_ADMIN_USER ?? "admin",
-      password: process.env.PLEXICA_KEYCLOAK_ADMIN_PASSWORD ?? "admin",
-    }),
+    body: new URLSearchParams({ grant_type: "password", client_id: clientId, username, password }),
   });
-  if (!response.ok) throw new Error(`Keycloak admin login: ${response.status}`);
+  if (!response.ok) throw new Error(`Login to realm ${realm} as ${username}: ${response.status}`);
   return (await response.json()).access_token;
+}
+
+function keycloakAdminToken() {
+  return passwordToken(
+    "master",
+    "admin-cli",
+    process.env.PLEXICA_KEYCLOAK_ADMIN_USER ?? "admin",
+    process.env.PLEXICA_KEYCLOAK_ADMIN_PASSWORD ?? "admin",
+  );
 }
 
 /** Changes settings of a realm (e.g. token lifespans) through Keycloak's admin API. */
@@ -217,18 +222,12 @@ export async function completeKeycloakActions(page, { password, firstName = "Gra
 
 /** The platform's API as its super-admin (dev mode's password-grant client), for steps a flow needs. */
 export async function asPlatformAdmin(method, path) {
-  const login = await fetch(`${keycloak}/realms/plexica-platform/protocol/openid-connect/token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "password",
-      client_id: "plexica-cli",
-      username: process.env.PLEXICA_E2E_ADMIN ?? "admin",
-      password: process.env.PLEXICA_E2E_ADMIN_PASSWORD ?? "admin",
-    }),
-  });
-  if (!login.ok) throw new Error(`Platform admin login: ${login.status}`);
-  const token = (await login.json()).access_token;
+  const token = await passwordToken(
+    "plexica-platform",
+    "plexica-cli",
+    process.env.PLEXICA_E2E_ADMIN ?? "admin",
+    process.env.PLEXICA_E2E_ADMIN_PASSWORD ?? "admin",
+  );
   const response = await fetch(`${base}/api/v1${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
 }

@@ -287,7 +287,7 @@ describe("tenant web app", () => {
   test("the dashboard's figures lead to what they count and its activity names the objects", async () => {
     await nav(page, "Dashboard").click();
     await page.getByRole("list", { name: "Recent activity" }).getByText("created workspace “Design”").waitFor({ timeout: 20_000 });
-    await page.getByRole("link", { name: "Members: open" }).click();
+    await page.getByTestId("figure-link-Members").click();
     await page.getByRole("heading", { name: "Members" }).waitFor();
   });
 
@@ -399,6 +399,7 @@ describe("tenant web app", () => {
   });
 
   test("a suspended organization gets one calm screen, and its pages again once active", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${base}/`);
     await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
     await asPlatformAdmin("POST", `/tenants/${tenant.slug}/suspend`);

@@ -21,8 +21,9 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * Keycloak and Redis.
  */
 class AttackSuiteIT {
-  private static final String REDIS_HOST = env("PLEXICA_REDIS_HOST", "127.0.0.1");
-  private static final int REDIS_PORT = Integer.parseInt(env("PLEXICA_REDIS_PORT", "26379"));
+  private static final String REDIS_HOST = Platform.env("PLEXICA_REDIS_HOST", "127.0.0.1");
+  private static final int REDIS_PORT =
+      Integer.parseInt(Platform.env("PLEXICA_REDIS_PORT", "26379"));
 
   private static String tenant;
 
@@ -30,11 +31,6 @@ class AttackSuiteIT {
   static void tenant() {
     tenant = Platform.uniqueSlug("atk");
     Platform.createActiveTenant(tenant);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 
   /** Item 1: a purged tenant's token is bound to that tenant, not to the name it had. */
@@ -548,8 +544,8 @@ class AttackSuiteIT {
     return new Jedis(
         new HostAndPort(REDIS_HOST, REDIS_PORT),
         DefaultJedisClientConfig.builder()
-            .user(env("PLEXICA_REDIS_USER", null))
-            .password(env("PLEXICA_REDIS_PASSWORD", null))
+            .user(Platform.env("PLEXICA_REDIS_USER", null))
+            .password(Platform.env("PLEXICA_REDIS_PASSWORD", null))
             .build());
   }
 

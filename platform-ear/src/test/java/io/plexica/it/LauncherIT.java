@@ -154,6 +154,8 @@ class LauncherIT {
     env.put("PLEXICA_REDIS_PORT", "16479");
     env.put("PLEXICA_S3_PORT", "18433");
     env.put("PLEXICA_KAFKA_PORT", "19492");
+    env.put("PLEXICA_MAIL_PORT", "13125");
+    env.put("PLEXICA_MAIL_API_PORT", "18125");
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class MailIT {
   private static final String MAILBOX =
       System.getProperty(
-          "plexica.mail.api-url", env("PLEXICA_MAIL_API_URL", "http://127.0.0.1:28025"));
+          "plexica.mail.api-url", Platform.env("PLEXICA_MAIL_API_URL", "http://127.0.0.1:28025"));
 
   private static String tenant;
 
@@ -27,11 +27,6 @@ class MailIT {
   static void tenant() {
     tenant = Platform.uniqueSlug("mail");
     Platform.createActiveTenant(tenant);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 
   /** The mails GreenMail holds for the address, waiting up to 20 s for the first. */

@@ -100,36 +100,29 @@ public class InstallationRoles {
   public void prepare(TenantRef tenant, String pluginId) throws SQLException {
     Role role = of(tenant, pluginId);
     String quoted = LoginRoles.quoted(role.name());
-    try (Connection connection = platform.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        lock(connection, role);
-        // The password is hex: nothing in it needs quoting. Only a superuser may name the
-        // REPLICATION attribute in ALTER ROLE, so an existing role gets its login and password.
-        String password = " PASSWORD '" + role.password() + "'";
-        statement.execute(
-            LoginRoles.exists(connection, role.name())
-                ? "ALTER ROLE " + quoted + " WITH LOGIN" + password
-                : "CREATE ROLE "
-                    + quoted
-                    + " LOGIN NOINHERIT NOCREATEDB NOCREATEROLE NOREPLICATION CONNECTION LIMIT 20"
-                    + password);
-        if (!memberOf(connection, role)) {
-          statement.execute("GRANT " + quoted + " TO CURRENT_USER WITH INHERIT TRUE, SET TRUE");
-        }
-        statement.execute("GRANT USAGE, CREATE ON SCHEMA " + schema(tenant) + " TO " + quoted);
-        for (String alter : ownershipToTransfer(connection, tenant, pluginId, role)) {
-          statement.execute(alter + " OWNER TO " + quoted);
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
-    }
+    underLock(
+        role,
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            // The password is hex: nothing in it needs quoting. Only a superuser may name the
+            // REPLICATION attribute in ALTER ROLE, so an existing role gets its login and password.
+            String password = " PASSWORD '" + role.password() + "'";
+            statement.execute(
+                LoginRoles.exists(connection, role.name())
+                    ? "ALTER ROLE " + quoted + " WITH LOGIN" + password
+                    : "CREATE ROLE "
+                        + quoted
+                        + " LOGIN NOINHERIT NOCREATEDB NOCREATEROLE NOREPLICATION CONNECTION LIMIT 20"
+                        + password);
+            if (!memberOf(connection, role)) {
+              statement.execute("GRANT " + quoted + " TO CURRENT_USER WITH INHERIT TRUE, SET TRUE");
+            }
+            statement.execute("GRANT USAGE, CREATE ON SCHEMA " + schema(tenant) + " TO " + quoted);
+            for (String alter : ownershipToTransfer(connection, tenant, pluginId, role)) {
+              statement.execute(alter + " OWNER TO " + quoted);
+            }
+          }
+        });
     ready.add(role.name());
   }
 
@@ -137,12 +130,21 @@ public class InstallationRoles {
   public void drop(TenantRef tenant, String pluginId) throws SQLException {
     Role role = of(tenant, pluginId);
     ready.remove(role.name());
+    underLock(role, connection -> LoginRoles.drop(connection, role.name()));
+  }
+
+  /** What changes a role, as the platform's user, in one transaction that replicas serialise. */
+  private interface RoleWork {
+    void run(Connection connection) throws SQLException;
+  }
+
+  private void underLock(Role role, RoleWork work) throws SQLException {
     try (Connection connection = platform.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
         lock(connection, role);
-        LoginRoles.drop(connection, role.name());
+        work.run(connection);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
