@@ -184,6 +184,12 @@ export async function waitForMail(address, subject, { after = 0, timeout = 30_00
   throw new Error(`No mail to ${address} matching ${subject} within ${timeout / 1000}s (mailbox ${mailApi})`);
 }
 
+/** How many mails the dev mailbox holds for `address`. */
+export async function mailCount(address) {
+  const response = await fetch(`${mailApi}/api/user/${encodeURIComponent(address)}/messages/INBOX`);
+  return response.ok ? (await response.json()).length : 0;
+}
+
 /** The first link in a mail's body that matches. */
 export function linkIn(mail, pattern) {
   const link = (mail.body.match(/https?:\/\/[^\s"'<>]+/g) ?? []).map((l) => l.replace(/&amp;/g, "&")).find((l) => pattern.test(l));

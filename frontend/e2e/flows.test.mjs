@@ -16,6 +16,7 @@ import {
   keycloakUser,
   launch,
   linkIn,
+  mailCount,
   session,
   shot,
   waitForMail,
@@ -320,6 +321,23 @@ describe("tenant web app", () => {
     }
   });
 
+  test("uploads a file and says how far the upload got", async () => {
+    await nav(page, "Files").click();
+    await page.getByRole("heading", { name: "Files" }).waitFor();
+    // A slow line (256 KiB/s up) so that the progress can be seen, as on a real connection.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    try {
+      await page.getByLabel("File to upload").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.alloc(1024 * 1024, "x") });
+      await page.getByRole("status").filter({ hasText: /^Uploading… [1-9]\d?%$/ }).waitFor();
+      await page.getByRole("cell", { name: "notes.txt" }).waitFor({ timeout: 30_000 });
+    } finally {
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.detach();
+    }
+  });
+
   test("installs the analytics plugin with its configuration form and opens its page", async () => {
     await nav(page, "Plugins").click();
     await page.getByTestId("available-analytics").getByRole("button", { name: "Install Analytics" }).click();
@@ -394,8 +412,15 @@ describe("tenant web app", () => {
     await menu.click();
     await nav(page, "Files").click();
     await page.getByRole("heading", { name: "Files" }).waitFor();
-    await page.getByText("No files yet").waitFor();
+    await page.getByText("No files yet").or(page.getByText("notes.txt")).first().waitFor();
     await shot(page, "web-phone-files");
+    // Tables become cards that fit the screen: nothing to scroll sideways.
+    await page.getByRole("button", { name: "Open the menu" }).click();
+    await nav(page, "Members").click();
+    await page.getByRole("table", { name: "Members of the organization" }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    await shot(page, "web-phone-members");
   });
 
   test("a suspended organization gets one calm screen, and its pages again once active", async () => {
@@ -491,6 +516,34 @@ describe("a guest of the tenant", () => {
     assert.ok(renewals.length > 0, "a refresh-token grant renewed the token");
     await nav(page, "Settings").click();
     await page.getByLabel("Name").waitFor();
+  });
+});
+
+describe("the platform's administrators help people", () => {
+  let page;
+  withBrowser((opened) => {
+    page = opened.page;
+  });
+
+  test("find a person by part of their organization's name, mail a password link, disable and enable", async () => {
+    await page.goto(`${base}/admin/users?tenant=${suffix}&q=grace`);
+    await keycloakLogin(page, platformAdmin.username, platformAdmin.password);
+    const row = page.getByRole("row", { name: new RegExp(grace.email.replace(/[.]/g, "\\.")) });
+    await row.waitFor();
+    // The filters came from the address and stay in it.
+    assert.equal(await page.getByLabel("Tenant").inputValue(), suffix);
+    assert.match(page.url(), new RegExp(`tenant=${suffix}`));
+    const mails = await mailCount(grace.email);
+    await row.getByRole("button", { name: `Mail a password link to ${grace.email}` }).click();
+    await page.getByRole("status").filter({ hasText: `Mailed ${grace.email} a link to set a password.` }).waitFor();
+    await waitForMail(grace.email, /Update Your Account/, { after: mails });
+    await row.getByRole("button", { name: `Disable ${grace.email}` }).click();
+    await page.getByRole("status").filter({ hasText: "is disabled: they can no longer sign in." }).waitFor();
+    await row.getByText("DISABLED").waitFor();
+    await row.getByRole("button", { name: `Enable ${grace.email}` }).click();
+    await page.getByRole("status").filter({ hasText: "is enabled again." }).waitFor();
+    await shot(page, "console-users");
+    await checkAxe(page, "console users");
   });
 });
 

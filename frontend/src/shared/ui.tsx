@@ -1,10 +1,14 @@
 import {
+  Children,
+  cloneElement,
+  isValidElement,
   useEffect,
   useId,
   useRef,
   useState,
   type ButtonHTMLAttributes,
   type InputHTMLAttributes,
+  type ReactElement,
   type ReactNode,
   type SelectHTMLAttributes,
 } from "react";
@@ -377,12 +381,27 @@ export function UploadButton({
   );
 }
 
+/**
+ * A table that stays readable at phone width: below the `sm` breakpoint each row becomes a card
+ * whose cells carry their column's name, instead of a table to scroll sideways.
+ */
 export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
+  const rows = Children.map(children, (row) =>
+    isValidElement<{ children?: ReactNode }>(row)
+      ? cloneElement(
+          row,
+          undefined,
+          Children.map(row.props.children, (cell, i) =>
+            isValidElement(cell) && head[i] ? cloneElement(cell as ReactElement<{ "data-label"?: string }>, { "data-label": head[i] }) : cell,
+          ),
+        )
+      : row,
+  );
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+    <div className="sm:overflow-x-auto">
+      <table className="min-w-full text-left text-sm max-sm:block sm:divide-y sm:divide-slate-200">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
+        <thead className="bg-slate-50 max-sm:sr-only">
           <tr>
             {head.map((h) => (
               <th key={h} scope="col" className="px-3 py-2 font-semibold text-slate-700">
@@ -391,7 +410,9 @@ export function Table({ caption, head, children }: { caption: string; head: stri
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
+        <tbody className="divide-y divide-slate-100 max-sm:block max-sm:[&>tr]:block max-sm:[&>tr]:py-2 max-sm:[&_td]:flex max-sm:[&_td]:flex-wrap max-sm:[&_td]:gap-x-2 max-sm:[&_td]:break-words max-sm:[&_td]:py-1 max-sm:[&_td[data-label]:not(:empty)]:before:font-medium max-sm:[&_td[data-label]:not(:empty)]:before:text-slate-600 max-sm:[&_td[data-label]:not(:empty)]:before:content-[attr(data-label)]">
+          {rows}
+        </tbody>
       </table>
     </div>
   );
@@ -433,6 +454,7 @@ export function LogoutButton({ logout, variant = "ghost" }: { logout: () => Prom
     <Button
       variant={variant}
       busy={busy}
+      className="whitespace-nowrap"
       onClick={() => {
         setBusy(true);
         void logout();

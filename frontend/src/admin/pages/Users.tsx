@@ -1,34 +1,63 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import type { Page } from "../../shared/api";
 import { fullName, type User } from "../../shared/people";
-import { Badge, Card, Empty, ErrorBox, Loading, PageHeader, Pager, SelectInput, Table, TextInput, formatDate } from "../../shared/ui";
+import { Badge, Button, Card, Empty, ErrorBox, Loading, PageHeader, Pager, SelectInput, Table, TextInput, formatDate } from "../../shared/ui";
 import { useApi } from "../context";
 
 interface PlatformUser extends User {
   tenantSlug: string;
 }
 
+type Action = "disable" | "enable" | "password-mail";
+
 const SIZE = 20;
 
-/** Users across every tenant. */
+/** The filters, kept in the address so that a reload or a shared link shows the same list. */
+function useFilter(name: string): [string, (value: string) => void] {
+  const [value, setValue] = useState(() => new URLSearchParams(window.location.search).get(name) ?? "");
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (value) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
+    window.history.replaceState(window.history.state, "", url);
+  }, [name, value]);
+  return [value, setValue];
+}
+
+/** Users across every tenant, with what the platform's administrators do for them. */
 export function Users() {
   const api = useApi();
-  const [q, setQ] = useState("");
-  const [tenant, setTenant] = useState("");
-  const [status, setStatus] = useState("");
+  const queries = useQueryClient();
+  const [q, setQ] = useFilter("q");
+  const [tenant, setTenant] = useFilter("tenant");
+  const [status, setStatus] = useFilter("status");
   const [page, setPage] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
   const users = useQuery({
     queryKey: ["platform-users", q, tenant, status, page],
     queryFn: () => api<Page<PlatformUser>>("/admin/users", { query: { q, tenant, status, page, size: SIZE } }),
     placeholderData: keepPreviousData,
+  });
+  const act = useMutation({
+    mutationFn: ({ user, action }: { user: PlatformUser; action: Action }) =>
+      api(`/admin/users/${encodeURIComponent(user.tenantSlug)}/${user.id}/${action}`, { method: "POST" }),
+    onSuccess: (_, { user, action }) => {
+      setDone(
+        action === "password-mail"
+          ? `Mailed ${user.email} a link to set a password.`
+          : `${fullName(user)} is ${action === "disable" ? "disabled: they can no longer sign in" : "enabled again"}.`,
+      );
+      void queries.invalidateQueries({ queryKey: ["platform-users"] });
+    },
+    onMutate: () => setDone(null),
   });
   return (
     <>
       <PageHeader title="Users">People of every tenant.</PageHeader>
       <div className="mb-4 grid gap-4 sm:grid-cols-3">
         <TextInput label="Search" type="search" value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} />
-        <TextInput label="Tenant" placeholder="slug" value={tenant} onChange={(e) => { setTenant(e.target.value); setPage(0); }} />
+        <TextInput label="Tenant" placeholder="part of its slug or name" value={tenant} onChange={(e) => { setTenant(e.target.value); setPage(0); }} />
         <SelectInput
           label="Status"
           value={status}
@@ -36,6 +65,16 @@ export function Users() {
           onChange={(e) => { setStatus(e.target.value); setPage(0); }}
         />
       </div>
+      {done && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+          {done}
+        </p>
+      )}
+      {act.isError && (
+        <div className="mb-4">
+          <ErrorBox error={act.error} />
+        </div>
+      )}
       <Card>
         {users.isPending ? (
           <Loading what="Loading users" />
@@ -45,7 +84,7 @@ export function Users() {
           <Empty title="Nobody matches" />
         ) : (
           <>
-            <Table caption="Users of all tenants" head={["Name", "E-mail", "Tenant", "Roles", "Status", "Since"]}>
+            <Table caption="Users of all tenants" head={["Name", "E-mail", "Tenant", "Roles", "Status", "Since", ""]}>
               {users.data.items.map((u) => (
                 <tr key={`${u.tenantSlug}/${u.id}`}>
                   <td className="px-3 py-2 font-medium">{fullName(u)}</td>
@@ -54,6 +93,26 @@ export function Users() {
                   <td className="px-3 py-2">{u.roles.join(", ")}</td>
                   <td className="px-3 py-2"><Badge>{u.status}</Badge></td>
                   <td className="px-3 py-2">{formatDate(u.createdAt)}</td>
+                  <td className="px-3 py-2 text-right">
+                    <span className="inline-flex gap-1">
+                      <Button
+                        variant="ghost"
+                        aria-label={`${u.status === "INVITED" ? "Resend the invitation of" : "Mail a password link to"} ${u.email}`}
+                        busy={act.isPending && act.variables?.user === u && act.variables.action === "password-mail"}
+                        onClick={() => act.mutate({ user: u, action: "password-mail" })}
+                      >
+                        {u.status === "INVITED" ? "Resend invitation" : "Password link"}
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        aria-label={`${u.status === "DISABLED" ? "Enable" : "Disable"} ${u.email}`}
+                        busy={act.isPending && act.variables?.user === u && act.variables.action !== "password-mail"}
+                        onClick={() => act.mutate({ user: u, action: u.status === "DISABLED" ? "enable" : "disable" })}
+                      >
+                        {u.status === "DISABLED" ? "Enable" : "Disable"}
+                      </Button>
+                    </span>
+                  </td>
                 </tr>
               ))}
             </Table>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, UploadButton, formatDate, useConfirmation } from "../../shared/ui";
 import { NoWorkspace } from "../NoWorkspace";
 import { useSession, useWorkspace } from "../session";
@@ -23,10 +24,20 @@ export function Files() {
     queryFn: () => api<StoredFile[]>(`/workspaces/${current!.id}/files`),
     enabled: !!current,
   });
+  const [sent, setSent] = useState<number | null>(null);
   const upload = useMutation({
     mutationFn: (file: File) =>
-      api<StoredFile>(`/workspaces/${current!.id}/files`, { method: "POST", raw: file, query: { name: file.name } }),
-    onSettled: () => queries.invalidateQueries({ queryKey: key }),
+      api<StoredFile>(`/workspaces/${current!.id}/files`, {
+        method: "POST",
+        raw: file,
+        query: { name: file.name },
+        onProgress: setSent,
+      }),
+    onMutate: () => setSent(0),
+    onSettled: () => {
+      setSent(null);
+      return queries.invalidateQueries({ queryKey: key });
+    },
   });
   const download = useMutation({
     mutationFn: (id: string) => api<StoredFile>(`/workspaces/${current!.id}/files/${id}`),
@@ -50,6 +61,14 @@ export function Files() {
       >
         Shared by the members of {current.name}; up to 25 MiB each.
       </PageHeader>
+      {sent !== null && (
+        <div className="mb-4" role="status">
+          <p className="text-sm text-slate-700">Uploading… {Math.round(sent * 100)}%</p>
+          <div className="mt-1 h-2 rounded bg-slate-100" role="progressbar" aria-label="Upload" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(sent * 100)}>
+            <div className="h-2 rounded bg-indigo-600" style={{ width: `${Math.round(sent * 100)}%` }} />
+          </div>
+        </div>
+      )}
       {upload.isError ? <div className="mb-4"><ErrorBox error={upload.error} /></div> : null}
       {download.isError ? <div className="mb-4"><ErrorBox error={download.error} /></div> : null}
       <Card>

@@ -91,6 +91,10 @@ class AuthorizationMatrixIT {
     rows.add(platform("POST", "/tenants/" + NO_TENANT + "/retry", null, 404));
     rows.add(platform("DELETE", "/tenants/" + NO_TENANT, null, 404));
     rows.add(platform("GET", "/admin/users", null, 200));
+    rows.add(platform("POST", "/admin/users/" + NO_TENANT + "/" + NO_ID + "/disable", null, 404));
+    rows.add(platform("POST", "/admin/users/" + NO_TENANT + "/" + NO_ID + "/enable", null, 404));
+    rows.add(
+        platform("POST", "/admin/users/" + NO_TENANT + "/" + NO_ID + "/password-mail", null, 404));
     rows.add(platform("GET", "/admin/analytics", null, 200));
     rows.add(platform("GET", "/admin/health", null, 200));
     rows.add(platform("GET", "/admin/analytics/tenants/" + NO_TENANT, null, 404));
@@ -115,6 +119,8 @@ class AuthorizationMatrixIT {
     rows.add(tenant("GET", "/workspaces/" + NO_ID + "/invitations", null, 404, 404, 404));
     rows.add(tenant("GET", "/workspaces/" + NO_ID + "/files", null, 404, 404, 404));
     rows.add(tenant("POST", "/workspace-invitations/accept", "{}", 400, 400, 400));
+    rows.add(tenant("POST", "/workspace-invitations/preview", "{}", 400, 400, 400));
+    rows.add(tenant("POST", "/workspace-invitations/decline", "{}", 400, 400, 400));
     rows.add(tenant("GET", "/audit", null, 403, 403, 200));
     rows.add(tenant("GET", "/dead-letters", null, 403, 403, 200));
     rows.add(tenant("GET", "/dead-letters/" + NO_ID, null, 403, 403, 404));
@@ -126,6 +132,7 @@ class AuthorizationMatrixIT {
     rows.add(tenant("PUT", "/users/" + NO_ID + "/roles", "{\"roles\":[]}", 403, 403, 404));
     rows.add(tenant("POST", "/users/" + NO_ID + "/disable", null, 403, 403, 404));
     rows.add(tenant("POST", "/users/" + NO_ID + "/enable", null, 403, 403, 404));
+    rows.add(tenant("POST", "/users/" + NO_ID + "/password-mail", null, 403, 403, 404));
     rows.add(tenant("POST", "/users/sync", null, 403, 403, 200));
     rows.add(tenant("GET", "/roles", null, 403, 200, 200));
     rows.add(tenant("GET", "/roles/no-such-role", null, 403, 404, 404));

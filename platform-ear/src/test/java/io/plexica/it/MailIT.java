@@ -153,4 +153,41 @@ class MailIT {
                 .<List<Object>>path("items"))
         .isEmpty();
   }
+
+  @Test
+  void administratorsMailAPasswordLinkAndPlatformAdminsDisableButKeepAnAdmin() throws Exception {
+    String name = "lost" + System.nanoTime();
+    String token = Platform.tokenOfNewUser(tenant, name, "user");
+    String email = name + "@example.com";
+    String id = Platform.keycloakUserId(tenant, name);
+    Platform.asTenantAdmin(tenant).post("/users/sync").then().statusCode(200);
+
+    Platform.asTenantAdmin(tenant).post("/users/" + id + "/password-mail").then().statusCode(200);
+    assertThat(mailsTo(email)).hasSize(1);
+    Platform.api()
+        .post("/admin/users/" + tenant + "/" + id + "/password-mail")
+        .then()
+        .statusCode(200);
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (mailsTo(email).size() < 2 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(300);
+    }
+    assertThat(mailsTo(email)).hasSize(2);
+
+    Response disabled = Platform.api().post("/admin/users/" + tenant + "/" + id + "/disable");
+    assertThat(disabled.<String>path("status")).as(disabled.asString()).isEqualTo("DISABLED");
+    Platform.assertProblem(
+        Platform.anonymous().auth().oauth2(token).get("/me"), 401, "account-disabled");
+    Platform.api()
+        .post("/admin/users/" + tenant + "/" + id + "/enable")
+        .then()
+        .statusCode(200)
+        .body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
+
+    String adminId = Platform.asTenantAdmin(tenant).get("/me").then().extract().path("subject");
+    Platform.assertProblem(
+        Platform.api().post("/admin/users/" + tenant + "/" + adminId + "/disable"),
+        409,
+        "last-admin");
+  }
 }

@@ -156,6 +156,12 @@ class UsersIT {
     assertThat(one.<List<String>>path("items.tenantSlug")).containsOnly(other);
     assertThat(one.<List<String>>path("items.email")).containsExactly(Platform.adminOf(other));
 
+    Response partly =
+        Platform.api()
+            .queryParam("tenant", other.substring(other.length() - 8))
+            .get("/admin/users");
+    assertThat(partly.<List<String>>path("items.tenantSlug")).containsOnly(other);
+
     Response byText = Platform.api().queryParam("q", Platform.adminOf(tenant)).get("/admin/users");
     assertThat(byText.<List<String>>path("items.tenantSlug")).containsExactly(tenant);
     assertProblem(admin().get("/admin/users"), 403, "forbidden");

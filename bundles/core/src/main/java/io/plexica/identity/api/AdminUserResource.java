@@ -1,14 +1,20 @@
 package io.plexica.identity.api;
 
 import io.plexica.identity.api.UserViews.PlatformUserPageView;
+import io.plexica.identity.api.UserViews.UserView;
 import io.plexica.identity.app.PlatformUserDirectory;
+import io.plexica.identity.app.UserService;
 import io.plexica.identity.domain.UserQuery;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.security.PlatformAdminOnly;
+import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.domain.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -27,6 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminUserResource {
   @Inject PlatformUserDirectory directory;
+  @Inject UserService users;
+  @Inject TenantService tenants;
+
+  private static final String TENANT_DOC = "The tenant's id or slug";
 
   @GET
   @Operation(
@@ -43,7 +53,8 @@ public class AdminUserResource {
   public PlatformUserPageView search(
       @Parameter(description = "Text in the username, e-mail or name, any case") @QueryParam("q")
           String text,
-      @Parameter(description = "Only this tenant: its id or slug") @QueryParam("tenant")
+      @Parameter(description = "Only tenants with this id, or this text in their slug or name")
+          @QueryParam("tenant")
           String tenant,
       @Parameter(description = "Only users holding this role") @QueryParam("role") String role,
       @Parameter(description = "INVITED, ACTIVE or DISABLED") @QueryParam("status") String status,
@@ -52,5 +63,74 @@ public class AdminUserResource {
           String size) {
     return PlatformUserPageView.of(
         directory.search(UserQuery.parse(text, status, role, tenant, page, size)));
+  }
+
+  @POST
+  @Path("{tenant}/{id}/disable")
+  @Operation(
+      summary = "Disable a tenant's user",
+      description =
+          "The user can no longer log in and its sessions end. The tenant keeps one enabled"
+              + " administrator (409 otherwise).")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such tenant or user",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "The tenant's last enabled administrator",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public UserView disable(
+      @Parameter(description = TENANT_DOC) @PathParam("tenant") String tenant,
+      @PathParam("id") String id) {
+    return UserView.of(users.setEnabledByPlatform(ref(tenant), UserResource.userId(id), false));
+  }
+
+  @POST
+  @Path("{tenant}/{id}/enable")
+  @Operation(summary = "Enable a tenant's disabled user")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such tenant or user",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public UserView enable(
+      @Parameter(description = TENANT_DOC) @PathParam("tenant") String tenant,
+      @PathParam("id") String id) {
+    return UserView.of(users.setEnabledByPlatform(ref(tenant), UserResource.userId(id), true));
+  }
+
+  @POST
+  @Path("{tenant}/{id}/password-mail")
+  @Operation(
+      summary = "Mail a tenant's user the link to set a password",
+      description = "A lost password, or an invitation whose first link expired (valid 7 days).")
+  @APIResponse(
+      responseCode = "200",
+      description = "Mailed",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such tenant or user",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "503",
+      description = "No mail server, or it refused",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public UserView mailPasswordLink(
+      @Parameter(description = TENANT_DOC) @PathParam("tenant") String tenant,
+      @PathParam("id") String id) {
+    return UserView.of(users.mailPasswordLink(ref(tenant), UserResource.userId(id)));
+  }
+
+  private TenantRef ref(String tenant) {
+    return TenantRef.of(tenants.get(tenant));
   }
 }

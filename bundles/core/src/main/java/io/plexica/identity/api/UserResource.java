@@ -206,6 +206,26 @@ public class UserResource {
   }
 
   @POST
+  @Path("{id}/password-mail")
+  @RequiresPermission("users:manage")
+  @Operation(
+      summary = "Mail a user the link to set a password",
+      description =
+          "Keycloak mails the link (valid 7 days): for a lost password, or an invitation whose first"
+              + " link expired.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Mailed",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "No mail server, or it refused",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public UserView mailPasswordLink(@PathParam("id") String id) {
+    return UserView.of(users.mailPasswordLink(tenant.require(), userId(id)));
+  }
+
+  @POST
   @Path("{id}/enable")
   @RequiresPermission("users:manage")
   @Operation(summary = "Enable a disabled user")

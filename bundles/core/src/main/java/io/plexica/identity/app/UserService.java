@@ -180,6 +180,39 @@ public class UserService {
         });
   }
 
+  /**
+   * A platform administrator disables or enables a tenant's user (from the console): the tenant
+   * still keeps one enabled administrator; the hand-out rule is the tenant's own and does not
+   * apply.
+   */
+  public TenantUser setEnabledByPlatform(TenantRef tenant, UUID id, boolean enabled) {
+    return change(
+        tenant,
+        id,
+        (tx, user) -> {
+          if (!enabled && user.isEnabledAdmin()) {
+            requireAnotherAdmin(tx, user);
+          }
+          user.setEnabled(enabled, clock.instant());
+          realms.setUserEnabled(tenant.slug(), id.toString(), enabled);
+        });
+  }
+
+  /**
+   * Mails the user Keycloak's link to set a (new) password: a lost password, or an invitation whose
+   * first link expired. {@code mail-unavailable} when no mail can be sent.
+   */
+  public TenantUser mailPasswordLink(TenantRef tenant, UUID id) {
+    TenantUser user = get(tenant, id);
+    if (!realms.mailAccountSetup(
+        tenant.slug(), id.toString(), links.home(tenant.slug()), SETUP_LINK_VALIDITY)) {
+      throw new ProblemException(
+          IdentityProblems.MAIL_UNAVAILABLE,
+          "No mail server is configured (PLEXICA_MAIL_SMTP_HOST), so no link can be mailed.");
+    }
+    return user;
+  }
+
   public TenantUser setRoles(TenantRef tenant, UUID id, Set<String> roles, Access actor) {
     return change(
         tenant,

@@ -83,7 +83,11 @@ public class JpaPlatformUserDirectory implements PlatformUserDirectory {
     Query tenants;
     if (query.tenant().isPresent()) {
       tenants =
-          em.createNativeQuery(sql + " AND (slug = ?1 OR CAST(id AS text) = ?1)")
+          // Its id, or a part of its slug or name: people remember "acme", not "acme-eu-2".
+          em.createNativeQuery(
+                  sql
+                      + " AND (CAST(id AS text) = ?1 OR strpos(slug, lower(?1)) > 0"
+                      + " OR strpos(lower(name), lower(?1)) > 0)")
               .setParameter(1, query.tenant().get());
     } else {
       tenants = em.createNativeQuery(sql);
