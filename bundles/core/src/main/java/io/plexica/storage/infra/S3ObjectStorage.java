@@ -1,14 +1,22 @@
 package io.plexica.storage.infra;
 
+import io.plexica.shared.problem.ProblemException;
 import io.plexica.storage.app.ObjectStorage;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -32,6 +40,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * may differ from the one the platform reaches the storage on.
  */
 public class S3ObjectStorage implements ObjectStorage, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(S3ObjectStorage.class.getName());
+
   private final S3Client s3;
   private final S3Presigner presigner;
 
@@ -104,11 +114,35 @@ public class S3ObjectStorage implements ObjectStorage, AutoCloseable {
         RequestBody.fromBytes(content));
   }
 
+  /**
+   * Spools the content to a temporary file first: the SDK signs and, when S3 answers a transient
+   * error, retries by reading the body again, which a request's stream cannot do (an upload then
+   * failed with "does not support mark/reset" instead of being retried).
+   */
   @Override
   public void put(String bucket, String key, String contentType, InputStream content, long length) {
-    s3.putObject(
-        b -> b.bucket(bucket).key(key).contentType(contentType).contentLength(length),
-        RequestBody.fromInputStream(content, length));
+    Path spool = null;
+    try {
+      spool = Files.createTempFile("plexica-upload-", ".part");
+      long copied = Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
+      if (copied != length) {
+        throw ProblemException.invalid(
+            "file", "announced " + length + " bytes but carried " + copied + "; send it again");
+      }
+      s3.putObject(
+          b -> b.bucket(bucket).key(key).contentType(contentType).contentLength(length),
+          RequestBody.fromFile(spool));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not spool an upload for " + key, e);
+    } finally {
+      if (spool != null) {
+        try {
+          Files.deleteIfExists(spool);
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "Could not delete the spooled upload " + spool, e);
+        }
+      }
+    }
   }
 
   @Override
