@@ -115,6 +115,12 @@ class WebAppIT {
     assertThat(changed.statusCode()).as(changed.asString()).isEqualTo(200);
     assertThat(changed.<String>path("name")).isEqualTo("Web Tenant");
     assertThat(changed.<String>path("settings.locale")).isEqualTo("fr");
+    // The realm's login pages show the new name and speak the tenant's language by default.
+    Response realm = Platform.keycloakAdmin().get("/admin/realms/" + tenant);
+    assertThat(realm.<String>path("displayName")).isEqualTo("Web Tenant");
+    assertThat(realm.<String>path("defaultLocale")).isEqualTo("fr");
+    assertThat(realm.<Boolean>path("internationalizationEnabled")).isTrue();
+    assertThat(realm.<List<String>>path("supportedLocales")).contains("en", "fr");
 
     Response refused =
         Platform.asTenantAdmin(tenant)

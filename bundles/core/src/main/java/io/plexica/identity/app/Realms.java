@@ -35,6 +35,12 @@ public interface Realms {
   void applyMailSettings(String realm);
 
   /**
+   * Shows the tenant's name on the realm's pages and makes its language ({@code locale}, English
+   * when empty) the default of its login pages and mails; people may still choose another.
+   */
+  void applyProfile(String realm, String displayName, Optional<String> locale);
+
+  /**
    * Mails the user Keycloak's link to set a password, which also confirms the address, and then
    * leads to {@code redirectUri} (a page of the realm's web app); valid for {@code validity}.
    * False, and nothing sent, when no mail server is configured; {@code mail-unavailable} when the

@@ -435,6 +435,24 @@ public class KeycloakRealms implements Realms, AutoCloseable {
         });
   }
 
+  /** The languages of the web apps' settings, which Keycloak's pages also speak. */
+  static final Set<String> LOGIN_LOCALES = Set.of("en", "fr", "de", "es", "it", "pt");
+
+  @Override
+  public void applyProfile(String realm, String displayName, Optional<String> locale) {
+    String language = locale.map(l -> l.split("-")[0]).filter(LOGIN_LOCALES::contains).orElse("en");
+    call(
+        () -> {
+          RealmRepresentation change = new RealmRepresentation();
+          change.setDisplayName(displayName);
+          change.setInternationalizationEnabled(true);
+          change.setSupportedLocales(new TreeSet<>(LOGIN_LOCALES));
+          change.setDefaultLocale(language);
+          keycloak.realm(realm).update(change);
+          return null;
+        });
+  }
+
   @Override
   public boolean mailAccountSetup(
       String realm, String userId, String redirectUri, Duration validity) {

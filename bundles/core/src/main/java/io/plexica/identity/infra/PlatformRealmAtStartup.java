@@ -2,6 +2,7 @@ package io.plexica.identity.infra;
 
 import io.plexica.identity.app.Realms;
 import io.plexica.shared.lifecycle.StartupRetry;
+import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantRepository;
 import io.plexica.tenancy.domain.TenantStatus;
@@ -59,6 +60,7 @@ public class PlatformRealmAtStartup {
       try {
         realms.bindToTenant(tenant.slug(), tenant.id());
         realms.applyMailSettings(tenant.slug());
+        realms.applyProfile(tenant.slug(), tenant.name(), TenantService.localeOf(tenant));
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING,

@@ -6,10 +6,12 @@ import io.plexica.tenancy.app.TenantLifecycleListener;
 import io.plexica.tenancy.domain.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
- * A suspended tenant's realm is disabled (no logins, no new tokens); purge deletes it and forgets
- * its keys and verified tokens on this node (other nodes refuse them by the tenant id they carry).
+ * A suspended tenant's realm is disabled (no logins, no new tokens); a renamed tenant or a new
+ * default language shows on its login pages; purge deletes it and forgets its keys and verified
+ * tokens on this node (other nodes refuse them by the tenant id they carry).
  */
 @ApplicationScoped
 public class RealmLifecycle implements TenantLifecycleListener {
@@ -32,6 +34,11 @@ public class RealmLifecycle implements TenantLifecycleListener {
   @Override
   public void activated(TenantRef tenant) {
     realms.setEnabled(tenant.slug(), true);
+  }
+
+  @Override
+  public void profileChanged(TenantRef tenant, String name, Optional<String> locale) {
+    realms.applyProfile(tenant.slug(), name, locale);
   }
 
   @Override

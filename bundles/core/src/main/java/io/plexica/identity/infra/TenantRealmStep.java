@@ -5,6 +5,7 @@ import io.plexica.identity.app.UserService;
 import io.plexica.identity.domain.TenantRealm;
 import io.plexica.shared.web.WebAppLinks;
 import io.plexica.tenancy.app.ProvisioningStep;
+import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantRepository;
@@ -64,6 +65,7 @@ public class TenantRealmStep implements ProvisioningStep {
             settings.webRedirectUris(),
             registered.adminEmail(),
             settings.devMode() ? settings.devPassword() : null));
+    realms.applyProfile(tenant.slug(), registered.name(), TenantService.localeOf(registered));
     users.sync(tenant);
     if (!settings.devMode()) {
       // The first administrator has no password: the mailed link sets one and leads to the app.

@@ -1,6 +1,7 @@
 package io.plexica.tenancy.app;
 
 import io.plexica.tenancy.domain.TenantRef;
+import java.util.Optional;
 
 /**
  * Told about a tenant's life after the platform recorded it, by the features that hold resources of
@@ -11,6 +12,13 @@ public interface TenantLifecycleListener {
   default void suspended(TenantRef tenant) {}
 
   default void activated(TenantRef tenant) {}
+
+  /**
+   * The tenant's name or settings changed (its default language, {@code settings.locale}, may be
+   * empty). Told after the change is recorded; a failure is logged, not undone: start-up aligns
+   * again.
+   */
+  default void profileChanged(TenantRef tenant, String name, Optional<String> locale) {}
 
   /** The tenant's data is being dropped for good; must not fail when there is nothing left. */
   default void purged(TenantRef tenant) {}

@@ -25,9 +25,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Creates, finds, changes and retires tenants; provisioning itself is the saga's job. */
 public class TenantService {
+  private static final Logger LOG = Logger.getLogger(TenantService.class.getName());
+
   /** Settings are configuration, not content: keep them small enough to read on every request. */
   public static final int MAX_SETTINGS_CHARS = 16 * 1024;
 
@@ -123,17 +127,38 @@ public class TenantService {
           TenancyProblems.ILLEGAL_TRANSITION,
           "Tenant '" + current.slug() + "' is DELETED and can no longer be changed.");
     }
-    return tenants.update(
-        current.id(),
-        tenant -> {
-          name.ifPresent(n -> tenant.rename(n, clock.instant()));
-          settingsPatch.ifPresent(
-              patch -> {
-                JsonValue merged =
-                    Json.createMergePatch(patch).apply(JsonText.object(tenant.settings()));
-                tenant.replaceSettings(settingsJson(merged.asJsonObject()), clock.instant());
-              });
-        });
+    Tenant updated =
+        tenants.update(
+            current.id(),
+            tenant -> {
+              name.ifPresent(n -> tenant.rename(n, clock.instant()));
+              settingsPatch.ifPresent(
+                  patch -> {
+                    JsonValue merged =
+                        Json.createMergePatch(patch).apply(JsonText.object(tenant.settings()));
+                    tenant.replaceSettings(settingsJson(merged.asJsonObject()), clock.instant());
+                  });
+            });
+    Optional<String> locale = localeOf(updated);
+    for (TenantLifecycleListener listener : listeners) {
+      try {
+        listener.profileChanged(TenantRef.of(updated), updated.name(), locale);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "Tenant " + updated.slug() + " changed; a listener could not follow (next start)",
+            e);
+      }
+    }
+    return updated;
+  }
+
+  /** The tenant's default language, from its settings. */
+  public static Optional<String> localeOf(Tenant tenant) {
+    JsonValue locale = JsonText.object(tenant.settings()).get("locale");
+    return locale instanceof jakarta.json.JsonString text
+        ? Optional.of(text.getString())
+        : Optional.empty();
   }
 
   /** Suspends an active tenant: its realm is disabled and its requests are refused. */
