@@ -447,6 +447,38 @@ export function Pager({
   );
 }
 
+/**
+ * "Type its name to confirm" for what cannot be undone: the field, whether what was typed is the
+ * name (a mistyped one is said under the field), and a reset for when the dialog closes.
+ */
+export function useTypedConfirmation(expected: string) {
+  const [typed, setTyped] = useState("");
+  const [mistyped, setMistyped] = useState(false);
+  return {
+    field: (
+      <TextInput
+        label={`Type ${expected} to confirm`}
+        value={typed}
+        onChange={(e) => {
+          setMistyped(false);
+          setTyped(e.target.value);
+        }}
+        error={mistyped ? `That is not ${expected}: type it exactly, or cancel.` : undefined}
+      />
+    ),
+    /** True when the name was typed; otherwise says so under the field. */
+    confirmed(): boolean {
+      const ok = typed.trim() === expected;
+      setMistyped(!ok);
+      return ok;
+    },
+    reset() {
+      setTyped("");
+      setMistyped(false);
+    },
+  };
+}
+
 /** Logs out (ending the Keycloak session); busy from the click until the browser leaves. */
 export function LogoutButton({ logout, variant = "ghost" }: { logout: () => Promise<void>; variant?: Variant }) {
   const [busy, setBusy] = useState(false);

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
-import { Badge, Button, Card, ConfirmDialog, ErrorBox, Loading, PageHeader, TextInput, formatDate } from "../../shared/ui";
+import { Badge, Button, Card, ConfirmDialog, ErrorBox, Loading, PageHeader, formatDate, useTypedConfirmation } from "../../shared/ui";
 import { useApi, type Tenant } from "../context";
 
 interface Step {
@@ -59,8 +59,7 @@ export function TenantDetail() {
   useEffect(() => {
     if (status && status !== "PROVISIONING") void refetchSteps();
   }, [status, refetchSteps]);
-  const [typed, setTyped] = useState("");
-  const [mistyped, setMistyped] = useState(false);
+  const typedSlug = useTypedConfirmation(tenant.data?.slug ?? "");
   const act = useMutation({
     mutationFn: (what: Action) =>
       what === "delete"
@@ -174,15 +173,7 @@ export function TenantDetail() {
           action === "delete" ? (
             <div className="space-y-3">
               <p>Its users lose access at once. Its data is kept until the tenant is purged.</p>
-              <TextInput
-                label={`Type ${t.slug} to confirm`}
-                value={typed}
-                onChange={(e) => {
-                  setMistyped(false);
-                  setTyped(e.target.value);
-                }}
-                error={mistyped ? `That is not ${t.slug}: type it exactly, or cancel.` : undefined}
-              />
+              {typedSlug.field}
             </div>
           ) : action === "suspend"
               ? "Its users are refused from their next request until it is activated again."
@@ -192,14 +183,12 @@ export function TenantDetail() {
         busy={act.isPending}
         error={act.error}
         onConfirm={() => {
-          if (action === "delete" && typed.trim() !== t.slug) setMistyped(true);
-          else if (action) act.mutate(action);
+          if (action && (action !== "delete" || typedSlug.confirmed())) act.mutate(action);
         }}
         onClose={() => {
           act.reset();
           setAction(null);
-          setTyped("");
-          setMistyped(false);
+          typedSlug.reset();
         }}
       />
     </>

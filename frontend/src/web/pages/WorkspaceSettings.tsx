@@ -16,6 +16,7 @@ import {
   TextInput,
   formatDate,
   useConfirmation,
+  useTypedConfirmation,
 } from "../../shared/ui";
 import { TeamsOf } from "./Teams";
 import { useSession, useWorkspace, type Member, type Workspace, type WorkspaceRole } from "../session";
@@ -312,8 +313,7 @@ function Delete({ workspace }: { workspace: Workspace }) {
   const navigate = useNavigate();
   const { select, workspaces } = useWorkspace();
   const [confirming, setConfirming] = useState(false);
-  const [typed, setTyped] = useState("");
-  const [mistyped, setMistyped] = useState(false);
+  const typedSlug = useTypedConfirmation(workspace.slug);
   const remove = useMutation({
     mutationFn: () => api(`/workspaces/${workspace.id}`, { method: "DELETE", query: { deleteTeams: true } }),
     onSuccess: async () => {
@@ -334,25 +334,14 @@ function Delete({ workspace }: { workspace: Workspace }) {
       <ConfirmDialog
         open={confirming}
         title={`Delete ${workspace.name}?`}
-        message={
-          <TextInput
-            label={`Type ${workspace.slug} to confirm`}
-            value={typed}
-            onChange={(e) => {
-              setMistyped(false);
-              setTyped(e.target.value);
-            }}
-            error={mistyped ? `That is not ${workspace.slug}: type it exactly, or cancel.` : undefined}
-          />
-        }
+        message={typedSlug.field}
         confirm="Delete for good"
         busy={remove.isPending}
         error={remove.error}
-        onConfirm={() => (typed.trim() === workspace.slug ? remove.mutate() : setMistyped(true))}
+        onConfirm={() => typedSlug.confirmed() && remove.mutate()}
         onClose={() => {
           setConfirming(false);
-          setTyped("");
-          setMistyped(false);
+          typedSlug.reset();
           remove.reset();
         }}
       />

@@ -36,7 +36,9 @@ public interface Realms {
 
   /**
    * Shows the tenant's name on the realm's pages and makes its language ({@code locale}, English
-   * when empty) the default of its login pages and mails; people may still choose another.
+   * when empty) the default of its login pages and mails; people may still choose another. The
+   * realm also gets the current mail settings, as with {@link #applyMailSettings}, in the same
+   * update.
    */
   void applyProfile(String realm, String displayName, Optional<String> locale);
 

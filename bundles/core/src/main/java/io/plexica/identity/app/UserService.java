@@ -172,12 +172,17 @@ public class UserService {
         id,
         (tx, user) -> {
           requireCanHandOut(tx, actor, user.roles());
-          if (!enabled && user.isEnabledAdmin()) {
-            requireAnotherAdmin(tx, user);
-          }
-          user.setEnabled(enabled, clock.instant());
-          realms.setUserEnabled(tenant.slug(), id.toString(), enabled);
+          setEnabled(tenant, tx, user, enabled);
         });
+  }
+
+  /** Both ways in: the tenant keeps one enabled administrator, and the realm follows. */
+  private void setEnabled(TenantRef tenant, IdentityStore.Tx tx, TenantUser user, boolean enabled) {
+    if (!enabled && user.isEnabledAdmin()) {
+      requireAnotherAdmin(tx, user);
+    }
+    user.setEnabled(enabled, clock.instant());
+    realms.setUserEnabled(tenant.slug(), user.id().toString(), enabled);
   }
 
   /**
@@ -186,16 +191,7 @@ public class UserService {
    * apply.
    */
   public TenantUser setEnabledByPlatform(TenantRef tenant, UUID id, boolean enabled) {
-    return change(
-        tenant,
-        id,
-        (tx, user) -> {
-          if (!enabled && user.isEnabledAdmin()) {
-            requireAnotherAdmin(tx, user);
-          }
-          user.setEnabled(enabled, clock.instant());
-          realms.setUserEnabled(tenant.slug(), id.toString(), enabled);
-        });
+    return change(tenant, id, (tx, user) -> setEnabled(tenant, tx, user, enabled));
   }
 
   /**

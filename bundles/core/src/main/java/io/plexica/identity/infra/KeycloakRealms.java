@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.keycloak.OAuth2Constants;
@@ -210,13 +211,7 @@ public class KeycloakRealms implements Realms, AutoCloseable {
 
   @Override
   public void setEnabled(String realm, boolean enabled) {
-    call(
-        () -> {
-          RealmRepresentation change = new RealmRepresentation();
-          change.setEnabled(enabled);
-          keycloak.realm(realm).update(change);
-          return null;
-        });
+    update(realm, change -> change.setEnabled(enabled));
   }
 
   @Override
@@ -418,19 +413,27 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     realm.setLoginWithEmailAllowed(true);
     realm.setDuplicateEmailsAllowed(false);
     realm.setRegistrationAllowed(false);
-    realm.setSmtpServer(mail.keycloakSmtpServer());
-    realm.setResetPasswordAllowed(mail.enabled());
+    withMailSettings(realm);
     return realm;
   }
 
   @Override
   public void applyMailSettings(String realm) {
+    update(realm, this::withMailSettings);
+  }
+
+  private void withMailSettings(RealmRepresentation realm) {
+    realm.setSmtpServer(mail.keycloakSmtpServer());
+    realm.setResetPasswordAllowed(mail.enabled());
+  }
+
+  /** One partial update of a realm: only the fields {@code change} sets are changed. */
+  private void update(String realm, Consumer<RealmRepresentation> change) {
     call(
         () -> {
-          RealmRepresentation change = new RealmRepresentation();
-          change.setSmtpServer(mail.keycloakSmtpServer());
-          change.setResetPasswordAllowed(mail.enabled());
-          keycloak.realm(realm).update(change);
+          RealmRepresentation changed = new RealmRepresentation();
+          change.accept(changed);
+          keycloak.realm(realm).update(changed);
           return null;
         });
   }
@@ -441,15 +444,14 @@ public class KeycloakRealms implements Realms, AutoCloseable {
   @Override
   public void applyProfile(String realm, String displayName, Optional<String> locale) {
     String language = locale.map(l -> l.split("-")[0]).filter(LOGIN_LOCALES::contains).orElse("en");
-    call(
-        () -> {
-          RealmRepresentation change = new RealmRepresentation();
+    update(
+        realm,
+        change -> {
+          withMailSettings(change);
           change.setDisplayName(displayName);
           change.setInternationalizationEnabled(true);
           change.setSupportedLocales(new TreeSet<>(LOGIN_LOCALES));
           change.setDefaultLocale(language);
-          keycloak.realm(realm).update(change);
-          return null;
         });
   }
 

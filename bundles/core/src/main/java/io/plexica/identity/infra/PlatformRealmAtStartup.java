@@ -59,7 +59,7 @@ public class PlatformRealmAtStartup {
     for (Tenant tenant : tenants.withStatus(List.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED))) {
       try {
         realms.bindToTenant(tenant.slug(), tenant.id());
-        realms.applyMailSettings(tenant.slug());
+        // One update per realm: its name, language and the current mail settings.
         realms.applyProfile(tenant.slug(), tenant.name(), TenantService.localeOf(tenant));
       } catch (RuntimeException e) {
         LOG.log(

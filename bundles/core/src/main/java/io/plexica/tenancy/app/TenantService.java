@@ -229,14 +229,7 @@ public class TenantService {
             .filter(t -> !t.isPurged() && t.id().equals(id))
             .orElseThrow(() -> TenancyProblems.notFound(slug));
     if (tenant.status() != TenantStatus.ACTIVE) {
-      throw new ProblemException(
-          TenancyProblems.TENANT_UNAVAILABLE,
-          "The organization "
-              + tenant.name()
-              + (tenant.status() == TenantStatus.SUSPENDED
-                  ? " is suspended at the moment"
-                  : " is not available now (" + tenant.status() + ")")
-              + "; its administrators or Plexica's support can tell you more.");
+      throw TenancyProblems.unavailable(tenant);
     }
     return TenantRef.of(tenant);
   }

@@ -24,6 +24,21 @@ public final class TenancyProblems {
         cause);
   }
 
+  /**
+   * The one wording of a tenant that exists but cannot be used now, for its people (the API and the
+   * login page's organization picker say the same).
+   */
+  public static ProblemException unavailable(Tenant tenant) {
+    return new ProblemException(
+        TENANT_UNAVAILABLE,
+        "The organization "
+            + tenant.name()
+            + (tenant.status() == TenantStatus.SUSPENDED
+                ? " is suspended at the moment"
+                : " is not available now (" + tenant.status() + ")")
+            + "; its administrators or Plexica's support can tell you more.");
+  }
+
   public static ProblemException notFound(String idOrSlug) {
     return new ProblemException(TENANT_NOT_FOUND, "No tenant is known as '" + idOrSlug + "'.");
   }

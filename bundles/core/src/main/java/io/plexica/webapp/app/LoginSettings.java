@@ -65,13 +65,7 @@ public class LoginSettings {
                               + "\u201d. Use the short name in its address (e.g. acme) or its"
                               + " full name."));
       if (tenant.status() != TenantStatus.ACTIVE) {
-        throw new ProblemException(
-            TenancyProblems.TENANT_UNAVAILABLE,
-            "The organization "
-                + tenant.name()
-                + " is "
-                + (tenant.status() == TenantStatus.SUSPENDED ? "suspended" : "not available")
-                + " at the moment; its administrators or Plexica's support can tell you more.");
+        throw TenancyProblems.unavailable(tenant);
       }
       login = new TenantLogin(tenant.slug(), tenant.name(), tenant.slug(), webClient);
     }
