@@ -95,6 +95,8 @@ class AuthorizationMatrixIT {
     rows.add(platform("POST", "/admin/users/" + NO_TENANT + "/" + NO_ID + "/enable", null, 404));
     rows.add(
         platform("POST", "/admin/users/" + NO_TENANT + "/" + NO_ID + "/password-mail", null, 404));
+    rows.add(platform("GET", "/admin/invitations", null, 400));
+    rows.add(platform("GET", "/admin/invitations?tenant=" + NO_TENANT, null, 404));
     rows.add(platform("GET", "/admin/analytics", null, 200));
     rows.add(platform("GET", "/admin/health", null, 200));
     rows.add(platform("GET", "/admin/analytics/tenants/" + NO_TENANT, null, 404));
@@ -118,6 +120,14 @@ class AuthorizationMatrixIT {
     rows.add(tenant("GET", "/workspaces/" + NO_ID + "/resources", null, 404, 404, 404));
     rows.add(tenant("GET", "/workspaces/" + NO_ID + "/invitations", null, 404, 404, 404));
     rows.add(tenant("GET", "/workspaces/" + NO_ID + "/files", null, 404, 404, 404));
+    rows.add(
+        tenant(
+            "POST",
+            "/workspaces/" + NO_ID + "/invitations/" + NO_ID + "/resend",
+            null,
+            404,
+            404,
+            404));
     rows.add(tenant("POST", "/workspace-invitations/accept", "{}", 400, 400, 400));
     rows.add(tenant("POST", "/workspace-invitations/preview", "{}", 400, 400, 400));
     rows.add(tenant("POST", "/workspace-invitations/decline", "{}", 400, 400, 400));

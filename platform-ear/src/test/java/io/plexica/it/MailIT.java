@@ -184,10 +184,86 @@ class MailIT {
         .statusCode(200)
         .body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
 
+    Response trail =
+        Platform.asTenantAdmin(tenant)
+            .queryParam("action", "user.disabled")
+            .get("/audit")
+            .then()
+            .statusCode(200)
+            .extract()
+            .response();
+    assertThat(trail.<List<String>>path("items.targetId")).contains(id);
+    assertThat(trail.<List<String>>path("items.actorName"))
+        .allMatch(actor -> actor.startsWith("platform admin "));
+
     String adminId = Platform.asTenantAdmin(tenant).get("/me").then().extract().path("subject");
     Platform.assertProblem(
         Platform.api().post("/admin/users/" + tenant + "/" + adminId + "/disable"),
         409,
         "last-admin");
+  }
+
+  @Test
+  void aResentInvitationGetsANewLinkAndTheConsoleSeesItUntilItIsRevoked() throws Exception {
+    String name = "again" + System.nanoTime();
+    String token = Platform.tokenOfNewUser(tenant, name, "user");
+    String email = name + "@example.com";
+    String workspace =
+        Platform.asTenantAdmin(tenant)
+            .body(Map.of("slug", "again" + System.nanoTime() % 100000, "name", "Second chance"))
+            .post("/workspaces")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Response invited =
+        Platform.asTenantAdmin(tenant)
+            .body(Map.of("email", email, "role", "MEMBER"))
+            .post("/workspaces/" + workspace + "/invitations");
+    String invitation = invited.path("id");
+    assertThat(mailsTo(email)).hasSize(1);
+
+    Response console = Platform.api().queryParam("tenant", tenant).get("/admin/invitations");
+    assertThat(console.statusCode()).as(console.asString()).isEqualTo(200);
+    assertThat(console.<List<String>>path("findAll { it.email == '" + email + "' }.workspaceName"))
+        .containsExactly("Second chance");
+
+    Response resent =
+        Platform.asTenantAdmin(tenant)
+            .post("/workspaces/" + workspace + "/invitations/" + invitation + "/resend");
+    assertThat(resent.statusCode()).as(resent.asString()).isEqualTo(200);
+    assertThat(resent.<String>path("delivery")).isEqualTo("JOIN_LINK_MAILED");
+    assertThat(resent.<String>path("token")).isNotEqualTo(invited.path("token"));
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (mailsTo(email).size() < 2 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(300);
+    }
+    assertThat(mailsTo(email)).hasSize(2);
+    assertThat(body(mailsTo(email).get(1))).contains(resent.<String>path("token"));
+    Platform.assertProblem(
+        Platform.anonymous()
+            .auth()
+            .oauth2(token)
+            .body(Map.of("token", invited.<String>path("token")))
+            .post("/workspace-invitations/preview"),
+        404,
+        "invitation-not-found");
+
+    Platform.asTenantAdmin(tenant)
+        .post("/workspaces/" + workspace + "/invitations/" + invitation + "/revoke")
+        .then()
+        .statusCode(200);
+    Platform.assertProblem(
+        Platform.asTenantAdmin(tenant)
+            .post("/workspaces/" + workspace + "/invitations/" + invitation + "/resend"),
+        410,
+        "invitation-revoked");
+    assertThat(
+            Platform.api()
+                .queryParam("tenant", tenant)
+                .get("/admin/invitations")
+                .<List<String>>path("email"))
+        .doesNotContain(email);
+    Platform.assertProblem(Platform.api().get("/admin/invitations"), 400, "validation-failed");
   }
 }

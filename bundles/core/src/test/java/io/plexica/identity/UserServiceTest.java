@@ -3,6 +3,9 @@ package io.plexica.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plexica.audit.domain.AuditEntry;
+import io.plexica.audit.domain.AuditQuery;
+import io.plexica.audit.infra.JpaAuditLog;
 import io.plexica.identity.app.UserService;
 import io.plexica.identity.app.UserService.Invitation;
 import io.plexica.identity.domain.Access;
@@ -14,6 +17,7 @@ import io.plexica.identity.domain.UserQuery;
 import io.plexica.identity.domain.UserStatus;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
+import io.plexica.shared.query.PageRequest;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.FailingRealms;
 import io.plexica.testing.TestPlatform;
@@ -21,6 +25,7 @@ import io.plexica.testing.TestTokens;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +40,7 @@ class UserServiceTest {
   private static final TestPlatform PLATFORM = TestPlatform.create();
   private static TenantRef tenant;
   private static Access admin;
+  private static final AuditEntry.Actor BY = new AuditEntry.Actor(null, "test");
 
   @BeforeAll
   static void provision() {
@@ -47,7 +53,8 @@ class UserServiceTest {
     return PLATFORM.users.invite(
         tenant,
         new Invitation(new UserProfile(email, email, "First", name), Set.of(roles), null),
-        admin);
+        admin,
+        BY);
   }
 
   private static Access accessOf(TenantUser user) {
@@ -91,7 +98,7 @@ class UserServiceTest {
     assertProblem(
         () ->
             PLATFORM.users.invite(
-                tenant, new Invitation(first.profile(), Set.of("guest"), null), admin),
+                tenant, new Invitation(first.profile(), Set.of("guest"), null), admin, BY),
         IdentityProblems.USER_EXISTS);
     assertThat(
             PLATFORM.users.search(tenant, UserQuery.parse(null, null, null, null, "100")).total())
@@ -106,7 +113,8 @@ class UserServiceTest {
             PLATFORM.users.invite(
                 tenant,
                 new Invitation(new UserProfile(email, email, "No", "Body"), Set.of("wizard"), null),
-                admin),
+                admin,
+                BY),
         ProblemType.VALIDATION_FAILED);
     assertThat(TestPlatform.realms().users(tenant.slug(), Set.of()))
         .noneMatch(u -> u.profile().username().equals(email));
@@ -122,9 +130,9 @@ class UserServiceTest {
             Clock.systemUTC());
     TenantUser user = invite("kept", "user");
 
-    assertThatThrownBy(() -> failing.setRoles(tenant, user.id(), Set.of("guest"), admin))
+    assertThatThrownBy(() -> failing.setRoles(tenant, user.id(), Set.of("guest"), admin, BY))
         .hasMessageContaining("injected");
-    assertThatThrownBy(() -> failing.setEnabled(tenant, user.id(), false, admin))
+    assertThatThrownBy(() -> failing.setEnabled(tenant, user.id(), false, admin, BY))
         .hasMessageContaining("injected");
 
     TenantUser after = PLATFORM.users.get(tenant, user.id());
@@ -136,15 +144,50 @@ class UserServiceTest {
   void aDisabledUserIsDisabledInKeycloakAndHereUntilEnabled() {
     TenantUser user = invite("paused", "user");
 
-    PLATFORM.users.setEnabled(tenant, user.id(), false, admin);
+    PLATFORM.users.setEnabled(tenant, user.id(), false, admin, BY);
     assertThat(accessOf(user).enabled()).isFalse();
     assertThat(TestPlatform.realms().users(tenant.slug(), Set.of()))
         .filteredOn(u -> u.id().equals(user.id().toString()))
         .singleElement()
         .satisfies(u -> assertThat(u.enabled()).isFalse());
 
-    PLATFORM.users.setEnabled(tenant, user.id(), true, admin);
+    PLATFORM.users.setEnabled(tenant, user.id(), true, admin, BY);
     assertThat(accessOf(user).enabled()).isTrue();
+  }
+
+  @Test
+  void everyChangeToAPersonLeavesAnAuditEntryNamingWhoMadeIt() {
+    TenantUser user = invite("audited", "user");
+    AuditEntry.Actor console = AuditEntry.Actor.platformAdmin("support@plexica.io");
+
+    PLATFORM.users.setEnabledByPlatform(tenant, user.id(), false, console);
+    PLATFORM.users.setEnabledByPlatform(tenant, user.id(), false, console);
+    PLATFORM.users.setRoles(tenant, user.id(), Set.of("guest"), admin, BY);
+
+    List<AuditEntry> entries =
+        new JpaAuditLog(TestPlatform.database())
+                .search(
+                    tenant,
+                    new AuditQuery(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        new PageRequest(0, 100)))
+                .items()
+                .stream()
+                .filter(e -> user.id().toString().equals(e.targetId()))
+                .toList();
+    // Newest first; disabling twice changes the user once, so it is recorded once.
+    assertThat(entries)
+        .extracting(AuditEntry::action)
+        .containsExactly("user.roles_changed", "user.disabled", "user.invited");
+    assertThat(entries.get(1).actorName()).isEqualTo("platform admin support@plexica.io");
+    assertThat(entries.get(1).actorId()).isNull();
+    assertThat(entries.get(1).before()).contains("\"enabled\":true");
+    assertThat(entries.get(1).after()).contains("\"enabled\":false");
+    assertThat(entries.get(0).after()).contains("guest").doesNotContain("\"user\"");
   }
 
   @Test
@@ -153,10 +196,10 @@ class UserServiceTest {
     Access soleAdmin = PLATFORM.adminAccess(alone);
 
     assertProblem(
-        () -> PLATFORM.users.setRoles(alone, soleAdmin.userId(), Set.of("user"), soleAdmin),
+        () -> PLATFORM.users.setRoles(alone, soleAdmin.userId(), Set.of("user"), soleAdmin, BY),
         IdentityProblems.LAST_ADMIN);
     assertProblem(
-        () -> PLATFORM.users.setEnabled(alone, soleAdmin.userId(), false, soleAdmin),
+        () -> PLATFORM.users.setEnabled(alone, soleAdmin.userId(), false, soleAdmin, BY),
         IdentityProblems.OWN_ACCOUNT);
     TenantUser second =
         PLATFORM.users.invite(
@@ -165,14 +208,15 @@ class UserServiceTest {
                 new UserProfile("second@example.com", "second@example.com", "Sec", "Ond"),
                 Set.of("admin"),
                 null),
-            soleAdmin);
-    PLATFORM.users.setRoles(alone, soleAdmin.userId(), Set.of("user"), soleAdmin);
+            soleAdmin,
+            BY);
+    PLATFORM.users.setRoles(alone, soleAdmin.userId(), Set.of("user"), soleAdmin, BY);
     Access secondAdmin = accessOf(alone, second);
     assertProblem(
-        () -> PLATFORM.users.setEnabled(alone, second.id(), false, secondAdmin),
+        () -> PLATFORM.users.setEnabled(alone, second.id(), false, secondAdmin, BY),
         IdentityProblems.OWN_ACCOUNT);
     assertProblem(
-        () -> PLATFORM.users.setRoles(alone, second.id(), Set.of(), secondAdmin),
+        () -> PLATFORM.users.setRoles(alone, second.id(), Set.of(), secondAdmin, BY),
         IdentityProblems.LAST_ADMIN);
   }
 
@@ -202,7 +246,8 @@ class UserServiceTest {
                     new UserProfile("b@example.com", "b@example.com", "B", "B"),
                     Set.of("admin"),
                     null),
-                first);
+                first,
+                BY);
         Access second = accessOf(race, secondUser);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> attempts = new ArrayList<>();
@@ -227,7 +272,7 @@ class UserServiceTest {
       throws InterruptedException {
     start.await();
     try {
-      PLATFORM.users.setRoles(in, target, Set.of("user"), actor);
+      PLATFORM.users.setRoles(in, target, Set.of("user"), actor, BY);
       return true;
     } catch (ProblemException e) {
       assertThat(e.type()).isEqualTo(IdentityProblems.LAST_ADMIN);
@@ -245,7 +290,7 @@ class UserServiceTest {
     TenantUser target = invite("target", "guest");
 
     assertProblem(
-        () -> PLATFORM.users.setRoles(tenant, target.id(), Set.of("admin"), managerAccess),
+        () -> PLATFORM.users.setRoles(tenant, target.id(), Set.of("admin"), managerAccess, BY),
         IdentityProblems.PERMISSION_DENIED);
     assertThat(PLATFORM.users.get(tenant, target.id()).roles()).containsExactly("guest");
   }

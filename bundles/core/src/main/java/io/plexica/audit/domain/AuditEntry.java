@@ -87,6 +87,11 @@ public class AuditEntry {
   /** Who acted: a user of the tenant, or the platform itself (no id). */
   public record Actor(UUID id, String name) {
     public static final Actor PLATFORM = new Actor(null, "platform");
+
+    /** A platform administrator acting from the console: not a user of the tenant. */
+    public static Actor platformAdmin(String username) {
+      return new Actor(null, "platform admin " + username);
+    }
   }
 
   public UUID id() {

@@ -1,5 +1,6 @@
 package io.plexica.identity.api;
 
+import io.plexica.audit.domain.AuditEntry;
 import io.plexica.identity.api.UserViews.PlatformUserPageView;
 import io.plexica.identity.api.UserViews.UserView;
 import io.plexica.identity.app.PlatformUserDirectory;
@@ -35,6 +36,7 @@ public class AdminUserResource {
   @Inject PlatformUserDirectory directory;
   @Inject UserService users;
   @Inject TenantService tenants;
+  @Inject CurrentIdentity identity;
 
   private static final String TENANT_DOC = "The tenant's id or slug";
 
@@ -87,7 +89,8 @@ public class AdminUserResource {
   public UserView disable(
       @Parameter(description = TENANT_DOC) @PathParam("tenant") String tenant,
       @PathParam("id") String id) {
-    return UserView.of(users.setEnabledByPlatform(ref(tenant), UserResource.userId(id), false));
+    return UserView.of(
+        users.setEnabledByPlatform(ref(tenant), UserResource.userId(id), false, admin()));
   }
 
   @POST
@@ -104,7 +107,8 @@ public class AdminUserResource {
   public UserView enable(
       @Parameter(description = TENANT_DOC) @PathParam("tenant") String tenant,
       @PathParam("id") String id) {
-    return UserView.of(users.setEnabledByPlatform(ref(tenant), UserResource.userId(id), true));
+    return UserView.of(
+        users.setEnabledByPlatform(ref(tenant), UserResource.userId(id), true, admin()));
   }
 
   @POST
@@ -127,7 +131,11 @@ public class AdminUserResource {
   public UserView mailPasswordLink(
       @Parameter(description = TENANT_DOC) @PathParam("tenant") String tenant,
       @PathParam("id") String id) {
-    return UserView.of(users.mailPasswordLink(ref(tenant), UserResource.userId(id)));
+    return UserView.of(users.mailPasswordLink(ref(tenant), UserResource.userId(id), admin()));
+  }
+
+  private AuditEntry.Actor admin() {
+    return AuditEntry.Actor.platformAdmin(identity.require().username());
   }
 
   private TenantRef ref(String tenant) {

@@ -1,5 +1,6 @@
 package io.plexica.identity.api;
 
+import io.plexica.audit.domain.AuditEntry;
 import io.plexica.identity.api.UserViews.InviteRequest;
 import io.plexica.identity.api.UserViews.RolesRequest;
 import io.plexica.identity.api.UserViews.SyncView;
@@ -153,7 +154,8 @@ public class UserResource {
             tenant.require(),
             new Invitation(
                 new UserProfile(email.value(), email.value(), first, last), roles, password),
-            identity.access());
+            identity.access(),
+            actor());
     return Response.created(uri.getAbsolutePathBuilder().path(invited.id().toString()).build())
         .entity(UserView.of(invited))
         .build();
@@ -182,7 +184,7 @@ public class UserResource {
     }
     UUID userId = userId(id);
     Set<String> roles = roles(body.roles());
-    return UserView.of(users.setRoles(tenant.require(), userId, roles, identity.access()));
+    return UserView.of(users.setRoles(tenant.require(), userId, roles, identity.access(), actor()));
   }
 
   @POST
@@ -202,7 +204,8 @@ public class UserResource {
       description = "Your own account, or the last enabled admin",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public UserView disable(@PathParam("id") String id) {
-    return UserView.of(users.setEnabled(tenant.require(), userId(id), false, identity.access()));
+    return UserView.of(
+        users.setEnabled(tenant.require(), userId(id), false, identity.access(), actor()));
   }
 
   @POST
@@ -222,7 +225,7 @@ public class UserResource {
       description = "No mail server, or it refused",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public UserView mailPasswordLink(@PathParam("id") String id) {
-    return UserView.of(users.mailPasswordLink(tenant.require(), userId(id)));
+    return UserView.of(users.mailPasswordLink(tenant.require(), userId(id), actor()));
   }
 
   @POST
@@ -234,7 +237,8 @@ public class UserResource {
       description = "OK",
       content = @Content(schema = @Schema(implementation = UserView.class)))
   public UserView enable(@PathParam("id") String id) {
-    return UserView.of(users.setEnabled(tenant.require(), userId(id), true, identity.access()));
+    return UserView.of(
+        users.setEnabled(tenant.require(), userId(id), true, identity.access(), actor()));
   }
 
   @POST
@@ -273,5 +277,9 @@ public class UserResource {
       roles.add(name.strip());
     }
     return roles;
+  }
+
+  private AuditEntry.Actor actor() {
+    return new AuditEntry.Actor(identity.access().userId(), identity.require().username());
   }
 }

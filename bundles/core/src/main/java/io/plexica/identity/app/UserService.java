@@ -1,5 +1,7 @@
 package io.plexica.identity.app;
 
+import io.plexica.audit.domain.AuditEntry;
+import io.plexica.audit.domain.AuditEntry.Actor;
 import io.plexica.identity.app.Realms.NewRealmUser;
 import io.plexica.identity.app.Realms.RealmUser;
 import io.plexica.identity.domain.Access;
@@ -11,6 +13,7 @@ import io.plexica.identity.domain.UserPage;
 import io.plexica.identity.domain.UserProfile;
 import io.plexica.identity.domain.UserQuery;
 import io.plexica.shared.hooks.ExtensionPoints;
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.web.WebAppLinks;
 import io.plexica.tenancy.domain.TenantRef;
@@ -34,6 +37,9 @@ import java.util.stream.Collectors;
  *
  * <p>Nobody can hand out more than it holds: assigning or withdrawing a role needs every permission
  * the role grants. And a tenant always keeps one enabled administrator.
+ *
+ * <p>Every change made by a person, a tenant administrator or a platform administrator in the
+ * console, leaves an entry in the tenant's audit trail, in the transaction of the change.
  */
 public class UserService {
   private final IdentityStore store;
@@ -96,7 +102,7 @@ public class UserService {
         .orElseThrow(() -> IdentityProblems.userNotFound(id));
   }
 
-  public TenantUser invite(TenantRef tenant, Invitation invitation, Access inviter) {
+  public TenantUser invite(TenantRef tenant, Invitation invitation, Access inviter, Actor by) {
     store.read(
         tenant,
         tx -> {
@@ -104,7 +110,7 @@ public class UserService {
           requireCanHandOut(tx, inviter, invitation.roles());
           return null;
         });
-    return create(tenant, invitation, links.home(tenant.slug()));
+    return create(tenant, invitation, links.home(tenant.slug()), by);
   }
 
   /**
@@ -116,10 +122,11 @@ public class UserService {
     return create(
         tenant,
         new Invitation(new UserProfile(email, email, null, null), Set.of("guest"), null),
-        landing);
+        landing,
+        Actor.PLATFORM);
   }
 
-  private TenantUser create(TenantRef tenant, Invitation invitation, String landing) {
+  private TenantUser create(TenantRef tenant, Invitation invitation, String landing, Actor by) {
     String id =
         realms.createUser(
             tenant.slug(),
@@ -151,6 +158,7 @@ public class UserService {
                         clock.instant());
                 tx.add(user);
                 tx.publish(UserEvents.event("created", tenant, user));
+                audit(tx, by, "user.invited", user, null, state(user));
                 return user;
               });
     } catch (RuntimeException e) {
@@ -162,7 +170,7 @@ public class UserService {
     return invited;
   }
 
-  public TenantUser setEnabled(TenantRef tenant, UUID id, boolean enabled, Access actor) {
+  public TenantUser setEnabled(TenantRef tenant, UUID id, boolean enabled, Access actor, Actor by) {
     if (!enabled && id.equals(actor.userId())) {
       throw new ProblemException(
           IdentityProblems.OWN_ACCOUNT, "You cannot disable your own account.");
@@ -170,6 +178,8 @@ public class UserService {
     return change(
         tenant,
         id,
+        by,
+        enabledAction(enabled),
         (tx, user) -> {
           requireCanHandOut(tx, actor, user.roles());
           setEnabled(tenant, tx, user, enabled);
@@ -190,15 +200,25 @@ public class UserService {
    * still keeps one enabled administrator; the hand-out rule is the tenant's own and does not
    * apply.
    */
-  public TenantUser setEnabledByPlatform(TenantRef tenant, UUID id, boolean enabled) {
-    return change(tenant, id, (tx, user) -> setEnabled(tenant, tx, user, enabled));
+  public TenantUser setEnabledByPlatform(
+      TenantRef tenant, UUID id, boolean enabled, Actor platformAdmin) {
+    return change(
+        tenant,
+        id,
+        platformAdmin,
+        enabledAction(enabled),
+        (tx, user) -> setEnabled(tenant, tx, user, enabled));
+  }
+
+  private static String enabledAction(boolean enabled) {
+    return enabled ? "user.enabled" : "user.disabled";
   }
 
   /**
    * Mails the user Keycloak's link to set a (new) password: a lost password, or an invitation whose
    * first link expired. {@code mail-unavailable} when no mail can be sent.
    */
-  public TenantUser mailPasswordLink(TenantRef tenant, UUID id) {
+  public TenantUser mailPasswordLink(TenantRef tenant, UUID id, Actor by) {
     TenantUser user = get(tenant, id);
     if (!realms.mailAccountSetup(
         tenant.slug(), id.toString(), links.home(tenant.slug()), SETUP_LINK_VALIDITY)) {
@@ -206,13 +226,21 @@ public class UserService {
           IdentityProblems.MAIL_UNAVAILABLE,
           "No mail server is configured (PLEXICA_MAIL_SMTP_HOST), so no link can be mailed.");
     }
+    store.inTransaction(
+        tenant,
+        tx -> {
+          audit(tx, by, "user.password_mail_sent", user, null, state(user));
+          return null;
+        });
     return user;
   }
 
-  public TenantUser setRoles(TenantRef tenant, UUID id, Set<String> roles, Access actor) {
+  public TenantUser setRoles(TenantRef tenant, UUID id, Set<String> roles, Access actor, Actor by) {
     return change(
         tenant,
         id,
+        by,
+        "user.roles_changed",
         (tx, user) -> {
           requireKnownRoles(tx, roles);
           Set<String> touched = new HashSet<>(roles);
@@ -293,7 +321,7 @@ public class UserService {
     void apply(IdentityStore.Tx tx, TenantUser user);
   }
 
-  private TenantUser change(TenantRef tenant, UUID id, UserChange change) {
+  private TenantUser change(TenantRef tenant, UUID id, Actor by, String action, UserChange change) {
     TenantUser changed =
         store.inTransaction(
             tenant,
@@ -301,14 +329,46 @@ public class UserService {
               tx.lockAdministrators();
               TenantUser user = tx.user(id).orElseThrow(() -> IdentityProblems.userNotFound(id));
               Instant before = user.updatedAt();
+              Map<String, Object> stateBefore = state(user);
               change.apply(tx, user);
               if (!user.updatedAt().equals(before)) {
                 tx.publish(UserEvents.event("updated", tenant, user));
+                audit(tx, by, action, user, stateBefore, state(user));
               }
               return user;
             });
     engine.changed(tenant);
     return changed;
+  }
+
+  /** What an audit entry keeps of a user: who it is and what a change can touch. */
+  private static Map<String, Object> state(TenantUser user) {
+    return Map.of(
+        "email",
+        user.profile().email(),
+        "enabled",
+        user.enabled(),
+        "roles",
+        new TreeSet<>(user.roles()));
+  }
+
+  private void audit(
+      IdentityStore.Tx tx,
+      Actor by,
+      String action,
+      TenantUser user,
+      Map<String, Object> before,
+      Map<String, Object> after) {
+    tx.audit(
+        new AuditEntry(
+            clock.instant(),
+            by,
+            action,
+            null,
+            "user",
+            user.id().toString(),
+            before == null ? null : JsonText.of(before),
+            after == null ? null : JsonText.of(after)));
   }
 
   private static void requireKnownRoles(IdentityStore.Tx tx, Set<String> roles) {

@@ -1,5 +1,6 @@
 package io.plexica.identity.domain;
 
+import io.plexica.audit.domain.AuditEntry;
 import io.plexica.shared.events.DomainEvent;
 import io.plexica.tenancy.domain.TenantRef;
 import java.time.Instant;
@@ -56,6 +57,9 @@ public interface IdentityStore {
     UserPage search(UserQuery query);
 
     void add(TenantUser user);
+
+    /** Keeps the entry of a change in the tenant's audit trail, with the change. */
+    void audit(AuditEntry entry);
 
     void remove(TenantUser user);
 

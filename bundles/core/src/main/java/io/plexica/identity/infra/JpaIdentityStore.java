@@ -1,5 +1,6 @@
 package io.plexica.identity.infra;
 
+import io.plexica.audit.domain.AuditEntry;
 import io.plexica.identity.domain.IdentityStore;
 import io.plexica.identity.domain.RoleName;
 import io.plexica.identity.domain.TenantRole;
@@ -158,6 +159,11 @@ public class JpaIdentityStore implements IdentityStore {
     public void add(TenantUser user) {
       em.persist(user);
       em.flush();
+    }
+
+    @Override
+    public void audit(AuditEntry entry) {
+      em.persist(entry);
     }
 
     @Override

@@ -198,4 +198,39 @@ public class InvitationResource {
             PathIds.of(invitationId, WorkspaceProblems.INVITATION_NOT_FOUND, "invitation"));
     return InvitationView.of(revoked, clock.instant(), null);
   }
+
+  @POST
+  @Path("{invitationId}/resend")
+  @Operation(
+      summary = "Send a pending or expired invitation again (ADMIN)",
+      description =
+          "A new link, valid 7 days from now, is mailed (or returned as token when no mail server"
+              + " is configured); the previous link stops working.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Sent again",
+      content = @Content(schema = @Schema(implementation = InvitationView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Already accepted",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "410",
+      description = "Revoked or declined",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "503",
+      description = "The mail server refused",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  public InvitationView resend(
+      @PathParam("id") String id, @PathParam("invitationId") String invitationId) {
+    InvitationService.Issued issued =
+        invitations.resend(
+            request.tenant(),
+            request.caller(),
+            WorkspaceRequests.workspaceId(id),
+            PathIds.of(invitationId, WorkspaceProblems.INVITATION_NOT_FOUND, "invitation"));
+    return InvitationView.of(
+        issued.invitation(), clock.instant(), issued.token(), issued.delivery().name());
+  }
 }

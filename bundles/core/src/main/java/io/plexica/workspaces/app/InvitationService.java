@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -104,9 +105,7 @@ public class InvitationService {
                       });
               return name;
             });
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = newToken();
     Instant now = clock.instant();
     Invitation invitation =
         new Invitation(
@@ -137,6 +136,115 @@ public class InvitationService {
     return new Issued(invitation, token, delivery);
   }
 
+  private static String newToken() {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+  }
+
+  /**
+   * Sends a pending or expired invitation again, with a new link valid {@link #DEFAULT_VALIDITY}
+   * from now: the old link stops working. The mail goes before anything is stored, so a mail that
+   * cannot go changes nothing.
+   */
+  public Issued resend(TenantRef tenant, Caller caller, UUID workspaceId, UUID invitationId) {
+    access.require(tenant, caller, workspaceId, WorkspaceRole.ADMIN);
+    Instant now = clock.instant();
+    record Found(Invitation invitation, String workspaceName) {}
+    Found found =
+        store.read(
+            tenant,
+            tx -> {
+              Invitation invitation = existing(tx, workspaceId, invitationId);
+              requireResendable(invitation, now);
+              return new Found(
+                  invitation,
+                  tx.workspace(workspaceId)
+                      .orElseThrow(() -> WorkspaceAccess.notFound(workspaceId))
+                      .name());
+            });
+    String token = newToken();
+    Instant expiresAt = now.plus(DEFAULT_VALIDITY);
+    Invitation invitation = found.invitation();
+    InvitationMail.Delivery delivery =
+        mail.deliver(
+            tenant,
+            mail.accountOf(tenant, invitation.email()),
+            new InvitationMail.Letter(
+                invitation.email(),
+                found.workspaceName(),
+                invitation.role(),
+                caller.username(),
+                token,
+                expiresAt));
+    Invitation renewed =
+        store.inTransaction(
+            tenant,
+            tx -> {
+              Invitation current = existing(tx, workspaceId, invitationId);
+              requireResendable(current, now);
+              Map<String, Object> before = state(current, now);
+              current.renew(hash(token), expiresAt);
+              audit.record(
+                  tx,
+                  caller.actor(),
+                  "invitation.resent",
+                  workspaceId,
+                  "invitation",
+                  invitationId,
+                  before,
+                  state(current, now));
+              return current;
+            });
+    return new Issued(renewed, token, delivery);
+  }
+
+  private static Invitation existing(WorkspaceStore.Tx tx, UUID workspaceId, UUID invitationId) {
+    return tx.invitation(workspaceId, invitationId)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    WorkspaceProblems.INVITATION_NOT_FOUND,
+                    "The workspace has no invitation " + invitationId + "."));
+  }
+
+  private static void requireResendable(Invitation invitation, Instant now) {
+    switch (invitation.statusAt(now)) {
+      case ACCEPTED ->
+          throw new ProblemException(
+              WorkspaceProblems.INVITATION_USED,
+              "The invitation was accepted; there is nothing to send again.");
+      case REVOKED ->
+          throw new ProblemException(
+              WorkspaceProblems.INVITATION_REVOKED,
+              "The invitation was withdrawn; invite the person again instead.");
+      case DECLINED ->
+          throw new ProblemException(
+              WorkspaceProblems.INVITATION_DECLINED,
+              "The person declined the invitation; invite them again if they changed their mind.");
+      case PENDING, EXPIRED -> {}
+    }
+  }
+
+  /** An invitation with the name of its workspace, for the platform's console. */
+  public record Unanswered(Invitation invitation, String workspaceName) {}
+
+  /**
+   * The tenant's invitations nobody answered yet, across its workspaces, for platform
+   * administrators (the console): who was invited where, and whether the link expired.
+   */
+  public List<Unanswered> unanswered(TenantRef tenant, int max) {
+    return store.read(
+        tenant,
+        tx -> {
+          Map<UUID, String> names = new HashMap<>();
+          tx.workspaces().forEach(w -> names.put(w.id(), w.name()));
+          return tx.unansweredInvitations(max).stream()
+              .map(i -> new Unanswered(i, names.get(i.workspaceId())))
+              .toList();
+        });
+  }
+
   public List<Invitation> list(TenantRef tenant, Caller caller, UUID workspaceId) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.ADMIN);
     return store.read(tenant, tx -> tx.invitations(workspaceId));
@@ -148,13 +256,7 @@ public class InvitationService {
     return store.inTransaction(
         tenant,
         tx -> {
-          Invitation invitation =
-              tx.invitation(workspaceId, invitationId)
-                  .orElseThrow(
-                      () ->
-                          new ProblemException(
-                              WorkspaceProblems.INVITATION_NOT_FOUND,
-                              "The workspace has no invitation " + invitationId + "."));
+          Invitation invitation = existing(tx, workspaceId, invitationId);
           Instant now = clock.instant();
           Invitation.Status status = invitation.statusAt(now);
           if (status == Invitation.Status.ACCEPTED) {

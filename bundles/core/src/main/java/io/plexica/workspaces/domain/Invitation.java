@@ -112,6 +112,13 @@ public class Invitation {
     this.decidedAt = now.truncatedTo(ChronoUnit.MICROS);
   }
 
+  /** A new link for a pending or expired invitation: the old one stops working. */
+  public void renew(String newTokenHash, Instant newExpiresAt) {
+    this.tokenHash = newTokenHash;
+    this.expiresAt = newExpiresAt.truncatedTo(ChronoUnit.MICROS);
+    this.status = Status.PENDING;
+  }
+
   /** The invited person said no; the invitation cannot be used any more. */
   public void decline(Instant now) {
     this.status = Status.DECLINED;

@@ -96,6 +96,9 @@ public interface WorkspaceStore {
 
     List<Invitation> invitations(UUID workspaceId);
 
+    /** Invitations of every workspace nobody answered yet (pending or expired), newest first. */
+    List<Invitation> unansweredInvitations(int max);
+
     Optional<Invitation> invitation(UUID workspaceId, UUID invitationId);
 
     Optional<Invitation> invitationByTokenHash(String tokenHash);

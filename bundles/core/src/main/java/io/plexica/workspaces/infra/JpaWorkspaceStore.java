@@ -285,6 +285,16 @@ public class JpaWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public List<Invitation> unansweredInvitations(int max) {
+      return em.createQuery(
+              "SELECT i FROM Invitation i WHERE i.status = :pending ORDER BY i.createdAt DESC",
+              Invitation.class)
+          .setParameter("pending", Invitation.Status.PENDING)
+          .setMaxResults(max)
+          .getResultList();
+    }
+
+    @Override
     public Optional<Invitation> invitation(UUID workspaceId, UUID invitationId) {
       return Optional.ofNullable(em.find(Invitation.class, invitationId))
           .filter(i -> i.workspaceId().equals(workspaceId));

@@ -66,6 +66,7 @@ public class MailedInvitations implements InvitationMail {
         + letter.role().name().toLowerCase(java.util.Locale.ROOT)
         + ".\n\nOpen this link to accept or decline (you log in first):\n"
         + link
+        + "\n\nNo password yet, or forgotten? Choose \"Forgot password?\" on the login page."
         + "\n\nThe invitation is valid until "
         + DAY.format(letter.expiresAt())
         + ". If you did not expect it, ignore this mail.\n";
