@@ -17,6 +17,9 @@ public interface Realms {
   /** The realm of platform administrators; created with its first administrator when missing. */
   String PLATFORM_REALM = "plexica-platform";
 
+  /** What the platform realm's sign-in page (the console's) calls it. */
+  String PLATFORM_DISPLAY_NAME = "Plexica";
+
   void ensurePlatformRealm();
 
   /** Creates the realm with its roles, clients and first administrator, in one request. */
@@ -29,16 +32,10 @@ public interface Realms {
   void bindToTenant(String realm, UUID tenantId);
 
   /**
-   * Gives an existing realm the platform's current mail settings: its SMTP server and, when mail
-   * can be sent, "Forgot password?" on its login page.
-   */
-  void applyMailSettings(String realm);
-
-  /**
-   * Shows the tenant's name on the realm's pages and makes its language ({@code locale}, English
-   * when empty) the default of its login pages and mails; people may still choose another. The
-   * realm also gets the current mail settings, as with {@link #applyMailSettings}, in the same
-   * update.
+   * Shows the tenant's name on the realm's pages (in the project's login theme) and makes its
+   * language ({@code locale}, English when empty) the default of its login pages and mails; people
+   * may still choose another. The realm also gets the platform's current mail settings in the same
+   * update: its SMTP server and, when mail can be sent, "Forgot password?" on its login page.
    */
   void applyProfile(String realm, String displayName, Optional<String> locale);
 

@@ -73,8 +73,14 @@ public class IdentityBeans {
 
   @Produces
   @Singleton
-  Realms realms(KeycloakSettings settings, MailSettings mail) {
-    return new KeycloakRealms(settings, mail);
+  Realms realms(
+      KeycloakSettings settings,
+      MailSettings mail,
+      @ConfigProperty(
+              name = "plexica.keycloak.login-theme",
+              defaultValue = KeycloakRealms.PLEXICA_THEME)
+          String loginTheme) {
+    return new KeycloakRealms(settings, mail, loginTheme);
   }
 
   @Produces

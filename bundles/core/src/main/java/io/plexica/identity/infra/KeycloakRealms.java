@@ -7,6 +7,7 @@ import io.plexica.identity.domain.UserProfile;
 import io.plexica.identity.domain.VerifiedToken;
 import io.plexica.shared.mail.MailSettings;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.web.HtmlText;
 import io.plexica.thirdparty.jakarta.ws.rs.ClientErrorException;
 import io.plexica.thirdparty.jakarta.ws.rs.NotFoundException;
 import io.plexica.thirdparty.jakarta.ws.rs.ProcessingException;
@@ -53,16 +54,25 @@ public class KeycloakRealms implements Realms, AutoCloseable {
   private static final int SSO_MAX_SECONDS = 10 * 60 * 60;
 
   private final KeycloakSettings settings;
+  private final String loginTheme;
   private final MailSettings mail;
   private final Keycloak keycloak;
 
+  /** The login theme the project ships (server-config/keycloak/themes/plexica). */
+  public static final String PLEXICA_THEME = "plexica";
+
   public KeycloakRealms(KeycloakSettings settings) {
-    this(settings, MailSettings.NONE);
+    this(settings, MailSettings.NONE, PLEXICA_THEME);
   }
 
-  public KeycloakRealms(KeycloakSettings settings, MailSettings mail) {
+  /**
+   * @param loginTheme the login theme of every realm the platform makes; blank for Keycloak's own
+   *     (a Keycloak without the project's theme installed)
+   */
+  public KeycloakRealms(KeycloakSettings settings, MailSettings mail, String loginTheme) {
     this.settings = settings;
     this.mail = mail;
+    this.loginTheme = loginTheme == null || loginTheme.isBlank() ? null : loginTheme;
     // The application's own RESTEasy client, not the server's JAX-RS client, which the admin client
     // cannot use (it needs RESTEasy's proxy support).
     KeycloakBuilder builder =
@@ -95,7 +105,7 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     if (exists(PLATFORM_REALM)) {
       return;
     }
-    RealmRepresentation realm = baseRealm(PLATFORM_REALM, "Plexica platform");
+    RealmRepresentation realm = baseRealm(PLATFORM_REALM, PLATFORM_DISPLAY_NAME);
     realm.setRoles(roles(List.of("platform-admin")));
     List<ClientRepresentation> clients = new ArrayList<>();
     List<ProtocolMapperRepresentation> mappers = List.of(audienceMapper());
@@ -400,7 +410,7 @@ public class KeycloakRealms implements Realms, AutoCloseable {
   private RealmRepresentation baseRealm(String name, String displayName) {
     RealmRepresentation realm = new RealmRepresentation();
     realm.setRealm(name);
-    realm.setDisplayName(displayName);
+    withBranding(realm, displayName);
     realm.setEnabled(true);
     realm.setAccessTokenLifespan(ACCESS_TOKEN_SECONDS);
     realm.setSsoSessionIdleTimeout(SSO_IDLE_SECONDS);
@@ -417,14 +427,20 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     return realm;
   }
 
-  @Override
-  public void applyMailSettings(String realm) {
-    update(realm, this::withMailSettings);
-  }
-
   private void withMailSettings(RealmRepresentation realm) {
     realm.setSmtpServer(mail.keycloakSmtpServer());
     realm.setResetPasswordAllowed(mail.enabled());
+  }
+
+  /**
+   * The realm's login pages carry the organization's name (the page's title and its header) in the
+   * project's theme, so that a person knows where they sign in.
+   */
+  private void withBranding(RealmRepresentation realm, String displayName) {
+    realm.setDisplayName(displayName);
+    realm.setDisplayNameHtml(
+        "<span class=\"plexica-realm\">" + HtmlText.escape(displayName) + "</span>");
+    realm.setLoginTheme(loginTheme);
   }
 
   /** One partial update of a realm: only the fields {@code change} sets are changed. */
@@ -448,7 +464,7 @@ public class KeycloakRealms implements Realms, AutoCloseable {
         realm,
         change -> {
           withMailSettings(change);
-          change.setDisplayName(displayName);
+          withBranding(change, displayName);
           change.setInternationalizationEnabled(true);
           change.setSupportedLocales(new TreeSet<>(LOGIN_LOCALES));
           change.setDefaultLocale(language);

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,7 +47,9 @@ public class PlatformRealmAtStartup {
         "Creating the platform realm",
         () -> {
           realms.ensurePlatformRealm();
-          realms.applyMailSettings(Realms.PLATFORM_REALM);
+          // Its name, theme, languages and the current mail settings, in one update.
+          realms.applyProfile(
+              Realms.PLATFORM_REALM, Realms.PLATFORM_DISPLAY_NAME, Optional.empty());
           ready = true;
           lastError = null;
         },
