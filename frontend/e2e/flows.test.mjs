@@ -29,13 +29,23 @@ const suffix = Date.now().toString(36);
 const tenant = { name: `E2E ${suffix}`, slug: `e2e-${suffix}`, admin: `owner@e2e-${suffix}.example` };
 // A person the tenant's admin invites by mail: no account until the invitation makes one.
 const grace = { email: `grace@e2e-${suffix}.example`, password: `Grace-${suffix}-pw` };
+// Invited too, never answers: the invitation is sent again, and the console sees it waiting.
+const henry = `henry@e2e-${suffix}.example`;
 
 let browser;
 const problems = [];
 const violations = [];
 
+/** Keycloak's sign-in page in the project's theme, headed with the organization's name. */
+async function assertPlexicaSignIn(page, name) {
+  await page.waitForSelector("#username", { timeout: 30_000 });
+  assert.equal((await page.locator("#kc-header-wrapper").innerText()).trim(), name);
+  assert.equal(await page.locator('link[href*="/login/plexica/css/plexica.css"]').count(), 1, "the plexica theme's styles");
+  assert.ok(await page.getByRole("link", { name: /forgot password/i }).isVisible(), "Forgot password? is offered");
+}
+
 function nav(page, name) {
-  return page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
+  return page.getByRole("navigation", { name: /^(Main|Principal)$/ }).getByRole("link", { name, exact: true });
 }
 
 async function checkAxe(page, screen) {
@@ -72,6 +82,7 @@ describe("super-admin console", () => {
 
   test("logs in through the platform realm", async () => {
     await page.goto(`${base}/admin/`);
+    await assertPlexicaSignIn(page, "Plexica");
     await keycloakLogin(page, platformAdmin.username, platformAdmin.password);
     await page.getByRole("heading", { name: "Tenants" }).waitFor();
     assert.equal(new URL(page.url()).pathname, "/admin/");
@@ -91,7 +102,7 @@ describe("super-admin console", () => {
     await page.getByText(/^(\d+) of \1 steps done$/).waitFor();
     const statuses = await steps.locator("li").allInnerTexts();
     assert.ok(statuses.length >= 4, `provisioning shows its steps: ${statuses}`);
-    assert.ok(statuses.every((s) => s.includes("DONE")), `every step is done: ${statuses}`);
+    assert.ok(statuses.every((s) => /done/i.test(s)), `every step is done: ${statuses}`);
     const usage = page.getByTestId("tenant-usage");
     await usage.getByText("Workspaces").waitFor();
     assert.match(await usage.innerText(), /Users\s+1\s+Workspaces\s+1/);
@@ -176,6 +187,8 @@ describe("tenant web app", () => {
 
   test("the tenant's admin logs in through the tenant's realm", async () => {
     await page.goto(`${base}/?tenant=${tenant.slug}`);
+    await assertPlexicaSignIn(page, tenant.name);
+    await shot(page, "web-sign-in");
     await keycloakLogin(page, tenant.admin, devPassword);
     await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
     await page.getByTestId("figure-Members").filter({ hasText: /^\d+$/ }).waitFor();
@@ -193,7 +206,7 @@ describe("tenant web app", () => {
     const switcher = page.getByLabel("Workspace", { exact: true });
     await page.waitForFunction(() => document.querySelectorAll("#workspace-switcher option").length === 2);
     assert.equal(await switcher.locator("option:checked").innerText(), "Design");
-    assert.equal(await page.getByTestId("workspace-role").innerText(), "ADMIN");
+    assert.equal(await page.getByTestId("workspace-role").innerText(), "Admin");
     const other = await switcher.locator("option").filter({ hasNotText: "Design" }).innerText();
     await switcher.selectOption({ label: other });
     assert.equal(await switcher.locator("option:checked").innerText(), other);
@@ -208,7 +221,16 @@ describe("tenant web app", () => {
     await page.getByLabel("Role").selectOption("MEMBER");
     await page.getByRole("button", { name: "Invite", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "we made one and mailed a link to set a password" }).waitFor();
-    await page.getByRole("cell", { name: grace.email }).waitFor();
+    await page.getByRole("cell", { name: grace.email, exact: true }).waitFor();
+    await page.getByLabel("E-mail").fill(henry);
+    await page.getByLabel("Role").selectOption("VIEWER");
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
+    await page.getByRole("cell", { name: henry, exact: true }).waitFor();
+    // Sent again: a new link by mail (the account the first one made now exists: a join link).
+    const sent = await mailCount(henry);
+    await page.getByRole("button", { name: `Send again to ${henry}` }).click();
+    await page.getByRole("status").filter({ hasText: `Invitation mailed to ${henry}.` }).waitFor();
+    await waitForMail(henry, /invited you to Design/, { after: sent });
     await shot(page, "web-workspace-invitations");
     await checkAxe(page, "web workspace settings");
   });
@@ -265,29 +287,49 @@ describe("tenant web app", () => {
     }
   });
 
-  test("saves the organization's language and time zone, saying so each time", async () => {
+  test("the organization's language turns the screen to it, and every save says so", async () => {
     await nav(page, "Settings").click();
-    const language = page.getByLabel("Language");
+    const language = page.getByLabel("Default language");
     await language.waitFor();
     // Languages by their own names, time zones from the IANA list only.
     assert.ok((await language.locator("option").allInnerTexts()).includes("français"));
     await language.selectOption("fr");
     await page.getByLabel("Time zone").selectOption("Europe/Paris");
-    for (let save = 0; save < 2; save++) {
-      await page.getByRole("button", { name: "Save" }).click();
-      await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
-    }
-    await page.reload();
-    await page.getByLabel("Time zone").waitFor();
-    assert.equal(await page.getByLabel("Time zone").inputValue(), "Europe/Paris");
-    await page.getByLabel("Language").selectOption("en");
     await page.getByRole("button", { name: "Save" }).click();
+    // Nobody chose a language of their own here: the organization's applies at once.
+    await page.getByRole("status").filter({ hasText: "Enregistré." }).waitFor();
+    await page.getByRole("heading", { name: "Paramètres" }).waitFor();
+    await nav(page, "Tableau de bord").waitFor();
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("status").filter({ hasText: "Enregistré." }).waitFor();
+    await page.reload();
+    await page.getByLabel("Fuseau horaire").waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "fr");
+    assert.equal(await page.getByLabel("Fuseau horaire").inputValue(), "Europe/Paris");
+    await page.getByLabel("Langue par défaut").selectOption("en");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  });
+
+  test("a person's own language choice wins, dates and numbers follow it", async () => {
+    await nav(page, "Members").click();
+    await page.getByRole("heading", { name: "Members" }).waitFor();
+    await page.getByRole("banner").getByLabel("Language", { exact: true }).selectOption("fr");
+    await page.getByRole("heading", { name: "Membres" }).waitFor();
+    await nav(page, "Tableau de bord").waitFor();
+    // A French date: "1 déc. 2026, 09:30" rather than "Dec 1, 2026, 9:30 AM".
+    const since = await page.getByRole("table").locator("td").nth(4).innerText();
+    assert.match(since, /\d{1,2} [a-zéû]+\.? \d{4}/, since);
+    await page.reload();
+    await page.getByRole("heading", { name: "Membres" }).waitFor();
+    await page.getByRole("banner").getByLabel("Langue", { exact: true }).selectOption("en");
+    await page.getByRole("heading", { name: "Members" }).waitFor();
   });
 
   test("the dashboard's figures lead to what they count and its activity names the objects", async () => {
     await nav(page, "Dashboard").click();
-    await page.getByRole("list", { name: "Recent activity" }).getByText("created workspace “Design”").waitFor({ timeout: 20_000 });
+    await page.getByRole("list", { name: "Recent activity" }).getByText(`accepted the invitation “${grace.email}”`).waitFor({ timeout: 20_000 });
     await page.getByTestId("figure-link-Members").click();
     await page.getByRole("heading", { name: "Members" }).waitFor();
   });
@@ -484,7 +526,7 @@ describe("a guest of the tenant", () => {
   test("sees only what a guest may do, and the API refuses the rest", async () => {
     await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
     const menu = page.getByRole("navigation", { name: "Main" });
-    const links = (await menu.getByRole("link").allInnerTexts()).map((t) => t.replace(/^\S\s*/, "").trim());
+    const links = (await menu.getByRole("link").allInnerTexts()).map((t) => t.trim());
     assert.ok(links.includes("Dashboard") && links.includes("Settings"), `menu: ${links}`);
     assert.ok(!links.includes("Members") && !links.includes("Plugins"), `no Members or Plugins: ${links}`);
     assert.equal(await page.getByRole("button", { name: "New workspace" }).count(), 0);
@@ -544,6 +586,19 @@ describe("the platform's administrators help people", () => {
     await page.getByRole("status").filter({ hasText: "is enabled again." }).waitFor();
     await shot(page, "console-users");
     await checkAxe(page, "console users");
+  });
+
+  test("see the invitations nobody answered yet on the tenant page", async () => {
+    await page.getByRole("link", { name: "Tenants" }).click();
+    await page.getByLabel("Search").fill(tenant.slug);
+    await page.getByRole("link", { name: tenant.name }).click();
+    const waiting = page.getByRole("table", { name: "Unanswered invitations" });
+    const row = waiting.getByRole("row", { name: new RegExp(henry.replace(/[.]/g, "\\.")) });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Design/);
+    assert.doesNotMatch(await waiting.innerText(), new RegExp(grace.email.replace(/[.]/g, "\\.")), "accepted: no longer waiting");
+    await shot(page, "console-tenant-invitations");
+    await checkAxe(page, "console tenant");
   });
 });
 

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "../shared/i18n";
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
@@ -33,6 +35,7 @@ export function TimeChart({
   unit?: string;
   formatTime: (seconds: number) => string;
 }) {
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;
@@ -86,22 +89,22 @@ export function TimeChart({
       <figcaption className="text-sm font-semibold text-slate-900">{title}</figcaption>
       <div ref={box} role="img" aria-label={`${title}: ${summary}`} className="w-full" />
       <details className="text-sm text-slate-700">
-        <summary className="cursor-pointer">Show the numbers</summary>
+        <summary className="cursor-pointer">{t("chart.numbers")}</summary>
         <table className="mt-2 text-left text-xs">
           <thead>
             <tr>
-              <th scope="col" className="pr-4">When</th>
+              <th scope="col" className="pr-4">{t("chart.when")}</th>
               {series.map((s) => (
                 <th key={s.label} scope="col" className="pr-4">{s.label}</th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {times.map((t, i) => (
-              <tr key={t}>
-                <td className="pr-4">{formatTime(t)}</td>
+            {times.map((time, i) => (
+              <tr key={time}>
+                <td className="pr-4">{formatTime(time)}</td>
                 {series.map((s) => (
-                  <td key={s.label} className="pr-4">{s.values[i] ?? "—"}</td>
+                  <td key={s.label} className="pr-4">{s.values[i] === null || s.values[i] === undefined ? "—" : formatNumber(s.values[i]!)}</td>
                 ))}
               </tr>
             ))}

@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createApi, publicGet } from "../shared/api";
 import { login } from "../shared/auth";
+import { i18n, pickLanguage, speak, startI18n } from "../shared/i18n";
 import { ErrorBox, Loading } from "../shared/ui";
 import { Console } from "./Console";
 
@@ -21,18 +22,24 @@ interface Me {
 const root = createRoot(document.getElementById("root")!);
 
 async function boot() {
-  root.render(<Loading what="Signing in" />);
+  await startI18n(
+    (language) => Promise.all([import(`../locales/${language}/common.json`), import(`../locales/${language}/admin.json`)]),
+    pickLanguage(),
+  );
+  root.render(<Loading what={i18n.t("common.signingIn")} />);
   const config = await publicGet<WebConfig>("/web-config");
   const auth = await login({
     keycloakUrl: config.keycloakUrl,
     realm: config.platformRealm,
     clientId: config.consoleClientId,
     basePath: "/admin/",
+    language: i18n.language,
   });
   const api = createApi(() => auth.token());
   const me = await api<Me>("/me");
+  await speak(pickLanguage((auth.user().profile as { locale?: string }).locale));
   if (!me.platformAdmin) {
-    throw new Error("This console is for platform administrators; your account is not one.");
+    throw new Error(i18n.t("console.notAdmin"));
   }
   root.render(
     <StrictMode>
@@ -44,7 +51,7 @@ async function boot() {
 boot().catch((error) =>
   root.render(
     <main className="mx-auto max-w-lg p-8">
-      <h1 className="mb-4 text-xl font-semibold">The console could not start</h1>
+      <h1 className="mb-4 text-xl font-semibold">{i18n.t("console.couldNotStart")}</h1>
       <ErrorBox error={error} retry={() => window.location.assign("/admin/")} />
     </main>,
   ),

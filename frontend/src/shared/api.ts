@@ -1,3 +1,5 @@
+import { i18n } from "./i18n";
+
 /**
  * Calls to the platform's API (`/api/v1`). Failures arrive as RFC 9457 problem documents and are
  * thrown as {@link ApiError}, which keeps the problem's stable type, its message for people and the
@@ -63,7 +65,7 @@ function sendWithProgress(
       }
       resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers: answer }));
     };
-    xhr.onerror = () => reject(new TypeError("The upload failed: the connection was lost."));
+    xhr.onerror = () => reject(new TypeError(i18n.t("common.uploadLost")));
     xhr.send(body);
   });
 }
@@ -145,8 +147,8 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(
     response.status,
     "about:blank",
-    response.statusText || "Request failed",
-    `The server answered ${response.status}.`,
+    response.statusText || i18n.t("common.requestFailed"),
+    i18n.t("common.serverAnswered", { status: response.status }),
   );
 }
 

@@ -19,6 +19,8 @@ export interface LoginSettings {
   clientId: string;
   /** Where the app lives (`/` or `/admin/`): login and logout come back here. */
   basePath: string;
+  /** The language the login pages should speak (the app's). */
+  language?: string;
 }
 
 const RETURN_TO = "plexica.returnTo";
@@ -33,6 +35,7 @@ function manager(settings: LoginSettings): UserManager {
     post_logout_redirect_uri: `${home}?signed-out`,
     response_type: "code",
     scope: "openid profile email",
+    ui_locales: settings.language,
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     automaticSilentRenew: true,
     // Renewal uses the refresh token: no hidden iframe, which third-party cookie rules would break.

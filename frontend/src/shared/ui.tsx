@@ -13,7 +13,11 @@ import {
   type SelectHTMLAttributes,
 } from "react";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "./api";
+import { formatNumber } from "./i18n";
+
+export { formatDate, formatNumber } from "./i18n";
 
 /** The few building blocks every screen uses, so both apps look and behave alike. */
 
@@ -58,35 +62,37 @@ export function Spinner({ small = false }: { small?: boolean }) {
   );
 }
 
-export function Loading({ what = "Loading" }: { what?: string }) {
+export function Loading({ what }: { what?: string }) {
+  const { t } = useTranslation();
   return (
     <div role="status" className="flex items-center gap-3 p-6 text-slate-600">
       <Spinner />
-      <span>{what}…</span>
+      <span>{what ?? t("common.loading")}…</span>
     </div>
   );
 }
 
 export function ErrorBox({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t } = useTranslation();
   // A refusal (4xx) answers the same when asked again: no "Try again" for it.
   const retriable = !(error instanceof ApiError) || error.status >= 500 || error.status === 429;
-  const text = error instanceof Error ? error.message : "Something went wrong.";
+  const text = error instanceof Error ? error.message : t("common.somethingWrong");
   // Machine text (a bundle's manifest, a stack of names) goes behind "Details", not in people's way.
   const technical = text.length > 220 || /\n|Bundle-|osgi\.|Exception|\bat [a-z]+\./.test(text);
   const message =
-    error instanceof ApiError ? (technical ? `${error.title}.` : `${error.title}: ${text}`) : technical ? "Something went wrong." : text;
+    error instanceof ApiError ? (technical ? `${error.title}.` : `${error.title}: ${text}`) : technical ? t("common.somethingWrong") : text;
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
       <p>{message}</p>
       {technical && (
         <details className="mt-2">
-          <summary className="cursor-pointer">Details</summary>
+          <summary className="cursor-pointer">{t("common.details")}</summary>
           <pre className="mt-1 whitespace-pre-wrap break-words font-mono text-xs">{text}</pre>
         </details>
       )}
       {retry && retriable && (
         <Button variant="secondary" className="mt-3" onClick={retry}>
-          Try again
+          {t("common.tryAgain")}
         </Button>
       )}
     </div>
@@ -145,12 +151,15 @@ const badgeColors: Record<string, string> = {
   DISABLED: "bg-slate-200 text-slate-700",
 };
 
+/** A status or role as a coloured label, in the page's language (the code stays in data-value). */
 export function Badge({ children }: { children: string }) {
+  const { t } = useTranslation();
   return (
     <span
+      data-value={children}
       className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${badgeColors[children] ?? "bg-slate-100 text-slate-700"}`}
     >
-      {children}
+      {t(`common.status.${children}` as "common.status.ACTIVE", { defaultValue: children })}
     </span>
   );
 }
@@ -215,15 +224,17 @@ export function TextInput({
 export function SelectInput({
   label,
   error,
+  hint,
   options,
   ...props
 }: SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
   error?: string;
+  hint?: string;
   options: { value: string; label: string }[];
 }) {
   return (
-    <Field label={label} error={error}>
+    <Field label={label} error={error} hint={hint}>
       {(id, described) => (
         <select id={id} aria-describedby={described} className={inputClass} {...props}>
           {options.map((o) => (
@@ -296,6 +307,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Dialog open={open} title={title} onClose={onClose}>
       <div className="space-y-4 text-sm text-slate-700">
@@ -303,7 +315,7 @@ export function ConfirmDialog({
         {error ? <ErrorBox error={error} /> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button variant="danger" busy={busy} onClick={onConfirm}>
             {confirm}
@@ -429,18 +441,17 @@ export function Pager({
   total: number;
   onPage: (page: number) => void;
 }) {
+  const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / size));
   return (
-    <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm text-slate-700">
-      <span>
-        {total} in all · page {page + 1} of {pages}
-      </span>
+    <nav aria-label={t("common.pages")} className="mt-4 flex items-center justify-between text-sm text-slate-700">
+      <span>{t("common.pageOf", { total: formatNumber(total), page: page + 1, pages })}</span>
       <div className="flex gap-2">
         <Button variant="secondary" disabled={page === 0} onClick={() => onPage(page - 1)}>
-          Previous
+          {t("common.previous")}
         </Button>
         <Button variant="secondary" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
-          Next
+          {t("common.next")}
         </Button>
       </div>
     </nav>
@@ -452,18 +463,19 @@ export function Pager({
  * name (a mistyped one is said under the field), and a reset for when the dialog closes.
  */
 export function useTypedConfirmation(expected: string) {
+  const { t } = useTranslation();
   const [typed, setTyped] = useState("");
   const [mistyped, setMistyped] = useState(false);
   return {
     field: (
       <TextInput
-        label={`Type ${expected} to confirm`}
+        label={t("common.typeToConfirm", { name: expected })}
         value={typed}
         onChange={(e) => {
           setMistyped(false);
           setTyped(e.target.value);
         }}
-        error={mistyped ? `That is not ${expected}: type it exactly, or cancel.` : undefined}
+        error={mistyped ? t("common.mistyped", { name: expected }) : undefined}
       />
     ),
     /** True when the name was typed; otherwise says so under the field. */
@@ -481,6 +493,7 @@ export function useTypedConfirmation(expected: string) {
 
 /** Logs out (ending the Keycloak session); busy from the click until the browser leaves. */
 export function LogoutButton({ logout, variant = "ghost" }: { logout: () => Promise<void>; variant?: Variant }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (
     <Button
@@ -492,12 +505,8 @@ export function LogoutButton({ logout, variant = "ghost" }: { logout: () => Prom
         void logout();
       }}
     >
-      Log out
+      {t("common.logOut")}
     </Button>
   );
 }
 
-export function formatDate(iso: string | undefined | null): string {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}

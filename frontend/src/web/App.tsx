@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createRootRoute, createRouter, RouterProvider } from "@tanstack/react-router";
 import { ApiError } from "../shared/api";
 import { lazyPage } from "../shared/routes";
+import { useTranslation } from "react-i18next";
 import { ErrorBox, Loading } from "../shared/ui";
 import { Layout } from "./Layout";
 import { SessionContext, type Session } from "./session";
@@ -27,13 +28,18 @@ const router = createRouter({
   routeTree,
   defaultPendingComponent: () => <Loading />,
   defaultErrorComponent: ({ error, reset }) => <ErrorBox error={error} retry={reset} />,
-  defaultNotFoundComponent: () => (
-    <div className="p-6">
-      <h1 className="text-xl font-semibold">Page not found</h1>
-      <p className="mt-2 text-sm text-slate-600">Nothing lives at this address.</p>
-    </div>
-  ),
+  defaultNotFoundComponent: NotFound,
 });
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="p-6">
+      <h1 className="text-xl font-semibold">{t("common.notFoundTitle")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t("common.notFoundText")}</p>
+    </div>
+  );
+}
 
 const queries = new QueryClient({
   defaultOptions: {

@@ -1,7 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../shared/api";
+import { Icon, type IconName } from "../shared/icons";
+import { LanguagePicker } from "../shared/LanguagePicker";
 import { Badge, Button, Dialog, ErrorBox, LogoutButton, TextInput } from "../shared/ui";
 import {
   useSession,
@@ -17,6 +20,7 @@ const COLLAPSED = "plexica.sidebar.collapsed";
 /** The frame of every page: header with the workspace switcher, collapsible sidebar, content. */
 export function Layout() {
   const session = useSession();
+  const { t } = useTranslation();
   const workspaces = useWorkspaces();
   const [open, setOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED) === "true");
@@ -34,13 +38,13 @@ export function Layout() {
     <WorkspaceContext.Provider value={workspaces}>
       <div className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
-          Skip to content
+          {t("common.skipToContent")}
         </a>
         <header className="sticky top-0 z-30 flex h-14 items-center gap-3 border-b border-slate-200 bg-white px-3">
           <button
             type="button"
             className="rounded p-2 text-slate-700 hover:bg-slate-100 md:hidden"
-            aria-label="Open the menu"
+            aria-label={t("layout.openMenu")}
             aria-expanded={open}
             aria-controls="sidebar"
             onClick={() => setOpen(!open)}
@@ -50,7 +54,7 @@ export function Layout() {
           <button
             type="button"
             className="hidden rounded p-2 text-slate-700 hover:bg-slate-100 md:block"
-            aria-label={collapsed ? "Expand the sidebar" : "Collapse the sidebar"}
+            aria-label={collapsed ? t("layout.expand") : t("layout.collapse")}
             aria-expanded={!collapsed}
             aria-controls="sidebar"
             onClick={toggleCollapsed}
@@ -69,29 +73,29 @@ export function Layout() {
         <div className="flex flex-1">
           <nav
             id="sidebar"
-            aria-label="Main"
+            aria-label={t("layout.main")}
             className={`${open ? "fixed inset-y-14 left-0 z-20 block w-64 shadow-lg" : "hidden"} border-r border-slate-200 bg-white md:static md:block ${collapsed ? "md:w-16" : "md:w-60"}`}
           >
             <ul className="space-y-1 p-2" onClick={() => setOpen(false)}>
-              <NavItem to="/" label="Dashboard" short="D" collapsed={collapsed} />
+              <NavItem to="/" label={t("nav.dashboard")} icon="dashboard" collapsed={collapsed} />
               {workspaces.current && (
                 <NavItem
                   to={`/workspaces/${workspaces.current.id}`}
-                  label="Workspace settings"
-                  short="W"
+                  label={t("nav.workspaceSettings")}
+                  icon="workspace"
                   collapsed={collapsed}
                 />
               )}
-              <NavItem to="/files" label="Files" short="F" collapsed={collapsed} />
-              <NavItem to="/teams" label="Teams" short="T" collapsed={collapsed} />
-              {session.can("users:read") && <NavItem to="/members" label="Members" short="M" collapsed={collapsed} />}
-              {session.can("plugins:read") && <NavItem to="/plugins" label="Plugins" short="P" collapsed={collapsed} />}
-              {session.can("tenant:read") && <NavItem to="/settings" label="Settings" short="S" collapsed={collapsed} />}
+              <NavItem to="/files" label={t("nav.files")} icon="files" collapsed={collapsed} />
+              <NavItem to="/teams" label={t("nav.teams")} icon="teams" collapsed={collapsed} />
+              {session.can("users:read") && <NavItem to="/members" label={t("nav.members")} icon="members" collapsed={collapsed} />}
+              {session.can("plugins:read") && <NavItem to="/plugins" label={t("nav.plugins")} icon="plugins" collapsed={collapsed} />}
+              {session.can("tenant:read") && <NavItem to="/settings" label={t("nav.settings")} icon="settings" collapsed={collapsed} />}
             </ul>
             {(uis.data ?? []).length > 0 && (
               <>
                 <p className={`px-4 pt-4 text-xs font-semibold uppercase tracking-wide text-slate-500 ${collapsed ? "md:sr-only" : ""}`}>
-                  Plugins
+                  {t("nav.plugins")}
                 </p>
                 <ul className="space-y-1 p-2" onClick={() => setOpen(false)}>
                   {uis.data!.flatMap((ui) =>
@@ -100,7 +104,7 @@ export function Layout() {
                         key={`${ui.pluginId}/${p.path}`}
                         to={`/p/${ui.pluginId}/${p.path}`}
                         label={p.title}
-                        short={p.title.charAt(0)}
+                        icon="page"
                         collapsed={collapsed}
                       />
                     )),
@@ -108,6 +112,9 @@ export function Layout() {
                 </ul>
               </>
             )}
+            <div className="p-4 sm:hidden">
+              <LanguagePicker />
+            </div>
           </nav>
           <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 md:p-8">
             <Outlet />
@@ -118,7 +125,7 @@ export function Layout() {
   );
 }
 
-function NavItem({ to, label, short, collapsed }: { to: string; label: string; short: string; collapsed: boolean }) {
+function NavItem({ to, label, icon, collapsed }: { to: string; label: string; icon: IconName; collapsed: boolean }) {
   return (
     <li>
       <Link
@@ -127,8 +134,8 @@ function NavItem({ to, label, short, collapsed }: { to: string; label: string; s
         className="flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 [&.active]:bg-indigo-50 [&.active]:text-indigo-700"
         title={collapsed ? label : undefined}
       >
-        <span aria-hidden="true" className="flex h-6 w-6 shrink-0 items-center justify-center rounded bg-slate-100 text-xs">
-          {short}
+        <span className="flex h-6 w-6 shrink-0 items-center justify-center">
+          <Icon name={icon} />
         </span>
         <span className={collapsed ? "md:sr-only" : ""}>{label}</span>
       </Link>
@@ -174,11 +181,12 @@ function useWorkspaces(): CurrentWorkspace {
 function WorkspaceSwitcher() {
   const session = useSession();
   const { workspaces, current, select } = useWorkspace();
+  const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   return (
     <div className="flex items-center gap-2">
       <label htmlFor="workspace-switcher" className="sr-only">
-        Workspace
+        {t("layout.workspace")}
       </label>
       <select
         id="workspace-switcher"
@@ -187,7 +195,7 @@ function WorkspaceSwitcher() {
         onChange={(e) => select(e.target.value)}
         disabled={workspaces.length === 0}
       >
-        {workspaces.length === 0 && <option value="">No workspace</option>}
+        {workspaces.length === 0 && <option value="">{t("layout.noWorkspace")}</option>}
         {workspaces.map((w) => (
           <option key={w.id} value={w.id}>
             {w.name}
@@ -202,7 +210,7 @@ function WorkspaceSwitcher() {
       {session.can("workspaces:create") && (
         <Button variant="secondary" onClick={() => setCreating(true)}>
           <span aria-hidden="true">+</span>
-          <span className="sr-only lg:not-sr-only">New workspace</span>
+          <span className="sr-only lg:not-sr-only">{t("layout.newWorkspace")}</span>
         </Button>
       )}
       <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} onCreated={select} />
@@ -220,6 +228,7 @@ function CreateWorkspaceDialog({
   onCreated: (id: string) => void;
 }) {
   const { api } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const navigate = useNavigate();
   const [name, setName] = useState("");
@@ -243,10 +252,10 @@ function CreateWorkspaceDialog({
   }
 
   return (
-    <Dialog open={open} title="New workspace" onClose={onClose}>
+    <Dialog open={open} title={t("layout.newWorkspaceTitle")} onClose={onClose}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         <TextInput
-          label="Name"
+          label={t("common.name")}
           value={name}
           required
           onChange={(e) => {
@@ -256,8 +265,8 @@ function CreateWorkspaceDialog({
           error={error?.fieldError("name")}
         />
         <TextInput
-          label="Address"
-          hint="Lowercase letters, digits and dashes"
+          label={t("layout.address")}
+          hint={t("layout.addressHint")}
           value={slug}
           required
           onChange={(e) => setSlug(e.target.value)}
@@ -268,10 +277,10 @@ function CreateWorkspaceDialog({
         ) : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button type="submit" busy={create.isPending}>
-            Create
+            {t("common.create")}
           </Button>
         </div>
       </form>
@@ -292,6 +301,8 @@ function UserMenu() {
   const { me, auth } = useSession();
   return (
     <div className="flex items-center gap-2">
+      {/* At phone width the header has no room: the menu holds the language instead. */}
+      <LanguagePicker className="max-sm:hidden" />
       <span className="hidden text-sm text-slate-700 md:inline" data-testid="user-name">
         {me.name || me.username}
       </span>

@@ -1,14 +1,14 @@
+import { useTranslation } from "react-i18next";
 import { Empty } from "../shared/ui";
 import { useSession } from "./session";
 
 /** What pages of a workspace show to someone who is in none yet. */
 export function NoWorkspace() {
   const { can } = useSession();
+  const { t } = useTranslation();
   return (
-    <Empty title="You are not in any workspace yet">
-      {can("workspaces:create")
-        ? "Create one with + New workspace in the header, or ask to be invited to one."
-        : "Ask a workspace's administrator to invite you."}
+    <Empty title={t("noWorkspace.title")}>
+      {can("workspaces:create") ? t("noWorkspace.create") : t("noWorkspace.ask")}
     </Empty>
   );
 }

@@ -1,4 +1,5 @@
 import type { ApiError } from "../shared/api";
+import { useTranslation } from "react-i18next";
 import { Field } from "../shared/ui";
 
 /**
@@ -42,9 +43,10 @@ export function SchemaForm({
   onChange: (values: Values) => void;
   error?: ApiError;
 }) {
+  const { t } = useTranslation();
   const properties = Object.entries(schema?.properties ?? {});
   if (properties.length === 0) {
-    return <p className="text-sm text-slate-600">This plugin takes no configuration.</p>;
+    return <p className="text-sm text-slate-600">{t("schemaForm.none")}</p>;
   }
   return (
     <div className="space-y-4">
@@ -83,9 +85,10 @@ function Property({
   error?: string;
   onChange: (value: unknown) => void;
 }) {
-  const label = (property.title ?? humanize(name)) + (required ? " (required)" : "");
+  const { t } = useTranslation();
+  const label = (property.title ?? humanize(name)) + (required ? ` ${t("schemaForm.required")}` : "");
   const hint =
-    [property.description, property.type === "array" ? "Separate items with commas." : undefined]
+    [property.description, property.type === "array" ? t("schemaForm.commas") : undefined]
       .filter(Boolean)
       .join(" ") || undefined;
   return (

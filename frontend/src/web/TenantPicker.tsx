@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { publicGet } from "../shared/api";
+import { useTranslation } from "react-i18next";
 import { Button, ErrorBox, TextInput } from "../shared/ui";
+import { LanguagePicker } from "../shared/LanguagePicker";
 
 const KEY = "plexica.tenant";
 
@@ -19,6 +21,7 @@ export function forgetTenant() {
 
 /** Asks which organization to log in to, before anyone is logged in. */
 export function TenantPicker({ problem, notice, initial = "" }: { problem?: string; notice?: string; initial?: string }) {
+  const { t } = useTranslation();
   const [slug, setSlug] = useState(initial);
   const [error, setError] = useState<unknown>(problem ? new Error(problem) : undefined);
   const [busy, setBusy] = useState(false);
@@ -27,7 +30,7 @@ export function TenantPicker({ problem, notice, initial = "" }: { problem?: stri
     event.preventDefault();
     const wanted = slug.trim();
     if (!wanted) {
-      setError(new Error("Enter your organization's short name (as in its address) or its full name."));
+      setError(new Error(t("picker.required")));
       return;
     }
     setBusy(true);
@@ -45,26 +48,29 @@ export function TenantPicker({ problem, notice, initial = "" }: { problem?: stri
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <form onSubmit={submit} className="w-full max-w-sm space-y-4 rounded-lg bg-white p-6 shadow" noValidate>
-        <h1 className="text-xl font-semibold text-slate-900">Sign in to Plexica</h1>
+        <div className="flex items-start justify-between gap-2">
+          <h1 className="text-xl font-semibold text-slate-900">{t("picker.title")}</h1>
+          <LanguagePicker />
+        </div>
         {notice ? (
           <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
             {notice}
           </p>
         ) : null}
-        <p className="text-sm text-slate-600">Which organization do you belong to?</p>
+        <p className="text-sm text-slate-600">{t("picker.question")}</p>
         <TextInput
-          label="Organization"
+          label={t("picker.organization")}
           name="tenant"
           autoComplete="organization"
           placeholder="acme"
-          hint="Its short name, as in its address, or its full name"
+          hint={t("picker.hint")}
           value={slug}
           onChange={(e) => setSlug(e.target.value)}
           autoFocus
         />
         {error ? <ErrorBox error={error} /> : null}
         <Button type="submit" busy={busy} className="w-full">
-          Continue
+          {t("picker.continue")}
         </Button>
       </form>
     </main>

@@ -4,6 +4,7 @@ import * as jsxRuntime from "react/jsx-runtime";
 import { createRoot } from "react-dom/client";
 import { ApiError, createApi, publicGet } from "../shared/api";
 import { login } from "../shared/auth";
+import { i18n, pickLanguage, speak, startI18n } from "../shared/i18n";
 import { ErrorBox, Loading } from "../shared/ui";
 import { App } from "./App";
 import type { Me, Session, TenantLogin } from "./session";
@@ -16,6 +17,11 @@ import { TenantPicker, forgetTenant, rememberedTenant } from "./TenantPicker";
   "react/jsx-runtime": jsxRuntime,
 };
 
+/** What a user's token may say of the language they chose (on Keycloak's pages, say). */
+interface LocaleClaim {
+  locale?: string;
+}
+
 interface WebConfig {
   keycloakUrl: string;
   tenant?: TenantLogin;
@@ -24,18 +30,22 @@ interface WebConfig {
 const root = createRoot(document.getElementById("root")!);
 
 async function boot() {
+  await startI18n(
+    (language) => Promise.all([import(`../locales/${language}/common.json`), import(`../locales/${language}/web.json`)]),
+    pickLanguage(),
+  );
   const slug = rememberedTenant();
   if (new URLSearchParams(window.location.search).has("signed-out")) {
     // Back from Keycloak's logout: say so, and let the person choose again (another organization).
     window.history.replaceState(null, "", "/");
-    root.render(<TenantPicker notice="You signed out." initial={slug ?? ""} />);
+    root.render(<TenantPicker notice={i18n.t("picker.signedOut")} initial={slug ?? ""} />);
     return;
   }
   if (!slug) {
     root.render(<TenantPicker />);
     return;
   }
-  root.render(<Loading what="Signing in" />);
+  root.render(<Loading what={i18n.t("common.signingIn")} />);
   let config: WebConfig;
   try {
     config = await publicGet<WebConfig>(`/web-config?tenant=${encodeURIComponent(slug)}`);
@@ -49,7 +59,10 @@ async function boot() {
     throw error;
   }
   const tenant = config.tenant!;
+  // The organization's language unless this person chose one; their account's choice wins below.
+  await speak(pickLanguage(tenant.locale));
   const auth = await login({
+    language: i18n.language,
     keycloakUrl: config.keycloakUrl,
     realm: tenant.realm,
     clientId: tenant.clientId,
@@ -65,6 +78,7 @@ async function boot() {
     },
   );
   const me = await api<Me>("/me");
+  await speak(pickLanguage((auth.user().profile as LocaleClaim).locale, tenant.locale));
   const permissions = new Set(me.permissions);
   const session: Session = { auth, api, me, tenant, can: (p) => permissions.has(p) };
   root.render(
@@ -77,7 +91,7 @@ async function boot() {
 boot().catch((error) =>
   root.render(
     <main className="mx-auto max-w-lg p-8">
-      <h1 className="mb-4 text-xl font-semibold">Plexica could not start</h1>
+      <h1 className="mb-4 text-xl font-semibold">{i18n.t("app.couldNotStart")}</h1>
       <ErrorBox error={error} retry={() => window.location.assign("/")} />
     </main>,
   ),

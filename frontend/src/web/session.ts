@@ -18,6 +18,8 @@ export interface TenantLogin {
   name: string;
   realm: string;
   clientId: string;
+  /** The organization's default language, when it set one. */
+  locale?: string;
 }
 
 /** Who is logged in, to which tenant, and the API as that user. */

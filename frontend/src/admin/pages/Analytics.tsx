@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { Card, Empty, ErrorBox, Loading, PageHeader, SelectInput } from "../../shared/ui";
+import { useTranslation } from "react-i18next";
+import { i18n } from "../../shared/i18n";
+import { Card, Empty, ErrorBox, Loading, PageHeader, SelectInput, formatNumber } from "../../shared/ui";
 import { TimeChart, type Series } from "../Chart";
 import { useApi } from "../context";
 
@@ -11,12 +13,13 @@ interface Analytics {
   pluginInstalls: { pluginId: string; name: string; tenants: number; enabled: number }[];
 }
 
-const hourLabel = (s: number) => new Date(s * 1000).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" });
-const dayLabel = (s: number) => new Date(s * 1000).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+const hourLabel = (s: number) => new Date(s * 1000).toLocaleString(i18n.language, { weekday: "short", hour: "2-digit", minute: "2-digit" });
+const dayLabel = (s: number) => new Date(s * 1000).toLocaleDateString(i18n.language, { month: "short", day: "numeric" });
 
 /** The platform at a glance: tenants, API traffic, errors, latency, plugin installs. */
 export function Analytics() {
   const api = useApi();
+  const { t, i18n: language } = useTranslation();
   const [hours, setHours] = useState("24");
   const analytics = useQuery({
     queryKey: ["analytics", hours],
@@ -30,82 +33,90 @@ export function Analytics() {
     const dayTimes = data.tenantGrowth.map((d) => Date.parse(d.day) / 1000);
     const calls = data.apiHours.map((h) => h.calls);
     const totalCalls = calls.reduce((a, b) => a + b, 0);
-    const errors: Series = { label: "5xx per 100 calls", values: data.apiHours.map((h) => (h.calls ? +(h.errorRate * 100).toFixed(2) : null)), color: "#dc2626" };
-    const p95: Series = { label: "p95 (ms)", values: data.apiHours.map((h) => h.p95Ms), color: "#d97706" };
+    const errors: Series = { label: t("analytics.errorsSeries"), values: data.apiHours.map((h) => (h.calls ? +(h.errorRate * 100).toFixed(2) : null)), color: "#dc2626" };
+    const p95: Series = { label: t("analytics.p95Series"), values: data.apiHours.map((h) => h.p95Ms), color: "#d97706" };
     const worstP95 = Math.max(0, ...data.apiHours.map((h) => h.p95Ms ?? 0));
     const serverErrors = data.apiHours.reduce((a, h) => a + h.serverErrors, 0);
     return {
       hourTimes,
       dayTimes,
       growth: [
-        { label: "Tenants", values: data.tenantGrowth.map((d) => d.total), color: "#4f46e5" },
-        { label: "Created that day", values: data.tenantGrowth.map((d) => d.created), color: "#059669", bars: true },
+        { label: t("console.tenants"), values: data.tenantGrowth.map((d) => d.total), color: "#4f46e5" },
+        { label: t("analytics.createdThatDay"), values: data.tenantGrowth.map((d) => d.created), color: "#059669", bars: true },
       ] as Series[],
-      growthSummary: `${data.tenantGrowth.at(-1)?.total ?? 0} tenants today, ${data.tenantGrowth.reduce((a, d) => a + d.created, 0)} created in 30 days`,
-      calls: [{ label: "Calls", values: calls, color: "#4f46e5", bars: true }] as Series[],
-      callsSummary: `${totalCalls} calls in ${data.apiHours.length} hours, at most ${Math.max(0, ...calls)} in one hour`,
+      growthSummary: t("analytics.growthSummary", {
+        total: formatNumber(data.tenantGrowth.at(-1)?.total ?? 0),
+        created: formatNumber(data.tenantGrowth.reduce((a, d) => a + d.created, 0)),
+      }),
+      calls: [{ label: t("analytics.calls"), values: calls, color: "#4f46e5", bars: true }] as Series[],
+      callsSummary: t("analytics.callsSummary", {
+        calls: formatNumber(totalCalls),
+        hours: data.apiHours.length,
+        most: formatNumber(Math.max(0, ...calls)),
+      }),
       errors: [errors],
-      errorsSummary: `${serverErrors} server errors in ${totalCalls} calls`,
+      errorsSummary: t("analytics.errorsSummary", { errors: formatNumber(serverErrors), calls: formatNumber(totalCalls) }),
       p95: [p95],
-      p95Summary: worstP95 ? `worst hour p95 ${worstP95} ms` : "no calls",
+      p95Summary: worstP95 ? t("analytics.p95Summary", { ms: formatNumber(worstP95) }) : t("analytics.noCalls"),
     };
-  }, [analytics.data]);
+    // The language is read for the labels: they follow it.
+  }, [analytics.data, t, language.language]);
 
-  if (analytics.isPending) return <Loading what="Counting" />;
+  if (analytics.isPending) return <Loading what={t("analytics.counting")} />;
   if (analytics.isError) return <ErrorBox error={analytics.error} retry={() => void analytics.refetch()} />;
   const data = analytics.data;
   const maxInstalls = Math.max(1, ...data.pluginInstalls.map((p) => p.tenants));
   return (
     <>
       <PageHeader
-        title="Analytics"
+        title={t("console.analytics")}
         actions={
           <div className="w-44">
             <SelectInput
-              label="API traffic over"
+              label={t("analytics.over")}
               value={hours}
               options={[
-                { value: "24", label: "24 hours" },
-                { value: "72", label: "3 days" },
-                { value: "168", label: "7 days" },
+                { value: "24", label: t("analytics.hours24") },
+                { value: "72", label: t("analytics.days3") },
+                { value: "168", label: t("analytics.days7") },
               ]}
               onChange={(e) => setHours(e.target.value)}
             />
           </div>
         }
       >
-        From the platform's own records; API traffic adds up every replica.
+        {t("analytics.subtitle")}
       </PageHeader>
       <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-5">
         {["ACTIVE", "PROVISIONING", "SUSPENDED", "FAILED", "DELETED"].map((status) => (
           <div key={status} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-            <dt className="text-xs text-slate-600">{status.toLowerCase()}</dt>
-            <dd className="text-2xl font-semibold text-slate-900">{data.tenantsByStatus[status] ?? 0}</dd>
+            <dt className="text-xs text-slate-600">{t(`common.status.${status}` as "common.status.ACTIVE")}</dt>
+            <dd className="text-2xl font-semibold text-slate-900">{formatNumber(data.tenantsByStatus[status] ?? 0)}</dd>
           </div>
         ))}
       </dl>
       {charts && (
         <div className="grid gap-6 lg:grid-cols-2">
           <Card>
-            <TimeChart title="Tenant growth (30 days)" summary={charts.growthSummary} times={charts.dayTimes} series={charts.growth} formatTime={dayLabel} />
+            <TimeChart title={t("analytics.growth")} summary={charts.growthSummary} times={charts.dayTimes} series={charts.growth} formatTime={dayLabel} />
           </Card>
           <Card>
-            <TimeChart title="API calls per hour" summary={charts.callsSummary} times={charts.hourTimes} series={charts.calls} formatTime={hourLabel} />
+            <TimeChart title={t("analytics.callsPerHour")} summary={charts.callsSummary} times={charts.hourTimes} series={charts.calls} formatTime={hourLabel} />
           </Card>
           <Card>
-            <TimeChart title="Error rate (5xx)" summary={charts.errorsSummary} times={charts.hourTimes} series={charts.errors} unit="%" formatTime={hourLabel} />
+            <TimeChart title={t("analytics.errorRate")} summary={charts.errorsSummary} times={charts.hourTimes} series={charts.errors} unit="%" formatTime={hourLabel} />
           </Card>
           <Card>
-            <TimeChart title="p95 latency" summary={charts.p95Summary} times={charts.hourTimes} series={charts.p95} unit="ms" formatTime={hourLabel} />
+            <TimeChart title={t("analytics.p95")} summary={charts.p95Summary} times={charts.hourTimes} series={charts.p95} unit="ms" formatTime={hourLabel} />
           </Card>
         </div>
       )}
       <div className="mt-6">
-        <Card title="Plugin installs">
+        <Card title={t("analytics.installs")}>
           {data.pluginInstalls.length === 0 ? (
-            <Empty title="No plugin in the registry yet" />
+            <Empty title={t("analytics.noPlugins")} />
           ) : (
-            <ul className="space-y-2" aria-label="Plugin installs">
+            <ul className="space-y-2" aria-label={t("analytics.installs")}>
               {data.pluginInstalls.map((p) => (
                 <li key={p.pluginId} className="grid grid-cols-[10rem_1fr_6rem] items-center gap-3 text-sm">
                   <span className="truncate font-medium">{p.name}</span>
@@ -113,7 +124,7 @@ export function Analytics() {
                     <span className="block h-3 rounded bg-indigo-500" style={{ width: `${(100 * p.tenants) / maxInstalls}%` }} />
                   </span>
                   <span className="text-slate-700">
-                    {p.tenants} tenants ({p.enabled} on)
+                    {t("analytics.installsValue", { tenants: formatNumber(p.tenants), enabled: formatNumber(p.enabled) })}
                   </span>
                 </li>
               ))}

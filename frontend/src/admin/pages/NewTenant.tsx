@@ -1,12 +1,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import { Button, Card, ErrorBox, PageHeader, TextInput } from "../../shared/ui";
 import { useApi, type Tenant } from "../context";
 
 export function NewTenant() {
   const api = useApi();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [form, setForm] = useState({ name: "", slug: "", adminEmail: "" });
   const create = useMutation({
@@ -16,7 +18,7 @@ export function NewTenant() {
   const error = create.error instanceof ApiError ? create.error : undefined;
   return (
     <>
-      <PageHeader title="New tenant">Provisioning creates its schema, realm, bucket and default workspace.</PageHeader>
+      <PageHeader title={t("tenants.new")}>{t("newTenant.subtitle")}</PageHeader>
       <Card>
         <form
           className="max-w-lg space-y-4"
@@ -27,7 +29,7 @@ export function NewTenant() {
           }}
         >
           <TextInput
-            label="Name"
+            label={t("common.name")}
             value={form.name}
             onChange={(e) =>
               setForm({
@@ -39,14 +41,14 @@ export function NewTenant() {
             error={error?.fieldError("name")}
           />
           <TextInput
-            label="Slug"
-            hint="Lowercase letters, digits and dashes; names its schema, realm and bucket for good"
+            label={t("tenants.slug")}
+            hint={t("newTenant.slugHint")}
             value={form.slug}
             onChange={(e) => setForm({ ...form, slug: e.target.value })}
             error={error?.fieldError("slug") ?? (error?.code === "tenant-slug-taken" ? error.message : undefined)}
           />
           <TextInput
-            label="First administrator's e-mail"
+            label={t("newTenant.adminEmail")}
             type="email"
             value={form.adminEmail}
             onChange={(e) => setForm({ ...form, adminEmail: e.target.value })}
@@ -54,7 +56,7 @@ export function NewTenant() {
           />
           {create.isError && !error?.errors.length && error?.code !== "tenant-slug-taken" ? <ErrorBox error={create.error} /> : null}
           <Button type="submit" busy={create.isPending}>
-            Create tenant
+            {t("newTenant.create")}
           </Button>
         </form>
       </Card>

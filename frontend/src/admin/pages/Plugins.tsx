@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Badge, Card, Empty, ErrorBox, Loading, PageHeader, SelectInput, Table, TextInput, UploadButton } from "../../shared/ui";
 import { useApi } from "../context";
 
@@ -24,6 +25,7 @@ export interface RegisteredPlugin {
 /** The plugin registry: search and filter, upload a bundle. */
 export function Plugins() {
   const api = useApi();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const [q, setQ] = useState("");
   const [category, setCategory] = useState("");
@@ -45,44 +47,53 @@ export function Plugins() {
         (!vendor || p.vendor === vendor),
     );
   }, [all.data, q, category, status, vendor]);
-  const options = (values: string[]) => [{ value: "", label: "Any" }, ...[...new Set(values)].sort().map((v) => ({ value: v, label: v }))];
+  const options = (values: string[], label = (v: string) => v) => [
+    { value: "", label: t("tenants.any") },
+    ...[...new Set(values)].sort().map((v) => ({ value: v, label: label(v) })),
+  ];
   return (
     <>
       <PageHeader
-        title="Plugins"
+        title={t("console.plugins")}
         actions={
           <UploadButton
-            label="Upload a bundle"
-            inputLabel="Plugin bundle to upload"
+            label={t("registry.upload")}
+            inputLabel={t("registry.bundleToUpload")}
             accept=".jar,application/java-archive"
             busy={upload.isPending}
             onFile={(file) => upload.mutate(file)}
           />
         }
       >
-        The marketplace every tenant installs from.
+        {t("registry.subtitle")}
       </PageHeader>
       {upload.isError ? <div className="mb-4"><ErrorBox error={upload.error} /></div> : null}
       {upload.isSuccess && (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          Deployed {upload.data.name} {upload.data.currentVersion}.
+          {t("registry.deployed", { name: upload.data.name, version: upload.data.currentVersion })}
         </p>
       )}
       <div className="mb-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <TextInput label="Search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        <SelectInput label="Category" value={category} options={options((all.data ?? []).map((p) => p.category))} onChange={(e) => setCategory(e.target.value)} />
-        <SelectInput label="Status" value={status} options={options(["ACTIVE", "DEPRECATED"])} onChange={(e) => setStatus(e.target.value)} />
-        <SelectInput label="Vendor" value={vendor} options={options((all.data ?? []).map((p) => p.vendor))} onChange={(e) => setVendor(e.target.value)} />
+        <TextInput label={t("common.search")} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <SelectInput label={t("registry.category")} value={category} options={options((all.data ?? []).map((p) => p.category))} onChange={(e) => setCategory(e.target.value)} />
+        <SelectInput
+          label={t("common.status.label")}
+          value={status}
+          options={options(["ACTIVE", "DEPRECATED"], (s) => t(`common.status.${s}` as "common.status.ACTIVE"))} onChange={(e) => setStatus(e.target.value)} />
+        <SelectInput label={t("registry.vendor")} value={vendor} options={options((all.data ?? []).map((p) => p.vendor))} onChange={(e) => setVendor(e.target.value)} />
       </div>
       <Card>
         {all.isPending ? (
-          <Loading what="Loading the registry" />
+          <Loading what={t("registry.loading")} />
         ) : all.isError ? (
           <ErrorBox error={all.error} retry={() => void all.refetch()} />
         ) : shown.length === 0 ? (
-          <Empty title="No plugin matches">Upload a bundle, or change the filters.</Empty>
+          <Empty title={t("registry.noMatch")}>{t("registry.noMatchText")}</Empty>
         ) : (
-          <Table caption="Registered plugins" head={["Plugin", "Vendor", "Category", "Version", "Status", "Tenants"]}>
+          <Table
+            caption={t("registry.caption")}
+            head={[t("registry.plugin"), t("registry.vendor"), t("registry.category"), t("registry.version"), t("common.status.label"), t("console.tenants")]}
+          >
             {shown.map((p) => (
               <tr key={p.id}>
                 <td className="px-3 py-2">

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
-import { Badge, Button, Card, ConfirmDialog, ErrorBox, Loading, PageHeader, formatDate, useTypedConfirmation } from "../../shared/ui";
+import { useTranslation } from "react-i18next";
+import { Badge, Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, formatDate, formatNumber, useTypedConfirmation } from "../../shared/ui";
 import { useApi, type Tenant } from "../context";
 
 interface Step {
@@ -29,11 +30,22 @@ interface RegisteredPlugin {
   tenants: string[];
 }
 
+interface UnansweredInvitation {
+  id: string;
+  workspaceName: string;
+  email: string;
+  role: string;
+  status: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
 type Action = "suspend" | "activate" | "delete";
 
 export function TenantDetail() {
   const { tenantId } = useParams({ strict: false }) as { tenantId: string };
   const api = useApi();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const navigate = useNavigate();
   const [action, setAction] = useState<Action | null>(null);
@@ -51,6 +63,11 @@ export function TenantDetail() {
   const usage = useQuery({
     queryKey: ["tenant-usage", tenantId],
     queryFn: () => api<TenantUsage>(`/admin/analytics/tenants/${tenantId}`),
+    enabled: tenant.data?.status === "ACTIVE" || tenant.data?.status === "SUSPENDED",
+  });
+  const invitations = useQuery({
+    queryKey: ["tenant-invitations", tenantId],
+    queryFn: () => api<UnansweredInvitation[]>("/admin/invitations", { query: { tenant: tenantId } }),
     enabled: tenant.data?.status === "ACTIVE" || tenant.data?.status === "SUSPENDED",
   });
   // The tenant's status and its steps are two reads: once the status moves on, read the steps again.
@@ -72,39 +89,39 @@ export function TenantDetail() {
       else void queries.invalidateQueries({ queryKey: ["tenant", tenantId] });
     },
   });
-  if (tenant.isPending) return <Loading what="Loading the tenant" />;
+  if (tenant.isPending) return <Loading what={t("tenant.loading")} />;
   if (tenant.isError) return <ErrorBox error={tenant.error} retry={() => void tenant.refetch()} />;
-  const t = tenant.data;
-  const used = (plugins.data ?? []).filter((p) => p.tenants.includes(t.slug));
+  const org = tenant.data;
+  const used = (plugins.data ?? []).filter((p) => p.tenants.includes(org.slug));
   return (
     <>
       <PageHeader
-        title={t.name}
+        title={org.name}
         actions={
           <>
-            {t.status === "ACTIVE" && <Button variant="secondary" onClick={() => setAction("suspend")}>Suspend</Button>}
-            {t.status === "SUSPENDED" && <Button variant="secondary" onClick={() => setAction("activate")}>Activate</Button>}
-            {t.status !== "PROVISIONING" && t.status !== "DELETED" && <Button variant="danger" onClick={() => setAction("delete")}>Delete</Button>}
+            {org.status === "ACTIVE" && <Button variant="secondary" onClick={() => setAction("suspend")}>{t("tenant.suspend")}</Button>}
+            {org.status === "SUSPENDED" && <Button variant="secondary" onClick={() => setAction("activate")}>{t("tenant.activate")}</Button>}
+            {org.status !== "PROVISIONING" && org.status !== "DELETED" && <Button variant="danger" onClick={() => setAction("delete")}>{t("common.delete")}</Button>}
           </>
         }
       >
-        <span data-testid="tenant-status"><Badge>{t.status}</Badge></span> · {t.slug}
+        <span data-testid="tenant-status"><Badge>{org.status}</Badge></span> · {org.slug}
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Provisioning">
+        <Card title={t("tenant.provisioning")}>
           {provisioning.isPending ? (
-            <Loading what="Loading progress" />
+            <Loading what={t("tenant.loadingProgress")} />
           ) : provisioning.isError ? (
             <ErrorBox error={provisioning.error} />
           ) : (
             <>
             <Progress done={provisioning.data.steps.filter((s) => s.status === "DONE").length} total={provisioning.data.totalSteps} />
-            <ol className="space-y-2" aria-label="Provisioning steps">
+            <ol className="space-y-2" aria-label={t("tenant.steps")}>
               {provisioning.data.steps.map((s) => (
                 <li key={s.name} className="flex items-center justify-between gap-3 text-sm">
                   <span className="font-mono">{s.name}</span>
                   <span className="flex items-center gap-2">
-                    {s.durationMs !== undefined && s.durationMs !== null && <span className="text-slate-600">{s.durationMs} ms</span>}
+                    {s.durationMs !== undefined && s.durationMs !== null && <span className="text-slate-600">{formatNumber(s.durationMs, { style: "unit", unit: "millisecond", unitDisplay: "short" })}</span>}
                     <Badge>{s.status}</Badge>
                     {s.compensation && <Badge>{s.compensation}</Badge>}
                   </span>
@@ -115,47 +132,49 @@ export function TenantDetail() {
             </>
           )}
         </Card>
-        {t.status === "ACTIVE" && (
-          <Card title="Signing in">
+        {org.status === "ACTIVE" && (
+          <Card title={t("tenant.signingIn")}>
             <p className="text-sm text-slate-700">
-              Its people work in the web app:{" "}
-              <a className="text-indigo-700 underline" href={`${window.location.origin}/?tenant=${encodeURIComponent(t.slug)}`}>
-                open {t.name}'s web app
+              {t("tenant.webApp")}{" "}
+              <a className="text-indigo-700 underline" href={`${window.location.origin}/?tenant=${encodeURIComponent(org.slug)}`}>
+                {t("tenant.openWebApp", { name: org.name })}
               </a>
-              . Its administrator, {t.adminEmail}, signs in there with the password they set through the link Plexica
-              mailed them; "Forgot password?" on the sign-in page sends a new one.
+              . {t("tenant.adminSignsIn", { email: org.adminEmail })}
             </p>
           </Card>
         )}
-        <Card title="Resources">
+        <Card title={t("tenant.resources")}>
           <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
-            <dt className="text-slate-600">Schema</dt>
-            <dd className="font-mono">{t.schema}</dd>
-            <dt className="text-slate-600">Realm</dt>
-            <dd className="font-mono">{t.slug}</dd>
-            <dt className="text-slate-600">Bucket</dt>
+            <dt className="text-slate-600">{t("tenant.schema")}</dt>
+            <dd className="font-mono">{org.schema}</dd>
+            <dt className="text-slate-600">{t("tenant.realm")}</dt>
+            <dd className="font-mono">{org.slug}</dd>
+            <dt className="text-slate-600">{t("tenant.bucket")}</dt>
             <dd className="font-mono">{usage.data?.bucket ?? "—"}</dd>
-            <dt className="text-slate-600">Administrator</dt>
-            <dd>{t.adminEmail}</dd>
-            <dt className="text-slate-600">Created</dt>
-            <dd>{formatDate(t.createdAt)}</dd>
-            <dt className="text-slate-600">Plugins</dt>
-            <dd>{used.length === 0 ? "None installed" : used.map((p) => p.name).join(", ")}</dd>
+            <dt className="text-slate-600">{t("tenants.administrator")}</dt>
+            <dd>{org.adminEmail}</dd>
+            <dt className="text-slate-600">{t("common.created")}</dt>
+            <dd>{formatDate(org.createdAt)}</dd>
+            <dt className="text-slate-600">{t("console.plugins")}</dt>
+            <dd>{used.length === 0 ? t("tenant.noPlugins") : used.map((p) => p.name).join(", ")}</dd>
           </dl>
         </Card>
-        <Card title="Usage">
+        <Card title={t("tenant.usage")}>
           {usage.isError ? (
             <ErrorBox error={usage.error} />
           ) : !usage.data?.usage ? (
-            <p className="text-sm text-slate-600">{usage.isPending && usage.isFetching ? "Counting…" : "Nothing to count while the tenant is not active."}</p>
+            <p className="text-sm text-slate-600">{usage.isPending && usage.isFetching ? t("tenant.counting") : t("tenant.nothingToCount")}</p>
           ) : (
             <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5" data-testid="tenant-usage">
               {[
-                ["Users", usage.data.usage.users],
-                ["Workspaces", usage.data.usage.workspaces],
-                ["Files", usage.data.usage.files],
-                ["Stored", `${(usage.data.usage.fileBytes / 1024 / 1024).toFixed(1)} MB`],
-                ["Plugins", usage.data.usage.plugins],
+                [t("console.users"), formatNumber(usage.data.usage.users)],
+                [t("tenant.workspaces"), formatNumber(usage.data.usage.workspaces)],
+                [t("tenant.files"), formatNumber(usage.data.usage.files)],
+                [
+                  t("tenant.stored"),
+                  formatNumber(usage.data.usage.fileBytes / 1024 / 1024, { style: "unit", unit: "megabyte", unitDisplay: "short", maximumFractionDigits: 1 }),
+                ],
+                [t("console.plugins"), formatNumber(usage.data.usage.plugins)],
               ].map(([label, value]) => (
                 <div key={label}>
                   <dt className="text-xs text-slate-600">{label}</dt>
@@ -165,21 +184,52 @@ export function TenantDetail() {
             </dl>
           )}
         </Card>
+        {invitations.isEnabled && (
+          <div className="lg:col-span-2">
+            <Card title={t("tenant.invitations")}>
+              {invitations.isPending ? (
+                <Loading what={t("tenant.loadingInvitations")} />
+              ) : invitations.isError ? (
+                <ErrorBox error={invitations.error} retry={() => void invitations.refetch()} />
+              ) : invitations.data.length === 0 ? (
+                <Empty title={t("tenant.noInvitations")}>{t("tenant.noInvitationsText")}</Empty>
+              ) : (
+                <Table
+                  caption={t("tenant.invitations")}
+                  head={[t("common.email"), t("tenant.workspace"), t("common.role"), t("common.status.label"), t("tenant.sent"), t("tenant.expires")]}
+                >
+                  {invitations.data.map((i) => (
+                    <tr key={i.id}>
+                      <td className="px-3 py-2">{i.email}</td>
+                      <td className="px-3 py-2">{i.workspaceName}</td>
+                      <td className="px-3 py-2"><Badge>{i.role}</Badge></td>
+                      <td className="px-3 py-2"><Badge>{i.status}</Badge></td>
+                      <td className="px-3 py-2 text-slate-700">{formatDate(i.createdAt)}</td>
+                      <td className="px-3 py-2 text-slate-700">{formatDate(i.expiresAt)}</td>
+                    </tr>
+                  ))}
+                </Table>
+              )}
+            </Card>
+          </div>
+        )}
       </div>
       <ConfirmDialog
         open={action !== null}
-        title={action === "delete" ? `Delete ${t.name}?` : action === "suspend" ? `Suspend ${t.name}?` : `Activate ${t.name}?`}
+        title={t(action === "delete" ? "tenant.deleteTitle" : action === "suspend" ? "tenant.suspendTitle" : "tenant.activateTitle", { name: org.name })}
         message={
           action === "delete" ? (
             <div className="space-y-3">
-              <p>Its users lose access at once. Its data is kept until the tenant is purged.</p>
+              <p>{t("tenant.deleteText")}</p>
               {typedSlug.field}
             </div>
-          ) : action === "suspend"
-              ? "Its users are refused from their next request until it is activated again."
-              : "Its users can work again."
+          ) : action === "suspend" ? (
+            t("tenant.suspendText")
+          ) : (
+            t("tenant.activateText")
+          )
         }
-        confirm={action === "delete" ? "Delete" : action === "suspend" ? "Suspend" : "Activate"}
+        confirm={action === "delete" ? t("common.delete") : action === "suspend" ? t("tenant.suspend") : t("tenant.activate")}
         busy={act.isPending}
         error={act.error}
         onConfirm={() => {
@@ -196,12 +246,13 @@ export function TenantDetail() {
 }
 
 function Progress({ done, total }: { done: number; total: number }) {
+  const { t } = useTranslation();
   return (
     <div className="mb-4">
       <p className="mb-1 text-sm text-slate-700" aria-live="polite">
-        {done} of {total} steps done
+        {t("tenant.stepsDone", { done, total })}
       </p>
-      <div className="h-2 rounded bg-slate-100" role="progressbar" aria-label="Provisioning" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
+      <div className="h-2 rounded bg-slate-100" role="progressbar" aria-label={t("tenant.provisioning")} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
         <div className="h-2 rounded bg-emerald-500 transition-all" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Page } from "../../shared/api";
 import { Badge, Card, Empty, ErrorBox, Loading, PageHeader, Pager, SelectInput, Table, TextInput, formatDate } from "../../shared/ui";
 import { useApi, type Tenant } from "../context";
@@ -10,6 +11,7 @@ const STATUSES = ["", "PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "DELETED"
 
 export function Tenants() {
   const api = useApi();
+  const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [status, setStatus] = useState("");
   const [page, setPage] = useState(0);
@@ -21,45 +23,48 @@ export function Tenants() {
   return (
     <>
       <PageHeader
-        title="Tenants"
+        title={t("console.tenants")}
         actions={
           <Link to="/tenants/new" className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
-            New tenant
+            {t("tenants.new")}
           </Link>
         }
       >
-        Every organization on the platform.
+        {t("tenants.subtitle")}
       </PageHeader>
       <div className="mb-4 grid max-w-xl gap-4 sm:grid-cols-2">
-        <TextInput label="Search" type="search" placeholder="Slug or name" value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} />
+        <TextInput label={t("common.search")} type="search" placeholder={t("tenants.searchPlaceholder")} value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} />
         <SelectInput
-          label="Status"
+          label={t("common.status.label")}
           value={status}
-          options={STATUSES.map((s) => ({ value: s, label: s || "Any" }))}
+          options={STATUSES.map((s) => ({ value: s, label: s ? t(`common.status.${s}` as "common.status.ACTIVE") : t("tenants.any") }))}
           onChange={(e) => { setStatus(e.target.value); setPage(0); }}
         />
       </div>
       <Card>
         {tenants.isPending ? (
-          <Loading what="Loading tenants" />
+          <Loading what={t("tenants.loading")} />
         ) : tenants.isError ? (
           <ErrorBox error={tenants.error} retry={() => void tenants.refetch()} />
         ) : tenants.data.items.length === 0 ? (
-          <Empty title="No tenant matches">Change the search or create a tenant.</Empty>
+          <Empty title={t("tenants.noMatch")}>{t("tenants.noMatchText")}</Empty>
         ) : (
           <>
-            <Table caption="Tenants" head={["Tenant", "Slug", "Status", "Administrator", "Created"]}>
-              {tenants.data.items.map((t) => (
-                <tr key={t.id}>
+            <Table
+              caption={t("console.tenants")}
+              head={[t("tenants.tenant"), t("tenants.slug"), t("common.status.label"), t("tenants.administrator"), t("common.created")]}
+            >
+              {tenants.data.items.map((tenant) => (
+                <tr key={tenant.id}>
                   <td className="px-3 py-2">
-                    <Link to="/tenants/$tenantId" params={{ tenantId: t.id }} className="font-medium text-indigo-700 hover:underline">
-                      {t.name}
+                    <Link to="/tenants/$tenantId" params={{ tenantId: tenant.id }} className="font-medium text-indigo-700 hover:underline">
+                      {tenant.name}
                     </Link>
                   </td>
-                  <td className="px-3 py-2 font-mono text-xs">{t.slug}</td>
-                  <td className="px-3 py-2"><Badge>{t.status}</Badge></td>
-                  <td className="px-3 py-2 text-slate-700">{t.adminEmail}</td>
-                  <td className="px-3 py-2 text-slate-700">{formatDate(t.createdAt)}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{tenant.slug}</td>
+                  <td className="px-3 py-2"><Badge>{tenant.status}</Badge></td>
+                  <td className="px-3 py-2 text-slate-700">{tenant.adminEmail}</td>
+                  <td className="px-3 py-2 text-slate-700">{formatDate(tenant.createdAt)}</td>
                 </tr>
               ))}
             </Table>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Page } from "../../shared/api";
 import { fullName, type User } from "../../shared/people";
 import { Badge, Button, Card, Empty, ErrorBox, Loading, PageHeader, Pager, SelectInput, Table, TextInput, formatDate } from "../../shared/ui";
@@ -28,6 +29,7 @@ function useFilter(name: string): [string, (value: string) => void] {
 /** Users across every tenant, with what the platform's administrators do for them. */
 export function Users() {
   const api = useApi();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const [q, setQ] = useFilter("q");
   const [tenant, setTenant] = useFilter("tenant");
@@ -45,8 +47,8 @@ export function Users() {
     onSuccess: (_, { user, action }) => {
       setDone(
         action === "password-mail"
-          ? `Mailed ${user.email} a link to set a password.`
-          : `${fullName(user)} is ${action === "disable" ? "disabled: they can no longer sign in" : "enabled again"}.`,
+          ? t("users.mailed", { email: user.email })
+          : t(action === "disable" ? "users.disabled" : "users.enabled", { name: fullName(user) }),
       );
       void queries.invalidateQueries({ queryKey: ["platform-users"] });
     },
@@ -54,14 +56,14 @@ export function Users() {
   });
   return (
     <>
-      <PageHeader title="Users">People of every tenant.</PageHeader>
+      <PageHeader title={t("console.users")}>{t("users.subtitle")}</PageHeader>
       <div className="mb-4 grid gap-4 sm:grid-cols-3">
-        <TextInput label="Search" type="search" value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} />
-        <TextInput label="Tenant" placeholder="part of its slug or name" value={tenant} onChange={(e) => { setTenant(e.target.value); setPage(0); }} />
+        <TextInput label={t("common.search")} type="search" value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} />
+        <TextInput label={t("tenants.tenant")} placeholder={t("users.tenantPlaceholder")} value={tenant} onChange={(e) => { setTenant(e.target.value); setPage(0); }} />
         <SelectInput
-          label="Status"
+          label={t("common.status.label")}
           value={status}
-          options={["", "INVITED", "ACTIVE", "DISABLED"].map((s) => ({ value: s, label: s || "Any" }))}
+          options={["", "INVITED", "ACTIVE", "DISABLED"].map((s) => ({ value: s, label: s ? t(`common.status.${s}` as "common.status.ACTIVE") : t("tenants.any") }))}
           onChange={(e) => { setStatus(e.target.value); setPage(0); }}
         />
       </div>
@@ -77,14 +79,17 @@ export function Users() {
       )}
       <Card>
         {users.isPending ? (
-          <Loading what="Loading users" />
+          <Loading what={t("users.loading")} />
         ) : users.isError ? (
           <ErrorBox error={users.error} retry={() => void users.refetch()} />
         ) : users.data.items.length === 0 ? (
-          <Empty title="Nobody matches" />
+          <Empty title={t("users.noMatch")} />
         ) : (
           <>
-            <Table caption="Users of all tenants" head={["Name", "E-mail", "Tenant", "Roles", "Status", "Since", ""]}>
+            <Table
+              caption={t("users.caption")}
+              head={[t("common.name"), t("common.email"), t("tenants.tenant"), t("users.roles"), t("common.status.label"), t("users.since"), ""]}
+            >
               {users.data.items.map((u) => (
                 <tr key={`${u.tenantSlug}/${u.id}`}>
                   <td className="px-3 py-2 font-medium">{fullName(u)}</td>
@@ -97,19 +102,19 @@ export function Users() {
                     <span className="inline-flex gap-1">
                       <Button
                         variant="ghost"
-                        aria-label={`${u.status === "INVITED" ? "Resend the invitation of" : "Mail a password link to"} ${u.email}`}
+                        aria-label={t(u.status === "INVITED" ? "users.resendLabel" : "users.passwordLabel", { email: u.email })}
                         busy={act.isPending && act.variables?.user === u && act.variables.action === "password-mail"}
                         onClick={() => act.mutate({ user: u, action: "password-mail" })}
                       >
-                        {u.status === "INVITED" ? "Resend invitation" : "Password link"}
+                        {u.status === "INVITED" ? t("users.resend") : t("users.passwordLink")}
                       </Button>
                       <Button
                         variant="ghost"
-                        aria-label={`${u.status === "DISABLED" ? "Enable" : "Disable"} ${u.email}`}
+                        aria-label={t(u.status === "DISABLED" ? "users.enableLabel" : "users.disableLabel", { email: u.email })}
                         busy={act.isPending && act.variables?.user === u && act.variables.action !== "password-mail"}
                         onClick={() => act.mutate({ user: u, action: u.status === "DISABLED" ? "enable" : "disable" })}
                       >
-                        {u.status === "DISABLED" ? "Enable" : "Disable"}
+                        {u.status === "DISABLED" ? t("users.enable") : t("users.disable")}
                       </Button>
                     </span>
                   </td>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
 import { Badge, Button, Card, ErrorBox, Loading, formatDate } from "../../shared/ui";
 import { useSession, useWorkspace } from "../session";
 
@@ -19,6 +20,7 @@ interface Offer {
 export function AcceptInvitation() {
   const { api, me } = useSession();
   const { select } = useWorkspace();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const token = new URLSearchParams(window.location.search).get("token") ?? "";
   const offer = useQuery({
@@ -36,38 +38,39 @@ export function AcceptInvitation() {
   const decline = useMutation({
     mutationFn: () => api("/workspace-invitations/decline", { method: "POST", body: { token } }),
   });
-  if (offer.isPending) return <Card title="Invitation"><Loading what="Opening the invitation" /></Card>;
-  if (offer.isError) return <Card title="Invitation"><ErrorBox error={offer.error} /></Card>;
+  if (offer.isPending) return <Card title={t("invitation.title")}><Loading what={t("invitation.opening")} /></Card>;
+  if (offer.isError) return <Card title={t("invitation.title")}><ErrorBox error={offer.error} /></Card>;
   const { workspaceName, role, email, expiresAt, forYou } = offer.data;
   return (
-    <Card title={`Invitation to ${workspaceName}`}>
+    <Card title={t("invitation.to", { name: workspaceName })}>
       {accept.isSuccess ? (
         <p role="status" className="text-sm text-slate-800">
-          You joined {workspaceName} as {role.toLowerCase()}.{" "}
-          <Link to="/" className="text-indigo-700 underline">Open the workspace</Link>
+          {t("invitation.joined", { name: workspaceName, role: t(`common.status.${role}`).toLowerCase() })}{" "}
+          <Link to="/" className="text-indigo-700 underline">{t("invitation.open")}</Link>
         </p>
       ) : decline.isSuccess ? (
         <p role="status" className="text-sm text-slate-800">
-          You declined the invitation to {workspaceName}. <Link to="/" className="text-indigo-700 underline">Go to the dashboard</Link>
+          {t("invitation.declined", { name: workspaceName })}{" "}
+          <Link to="/" className="text-indigo-700 underline">{t("invitation.dashboard")}</Link>
         </p>
       ) : (
         <div className="space-y-4 text-sm text-slate-800">
           <p>
-            You are invited to the workspace <strong>{workspaceName}</strong> as <Badge>{role}</Badge>. The invitation is
-            valid until {formatDate(expiresAt)}.
+            {t("invitation.offer", { name: workspaceName })} <Badge>{role}</Badge>.{" "}
+            {t("invitation.validUntil", { date: formatDate(expiresAt) })}
           </p>
           {!forYou && (
             <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900">
-              It was sent to {email}, but you are logged in as {me.email || me.username}. Log in with the invited address to accept it.
+              {t("invitation.otherRecipient", { email, me: me.email || me.username })}
             </p>
           )}
           {(accept.isError || decline.isError) && <ErrorBox error={accept.error ?? decline.error} />}
           <div className="flex gap-2">
             <Button onClick={() => accept.mutate()} busy={accept.isPending} disabled={!forYou || decline.isPending}>
-              Accept
+              {t("invitation.accept")}
             </Button>
             <Button variant="secondary" onClick={() => decline.mutate()} busy={decline.isPending} disabled={!forYou || accept.isPending}>
-              Decline
+              {t("invitation.decline")}
             </Button>
           </div>
         </div>

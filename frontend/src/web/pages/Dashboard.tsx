@@ -1,7 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import type { Page } from "../../shared/api";
-import { Card, Empty, ErrorBox, Loading, PageHeader, formatDate } from "../../shared/ui";
+import { Icon, type IconName } from "../../shared/icons";
+import { Card, Empty, ErrorBox, Loading, PageHeader, formatDate, formatNumber } from "../../shared/ui";
 import { useSession, useWorkspace } from "../session";
 
 interface AuditEntry {
@@ -22,6 +25,7 @@ interface Installed {
 export function Dashboard() {
   const { api, can, me, tenant } = useSession();
   const { workspaces, current, loading } = useWorkspace();
+  const { t } = useTranslation();
   const members = useQuery({
     queryKey: ["users", "count"],
     queryFn: () => api<Page<unknown>>("/users", { query: { size: 1 } }),
@@ -42,40 +46,44 @@ export function Dashboard() {
 
   return (
     <>
-      <PageHeader title={`Welcome, ${me.name || me.username}`}>
+      <PageHeader title={t("dashboard.welcome", { name: me.name || me.username })}>
         {tenant.name}
-        {current ? ` · working in ${current.name}` : ""}
+        {current ? ` · ${t("dashboard.workingIn", { name: current.name })}` : ""}
       </PageHeader>
       <dl className="mb-8 grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Figure
-          label="Members"
+          id="Members"
+          icon="members"
+          label={t("dashboard.members")}
           to={can("users:read") ? "/members" : undefined}
           value={can("users:read") ? members.data?.total : undefined}
           pending={members.isPending && can("users:read")}
         />
-        <Figure label="Your workspaces" to={current ? `/workspaces/${current.id}` : undefined} value={workspaces.length} pending={loading} />
+        <Figure id="Your workspaces" icon="workspace" label={t("dashboard.yourWorkspaces")} to={current ? `/workspaces/${current.id}` : undefined} value={workspaces.length} pending={loading} />
         <Figure
-          label="Installed plugins"
+          id="Installed plugins"
+          icon="plugins"
+          label={t("dashboard.installedPlugins")}
           to={can("plugins:read") ? "/plugins" : undefined}
           value={can("plugins:read") ? plugins.data?.installed.length : undefined}
           pending={plugins.isPending && can("plugins:read")}
         />
       </dl>
       {can("audit:read") && (
-        <Card title="Recent activity">
+        <Card title={t("dashboard.recentActivity")}>
           {activity.isPending ? (
-            <Loading what="Loading activity" />
+            <Loading what={t("dashboard.loadingActivity")} />
           ) : activity.isError ? (
             <ErrorBox error={activity.error} retry={() => void activity.refetch()} />
           ) : activity.data.items.length === 0 ? (
-            <Empty title="Nothing happened yet">Changes to workspaces, members and files show up here.</Empty>
+            <Empty title={t("dashboard.nothingYet")}>{t("dashboard.nothingYetText")}</Empty>
           ) : (
-            <ul className="divide-y divide-slate-100" aria-label="Recent activity">
+            <ul className="divide-y divide-slate-100" aria-label={t("dashboard.recentActivity")}>
               {activity.data.items.map((entry) => (
                 <li key={entry.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
                   <span>
-                    <span className="font-medium text-slate-900">{entry.actorName ?? "Someone"}</span>{" "}
-                    <span className="text-slate-700">{describe(entry.action)}</span>
+                    <span className="font-medium text-slate-900">{entry.actorName ?? t("dashboard.someone")}</span>{" "}
+                    <span className="text-slate-700">{describe(t, entry.action)}</span>
                     {objectName(entry) && <span className="text-slate-900"> “{objectName(entry)}”</span>}
                   </span>
                   <time className="text-slate-600" dateTime={entry.occurredAt}>
@@ -91,16 +99,33 @@ export function Dashboard() {
   );
 }
 
-function Figure({ label, value, pending, to }: { label: string; value: number | undefined; pending: boolean; to?: string }) {
+function Figure({
+  id,
+  icon,
+  label,
+  value,
+  pending,
+  to,
+}: {
+  id: string;
+  icon: IconName;
+  label: string;
+  value: number | undefined;
+  pending: boolean;
+  to?: string;
+}) {
   // A figure leads to what it counts, where the user may go there: its label is a link stretched
   // over the whole card (dt and dd stay a proper pair of the list).
   return (
     <div className={`relative rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${to ? "hover:border-indigo-300" : ""}`}>
-      <dt className="text-sm text-slate-600">
+      <dt className="flex items-center gap-2 text-sm text-slate-600">
+        <span className="flex h-8 w-8 items-center justify-center rounded-md bg-indigo-50 text-indigo-700">
+          <Icon name={icon} />
+        </span>
         {to ? (
           <Link
             to={to}
-            data-testid={`figure-link-${label}`}
+            data-testid={`figure-link-${id}`}
             className="after:absolute after:inset-0 after:rounded-lg hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
           >
             {label}
@@ -109,8 +134,8 @@ function Figure({ label, value, pending, to }: { label: string; value: number | 
           label
         )}
       </dt>
-      <dd className="mt-1 text-3xl font-semibold text-slate-900" data-testid={`figure-${label}`}>
-        {pending ? "…" : value === undefined ? "—" : value}
+      <dd className="mt-1 text-3xl font-semibold text-slate-900" data-testid={`figure-${id}`}>
+        {pending ? "…" : value === undefined ? "—" : formatNumber(value)}
       </dd>
     </div>
   );
@@ -127,8 +152,9 @@ function objectName(entry: AuditEntry): string | undefined {
   return undefined;
 }
 
-/** `member.role_changed` → "changed a member's role". */
-function describe(action: string): string {
+/** `member.role_changed` → "changed the role of a member"; an action this app does not know yet reads as its words. */
+function describe(t: TFunction, action: string): string {
   const [target, verb] = action.split(".");
-  return `${(verb ?? "").replace(/_/g, " ")} ${target.replace(/_/g, " ")}`.trim();
+  const words = `${(verb ?? "").replace(/_/g, " ")} ${target.replace(/_/g, " ")}`.trim();
+  return t(`activity.${action}` as "activity.workspace.created", { defaultValue: words });
 }

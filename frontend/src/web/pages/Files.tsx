@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, UploadButton, formatDate, useConfirmation } from "../../shared/ui";
+import { useTranslation } from "react-i18next";
+import { Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, UploadButton, formatDate, formatNumber, useConfirmation } from "../../shared/ui";
 import { NoWorkspace } from "../NoWorkspace";
 import { useSession, useWorkspace } from "../session";
 
@@ -17,6 +18,7 @@ interface StoredFile {
 export function Files() {
   const { api } = useSession();
   const { current } = useWorkspace();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const key = ["files", current?.id];
   const files = useQuery({
@@ -52,19 +54,19 @@ export function Files() {
   return (
     <>
       <PageHeader
-        title="Files"
+        title={t("files.title")}
         actions={
           writer && (
-            <UploadButton label="Upload a file" inputLabel="File to upload" busy={upload.isPending} onFile={(file) => upload.mutate(file)} />
+            <UploadButton label={t("files.upload")} inputLabel={t("files.fileToUpload")} busy={upload.isPending} onFile={(file) => upload.mutate(file)} />
           )
         }
       >
-        Shared by the members of {current.name}; up to 25 MiB each.
+        {t("files.subtitle", { name: current.name })}
       </PageHeader>
       {sent !== null && (
         <div className="mb-4" role="status">
-          <p className="text-sm text-slate-700">Uploading… {Math.round(sent * 100)}%</p>
-          <div className="mt-1 h-2 rounded bg-slate-100" role="progressbar" aria-label="Upload" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(sent * 100)}>
+          <p className="text-sm text-slate-700">{t("files.uploading", { percent: formatNumber(sent, { style: "percent" }) })}</p>
+          <div className="mt-1 h-2 rounded bg-slate-100" role="progressbar" aria-label={t("files.progress")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(sent * 100)}>
             <div className="h-2 rounded bg-indigo-600" style={{ width: `${Math.round(sent * 100)}%` }} />
           </div>
         </div>
@@ -73,13 +75,13 @@ export function Files() {
       {download.isError ? <div className="mb-4"><ErrorBox error={download.error} /></div> : null}
       <Card>
         {files.isPending ? (
-          <Loading what="Loading files" />
+          <Loading what={t("files.loading")} />
         ) : files.isError ? (
           <ErrorBox error={files.error} retry={() => void files.refetch()} />
         ) : files.data.length === 0 ? (
-          <Empty title="No files yet">{writer ? "Upload the first one." : "Members will share files here."}</Empty>
+          <Empty title={t("files.none")}>{writer ? t("files.uploadFirst") : t("files.membersShare")}</Empty>
         ) : (
-          <Table caption="Files" head={["Name", "Type", "Size", "Uploaded", ""]}>
+          <Table caption={t("files.title")} head={[t("common.name"), t("files.type"), t("files.size"), t("files.uploaded"), ""]}>
             {files.data.map((f) => (
               <tr key={f.id}>
                 <td className="px-3 py-2 font-medium text-slate-900">{f.name}</td>
@@ -88,11 +90,11 @@ export function Files() {
                 <td className="px-3 py-2 text-slate-700">{formatDate(f.uploadedAt)}</td>
                 <td className="flex justify-end gap-1 px-3 py-2">
                   <Button variant="ghost" onClick={() => download.mutate(f.id)}>
-                    Download
+                    {t("files.download")}
                   </Button>
                   {writer && (
                     <Button variant="ghost" onClick={() => remove.ask(f)}>
-                      Delete
+                      {t("common.delete")}
                     </Button>
                   )}
                 </td>
@@ -103,16 +105,16 @@ export function Files() {
       </Card>
       <ConfirmDialog
         {...remove.dialog}
-        title="Delete this file?"
-        message={`${remove.target?.name} is removed for everyone in ${current.name}.`}
-        confirm="Delete"
+        title={t("files.deleteTitle")}
+        message={t("files.deleteText", { file: remove.target?.name, name: current.name })}
+        confirm={t("common.delete")}
       />
     </>
   );
 }
 
+/** A size as the language writes it: 1.5 kB, 1,5 ko. */
 function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const [value, unit] = bytes < 1024 ? [bytes, "byte"] : bytes < 1024 * 1024 ? [bytes / 1024, "kilobyte"] : [bytes / 1024 / 1024, "megabyte"];
+  return formatNumber(value, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 });
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError, type Page } from "../../shared/api";
 import { fullName, type User } from "../../shared/people";
 import { Badge, Button, Card, Dialog, Empty, ErrorBox, Loading, PageHeader, Pager, Table, TextInput, formatDate } from "../../shared/ui";
@@ -11,6 +12,7 @@ const SIZE = 20;
 export function Members() {
   const { api, can } = useSession();
   const { current } = useWorkspace();
+  const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [page, setPage] = useState(0);
   const [inviting, setInviting] = useState(false);
@@ -28,14 +30,14 @@ export function Members() {
   const canAdd = current?.role === "ADMIN";
   return (
     <>
-      <PageHeader title="Members" actions={can("users:invite") && <Button onClick={() => setInviting(true)}>Invite a person</Button>}>
-        Everyone with an account in your organization.
+      <PageHeader title={t("members.title")} actions={can("users:invite") && <Button onClick={() => setInviting(true)}>{t("members.invite")}</Button>}>
+        {t("members.subtitle")}
       </PageHeader>
       <div className="mb-4 max-w-sm">
         <TextInput
-          label="Search"
+          label={t("common.search")}
           type="search"
-          placeholder="Name, username or e-mail"
+          placeholder={t("members.searchPlaceholder")}
           value={q}
           onChange={(e) => {
             setQ(e.target.value);
@@ -46,14 +48,17 @@ export function Members() {
       {addToWorkspace.isError ? <div className="mb-4"><ErrorBox error={addToWorkspace.error} /></div> : null}
       <Card>
         {users.isPending ? (
-          <Loading what="Loading members" />
+          <Loading what={t("members.loading")} />
         ) : users.isError ? (
           <ErrorBox error={users.error} retry={() => void users.refetch()} />
         ) : users.data.items.length === 0 ? (
-          <Empty title={q ? `Nobody matches “${q}”` : "No members yet"} />
+          <Empty title={q ? t("members.noMatch", { q }) : t("members.none")} />
         ) : (
           <>
-            <Table caption="Members of the organization" head={["Name", "E-mail", "Roles", "Status", "Since", ""]}>
+            <Table
+              caption={t("members.caption")}
+              head={[t("common.name"), t("common.email"), t("members.roles"), t("common.status.label"), t("members.since"), ""]}
+            >
               {users.data.items.map((u) => (
                 <tr key={u.id}>
                   <td className="px-3 py-2 font-medium text-slate-900">{fullName(u)}</td>
@@ -64,10 +69,10 @@ export function Members() {
                   <td className="px-3 py-2 text-right">
                     {canAdd &&
                       (added === u.id ? (
-                        <span role="status" className="text-sm text-emerald-700">Added to {current!.name}</span>
+                        <span role="status" className="text-sm text-emerald-700">{t("members.addedTo", { name: current!.name })}</span>
                       ) : (
                         <Button variant="ghost" onClick={() => addToWorkspace.mutate({ userId: u.id, role: "MEMBER" })}>
-                          Add to {current!.name}
+                          {t("members.addTo", { name: current!.name })}
                         </Button>
                       ))}
                   </td>
@@ -85,6 +90,7 @@ export function Members() {
 
 function InviteUser({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { api } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const [form, setForm] = useState({ email: "", firstName: "", lastName: "" });
   const invite = useMutation({
@@ -98,7 +104,7 @@ function InviteUser({ open, onClose }: { open: boolean; onClose: () => void }) {
   const error = invite.error instanceof ApiError ? invite.error : undefined;
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
   return (
-    <Dialog open={open} title="Invite a person" onClose={onClose}>
+    <Dialog open={open} title={t("members.invite")} onClose={onClose}>
       <form
         className="space-y-4"
         noValidate
@@ -107,14 +113,14 @@ function InviteUser({ open, onClose }: { open: boolean; onClose: () => void }) {
           invite.mutate();
         }}
       >
-        <TextInput label="E-mail" type="email" value={form.email} onChange={set("email")} error={error?.fieldError("email")} />
-        <TextInput label="First name" value={form.firstName} onChange={set("firstName")} error={error?.fieldError("firstName")} />
-        <TextInput label="Last name" value={form.lastName} onChange={set("lastName")} error={error?.fieldError("lastName")} />
-        <p className="text-xs text-slate-600">They get an account with the role “user” and set their password through Keycloak.</p>
+        <TextInput label={t("common.email")} type="email" value={form.email} onChange={set("email")} error={error?.fieldError("email")} />
+        <TextInput label={t("members.firstName")} value={form.firstName} onChange={set("firstName")} error={error?.fieldError("firstName")} />
+        <TextInput label={t("members.lastName")} value={form.lastName} onChange={set("lastName")} error={error?.fieldError("lastName")} />
+        <p className="text-xs text-slate-600">{t("members.inviteHint")}</p>
         {invite.isError && !error?.errors.length ? <ErrorBox error={invite.error} /> : null}
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" busy={invite.isPending}>Invite</Button>
+          <Button variant="secondary" onClick={onClose}>{t("common.cancel")}</Button>
+          <Button type="submit" busy={invite.isPending}>{t("members.send")}</Button>
         </div>
       </form>
     </Dialog>

@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { Component, Suspense, type ComponentType, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { i18n } from "../../shared/i18n";
 import { Empty, ErrorBox, Loading } from "../../shared/ui";
 import { useSession, useWorkspace, type PluginUi } from "../session";
 
@@ -10,6 +12,8 @@ export interface PluginPageContext {
   user: { id: string; name: string };
   workspaceId?: string;
   page: string;
+  /** The language the app speaks now ("en", "fr"): a plugin's page may speak it too. */
+  language: string;
   /** Calls the plugin's route `/api/v1/plugins/<id>/<path>` with the user's token. */
   call<T>(method: string, path: string, body?: unknown): Promise<T>;
 }
@@ -35,6 +39,7 @@ export function PluginPage() {
   const { pluginId, page } = useParams({ strict: false }) as { pluginId: string; page: string };
   const session = useSession();
   const { current } = useWorkspace();
+  const { t } = useTranslation();
   const uis = useQuery({ queryKey: ["plugin-ui"], queryFn: () => session.api<PluginUi[]>("/plugin-ui") });
   const ui = uis.data?.find((u) => u.pluginId === pluginId);
   const module = useQuery({
@@ -43,25 +48,26 @@ export function PluginPage() {
     enabled: !!ui,
     staleTime: Infinity,
   });
-  if (uis.isPending || (ui && module.isPending)) return <Loading what="Loading the plugin" />;
+  if (uis.isPending || (ui && module.isPending)) return <Loading what={t("pluginPage.loading")} />;
   if (uis.isError) return <ErrorBox error={uis.error} />;
   if (!ui || !ui.pages.some((p) => p.path === page)) {
-    return <Empty title="This page is not available">The plugin is not enabled for your organization, or you may not see this page.</Empty>;
+    return <Empty title={t("pluginPage.unavailable")}>{t("pluginPage.unavailableText")}</Empty>;
   }
   if (module.isError) return <ErrorBox error={module.error} />;
   const Page = module.data?.pages?.[page];
-  if (!Page) return <ErrorBox error={new Error(`${ui.name} ${ui.version} has no page “${page}”.`)} />;
+  if (!Page) return <ErrorBox error={new Error(t("pluginPage.noPage", { name: ui.name, version: ui.version, page }))} />;
   const context: PluginPageContext = {
     tenant: { slug: session.tenant.slug, name: session.tenant.name },
     user: { id: session.me.subject, name: session.me.name || session.me.username },
     workspaceId: current?.id,
     page,
+    language: i18n.language,
     call: (method, path, body) =>
       session.api(`/plugins/${pluginId}/${path.replace(/^\//, "")}`, { method, body, workspaceId: current?.id }),
   };
   return (
     <PluginBoundary name={ui.name}>
-      <Suspense fallback={<Loading what={`Loading ${ui.name}`} />}>
+      <Suspense fallback={<Loading what={t("pluginPage.loadingName", { name: ui.name })} />}>
         <div data-plugin={pluginId}>
           <Page context={context} />
         </div>
@@ -80,7 +86,8 @@ class PluginBoundary extends Component<{ name: string; children: ReactNode }, { 
 
   render() {
     if (this.state.error) {
-      return <ErrorBox error={new Error(`${this.props.name} failed: ${String((this.state.error as Error)?.message ?? this.state.error)}`)} />;
+      const message = String((this.state.error as Error)?.message ?? this.state.error);
+      return <ErrorBox error={new Error(i18n.t("pluginPage.failed", { name: this.props.name, message }))} />;
     }
     return this.props.children;
   }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import { Badge, Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, formatDate, useConfirmation } from "../../shared/ui";
 import { SchemaForm, initialValues, type JsonSchema, type Values } from "../SchemaForm";
@@ -36,6 +37,7 @@ type Configuring = { id: string; name: string; schema?: JsonSchema; values: Valu
 /** Plugins of the tenant: install with a form from the plugin's schema, and manage what is installed. */
 export function Plugins() {
   const { api, can } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const manage = can("plugins:manage");
   const plugins = useQuery({ queryKey: ["plugin-installations"], queryFn: () => api<TenantPlugins>("/plugin-installations") });
@@ -58,17 +60,17 @@ export function Plugins() {
     () => void refresh(),
   );
 
-  if (plugins.isPending) return <Loading what="Loading plugins" />;
+  if (plugins.isPending) return <Loading what={t("plugins.loading")} />;
   if (plugins.isError) return <ErrorBox error={plugins.error} retry={() => void plugins.refetch()} />;
   const { installed, available } = plugins.data;
   return (
     <>
-      <PageHeader title="Plugins">Extend your organization's Plexica with plugins from the marketplace.</PageHeader>
+      <PageHeader title={t("plugins.title")}>{t("plugins.subtitle")}</PageHeader>
       {toggle.isError || upgrade.isError ? <div className="mb-4"><ErrorBox error={toggle.error ?? upgrade.error} /></div> : null}
       <div className="space-y-8">
-        <Card title={`Installed (${installed.length})`}>
+        <Card title={t("plugins.installed", { count: installed.length })}>
           {installed.length === 0 ? (
-            <Empty title="No plugins installed yet">{manage ? "Install one from the list below." : "Your administrators install plugins."}</Empty>
+            <Empty title={t("plugins.noneInstalled")}>{manage ? t("plugins.installBelow") : t("plugins.adminsInstall")}</Empty>
           ) : (
             <ul className="divide-y divide-slate-100">
               {installed.map((p) => (
@@ -78,24 +80,24 @@ export function Plugins() {
                       {p.name} <span className="text-sm font-normal text-slate-600">{p.version}</span>
                     </p>
                     <p className="text-sm text-slate-600">
-                      <Badge>{p.enabled ? "ENABLED" : "DISABLED"}</Badge> installed {formatDate(p.installedAt)}
+                      <Badge>{p.enabled ? "ENABLED" : "DISABLED"}</Badge> {t("plugins.installedOn", { date: formatDate(p.installedAt) })}
                     </p>
                   </div>
                   {manage && (
                     <div className="flex flex-wrap gap-2">
                       {p.upgradeTo && (
                         <Button variant="secondary" busy={upgrade.isPending} onClick={() => upgrade.mutate(p)}>
-                          Upgrade to {p.upgradeTo}
+                          {t("plugins.upgradeTo", { version: p.upgradeTo })}
                         </Button>
                       )}
                       <Button variant="secondary" onClick={() => setConfiguring({ id: p.pluginId, name: p.name, schema: p.configSchema, values: p.config, install: false })}>
-                        Configure
+                        {t("plugins.configure")}
                       </Button>
                       <Button variant="secondary" busy={toggle.isPending && toggle.variables?.pluginId === p.pluginId} onClick={() => toggle.mutate(p)}>
-                        {p.enabled ? "Disable" : "Enable"}
+                        {p.enabled ? t("plugins.disable") : t("plugins.enable")}
                       </Button>
                       <Button variant="ghost" onClick={() => uninstall.ask(p)}>
-                        Uninstall
+                        {t("plugins.uninstall")}
                       </Button>
                     </div>
                   )}
@@ -106,10 +108,10 @@ export function Plugins() {
         </Card>
         <section aria-labelledby="available-heading">
           <h2 id="available-heading" className="mb-3 text-lg font-semibold text-slate-900">
-            Available
+            {t("plugins.available")}
           </h2>
           {available.length === 0 ? (
-            <Empty title="Nothing more to install">Every plugin of the marketplace is installed.</Empty>
+            <Empty title={t("plugins.nothingMore")}>{t("plugins.allInstalled")}</Empty>
           ) : (
             <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
               {available.map((p) => (
@@ -124,7 +126,7 @@ export function Plugins() {
                       className="mt-4 self-start"
                       onClick={() => setConfiguring({ id: p.id, name: p.name, schema: p.configSchema, values: initialValues(p.configSchema), install: true })}
                     >
-                      Install {p.name}
+                      {t("plugins.install", { name: p.name })}
                     </Button>
                   )}
                 </article>
@@ -136,9 +138,9 @@ export function Plugins() {
       {configuring && <ConfigureDialog key={configuring.id} plugin={configuring} onClose={() => setConfiguring(null)} onDone={refresh} />}
       <ConfirmDialog
         {...uninstall.dialog}
-        title={`Uninstall ${uninstall.target?.name}?`}
-        message="Its pages and features disappear for everyone in your organization. Its data is kept, so installing it again brings it back."
-        confirm="Uninstall"
+        title={t("plugins.uninstallTitle", { name: uninstall.target?.name })}
+        message={t("plugins.uninstallText")}
+        confirm={t("plugins.uninstall")}
       />
     </>
   );
@@ -146,6 +148,7 @@ export function Plugins() {
 
 function ConfigureDialog({ plugin, onClose, onDone }: { plugin: Configuring; onClose: () => void; onDone: () => Promise<unknown> }) {
   const { api } = useSession();
+  const { t } = useTranslation();
   const [values, setValues] = useState<Values>(initialValues(plugin.schema, plugin.values));
   const save = useMutation({
     mutationFn: () =>
@@ -159,7 +162,7 @@ function ConfigureDialog({ plugin, onClose, onDone }: { plugin: Configuring; onC
   });
   const error = save.error instanceof ApiError ? save.error : undefined;
   return (
-    <Dialog open title={plugin.install ? `Install ${plugin.name}` : `Configure ${plugin.name}`} onClose={onClose}>
+    <Dialog open title={plugin.install ? t("plugins.install", { name: plugin.name }) : t("plugins.configureTitle", { name: plugin.name })} onClose={onClose}>
       <form
         className="space-y-4"
         noValidate
@@ -171,8 +174,8 @@ function ConfigureDialog({ plugin, onClose, onDone }: { plugin: Configuring; onC
         <SchemaForm schema={plugin.schema} values={values} onChange={setValues} error={error} />
         {save.isError ? <ErrorBox error={save.error} /> : null}
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" busy={save.isPending}>{plugin.install ? "Install" : "Save"}</Button>
+          <Button variant="secondary" onClick={onClose}>{t("common.cancel")}</Button>
+          <Button type="submit" busy={save.isPending}>{plugin.install ? t("plugins.installButton") : t("common.save")}</Button>
         </div>
       </form>
     </Dialog>

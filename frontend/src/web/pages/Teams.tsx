@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import { Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, TextInput, useConfirmation } from "../../shared/ui";
 import { NoWorkspace } from "../NoWorkspace";
@@ -21,6 +22,7 @@ export function Teams() {
 /** A workspace's teams: on their own page, or as a tab of the workspace's settings. */
 export function TeamsOf({ workspace, header = false }: { workspace: Workspace; header?: boolean }) {
   const { api } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const [creating, setCreating] = useState(false);
   const key = ["teams", workspace.id];
@@ -33,29 +35,29 @@ export function TeamsOf({ workspace, header = false }: { workspace: Workspace; h
     () => void queries.invalidateQueries({ queryKey: key }),
   );
   const admin = workspace.role === "ADMIN";
-  const create = admin && <Button onClick={() => setCreating(true)}>New team</Button>;
+  const create = admin && <Button onClick={() => setCreating(true)}>{t("teams.new")}</Button>;
   return (
     <>
       {header ? (
-        <PageHeader title="Teams" actions={create}>
-          Groups of members inside {workspace.name}.
+        <PageHeader title={t("teams.title")} actions={create}>
+          {t("teams.subtitle", { name: workspace.name })}
         </PageHeader>
       ) : (
         <div className="mb-4 flex justify-end">{create}</div>
       )}
       {teams.isPending ? (
-        <Loading what="Loading teams" />
+        <Loading what={t("teams.loading")} />
       ) : teams.isError ? (
         <ErrorBox error={teams.error} retry={() => void teams.refetch()} />
       ) : teams.data.length === 0 ? (
-        <Empty title="No teams yet">{admin ? "Create the first one." : "The workspace's admins create teams."}</Empty>
+        <Empty title={t("teams.none")}>{admin ? t("teams.createFirst") : t("teams.adminsCreate")}</Empty>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           {teams.data.map((team) => (
             <Card
               key={team.id}
               title={team.name}
-              actions={admin && <Button variant="ghost" onClick={() => remove.ask(team)}>Delete</Button>}
+              actions={admin && <Button variant="ghost" onClick={() => remove.ask(team)}>{t("common.delete")}</Button>}
             >
               {team.description && <p className="mb-3 text-sm text-slate-700">{team.description}</p>}
               <TeamMembers workspaceId={workspace.id} team={team} admin={admin} />
@@ -64,13 +66,19 @@ export function TeamsOf({ workspace, header = false }: { workspace: Workspace; h
         </div>
       )}
       <CreateTeam open={creating} workspaceId={workspace.id} onClose={() => setCreating(false)} />
-      <ConfirmDialog {...remove.dialog} title={`Delete ${remove.target?.name}?`} message="Its members stay in the workspace." confirm="Delete" />
+      <ConfirmDialog
+        {...remove.dialog}
+        title={t("teams.deleteTitle", { name: remove.target?.name })}
+        message={t("teams.deleteText")}
+        confirm={t("common.delete")}
+      />
     </>
   );
 }
 
 function TeamMembers({ workspaceId, team, admin }: { workspaceId: string; team: Team; admin: boolean }) {
   const { api } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const key = ["team-members", team.id];
   const members = useQuery({ queryKey: key, queryFn: () => api<Member[]>(`/workspaces/${workspaceId}/teams/${team.id}/members`) });
@@ -91,22 +99,22 @@ function TeamMembers({ workspaceId, team, admin }: { workspaceId: string; team: 
     mutationFn: (userId: string) => api(`/workspaces/${workspaceId}/teams/${team.id}/members/${userId}`, { method: "DELETE" }),
     onSettled: () => queries.invalidateQueries({ queryKey: key }),
   });
-  if (members.isPending) return <Loading what="Loading members" />;
+  if (members.isPending) return <Loading what={t("teams.loadingMembers")} />;
   if (members.isError) return <ErrorBox error={members.error} />;
   const inTeam = new Set(members.data.map((m) => m.userId));
   const candidates = (workspaceMembers.data ?? []).filter((m) => !inTeam.has(m.userId));
   return (
     <div className="space-y-3">
       {members.data.length === 0 ? (
-        <p className="text-sm text-slate-600">No members yet.</p>
+        <p className="text-sm text-slate-600">{t("teams.noMembers")}</p>
       ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {members.data.map((m) => (
             <li key={m.userId} className="flex items-center justify-between py-1.5">
               <span>{m.displayName || m.username}</span>
               {admin && (
-                <Button variant="ghost" onClick={() => remove.mutate(m.userId)} aria-label={`Remove ${m.displayName || m.username} from ${team.name}`}>
-                  Remove
+                <Button variant="ghost" onClick={() => remove.mutate(m.userId)} aria-label={t("teams.removeLabel", { person: m.displayName || m.username, team: team.name })}>
+                  {t("teams.remove")}
                 </Button>
               )}
             </li>
@@ -122,10 +130,10 @@ function TeamMembers({ workspaceId, team, admin }: { workspaceId: string; team: 
           }}
         >
           <label className="sr-only" htmlFor={`add-${team.id}`}>
-            Member to add to {team.name}
+            {t("teams.memberToAdd", { team: team.name })}
           </label>
           <select id={`add-${team.id}`} className="flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm" value={adding} onChange={(e) => setAdding(e.target.value)}>
-            <option value="">Add a member…</option>
+            <option value="">{t("teams.addMember")}</option>
             {candidates.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.displayName || m.username}
@@ -133,7 +141,7 @@ function TeamMembers({ workspaceId, team, admin }: { workspaceId: string; team: 
             ))}
           </select>
           <Button type="submit" variant="secondary" busy={add.isPending} disabled={!adding}>
-            Add
+            {t("teams.add")}
           </Button>
         </form>
       )}
@@ -144,6 +152,7 @@ function TeamMembers({ workspaceId, team, admin }: { workspaceId: string; team: 
 
 function CreateTeam({ open, workspaceId, onClose }: { open: boolean; workspaceId: string; onClose: () => void }) {
   const { api } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
@@ -158,7 +167,7 @@ function CreateTeam({ open, workspaceId, onClose }: { open: boolean; workspaceId
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
   return (
-    <Dialog open={open} title="New team" onClose={onClose}>
+    <Dialog open={open} title={t("teams.new")} onClose={onClose}>
       <form
         className="space-y-4"
         onSubmit={(e: FormEvent) => {
@@ -167,12 +176,12 @@ function CreateTeam({ open, workspaceId, onClose }: { open: boolean; workspaceId
         }}
         noValidate
       >
-        <TextInput label="Name" value={name} onChange={(e) => setName(e.target.value)} error={error?.fieldError("name")} />
-        <TextInput label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={error?.fieldError("description")} />
+        <TextInput label={t("common.name")} value={name} onChange={(e) => setName(e.target.value)} error={error?.fieldError("name")} />
+        <TextInput label={t("teams.description")} value={description} onChange={(e) => setDescription(e.target.value)} error={error?.fieldError("description")} />
         {create.isError && !error?.errors.length ? <ErrorBox error={create.error} /> : null}
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" busy={create.isPending}>Create</Button>
+          <Button variant="secondary" onClick={onClose}>{t("common.cancel")}</Button>
+          <Button type="submit" busy={create.isPending}>{t("common.create")}</Button>
         </div>
       </form>
     </Dialog>

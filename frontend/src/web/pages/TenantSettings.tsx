@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
+import { pickLanguage, speak } from "../../shared/i18n";
 import { Button, Card, ErrorBox, Loading, PageHeader, SelectInput, TextInput, formatDate } from "../../shared/ui";
 import { useSession } from "../session";
 
@@ -29,21 +31,22 @@ function timeZones(current: string): { value: string; label: string }[] {
 /** The organization's own settings, for its administrators. */
 export function TenantSettings() {
   const { api, can, tenant } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   // Kept here: saving reloads the settings, which makes the form anew.
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const profile = useQuery({ queryKey: ["tenant"], queryFn: () => api<Tenant>("/tenant") });
-  if (profile.isPending) return <Loading what="Loading settings" />;
+  if (profile.isPending) return <Loading what={t("settings.loading")} />;
   if (profile.isError) return <ErrorBox error={profile.error} retry={() => void profile.refetch()} />;
-  const t = profile.data;
+  const org = profile.data;
   const manage = can("tenant:manage");
   return (
     <>
-      <PageHeader title="Settings">Your organization, {tenant.name}.</PageHeader>
+      <PageHeader title={t("settings.title")}>{t("settings.subtitle", { name: tenant.name })}</PageHeader>
       <div className="space-y-6">
         <General
-          key={t.name + JSON.stringify(t.settings)}
-          tenant={t}
+          key={org.name + JSON.stringify(org.settings)}
+          tenant={org}
           manage={manage}
           savedAt={savedAt}
           onEdit={() => setSavedAt(null)}
@@ -52,38 +55,37 @@ export function TenantSettings() {
             return queries.invalidateQueries({ queryKey: ["tenant"] });
           }}
         />
-        <Card title="Security">
+        <Card title={t("settings.security")}>
           <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
-            <dt className="text-slate-600">Sign-in</dt>
-            <dd>Through your organization's own Keycloak realm ({t.slug}); passwords never reach Plexica.</dd>
-            <dt className="text-slate-600">First administrator</dt>
-            <dd>{t.adminEmail}</dd>
-            <dt className="text-slate-600">Data</dt>
-            <dd>Kept apart from every other organization: its own database schema, realm and storage bucket.</dd>
+            <dt className="text-slate-600">{t("settings.signIn")}</dt>
+            <dd>{t("settings.signInText", { realm: org.slug })}</dd>
+            <dt className="text-slate-600">{t("settings.firstAdmin")}</dt>
+            <dd>{org.adminEmail}</dd>
+            <dt className="text-slate-600">{t("settings.data")}</dt>
+            <dd>{t("settings.dataText")}</dd>
           </dl>
         </Card>
-        <Card title="Integrations">
+        <Card title={t("settings.integrations")}>
           <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
             <dt className="text-slate-600">REST API</dt>
             <dd>
-              <span className="font-mono">{window.location.origin}/api/v1</span> — documented at{" "}
-              <a className="text-indigo-700 underline" href="/openapi/ui/">/openapi</a>; calls take a bearer token of
-              this organization's realm.
+              <span className="font-mono">{window.location.origin}/api/v1</span> — {t("settings.documentedAt")}{" "}
+              <a className="text-indigo-700 underline" href="/openapi/ui/">/openapi</a>; {t("settings.bearer")}
             </dd>
-            <dt className="text-slate-600">Events</dt>
-            <dd>Plugins receive your organization's events (users, workspaces, members, plugins) and publish their own.</dd>
-            <dt className="text-slate-600">Plugins</dt>
+            <dt className="text-slate-600">{t("settings.events")}</dt>
+            <dd>{t("settings.eventsText")}</dd>
+            <dt className="text-slate-600">{t("nav.plugins")}</dt>
             <dd>
-              Connect other tools through plugins: <a className="text-indigo-700 underline" href="/plugins">browse them</a>.
+              {t("settings.pluginsText")} <a className="text-indigo-700 underline" href="/plugins">{t("settings.browse")}</a>.
             </dd>
           </dl>
         </Card>
-        <Card title="Advanced">
+        <Card title={t("settings.advanced")}>
           <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
-            <dt className="text-slate-600">Organization id</dt>
-            <dd className="font-mono text-xs">{t.id}</dd>
-            <dt className="text-slate-600">Since</dt>
-            <dd>{formatDate(t.createdAt)}</dd>
+            <dt className="text-slate-600">{t("settings.orgId")}</dt>
+            <dd className="font-mono text-xs">{org.id}</dd>
+            <dt className="text-slate-600">{t("members.since")}</dt>
+            <dd>{formatDate(org.createdAt)}</dd>
           </dl>
         </Card>
       </div>
@@ -104,17 +106,23 @@ function General({
   onEdit: () => void;
   onSaved: () => Promise<void>;
 }) {
-  const { api } = useSession();
+  const { api, auth } = useSession();
+  const { t } = useTranslation();
   const [name, setName] = useState(tenant.name);
   const [locale, setLocale] = useState(tenant.settings.locale ?? "en");
   const [timeZone, setTimeZone] = useState(tenant.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const save = useMutation({
     mutationFn: () => api("/tenant", { method: "PATCH", body: { name, settings: { locale, timeZone } } }),
-    onSuccess: onSaved,
+    onSuccess: async () => {
+      // The organization's language shows at once, unless this person chose their own.
+      const own = (auth.user().profile as { locale?: string }).locale;
+      await speak(pickLanguage(own, locale));
+      await onSaved();
+    },
   });
   const error = save.error instanceof ApiError ? save.error : undefined;
   return (
-    <Card title="General">
+    <Card title={t("settings.general")}>
       <form
         className="max-w-lg space-y-4"
         onSubmit={(e: FormEvent) => {
@@ -123,7 +131,7 @@ function General({
         }}
       >
         <TextInput
-          label="Name"
+          label={t("common.name")}
           value={name}
           readOnly={!manage}
           onChange={(e) => {
@@ -133,7 +141,8 @@ function General({
           error={error?.fieldError("name")}
         />
         <SelectInput
-          label="Language"
+          label={t("settings.defaultLanguage")}
+          hint={t("settings.defaultLanguageHint")}
           value={locale}
           disabled={!manage}
           options={LOCALES}
@@ -144,7 +153,7 @@ function General({
           }}
         />
         <SelectInput
-          label="Time zone"
+          label={t("settings.timeZone")}
           value={timeZone}
           disabled={!manage}
           options={timeZones(timeZone)}
@@ -157,10 +166,10 @@ function General({
         {save.isError && !error?.errors.length ? <ErrorBox error={save.error} /> : null}
         {savedAt !== null && !save.isPending && !save.isError && (
           <p role="status" className="text-sm text-emerald-700">
-            Saved.
+            {t("common.saved")}
           </p>
         )}
-        {manage && <Button type="submit" busy={save.isPending}>Save</Button>}
+        {manage && <Button type="submit" busy={save.isPending}>{t("common.save")}</Button>}
       </form>
     </Card>
   );

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { ApiError } from "../../shared/api";
 import {
   Badge,
@@ -21,11 +23,10 @@ import {
 import { TeamsOf } from "./Teams";
 import { useSession, useWorkspace, type Member, type Workspace, type WorkspaceRole } from "../session";
 
-const ROLES = [
-  { value: "VIEWER", label: "Viewer: reads" },
-  { value: "MEMBER", label: "Member: reads and writes" },
-  { value: "ADMIN", label: "Admin: manages the workspace" },
-];
+const ROLES: WorkspaceRole[] = ["VIEWER", "MEMBER", "ADMIN"];
+
+/** The roles by their names in the page's language ("Member"), their codes as values. */
+const roleOptions = (t: TFunction) => ROLES.map((r) => ({ value: r, label: t(`common.status.${r}`) }));
 
 type Tab = "general" | "members" | "invitations" | "teams" | "danger";
 
@@ -33,40 +34,41 @@ type Tab = "general" | "members" | "invitations" | "teams" | "danger";
 export function WorkspaceSettings() {
   const { workspaceId } = useParams({ strict: false }) as { workspaceId: string };
   const { api } = useSession();
+  const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>("general");
   const workspace = useQuery({
     queryKey: ["workspace", workspaceId],
     queryFn: () => api<Workspace>(`/workspaces/${workspaceId}`),
   });
-  if (workspace.isPending) return <Loading what="Loading the workspace" />;
+  if (workspace.isPending) return <Loading what={t("workspace.loading")} />;
   if (workspace.isError) return <ErrorBox error={workspace.error} retry={() => void workspace.refetch()} />;
   const w = workspace.data;
   const admin = w.role === "ADMIN";
   const tabs: { id: Tab; label: string }[] = [
-    { id: "general", label: "General" },
-    { id: "members", label: "Members" },
-    { id: "invitations", label: "Invitations" },
-    { id: "teams", label: "Teams" },
-    ...(admin ? [{ id: "danger" as Tab, label: "Delete" }] : []),
+    { id: "general", label: t("workspace.general") },
+    { id: "members", label: t("workspace.members") },
+    { id: "invitations", label: t("workspace.invitations") },
+    { id: "teams", label: t("teams.title") },
+    ...(admin ? [{ id: "danger" as Tab, label: t("common.delete") }] : []),
   ];
   return (
     <>
       <PageHeader title={w.name}>
-        Workspace settings · your role <Badge>{w.role}</Badge>
+        {t("workspace.subtitle")} <Badge>{w.role}</Badge>
       </PageHeader>
-      <div role="tablist" aria-label="Workspace settings" className="mb-6 flex gap-1 border-b border-slate-200">
-        {tabs.map((t) => (
+      <div role="tablist" aria-label={t("nav.workspaceSettings")} className="mb-6 flex gap-1 border-b border-slate-200">
+        {tabs.map((item) => (
           <button
-            key={t.id}
+            key={item.id}
             role="tab"
             type="button"
-            id={`tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === t.id ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-            onClick={() => setTab(t.id)}
+            id={`tab-${item.id}`}
+            aria-selected={tab === item.id}
+            aria-controls={`panel-${item.id}`}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === item.id ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            onClick={() => setTab(item.id)}
           >
-            {t.label}
+            {item.label}
           </button>
         ))}
       </div>
@@ -83,6 +85,7 @@ export function WorkspaceSettings() {
 
 function General({ workspace }: { workspace: Workspace }) {
   const { api } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const [name, setName] = useState(workspace.name);
   const [description, setDescription] = useState(workspace.description ?? "");
@@ -94,7 +97,7 @@ function General({ workspace }: { workspace: Workspace }) {
   const error = save.error instanceof ApiError ? save.error : undefined;
   const readOnly = workspace.role !== "ADMIN";
   return (
-    <Card title="General">
+    <Card title={t("workspace.general")}>
       <form
         className="max-w-lg space-y-4"
         onSubmit={(e: FormEvent) => {
@@ -102,20 +105,20 @@ function General({ workspace }: { workspace: Workspace }) {
           save.mutate();
         }}
       >
-        <TextInput label="Name" value={name} readOnly={readOnly} onChange={(e) => setName(e.target.value)} error={error?.fieldError("name")} />
+        <TextInput label={t("common.name")} value={name} readOnly={readOnly} onChange={(e) => setName(e.target.value)} error={error?.fieldError("name")} />
         <TextInput
-          label="Description"
+          label={t("teams.description")}
           value={description}
           readOnly={readOnly}
           onChange={(e) => setDescription(e.target.value)}
           error={error?.fieldError("description")}
         />
-        <p className="text-sm text-slate-600">Address: {workspace.slug} · created {formatDate(workspace.createdAt)}</p>
+        <p className="text-sm text-slate-600">{t("workspace.addressCreated", { slug: workspace.slug, date: formatDate(workspace.createdAt) })}</p>
         {save.isError && !error?.errors.length ? <ErrorBox error={save.error} /> : null}
-        {save.isSuccess && <p role="status" className="text-sm text-emerald-700">Saved.</p>}
+        {save.isSuccess && <p role="status" className="text-sm text-emerald-700">{t("common.saved")}</p>}
         {!readOnly && (
           <Button type="submit" busy={save.isPending}>
-            Save
+            {t("common.save")}
           </Button>
         )}
       </form>
@@ -125,6 +128,7 @@ function General({ workspace }: { workspace: Workspace }) {
 
 function Members({ workspace }: { workspace: Workspace }) {
   const { api, me } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const members = useQuery({
     queryKey: ["members", workspace.id],
@@ -142,12 +146,15 @@ function Members({ workspace }: { workspace: Workspace }) {
   );
   const removing = remove.target;
   const admin = workspace.role === "ADMIN";
-  if (members.isPending) return <Loading what="Loading members" />;
+  if (members.isPending) return <Loading what={t("teams.loadingMembers")} />;
   if (members.isError) return <ErrorBox error={members.error} retry={() => void members.refetch()} />;
   return (
-    <Card title={`Members (${members.data.length})`}>
+    <Card title={t("workspace.membersCount", { count: members.data.length })}>
       {changeRole.isError ? <ErrorBox error={changeRole.error} /> : null}
-      <Table caption="Members of the workspace" head={["Name", "E-mail", "Role", "Joined", ""]}>
+      <Table
+        caption={t("workspace.membersCaption")}
+        head={[t("common.name"), t("common.email"), t("common.role"), t("workspace.joined"), ""]}
+      >
         {members.data.map((m) => (
           <tr key={m.userId}>
             <td className="px-3 py-2 font-medium text-slate-900">{m.displayName || m.username}</td>
@@ -155,14 +162,14 @@ function Members({ workspace }: { workspace: Workspace }) {
             <td className="px-3 py-2">
               {admin ? (
                 <select
-                  aria-label={`Role of ${m.displayName || m.username}`}
+                  aria-label={t("workspace.roleOf", { name: m.displayName || m.username })}
                   className="rounded border border-slate-300 px-2 py-1 text-sm"
                   value={m.role}
                   onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value as WorkspaceRole })}
                 >
-                  {ROLES.map((r) => (
+                  {roleOptions(t).map((r) => (
                     <option key={r.value} value={r.value}>
-                      {r.value}
+                      {r.label}
                     </option>
                   ))}
                 </select>
@@ -174,7 +181,7 @@ function Members({ workspace }: { workspace: Workspace }) {
             <td className="px-3 py-2 text-right">
               {(admin || m.userId === me.subject) && (
                 <Button variant="ghost" onClick={() => remove.ask(m)}>
-                  {m.userId === me.subject ? "Leave" : "Remove"}
+                  {m.userId === me.subject ? t("workspace.leave") : t("teams.remove")}
                 </Button>
               )}
             </td>
@@ -183,9 +190,9 @@ function Members({ workspace }: { workspace: Workspace }) {
       </Table>
       <ConfirmDialog
         {...remove.dialog}
-        title={removing?.userId === me.subject ? "Leave the workspace?" : "Remove this member?"}
-        message={`${removing?.displayName || removing?.username} loses access to ${workspace.name} and its teams.`}
-        confirm={removing?.userId === me.subject ? "Leave" : "Remove"}
+        title={removing?.userId === me.subject ? t("workspace.leaveTitle") : t("workspace.removeTitle")}
+        message={t("workspace.removeText", { person: removing?.displayName || removing?.username, name: workspace.name })}
+        confirm={removing?.userId === me.subject ? t("workspace.leave") : t("teams.remove")}
       />
     </Card>
   );
@@ -210,6 +217,7 @@ interface Sent {
 
 function Invitations({ workspace }: { workspace: Workspace }) {
   const { api, tenant } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const admin = workspace.role === "ADMIN";
   const invitations = useQuery({
@@ -224,26 +232,33 @@ function Invitations({ workspace }: { workspace: Workspace }) {
     mutationFn: () =>
       api<Invitation>(`/workspaces/${workspace.id}/invitations`, { method: "POST", body: { email, role } }),
     onSuccess: (created) => {
-      setSent({
-        email: created.email,
-        delivery: created.delivery,
-        link: `${window.location.origin}/invitations/accept?tenant=${encodeURIComponent(tenant.slug)}&token=${encodeURIComponent(created.token ?? "")}`,
-      });
+      showSent(created);
       setEmail("");
-      void queries.invalidateQueries({ queryKey: ["invitations", workspace.id] });
     },
+  });
+  function showSent(invitation: Invitation) {
+    setSent({
+      email: invitation.email,
+      delivery: invitation.delivery,
+      link: `${window.location.origin}/invitations/accept?tenant=${encodeURIComponent(tenant.slug)}&token=${encodeURIComponent(invitation.token ?? "")}`,
+    });
+    void queries.invalidateQueries({ queryKey: ["invitations", workspace.id] });
+  }
+  const resend = useMutation({
+    mutationFn: (id: string) => api<Invitation>(`/workspaces/${workspace.id}/invitations/${id}/resend`, { method: "POST" }),
+    onSuccess: showSent,
   });
   const revoke = useMutation({
     mutationFn: (id: string) => api(`/workspaces/${workspace.id}/invitations/${id}/revoke`, { method: "POST" }),
     onSettled: () => queries.invalidateQueries({ queryKey: ["invitations", workspace.id] }),
   });
   if (!admin) {
-    return <Empty title="Only the workspace's admins invite people">Ask one of them to invite whom you need.</Empty>;
+    return <Empty title={t("workspace.onlyAdminsInvite")}>{t("workspace.askAdmin")}</Empty>;
   }
   const error = invite.error instanceof ApiError ? invite.error : undefined;
   return (
     <div className="space-y-6">
-      <Card title="Invite someone">
+      <Card title={t("workspace.inviteSomeone")}>
         <form
           className="grid max-w-2xl gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
           onSubmit={(e: FormEvent) => {
@@ -253,10 +268,10 @@ function Invitations({ workspace }: { workspace: Workspace }) {
           }}
           noValidate
         >
-          <TextInput label="E-mail" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={error?.fieldError("email")} />
-          <SelectInput label="Role" value={role} options={ROLES.map((r) => ({ value: r.value, label: r.value }))} onChange={(e) => setRole(e.target.value as WorkspaceRole)} />
+          <TextInput label={t("common.email")} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={error?.fieldError("email")} />
+          <SelectInput label={t("common.role")} value={role} options={roleOptions(t)} onChange={(e) => setRole(e.target.value as WorkspaceRole)} />
           <Button type="submit" busy={invite.isPending}>
-            Invite
+            {t("members.send")}
           </Button>
         </form>
         {invite.isError && !error?.errors.length ? <div className="mt-4"><ErrorBox error={invite.error} /></div> : null}
@@ -264,37 +279,54 @@ function Invitations({ workspace }: { workspace: Workspace }) {
           <div role="status" className="mt-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
             <p className="font-medium">
               {sent.delivery === "ACCOUNT_SETUP_MAILED"
-                ? `Invitation sent. ${sent.email} had no account: we made one and mailed a link to set a password, which then leads to the invitation.`
+                ? t("workspace.sentSetup", { email: sent.email })
                 : sent.delivery === "JOIN_LINK_MAILED"
-                  ? `Invitation mailed to ${sent.email}.`
-                  : "Invitation created, but no mail server is set up: send this link to the person you invited."}
+                  ? t("workspace.sentJoin", { email: sent.email })
+                  : t("workspace.sentNoMail")}
             </p>
             <details className="mt-2">
-              <summary className="cursor-pointer">The invitation's link (shown only once)</summary>
-              <input readOnly aria-label="Invitation link" value={sent.link} className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.target.select()} />
+              <summary className="cursor-pointer">{t("workspace.linkOnce")}</summary>
+              <input readOnly aria-label={t("workspace.link")} value={sent.link} className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.target.select()} />
             </details>
           </div>
         )}
       </Card>
-      <Card title="Invitations">
+      <Card title={t("workspace.invitations")}>
+        {resend.isError || revoke.isError ? <div className="mb-4"><ErrorBox error={resend.error ?? revoke.error} /></div> : null}
         {invitations.isPending ? (
-          <Loading what="Loading invitations" />
+          <Loading what={t("workspace.loadingInvitations")} />
         ) : invitations.isError ? (
           <ErrorBox error={invitations.error} />
         ) : invitations.data.length === 0 ? (
-          <Empty title="No invitations yet" />
+          <Empty title={t("workspace.noInvitations")} />
         ) : (
-          <Table caption="Invitations" head={["E-mail", "Role", "Status", "Expires", ""]}>
+          <Table
+            caption={t("workspace.invitations")}
+            head={[t("common.email"), t("common.role"), t("common.status.label"), t("workspace.expires"), ""]}
+          >
             {invitations.data.map((i) => (
               <tr key={i.id}>
                 <td className="px-3 py-2">{i.email}</td>
                 <td className="px-3 py-2"><Badge>{i.role}</Badge></td>
                 <td className="px-3 py-2"><Badge>{i.status}</Badge></td>
                 <td className="px-3 py-2">{formatDate(i.expiresAt)}</td>
-                <td className="px-3 py-2 text-right">
+                <td className="flex justify-end gap-1 px-3 py-2">
+                  {(i.status === "PENDING" || i.status === "EXPIRED") && (
+                    <Button
+                      variant="ghost"
+                      busy={resend.isPending && resend.variables === i.id}
+                      aria-label={t("workspace.resendTo", { email: i.email })}
+                      onClick={() => {
+                        setSent(null);
+                        resend.mutate(i.id);
+                      }}
+                    >
+                      {t("workspace.resend")}
+                    </Button>
+                  )}
                   {i.status === "PENDING" && (
                     <Button variant="ghost" onClick={() => revoke.mutate(i.id)}>
-                      Revoke
+                      {t("workspace.revoke")}
                     </Button>
                   )}
                 </td>
@@ -309,6 +341,7 @@ function Invitations({ workspace }: { workspace: Workspace }) {
 
 function Delete({ workspace }: { workspace: Workspace }) {
   const { api } = useSession();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const navigate = useNavigate();
   const { select, workspaces } = useWorkspace();
@@ -324,18 +357,16 @@ function Delete({ workspace }: { workspace: Workspace }) {
     },
   });
   return (
-    <Card title="Delete the workspace">
-      <p className="mb-4 text-sm text-slate-700">
-        Deleting {workspace.name} removes its members, teams, shares and files for good.
-      </p>
+    <Card title={t("workspace.deleteTitle")}>
+      <p className="mb-4 text-sm text-slate-700">{t("workspace.deleteText", { name: workspace.name })}</p>
       <Button variant="danger" onClick={() => setConfirming(true)}>
-        Delete workspace
+        {t("workspace.deleteButton")}
       </Button>
       <ConfirmDialog
         open={confirming}
-        title={`Delete ${workspace.name}?`}
+        title={t("teams.deleteTitle", { name: workspace.name })}
         message={typedSlug.field}
-        confirm="Delete for good"
+        confirm={t("workspace.deleteForGood")}
         busy={remove.isPending}
         error={remove.error}
         onConfirm={() => typedSlug.confirmed() && remove.mutate()}

@@ -121,6 +121,16 @@ class WebAppIT {
     assertThat(realm.<String>path("defaultLocale")).isEqualTo("fr");
     assertThat(realm.<Boolean>path("internationalizationEnabled")).isTrue();
     assertThat(realm.<List<String>>path("supportedLocales")).contains("en", "fr");
+    // In the project's theme, whose heading is the name, as text even if it looked like markup.
+    assertThat(realm.<String>path("loginTheme")).isEqualTo("plexica");
+    assertThat(realm.<String>path("displayNameHtml")).contains(">Web Tenant<");
+    // The web app speaks the organization's language to whoever chose none.
+    assertThat(
+            Platform.anonymous()
+                .queryParam("tenant", tenant)
+                .get("/web-config")
+                .<String>path("tenant.locale"))
+        .isEqualTo("fr");
 
     Response refused =
         Platform.asTenantAdmin(tenant)

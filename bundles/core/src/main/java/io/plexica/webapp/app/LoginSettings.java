@@ -1,6 +1,7 @@
 package io.plexica.webapp.app;
 
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.TenancyProblems;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantRepository;
@@ -36,8 +37,12 @@ public class LoginSettings {
     this.tenants = tenants;
   }
 
-  /** A tenant's login: its realm (named after its slug) and the web app's client. */
-  public record TenantLogin(String slug, String name, String realm, String clientId) {}
+  /**
+   * A tenant's login: its realm (named after its slug), the web app's client, and the tenant's
+   * default language (null when it has none), which the web app speaks unless the person chose.
+   */
+  public record TenantLogin(
+      String slug, String name, String realm, String clientId, String locale) {}
 
   public record Login(
       String keycloakUrl, String platformRealm, String consoleClientId, TenantLogin tenant) {}
@@ -67,7 +72,13 @@ public class LoginSettings {
       if (tenant.status() != TenantStatus.ACTIVE) {
         throw TenancyProblems.unavailable(tenant);
       }
-      login = new TenantLogin(tenant.slug(), tenant.name(), tenant.slug(), webClient);
+      login =
+          new TenantLogin(
+              tenant.slug(),
+              tenant.name(),
+              tenant.slug(),
+              webClient,
+              TenantService.localeOf(tenant).orElse(null));
     }
     return new Login(keycloakUrl, platformRealm, consoleClient, login);
   }
