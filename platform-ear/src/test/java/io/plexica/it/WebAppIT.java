@@ -40,6 +40,56 @@ class WebAppIT {
   }
 
   @Test
+  void everyResponseCarriesTheSecurityHeadersAndDownloadsAreCompressed() {
+    Response page = given().baseUri(Platform.BASE_URL).get("/");
+    Response api = Platform.api().get("/tenants");
+    Response refused = Platform.anonymous().get("/tenants");
+    Response health = given().baseUri(Platform.BASE_URL).get("/health/ready");
+    for (Response response : List.of(page, api, refused, health)) {
+      assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+      assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
+      assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+      // Plain HTTP, and no proxy saying the client used TLS: no HSTS, which only TLS may carry.
+      assertThat(response.header("Strict-Transport-Security")).isNull();
+    }
+    // The page keeps its own, fuller policy.
+    assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
+    Response behindTls =
+        given()
+            .baseUri(Platform.BASE_URL)
+            .header("X-Forwarded-Proto", "https")
+            .get("/api/v1/web-config");
+    assertThat(behindTls.header("Strict-Transport-Security")).contains("max-age=31536000");
+
+    Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(page.asString());
+    assertThat(script.find()).isTrue();
+    // Raw bytes: the HTTP client would otherwise inflate the body and drop the header.
+    var raw =
+        io.restassured.RestAssured.config()
+            .decoderConfig(io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders());
+    Response gzipped =
+        given()
+            .baseUri(Platform.BASE_URL)
+            .config(raw)
+            .header("Accept-Encoding", "gzip")
+            .get(script.group(1));
+    Response plain =
+        given()
+            .baseUri(Platform.BASE_URL)
+            .config(raw)
+            .header("Accept-Encoding", "identity")
+            .get(script.group(1));
+    assertThat(gzipped.statusCode()).isEqualTo(200);
+    assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+    byte[] compressed = gzipped.asByteArray();
+    assertThat(compressed[0] & 0xff).isEqualTo(0x1f);
+    assertThat(compressed[1] & 0xff).isEqualTo(0x8b);
+    assertThat(plain.header("Content-Encoding")).isNull();
+    assertThat(compressed.length).isLessThan(plain.asByteArray().length / 2);
+  }
+
+  @Test
   void appRoutesGetTheirPageWithAPolicyThatAllowsOnlyTheirOwnScripts() throws Exception {
     Response page = given().baseUri(Platform.BASE_URL).get("/workspaces/some-id");
     assertThat(page.statusCode()).isEqualTo(200);

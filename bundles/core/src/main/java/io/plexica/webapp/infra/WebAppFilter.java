@@ -74,8 +74,6 @@ public class WebAppFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "same-origin");
     if (path.startsWith("/assets/") || path.startsWith("/admin/assets/")) {
       response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
       chain.doFilter(request, response);
