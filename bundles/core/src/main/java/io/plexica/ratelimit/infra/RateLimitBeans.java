@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.JedisPooled;
 
@@ -35,8 +36,9 @@ public class RateLimitBeans {
           long tenantRate,
       @ConfigProperty(name = "plexica.ratelimit.tenant.burst", defaultValue = "1000")
           long tenantBurst,
-      @ConfigProperty(name = "plexica.ratelimit.trusted-proxies", defaultValue = " ")
-          List<String> trustedProxies) {
+      // Optional: unset and empty both mean no proxy is trusted.
+      @ConfigProperty(name = "plexica.ratelimit.trusted-proxies")
+          Optional<List<String>> trustedProxies) {
     return new RateLimits(
         enabled,
         new RateLimit("client", clientRate, clientBurst),
@@ -44,7 +46,10 @@ public class RateLimitBeans {
         new RateLimit("tenant", tenantRate, tenantBurst),
         new ClientAddress(
             new HashSet<>(
-                trustedProxies.stream().map(String::strip).filter(p -> !p.isEmpty()).toList())));
+                trustedProxies.orElse(List.of()).stream()
+                    .map(String::strip)
+                    .filter(p -> !p.isEmpty())
+                    .toList())));
   }
 
   @Produces
