@@ -46,6 +46,28 @@ class MailIT {
     return mails;
   }
 
+  /** The mails to the address once there are {@code count}, or what there is after 20 s. */
+  static List<Map<String, Object>> mailsTo(String address, int count) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 20_000;
+    List<Map<String, Object>> mails = mailsTo(address);
+    while (mails.size() < count && System.currentTimeMillis() < deadline) {
+      Thread.sleep(300);
+      mails = mailsTo(address);
+    }
+    return mails;
+  }
+
+  /** A new workspace of the test tenant (its slug made unique from the prefix); its id. */
+  private static String workspace(String slugPrefix, String name) {
+    return Platform.asTenantAdmin(tenant)
+        .body(Map.of("slug", slugPrefix + System.nanoTime() % 100000, "name", name))
+        .post("/workspaces")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   private static String body(Map<String, Object> mail) {
     return ((String) mail.get("mimeMessage")).replaceAll("=\r?\n", "").replace("=3D", "=");
   }
@@ -73,14 +95,7 @@ class MailIT {
     String token = Platform.tokenOfNewUser(tenant, name, "user");
     String email = name + "@example.com";
     Platform.anonymous().auth().oauth2(token).get("/me").then().statusCode(200);
-    String workspace =
-        Platform.asTenantAdmin(tenant)
-            .body(Map.of("slug", "mail" + System.nanoTime() % 100000, "name", "Mail room"))
-            .post("/workspaces")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String workspace = workspace("mail", "Mail room");
 
     Response invited =
         Platform.asTenantAdmin(tenant)
@@ -168,11 +183,7 @@ class MailIT {
         .post("/admin/users/" + tenant + "/" + id + "/password-mail")
         .then()
         .statusCode(200);
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (mailsTo(email).size() < 2 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(300);
-    }
-    assertThat(mailsTo(email)).hasSize(2);
+    assertThat(mailsTo(email, 2)).hasSize(2);
 
     Response disabled = Platform.api().post("/admin/users/" + tenant + "/" + id + "/disable");
     assertThat(disabled.<String>path("status")).as(disabled.asString()).isEqualTo("DISABLED");
@@ -208,14 +219,7 @@ class MailIT {
     String name = "again" + System.nanoTime();
     String token = Platform.tokenOfNewUser(tenant, name, "user");
     String email = name + "@example.com";
-    String workspace =
-        Platform.asTenantAdmin(tenant)
-            .body(Map.of("slug", "again" + System.nanoTime() % 100000, "name", "Second chance"))
-            .post("/workspaces")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String workspace = workspace("again", "Second chance");
     Response invited =
         Platform.asTenantAdmin(tenant)
             .body(Map.of("email", email, "role", "MEMBER"))
@@ -234,11 +238,7 @@ class MailIT {
     assertThat(resent.statusCode()).as(resent.asString()).isEqualTo(200);
     assertThat(resent.<String>path("delivery")).isEqualTo("JOIN_LINK_MAILED");
     assertThat(resent.<String>path("token")).isNotEqualTo(invited.path("token"));
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (mailsTo(email).size() < 2 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(300);
-    }
-    assertThat(mailsTo(email)).hasSize(2);
+    assertThat(mailsTo(email, 2)).hasSize(2);
     assertThat(body(mailsTo(email).get(1))).contains(resent.<String>path("token"));
     Platform.assertProblem(
         Platform.anonymous()

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plexica.audit.domain.AuditEntry;
-import io.plexica.audit.domain.AuditQuery;
-import io.plexica.audit.infra.JpaAuditLog;
 import io.plexica.identity.app.UserService;
 import io.plexica.identity.app.UserService.Invitation;
 import io.plexica.identity.domain.Access;
@@ -17,7 +15,6 @@ import io.plexica.identity.domain.UserQuery;
 import io.plexica.identity.domain.UserStatus;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
-import io.plexica.shared.query.PageRequest;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.FailingRealms;
 import io.plexica.testing.TestPlatform;
@@ -165,20 +162,9 @@ class UserServiceTest {
     PLATFORM.users.setRoles(tenant, user.id(), Set.of("guest"), admin, BY);
 
     List<AuditEntry> entries =
-        new JpaAuditLog(TestPlatform.database())
-                .search(
-                    tenant,
-                    new AuditQuery(
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        new PageRequest(0, 100)))
-                .items()
-                .stream()
-                .filter(e -> user.id().toString().equals(e.targetId()))
-                .toList();
+        TestPlatform.auditTrail(tenant, Optional.empty()).stream()
+            .filter(e -> user.id().toString().equals(e.targetId()))
+            .toList();
     // Newest first; disabling twice changes the user once, so it is recorded once.
     assertThat(entries)
         .extracting(AuditEntry::action)

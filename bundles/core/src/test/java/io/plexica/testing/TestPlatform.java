@@ -2,6 +2,9 @@ package io.plexica.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.plexica.audit.domain.AuditEntry;
+import io.plexica.audit.domain.AuditQuery;
+import io.plexica.audit.infra.JpaAuditLog;
 import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.app.PermissionEngine;
 import io.plexica.identity.app.RoleService;
@@ -20,6 +23,7 @@ import io.plexica.shared.cache.CacheSeal;
 import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.query.PageRequest;
 import io.plexica.shared.web.WebAppLinks;
 import io.plexica.storage.app.TenantStorage;
 import io.plexica.storage.infra.S3ObjectStorage;
@@ -59,6 +63,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -328,6 +333,21 @@ public final class TestPlatform {
   /** A slug no other test of this run uses. */
   public static String uniqueSlug(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** The newest 100 entries of a tenant's audit trail, of one workspace or of all. */
+  public static List<AuditEntry> auditTrail(TenantRef tenant, Optional<UUID> workspaceId) {
+    return new JpaAuditLog(database())
+        .search(
+            tenant,
+            new AuditQuery(
+                workspaceId,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                new PageRequest(0, 100)))
+        .items();
   }
 
   /** Tables of a schema, by name; empty when the schema does not exist. */

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plexica.audit.domain.AuditEntry;
-import io.plexica.audit.domain.AuditQuery;
-import io.plexica.audit.infra.JpaAuditLog;
 import io.plexica.identity.domain.TenantUser;
 import io.plexica.identity.domain.UserProfile;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
-import io.plexica.shared.query.PageRequest;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.TestPlatform;
 import io.plexica.workspaces.app.Caller;
@@ -98,20 +95,9 @@ class WorkspaceServicesTest {
   }
 
   private static List<String> actions(UUID workspaceId) {
-    return new JpaAuditLog(TestPlatform.database())
-            .search(
-                tenant,
-                new AuditQuery(
-                    Optional.of(workspaceId),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    new PageRequest(0, 100)))
-            .items()
-            .stream()
-            .map(AuditEntry::action)
-            .toList();
+    return TestPlatform.auditTrail(tenant, Optional.of(workspaceId)).stream()
+        .map(AuditEntry::action)
+        .toList();
   }
 
   @Test
