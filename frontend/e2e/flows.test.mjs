@@ -306,6 +306,7 @@ describe("tenant web app", () => {
     await page.getByLabel("Fuseau horaire").waitFor();
     assert.equal(await page.locator("html").getAttribute("lang"), "fr");
     assert.equal(await page.getByLabel("Fuseau horaire").inputValue(), "Europe/Paris");
+    assert.equal(await page.getByTestId("quotas").innerText(), "Aucune limite.");
     await page.getByLabel("Langue par défaut").selectOption("en");
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
@@ -599,6 +600,23 @@ describe("the platform's administrators help people", () => {
     assert.doesNotMatch(await waiting.innerText(), new RegExp(grace.email.replace(/[.]/g, "\\.")), "accepted: no longer waiting");
     await shot(page, "console-tenant-invitations");
     await checkAxe(page, "console tenant");
+  });
+
+  test("set the tenant's quotas next to what it holds", async () => {
+    const plugins = page.getByLabel("Installed plugins at most");
+    await plugins.fill("3");
+    await page.getByLabel("Workspaces at most").fill("x");
+    await page.getByRole("button", { name: "Save the quotas" }).click();
+    await page.getByText("must be a whole number").waitFor();
+    await page.getByLabel("Workspaces at most").fill("");
+    await page.getByRole("button", { name: "Save the quotas" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    await page.reload();
+    await page.getByLabel("Installed plugins at most").waitFor();
+    assert.equal(await page.getByLabel("Installed plugins at most").inputValue(), "3");
+    assert.equal(await page.getByLabel("Workspaces at most").inputValue(), "");
+    await page.getByText(/^Holds \d+ now$/).first().waitFor();
+    await checkAxe(page, "console tenant quotas");
   });
 });
 

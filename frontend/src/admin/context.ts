@@ -11,6 +11,8 @@ export function useApi(): Api {
 
 export type TenantStatus = "PROVISIONING" | "ACTIVE" | "SUSPENDED" | "FAILED" | "DELETED";
 
+export type QuotaName = "maxUsers" | "maxWorkspaces" | "maxStorageBytes" | "maxPlugins";
+
 export interface Tenant {
   id: string;
   slug: string;
@@ -19,6 +21,8 @@ export interface Tenant {
   status: TenantStatus;
   schema: string;
   settings: Record<string, unknown>;
+  /** maxUsers, maxWorkspaces, maxStorageBytes, maxPlugins; absent: no limit. */
+  quotas: Partial<Record<QuotaName, number>>;
   createdAt: string;
   updatedAt: string;
 }

@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Badge, Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, formatDate, formatNumber, useTypedConfirmation } from "../../shared/ui";
-import { useApi, type Tenant } from "../context";
+import { Badge, Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, TextInput, formatDate, formatNumber, useTypedConfirmation } from "../../shared/ui";
+import { ApiError } from "../../shared/api";
+import { useApi, type QuotaName, type Tenant } from "../context";
 
 interface Step {
   name: string;
@@ -184,6 +185,18 @@ export function TenantDetail() {
             </dl>
           )}
         </Card>
+        {usage.data?.usage && (
+          <Quotas
+            tenantId={org.id}
+            quotas={org.quotas ?? {}}
+            used={{
+              maxUsers: usage.data.usage.users,
+              maxWorkspaces: usage.data.usage.workspaces,
+              maxStorageBytes: usage.data.usage.fileBytes,
+              maxPlugins: usage.data.usage.plugins,
+            }}
+          />
+        )}
         {invitations.isEnabled && (
           <div className="lg:col-span-2">
             <Card title={t("tenant.invitations")}>
@@ -256,5 +269,85 @@ function Progress({ done, total }: { done: number; total: number }) {
         <div className="h-2 rounded bg-emerald-500 transition-all" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
       </div>
     </div>
+  );
+}
+
+const MIB = 1024 * 1024;
+const QUOTAS: QuotaName[] = ["maxUsers", "maxWorkspaces", "maxStorageBytes", "maxPlugins"];
+
+/**
+ * What the tenant may hold at most (its plan), next to what it holds. Empty is no limit; storage is
+ * set in MiB. A lower quota takes nothing away, it refuses what would add more.
+ */
+function Quotas({ tenantId, quotas, used }: { tenantId: string; quotas: Partial<Record<QuotaName, number>>; used: Record<QuotaName, number> }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const queries = useQueryClient();
+  const shown = (q: QuotaName) => {
+    const value = quotas[q];
+    if (value === undefined) return "";
+    return String(q === "maxStorageBytes" ? Math.round((value / MIB) * 100) / 100 : value);
+  };
+  const [form, setForm] = useState<Record<QuotaName, string>>(() => Object.fromEntries(QUOTAS.map((q) => [q, shown(q)])) as Record<QuotaName, string>);
+  const save = useMutation({
+    mutationFn: () =>
+      api<Tenant>(`/tenants/${tenantId}`, {
+        method: "PATCH",
+        body: {
+          quotas: Object.fromEntries(
+            QUOTAS.map((q) => {
+              const text = form[q].trim();
+              if (text === "") return [q, null];
+              const value = Number(text);
+              // Not a number: sent as typed, so that the platform's own words say what is wrong.
+              if (!Number.isFinite(value) || value < 0) return [q, text];
+              return [q, q === "maxStorageBytes" ? Math.round(value * MIB) : value];
+            }),
+          ),
+        },
+      }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ["tenant", tenantId] }),
+  });
+  const error = save.error instanceof ApiError ? save.error : undefined;
+  const usedText = (q: QuotaName) =>
+    q === "maxStorageBytes"
+      ? formatNumber(used[q] / MIB, { style: "unit", unit: "megabyte", unitDisplay: "short", maximumFractionDigits: 1 })
+      : formatNumber(used[q]);
+  return (
+    <Card title={t("quotas.title")}>
+      <form
+        className="space-y-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <p className="text-sm text-slate-600">{t("quotas.text")}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {QUOTAS.map((q) => (
+            <TextInput
+              key={q}
+              label={t(`quotas.${q}`)}
+              inputMode="numeric"
+              placeholder={t("quotas.none")}
+              hint={t("quotas.holds", { used: usedText(q) })}
+              value={form[q]}
+              onChange={(e) => setForm({ ...form, [q]: e.target.value })}
+              error={error?.fieldError(`quotas.${q}`)}
+            />
+          ))}
+        </div>
+        {save.isError && !error?.errors.length ? <ErrorBox error={save.error} /> : null}
+        {save.isSuccess && (
+          <p role="status" className="text-sm text-emerald-700">
+            {t("common.saved")}
+          </p>
+        )}
+        <Button type="submit" busy={save.isPending}>
+          {t("quotas.save")}
+        </Button>
+      </form>
+    </Card>
   );
 }

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { ApiError } from "../../shared/api";
 import { pickLanguage, speak } from "../../shared/i18n";
-import { Button, Card, ErrorBox, Loading, PageHeader, SelectInput, TextInput, formatDate } from "../../shared/ui";
+import { Button, Card, ErrorBox, Loading, PageHeader, SelectInput, TextInput, formatDate, formatNumber } from "../../shared/ui";
 import { useSession } from "../session";
 
 interface Tenant {
@@ -12,6 +13,7 @@ interface Tenant {
   name: string;
   adminEmail: string;
   settings: { locale?: string; timeZone?: string };
+  quotas: { maxUsers?: number; maxWorkspaces?: number; maxStorageBytes?: number; maxPlugins?: number };
   createdAt: string;
 }
 
@@ -82,6 +84,8 @@ export function TenantSettings() {
         </Card>
         <Card title={t("settings.advanced")}>
           <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
+            <dt className="text-slate-600">{t("settings.quotas")}</dt>
+            <dd data-testid="quotas">{quotaText(org.quotas ?? {}, t)}</dd>
             <dt className="text-slate-600">{t("settings.orgId")}</dt>
             <dd className="font-mono text-xs">{org.id}</dd>
             <dt className="text-slate-600">{t("members.since")}</dt>
@@ -173,4 +177,18 @@ function General({
       </form>
     </Card>
   );
+}
+
+/** The organization's quotas in words: "at most 50 users, 10 workspaces"; none: no limits. */
+function quotaText(quotas: Tenant["quotas"], t: TFunction): string {
+  const parts = [
+    quotas.maxUsers !== undefined && t("settings.quotaUsers", { n: formatNumber(quotas.maxUsers) }),
+    quotas.maxWorkspaces !== undefined && t("settings.quotaWorkspaces", { n: formatNumber(quotas.maxWorkspaces) }),
+    quotas.maxStorageBytes !== undefined &&
+      t("settings.quotaStorage", {
+        size: formatNumber(quotas.maxStorageBytes / 1024 / 1024, { style: "unit", unit: "megabyte", unitDisplay: "short", maximumFractionDigits: 1 }),
+      }),
+    quotas.maxPlugins !== undefined && t("settings.quotaPlugins", { n: formatNumber(quotas.maxPlugins) }),
+  ].filter(Boolean);
+  return parts.length ? t("settings.quotasAtMost", { list: parts.join(", ") }) : t("settings.noQuotas");
 }

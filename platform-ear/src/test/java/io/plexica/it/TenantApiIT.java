@@ -152,6 +152,56 @@ class TenantApiIT {
   }
 
   @Test
+  void quotasAreSetByPlatformAdministratorsOnlyAndRefuseWhatWouldPassThem() {
+    String slug = Platform.uniqueSlug("quota");
+    Platform.createActiveTenant(slug);
+    long workspaces =
+        Platform.asTenantAdmin(slug).get("/workspaces").jsonPath().getList("$").size();
+
+    Response set =
+        api()
+            .contentType("application/merge-patch+json")
+            .body("{\"quotas\":{\"maxWorkspaces\":" + workspaces + ",\"maxPlugins\":5}}")
+            .patch("/tenants/" + slug);
+    assertThat(set.statusCode()).as(set.asString()).isEqualTo(200);
+    assertThat(set.<Map<String, Object>>path("quotas"))
+        .containsEntry("maxWorkspaces", (int) workspaces)
+        .containsEntry("maxPlugins", 5);
+    Response refused =
+        Platform.asTenantAdmin(slug)
+            .body(Map.of("slug", "one-more", "name", "One more"))
+            .post("/workspaces");
+    assertProblem(refused, 409, "quota-exceeded");
+    assertThat(refused.<String>path("detail"))
+        .contains("at most " + workspaces + " workspaces and holds " + workspaces);
+
+    // The tenant's own administrators cannot lift it.
+    Response byTenant =
+        Platform.asTenantAdmin(slug)
+            .contentType("application/merge-patch+json")
+            .body("{\"quotas\":{\"maxWorkspaces\":null}}")
+            .patch("/tenant");
+    assertProblem(byTenant, 400, "validation-failed");
+    assertThat(byTenant.<List<String>>path("errors.field")).containsExactly("quotas");
+
+    Response bad = api().body("{\"quotas\":{\"maxUsers\":\"many\"}}").patch("/tenants/" + slug);
+    assertProblem(bad, 400, "validation-failed");
+    assertThat(bad.<List<String>>path("errors.field")).containsExactly("quotas.maxUsers");
+
+    api()
+        .contentType("application/merge-patch+json")
+        .body("{\"quotas\":{\"maxWorkspaces\":null}}")
+        .patch("/tenants/" + slug)
+        .then()
+        .statusCode(200);
+    Platform.asTenantAdmin(slug)
+        .body(Map.of("slug", "one-more", "name", "One more"))
+        .post("/workspaces")
+        .then()
+        .statusCode(201);
+  }
+
+  @Test
   void listSearchesFiltersSortsAndPages() {
     String marker = "zl" + Platform.uniqueSlug("x").substring(2, 8);
     for (int i = 0; i < 3; i++) {

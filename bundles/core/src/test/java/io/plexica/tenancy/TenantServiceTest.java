@@ -145,7 +145,8 @@ class TenantServiceTest {
         platform.tenantService.update(
             tenant.slug(),
             Optional.of(new TenantName("  Renamed  ")),
-            Optional.of(Json.createObjectBuilder().add("theme", "dark").addNull("locale").build()));
+            Optional.of(Json.createObjectBuilder().add("theme", "dark").addNull("locale").build()),
+            Optional.empty());
 
     assertThat(updated.name()).isEqualTo("Renamed");
     assertThat(updated.settings()).isEqualTo("{\"theme\":\"dark\"}");

@@ -32,10 +32,12 @@ import io.plexica.storage.infra.TenantBucketStep;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningSaga;
 import io.plexica.tenancy.app.ProvisioningStep;
+import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantName;
+import io.plexica.tenancy.domain.TenantQuotas;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.tenancy.domain.TenantStatus;
@@ -120,8 +122,11 @@ public final class TestPlatform {
     workspaceAccess =
         new WorkspaceAccess(
             workspaceStore, new RedisMembershipCache(redis(), cacheSeal(), Duration.ofMinutes(5)));
+    QuotaGuard quotas =
+        new QuotaGuard(id -> tenants.findById(id).map(Tenant::quotas).orElse(TenantQuotas.NONE));
     workspaces =
-        new WorkspaceService(workspaceStore, workspaceAccess, storage, clock, ExtensionPoints.NONE);
+        new WorkspaceService(
+            workspaceStore, workspaceAccess, storage, clock, ExtensionPoints.NONE, quotas);
     members = new MemberService(workspaceStore, workspaceAccess, clock);
     teams = new TeamService(workspaceStore, workspaceAccess, clock);
     invitations = new InvitationService(workspaceStore, workspaceAccess, members, clock);
@@ -133,9 +138,18 @@ public final class TestPlatform {
             storage,
             clock,
             MAX_FILE_BYTES,
-            FileService.DEFAULT_TYPES);
+            FileService.DEFAULT_TYPES,
+            quotas);
     permissions = new PermissionEngine(identityStore, accessCache(), clock);
-    users = new UserService(identityStore, realms(), permissions, clock);
+    users =
+        new UserService(
+            identityStore,
+            realms(),
+            permissions,
+            clock,
+            ExtensionPoints.NONE,
+            WebAppLinks.of(null, List.of()),
+            quotas);
     roles = new RoleService(identityStore, realms(), new PermissionCatalog(), permissions, clock);
     steps =
         stepDecorator.apply(

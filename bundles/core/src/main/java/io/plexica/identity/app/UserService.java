@@ -16,6 +16,8 @@ import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.web.WebAppLinks;
+import io.plexica.tenancy.app.QuotaGuard;
+import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +45,7 @@ import java.util.stream.Collectors;
  */
 public class UserService {
   private final IdentityStore store;
+  private final QuotaGuard quotas;
   private final Realms realms;
   private final PermissionEngine engine;
   private final Clock clock;
@@ -73,6 +76,19 @@ public class UserService {
       Clock clock,
       ExtensionPoints extensions,
       WebAppLinks links) {
+    this(store, realms, engine, clock, extensions, links, QuotaGuard.NONE);
+  }
+
+  /** The same, refusing a new user past the tenant's quota of users. */
+  public UserService(
+      IdentityStore store,
+      Realms realms,
+      PermissionEngine engine,
+      Clock clock,
+      ExtensionPoints extensions,
+      WebAppLinks links,
+      QuotaGuard quotas) {
+    this.quotas = quotas;
     this.store = store;
     this.realms = realms;
     this.engine = engine;
@@ -127,6 +143,7 @@ public class UserService {
   }
 
   private TenantUser create(TenantRef tenant, Invitation invitation, String landing, Actor by) {
+    quotas.requireRoom(tenant, Quota.USERS, store.read(tenant, tx -> tx.allUsers().size()), 1);
     String id =
         realms.createUser(
             tenant.slug(),

@@ -14,6 +14,7 @@ import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.mail.MailSettings;
 import io.plexica.shared.web.WebAppLinks;
+import io.plexica.tenancy.app.QuotaGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -157,8 +158,9 @@ public class IdentityBeans {
       PermissionEngine engine,
       Clock clock,
       ExtensionPoints extensions,
-      WebAppLinks links) {
-    return new UserService(store, realms, engine, clock, extensions, links);
+      WebAppLinks links,
+      QuotaGuard quotas) {
+    return new UserService(store, realms, engine, clock, extensions, links, quotas);
   }
 
   @Produces

@@ -9,6 +9,8 @@ import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.app.QuotaGuard;
+import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
 import java.time.Clock;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.osgi.framework.Version;
  */
 public class PluginInstallations {
   private final PluginStore store;
+  private final QuotaGuard quotas;
   private final PluginDeployment deployment;
   private final PluginManifests manifests;
   private final RoleService roles;
@@ -40,6 +43,20 @@ public class PluginInstallations {
       PluginMigrations migrations,
       Clock clock,
       ExtensionPoints extensions) {
+    this(store, deployment, manifests, roles, migrations, clock, extensions, QuotaGuard.NONE);
+  }
+
+  /** The same, refusing an installation past the tenant's quota of plugins. */
+  public PluginInstallations(
+      PluginStore store,
+      PluginDeployment deployment,
+      PluginManifests manifests,
+      RoleService roles,
+      PluginMigrations migrations,
+      Clock clock,
+      ExtensionPoints extensions,
+      QuotaGuard quotas) {
+    this.quotas = quotas;
     this.store = store;
     this.deployment = deployment;
     this.manifests = manifests;
@@ -81,6 +98,7 @@ public class PluginInstallations {
           PluginProblems.ALREADY_INSTALLED,
           "Plugin '" + pluginId + "' is already installed in this tenant.");
     }
+    quotas.requireRoom(tenant, Quota.PLUGINS, store.installations(tenant.id()).size(), 1);
     PluginManifest manifest =
         version.isPresent()
             ? deployment.manifest(pluginId, version.get())

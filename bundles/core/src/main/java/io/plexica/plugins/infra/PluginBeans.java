@@ -15,6 +15,7 @@ import io.plexica.plugins.domain.PluginStore;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.persistence.Database;
 import io.plexica.storage.app.TenantStorage;
+import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -134,9 +135,10 @@ public class PluginBeans {
       RoleService roles,
       PluginMigrations migrations,
       Clock clock,
-      ExtensionPoints extensions) {
+      ExtensionPoints extensions,
+      QuotaGuard quotas) {
     return new PluginInstallations(
-        store, deployment, manifests, roles, migrations, clock, extensions);
+        store, deployment, manifests, roles, migrations, clock, extensions, quotas);
   }
 
   /**

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,8 +63,9 @@ public class TenantProfileResource {
       description = "A field is not valid; errors names it",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public TenantView update(JsonObject patch) {
-    TenantPatch change = TenantPatch.parse(patch);
+    TenantPatch change = TenantPatch.byTenant(patch);
     return TenantView.of(
-        tenants.update(tenant.require().id().toString(), change.name(), change.settings()));
+        tenants.update(
+            tenant.require().id().toString(), change.name(), change.settings(), Optional.empty()));
   }
 }

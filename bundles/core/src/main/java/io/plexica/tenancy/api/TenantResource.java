@@ -168,8 +168,12 @@ public class TenantResource {
   @Path("{id}")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
-      summary = "Change a tenant's name or settings",
-      description = "A JSON merge patch (RFC 7396): settings are merged, null removes a setting.")
+      summary = "Change a tenant's name, settings or quotas",
+      description =
+          "A JSON merge patch (RFC 7396): settings and quotas are merged, null removes one."
+              + " Quotas: maxUsers, maxWorkspaces, maxStorageBytes, maxPlugins (none: no limit);"
+              + " a lower quota takes nothing away, it refuses what would add more (409"
+              + " quota-exceeded).")
   @RequestBody(
       content =
           @Content(
@@ -177,15 +181,17 @@ public class TenantResource {
               examples =
                   @ExampleObject(
                       name = "rename",
-                      value = "{\"name\":\"Acme Inc.\",\"settings\":{\"locale\":\"fr\"}}")))
+                      value =
+                          "{\"name\":\"Acme Inc.\",\"settings\":{\"locale\":\"fr\"},"
+                              + "\"quotas\":{\"maxUsers\":50}}")))
   @APIResponse(
       responseCode = "200",
       description = "OK",
       content = @Content(schema = @Schema(implementation = TenantView.class)))
   public TenantView update(
       @Parameter(description = ID_DOC) @PathParam("id") String id, JsonObject patch) {
-    TenantPatch change = TenantPatch.parse(patch);
-    return TenantView.of(tenants.update(id, change.name(), change.settings()));
+    TenantPatch change = TenantPatch.byPlatform(patch);
+    return TenantView.of(tenants.update(id, change.name(), change.settings(), change.quotas()));
   }
 
   @POST

@@ -47,6 +47,12 @@ public final class TenantViews {
       @Schema(description = "PostgreSQL schema holding the tenant's data", example = "tenant_acme")
           String schema,
       JsonObject settings,
+      @Schema(
+              description =
+                  "What the tenant may hold at most, set by platform administrators: maxUsers,"
+                      + " maxWorkspaces, maxStorageBytes, maxPlugins; absent: no limit",
+              example = "{\"maxUsers\":50,\"maxWorkspaces\":10}")
+          JsonObject quotas,
       Instant createdAt,
       Instant updatedAt,
       @Schema(description = "When the tenant's data was dropped, if it was") Instant purgedAt) {
@@ -60,6 +66,7 @@ public final class TenantViews {
           tenant.status(),
           tenant.schemaName(),
           JsonText.object(tenant.settings()),
+          tenant.quotas().toJson(),
           tenant.createdAt(),
           tenant.updatedAt(),
           tenant.purgedAt());

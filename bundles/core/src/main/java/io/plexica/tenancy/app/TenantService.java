@@ -12,6 +12,7 @@ import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantName;
 import io.plexica.tenancy.domain.TenantPage;
 import io.plexica.tenancy.domain.TenantQuery;
+import io.plexica.tenancy.domain.TenantQuotas;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantRepository;
 import io.plexica.tenancy.domain.TenantSettingsRules;
@@ -120,7 +121,10 @@ public class TenantService {
    * arguments leave that part unchanged.
    */
   public Tenant update(
-      String idOrSlug, Optional<TenantName> name, Optional<JsonObject> settingsPatch) {
+      String idOrSlug,
+      Optional<TenantName> name,
+      Optional<JsonObject> settingsPatch,
+      Optional<JsonObject> quotasPatch) {
     Tenant current = get(idOrSlug);
     if (current.status() == TenantStatus.DELETED) {
       throw new ProblemException(
@@ -138,6 +142,15 @@ public class TenantService {
                         Json.createMergePatch(patch).apply(JsonText.object(tenant.settings()));
                     tenant.replaceSettings(settingsJson(merged.asJsonObject()), clock.instant());
                   });
+              quotasPatch.ifPresent(
+                  patch ->
+                      tenant.replaceQuotas(
+                          TenantQuotas.parse(
+                              Json.createMergePatch(patch)
+                                  .apply(tenant.quotas().toJson())
+                                  .asJsonObject(),
+                              "quotas"),
+                          clock.instant()));
             });
     Optional<String> locale = localeOf(updated);
     for (TenantLifecycleListener listener : listeners) {

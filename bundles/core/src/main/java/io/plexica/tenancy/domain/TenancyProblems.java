@@ -15,6 +15,8 @@ public final class TenancyProblems {
       new ProblemType("tenant-illegal-state-change", 409, "The tenant cannot make that change");
   public static final ProblemType TENANT_UNAVAILABLE =
       new ProblemType("tenant-unavailable", 403, "The tenant is not available");
+  public static final ProblemType QUOTA_EXCEEDED =
+      new ProblemType("quota-exceeded", 409, "The tenant's quota is reached");
 
   /** The one wording of a taken slug, whether the look-up or the unique index noticed it. */
   public static ProblemException slugTaken(String slug, Throwable cause) {

@@ -1,5 +1,6 @@
 package io.plexica.tenancy.domain;
 
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,6 +48,10 @@ public class Tenant {
   @Column(name = "admin_email", length = 254)
   private String adminEmail;
 
+  /** {@link TenantQuotas} as a JSON object, stored as jsonb. */
+  @Column(nullable = false)
+  private String quotas = "{}";
+
   @Version private long version;
 
   protected Tenant() {}
@@ -89,6 +94,15 @@ public class Tenant {
 
   public void replaceSettings(String settingsJson, Instant now) {
     settings = settingsJson;
+    touch(now);
+  }
+
+  public TenantQuotas quotas() {
+    return TenantQuotas.parse(JsonText.object(quotas), "quotas");
+  }
+
+  public void replaceQuotas(TenantQuotas changed, Instant now) {
+    quotas = changed.toJson().toString();
     touch(now);
   }
 

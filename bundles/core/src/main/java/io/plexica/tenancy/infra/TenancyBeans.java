@@ -4,11 +4,14 @@ import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningSaga;
 import io.plexica.tenancy.app.ProvisioningStep;
+import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.app.SchemaUpgrade;
 import io.plexica.tenancy.app.TenantLifecycleListener;
 import io.plexica.tenancy.app.TenantSchemas;
 import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.ProvisioningLog;
+import io.plexica.tenancy.domain.Tenant;
+import io.plexica.tenancy.domain.TenantQuotas;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -34,6 +37,13 @@ public class TenancyBeans {
       Clock clock,
       ExtensionPoints extensions) {
     return new ProvisioningSaga(steps.stream().toList(), tenants, log, clock, extensions);
+  }
+
+  /** Quotas read from the tenant's row each time something is added: a change counts at once. */
+  @Produces
+  @Singleton
+  QuotaGuard quotaGuard(TenantRepository tenants) {
+    return new QuotaGuard(id -> tenants.findById(id).map(Tenant::quotas).orElse(TenantQuotas.NONE));
   }
 
   @Produces

@@ -3,6 +3,8 @@ package io.plexica.workspaces.app;
 import io.plexica.shared.problem.FieldError;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.storage.app.TenantStorage;
+import io.plexica.tenancy.app.QuotaGuard;
+import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.workspaces.domain.WorkspaceFile;
 import io.plexica.workspaces.domain.WorkspaceProblems;
@@ -53,6 +55,7 @@ public class FileService {
           "image/webp");
 
   private final WorkspaceStore store;
+  private final QuotaGuard quotas;
   private final WorkspaceAccess access;
   private final TenantStorage storage;
   private final AuditTrail audit;
@@ -67,6 +70,18 @@ public class FileService {
       Clock clock,
       long maxBytes,
       Set<String> allowedTypes) {
+    this(store, access, storage, clock, maxBytes, allowedTypes, QuotaGuard.NONE);
+  }
+
+  public FileService(
+      WorkspaceStore store,
+      WorkspaceAccess access,
+      TenantStorage storage,
+      Clock clock,
+      long maxBytes,
+      Set<String> allowedTypes,
+      QuotaGuard quotas) {
+    this.quotas = quotas;
     this.store = store;
     this.access = access;
     this.storage = storage;
@@ -123,6 +138,8 @@ public class FileService {
     if (length > maxBytes) {
       throw tooLarge();
     }
+    quotas.requireRoom(
+        tenant, Quota.STORAGE_BYTES, store.read(tenant, WorkspaceStore.Tx::storedBytes), length);
     WorkspaceFile file =
         new WorkspaceFile(workspaceId, name, type, length, caller.userId(), clock.instant());
     storage.put(tenant.id(), file.objectKey(), type, content, length);

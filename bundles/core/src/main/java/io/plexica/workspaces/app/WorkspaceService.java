@@ -4,6 +4,8 @@ import io.plexica.audit.domain.AuditEntry;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.storage.app.TenantStorage;
+import io.plexica.tenancy.app.QuotaGuard;
+import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.workspaces.domain.Workspace;
 import io.plexica.workspaces.domain.WorkspaceFile;
@@ -33,6 +35,7 @@ public class WorkspaceService {
   public static final int MAX_DESCRIPTION = 2000;
 
   private final WorkspaceStore store;
+  private final QuotaGuard quotas;
   private final WorkspaceAccess access;
   private final TenantStorage storage;
   private final AuditTrail audit;
@@ -45,6 +48,17 @@ public class WorkspaceService {
       TenantStorage storage,
       Clock clock,
       ExtensionPoints extensions) {
+    this(store, access, storage, clock, extensions, QuotaGuard.NONE);
+  }
+
+  public WorkspaceService(
+      WorkspaceStore store,
+      WorkspaceAccess access,
+      TenantStorage storage,
+      Clock clock,
+      ExtensionPoints extensions,
+      QuotaGuard quotas) {
+    this.quotas = quotas;
     this.store = store;
     this.access = access;
     this.storage = storage;
@@ -88,6 +102,7 @@ public class WorkspaceService {
     store.inTransaction(
         tenant,
         tx -> {
+          quotas.requireRoom(tenant, Quota.WORKSPACES, tx.workspaces().size(), 1);
           tx.add(workspace);
           audit.record(
               tx,

@@ -107,6 +107,9 @@ public interface WorkspaceStore {
 
     List<WorkspaceFile> files(UUID workspaceId);
 
+    /** Bytes of every file of every workspace of the tenant. */
+    long storedBytes();
+
     Optional<WorkspaceFile> file(UUID workspaceId, UUID fileId);
 
     void add(WorkspaceFile file);

@@ -316,6 +316,15 @@ public class JpaWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public long storedBytes() {
+      // PostgreSQL sums bigint as numeric: whatever number comes back, as a long.
+      return ((Number)
+              em.createQuery("SELECT COALESCE(SUM(f.size), 0) FROM WorkspaceFile f")
+                  .getSingleResult())
+          .longValue();
+    }
+
+    @Override
     public List<WorkspaceFile> files(UUID workspaceId) {
       return em.createQuery(
               "SELECT f FROM WorkspaceFile f WHERE f.workspaceId = :ws"

@@ -8,6 +8,7 @@ import io.plexica.shared.mail.Mailer;
 import io.plexica.shared.web.RequestBodyLimit;
 import io.plexica.shared.web.WebAppLinks;
 import io.plexica.storage.app.TenantStorage;
+import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.workspaces.app.FileService;
 import io.plexica.workspaces.app.InvitationService;
 import io.plexica.workspaces.app.MemberService;
@@ -54,8 +55,9 @@ public class WorkspaceBeans {
       WorkspaceAccess access,
       TenantStorage storage,
       Clock clock,
-      ExtensionPoints extensions) {
-    return new WorkspaceService(store, access, storage, clock, extensions);
+      ExtensionPoints extensions,
+      QuotaGuard quotas) {
+    return new WorkspaceService(store, access, storage, clock, extensions, quotas);
   }
 
   @Produces
@@ -99,9 +101,10 @@ public class WorkspaceBeans {
       TenantStorage storage,
       Clock clock,
       @ConfigProperty(name = "plexica.files.max-mib", defaultValue = "25") long maxMib,
-      @ConfigProperty(name = "plexica.files.types") Optional<List<String>> types) {
+      @ConfigProperty(name = "plexica.files.types") Optional<List<String>> types,
+      QuotaGuard quotas) {
     long maxBytes = Math.min(maxMib * 1024 * 1024, MAX_FILE_BYTES);
     Set<String> allowed = types.map(Set::copyOf).orElse(FileService.DEFAULT_TYPES);
-    return new FileService(store, access, storage, clock, maxBytes, allowed);
+    return new FileService(store, access, storage, clock, maxBytes, allowed, quotas);
   }
 }
