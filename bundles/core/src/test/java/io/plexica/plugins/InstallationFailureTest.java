@@ -17,6 +17,7 @@ import io.plexica.plugins.infra.ManifestReader;
 import io.plexica.plugins.infra.PluginEventPublisher;
 import io.plexica.plugins.infra.PluginFileStore;
 import io.plexica.shared.hooks.ExtensionPoints;
+import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
@@ -76,7 +77,8 @@ class InstallationFailureTest {
               platform.roles,
               migrations,
               Clock.systemUTC(),
-              ExtensionPoints.NONE);
+              ExtensionPoints.NONE,
+              QuotaGuard.NONE);
 
       assertThatThrownBy(() -> installations.install(tenant, id, "{}"))
           .hasMessageContaining("injected");

@@ -8,6 +8,7 @@ import io.plexica.identity.domain.TenantUser;
 import io.plexica.identity.domain.UserProfile;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
+import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.TestPlatform;
 import io.plexica.workspaces.app.Caller;
@@ -425,7 +426,8 @@ class WorkspaceServicesTest {
             PLATFORM.storage,
             Clock.systemUTC(),
             TestPlatform.MAX_FILE_BYTES,
-            FileService.DEFAULT_TYPES);
+            FileService.DEFAULT_TYPES,
+            QuotaGuard.NONE);
     assertThatThrownBy(
             () -> failing.upload(tenant, owner, ws.id(), "a.txt", "text/plain", new byte[3]))
         .hasMessageContaining("injected");

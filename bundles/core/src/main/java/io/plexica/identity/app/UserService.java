@@ -62,24 +62,15 @@ public class UserService {
         engine,
         clock,
         ExtensionPoints.NONE,
-        WebAppLinks.of(null, java.util.List.of()));
+        WebAppLinks.of(null, java.util.List.of()),
+        QuotaGuard.NONE);
   }
 
   /**
    * Announces {@code user.created} for invited users and users a sync brought in; mails invited
-   * people a link to set their password that leads into the web app at {@code links}.
+   * people a link to set their password that leads into the web app at {@code links}; refuses a new
+   * user past the tenant's quota of users.
    */
-  public UserService(
-      IdentityStore store,
-      Realms realms,
-      PermissionEngine engine,
-      Clock clock,
-      ExtensionPoints extensions,
-      WebAppLinks links) {
-    this(store, realms, engine, clock, extensions, links, QuotaGuard.NONE);
-  }
-
-  /** The same, refusing a new user past the tenant's quota of users. */
   public UserService(
       IdentityStore store,
       Realms realms,

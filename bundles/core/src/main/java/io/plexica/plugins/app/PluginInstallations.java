@@ -42,18 +42,6 @@ public class PluginInstallations {
       RoleService roles,
       PluginMigrations migrations,
       Clock clock,
-      ExtensionPoints extensions) {
-    this(store, deployment, manifests, roles, migrations, clock, extensions, QuotaGuard.NONE);
-  }
-
-  /** The same, refusing an installation past the tenant's quota of plugins. */
-  public PluginInstallations(
-      PluginStore store,
-      PluginDeployment deployment,
-      PluginManifests manifests,
-      RoleService roles,
-      PluginMigrations migrations,
-      Clock clock,
       ExtensionPoints extensions,
       QuotaGuard quotas) {
     this.quotas = quotas;

@@ -69,16 +69,6 @@ public class FileService {
       TenantStorage storage,
       Clock clock,
       long maxBytes,
-      Set<String> allowedTypes) {
-    this(store, access, storage, clock, maxBytes, allowedTypes, QuotaGuard.NONE);
-  }
-
-  public FileService(
-      WorkspaceStore store,
-      WorkspaceAccess access,
-      TenantStorage storage,
-      Clock clock,
-      long maxBytes,
       Set<String> allowedTypes,
       QuotaGuard quotas) {
     this.quotas = quotas;

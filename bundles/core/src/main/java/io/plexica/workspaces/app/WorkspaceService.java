@@ -47,15 +47,6 @@ public class WorkspaceService {
       WorkspaceAccess access,
       TenantStorage storage,
       Clock clock,
-      ExtensionPoints extensions) {
-    this(store, access, storage, clock, extensions, QuotaGuard.NONE);
-  }
-
-  public WorkspaceService(
-      WorkspaceStore store,
-      WorkspaceAccess access,
-      TenantStorage storage,
-      Clock clock,
       ExtensionPoints extensions,
       QuotaGuard quotas) {
     this.quotas = quotas;
