@@ -134,7 +134,8 @@ public class UserService {
   }
 
   private TenantUser create(TenantRef tenant, Invitation invitation, String landing, Actor by) {
-    quotas.requireRoom(tenant, Quota.USERS, store.read(tenant, tx -> tx.allUsers().size()), 1);
+    quotas.requireRoom(
+        tenant, Quota.USERS, () -> store.read(tenant, tx -> tx.allUsers().size()), 1);
     String id =
         realms.createUser(
             tenant.slug(),

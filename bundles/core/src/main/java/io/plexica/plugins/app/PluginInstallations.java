@@ -86,7 +86,7 @@ public class PluginInstallations {
           PluginProblems.ALREADY_INSTALLED,
           "Plugin '" + pluginId + "' is already installed in this tenant.");
     }
-    quotas.requireRoom(tenant, Quota.PLUGINS, store.installations(tenant.id()).size(), 1);
+    quotas.requireRoom(tenant, Quota.PLUGINS, () -> store.installations(tenant.id()).size(), 1);
     PluginManifest manifest =
         version.isPresent()
             ? deployment.manifest(pluginId, version.get())

@@ -10,6 +10,8 @@ import io.plexica.ratelimit.app.RateLimiter;
 import io.plexica.ratelimit.domain.RateLimit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -30,6 +32,9 @@ public class RedisRateLimiter implements RateLimiter {
   private final ProxyManager<byte[]> buckets;
   private final AtomicLong lastWarning = new AtomicLong();
 
+  /** Each limit's bucket shape, built once: a handful of limits, asked on every request. */
+  private final Map<RateLimit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+
   public RedisRateLimiter(UnifiedJedis redis) {
     this.buckets =
         Bucket4jJedis.casBasedBuilder(redis)
@@ -42,13 +47,7 @@ public class RedisRateLimiter implements RateLimiter {
   @Override
   public Verdict take(String bucket, RateLimit limit) {
     BucketConfiguration configuration =
-        BucketConfiguration.builder()
-            .addLimit(
-                Bandwidth.builder()
-                    .capacity(limit.burst())
-                    .refillGreedy(limit.perSecond(), Duration.ofSeconds(1))
-                    .build())
-            .build();
+        configurations.computeIfAbsent(limit, RedisRateLimiter::configuration);
     byte[] key =
         (PREFIX + limit.name() + ':' + limit.perSecond() + ':' + limit.burst() + ':' + bucket)
             .getBytes(StandardCharsets.UTF_8);
@@ -64,6 +63,16 @@ public class RedisRateLimiter implements RateLimiter {
       warnAtMostOnceAMinute(e);
       return Verdict.ALLOWED;
     }
+  }
+
+  private static BucketConfiguration configuration(RateLimit limit) {
+    return BucketConfiguration.builder()
+        .addLimit(
+            Bandwidth.builder()
+                .capacity(limit.burst())
+                .refillGreedy(limit.perSecond(), Duration.ofSeconds(1))
+                .build())
+        .build();
   }
 
   private void warnAtMostOnceAMinute(JedisException e) {

@@ -5,8 +5,10 @@ import io.plexica.tenancy.domain.TenancyProblems;
 import io.plexica.tenancy.domain.TenantQuotas;
 import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Refuses what would take a tenant past one of its quotas (409 {@code quota-exceeded}, saying the
@@ -25,26 +27,27 @@ public class QuotaGuard {
   }
 
   /**
-   * @param inUse what the tenant holds now
+   * @param inUse counts what the tenant holds now; asked only when the tenant has this quota, so
+   *     that a tenant without one pays no count (a sum over every file, on every upload)
    * @param adding what the operation adds (1, or a file's bytes)
    */
-  public void requireRoom(TenantRef tenant, Quota quota, long inUse, long adding) {
-    quotasOf
-        .apply(tenant.id())
-        .limit(quota)
-        .filter(limit -> inUse + adding > limit)
-        .ifPresent(
-            limit -> {
-              throw new ProblemException(
-                  TenancyProblems.QUOTA_EXCEEDED,
-                  "This organization may hold at most "
-                      + limit
-                      + " "
-                      + quota.what()
-                      + " and holds "
-                      + inUse
-                      + (adding == 1 ? "" : "; this would add " + adding)
-                      + ". Remove some, or ask the platform's administrators for a higher quota.");
-            });
+  public void requireRoom(TenantRef tenant, Quota quota, LongSupplier inUse, long adding) {
+    Optional<Long> limit = quotasOf.apply(tenant.id()).limit(quota);
+    if (limit.isEmpty()) {
+      return;
+    }
+    long held = inUse.getAsLong();
+    if (held + adding > limit.get()) {
+      throw new ProblemException(
+          TenancyProblems.QUOTA_EXCEEDED,
+          "This organization may hold at most "
+              + limit.get()
+              + " "
+              + quota.what()
+              + " and holds "
+              + held
+              + (adding == 1 ? "" : "; this would add " + adding)
+              + ". Remove some, or ask the platform's administrators for a higher quota.");
+    }
   }
 }

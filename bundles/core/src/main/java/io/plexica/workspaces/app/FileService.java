@@ -129,7 +129,10 @@ public class FileService {
       throw tooLarge();
     }
     quotas.requireRoom(
-        tenant, Quota.STORAGE_BYTES, store.read(tenant, WorkspaceStore.Tx::storedBytes), length);
+        tenant,
+        Quota.STORAGE_BYTES,
+        () -> store.read(tenant, WorkspaceStore.Tx::storedBytes),
+        length);
     WorkspaceFile file =
         new WorkspaceFile(workspaceId, name, type, length, caller.userId(), clock.instant());
     storage.put(tenant.id(), file.objectKey(), type, content, length);

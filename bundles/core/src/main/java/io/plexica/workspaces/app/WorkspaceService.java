@@ -93,7 +93,7 @@ public class WorkspaceService {
     store.inTransaction(
         tenant,
         tx -> {
-          quotas.requireRoom(tenant, Quota.WORKSPACES, tx.workspaces().size(), 1);
+          quotas.requireRoom(tenant, Quota.WORKSPACES, () -> tx.workspaces().size(), 1);
           tx.add(workspace);
           audit.record(
               tx,
