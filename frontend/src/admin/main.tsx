@@ -37,7 +37,7 @@ async function boot() {
   });
   const api = createApi(() => auth.token());
   const me = await api<Me>("/me");
-  await speak(pickLanguage((auth.user().profile as { locale?: string }).locale));
+  await speak(pickLanguage(auth.locale()));
   if (!me.platformAdmin) {
     throw new Error(i18n.t("console.notAdmin"));
   }

@@ -10,6 +10,8 @@ export interface Auth {
   token(): Promise<string>;
   /** The profile claims of the logged-in user. */
   user(): User;
+  /** The language the person chose for their account (Keycloak's `locale` claim), if any. */
+  locale(): string | undefined;
   logout(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function login(settings: LoginSettings): Promise<Auth> {
       return current.access_token;
     },
     user: () => current,
+    locale: () => (current.profile as { locale?: string }).locale,
     async logout() {
       await users.signoutRedirect({ id_token_hint: current.id_token });
     },

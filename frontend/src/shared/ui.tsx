@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "./api";
 import { formatNumber } from "./i18n";
 
-export { formatDate, formatNumber } from "./i18n";
+export { formatDate, formatMegabytes, formatNumber } from "./i18n";
 
 /** The few building blocks every screen uses, so both apps look and behave alike. */
 

@@ -17,11 +17,6 @@ import { TenantPicker, forgetTenant, rememberedTenant } from "./TenantPicker";
   "react/jsx-runtime": jsxRuntime,
 };
 
-/** What a user's token may say of the language they chose (on Keycloak's pages, say). */
-interface LocaleClaim {
-  locale?: string;
-}
-
 interface WebConfig {
   keycloakUrl: string;
   tenant?: TenantLogin;
@@ -78,7 +73,7 @@ async function boot() {
     },
   );
   const me = await api<Me>("/me");
-  await speak(pickLanguage((auth.user().profile as LocaleClaim).locale, tenant.locale));
+  await speak(pickLanguage(auth.locale(), tenant.locale));
   const permissions = new Set(me.permissions);
   const session: Session = { auth, api, me, tenant, can: (p) => permissions.has(p) };
   root.render(

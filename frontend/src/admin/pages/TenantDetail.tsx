@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Badge, Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, TextInput, formatDate, formatNumber, useTypedConfirmation } from "../../shared/ui";
+import { Badge, Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, TextInput, formatDate, formatMegabytes, formatNumber, useTypedConfirmation } from "../../shared/ui";
 import { ApiError } from "../../shared/api";
 import { useApi, type QuotaName, type Tenant } from "../context";
 
@@ -173,7 +173,7 @@ export function TenantDetail() {
                 [t("tenant.files"), formatNumber(usage.data.usage.files)],
                 [
                   t("tenant.stored"),
-                  formatNumber(usage.data.usage.fileBytes / 1024 / 1024, { style: "unit", unit: "megabyte", unitDisplay: "short", maximumFractionDigits: 1 }),
+                  formatMegabytes(usage.data.usage.fileBytes),
                 ],
                 [t("console.plugins"), formatNumber(usage.data.usage.plugins)],
               ].map(([label, value]) => (
@@ -311,7 +311,7 @@ function Quotas({ tenantId, quotas, used }: { tenantId: string; quotas: Partial<
   const error = save.error instanceof ApiError ? save.error : undefined;
   const usedText = (q: QuotaName) =>
     q === "maxStorageBytes"
-      ? formatNumber(used[q] / MIB, { style: "unit", unit: "megabyte", unitDisplay: "short", maximumFractionDigits: 1 })
+      ? formatMegabytes(used[q])
       : formatNumber(used[q]);
   return (
     <Card title={t("quotas.title")}>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { ApiError } from "../../shared/api";
 import { pickLanguage, speak } from "../../shared/i18n";
-import { Button, Card, ErrorBox, Loading, PageHeader, SelectInput, TextInput, formatDate, formatNumber } from "../../shared/ui";
+import { Button, Card, ErrorBox, Loading, PageHeader, SelectInput, TextInput, formatDate, formatMegabytes, formatNumber } from "../../shared/ui";
 import { useSession } from "../session";
 
 interface Tenant {
@@ -119,8 +119,7 @@ function General({
     mutationFn: () => api("/tenant", { method: "PATCH", body: { name, settings: { locale, timeZone } } }),
     onSuccess: async () => {
       // The organization's language shows at once, unless this person chose their own.
-      const own = (auth.user().profile as { locale?: string }).locale;
-      await speak(pickLanguage(own, locale));
+      await speak(pickLanguage(auth.locale(), locale));
       await onSaved();
     },
   });
@@ -186,7 +185,7 @@ function quotaText(quotas: Tenant["quotas"], t: TFunction): string {
     quotas.maxWorkspaces !== undefined && t("settings.quotaWorkspaces", { n: formatNumber(quotas.maxWorkspaces) }),
     quotas.maxStorageBytes !== undefined &&
       t("settings.quotaStorage", {
-        size: formatNumber(quotas.maxStorageBytes / 1024 / 1024, { style: "unit", unit: "megabyte", unitDisplay: "short", maximumFractionDigits: 1 }),
+        size: formatMegabytes(quotas.maxStorageBytes),
       }),
     quotas.maxPlugins !== undefined && t("settings.quotaPlugins", { n: formatNumber(quotas.maxPlugins) }),
   ].filter(Boolean);
