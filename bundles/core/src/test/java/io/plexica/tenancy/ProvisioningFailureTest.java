@@ -1,8 +1,12 @@
 package io.plexica.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plexica.shared.lease.LeaseKeeper;
+import io.plexica.tenancy.app.ProvisioningRecovery;
 import io.plexica.tenancy.app.ProvisioningStep;
+import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.ProvisioningStepRecord;
 import io.plexica.tenancy.domain.ProvisioningStepRecord.Compensation;
 import io.plexica.tenancy.domain.Tenant;
@@ -79,6 +83,79 @@ class ProvisioningFailureTest {
     assertThat(platform.workspaces.all(TenantRef.of(retried)))
         .extracting(w -> w.slug())
         .containsExactly("default");
+  }
+
+  /**
+   * A node dies right after step {@code dyingStep} did its work, before the log says so: the tenant
+   * is left PROVISIONING with the step RUNNING. While the dead node's lease lasts nobody touches
+   * it; once it expired, another node undoes the interrupted attempt and provisions the tenant
+   * fully, and the lease is gone.
+   */
+  @ParameterizedTest(name = "node dies after the work of step {0}")
+  @MethodSource("everyStep")
+  void aTenantLeftHalfProvisionedByADeadNodeIsFinishedByAnother(int dyingStep) {
+    TestPlatform dying =
+        TestPlatform.withSteps(
+            steps -> {
+              List<ProvisioningStep> decorated = new ArrayList<>(steps);
+              decorated.set(
+                  dyingStep,
+                  new Decorated(steps.get(dyingStep)) {
+                    @Override
+                    public void execute(TenantRef tenant) {
+                      super.execute(tenant);
+                      throw new NodeDied();
+                    }
+                  });
+              return decorated;
+            });
+    TestPlatform survivor = TestPlatform.create();
+    var recovery = new ProvisioningRecovery(survivor.tenantService);
+    String slug = TestPlatform.uniqueSlug("died" + dyingStep);
+
+    assertThatThrownBy(
+            () ->
+                dying.tenantService.create(
+                    new TenantSlug(slug), new TenantName("Orphan"), TestPlatform.ADMIN, null))
+        .isInstanceOf(NodeDied.class);
+    Tenant stuck = survivor.tenantService.get(slug);
+    assertThat(stuck.status()).isEqualTo(TenantStatus.PROVISIONING);
+    String subject = stuck.id().toString();
+    assertThat(survivor.leases.subjects(TenantService.PROVISIONING_LEASE)).contains(subject);
+
+    LeaseKeeper.settle(survivor.leases, recovery);
+    assertThat(survivor.tenantService.get(slug).status())
+        .as("untouched while the dead node's lease lasts")
+        .isEqualTo(TenantStatus.PROVISIONING);
+
+    TestPlatform.expireLease(TenantService.PROVISIONING_LEASE, subject);
+    LeaseKeeper.settle(survivor.leases, recovery);
+
+    Tenant resumed = survivor.tenantService.get(slug);
+    assertThat(resumed.status()).isEqualTo(TenantStatus.ACTIVE);
+    assertThat(survivor.tenantService.provisioning(slug).attempt()).isEqualTo(2);
+    List<ProvisioningStepRecord> interrupted = survivor.log.steps(resumed.id(), 1);
+    assertThat(interrupted).hasSize(dyingStep + 1);
+    assertThat(interrupted.get(dyingStep).status())
+        .isEqualTo(ProvisioningStepRecord.Status.RUNNING);
+    assertThat(interrupted)
+        .allSatisfy(step -> assertThat(step.compensation()).isEqualTo(Compensation.COMPENSATED));
+    assertThat(TestPlatform.tablesOf(resumed.schemaName())).contains("workspace");
+    assertThat(TestPlatform.realms().isEnabled(slug)).isTrue();
+    assertThat(survivor.storage.bucketExists(resumed.id())).isTrue();
+    assertThat(survivor.workspaces.all(TenantRef.of(resumed)))
+        .extracting(w -> w.slug())
+        .containsExactly("default");
+    assertThat(survivor.leases.subjects(TenantService.PROVISIONING_LEASE)).doesNotContain(subject);
+  }
+
+  static IntStream everyStep() {
+    return IntStream.range(0, STEP_COUNT);
+  }
+
+  /** What a node's death looks like from inside its thread: nothing after it runs or undoes. */
+  private static final class NodeDied extends Error {
+    private static final long serialVersionUID = 1L;
   }
 
   @Test

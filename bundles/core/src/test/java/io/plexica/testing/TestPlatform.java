@@ -22,6 +22,7 @@ import io.plexica.plugins.infra.InstallationRoles;
 import io.plexica.shared.cache.CacheSeal;
 import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
+import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.persistence.Database;
 import io.plexica.shared.query.PageRequest;
 import io.plexica.shared.web.WebAppLinks;
@@ -104,6 +105,7 @@ public final class TestPlatform {
   public final FileService files;
   public final List<ProvisioningStep> steps;
   public final ProvisioningSaga saga;
+  public final WorkLeases leases;
   public final TenantService tenantService;
   public final JpaIdentityStore identityStore;
   public final PermissionEngine permissions;
@@ -161,6 +163,8 @@ public final class TestPlatform {
                     realms(), tenants, keycloakSettings(), users, WebAppLinks.of(null, List.of())),
                 new DefaultWorkspaceStep(workspaces, identityStore)));
     saga = new ProvisioningSaga(steps, tenants, log, clock);
+    // Each platform is a node of its own; nothing renews in tests, so the leases last long.
+    leases = new WorkLeases(db, "test-node-" + java.util.UUID.randomUUID(), Duration.ofMinutes(5));
     ProvisioningExecutor inline = Runnable::run;
     tenantService =
         new TenantService(
@@ -176,6 +180,7 @@ public final class TestPlatform {
                       throw new UnsupportedOperationException();
                     }),
                 new TenantBucketStep(storage)),
+            leases,
             clock);
   }
 
@@ -373,6 +378,23 @@ public final class TestPlatform {
 
   public static boolean schemaExists(String schema) {
     return !strings("SELECT nspname FROM pg_namespace WHERE nspname = ?", schema).isEmpty();
+  }
+
+  /** Time passes for a lease whose holder is gone: it is expired now. */
+  public static void expireLease(String kind, String subject) {
+    try (Connection connection = database().dataSource().getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "UPDATE plexica_core.work_lease SET expires_at = now() - interval '1 second'"
+                    + " WHERE kind = ? AND subject = ?")) {
+      statement.setString(1, kind);
+      statement.setString(2, subject);
+      if (statement.executeUpdate() != 1) {
+        throw new IllegalStateException("No lease " + kind + " on " + subject);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static List<String> strings(String sql, String parameter) {

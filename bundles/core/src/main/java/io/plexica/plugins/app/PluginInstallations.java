@@ -8,10 +8,14 @@ import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.hooks.ExtensionPoints;
+import io.plexica.shared.json.JsonText;
+import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,15 @@ import org.osgi.framework.Version;
  * routes and hooks reach a tenant only while it is installed and enabled there.
  */
 public class PluginInstallations {
+  /**
+   * The lease a node holds on an installation or upgrade of a plugin in a tenant while it runs it:
+   * a node that dies half-way leaves it to expire, and another node settles the work ({@link
+   * #settleInterrupted}).
+   */
+  public static final String INSTALLATION_LEASE = "plugin-installation";
+
   private final PluginStore store;
+  private final WorkLeases leases;
   private final QuotaGuard quotas;
   private final PluginDeployment deployment;
   private final PluginManifests manifests;
@@ -43,8 +55,10 @@ public class PluginInstallations {
       PluginMigrations migrations,
       Clock clock,
       ExtensionPoints extensions,
-      QuotaGuard quotas) {
+      QuotaGuard quotas,
+      WorkLeases leases) {
     this.quotas = quotas;
+    this.leases = leases;
     this.store = store;
     this.deployment = deployment;
     this.manifests = manifests;
@@ -98,18 +112,21 @@ public class PluginInstallations {
     Set<String> permissions = permissionsOf(manifest);
     deployment.ensureRunning(pluginId, manifest.version());
     boolean keptTables = migrations.hasTables(tenant, pluginId);
-    migrations.migrate(tenant, manifest, deployment.bundle(pluginId, manifest.version()));
+    String lease = takeLease(tenant, pluginId, Interrupted.install(manifest.version(), keptTables));
     try {
+      migrations.migrate(tenant, manifest, deployment.bundle(pluginId, manifest.version()));
       roles.grantToAdmin(tenant, permissions);
       store.install(installation, PluginEvents.of("installed", installation));
     } catch (RuntimeException e) {
       // Nothing of a failed installation stays: not its permissions, nor tables it just created.
-      roles.revokeEverywhere(tenant, permissions);
-      if (!keptTables) {
-        migrations.purge(tenant, pluginId);
-      }
+      undoInstall(tenant, pluginId, permissions, keptTables);
+      leases.release(INSTALLATION_LEASE, lease);
+      throw e;
+    } catch (Error e) {
+      leases.abandon(INSTALLATION_LEASE, lease);
       throw e;
     }
+    leases.release(INSTALLATION_LEASE, lease);
     extensions.announce(
         ExtensionPoints.Event.of(
             "plugin.installed",
@@ -167,6 +184,29 @@ public class PluginInstallations {
     PluginManifest manifest = deployment.manifest(pluginId, target);
     requireDependenciesEnabled(tenant, manifest);
     String config = manifests.validateConfig(manifest, installation.config());
+    String lease = takeLease(tenant, pluginId, Interrupted.upgrade(target));
+    PluginInstallation upgraded;
+    try {
+      upgraded = finishUpgrade(tenant, installation, manifest, config);
+    } catch (RuntimeException e) {
+      leases.release(INSTALLATION_LEASE, lease);
+      throw e;
+    } catch (Error e) {
+      leases.abandon(INSTALLATION_LEASE, lease);
+      throw e;
+    }
+    leases.release(INSTALLATION_LEASE, lease);
+    return upgraded;
+  }
+
+  /**
+   * The upgrade once it is decided: the new migrations, the permissions, then the installation's
+   * row. Every part can run again: migrations already applied are skipped, grants are idempotent.
+   */
+  private PluginInstallation finishUpgrade(
+      TenantRef tenant, PluginInstallation installation, PluginManifest manifest, String config) {
+    String pluginId = installation.pluginId();
+    String target = manifest.version();
     deployment.ensureRunning(pluginId, target);
     migrations.migrate(tenant, manifest, deployment.bundle(pluginId, target));
     Set<String> before = permissionsOf(deployment.manifest(pluginId, installation.pluginVersion()));
@@ -191,6 +231,60 @@ public class PluginInstallations {
   }
 
   /**
+   * Settles an installation or upgrade that a node left half-done when it died (this node holds its
+   * lease now). An installation that did not commit is undone, so that the client's retry starts
+   * from nothing; an upgrade whose migrations may have run is finished, since migrations do not go
+   * back. Work that had in fact committed needs nothing. The lease goes.
+   */
+  public void settleInterrupted(TenantRef tenant, String pluginId, String detail) {
+    Interrupted work = Interrupted.parse(detail);
+    Optional<PluginInstallation> installation = store.installation(tenant.id(), pluginId);
+    if (work.upgrade()) {
+      if (installation.isPresent() && !installation.get().pluginVersion().equals(work.version())) {
+        PluginManifest manifest = deployment.manifest(pluginId, work.version());
+        finishUpgrade(
+            tenant,
+            installation.get(),
+            manifest,
+            manifests.validateConfig(manifest, installation.get().config()));
+      }
+    } else if (installation.isEmpty()) {
+      undoInstall(
+          tenant,
+          pluginId,
+          permissionsOf(deployment.manifest(pluginId, work.version())),
+          work.keptTables());
+    }
+    leases.release(INSTALLATION_LEASE, subject(tenant, pluginId));
+  }
+
+  private void undoInstall(
+      TenantRef tenant, String pluginId, Set<String> permissions, boolean keptTables) {
+    roles.revokeEverywhere(tenant, permissions);
+    if (!keptTables) {
+      migrations.purge(tenant, pluginId);
+    }
+  }
+
+  /** One installation or upgrade of a plugin in a tenant at a time, across every node. */
+  private String takeLease(TenantRef tenant, String pluginId, Interrupted work) {
+    String subject = subject(tenant, pluginId);
+    if (!leases.take(INSTALLATION_LEASE, subject, work.toJson())) {
+      throw new ProblemException(
+          PluginProblems.PLUGIN_BUSY,
+          "Plugin '"
+              + pluginId
+              + "' is being installed or upgraded in this tenant right now; try again in a moment.");
+    }
+    return subject;
+  }
+
+  /** The lease's subject: the tenant and the plugin. */
+  public static String subject(TenantRef tenant, String pluginId) {
+    return tenant.id() + "/" + pluginId;
+  }
+
+  /**
    * Uninstalls the plugin; with {@code purge} its tables in the tenant's schema go too, otherwise
    * they stay for a later installation.
    */
@@ -207,6 +301,34 @@ public class PluginInstallations {
     roles.revokeEverywhere(
         tenant, permissionsOf(deployment.manifest(pluginId, installation.pluginVersion())));
     deployment.retireUnused(pluginId);
+  }
+
+  /** What a lease says of its work, for the node that may have to settle it. */
+  record Interrupted(boolean upgrade, String version, boolean keptTables) {
+    static Interrupted install(String version, boolean keptTables) {
+      return new Interrupted(false, version, keptTables);
+    }
+
+    static Interrupted upgrade(String to) {
+      return new Interrupted(true, to, true);
+    }
+
+    String toJson() {
+      return Json.createObjectBuilder()
+          .add("operation", upgrade ? "upgrade" : "install")
+          .add("version", version)
+          .add("keptTables", keptTables)
+          .build()
+          .toString();
+    }
+
+    static Interrupted parse(String json) {
+      JsonObject detail = JsonText.object(json);
+      return new Interrupted(
+          "upgrade".equals(detail.getString("operation")),
+          detail.getString("version"),
+          detail.getBoolean("keptTables"));
+    }
   }
 
   private static Set<String> permissionsOf(PluginManifest manifest) {

@@ -33,6 +33,9 @@ public final class PluginProblems {
       new ProblemType("plugin-not-installed", 404, "The plugin is not installed in this tenant");
   public static final ProblemType ALREADY_INSTALLED =
       new ProblemType("plugin-already-installed", 409, "The plugin is installed in this tenant");
+  public static final ProblemType PLUGIN_BUSY =
+      new ProblemType(
+          "plugin-busy", 409, "The plugin is being installed or upgraded in this tenant");
   public static final ProblemType UPGRADE_INVALID =
       new ProblemType("plugin-upgrade-invalid", 409, "The tenant cannot move to that version");
   public static final ProblemType CONFIG_INVALID =

@@ -2,6 +2,7 @@ package io.plexica.plugins.infra;
 
 import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.app.RoleService;
+import io.plexica.plugins.app.InstallationRecovery;
 import io.plexica.plugins.app.PluginCallGuard;
 import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.app.PluginHooks;
@@ -13,6 +14,8 @@ import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.app.PluginUi;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.shared.hooks.ExtensionPoints;
+import io.plexica.shared.lease.ExpiredWork;
+import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.persistence.Database;
 import io.plexica.storage.app.TenantStorage;
 import io.plexica.tenancy.app.QuotaGuard;
@@ -136,9 +139,18 @@ public class PluginBeans {
       PluginMigrations migrations,
       Clock clock,
       ExtensionPoints extensions,
-      QuotaGuard quotas) {
+      QuotaGuard quotas,
+      WorkLeases leases) {
     return new PluginInstallations(
-        store, deployment, manifests, roles, migrations, clock, extensions, quotas);
+        store, deployment, manifests, roles, migrations, clock, extensions, quotas, leases);
+  }
+
+  /** Installations and upgrades that a dead node left half-done are settled by the others. */
+  @Produces
+  @Singleton
+  ExpiredWork installationRecovery(
+      PluginInstallations installations, TenantRepository tenants, WorkLeases leases) {
+    return new InstallationRecovery(installations, tenants, leases);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.plexica.tenancy.app;
 
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.tenancy.domain.ProvisioningLog;
+import io.plexica.tenancy.domain.ProvisioningStepRecord;
 import io.plexica.tenancy.domain.ProvisioningStepRecord.Compensation;
 import io.plexica.tenancy.domain.ProvisioningStepRecord.Status;
 import io.plexica.tenancy.domain.Tenant;
@@ -10,11 +11,14 @@ import io.plexica.tenancy.domain.TenantRepository;
 import io.plexica.tenancy.domain.TenantStatus;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,9 +63,21 @@ public class ProvisioningSaga {
 
   /** Runs one attempt; returns whether the tenant ended {@code ACTIVE}. */
   public boolean run(TenantRef tenant, int attempt) {
+    return run(tenant, attempt, () -> true);
+  }
+
+  /**
+   * Runs one attempt while {@code owned} holds (this node still holds the work's lease): once it no
+   * longer does, another node has taken the tenant over, and this attempt stops where it is without
+   * undoing anything, since undoing is now the other node's work.
+   */
+  public boolean run(TenantRef tenant, int attempt, BooleanSupplier owned) {
     Deque<Ran> ran = new ArrayDeque<>();
     for (int position = 0; position < steps.size(); position++) {
       ProvisioningStep step = steps.get(position);
+      if (!owned.getAsBoolean()) {
+        return lostLease(tenant);
+      }
       UUID record = log.started(tenant.id(), attempt, position, step.name(), clock.instant());
       ran.push(new Ran(step, record));
       try {
@@ -76,6 +92,9 @@ public class ProvisioningSaga {
         fail(tenant, ran);
         return false;
       }
+    }
+    if (!owned.getAsBoolean()) {
+      return lostLease(tenant);
     }
     try {
       Tenant active =
@@ -104,19 +123,51 @@ public class ProvisioningSaga {
     }
   }
 
+  /**
+   * Takes over a provisioning that a node left half-done when it died: every step of its latest
+   * attempt that started and was not undone is undone, latest first (a step interrupted half-way is
+   * undone like a finished one: compensations remove whatever part of their work exists), and a new
+   * attempt runs from a clean slate.
+   */
+  public boolean resume(TenantRef tenant, BooleanSupplier owned) {
+    int last = log.latestAttempt(tenant.id());
+    if (last > 0) {
+      List<ProvisioningStepRecord> left = new ArrayList<>(log.steps(tenant.id(), last));
+      Collections.reverse(left);
+      for (ProvisioningStepRecord record : left) {
+        if (record.compensation() == null) {
+          undo(tenant, record);
+        }
+      }
+    }
+    return run(tenant, last + 1, owned);
+  }
+
+  private boolean lostLease(TenantRef tenant) {
+    LOG.warning(
+        "Provisioning of tenant "
+            + tenant.slug()
+            + " stops here: another node took it over after this one lost its lease");
+    return false;
+  }
+
+  private void undo(TenantRef tenant, ProvisioningStepRecord record) {
+    steps.stream()
+        .filter(step -> step.name().equals(record.step()))
+        .findFirst()
+        .ifPresentOrElse(
+            step -> undo(tenant, step, record.id()),
+            () ->
+                log.compensated(
+                    record.id(),
+                    Compensation.COMPENSATION_FAILED,
+                    "This version of the platform has no step " + record.step() + " to undo"));
+  }
+
   private void fail(TenantRef tenant, Deque<Ran> ran) {
     while (!ran.isEmpty()) {
       Ran done = ran.pop();
-      try {
-        done.step().compensate(tenant);
-        log.compensated(done.record(), Compensation.COMPENSATED, null);
-      } catch (RuntimeException e) {
-        LOG.log(
-            Level.SEVERE,
-            "Undoing step " + done.step().name() + " of tenant " + tenant.slug() + " failed",
-            e);
-        log.compensated(done.record(), Compensation.COMPENSATION_FAILED, describe(e));
-      }
+      undo(tenant, done.step(), done.record());
     }
     tenants.update(
         tenant.id(),
@@ -125,6 +176,19 @@ public class ProvisioningSaga {
             t.moveTo(TenantStatus.FAILED, clock.instant());
           }
         });
+  }
+
+  private void undo(TenantRef tenant, ProvisioningStep step, UUID record) {
+    try {
+      step.compensate(tenant);
+      log.compensated(record, Compensation.COMPENSATED, null);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE,
+          "Undoing step " + step.name() + " of tenant " + tenant.slug() + " failed",
+          e);
+      log.compensated(record, Compensation.COMPENSATION_FAILED, describe(e));
+    }
   }
 
   /** What the log keeps of a failure: its message, never a stack trace. */

@@ -2,6 +2,7 @@ package io.plexica.tenancy.app;
 
 import io.plexica.shared.id.CanonicalUuid;
 import io.plexica.shared.json.JsonText;
+import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.tenancy.domain.EmailAddress;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,7 +38,11 @@ public class TenantService {
   /** Settings are configuration, not content: keep them small enough to read on every request. */
   public static final int MAX_SETTINGS_CHARS = 16 * 1024;
 
+  /** The lease a node holds on a tenant's provisioning while it runs it. */
+  public static final String PROVISIONING_LEASE = "tenant-provisioning";
+
   private final TenantRepository tenants;
+  private final WorkLeases leases;
   private final ProvisioningLog log;
   private final ProvisioningSaga saga;
   private final ProvisioningExecutor executor;
@@ -51,8 +57,10 @@ public class TenantService {
       ProvisioningExecutor executor,
       TenantSchemas schemas,
       List<TenantLifecycleListener> listeners,
+      WorkLeases leases,
       Clock clock) {
     this.tenants = tenants;
+    this.leases = leases;
     this.log = log;
     this.saga = saga;
     this.executor = executor;
@@ -72,24 +80,86 @@ public class TenantService {
       throw TenancyProblems.slugTaken(slug.value(), null);
     }
     Tenant tenant = new Tenant(slug, name, adminEmail, settingsJson, clock.instant());
-    tenants.insert(tenant);
-    startProvisioning(tenant);
+    // The lease before the row: a node that dies in between leaves a lease to take over, never a
+    // PROVISIONING tenant that nobody owns.
+    takeLease(tenant.id());
+    try {
+      tenants.insert(tenant);
+    } catch (RuntimeException e) {
+      leases.release(PROVISIONING_LEASE, tenant.id().toString());
+      throw e;
+    }
+    provision(TenantRef.of(tenant), false);
     return tenant;
   }
 
   /** Provisions a {@code FAILED} tenant again, from a clean slate. */
   public Tenant retry(String idOrSlug) {
-    Tenant tenant =
-        tenants.update(
-            get(idOrSlug).id(), t -> t.moveTo(TenantStatus.PROVISIONING, clock.instant()));
-    startProvisioning(tenant);
+    UUID id = get(idOrSlug).id();
+    takeLease(id);
+    Tenant tenant;
+    try {
+      tenant = tenants.update(id, t -> t.moveTo(TenantStatus.PROVISIONING, clock.instant()));
+    } catch (RuntimeException e) {
+      leases.release(PROVISIONING_LEASE, id.toString());
+      throw e;
+    }
+    provision(TenantRef.of(tenant), false);
     return tenant;
   }
 
-  private void startProvisioning(Tenant tenant) {
-    TenantRef ref = TenantRef.of(tenant);
-    int attempt = log.nextAttempt(tenant.id());
-    executor.submit(() -> saga.run(ref, attempt));
+  /**
+   * Takes over the provisioning of a tenant whose node died (this node holds the lease now): what
+   * the interrupted attempt did is undone and a new attempt runs. A tenant no longer {@code
+   * PROVISIONING} needs nothing, and the lease goes.
+   */
+  public void resumeProvisioning(UUID id) {
+    Optional<Tenant> tenant =
+        tenants.findById(id).filter(t -> t.status() == TenantStatus.PROVISIONING);
+    if (tenant.isEmpty()) {
+      leases.release(PROVISIONING_LEASE, id.toString());
+      return;
+    }
+    LOG.warning("Resuming the provisioning of tenant " + tenant.get().slug());
+    provision(TenantRef.of(tenant.get()), true);
+  }
+
+  private void takeLease(UUID id) {
+    if (!leases.take(PROVISIONING_LEASE, id.toString(), "")) {
+      throw new ProblemException(
+          TenancyProblems.ILLEGAL_TRANSITION,
+          "This tenant is being provisioned right now; wait until it ends ACTIVE or FAILED.");
+    }
+  }
+
+  /**
+   * Runs the saga in the background under this node's lease, released when the saga is over. An
+   * error nobody planned for abandons the lease instead: it expires and the work is taken over as
+   * if this node had died.
+   */
+  private void provision(TenantRef tenant, boolean resume) {
+    String subject = tenant.id().toString();
+    BooleanSupplier owned = () -> leases.holds(PROVISIONING_LEASE, subject);
+    Runnable work =
+        () -> {
+          try {
+            if (resume) {
+              saga.resume(tenant, owned);
+            } else {
+              saga.run(tenant, log.nextAttempt(tenant.id()), owned);
+            }
+          } catch (Throwable unplanned) {
+            leases.abandon(PROVISIONING_LEASE, subject);
+            throw unplanned;
+          }
+          leases.release(PROVISIONING_LEASE, subject);
+        };
+    try {
+      executor.submit(work);
+    } catch (RuntimeException e) {
+      leases.abandon(PROVISIONING_LEASE, subject);
+      throw e;
+    }
   }
 
   public Tenant get(String idOrSlug) {

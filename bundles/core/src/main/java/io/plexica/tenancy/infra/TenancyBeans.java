@@ -1,7 +1,10 @@
 package io.plexica.tenancy.infra;
 
 import io.plexica.shared.hooks.ExtensionPoints;
+import io.plexica.shared.lease.ExpiredWork;
+import io.plexica.shared.lease.WorkLeases;
 import io.plexica.tenancy.app.ProvisioningExecutor;
+import io.plexica.tenancy.app.ProvisioningRecovery;
 import io.plexica.tenancy.app.ProvisioningSaga;
 import io.plexica.tenancy.app.ProvisioningStep;
 import io.plexica.tenancy.app.QuotaGuard;
@@ -55,9 +58,17 @@ public class TenancyBeans {
       ProvisioningExecutor executor,
       TenantSchemas schemas,
       @Any Instance<TenantLifecycleListener> listeners,
+      WorkLeases leases,
       Clock clock) {
     return new TenantService(
-        tenants, log, saga, executor, schemas, listeners.stream().toList(), clock);
+        tenants, log, saga, executor, schemas, listeners.stream().toList(), leases, clock);
+  }
+
+  /** Provisioning that a dead node left half-done is taken over by the other nodes. */
+  @Produces
+  @Singleton
+  ExpiredWork provisioningRecovery(TenantService tenants) {
+    return new ProvisioningRecovery(tenants);
   }
 
   @Produces
