@@ -40,6 +40,17 @@ public interface Realms {
   void applyProfile(String realm, String displayName, Optional<String> locale);
 
   /**
+   * A digest of everything {@link #applyProfile} and {@link #bindToTenant} would write to the
+   * realm, keyed with a secret of the platform so that it reveals nothing of the mail settings: a
+   * realm whose stored digest equals it needs no update at start-up. Empty when it cannot be told,
+   * and the realm is then always updated.
+   */
+  default Optional<String> profileDigest(
+      String realm, String displayName, Optional<String> locale) {
+    return Optional.empty();
+  }
+
+  /**
    * Mails the user Keycloak's link to set a password, which also confirms the address, and then
    * leads to {@code redirectUri} (a page of the realm's web app); valid for {@code validity}.
    * False, and nothing sent, when no mail server is configured; {@code mail-unavailable} when the

@@ -14,6 +14,7 @@ import io.plexica.thirdparty.jakarta.ws.rs.ProcessingException;
 import io.plexica.thirdparty.jakarta.ws.rs.WebApplicationException;
 import io.plexica.thirdparty.jakarta.ws.rs.core.Response;
 import io.plexica.thirdparty.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -459,16 +461,52 @@ public class KeycloakRealms implements Realms, AutoCloseable {
 
   @Override
   public void applyProfile(String realm, String displayName, Optional<String> locale) {
+    update(realm, profile(displayName, locale));
+  }
+
+  private Consumer<RealmRepresentation> profile(String displayName, Optional<String> locale) {
     String language = locale.map(l -> l.split("-")[0]).filter(LOGIN_LOCALES::contains).orElse("en");
-    update(
-        realm,
-        change -> {
-          withMailSettings(change);
-          withBranding(change, displayName);
-          change.setInternationalizationEnabled(true);
-          change.setSupportedLocales(new TreeSet<>(LOGIN_LOCALES));
-          change.setDefaultLocale(language);
-        });
+    return change -> {
+      withMailSettings(change);
+      withBranding(change, displayName);
+      change.setInternationalizationEnabled(true);
+      change.setSupportedLocales(new TreeSet<>(LOGIN_LOCALES));
+      change.setDefaultLocale(language);
+    };
+  }
+
+  /** Raise when {@link #bindToTenant} or the profile starts writing something new. */
+  private static final String PROFILE_GENERATION = "tenant-id-mapper,profile-v1";
+
+  @Override
+  public Optional<String> profileDigest(String realm, String displayName, Optional<String> locale) {
+    if (settings.clientSecret() == null || settings.clientSecret().isBlank()) {
+      return Optional.empty();
+    }
+    RealmRepresentation wanted = new RealmRepresentation();
+    profile(displayName, locale).accept(wanted);
+    Map<String, String> smtp = wanted.getSmtpServer() == null ? Map.of() : wanted.getSmtpServer();
+    String text =
+        String.join(
+            "\n",
+            PROFILE_GENERATION,
+            realm,
+            new TreeMap<>(smtp).toString(),
+            String.valueOf(wanted.isResetPasswordAllowed()),
+            wanted.getDisplayNameHtml(),
+            String.valueOf(wanted.getLoginTheme()),
+            String.valueOf(wanted.getSupportedLocales()),
+            wanted.getDefaultLocale());
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              settings.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Optional.of(
+          java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8))));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
   }
 
   @Override
