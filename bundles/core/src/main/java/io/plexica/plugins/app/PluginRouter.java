@@ -26,12 +26,17 @@ import java.util.UUID;
 public class PluginRouter {
   private final PluginInstallations installations;
   private final PluginRuntime runtime;
+  private final PluginDeployment deployment;
   private final PluginCallGuard guard;
 
   public PluginRouter(
-      PluginInstallations installations, PluginRuntime runtime, PluginCallGuard guard) {
+      PluginInstallations installations,
+      PluginRuntime runtime,
+      PluginDeployment deployment,
+      PluginCallGuard guard) {
     this.installations = installations;
     this.runtime = runtime;
+    this.deployment = deployment;
     this.guard = guard;
   }
 
@@ -53,9 +58,7 @@ public class PluginRouter {
     PluginInstallation installation =
         installations.enabled(tenant, call.pluginId()).orElseThrow(() -> notFound(call));
     MatchedRoute route =
-        runtime
-            .route(call.pluginId(), installation.pluginVersion(), call.method(), call.path())
-            .orElseThrow(() -> notFound(call));
+        route(call, installation.pluginVersion()).orElseThrow(() -> notFound(call));
     if (!route.permission().isEmpty() && !access.grants(route.permission())) {
       throw new ProblemException(
           IdentityProblems.PERMISSION_DENIED,
@@ -76,6 +79,21 @@ public class PluginRouter {
         new RouteRequest(
             call.method(), call.path(), route.pathParameters(), call.query(), call.body(), context);
     return guard.call(call.pluginId(), context, () -> route.handler().handle(request));
+  }
+
+  /**
+   * The route in the installed version. A version another replica deployed or installed a moment
+   * ago may not run here yet (this replica hears of it through Kafka shortly): it is started now,
+   * from the registry, rather than the call answered 404.
+   */
+  private Optional<MatchedRoute> route(Call call, String version) {
+    Optional<MatchedRoute> route =
+        runtime.route(call.pluginId(), version, call.method(), call.path());
+    if (route.isEmpty() && !runtime.activeVersions(call.pluginId()).contains(version)) {
+      deployment.ensureRunning(call.pluginId(), version);
+      route = runtime.route(call.pluginId(), version, call.method(), call.path());
+    }
+    return route;
   }
 
   /**

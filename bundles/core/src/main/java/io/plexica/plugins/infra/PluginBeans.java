@@ -170,8 +170,11 @@ public class PluginBeans {
   @Produces
   @Singleton
   PluginRouter router(
-      PluginInstallations installations, PluginRuntime runtime, PluginCallGuard guard) {
-    return new PluginRouter(installations, runtime, guard);
+      PluginInstallations installations,
+      PluginRuntime runtime,
+      PluginDeployment deployment,
+      PluginCallGuard guard) {
+    return new PluginRouter(installations, runtime, deployment, guard);
   }
 
   /** The platform's extension points, delivered to plugins' hook handlers. */
