@@ -75,7 +75,8 @@ for (const overlay of readdirSync(overlays)) {
   }
   const objects = parseAllDocuments(yaml).map((d) => d.toJSON()).filter(Boolean);
   for (const object of objects) await check(overlay, object);
-  checkRollout(overlay, objects);
+  // The podman overlay is for one machine (bin/plexica deploy-smoke): schemas yes, rollout rules no.
+  if (overlay !== "podman") checkRollout(overlay, objects);
   rendered += objects.length;
   say(`${overlay}: ${objects.length} objects rendered and checked (${objects.map((o) => o.kind).join(", ")})`);
 }

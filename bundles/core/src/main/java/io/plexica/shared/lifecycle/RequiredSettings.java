@@ -14,8 +14,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Outside dev mode, the platform refuses to start while any secret is unset or still its
- * development value, and names every one of them at once: a production platform never runs on a
- * password that is in this repository.
+ * development value, or while a setting whose default only fits the developer's machine (a service
+ * on 127.0.0.1, no mail server, no public address) is unset, and names every one of them at once: a
+ * production platform never runs on a password that is in this repository, nor looks for its
+ * services on loopback addresses by accident.
  */
 @ApplicationScoped
 public class RequiredSettings {
@@ -33,6 +35,19 @@ public class RequiredSettings {
           "plexica.metrics.password", List.of(),
           "plexica.keystore.password", List.of());
 
+  /** Settings whose defaults name the developer's machine: outside dev mode they must be set. */
+  static final List<String> PLACES =
+      List.of(
+          "plexica.keycloak.url",
+          "plexica.redis.host",
+          "plexica.kafka.bootstrap-servers",
+          "plexica.storage.endpoint",
+          "plexica.mail.smtp.host",
+          "plexica.mail.from",
+          "plexica.web.public-url",
+          "plexica.identity.web-redirect-uris",
+          "plexica.identity.console-redirect-uris");
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     Config config = ConfigProvider.getConfig();
     boolean devMode =
@@ -43,11 +58,15 @@ public class RequiredSettings {
           "Plexica does not start outside dev mode without these settings (or with their"
               + " development values): "
               + String.join(", ", missing)
-              + ". Set them in the environment; docs/operations.md lists every setting.");
+              + ". Set them in the environment or as files in the server's variables folder;"
+              + " docs/configuration.md lists every setting.");
     }
   }
 
-  /** The unset or development-valued secrets, as "ENVIRONMENT_NAME (property)", sorted. */
+  /**
+   * The unset or development-valued secrets and the unset places, as "ENVIRONMENT_NAME (property)",
+   * sorted.
+   */
   static List<String> missing(Function<String, Optional<String>> config, boolean devMode) {
     List<String> missing = new ArrayList<>();
     if (devMode) {
@@ -57,6 +76,12 @@ public class RequiredSettings {
         (name, devValues) -> {
           Optional<String> value = config.apply(name).map(String::strip);
           if (value.isEmpty() || value.get().isEmpty() || devValues.contains(value.get())) {
+            missing.add(environmentName(name) + " (" + name + ")");
+          }
+        });
+    PLACES.forEach(
+        name -> {
+          if (config.apply(name).map(String::strip).filter(v -> !v.isEmpty()).isEmpty()) {
             missing.add(environmentName(name) + " (" + name + ")");
           }
         });
