@@ -3,6 +3,7 @@ package io.plexica.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.identity.infra.KeycloakRealms;
+import io.plexica.identity.infra.KeycloakSettings;
 import io.plexica.testing.TestPlatform;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,40 @@ import org.junit.jupiter.api.Test;
  * settings in clear.
  */
 class RealmProfileDigestTest {
-  private final KeycloakRealms realms = TestPlatform.realms();
+  /** The platform's settings with a service account, as a running platform has. */
+  private final KeycloakRealms realms = new KeycloakRealms(withClientSecret("a-service-secret"));
+
+  @Test
+  void withoutAServiceAccountSecretNothingIsSkipped() {
+    assertThat(
+            new KeycloakRealms(withClientSecret(null))
+                .profileDigest("acme", "Acme", Optional.empty()))
+        .isEmpty();
+  }
+
+  @Test
+  void anotherSecretGivesAnotherDigest() {
+    assertThat(
+            new KeycloakRealms(withClientSecret("another-secret"))
+                .profileDigest("acme", "Acme", Optional.empty()))
+        .isNotEqualTo(realms.profileDigest("acme", "Acme", Optional.empty()));
+  }
+
+  private static KeycloakSettings withClientSecret(String secret) {
+    KeycloakSettings test = TestPlatform.keycloakSettings();
+    return new KeycloakSettings(
+        test.url(),
+        test.adminUser(),
+        test.adminPassword(),
+        test.webRedirectUris(),
+        test.consoleRedirectUris(),
+        test.platformAdminUser(),
+        test.platformAdminPassword(),
+        test.devMode(),
+        test.devPassword(),
+        "plexica-platform",
+        secret);
+  }
 
   @Test
   void theSameProfileGivesTheSameDigestAndAnyChangeAnother() {
