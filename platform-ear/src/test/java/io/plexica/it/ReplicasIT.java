@@ -88,12 +88,14 @@ class ReplicasIT {
     Instant served = Instant.now();
     assertThat(summary.statusCode()).as(summary.asString()).isEqualTo(200);
     assertThat(summary.<String>path("label")).isEqualTo("R");
-    // Upload, then the tenant administrator's installation (through replica 1 too), then replica 2
-    // serves the new version's route.
-    assertThat(Duration.between(deployed, served))
+    // A plugin serves a tenant once the tenant installed it: the installation (through replica 1,
+    // as long as its migrations and grants take) is the tenant's own call; what replication adds
+    // is the time from its answer to the route answering on replica 2.
+    assertThat(Duration.between(usable, served))
         .as(
-            "from the upload on replica 1 to the route on replica 2 (of which the installation: %s)",
-            Duration.between(deployed, usable))
+            "from the installation's answer on replica 1 to the route on replica 2"
+                + " (upload to route: %s, of which the installation: %s)",
+            Duration.between(deployed, served), Duration.between(deployed, usable))
         .isLessThan(Duration.ofSeconds(2));
   }
 

@@ -113,20 +113,17 @@ public class PluginInstallations {
     deployment.ensureRunning(pluginId, manifest.version());
     boolean keptTables = migrations.hasTables(tenant, pluginId);
     String lease = takeLease(tenant, pluginId, Interrupted.install(manifest.version(), keptTables));
-    try {
-      migrations.migrate(tenant, manifest, deployment.bundle(pluginId, manifest.version()));
-      roles.grantToAdmin(tenant, permissions);
-      store.install(installation, PluginEvents.of("installed", installation));
-    } catch (RuntimeException e) {
-      // Nothing of a failed installation stays: not its permissions, nor tables it just created.
-      undoInstall(tenant, pluginId, permissions, keptTables);
-      leases.release(INSTALLATION_LEASE, lease);
-      throw e;
-    } catch (Error e) {
-      leases.abandon(INSTALLATION_LEASE, lease);
-      throw e;
-    }
-    leases.release(INSTALLATION_LEASE, lease);
+    leases.holding(
+        INSTALLATION_LEASE,
+        lease,
+        () -> {
+          migrations.migrate(tenant, manifest, deployment.bundle(pluginId, manifest.version()));
+          roles.grantToAdmin(tenant, permissions);
+          store.install(installation, PluginEvents.of("installed", installation));
+          return installation;
+        },
+        // Nothing of a failed installation stays: not its permissions, nor tables it just created.
+        () -> undoInstall(tenant, pluginId, permissions, keptTables));
     extensions.announce(
         ExtensionPoints.Event.of(
             "plugin.installed",
@@ -185,18 +182,11 @@ public class PluginInstallations {
     requireDependenciesEnabled(tenant, manifest);
     String config = manifests.validateConfig(manifest, installation.config());
     String lease = takeLease(tenant, pluginId, Interrupted.upgrade(target));
-    PluginInstallation upgraded;
-    try {
-      upgraded = finishUpgrade(tenant, installation, manifest, config);
-    } catch (RuntimeException e) {
-      leases.release(INSTALLATION_LEASE, lease);
-      throw e;
-    } catch (Error e) {
-      leases.abandon(INSTALLATION_LEASE, lease);
-      throw e;
-    }
-    leases.release(INSTALLATION_LEASE, lease);
-    return upgraded;
+    return leases.holding(
+        INSTALLATION_LEASE,
+        lease,
+        () -> finishUpgrade(tenant, installation, manifest, config),
+        () -> {});
   }
 
   /**

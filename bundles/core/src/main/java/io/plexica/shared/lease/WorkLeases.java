@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Leases on work that must not be left half-done when a node dies ({@code
@@ -104,6 +105,32 @@ public class WorkLeases {
    */
   public void abandon(String kind, String subject) {
     held.remove(new Key(kind, subject));
+  }
+
+  /**
+   * Runs work under a lease this node has just taken. When the work ends the lease goes; when it
+   * fails, {@code undo} runs first. An error nobody planned for abandons the lease instead, so that
+   * the work is taken over as if this node had died.
+   */
+  public <T> T holding(String kind, String subject, Supplier<T> work, Runnable undo) {
+    T result;
+    try {
+      result = work.get();
+    } catch (RuntimeException failure) {
+      try {
+        undo.run();
+      } catch (RuntimeException undoFailed) {
+        failure.addSuppressed(undoFailed);
+      } finally {
+        release(kind, subject);
+      }
+      throw failure;
+    } catch (Error unplanned) {
+      abandon(kind, subject);
+      throw unplanned;
+    }
+    release(kind, subject);
+    return result;
   }
 
   /** Pushes the expiry of every lease this node holds forward; returns how many it still holds. */
