@@ -61,7 +61,7 @@ final class LoadSetup {
   /** Tenants {@code load-01..}, each with its administrator and {@code usersPerTenant} users. */
   List<List<Person>> prepare(int tenants, int usersPerTenant) throws Exception {
     Instant start = Instant.now();
-    String operator = token("plexica-platform", "admin", devPassword);
+    String operator = sharedToken("plexica-platform", "admin", devPassword);
     deployAnalytics(operator);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<List<Person>>> made = new ArrayList<>();
@@ -98,7 +98,7 @@ final class LoadSetup {
 
   /** The tenant's people: its administrator first, then its users. */
   private List<Person> tenant(String slug, int users) throws Exception {
-    String operator = token("plexica-platform", "admin", devPassword);
+    String operator = sharedToken("plexica-platform", "admin", devPassword);
     String adminEmail = "admin@" + slug + ".example";
     if (send(get("/api/v1/tenants/" + slug, operator)).statusCode() == 404) {
       expect(
@@ -138,8 +138,8 @@ final class LoadSetup {
     String ws2 = workspaces.get(1);
     List<Person> people = new ArrayList<>();
     people.add(new Person(slug, adminEmail, devPassword, ws1, ws2));
-    String master = token("master", "admin", "admin");
     for (int u = 1; u <= users; u++) {
+      String master = sharedToken("master", "admin", "admin");
       String username = "u" + u + "@" + slug + ".example";
       String password = "Load-" + slug + "-" + u;
       int created =
@@ -160,6 +160,7 @@ final class LoadSetup {
         throw new IllegalStateException(slug + ": user " + username + " not made: " + created);
       }
       if (created == 201) {
+        grantRole(master, slug, username, "user");
         String token = token(slug, username, password);
         String me = send(get("/api/v1/me", token)).body();
         Matcher subject = SUBJECT.matcher(me);
@@ -179,6 +180,42 @@ final class LoadSetup {
     return Collections.unmodifiableList(people);
   }
 
+  /** The realm role, as a tenant administrator gives it in Keycloak's console. */
+  private void grantRole(String master, String realm, String username, String role)
+      throws Exception {
+    String admin = keycloak + "/admin/realms/" + realm;
+    String users =
+        send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            admin
+                                + "/users?exact=true&username="
+                                + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + master)
+                    .build())
+            .body();
+    Matcher id = ID.matcher(users);
+    if (!id.find()) {
+      throw new IllegalStateException(realm + ": no user " + username + ": " + users);
+    }
+    String representation =
+        send(
+                HttpRequest.newBuilder(URI.create(admin + "/roles/" + role))
+                    .header("Authorization", "Bearer " + master)
+                    .build())
+            .body();
+    expect(
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(admin + "/users/" + id.group(1) + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + master)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + representation + "]"))
+                .build()),
+        204,
+        realm + ": role " + role + " for " + username);
+  }
+
   private void awaitActive(String slug, String operator) throws Exception {
     Instant deadline = Instant.now().plusSeconds(180);
     while (Instant.now().isBefore(deadline)) {
@@ -189,6 +226,24 @@ final class LoadSetup {
       Thread.sleep(500);
     }
     throw new IllegalStateException("Tenant " + slug + " did not become ACTIVE");
+  }
+
+  private final Map<String, String> shared = new java.util.HashMap<>();
+  private final Map<String, Instant> sharedAt = new java.util.HashMap<>();
+
+  /**
+   * The operator's and Keycloak administrator's tokens, shared by the setup's threads and fetched
+   * again after 50 s (the master realm's live 60): Keycloak refuses a burst of parallel logins of
+   * one account as an attack.
+   */
+  private synchronized String sharedToken(String realm, String username, String password)
+      throws Exception {
+    String key = realm + "/" + username;
+    if (!shared.containsKey(key) || sharedAt.get(key).isBefore(Instant.now().minusSeconds(50))) {
+      shared.put(key, token(realm, username, password));
+      sharedAt.put(key, Instant.now());
+    }
+    return shared.get(key);
   }
 
   String token(String realm, String username, String password) throws Exception {

@@ -25,7 +25,9 @@ import java.util.UUID;
  * The seed's load test: 1,000 people of 50 tenants at once. Tenant users sign in (Keycloak), read
  * who they are, list and switch workspaces, upload and list files, call a plugin route; tenant
  * administrators (one per tenant) create workspaces and invite people. Each person signs in once
- * and then works with a think time between rounds, as people do, for the length of the run.
+ * and then works with a think time between rounds, as people do, for the length of the run. The
+ * assertions fail the run on any failed request and on a p95 of 200 ms or more of any of the
+ * platform's requests; the sign-in's p95 (Keycloak's) is reported, not judged.
  *
  * <p>Settings (system properties): {@code base}, {@code keycloak}, {@code tenants} (50), {@code
  * people} (1000), {@code rampSeconds} (180), {@code staySeconds} (240), {@code thinkSeconds} (8),
@@ -52,19 +54,39 @@ public class ThousandUsers extends Simulation {
                 System.getProperty("devPassword", "admin"),
                 Path.of(
                     System.getProperty(
-                        "analyticsJar", "../../sample-plugins/analytics/target/analytics.jar")))
+                        "analyticsJar",
+                        "../../sample-plugins/analytics/target/analytics-1.0.0.jar")))
             .prepare(TENANTS, perTenant - 1);
     setUp(
             users()
                 .injectOpen(rampUsers(TENANTS * (perTenant - 1)).during(RAMP))
                 .protocols(protocol()),
             admins().injectOpen(rampUsers(TENANTS).during(RAMP)).protocols(protocol()))
-        .assertions(
-            details("platform").failedRequests().count().is(0L),
-            details("sign-in").failedRequests().count().is(0L),
-            details("platform").responseTime().percentile(95.0).lt(200),
-            global().failedRequests().count().is(0L));
+        .assertions(assertions());
   }
+
+  /** No failed request, each platform request's p95 under 200 ms; the sign-in's p95 reported. */
+  private static List<io.gatling.javaapi.core.Assertion> assertions() {
+    List<io.gatling.javaapi.core.Assertion> all = new java.util.ArrayList<>();
+    all.add(global().failedRequests().count().is(0L));
+    all.add(details("sign in").responseTime().percentile(95.0).gte(0));
+    PLATFORM_REQUESTS.forEach(
+        name -> all.add(details(name).responseTime().percentile(95.0).lt(200)));
+    return all;
+  }
+
+  /** The platform's requests, each of which must keep its p95 under the target. */
+  static final List<String> PLATFORM_REQUESTS =
+      List.of(
+          "me",
+          "list workspaces",
+          "open workspace",
+          "switch workspace",
+          "upload file",
+          "list files",
+          "plugin route",
+          "create workspace",
+          "invite");
 
   private static HttpProtocolBuilder protocol() {
     return http.baseUrl(BASE)
@@ -80,10 +102,8 @@ public class ThousandUsers extends Simulation {
         tenants.stream().flatMap(t -> t.stream().skip(1)).map(LoadSetup.Person::record).toList();
     return scenario("tenant users")
         .feed(records.iterator())
-        .group("sign-in")
-        .on(signIn())
-        .group("platform")
-        .on(
+        .exec(signIn())
+        .exec(
             exec(http("me").get("/api/v1/me").header("Authorization", "Bearer #{token}"))
                 .during(STAY)
                 .on(
@@ -120,10 +140,8 @@ public class ThousandUsers extends Simulation {
         tenants.stream().map(t -> t.get(0).record()).toList();
     return scenario("tenant administrators")
         .feed(records.iterator())
-        .group("sign-in")
-        .on(signIn())
-        .group("platform")
-        .on(
+        .exec(signIn())
+        .exec(
             during(STAY)
                 .on(
                     exec(session -> session.set("uuid", UUID.randomUUID().toString()))

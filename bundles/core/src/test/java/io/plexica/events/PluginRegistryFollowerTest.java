@@ -64,8 +64,12 @@ class PluginRegistryFollowerTest {
         assertThat(replicaA.activeVersions(id)).containsExactly("1.1.0");
 
         deployedByA.remove(id);
-        awaitTrue(() -> replicaB.activeVersions(id).isEmpty());
-        assertThat(permissionsOfB.knows(id + ":things:read")).isFalse();
+        // Stopped, then its permissions forgotten: wait for both, the second comes a moment later.
+        awaitTrue(
+            () ->
+                replicaB.activeVersions(id).isEmpty()
+                    && !permissionsOfB.knows(id + ":things:read"));
+        assertThat(replicaB.activeVersions(id)).isEmpty();
       }
     }
   }
