@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * {@code failuresToOpen} failures in a row a plugin's breaker opens, so its calls fail fast with
  * 503 for {@code openFor} before one call may try again.
  */
-public class PluginCallGuard {
+public class PluginCallGuard implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PluginCallGuard.class.getName());
 
   private final ExecutorService executor;
@@ -107,6 +107,12 @@ public class PluginCallGuard {
           "Plugin '" + pluginId + "' failed while handling the request.",
           cause);
     }
+  }
+
+  /** Stops the calls' threads; a call still running is interrupted. */
+  @Override
+  public void close() {
+    executor.shutdownNow();
   }
 
   private void failed(String pluginId) {

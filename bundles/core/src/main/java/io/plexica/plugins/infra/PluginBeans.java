@@ -22,6 +22,7 @@ import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -30,6 +31,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.JedisPooled;
@@ -44,6 +48,7 @@ public class PluginBeans {
   static final String DEV_DB_SECRET = "plexica-dev-plugin-db-secret-not-for-production";
 
   @Resource ManagedExecutorService executor;
+  @Resource ManagedThreadFactory threads;
 
   /** Connections that log in as the caller says: each plugin installation as its own role. */
   @Resource(
@@ -154,17 +159,27 @@ public class PluginBeans {
   }
 
   /**
-   * Plugin calls (routes and hooks) run on the server's managed executor and may take five seconds
-   * at most; five failures in a row rest a plugin for 30 seconds.
+   * Plugin calls (routes and hooks) run on threads of their own, {@code
+   * plexica.plugins.call-threads} at most, and may take five seconds at most; five failures in a
+   * row rest a plugin for 30 seconds. Not on the server's executor: a request thread waits for its
+   * plugin call, and when request threads filled that executor under load, the calls they waited
+   * for queued behind them until they timed out.
    */
   @Produces
   @Singleton
   PluginCallGuard guard(
       Clock clock,
-      @ConfigProperty(name = "plexica.plugins.call-timeout-ms", defaultValue = "5000")
-          long timeout) {
-    return new PluginCallGuard(
-        executor, Duration.ofMillis(timeout), 5, Duration.ofSeconds(30), clock);
+      @ConfigProperty(name = "plexica.plugins.call-timeout-ms", defaultValue = "5000") long timeout,
+      @ConfigProperty(name = "plexica.plugins.call-threads", defaultValue = "32") int callThreads) {
+    ThreadPoolExecutor calls =
+        new ThreadPoolExecutor(
+            callThreads, callThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+    calls.allowCoreThreadTimeOut(true);
+    return new PluginCallGuard(calls, Duration.ofMillis(timeout), 5, Duration.ofSeconds(30), clock);
+  }
+
+  void stopCalls(@Disposes PluginCallGuard guard) {
+    guard.close();
   }
 
   @Produces
