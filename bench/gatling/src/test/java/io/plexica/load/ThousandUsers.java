@@ -16,6 +16,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -190,15 +191,8 @@ public class ThousandUsers extends Simulation {
   private static ChainBuilder freshToken() {
     return doIf(session -> Instant.now().isAfter(session.<Instant>get("refreshAt")))
         .then(
-            exec(http("refresh token")
-                    .post(KEYCLOAK + "/realms/#{tenant}/protocol/openid-connect/token")
-                    .formParam("grant_type", "refresh_token")
-                    .formParam("client_id", "plexica-cli")
-                    .formParam("refresh_token", "#{refresh}")
-                    .check(
-                        status().is(200),
-                        jsonPath("$.access_token").saveAs("token"),
-                        jsonPath("$.refresh_token").saveAs("refresh")))
+            exec(tokenGrant("refresh token", "refresh_token")
+                    .formParam("refresh_token", "#{refresh}"))
                 .exec(session -> session.set("refreshAt", refreshAt())));
   }
 
@@ -210,17 +204,22 @@ public class ThousandUsers extends Simulation {
   private static ChainBuilder signIn() {
     return exec(session -> session.set("uuid", UUID.randomUUID().toString()))
         .exec(
-            http("sign in")
-                .post(KEYCLOAK + "/realms/#{tenant}/protocol/openid-connect/token")
-                .formParam("grant_type", "password")
-                .formParam("client_id", "plexica-cli")
+            tokenGrant("sign in", "password")
                 .formParam("username", "#{username}")
-                .formParam("password", "#{password}")
-                .check(
-                    status().is(200),
-                    jsonPath("$.access_token").saveAs("token"),
-                    jsonPath("$.refresh_token").saveAs("refresh")))
+                .formParam("password", "#{password}"))
         .exec(session -> session.set("refreshAt", refreshAt()));
+  }
+
+  /** A grant at the tenant's token endpoint, keeping the tokens it gives. */
+  private static HttpRequestActionBuilder tokenGrant(String name, String grantType) {
+    return http(name)
+        .post(KEYCLOAK + "/realms/#{tenant}/protocol/openid-connect/token")
+        .formParam("grant_type", grantType)
+        .formParam("client_id", "plexica-cli")
+        .check(
+            status().is(200),
+            jsonPath("$.access_token").saveAs("token"),
+            jsonPath("$.refresh_token").saveAs("refresh"));
   }
 
 }
