@@ -1,9 +1,9 @@
 package io.plexica.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
-import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -30,9 +30,9 @@ import java.util.UUID;
  * administrators (one per tenant) create workspaces and invite people. Each person signs in once
  * and then works with a think time between rounds, as people do, until the run ends: people arrive
  * over {@code rampSeconds} (as a working day starts), then all of them work together for {@code
- * staySeconds}. The
- * assertions fail the run on any failed request and on a p95 of 200 ms or more of any of the
- * platform's requests; the sign-in's p95 (Keycloak's) is reported, not judged.
+ * staySeconds}. Tokens are refreshed as the web app does. The assertions fail the run on any
+ * failed request and on a p95 of 200 ms or more of any of the platform's requests; the sign-in's
+ * and the refresh's p95 (Keycloak's) are reported, not judged.
  *
  * <p>Settings (system properties): {@code base}, {@code keycloak}, {@code tenants} (50), {@code
  * people} (1000), {@code rampSeconds} (480), {@code staySeconds} (150), {@code thinkSeconds} (20),
@@ -49,7 +49,7 @@ public class ThousandUsers extends Simulation {
   private static final int THINK = Integer.getInteger("thinkSeconds", 20);
 
   private final List<List<LoadSetup.Person>> tenants;
-  private Instant end;
+  private final Instant end;
 
   public ThousandUsers() throws Exception {
     int perTenant = PEOPLE / TENANTS;

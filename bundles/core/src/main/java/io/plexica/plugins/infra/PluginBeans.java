@@ -40,7 +40,8 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * The plugin host's parts, configured through MicroProfile Config: {@code plexica.plugins.work-dir}
- * (Felix's bundle cache, scratch space), {@code plexica.plugins.call-timeout-ms}.
+ * (Felix's bundle cache, scratch space), {@code plexica.plugins.call-timeout-ms}, {@code
+ * plexica.plugins.call-threads}.
  */
 @ApplicationScoped
 public class PluginBeans {
