@@ -7,17 +7,24 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -32,6 +39,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class PluginRegistryFollower implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PluginRegistryFollower.class.getName());
 
+  /**
+   * How far before its start a replica reads: events written by another machine whose clock is a
+   * little behind still count, and reading one twice does no harm.
+   */
+  private static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
+
   static final List<String> TOPICS =
       List.of(
           PluginDeployment.DEPLOYED,
@@ -45,6 +58,14 @@ public class PluginRegistryFollower implements AutoCloseable {
   private final Duration checkAllEvery;
   private final BackgroundLoop loop;
   private volatile boolean listening;
+  private Instant startedAt;
+
+  /**
+   * Where this replica is in each partition. Nothing is committed, and a topic may come into being
+   * (auto-created) after the consumer joined: a partition assigned late must still be read from the
+   * replica's start, not from its end, or the first event on a new topic is lost.
+   */
+  private final Map<TopicPartition, Long> positions = new HashMap<>();
 
   public PluginRegistryFollower(
       KafkaSettings kafka, PluginDeployment deployment, Duration checkAllEvery) {
@@ -55,11 +76,12 @@ public class PluginRegistryFollower implements AutoCloseable {
   }
 
   public PluginRegistryFollower start() {
+    startedAt = Instant.now().minus(CLOCK_SLACK);
     loop.start();
     return this;
   }
 
-  /** Whether it has joined and hears changes (for tests and health). */
+  /** Whether it has joined and hears changes on every topic (for tests and health). */
   public boolean listening() {
     return listening;
   }
@@ -75,13 +97,19 @@ public class PluginRegistryFollower implements AutoCloseable {
     while (loop.running()) {
       try (KafkaConsumer<String, byte[]> consumer =
           new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-        consumer.subscribe(TOPICS);
+        consumer.subscribe(TOPICS, new FromStart(consumer));
         while (loop.running()) {
           Set<String> changed = new LinkedHashSet<>();
           for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
             pluginOf(record).ifPresent(changed::add);
+            positions.put(
+                new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
           }
-          listening = !consumer.assignment().isEmpty();
+          listening =
+              consumer.assignment().stream()
+                  .map(TopicPartition::topic)
+                  .collect(Collectors.toSet())
+                  .containsAll(TOPICS);
           changed.forEach(this::reconcile);
           if (Instant.now().isAfter(nextCheck)) {
             deployment.reconcileAll();
@@ -97,6 +125,44 @@ public class PluginRegistryFollower implements AutoCloseable {
       }
     }
     listening = false;
+  }
+
+  /** Puts every newly assigned partition where this replica left it, or at its start. */
+  private final class FromStart implements ConsumerRebalanceListener {
+    private final KafkaConsumer<String, byte[]> consumer;
+
+    FromStart(KafkaConsumer<String, byte[]> consumer) {
+      this.consumer = consumer;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      Map<TopicPartition, Long> unseen = new HashMap<>();
+      for (TopicPartition partition : partitions) {
+        Long position = positions.get(partition);
+        if (position != null) {
+          consumer.seek(partition, position);
+        } else {
+          unseen.put(partition, startedAt.toEpochMilli());
+        }
+      }
+      if (unseen.isEmpty()) {
+        return;
+      }
+      // Ends first: whatever is written after this call lies past them, and whatever was written
+      // before it since the start is found by time.
+      Map<TopicPartition, Long> ends = consumer.endOffsets(unseen.keySet());
+      Map<TopicPartition, OffsetAndTimestamp> fromStart = consumer.offsetsForTimes(unseen);
+      for (TopicPartition partition : unseen.keySet()) {
+        OffsetAndTimestamp offset = fromStart.get(partition);
+        consumer.seek(partition, offset == null ? ends.get(partition) : offset.offset());
+      }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // positions already holds what was read; nothing to commit.
+    }
   }
 
   private void reconcile(String pluginId) {
