@@ -225,6 +225,17 @@ public final class TestPlatform {
     return new TestPlatform(decorator);
   }
 
+  /** Where the test run's PostgreSQL listens, for tests that speak its protocol themselves. */
+  public static java.net.InetSocketAddress databaseAddress() {
+    return new java.net.InetSocketAddress(
+        property("plexica.db.host", "127.0.0.1"),
+        Integer.parseInt(property("plexica.db.port", "25432")));
+  }
+
+  public static String databaseName() {
+    return property("plexica.db.name", "plexica");
+  }
+
   public static synchronized Database database() {
     if (database == null) {
       HikariConfig pool = new HikariConfig();

@@ -7,11 +7,18 @@ import io.plexica.shared.persistence.LoginRoles;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.infra.PostgresTenantSchemas;
 import io.plexica.testing.TestPlatform;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +70,61 @@ class InstallationRolesTest {
     assertRefused(() -> count(a, "crm", "SELECT count(*) FROM %s.plugin_notes_notes"));
     assertRefused(
         () -> run(a, "crm", "CREATE VIEW %s.plugin_crm_peek AS SELECT * FROM plexica_core.tenant"));
+  }
+
+  @Test
+  void anInstallationLogsInWithoutPayingForPasswordStretching() throws Exception {
+    run(a, "crm", "CREATE TABLE %s.plugin_crm_contacts (id int)");
+    assertThat(scramRoundsAskedOf(roles.of(a, "crm").name()))
+        .isEqualTo(InstallationRoles.SCRAM_ITERATIONS);
+  }
+
+  /**
+   * The PBKDF2 rounds PostgreSQL asks of a client logging in as {@code role}: the {@code i=} of its
+   * SCRAM server-first-message (RFC 5802), read off the wire since only a superuser sees the stored
+   * secret.
+   */
+  private static int scramRoundsAskedOf(String role) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(TestPlatform.databaseAddress(), 5_000);
+      socket.setSoTimeout(5_000);
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      byte[] startup =
+          ("user\0" + role + "\0database\0" + TestPlatform.databaseName() + "\0\0")
+              .getBytes(StandardCharsets.UTF_8);
+      out.writeInt(8 + startup.length);
+      out.writeInt(196_608); // protocol 3.0
+      out.write(startup);
+      out.flush();
+      assertThat(authenticationRequest(in).code()).as("AuthenticationSASL").isEqualTo(10);
+      byte[] mechanism = "SCRAM-SHA-256\0".getBytes(StandardCharsets.US_ASCII);
+      byte[] clientFirst = "n,,n=,r=plexicatestnonce".getBytes(StandardCharsets.US_ASCII);
+      out.writeByte('p');
+      out.writeInt(4 + mechanism.length + 4 + clientFirst.length);
+      out.write(mechanism);
+      out.writeInt(clientFirst.length);
+      out.write(clientFirst);
+      out.flush();
+      AuthenticationRequest serverFirst = authenticationRequest(in);
+      assertThat(serverFirst.code()).as("AuthenticationSASLContinue").isEqualTo(11);
+      Matcher rounds =
+          Pattern.compile("(?:^|,)i=(\\d+)")
+              .matcher(new String(serverFirst.data(), StandardCharsets.US_ASCII));
+      assertThat(rounds.find()).as("an iteration count in the server-first-message").isTrue();
+      return Integer.parseInt(rounds.group(1));
+    }
+  }
+
+  private record AuthenticationRequest(int code, byte[] data) {}
+
+  private static AuthenticationRequest authenticationRequest(DataInputStream in)
+      throws IOException {
+    assertThat((char) in.readByte()).as("an authentication request").isEqualTo('R');
+    byte[] data = new byte[in.readInt() - 8];
+    int code = in.readInt();
+    in.readFully(data);
+    return new AuthenticationRequest(code, data);
   }
 
   @Test
