@@ -9,6 +9,7 @@ import io.plexica.identity.domain.TenantUser;
 import io.plexica.identity.domain.UserStatus;
 import io.plexica.identity.infra.RedisAccessCache;
 import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.testing.Await;
 import io.plexica.testing.TestPlatform;
 import io.plexica.testing.TestTokens;
 import java.time.Clock;
@@ -96,7 +97,7 @@ class PermissionEngineTest {
             Duration.ofMinutes(5),
             Duration.ofMinutes(1));
     try {
-      RedisAccessCacheTest.await(otherCache::listening, "the other node subscribed");
+      Await.until(otherCache::listening, "the other node subscribed");
       PermissionEngine otherNode =
           new PermissionEngine(PLATFORM.identityStore, otherCache, Clock.systemUTC());
       String role = newRole(Set.of("workspaces:read", "plugins:read"));
@@ -107,7 +108,7 @@ class PermissionEngineTest {
       PLATFORM.roles.update(
           tenant, role, Optional.empty(), Optional.of(Set.of("workspaces:read")), admin);
 
-      RedisAccessCacheTest.await(
+      Await.until(
           () -> !otherNode.accessOf(tenant, token).grants("plugins:read"),
           "the other node to see the revocation");
     } finally {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.identity.domain.Access;
 import io.plexica.identity.infra.RedisAccessCache;
+import io.plexica.testing.Await;
 import io.plexica.testing.TestPlatform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class RedisAccessCacheTest {
             TestPlatform.cacheSeal(),
             Duration.ofMinutes(5),
             Duration.ofMinutes(1));
-    await(() -> node.listening() && otherNode.listening(), "both nodes subscribed");
+    Await.until(() -> node.listening() && otherNode.listening(), "both nodes subscribed");
   }
 
   @AfterAll
@@ -128,7 +128,7 @@ class RedisAccessCacheTest {
     node.invalidate(tenant);
 
     assertThat(node.get(tenant, user, () -> loader.load(user)).permissions()).isEmpty();
-    await(
+    Await.until(
         () -> otherNode.get(tenant, user, () -> loader.load(user)).permissions().isEmpty(),
         "the other node dropping its copy");
   }
@@ -185,21 +185,6 @@ class RedisAccessCacheTest {
         assertThat(dead.listening()).isFalse();
       } finally {
         dead.close();
-      }
-    }
-  }
-
-  static void await(BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plusSeconds(5);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
       }
     }
   }

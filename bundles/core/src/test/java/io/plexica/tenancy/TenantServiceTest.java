@@ -11,6 +11,7 @@ import io.plexica.tenancy.domain.TenantPage;
 import io.plexica.tenancy.domain.TenantQuery;
 import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.tenancy.domain.TenantStatus;
+import io.plexica.testing.Await;
 import io.plexica.testing.TestPlatform;
 import jakarta.json.Json;
 import java.time.Instant;
@@ -91,6 +92,12 @@ class TenantServiceTest {
     Tenant tenant = create("life");
 
     assertThat(TestPlatform.realms().isEnabled(tenant.slug())).isTrue();
+    Await.until(TestPlatform.activeTenants()::listening, "the node subscribed to tenant changes");
+    // Resolved twice, so the node keeps it in memory: suspending must still stop it at once.
+    assertThat(platform.tenantService.resolveActive(tenant.slug(), tenant.id()).id())
+        .isEqualTo(tenant.id());
+    assertThat(platform.tenantService.resolveActive(tenant.slug(), tenant.id()).id())
+        .isEqualTo(tenant.id());
     assertThat(platform.tenantService.suspend(tenant.slug()).status())
         .isEqualTo(TenantStatus.SUSPENDED);
     assertThat(TestPlatform.realms().isEnabled(tenant.slug())).as("realm disabled").isFalse();

@@ -45,6 +45,7 @@ import io.plexica.tenancy.domain.TenantStatus;
 import io.plexica.tenancy.infra.JpaProvisioningLog;
 import io.plexica.tenancy.infra.JpaTenantRepository;
 import io.plexica.tenancy.infra.PostgresTenantSchemas;
+import io.plexica.tenancy.infra.RedisActiveTenants;
 import io.plexica.tenancy.infra.SchemaSteps;
 import io.plexica.workspaces.app.Caller;
 import io.plexica.workspaces.app.FileService;
@@ -86,6 +87,7 @@ public final class TestPlatform {
   private static KeycloakRealms realms;
   private static JedisPooled redis;
   private static RedisAccessCache accessCache;
+  private static RedisActiveTenants activeTenants;
   private static S3ObjectStorage objectStorage;
 
   /** The upload limit of test platforms: small, so that tests can exceed it cheaply. */
@@ -116,7 +118,7 @@ public final class TestPlatform {
     Database db = database();
     Clock clock = Clock.systemUTC();
     schemas = new PostgresTenantSchemas(db);
-    tenants = new JpaTenantRepository(db);
+    tenants = new JpaTenantRepository(db, activeTenants());
     log = new JpaProvisioningLog(db);
     identityStore = new JpaIdentityStore(db);
     storage = new TenantStorage(objectStorage(), storageSettings().bucketPrefix());
@@ -181,6 +183,7 @@ public final class TestPlatform {
                     }),
                 new TenantBucketStep(storage)),
             leases,
+            activeTenants(),
             clock);
   }
 
@@ -358,6 +361,14 @@ public final class TestPlatform {
           new RedisAccessCache(redis(), cacheSeal(), Duration.ofMinutes(5), Duration.ofMinutes(1));
     }
     return accessCache;
+  }
+
+  /** The test run's node's memory of active tenants; every test platform shares it. */
+  public static synchronized RedisActiveTenants activeTenants() {
+    if (activeTenants == null) {
+      activeTenants = new RedisActiveTenants(redis(), Duration.ofSeconds(30));
+    }
+    return activeTenants;
   }
 
   /** A slug no other test of this run uses. */

@@ -42,6 +42,7 @@ public class TenantService {
   public static final String PROVISIONING_LEASE = "tenant-provisioning";
 
   private final TenantRepository tenants;
+  private final ActiveTenants active;
   private final WorkLeases leases;
   private final ProvisioningLog log;
   private final ProvisioningSaga saga;
@@ -58,8 +59,10 @@ public class TenantService {
       TenantSchemas schemas,
       List<TenantLifecycleListener> listeners,
       WorkLeases leases,
+      ActiveTenants active,
       Clock clock) {
     this.tenants = tenants;
+    this.active = active;
     this.leases = leases;
     this.log = log;
     this.saga = saga;
@@ -306,6 +309,14 @@ public class TenantService {
    * one's tokens must never reach). It must be {@code ACTIVE}.
    */
   public TenantRef resolveActive(String slug, UUID id) {
+    TenantRef tenant = active.get(slug, () -> loadActive(slug, id));
+    if (!tenant.id().equals(id)) {
+      throw TenancyProblems.notFound(slug);
+    }
+    return tenant;
+  }
+
+  private TenantRef loadActive(String slug, UUID id) {
     Tenant tenant =
         tenants
             .findBySlug(slug)

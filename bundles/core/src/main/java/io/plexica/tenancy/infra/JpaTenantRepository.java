@@ -6,6 +6,7 @@ import io.plexica.shared.persistence.EventOutbox;
 import io.plexica.shared.persistence.LikePattern;
 import io.plexica.shared.persistence.SqlErrors;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.app.ActiveTenants;
 import io.plexica.tenancy.domain.TenancyProblems;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantPage;
@@ -31,12 +32,15 @@ import org.eclipse.persistence.config.QueryHints;
 @ApplicationScoped
 public class JpaTenantRepository implements TenantRepository {
   private Database database;
+  private ActiveTenants active;
 
   protected JpaTenantRepository() {}
 
+  /** Every change of a tenant is told to {@code active}, once committed. */
   @Inject
-  public JpaTenantRepository(Database database) {
+  public JpaTenantRepository(Database database, ActiveTenants active) {
     this.database = database;
+    this.active = active;
   }
 
   @Override
@@ -87,19 +91,22 @@ public class JpaTenantRepository implements TenantRepository {
   @Override
   public Tenant update(
       UUID id, Consumer<Tenant> change, Function<Tenant, List<DomainEvent>> events) {
-    return database.inCore(
-        em -> {
-          // Row lock: concurrent state changes queue up instead of failing each other.
-          Tenant tenant = em.find(Tenant.class, id, LockModeType.PESSIMISTIC_WRITE);
-          if (tenant == null) {
-            throw new ProblemException(
-                TenancyProblems.TENANT_NOT_FOUND, "No tenant has id " + id + ".");
-          }
-          change.accept(tenant);
-          Instant now = Instant.now();
-          events.apply(tenant).forEach(event -> EventOutbox.append(em, event, now));
-          return tenant;
-        });
+    Tenant changed =
+        database.inCore(
+            em -> {
+              // Row lock: concurrent state changes queue up instead of failing each other.
+              Tenant tenant = em.find(Tenant.class, id, LockModeType.PESSIMISTIC_WRITE);
+              if (tenant == null) {
+                throw new ProblemException(
+                    TenancyProblems.TENANT_NOT_FOUND, "No tenant has id " + id + ".");
+              }
+              change.accept(tenant);
+              Instant now = Instant.now();
+              events.apply(tenant).forEach(event -> EventOutbox.append(em, event, now));
+              return tenant;
+            });
+    active.changed(changed.slug());
+    return changed;
   }
 
   @Override

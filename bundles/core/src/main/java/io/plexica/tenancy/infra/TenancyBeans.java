@@ -3,6 +3,7 @@ package io.plexica.tenancy.infra;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.lease.ExpiredWork;
 import io.plexica.shared.lease.WorkLeases;
+import io.plexica.tenancy.app.ActiveTenants;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningRecovery;
 import io.plexica.tenancy.app.ProvisioningSaga;
@@ -18,11 +19,14 @@ import io.plexica.tenancy.domain.TenantQuotas;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * Wires the tenancy services, which are plain classes so that tests can build them without a
@@ -59,9 +63,26 @@ public class TenancyBeans {
       TenantSchemas schemas,
       @Any Instance<TenantLifecycleListener> listeners,
       WorkLeases leases,
+      ActiveTenants active,
       Clock clock) {
     return new TenantService(
-        tenants, log, saga, executor, schemas, listeners.stream().toList(), leases, clock);
+        tenants, log, saga, executor, schemas, listeners.stream().toList(), leases, active, clock);
+  }
+
+  /**
+   * Active tenants stay in each node's memory for 30 s at most: a change reaches every node through
+   * Redis at once, and the 30 s bound what a lost message can delay.
+   */
+  @Produces
+  @Singleton
+  ActiveTenants activeTenants(JedisPooled redis) {
+    return new RedisActiveTenants(redis, Duration.ofSeconds(30));
+  }
+
+  void closeActiveTenants(@Disposes ActiveTenants active) {
+    if (active instanceof RedisActiveTenants redisActive) {
+      redisActive.close();
+    }
   }
 
   /** Provisioning that a dead node left half-done is taken over by the other nodes. */

@@ -1,0 +1,81 @@
+package io.plexica.tenancy.infra;
+
+import io.plexica.shared.cache.RedisInvalidations;
+import io.plexica.tenancy.app.ActiveTenants;
+import io.plexica.tenancy.domain.TenantRef;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Active tenants in this node's memory; a change is announced on a Redis channel, on which every
+ * node forgets that tenant. Only what Redis cannot lose is kept: nothing while this node does not
+ * hear the channel (a message sent then would be missed), nothing loaded while a change arrived,
+ * and nothing longer than {@code ttl}, in case a message was lost all the same.
+ */
+public class RedisActiveTenants implements ActiveTenants, AutoCloseable {
+  static final String CHANNEL = "plexica:tenants:v1:changed";
+
+  private final long ttlNanos;
+  private final ConcurrentHashMap<String, Entry> bySlug = new ConcurrentHashMap<>();
+
+  /** Counts the changes heard, so that a load that raced one is not kept. */
+  private final AtomicLong changes = new AtomicLong();
+
+  private final RedisInvalidations invalidations;
+
+  private record Entry(TenantRef tenant, long expiresAt) {}
+
+  public RedisActiveTenants(JedisPooled redis, Duration ttl) {
+    this.ttlNanos = ttl.toNanos();
+    this.invalidations = new RedisInvalidations(redis, CHANNEL, this::forget, this::forgetAll);
+  }
+
+  /** Whether this node hears changes (and so keeps tenants in memory). */
+  public boolean listening() {
+    return invalidations.listening();
+  }
+
+  @Override
+  public TenantRef get(String slug, Supplier<TenantRef> load) {
+    Entry hit = bySlug.get(slug);
+    if (hit != null && hit.expiresAt - System.nanoTime() > 0) {
+      return hit.tenant;
+    }
+    long before = changes.get();
+    TenantRef loaded = load.get();
+    if (invalidations.listening() && changes.get() == before) {
+      Entry entry = new Entry(loaded, System.nanoTime() + ttlNanos);
+      bySlug.put(slug, entry);
+      if (changes.get() != before) {
+        // A change arrived while the entry went in.
+        bySlug.remove(slug, entry);
+      }
+    }
+    return loaded;
+  }
+
+  @Override
+  public void changed(String slug) {
+    forget(slug);
+    // When Redis cannot be reached, the other nodes hold the tenant for the ttl at most.
+    invalidations.publish(slug);
+  }
+
+  private void forget(String slug) {
+    changes.incrementAndGet();
+    bySlug.remove(slug);
+  }
+
+  private void forgetAll() {
+    changes.incrementAndGet();
+    bySlug.clear();
+  }
+
+  @Override
+  public void close() {
+    invalidations.close();
+  }
+}
