@@ -9,6 +9,9 @@ import io.plexica.testing.TestPlatform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -33,6 +36,45 @@ class RedisRateLimiterTest {
     assertThat(verdicts.get(5).retryAfterSeconds()).isBetween(1L, 2L);
     // Another client has a bucket of its own.
     assertThat(replicaB.take(client + "-other", FIVE).allowed()).isTrue();
+  }
+
+  @Test
+  void concurrentRequestsTakeExactlyTheBurst() throws Exception {
+    RateLimit ten = new RateLimit("test", 1, 10);
+    String client = "198.51.100." + UUID.randomUUID();
+    List<RedisRateLimiter> replicas =
+        List.of(
+            new RedisRateLimiter(TestPlatform.redis()), new RedisRateLimiter(TestPlatform.redis()));
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Verdict>> verdicts = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        RedisRateLimiter replica = replicas.get(i % 2);
+        verdicts.add(threads.submit(() -> replica.take(client, ten)));
+      }
+      long allowed = 0;
+      for (Future<Verdict> verdict : verdicts) {
+        allowed += verdict.get().allowed() ? 1 : 0;
+      }
+      // One a second refills: within the run at most one more than the burst gets through.
+      assertThat(allowed).isBetween(10L, 11L);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void anEmptiedBucketRefillsAtItsRate() throws InterruptedException {
+    RateLimit fast = new RateLimit("test", 20, 2);
+    RedisRateLimiter limiter = new RedisRateLimiter(TestPlatform.redis());
+    String client = "192.0.2." + UUID.randomUUID();
+    assertThat(limiter.take(client, fast).allowed()).isTrue();
+    assertThat(limiter.take(client, fast).allowed()).isTrue();
+    Verdict refused = limiter.take(client, fast);
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.retryAfterSeconds()).isEqualTo(1);
+    Thread.sleep(120); // more than the 50 ms one request takes to come back
+    assertThat(limiter.take(client, fast).allowed()).isTrue();
   }
 
   @Test

@@ -1,78 +1,100 @@
 package io.plexica.ratelimit.infra;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.jedis.Bucket4jJedis;
 import io.plexica.ratelimit.app.RateLimiter;
 import io.plexica.ratelimit.domain.RateLimit;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * Token buckets in Redis (Bucket4j, compare-and-swap), so that every replica counts against the
- * same bucket. A bucket disappears from Redis once it would be full again. When Redis cannot be
- * reached the request is let through: limits protect the platform, and refusing everyone while the
- * cache is down would be the outage they are meant to prevent. That is logged once a minute.
+ * Token buckets in Redis, so that every replica counts against the same bucket: one script call per
+ * request (GCRA, the generic cell rate algorithm: a bucket is the time at which it will be full
+ * again), on Redis's clock, so replicas whose clocks differ still agree. A bucket disappears from
+ * Redis once it is full again. When Redis cannot be reached the request is let through: limits
+ * protect the platform, and refusing everyone while the cache is down would be the outage they are
+ * meant to prevent. That is logged once a minute.
  */
 public class RedisRateLimiter implements RateLimiter {
   private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class.getName());
-  static final String PREFIX = "plexica:ratelimit:v1:";
+  static final String PREFIX = "plexica:ratelimit:v2:";
 
-  private final ProxyManager<byte[]> buckets;
+  /**
+   * KEYS[1] the bucket; ARGV[1] microseconds between two requests at the sustained rate, ARGV[2]
+   * the burst. The bucket holds the "theoretical arrival time" of the next request: a request is
+   * allowed when, counting it, the bucket is at most a burst ahead of now. Returns {1, 0} or {0,
+   * microseconds until a request would be allowed}.
+   */
+  static final String SCRIPT =
+      """
+      local interval = tonumber(ARGV[1])
+      local burst = tonumber(ARGV[2])
+      local clock = redis.call('TIME')
+      local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+      local tat = tonumber(redis.call('GET', KEYS[1])) or now
+      if tat < now then tat = now end
+      local next = tat + interval
+      local ahead = next - now
+      if ahead > interval * burst then
+        return {0, math.ceil(ahead - interval * burst)}
+      end
+      redis.call('SET', KEYS[1], string.format('%.0f', next), 'PX', math.ceil(ahead / 1000))
+      return {1, 0}
+      """;
+
+  private static final String SCRIPT_SHA = sha1(SCRIPT);
+
+  private final UnifiedJedis redis;
   private final AtomicLong lastWarning = new AtomicLong();
 
-  /** Each limit's bucket shape, built once: a handful of limits, asked on every request. */
-  private final Map<RateLimit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
-
   public RedisRateLimiter(UnifiedJedis redis) {
-    this.buckets =
-        Bucket4jJedis.casBasedBuilder(redis)
-            .expirationAfterWrite(
-                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                    Duration.ofSeconds(10)))
-            .build();
+    this.redis = redis;
   }
 
   @Override
   public Verdict take(String bucket, RateLimit limit) {
-    BucketConfiguration configuration =
-        configurations.computeIfAbsent(limit, RedisRateLimiter::configuration);
-    byte[] key =
-        (PREFIX + limit.name() + ':' + limit.perSecond() + ':' + limit.burst() + ':' + bucket)
-            .getBytes(StandardCharsets.UTF_8);
+    List<String> keys =
+        List.of(
+            PREFIX + limit.name() + ':' + limit.perSecond() + ':' + limit.burst() + ':' + bucket);
+    List<String> args =
+        List.of(Double.toString(1_000_000.0 / limit.perSecond()), Long.toString(limit.burst()));
     try {
-      ConsumptionProbe probe =
-          buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
-      if (probe.isConsumed()) {
+      List<?> answer = (List<?>) run(keys, args);
+      if (((Long) answer.get(0)) == 1L) {
         return Verdict.ALLOWED;
       }
-      long seconds = TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill());
-      return new Verdict(false, Math.max(1, seconds + 1));
+      long waitMicros = (Long) answer.get(1);
+      return new Verdict(false, Math.max(1, (waitMicros + 999_999) / 1_000_000));
     } catch (JedisException e) {
       warnAtMostOnceAMinute(e);
       return Verdict.ALLOWED;
     }
   }
 
-  private static BucketConfiguration configuration(RateLimit limit) {
-    return BucketConfiguration.builder()
-        .addLimit(
-            Bandwidth.builder()
-                .capacity(limit.burst())
-                .refillGreedy(limit.perSecond(), Duration.ofSeconds(1))
-                .build())
-        .build();
+  /** By its digest, which Redis knows after the first call; the script itself when it does not. */
+  private Object run(List<String> keys, List<String> args) {
+    try {
+      return redis.evalsha(SCRIPT_SHA, keys, args);
+    } catch (JedisNoScriptException e) {
+      return redis.eval(SCRIPT, keys, args);
+    }
+  }
+
+  private static String sha1(String script) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void warnAtMostOnceAMinute(JedisException e) {
