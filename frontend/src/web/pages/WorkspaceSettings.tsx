@@ -206,13 +206,14 @@ interface Invitation {
   createdAt: string;
   expiresAt: string;
   token?: string;
-  delivery?: "JOIN_LINK_MAILED" | "ACCOUNT_SETUP_MAILED" | "NOT_MAILED";
+  delivery?: InvitationDelivery;
 }
+
+type InvitationDelivery = "QUEUED" | "JOIN_LINK_MAILED" | "ACCOUNT_SETUP_MAILED" | "NOT_MAILED" | "FAILED";
 
 interface Sent {
   email: string;
-  delivery: Invitation["delivery"];
-  link: string;
+  link?: string;
 }
 
 function Invitations({ workspace }: { workspace: Workspace }) {
@@ -224,6 +225,8 @@ function Invitations({ workspace }: { workspace: Workspace }) {
     queryKey: ["invitations", workspace.id],
     queryFn: () => api<Invitation[]>(`/workspaces/${workspace.id}/invitations`),
     enabled: admin,
+    // A queued invitation is mailed within seconds: look again until none waits.
+    refetchInterval: (query) => (query.state.data?.some((i) => i.delivery === "QUEUED") ? 2000 : false),
   });
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<WorkspaceRole>("MEMBER");
@@ -239,8 +242,9 @@ function Invitations({ workspace }: { workspace: Workspace }) {
   function showSent(invitation: Invitation) {
     setSent({
       email: invitation.email,
-      delivery: invitation.delivery,
-      link: `${window.location.origin}/invitations/accept?tenant=${encodeURIComponent(tenant.slug)}&token=${encodeURIComponent(invitation.token ?? "")}`,
+      link: invitation.token
+        ? `${window.location.origin}/invitations/accept?tenant=${encodeURIComponent(tenant.slug)}&token=${encodeURIComponent(invitation.token)}`
+        : undefined,
     });
     void queries.invalidateQueries({ queryKey: ["invitations", workspace.id] });
   }
@@ -255,6 +259,13 @@ function Invitations({ workspace }: { workspace: Workspace }) {
   if (!admin) {
     return <Empty title={t("workspace.onlyAdminsInvite")}>{t("workspace.askAdmin")}</Empty>;
   }
+  const deliveryText: Record<InvitationDelivery, string> = {
+    QUEUED: t("workspace.deliveryOf.QUEUED"),
+    JOIN_LINK_MAILED: t("workspace.deliveryOf.JOIN_LINK_MAILED"),
+    ACCOUNT_SETUP_MAILED: t("workspace.deliveryOf.ACCOUNT_SETUP_MAILED"),
+    NOT_MAILED: t("workspace.deliveryOf.NOT_MAILED"),
+    FAILED: t("workspace.deliveryOf.FAILED"),
+  };
   const error = invite.error instanceof ApiError ? invite.error : undefined;
   return (
     <div className="space-y-6">
@@ -278,16 +289,14 @@ function Invitations({ workspace }: { workspace: Workspace }) {
         {sent && (
           <div role="status" className="mt-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
             <p className="font-medium">
-              {sent.delivery === "ACCOUNT_SETUP_MAILED"
-                ? t("workspace.sentSetup", { email: sent.email })
-                : sent.delivery === "JOIN_LINK_MAILED"
-                  ? t("workspace.sentJoin", { email: sent.email })
-                  : t("workspace.sentNoMail")}
+              {sent.link ? t("workspace.sentNoMail") : t("workspace.sentQueued", { email: sent.email })}
             </p>
-            <details className="mt-2">
-              <summary className="cursor-pointer">{t("workspace.linkOnce")}</summary>
-              <input readOnly aria-label={t("workspace.link")} value={sent.link} className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.target.select()} />
-            </details>
+            {sent.link && (
+              <details className="mt-2">
+                <summary className="cursor-pointer">{t("workspace.linkOnce")}</summary>
+                <input readOnly aria-label={t("workspace.link")} value={sent.link} className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.target.select()} />
+              </details>
+            )}
           </div>
         )}
       </Card>
@@ -302,13 +311,14 @@ function Invitations({ workspace }: { workspace: Workspace }) {
         ) : (
           <Table
             caption={t("workspace.invitations")}
-            head={[t("common.email"), t("common.role"), t("common.status.label"), t("workspace.expires"), ""]}
+            head={[t("common.email"), t("common.role"), t("common.status.label"), t("workspace.delivery"), t("workspace.expires"), ""]}
           >
             {invitations.data.map((i) => (
               <tr key={i.id}>
                 <td className="px-3 py-2">{i.email}</td>
                 <td className="px-3 py-2"><Badge>{i.role}</Badge></td>
                 <td className="px-3 py-2"><Badge>{i.status}</Badge></td>
+                <td className="px-3 py-2">{i.delivery ? deliveryText[i.delivery] : ""}</td>
                 <td className="px-3 py-2">{formatDate(i.expiresAt)}</td>
                 <td className="flex justify-end gap-1 px-3 py-2">
                   {(i.status === "PENDING" || i.status === "EXPIRED") && (

@@ -24,6 +24,7 @@ import io.plexica.workspaces.domain.WorkspaceProblems;
 import io.plexica.workspaces.domain.WorkspaceRole;
 import io.plexica.workspaces.domain.WorkspaceSlug;
 import io.plexica.workspaces.domain.WorkspaceStore;
+import io.plexica.workspaces.infra.InvitationMailQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -290,62 +291,42 @@ class WorkspaceServicesTest {
   }
 
   @Test
-  void anInvitationIsPreviewedThenDeclinedByItsRecipientAndMembersAreNotInvited() {
+  void anInvitationIsPreviewedThenDeclinedByItsRecipientAndMembersAreNotInvited() throws Exception {
     Caller owner = user("owner");
     Caller grace = user("grace");
     Caller other = user("other");
     Workspace ws = workspace(owner);
     java.util.List<InvitationMail.Letter> letters = new java.util.ArrayList<>();
-    InvitationMail mail =
-        new InvitationMail() {
-          @Override
-          public Optional<java.util.UUID> accountOf(
-              io.plexica.tenancy.domain.TenantRef t, String email) {
-            return email.equals(other.username()) ? Optional.of(other.userId()) : Optional.empty();
-          }
-
-          @Override
-          public Delivery deliver(
-              io.plexica.tenancy.domain.TenantRef t,
-              Optional<java.util.UUID> account,
-              Letter letter) {
-            letters.add(letter);
-            return account.isPresent() ? Delivery.JOIN_LINK_MAILED : Delivery.ACCOUNT_SETUP_MAILED;
-          }
-        };
-    InvitationService invitations =
-        new InvitationService(
-            PLATFORM.workspaceStore,
-            PLATFORM.workspaceAccess,
-            PLATFORM.members,
-            Clock.systemUTC(),
-            mail);
+    InvitationService invitations = invitationsMailedTo(letters, other, null);
 
     var issued =
         invitations.invite(
             tenant, owner, ws.id(), grace.username(), WorkspaceRole.VIEWER, Duration.ofDays(7));
-    assertThat(issued.delivery()).isEqualTo(InvitationMail.Delivery.ACCOUNT_SETUP_MAILED);
+    assertThat(issued.invitation().delivery()).isEqualTo(Invitation.Delivery.QUEUED);
+    assertThat(issued.token()).as("a mailed link goes to the address alone").isNull();
+    assertThat(letters).as("nothing mailed inside the request").isEmpty();
+
+    mailQueue(invitations, 8).mailDue();
     assertThat(letters)
         .singleElement()
-        .satisfies(
-            l -> {
-              assertThat(l.workspaceName()).isEqualTo(ws.name());
-              assertThat(l.token()).isEqualTo(issued.token());
-            });
-    var offer = invitations.preview(tenant, grace, verified(grace), issued.token());
+        .satisfies(l -> assertThat(l.workspaceName()).isEqualTo(ws.name()));
+    assertThat(delivery(invitations, owner, ws, issued.invitation()))
+        .isEqualTo(Invitation.Delivery.ACCOUNT_SETUP_MAILED);
+    String mailedToken = letters.get(0).token();
+    var offer = invitations.preview(tenant, grace, verified(grace), mailedToken);
     assertThat(offer.workspaceName()).isEqualTo(ws.name());
     assertThat(offer.invitation().role()).isEqualTo(WorkspaceRole.VIEWER);
     assertThat(offer.forCaller()).isTrue();
-    assertThat(invitations.preview(tenant, other, verified(other), issued.token()).forCaller())
+    assertThat(invitations.preview(tenant, other, verified(other), mailedToken).forCaller())
         .isFalse();
     assertProblem(
-        () -> invitations.decline(tenant, other, verified(other), issued.token()),
+        () -> invitations.decline(tenant, other, verified(other), mailedToken),
         WorkspaceProblems.INVITATION_OTHER_RECIPIENT);
 
-    Invitation declined = invitations.decline(tenant, grace, verified(grace), issued.token());
+    Invitation declined = invitations.decline(tenant, grace, verified(grace), mailedToken);
     assertThat(declined.statusAt(Instant.now())).isEqualTo(Invitation.Status.DECLINED);
     assertProblem(
-        () -> invitations.accept(tenant, grace, verified(grace), issued.token()),
+        () -> invitations.accept(tenant, grace, verified(grace), mailedToken),
         WorkspaceProblems.INVITATION_DECLINED);
     assertThatThrownBy(() -> PLATFORM.workspaces.get(tenant, grace, ws.id()))
         .isInstanceOf(ProblemException.class);
@@ -359,6 +340,133 @@ class WorkspaceServicesTest {
         WorkspaceProblems.MEMBER_EXISTS);
     assertThat(letters).hasSize(1);
     assertThat(actions(ws.id())).contains("invitation.declined");
+  }
+
+  @Test
+  void anInvitationWhoseMailCannotGoIsTriedAgainThenShownFailedAndNothingIsLeftQueued()
+      throws Exception {
+    Caller owner = user("owner");
+    Workspace ws = workspace(owner);
+    java.util.List<InvitationMail.Letter> letters = new java.util.ArrayList<>();
+    InvitationService invitations =
+        invitationsMailedTo(
+            letters,
+            null,
+            new ProblemException(
+                io.plexica.shared.mail.SmtpMailer.MAIL_UNAVAILABLE, "The mail server is away."));
+    var issued =
+        invitations.invite(
+            tenant, owner, ws.id(), "away@example.com", WorkspaceRole.MEMBER, Duration.ofDays(7));
+    InvitationMailQueue queue = mailQueue(invitations, 2);
+
+    queue.mailDue();
+    assertThat(delivery(invitations, owner, ws, issued.invitation()))
+        .as("still queued after the first failure")
+        .isEqualTo(Invitation.Delivery.QUEUED);
+    assertThat(queued(issued.invitation())).isTrue();
+    queue.mailDue();
+    assertThat(delivery(invitations, owner, ws, issued.invitation()))
+        .isEqualTo(Invitation.Delivery.FAILED);
+    assertThat(queued(issued.invitation())).isFalse();
+    assertThat(letters).as("both attempts reached the mailer").hasSize(2);
+
+    // Sent again: queued once more, then mailed when the mail server is back.
+    InvitationService back = invitationsMailedTo(letters, null, null);
+    var resent = back.resend(tenant, owner, ws.id(), issued.invitation().id());
+    assertThat(resent.invitation().delivery()).isEqualTo(Invitation.Delivery.QUEUED);
+    mailQueue(back, 2).mailDue();
+    assertThat(delivery(back, owner, ws, issued.invitation()))
+        .isEqualTo(Invitation.Delivery.ACCOUNT_SETUP_MAILED);
+    assertThat(letters).hasSize(3);
+  }
+
+  @Test
+  void aRevokedInvitationIsNotMailed() throws Exception {
+    Caller owner = user("owner");
+    Workspace ws = workspace(owner);
+    java.util.List<InvitationMail.Letter> letters = new java.util.ArrayList<>();
+    InvitationService invitations = invitationsMailedTo(letters, null, null);
+    var issued =
+        invitations.invite(
+            tenant, owner, ws.id(), "gone@example.com", WorkspaceRole.MEMBER, Duration.ofDays(7));
+    invitations.revoke(tenant, owner, ws.id(), issued.invitation().id());
+
+    mailQueue(invitations, 8).mailDue();
+    assertThat(letters).isEmpty();
+    assertThat(queued(issued.invitation())).isFalse();
+  }
+
+  /**
+   * Invitations mailed by a stand-in for the mail server that keeps this tenant's letters and fails
+   * with {@code failure} when there is one; {@code member} has an account.
+   */
+  private static InvitationService invitationsMailedTo(
+      java.util.List<InvitationMail.Letter> letters, Caller member, RuntimeException failure) {
+    InvitationMail mail =
+        new InvitationMail() {
+          @Override
+          public boolean enabled() {
+            return true;
+          }
+
+          @Override
+          public Optional<java.util.UUID> accountOf(TenantRef t, String email) {
+            return member != null && email.equals(member.username())
+                ? Optional.of(member.userId())
+                : Optional.empty();
+          }
+
+          @Override
+          public Invitation.Delivery deliver(
+              TenantRef t, Optional<java.util.UUID> account, Letter letter) {
+            if (t.id().equals(tenant.id())) {
+              letters.add(letter); // not the leftovers of other tenants in the test database
+            }
+            if (failure != null) {
+              throw failure;
+            }
+            return account.isPresent()
+                ? Invitation.Delivery.JOIN_LINK_MAILED
+                : Invitation.Delivery.ACCOUNT_SETUP_MAILED;
+          }
+        };
+    return new InvitationService(
+        PLATFORM.workspaceStore,
+        PLATFORM.workspaceAccess,
+        PLATFORM.members,
+        Clock.systemUTC(),
+        mail);
+  }
+
+  /** The queue as a node works it, retrying at once, giving up after {@code attempts}. */
+  private static InvitationMailQueue mailQueue(InvitationService invitations, int attempts) {
+    return new InvitationMailQueue(
+        TestPlatform.database().dataSource(),
+        PLATFORM.tenants,
+        invitations,
+        new InvitationMailQueue.Settings(
+            Duration.ofSeconds(1), 100, Duration.ZERO, attempts, Duration.ZERO, Duration.ZERO));
+  }
+
+  private static Invitation.Delivery delivery(
+      InvitationService invitations, Caller admin, Workspace ws, Invitation invitation) {
+    return invitations.list(tenant, admin, ws.id()).stream()
+        .filter(i -> i.id().equals(invitation.id()))
+        .findFirst()
+        .orElseThrow()
+        .delivery();
+  }
+
+  private static boolean queued(Invitation invitation) throws java.sql.SQLException {
+    try (var connection = TestPlatform.database().dataSource().getConnection();
+        var query =
+            connection.prepareStatement(
+                "SELECT 1 FROM plexica_core.invitation_mail WHERE invitation_id = ?")) {
+      query.setObject(1, invitation.id());
+      try (var row = query.executeQuery()) {
+        return row.next();
+      }
+    }
   }
 
   @Test

@@ -66,22 +66,28 @@ public class InvitationResource {
       @Schema(description = "When it was accepted or revoked") Instant decidedAt,
       @Schema(
               description =
-                  "Only in the answer to its creation: the link's secret, for when the invited"
-                      + " person gets no mail. The platform keeps only its hash.")
+                  "Only in the answer to its creation or resend, and only when it is not mailed"
+                      + " (delivery NOT_MAILED): the link's secret, to pass on. A mailed link"
+                      + " goes to the address alone. The platform keeps only its hash.")
           String token,
       @Schema(
               description =
-                  "Only in the answer to its creation: how it reached the person. JOIN_LINK_MAILED:"
-                      + " a mail with the link to accept; ACCOUNT_SETUP_MAILED: an account was made"
-                      + " for the address, with a mail to set its password that leads to the"
-                      + " invitation; NOT_MAILED: no mail server, pass the link on.",
-              enumeration = {"JOIN_LINK_MAILED", "ACCOUNT_SETUP_MAILED", "NOT_MAILED"})
+                  "How it reaches the person. QUEUED: a node mails it in a moment (longer while"
+                      + " the mail server is away; the answer to a creation says QUEUED);"
+                      + " JOIN_LINK_MAILED: a mail with the link to accept; ACCOUNT_SETUP_MAILED:"
+                      + " an account was made for the address, with a mail to set its password"
+                      + " that leads to the invitation; NOT_MAILED: no mail server, pass the link"
+                      + " on; FAILED: the mail could not be sent for an hour, send it again."
+                      + " Absent for invitations made before deliveries were recorded.",
+              enumeration = {
+                "QUEUED",
+                "JOIN_LINK_MAILED",
+                "ACCOUNT_SETUP_MAILED",
+                "NOT_MAILED",
+                "FAILED"
+              })
           String delivery) {
     static InvitationView of(Invitation i, Instant now, String token) {
-      return of(i, now, token, null);
-    }
-
-    static InvitationView of(Invitation i, Instant now, String token, String delivery) {
       return new InvitationView(
           i.id(),
           i.workspaceId(),
@@ -94,7 +100,7 @@ public class InvitationResource {
           i.acceptedBy(),
           i.decidedAt(),
           token,
-          delivery);
+          i.delivery() == null ? null : i.delivery().name());
     }
   }
 
@@ -127,10 +133,12 @@ public class InvitationResource {
   @Operation(
       summary = "Invite an e-mail address to the workspace (ADMIN)",
       description =
-          "Mails the address the link to accept; an address without an account gets one (the"
-              + " tenant's guest role) and a mail to set its password that leads to the"
-              + " invitation. Members are not invited (409): change their role instead. The answer"
-              + " carries the invitation's token, shown this once.")
+          "Queues the invitation, and a node mails the address the link to accept right after"
+              + " (delivery QUEUED, then JOIN_LINK_MAILED in the list); an address without an"
+              + " account gets one (the tenant's guest role) and a mail to set its password that"
+              + " leads to the invitation (ACCOUNT_SETUP_MAILED). Without a mail server the"
+              + " answer carries the link's token, shown this once (NOT_MAILED). Members are not"
+              + " invited (409): change their role instead.")
   @RequestBody(
       content =
           @Content(
@@ -171,9 +179,7 @@ public class InvitationResource {
             validity);
     return Response.created(
             uri.getAbsolutePathBuilder().path(issued.invitation().id().toString()).build())
-        .entity(
-            InvitationView.of(
-                issued.invitation(), clock.instant(), issued.token(), issued.delivery().name()))
+        .entity(InvitationView.of(issued.invitation(), clock.instant(), issued.token()))
         .build();
   }
 
@@ -204,8 +210,8 @@ public class InvitationResource {
   @Operation(
       summary = "Send a pending or expired invitation again (ADMIN)",
       description =
-          "A new link, valid 7 days from now, is mailed (or returned as token when no mail server"
-              + " is configured); the previous link stops working.")
+          "A new link, valid 7 days from now, is queued to be mailed (or returned as token when"
+              + " no mail server is configured); the previous link stops working.")
   @APIResponse(
       responseCode = "200",
       description = "Sent again",
@@ -218,10 +224,6 @@ public class InvitationResource {
       responseCode = "410",
       description = "Revoked or declined",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "503",
-      description = "The mail server refused",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public InvitationView resend(
       @PathParam("id") String id, @PathParam("invitationId") String invitationId) {
     InvitationService.Issued issued =
@@ -230,7 +232,6 @@ public class InvitationResource {
             request.caller(),
             WorkspaceRequests.workspaceId(id),
             PathIds.of(invitationId, WorkspaceProblems.INVITATION_NOT_FOUND, "invitation"));
-    return InvitationView.of(
-        issued.invitation(), clock.instant(), issued.token(), issued.delivery().name());
+    return InvitationView.of(issued.invitation(), clock.instant(), issued.token());
   }
 }

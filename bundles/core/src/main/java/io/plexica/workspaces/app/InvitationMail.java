@@ -1,6 +1,7 @@
 package io.plexica.workspaces.app;
 
 import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.workspaces.domain.Invitation.Delivery;
 import io.plexica.workspaces.domain.WorkspaceRole;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,16 +9,6 @@ import java.util.UUID;
 
 /** How an invitation reaches the invited person: by mail, when the platform can send mail. */
 public interface InvitationMail {
-
-  /** What reached the person. */
-  enum Delivery {
-    /** A mail with the link to accept: the address has an account. */
-    JOIN_LINK_MAILED,
-    /** Keycloak's mail to set a password, leading to the invitation: an account was made. */
-    ACCOUNT_SETUP_MAILED,
-    /** Nothing: no mail server is configured; the sender passes the link on. */
-    NOT_MAILED
-  }
 
   /** What the mail says. */
   record Letter(
@@ -33,19 +24,27 @@ public interface InvitationMail {
     }
   }
 
+  /** Whether invitations are mailed (a mail server is configured). */
+  boolean enabled();
+
   /** The id of the tenant's user with this address, if it has one. */
   Optional<UUID> accountOf(TenantRef tenant, String email);
 
   /**
    * Sends the letter: a join link to a person with an account ({@code account} present), else an
    * account made for the address and Keycloak's mail to set its password. {@code mail-unavailable}
-   * (503) when the mail cannot be sent, and nothing is left made.
+   * when the mail cannot be sent, and nothing is left made.
    */
   Delivery deliver(TenantRef tenant, Optional<UUID> account, Letter letter);
 
   /** No mail: nobody is looked up, nothing is sent. */
   InvitationMail NONE =
       new InvitationMail() {
+        @Override
+        public boolean enabled() {
+          return false;
+        }
+
         @Override
         public Optional<UUID> accountOf(TenantRef tenant, String email) {
           return Optional.empty();

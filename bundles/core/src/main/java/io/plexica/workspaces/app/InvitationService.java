@@ -4,7 +4,10 @@ import io.plexica.shared.problem.FieldError;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.workspaces.app.InvitationMail.Letter;
 import io.plexica.workspaces.domain.Invitation;
+import io.plexica.workspaces.domain.Invitation.Delivery;
+import io.plexica.workspaces.domain.Workspace;
 import io.plexica.workspaces.domain.WorkspaceMember;
 import io.plexica.workspaces.domain.WorkspaceProblems;
 import io.plexica.workspaces.domain.WorkspaceRole;
@@ -26,9 +29,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Invitations to a workspace. An {@code ADMIN} invites an e-mail address with a role; the
- * invitation's token is mailed to the address (and shown once, to the sender), and only its hash is
- * kept. An address without an account gets one, with a mail to set its password that leads to the
+ * Invitations to a workspace. An {@code ADMIN} invites an e-mail address with a role. With a mail
+ * server, the invitation is queued and a node mails it right after the request answers ({@link
+ * #startMail}, {@link #sendMail}): the link is made then and goes to the address alone; without
+ * one, the sender gets the link once to pass on. Only the hash of a link's token is kept. An
+ * address without an account gets one, with a mail to set its password that leads to the
  * invitation. The user of the tenant with that address accepts or declines it once, before it
  * expires; accepting joins the workspace with the role. Members are not invited: their role is
  * changed on the members list.
@@ -65,8 +70,11 @@ public class InvitationService {
     this.mail = mail;
   }
 
-  /** A new invitation, its token (which is nowhere else) and how it reached the person. */
-  public record Issued(Invitation invitation, String token, InvitationMail.Delivery delivery) {
+  /**
+   * A new invitation, and its token (which is nowhere else) when it is not mailed: null when a node
+   * mails the link to the address.
+   */
+  public record Issued(Invitation invitation, String token) {
     @Override
     public String toString() {
       return "Issued[" + invitation.id() + "]";
@@ -82,46 +90,41 @@ public class InvitationService {
       Duration validity) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.ADMIN);
     String address = email.toLowerCase(Locale.ROOT);
-    Optional<UUID> account = mail.accountOf(tenant, address);
-    String workspaceName =
-        store.read(
-            tenant,
-            tx -> {
-              String name =
-                  tx.workspace(workspaceId)
-                      .orElseThrow(() -> WorkspaceAccess.notFound(workspaceId))
-                      .name();
-              account
-                  .flatMap(id -> tx.member(workspaceId, id))
-                  .ifPresent(
-                      member -> {
-                        throw new ProblemException(
-                            WorkspaceProblems.MEMBER_EXISTS,
-                            address
-                                + " is already a "
-                                + member.role()
-                                + " of this workspace; change the role on the members list.",
-                            List.of(new FieldError("email", "is already a member")));
-                      });
-              return name;
-            });
     String token = newToken();
     Instant now = clock.instant();
+    // With a mail server, a node mails it after this request (and makes the link then); without
+    // one, the sender gets the link to pass on.
+    Delivery delivery = mail.enabled() ? Delivery.QUEUED : Delivery.NOT_MAILED;
     Invitation invitation =
         new Invitation(
-            workspaceId, address, role, hash(token), caller.userId(), now, now.plus(validity));
-    // Mailed before it is stored: a mail that cannot go leaves no invitation (nor account).
-    InvitationMail.Delivery delivery =
-        mail.deliver(
-            tenant,
-            account,
-            new InvitationMail.Letter(
-                address, workspaceName, role, caller.username(), token, invitation.expiresAt()));
+            workspaceId,
+            address,
+            role,
+            hash(token),
+            caller.userId(),
+            now,
+            now.plus(validity),
+            delivery);
     store.inTransaction(
         tenant,
         tx -> {
           tx.workspace(workspaceId).orElseThrow(() -> WorkspaceAccess.notFound(workspaceId));
+          // Members are users who signed in (mirrored here): no need to ask Keycloak.
+          tx.memberByEmail(workspaceId, address)
+              .ifPresent(
+                  member -> {
+                    throw new ProblemException(
+                        WorkspaceProblems.MEMBER_EXISTS,
+                        address
+                            + " is already a "
+                            + member.role()
+                            + " of this workspace; change the role on the members list.",
+                        List.of(new FieldError("email", "is already a member")));
+                  });
           tx.add(invitation);
+          if (delivery == Delivery.QUEUED) {
+            tx.queueMail(invitation, caller.username());
+          }
           audit.record(
               tx,
               caller.actor(),
@@ -133,7 +136,12 @@ public class InvitationService {
               state(invitation, now));
           return null;
         });
-    return new Issued(invitation, token, delivery);
+    return issued(invitation, token);
+  }
+
+  /** The token goes back only when nobody mails it: a mailed link reaches its address alone. */
+  private static Issued issued(Invitation invitation, String token) {
+    return new Issued(invitation, invitation.delivery() == Delivery.NOT_MAILED ? token : null);
   }
 
   private static String newToken() {
@@ -144,47 +152,27 @@ public class InvitationService {
 
   /**
    * Sends a pending or expired invitation again, with a new link valid {@link #DEFAULT_VALIDITY}
-   * from now: the old link stops working. The mail goes before anything is stored, so a mail that
-   * cannot go changes nothing.
+   * from now, queued to be mailed (or returned when nothing is mailed): the old link stops working
+   * at once, also in a mail still on its way.
    */
   public Issued resend(TenantRef tenant, Caller caller, UUID workspaceId, UUID invitationId) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.ADMIN);
     Instant now = clock.instant();
-    record Found(Invitation invitation, String workspaceName) {}
-    Found found =
-        store.read(
-            tenant,
-            tx -> {
-              Invitation invitation = existing(tx, workspaceId, invitationId);
-              requireResendable(invitation, now);
-              return new Found(
-                  invitation,
-                  tx.workspace(workspaceId)
-                      .orElseThrow(() -> WorkspaceAccess.notFound(workspaceId))
-                      .name());
-            });
     String token = newToken();
     Instant expiresAt = now.plus(DEFAULT_VALIDITY);
-    Invitation invitation = found.invitation();
-    InvitationMail.Delivery delivery =
-        mail.deliver(
-            tenant,
-            mail.accountOf(tenant, invitation.email()),
-            new InvitationMail.Letter(
-                invitation.email(),
-                found.workspaceName(),
-                invitation.role(),
-                caller.username(),
-                token,
-                expiresAt));
+    Delivery delivery = mail.enabled() ? Delivery.QUEUED : Delivery.NOT_MAILED;
     Invitation renewed =
         store.inTransaction(
             tenant,
             tx -> {
+              tx.workspace(workspaceId).orElseThrow(() -> WorkspaceAccess.notFound(workspaceId));
               Invitation current = existing(tx, workspaceId, invitationId);
               requireResendable(current, now);
               Map<String, Object> before = state(current, now);
-              current.renew(hash(token), expiresAt);
+              current.renew(hash(token), expiresAt, delivery);
+              if (delivery == Delivery.QUEUED) {
+                tx.queueMail(current, caller.username());
+              }
               audit.record(
                   tx,
                   caller.actor(),
@@ -196,7 +184,89 @@ public class InvitationService {
                   state(current, now));
               return current;
             });
-    return new Issued(renewed, token, delivery);
+    return issued(renewed, token);
+  }
+
+  /**
+   * One attempt at mailing a queued invitation: the letter with its new link, and the link's hash.
+   */
+  public record MailAttempt(UUID workspaceId, UUID invitationId, String tokenHash, Letter letter) {
+    @Override
+    public String toString() {
+      return "MailAttempt[" + invitationId + "]";
+    }
+  }
+
+  /**
+   * Makes the link of a queued invitation for the mail about to be sent; empty when there is
+   * nothing to mail any more (revoked, answered, expired, deleted, or no longer queued).
+   */
+  public Optional<MailAttempt> startMail(
+      TenantRef tenant, UUID workspaceId, UUID invitationId, String invitedBy) {
+    Instant now = clock.instant();
+    String token = newToken();
+    return store.inTransaction(
+        tenant,
+        tx -> {
+          Optional<Invitation> found = tx.invitation(workspaceId, invitationId);
+          Optional<String> workspaceName = tx.workspace(workspaceId).map(Workspace::name);
+          if (found.isEmpty()
+              || workspaceName.isEmpty()
+              || found.get().statusAt(now) != Invitation.Status.PENDING
+              || found.get().delivery() != Delivery.QUEUED) {
+            return Optional.empty();
+          }
+          Invitation invitation = found.get();
+          invitation.newLink(hash(token));
+          return Optional.of(
+              new MailAttempt(
+                  workspaceId,
+                  invitationId,
+                  hash(token),
+                  new Letter(
+                      invitation.email(),
+                      workspaceName.get(),
+                      invitation.role(),
+                      invitedBy,
+                      token,
+                      invitation.expiresAt())));
+        });
+  }
+
+  /**
+   * Sends the attempt's mail and records how it went; {@code mail-unavailable} (and nothing
+   * recorded) when it could not be sent. A resend in between keeps its own state.
+   */
+  public Delivery sendMail(TenantRef tenant, MailAttempt attempt) {
+    Letter letter = attempt.letter();
+    Delivery delivery = mail.deliver(tenant, mail.accountOf(tenant, letter.email()), letter);
+    record(tenant, attempt.workspaceId(), attempt.invitationId(), attempt.tokenHash(), delivery);
+    return delivery;
+  }
+
+  /**
+   * The mail of an invitation could not be sent in time: it shows {@code FAILED} to its
+   * administrators, unless a resend queued it again ({@code tokenHash} then no longer matches; null
+   * when no link was made).
+   */
+  public void mailFailed(TenantRef tenant, UUID workspaceId, UUID invitationId, String tokenHash) {
+    record(tenant, workspaceId, invitationId, tokenHash, Delivery.FAILED);
+  }
+
+  private void record(
+      TenantRef tenant, UUID workspaceId, UUID invitationId, String tokenHash, Delivery outcome) {
+    store.inTransaction(
+        tenant,
+        tx -> {
+          tx.invitation(workspaceId, invitationId)
+              .filter(
+                  invitation ->
+                      tokenHash == null
+                          ? invitation.delivery() == Delivery.QUEUED
+                          : invitation.awaitsMailWith(tokenHash))
+              .ifPresent(invitation -> invitation.delivered(outcome));
+          return null;
+        });
   }
 
   private static Invitation existing(WorkspaceStore.Tx tx, UUID workspaceId, UUID invitationId) {

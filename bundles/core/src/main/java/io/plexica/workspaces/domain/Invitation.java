@@ -39,6 +39,20 @@ public class Invitation {
     EXPIRED
   }
 
+  /** How the invitation reached the person. */
+  public enum Delivery {
+    /** Waiting for a node to mail it (a moment, or longer while the mail server is away). */
+    QUEUED,
+    /** A mail with the link to accept: the address has an account. */
+    JOIN_LINK_MAILED,
+    /** Keycloak's mail to set a password, leading to the invitation: an account was made. */
+    ACCOUNT_SETUP_MAILED,
+    /** Nothing: no mail server is configured; the sender passes the link on. */
+    NOT_MAILED,
+    /** The mail could not be sent for an hour; sending it again is up to an administrator. */
+    FAILED
+  }
+
   @Id private UUID id;
 
   @Column(name = "workspace_id", nullable = false)
@@ -73,6 +87,10 @@ public class Invitation {
   @Column(name = "decided_at")
   private Instant decidedAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(length = 24)
+  private Delivery delivery;
+
   @Version private long version;
 
   protected Invitation() {}
@@ -84,8 +102,10 @@ public class Invitation {
       String tokenHash,
       UUID invitedBy,
       Instant now,
-      Instant expiresAt) {
+      Instant expiresAt,
+      Delivery delivery) {
     this.id = UUID.randomUUID();
+    this.delivery = delivery;
     this.workspaceId = workspaceId;
     this.email = email;
     this.role = role;
@@ -112,11 +132,30 @@ public class Invitation {
     this.decidedAt = now.truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** A new link for a pending or expired invitation: the old one stops working. */
-  public void renew(String newTokenHash, Instant newExpiresAt) {
+  /**
+   * A new link for a pending or expired invitation, reaching the person as {@code delivery} says
+   * (queued to be mailed, or not mailed): the old link stops working.
+   */
+  public void renew(String newTokenHash, Instant newExpiresAt, Delivery delivery) {
     this.tokenHash = newTokenHash;
     this.expiresAt = newExpiresAt.truncatedTo(ChronoUnit.MICROS);
     this.status = Status.PENDING;
+    this.delivery = delivery;
+  }
+
+  /** Whether it waits to be mailed with the link whose hash is {@code tokenHash}. */
+  public boolean awaitsMailWith(String tokenHash) {
+    return delivery == Delivery.QUEUED && this.tokenHash.equals(tokenHash);
+  }
+
+  /** The mailer's new link, made as it sends the mail (nobody else ever saw one). */
+  public void newLink(String newTokenHash) {
+    this.tokenHash = newTokenHash;
+  }
+
+  /** How the mailer's attempt went: mailed, or given up. */
+  public void delivered(Delivery outcome) {
+    this.delivery = outcome;
   }
 
   /** The invited person said no; the invitation cannot be used any more. */
@@ -159,5 +198,10 @@ public class Invitation {
 
   public Instant decidedAt() {
     return decidedAt;
+  }
+
+  /** How it reached the person; null for invitations made before deliveries were recorded. */
+  public Delivery delivery() {
+    return delivery;
   }
 }

@@ -54,6 +54,9 @@ public interface WorkspaceStore {
 
     Optional<WorkspaceMember> member(UUID workspaceId, UUID userId);
 
+    /** The member whose (mirrored) e-mail address is {@code email}, in lower case. */
+    Optional<WorkspaceMember> memberByEmail(UUID workspaceId, String email);
+
     List<MemberDetails> members(UUID workspaceId);
 
     Optional<MemberDetails> memberDetails(UUID workspaceId, UUID userId);
@@ -104,6 +107,13 @@ public interface WorkspaceStore {
     Optional<Invitation> invitationByTokenHash(String tokenHash);
 
     void add(Invitation invitation);
+
+    /**
+     * Queues the invitation to be mailed once this transaction commits (again, when it was queued
+     * before: an attempt still under way then neither removes nor fails the new one). {@code
+     * invitedBy} is the name the mail gives for the sender.
+     */
+    void queueMail(Invitation invitation, String invitedBy);
 
     List<WorkspaceFile> files(UUID workspaceId);
 

@@ -129,6 +129,18 @@ public class JpaWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public Optional<WorkspaceMember> memberByEmail(UUID workspaceId, String email) {
+      return em.createQuery(
+              "SELECT m FROM WorkspaceMember m, TenantUser u WHERE u.id = m.userId"
+                  + " AND m.workspaceId = :ws AND LOWER(u.email) = :email",
+              WorkspaceMember.class)
+          .setParameter("ws", workspaceId)
+          .setParameter("email", email)
+          .getResultStream()
+          .findFirst();
+    }
+
+    @Override
     public List<MemberDetails> members(UUID workspaceId) {
       return em.createQuery(
               "SELECT m, u FROM WorkspaceMember m, TenantUser u"
@@ -313,6 +325,25 @@ public class JpaWorkspaceStore implements WorkspaceStore {
     @Override
     public void add(Invitation invitation) {
       em.persist(invitation);
+    }
+
+    @Override
+    public void queueMail(Invitation invitation, String invitedBy) {
+      // In this transaction (all schemas share it), so an invitation is queued if and only if it
+      // is stored.
+      em.createNativeQuery(
+              "INSERT INTO plexica_core.invitation_mail (invitation_id, tenant_id, workspace_id,"
+                  + " invited_by, ticket, attempts, next_attempt_at, queued_at)"
+                  + " VALUES (CAST(?1 AS uuid), CAST(?2 AS uuid), CAST(?3 AS uuid), ?4,"
+                  + " gen_random_uuid(), 0, now(), now())"
+                  + " ON CONFLICT (invitation_id) DO UPDATE SET invited_by = EXCLUDED.invited_by,"
+                  + " ticket = EXCLUDED.ticket, attempts = 0, next_attempt_at = now(),"
+                  + " last_error = NULL, queued_at = now()")
+          .setParameter(1, invitation.id().toString())
+          .setParameter(2, tenantId.toString())
+          .setParameter(3, invitation.workspaceId().toString())
+          .setParameter(4, invitedBy)
+          .executeUpdate();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.plexica.shared.mail.Mailer;
 import io.plexica.shared.web.WebAppLinks;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.workspaces.app.InvitationMail;
+import io.plexica.workspaces.domain.Invitation.Delivery;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -30,6 +31,11 @@ public class MailedInvitations implements InvitationMail {
     this.users = users;
     this.mailer = mailer;
     this.links = links;
+  }
+
+  @Override
+  public boolean enabled() {
+    return mailer.enabled();
   }
 
   @Override
