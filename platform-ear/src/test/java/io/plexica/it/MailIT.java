@@ -22,6 +22,26 @@ class MailIT {
     Platform.createActiveTenant(tenant);
   }
 
+  /** A new active tenant whose realm's mail server is a port nobody listens on; its slug. */
+  private static String tenantKeycloakCannotMailFor(String prefix) {
+    String slug = Platform.uniqueSlug(prefix);
+    Platform.createActiveTenant(slug);
+    Platform.keycloakAdmin()
+        .body(Map.of("smtpServer", Map.of("host", "127.0.0.1", "port", "9", "from", "x@x.example")))
+        .put("/admin/realms/" + slug)
+        .then()
+        .statusCode(204);
+    return slug;
+  }
+
+  private static List<Object> keycloakUsersWith(String realm, String email) {
+    return Platform.keycloakAdmin()
+        .queryParam("email", email)
+        .get("/admin/realms/" + realm + "/users")
+        .jsonPath()
+        .getList("$");
+  }
+
   /** The invitation's delivery as its workspace's list shows it, once it is no longer QUEUED. */
   private static String deliveryOf(String workspace, String invitation)
       throws InterruptedException {
@@ -117,14 +137,7 @@ class MailIT {
 
   @Test
   void whenKeycloakCannotMailNoAccountIsLeftBehind() throws Exception {
-    String slug = Platform.uniqueSlug("nomail");
-    Platform.createActiveTenant(slug);
-    // The realm's mail server is a port nobody listens on.
-    Platform.keycloakAdmin()
-        .body(Map.of("smtpServer", Map.of("host", "127.0.0.1", "port", "9", "from", "x@x.example")))
-        .put("/admin/realms/" + slug)
-        .then()
-        .statusCode(204);
+    String slug = tenantKeycloakCannotMailFor("nomail");
     String email = "lost" + System.nanoTime() + "@" + slug + ".example";
 
     Response invited =
@@ -132,13 +145,7 @@ class MailIT {
             .body(Map.of("email", email, "firstName", "Lost", "lastName", "Mail"))
             .post("/users");
     Platform.assertProblem(invited, 503, "mail-unavailable");
-    assertThat(
-            Platform.keycloakAdmin()
-                .queryParam("email", email)
-                .get("/admin/realms/" + slug + "/users")
-                .jsonPath()
-                .getList("$"))
-        .isEmpty();
+    assertThat(keycloakUsersWith(slug, email)).isEmpty();
     assertThat(
             Platform.asTenantAdmin(slug)
                 .queryParam("q", email)
@@ -149,13 +156,7 @@ class MailIT {
 
   @Test
   void anInvitationKeycloakCannotMailIsTriedAgainLaterAndLeavesNoAccount() throws Exception {
-    String slug = Platform.uniqueSlug("nomailinv");
-    Platform.createActiveTenant(slug);
-    Platform.keycloakAdmin()
-        .body(Map.of("smtpServer", Map.of("host", "127.0.0.1", "port", "9", "from", "x@x.example")))
-        .put("/admin/realms/" + slug)
-        .then()
-        .statusCode(204);
+    String slug = tenantKeycloakCannotMailFor("nomailinv");
     String workspace =
         Platform.asTenantAdmin(slug)
             .body(Map.of("slug", "later", "name", "Later"))
@@ -192,13 +193,7 @@ class MailIT {
                 .<String>path("find { it.id == '" + invited.path("id") + "' }.delivery"))
         .isEqualTo("QUEUED");
     // The account made for the mail went with it: nobody is left with an account no one can use.
-    assertThat(
-            Platform.keycloakAdmin()
-                .queryParam("email", email)
-                .get("/admin/realms/" + slug + "/users")
-                .jsonPath()
-                .getList("$"))
-        .isEmpty();
+    assertThat(keycloakUsersWith(slug, email)).isEmpty();
   }
 
   @Test
