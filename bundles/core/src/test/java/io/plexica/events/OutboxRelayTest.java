@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plexica.events.infra.OutboxRelay;
 import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.persistence.EventOutbox;
+import io.plexica.testing.Await;
 import io.plexica.testing.BulkEvents;
 import io.plexica.testing.TestPlatform;
 import jakarta.json.Json;
@@ -54,7 +55,7 @@ class OutboxRelayTest {
     }
 
     try (OutboxRelay down = TestPlatform.startRelay("127.0.0.1:1")) {
-      awaitTrue(() -> down.lastError() != null, Duration.ofSeconds(20));
+      Await.until(() -> down.lastError() != null, "the relay failing", Duration.ofSeconds(20));
       assertThat(down.leader()).isTrue();
       assertThat(down.relayed()).isZero();
       assertThat(waiting(ids)).isEqualTo(EVENTS);
@@ -75,7 +76,7 @@ class OutboxRelayTest {
       assertThat(first.getString("source")).isEqualTo("core");
       assertThat(first.getInt("schemaVersion")).isEqualTo(1);
       assertThat(Instant.parse(first.getString("occurredAt"))).isBefore(Instant.now());
-      awaitTrue(() -> waiting(ids) == 0, Duration.ofSeconds(10));
+      Await.until(() -> waiting(ids) == 0, "the outbox relayed", Duration.ofSeconds(10));
       assertThat(up.relayed()).isGreaterThanOrEqualTo(EVENTS);
     }
   }
@@ -95,7 +96,7 @@ class OutboxRelayTest {
       UUID lateId = EventOutbox.append(late, DomainEvent.of(lateTopic, tenant, Map.of()), "core");
       BulkEvents.insert(tenant, bulkTopic, 5_000);
       try (OutboxRelay relay = TestPlatform.startRelay(TestPlatform.kafkaBootstrapServers())) {
-        awaitTrue(() -> relay.relayed() >= 4_000, Duration.ofSeconds(30));
+        Await.until(() -> relay.relayed() >= 4_000, "4,000 events relayed", Duration.ofSeconds(30));
         late.commit();
         List<JsonObject> received = consume(lateTopic, 1, Duration.ofSeconds(30));
         assertThat(received).extracting(e -> e.getString("id")).containsExactly(lateId.toString());
@@ -141,16 +142,5 @@ class OutboxRelayTest {
       }
     }
     return received;
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration within)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + within);
-      }
-      Thread.sleep(50);
-    }
   }
 }

@@ -8,12 +8,12 @@ import io.plexica.plugins.infra.CachingPluginStore;
 import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
 import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.testing.Await;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +40,7 @@ class CachingPluginStoreTest {
     database.saveVersion(new ManifestReader().read(bundle), bundle, "0".repeat(64), Instant.now());
     try (CachingPluginStore nodeA = new CachingPluginStore(database, TestPlatform.redis());
         CachingPluginStore nodeB = new CachingPluginStore(database, TestPlatform.redis())) {
-      await(() -> lookupIsCached(nodeA, nodeB));
+      Await.until(() -> lookupIsCached(nodeA, nodeB), "both nodes listening");
       nodeA.install(new PluginInstallation(tenant.id(), id, "1.0.0", "{}", Instant.now()));
       assertThat(nodeB.installation(tenant.id(), id)).isPresent();
       assertThat(nodeB.installation(tenant.id(), id)).isPresent();
@@ -48,7 +48,7 @@ class CachingPluginStoreTest {
       nodeA.uninstall(tenant.id(), id);
 
       assertThat(nodeA.installation(tenant.id(), id)).isEmpty();
-      await(() -> nodeB.installation(tenant.id(), id).isEmpty());
+      Await.until(() -> nodeB.installation(tenant.id(), id).isEmpty(), "B forgot the installation");
     } finally {
       database.delete(id);
     }
@@ -57,13 +57,5 @@ class CachingPluginStoreTest {
   /** Both nodes subscribed: an installation lookup is kept. */
   private static boolean lookupIsCached(CachingPluginStore a, CachingPluginStore b) {
     return a.listening() && b.listening();
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited 5 s").isLessThan(deadline);
-      Thread.sleep(5);
-    }
   }
 }

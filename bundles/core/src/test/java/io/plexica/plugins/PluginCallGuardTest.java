@@ -8,6 +8,7 @@ import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.sdk.PluginProblem;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
+import io.plexica.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +114,7 @@ class PluginCallGuardTest {
                 }),
         PluginProblems.PLUGIN_TIMEOUT);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-    await(interrupted::get);
+    Await.until(interrupted::get, "the call interrupted");
   }
 
   @Test
@@ -145,15 +146,5 @@ class PluginCallGuardTest {
 
     clock.now = clock.now.plusSeconds(31);
     assertThat(guard.call("flaky", () -> "ok")).isEqualTo("ok");
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out");
-      }
-      Thread.onSpinWait();
-    }
   }
 }

@@ -242,13 +242,14 @@ public final class TestPlatform {
   public static synchronized Database database() {
     if (database == null) {
       HikariConfig pool = new HikariConfig();
+      java.net.InetSocketAddress address = databaseAddress();
       pool.setJdbcUrl(
           "jdbc:postgresql://"
-              + property("plexica.db.host", "127.0.0.1")
+              + address.getHostString()
               + ":"
-              + property("plexica.db.port", "25432")
+              + address.getPort()
               + "/"
-              + property("plexica.db.name", "plexica")
+              + databaseName()
               + "?stringtype=unspecified");
       pool.setUsername(property("plexica.db.user", "plexica"));
       pool.setPassword(property("plexica.db.password", "plexica"));

@@ -205,6 +205,7 @@ public class InvitationService {
       TenantRef tenant, UUID workspaceId, UUID invitationId, String invitedBy) {
     Instant now = clock.instant();
     String token = newToken();
+    String tokenHash = hash(token);
     return store.inTransaction(
         tenant,
         tx -> {
@@ -217,12 +218,12 @@ public class InvitationService {
             return Optional.empty();
           }
           Invitation invitation = found.get();
-          invitation.newLink(hash(token));
+          invitation.newLink(tokenHash);
           return Optional.of(
               new MailAttempt(
                   workspaceId,
                   invitationId,
-                  hash(token),
+                  tokenHash,
                   new Letter(
                       invitation.email(),
                       workspaceName.get(),
