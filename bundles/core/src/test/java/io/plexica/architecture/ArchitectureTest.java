@@ -1,5 +1,8 @@
 package io.plexica.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -11,6 +14,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.tenancy.context.TenantScoped;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Path;
 
@@ -40,6 +44,17 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .areAssignableTo(EntityManager.class);
+
+  @ArchTest
+  static final ArchRule jsonIsBuiltThroughTheSharedProvider =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.plexica.sdk.testkit..")
+          .should()
+          .callMethodWhere(target(owner(equivalentTo(Json.class))))
+          .because(
+              "each static jakarta.json.Json call looks the provider up again (reading a tenant"
+                  + " spent 11 % of its CPU there); use JsonText.PROVIDER");
 
   @ArchTest
   static final ArchRule resourcesLiveInApiPackages =

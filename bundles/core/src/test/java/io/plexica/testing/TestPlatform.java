@@ -58,7 +58,6 @@ import io.plexica.workspaces.app.WorkspaceService;
 import io.plexica.workspaces.infra.DefaultWorkspaceStep;
 import io.plexica.workspaces.infra.JpaWorkspaceStore;
 import io.plexica.workspaces.infra.RedisMembershipCache;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,7 +65,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -256,10 +254,7 @@ public final class TestPlatform {
       pool.setMaximumPoolSize(16);
       pool.setPoolName("plexica-test");
       HikariDataSource dataSource = new HikariDataSource(pool);
-      var factory =
-          Persistence.createEntityManagerFactory(
-              "plexica", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
-      database = new Database(factory, dataSource);
+      database = new Database(dataSource, Database.DEFAULT_TENANT_SESSIONS);
       new PostgresTenantSchemas(database).migrateCore();
     }
     return database;

@@ -10,7 +10,6 @@ import io.plexica.sdk.hook.HookResult;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +51,7 @@ public class PluginHooks implements ExtensionPoints {
   }
 
   private Optional<String> deliver(Event event, boolean vetoable) {
-    JsonObject payload = Json.createObjectBuilder(event.payload()).build();
+    JsonObject payload = JsonText.PROVIDER.createObjectBuilder(event.payload()).build();
     for (HookTarget target : runtime.hooks(event.name())) {
       Optional<String> config = configIfDelivered(event, target);
       if (config.isEmpty()) {

@@ -14,7 +14,6 @@ import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
@@ -304,7 +303,8 @@ public class PluginInstallations {
     }
 
     String toJson() {
-      return Json.createObjectBuilder()
+      return JsonText.PROVIDER
+          .createObjectBuilder()
           .add("operation", upgrade ? "upgrade" : "install")
           .add("version", version)
           .add("keptTables", keptTables)

@@ -1,24 +1,25 @@
 package io.plexica.shared.persistence;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.PersistenceUnit;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.persistence.config.HintValues;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The platform's one PostgreSQL database: global data in {@code plexica_core}, each tenant's data
  * in its own schema. Every unit of work gets its own entity manager and resource-local transaction,
- * and a tenant's entity manager is bound to that tenant's schema for its whole life, so nothing of
- * one tenant can be read or cached through another's.
+ * and a tenant's entity manager comes from an EclipseLink session bound to that tenant's schema
+ * ({@link SchemaSessions}), so nothing of one tenant can be read or cached through another's.
  */
 @ApplicationScoped
 public class Database {
@@ -30,19 +31,35 @@ public class Database {
    */
   public static final Map<String, Object> READ_ONLY = Map.of(QueryHints.READ_ONLY, HintValues.TRUE);
 
-  @PersistenceUnit(unitName = "plexica")
-  private EntityManagerFactory entityManagerFactory;
+  /** Tenant sessions kept open when nothing is configured (about 250 KB each). */
+  public static final int DEFAULT_TENANT_SESSIONS = 300;
 
   @Resource(lookup = "jdbc/plexica")
   private DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "plexica.db.tenant-sessions", defaultValue = "" + DEFAULT_TENANT_SESSIONS)
+  int tenantSessions;
+
+  private SchemaSessions sessions;
 
   /** For the container. */
   protected Database() {}
 
   /** For code running outside the server, such as tests and tools. */
-  public Database(EntityManagerFactory entityManagerFactory, DataSource dataSource) {
-    this.entityManagerFactory = entityManagerFactory;
+  public Database(DataSource dataSource, int tenantSessions) {
     this.dataSource = dataSource;
+    this.sessions = SchemaSessions.on(dataSource, tenantSessions);
+  }
+
+  @PostConstruct
+  void open() {
+    sessions = SchemaSessions.on(dataSource, tenantSessions);
+  }
+
+  @PreDestroy
+  void close() {
+    sessions.close();
   }
 
   public DataSource dataSource() {
@@ -51,7 +68,7 @@ public class Database {
 
   /** Runs work on global data in one transaction. */
   public <T> T inCore(Function<EntityManager, T> work) {
-    return inTransaction(entityManagerFactory.createEntityManager(), work);
+    return sessions.core(em -> inTransaction(em, work));
   }
 
   /**
@@ -59,12 +76,12 @@ public class Database {
    * For reads that need a consistent view across several statements, use {@link #inCore}.
    */
   public <T> T readCore(Function<EntityManager, T> work) {
-    return read(entityManagerFactory.createEntityManager(), work);
+    return sessions.core(work);
   }
 
   /** Like {@link #readCore}, for one tenant's schema. */
   public <T> T readTenant(String schema, Function<EntityManager, T> work) {
-    return read(tenantEntityManager(schema), work);
+    return sessions.tenant(schema, work);
   }
 
   public void inCoreDo(Consumer<EntityManager> work) {
@@ -77,24 +94,16 @@ public class Database {
 
   /**
    * Runs work on one tenant's data in one transaction. EclipseLink resolves every
-   * {@code @Multitenant(TABLE_PER_TENANT)} entity to tables of {@code schema} for this entity
-   * manager only; tenant entities are not shared through the second-level cache.
+   * {@code @Multitenant(TABLE_PER_TENANT)} entity to tables of {@code schema}, through a session
+   * that serves that schema only; tenant entities are not shared through a second-level cache.
    */
   public <T> T inTenant(String schema, Function<EntityManager, T> work) {
-    return inTransaction(tenantEntityManager(schema), work);
+    return sessions.tenant(schema, em -> inTransaction(em, work));
   }
 
-  private EntityManager tenantEntityManager(String schema) {
-    return entityManagerFactory.createEntityManager(
-        Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, schema));
-  }
-
-  private static <T> T read(EntityManager em, Function<EntityManager, T> work) {
-    try {
-      return work.apply(em);
-    } finally {
-      em.close();
-    }
+  /** How many tenant sessions this node keeps open now. */
+  public int openTenantSessions() {
+    return sessions.openTenantSessions();
   }
 
   private static <T> T inTransaction(EntityManager em, Function<EntityManager, T> work) {
@@ -109,8 +118,6 @@ public class Database {
         tx.rollback();
       }
       throw e;
-    } finally {
-      em.close();
     }
   }
 }

@@ -19,7 +19,6 @@ import io.plexica.tenancy.domain.TenantRepository;
 import io.plexica.tenancy.domain.TenantSettingsRules;
 import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.tenancy.domain.TenantStatus;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Clock;
@@ -212,14 +211,17 @@ public class TenantService {
               settingsPatch.ifPresent(
                   patch -> {
                     JsonValue merged =
-                        Json.createMergePatch(patch).apply(JsonText.object(tenant.settings()));
+                        JsonText.PROVIDER
+                            .createMergePatch(patch)
+                            .apply(JsonText.object(tenant.settings()));
                     tenant.replaceSettings(settingsJson(merged.asJsonObject()), clock.instant());
                   });
               quotasPatch.ifPresent(
                   patch ->
                       tenant.replaceQuotas(
                           TenantQuotas.parse(
-                              Json.createMergePatch(patch)
+                              JsonText.PROVIDER
+                                  .createMergePatch(patch)
                                   .apply(tenant.quotas().toJson())
                                   .asJsonObject(),
                               "quotas"),

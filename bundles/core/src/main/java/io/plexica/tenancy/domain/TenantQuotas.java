@@ -1,7 +1,7 @@
 package io.plexica.tenancy.domain;
 
+import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.Validation;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -91,7 +91,7 @@ public record TenantQuotas(Map<Quota, Long> limits) {
   }
 
   public JsonObject toJson() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JsonText.PROVIDER.createObjectBuilder();
     for (Quota quota : Quota.values()) {
       limit(quota).ifPresent(limit -> json.add(quota.field(), limit));
     }
