@@ -2,6 +2,7 @@ package io.plexica.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.ratelimit.app.RateLimiter.Bucket;
 import io.plexica.ratelimit.app.RateLimiter.Verdict;
 import io.plexica.ratelimit.domain.RateLimit;
 import io.plexica.ratelimit.infra.RedisRateLimiter;
@@ -85,5 +86,24 @@ class RedisRateLimiterTest {
         assertThat(limiter.take("anyone", FIVE).allowed()).isTrue();
       }
     }
+  }
+
+  @Test
+  void aRequestRefusedByOneBucketTakesNothingFromTheOthers() {
+    RedisRateLimiter limiter = new RedisRateLimiter(TestPlatform.redis());
+    String id = UUID.randomUUID().toString();
+    RateLimit client = new RateLimit("test-client", 1, 2);
+    RateLimit tenant = new RateLimit("test-tenant", 1, 3);
+    List<Bucket> both = List.of(new Bucket("c-" + id, client), new Bucket("t-" + id, tenant));
+    assertThat(limiter.take(both).allowed()).isTrue();
+    assertThat(limiter.take(both).allowed()).isTrue();
+    Verdict refused = limiter.take(both);
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.refusedBy()).as("the client's bucket is the empty one").isEqualTo(client);
+    assertThat(refused.retryAfterSeconds()).isEqualTo(1);
+    assertThat(limiter.take("t-" + id, tenant).allowed())
+        .as("the tenant's third token, left by the refused request")
+        .isTrue();
+    assertThat(limiter.take("t-" + id, tenant).allowed()).isFalse();
   }
 }

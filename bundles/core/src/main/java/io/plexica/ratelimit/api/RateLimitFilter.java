@@ -1,6 +1,7 @@
 package io.plexica.ratelimit.api;
 
 import io.plexica.ratelimit.app.RateLimiter;
+import io.plexica.ratelimit.app.RateLimiter.Bucket;
 import io.plexica.ratelimit.app.RateLimiter.Verdict;
 import io.plexica.ratelimit.app.RateLimits;
 import io.plexica.ratelimit.domain.RateLimit;
@@ -13,20 +14,30 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Every API call counts against its client's bucket before anything else is done for it (no token
- * is verified, no database read, for a client over its limit); calls around a sign-in count against
- * a stricter one too. Over the limit: 429 {@code rate-limited} with {@code Retry-After}.
+ * Every API call counts against its client's bucket before any data is read for it; calls around a
+ * sign-in count against a stricter one too. Over the limit: 429 {@code rate-limited} with {@code
+ * Retry-After}.
+ *
+ * <p>A call with a bearer token is counted once its token is checked ({@link
+ * DeferredClientRateLimit}): inside a tenant, its client's and its tenant's buckets are then taken
+ * in one Redis round trip ({@link TenantRateLimitFilter}) instead of two. Calls without one are
+ * counted here, before anything else is done for them.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 500)
 public class RateLimitFilter implements ContainerRequestFilter {
   /** Paths (under /api/v1) that come before or around a sign-in: guessing happens there. */
   static final List<String> SIGN_IN_PATHS = List.of("web-config", "workspace-invitations");
+
+  /** The request property holding the client's bucket while its count waits for the token. */
+  static final String DEFERRED_CLIENT = "io.plexica.ratelimit.deferred-client";
 
   @Inject RateLimits limits;
   @Inject RateLimiter limiter;
@@ -41,17 +52,42 @@ public class RateLimitFilter implements ContainerRequestFilter {
     String path = request.getUriInfo().getPath().replaceFirst("^/", "");
     boolean signIn =
         SIGN_IN_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
-    if (!signIn || takeOrRefuse(request, limiter, client, limits.signIn())) {
-      takeOrRefuse(request, limiter, client, limits.client());
+    if (signIn) {
+      takeOrRefuse(
+          request,
+          limiter,
+          List.of(new Bucket(client, limits.signIn()), new Bucket(client, limits.client())));
+    } else if (hasBearerToken(request)) {
+      request.setProperty(DEFERRED_CLIENT, client);
+    } else {
+      takeOrRefuse(request, limiter, List.of(new Bucket(client, limits.client())));
     }
   }
 
-  /** Takes one from the bucket; false, with the request answered 429, when it was empty. */
+  private static boolean hasBearerToken(ContainerRequestContext request) {
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  /**
+   * The client's bucket if its count was deferred and not yet taken; the request no longer holds
+   * it, so that it is taken once.
+   */
+  static Optional<Bucket> deferredClient(ContainerRequestContext request, RateLimits limits) {
+    Object client = request.getProperty(DEFERRED_CLIENT);
+    if (client == null) {
+      return Optional.empty();
+    }
+    request.removeProperty(DEFERRED_CLIENT);
+    return Optional.of(new Bucket((String) client, limits.client()));
+  }
+
+  /** Takes one from each bucket; false, with the request answered 429, when one was empty. */
   static boolean takeOrRefuse(
-      ContainerRequestContext request, RateLimiter limiter, String bucket, RateLimit limit) {
-    Verdict verdict = limiter.take(bucket, limit);
+      ContainerRequestContext request, RateLimiter limiter, List<Bucket> buckets) {
+    Verdict verdict = limiter.take(buckets);
     if (!verdict.allowed()) {
-      request.abortWith(tooMany(limit, verdict.retryAfterSeconds()));
+      request.abortWith(tooMany(verdict.refusedBy(), verdict.retryAfterSeconds()));
     }
     return verdict.allowed();
   }

@@ -1,6 +1,7 @@
 package io.plexica.ratelimit.api;
 
 import io.plexica.ratelimit.app.RateLimiter;
+import io.plexica.ratelimit.app.RateLimiter.Bucket;
 import io.plexica.ratelimit.app.RateLimits;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
@@ -10,10 +11,13 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a tenant's users do together counts against the tenant's bucket, once the tenant of the
- * request is known (after its token): one tenant cannot take the platform from the others.
+ * request is known (after its token): one tenant cannot take the platform from the others. The
+ * client's bucket, deferred until the token was checked, is taken in the same round trip.
  */
 @Provider
 @TenantScoped
@@ -26,8 +30,10 @@ public class TenantRateLimitFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (limits.enabled()) {
-      RateLimitFilter.takeOrRefuse(
-          request, limiter, tenant.require().id().toString(), limits.tenant());
+      List<Bucket> buckets = new ArrayList<>(2);
+      RateLimitFilter.deferredClient(request, limits).ifPresent(buckets::add);
+      buckets.add(new Bucket(tenant.require().id().toString(), limits.tenant()));
+      RateLimitFilter.takeOrRefuse(request, limiter, buckets);
     }
   }
 }

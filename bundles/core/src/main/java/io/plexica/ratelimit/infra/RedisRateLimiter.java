@@ -5,6 +5,7 @@ import io.plexica.ratelimit.domain.RateLimit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,37 +17,44 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Token buckets in Redis, so that every replica counts against the same bucket: one script call per
- * request (GCRA, the generic cell rate algorithm: a bucket is the time at which it will be full
- * again), on Redis's clock, so replicas whose clocks differ still agree. A bucket disappears from
- * Redis once it is full again. When Redis cannot be reached the request is let through: limits
- * protect the platform, and refusing everyone while the cache is down would be the outage they are
- * meant to prevent. That is logged once a minute.
+ * request for all of its buckets (GCRA, the generic cell rate algorithm: a bucket is the time at
+ * which it will be full again), on Redis's clock, so replicas whose clocks differ still agree. A
+ * bucket disappears from Redis once it is full again. When Redis cannot be reached the request is
+ * let through: limits protect the platform, and refusing everyone while the cache is down would be
+ * the outage they are meant to prevent. That is logged once a minute.
  */
 public class RedisRateLimiter implements RateLimiter {
   private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class.getName());
   static final String PREFIX = "plexica:ratelimit:v2:";
 
   /**
-   * KEYS[1] the bucket; ARGV[1] microseconds between two requests at the sustained rate, ARGV[2]
-   * the burst. The bucket holds the "theoretical arrival time" of the next request: a request is
-   * allowed when, counting it, the bucket is at most a burst ahead of now. Returns {1, 0} or {0,
-   * microseconds until a request would be allowed}.
+   * KEYS the buckets; ARGV[2i-1] microseconds between two requests at bucket i's sustained rate,
+   * ARGV[2i] its burst. A bucket holds the "theoretical arrival time" of its next request: a
+   * request is allowed when, counting it, every bucket is at most a burst ahead of now; then every
+   * bucket is advanced, else none. Returns {1, 0, 0} or {0, microseconds until bucket i would
+   * allow, i}. The keys of one call differ in hash slot, so this needs one Redis, not a Redis
+   * Cluster.
    */
   static final String SCRIPT =
       """
-      local interval = tonumber(ARGV[1])
-      local burst = tonumber(ARGV[2])
       local clock = redis.call('TIME')
       local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
-      local tat = tonumber(redis.call('GET', KEYS[1])) or now
-      if tat < now then tat = now end
-      local next = tat + interval
-      local ahead = next - now
-      if ahead > interval * burst then
-        return {0, math.ceil(ahead - interval * burst)}
+      local next, ahead = {}, {}
+      for i = 1, #KEYS do
+        local interval = tonumber(ARGV[2 * i - 1])
+        local burst = tonumber(ARGV[2 * i])
+        local tat = tonumber(redis.call('GET', KEYS[i])) or now
+        if tat < now then tat = now end
+        next[i] = tat + interval
+        ahead[i] = next[i] - now
+        if ahead[i] > interval * burst then
+          return {0, math.ceil(ahead[i] - interval * burst), i}
+        end
       end
-      redis.call('SET', KEYS[1], string.format('%.0f', next), 'PX', math.ceil(ahead / 1000))
-      return {1, 0}
+      for i = 1, #KEYS do
+        redis.call('SET', KEYS[i], string.format('%.0f', next[i]), 'PX', math.ceil(ahead[i] / 1000))
+      end
+      return {1, 0, 0}
       """;
 
   private static final String SCRIPT_SHA = sha1(SCRIPT);
@@ -59,19 +67,31 @@ public class RedisRateLimiter implements RateLimiter {
   }
 
   @Override
-  public Verdict take(String bucket, RateLimit limit) {
-    List<String> keys =
-        List.of(
-            PREFIX + limit.name() + ':' + limit.perSecond() + ':' + limit.burst() + ':' + bucket);
-    List<String> args =
-        List.of(Double.toString(1_000_000.0 / limit.perSecond()), Long.toString(limit.burst()));
+  public Verdict take(List<Bucket> buckets) {
+    List<String> keys = new ArrayList<>(buckets.size());
+    List<String> args = new ArrayList<>(buckets.size() * 2);
+    for (Bucket bucket : buckets) {
+      RateLimit limit = bucket.limit();
+      keys.add(
+          PREFIX
+              + limit.name()
+              + ':'
+              + limit.perSecond()
+              + ':'
+              + limit.burst()
+              + ':'
+              + bucket.key());
+      args.add(Double.toString(1_000_000.0 / limit.perSecond()));
+      args.add(Long.toString(limit.burst()));
+    }
     try {
       List<?> answer = (List<?>) run(keys, args);
       if (((Long) answer.get(0)) == 1L) {
         return Verdict.ALLOWED;
       }
       long waitMicros = (Long) answer.get(1);
-      return new Verdict(false, Math.max(1, (waitMicros + 999_999) / 1_000_000));
+      RateLimit refusedBy = buckets.get((int) (long) (Long) answer.get(2) - 1).limit();
+      return new Verdict(false, Math.max(1, (waitMicros + 999_999) / 1_000_000), refusedBy);
     } catch (JedisException e) {
       warnAtMostOnceAMinute(e);
       return Verdict.ALLOWED;
