@@ -16,6 +16,7 @@ import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
 import io.plexica.plugins.infra.PluginEventPublisher;
 import io.plexica.plugins.infra.PluginFileStore;
+import io.plexica.testing.Await;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
 import java.nio.file.Path;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,23 +52,33 @@ class PluginRegistryFollowerTest {
       PluginDeployment followingOnB = deployment(store, replicaB, permissionsOfB);
       try (PluginRegistryFollower follower =
           new PluginRegistryFollower(kafka, followingOnB, Duration.ofHours(1)).start()) {
-        awaitTrue(() -> follower.listening() && relay.leader());
+        Await.until(
+            () -> follower.listening() && relay.leader(),
+            "B listening, A relaying",
+            Duration.ofSeconds(30));
 
         deployedByA.deploy(bundle(id, "1.0.0"));
-        awaitTrue(() -> replicaB.activeVersions(id).equals(Set.of("1.0.0")));
+        Await.until(
+            () -> replicaB.activeVersions(id).equals(Set.of("1.0.0")),
+            "1.0.0 running on B",
+            Duration.ofSeconds(30));
         assertThat(permissionsOfB.knows(id + ":things:read")).isTrue();
 
         deployedByA.deploy(bundle(id, "1.1.0"));
         // Nobody installed 1.0.0: the new current version replaces it on both replicas.
-        awaitTrue(() -> replicaB.activeVersions(id).equals(Set.of("1.1.0")));
+        Await.until(
+            () -> replicaB.activeVersions(id).equals(Set.of("1.1.0")),
+            "1.1.0 alone on B",
+            Duration.ofSeconds(30));
         assertThat(replicaA.activeVersions(id)).containsExactly("1.1.0");
 
         deployedByA.remove(id);
         // Stopped, then its permissions forgotten: wait for both, the second comes a moment later.
-        awaitTrue(
+        Await.until(
             () ->
-                replicaB.activeVersions(id).isEmpty()
-                    && !permissionsOfB.knows(id + ":things:read"));
+                replicaB.activeVersions(id).isEmpty() && !permissionsOfB.knows(id + ":things:read"),
+            "the plugin and its permissions gone from B",
+            Duration.ofSeconds(30));
         assertThat(replicaB.activeVersions(id)).isEmpty();
       }
     }
@@ -97,7 +107,10 @@ class PluginRegistryFollowerTest {
                   followingOnB,
                   Duration.ofSeconds(1))
               .start()) {
-        awaitTrue(() -> replicaB.activeVersions(id).equals(Set.of("1.0.0")));
+        Await.until(
+            () -> replicaB.activeVersions(id).equals(Set.of("1.0.0")),
+            "1.0.0 running on B",
+            Duration.ofSeconds(30));
         assertThat(follower.listening()).isTrue();
       } finally {
         deployedByA.remove(id);
@@ -132,13 +145,5 @@ class PluginRegistryFollowerTest {
                 + "\"permissions\":[{\"name\":\""
                 + id
                 + ":things:read\",\"description\":\"Read things\"}]}"));
-  }
-
-  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
-      Thread.sleep(50);
-    }
   }
 }

@@ -161,8 +161,8 @@ public class PluginDeployment {
 
   /**
    * Brings the versions of a plugin this node runs in line with the registry, after another node
-   * changed it: starts the current version and every version a tenant runs, stops the rest, and
-   * registers the current version's permissions. A plugin no longer registered is stopped.
+   * changed it: registers the current version's permissions, starts the current version and every
+   * version a tenant runs, and stops the rest. A plugin no longer registered is stopped.
    */
   public void reconcile(String id) {
     Optional<RegisteredPlugin> plugin = store.find(id);
@@ -171,6 +171,9 @@ public class PluginDeployment {
       catalog.unregister(id);
       return;
     }
+    // Permissions first: a version is reachable once it runs, and its routes are checked
+    // against them from its first request.
+    catalog.replace(id, permissions(currentManifest(plugin.get())));
     Set<String> needed = new LinkedHashSet<>(store.installedVersions(id));
     needed.add(plugin.get().currentVersion());
     for (String version : needed) {
@@ -178,7 +181,6 @@ public class PluginDeployment {
         ensureRunning(id, version);
       }
     }
-    catalog.replace(id, permissions(currentManifest(plugin.get())));
     retireUnused(id);
   }
 
