@@ -76,7 +76,7 @@ public class AuditResource {
   public record AuditPageView(List<AuditEntryView> items, int page, int size, long total) {}
 
   @GET
-  @Operation(summary = "Search the audit trail, newest first")
+  @Operation(operationId = "searchAudit", summary = "Search the audit trail, newest first")
   @APIResponse(
       responseCode = "200",
       description = "OK",

@@ -38,7 +38,9 @@ public class AdminDeadLetterResource {
   @Inject DeadLetterService deadLetters;
 
   @GET
-  @Operation(summary = "List dead letters (filter by topic, plugin, tenant, status; paging)")
+  @Operation(
+      operationId = "adminListDeadLetters",
+      summary = "List dead letters (filter by topic, plugin, tenant, status; paging)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -57,7 +59,7 @@ public class AdminDeadLetterResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "A dead letter with its event")
+  @Operation(operationId = "adminGetDeadLetter", summary = "A dead letter with its event")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -69,7 +71,9 @@ public class AdminDeadLetterResource {
   @POST
   @Path("retry")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Retry FAILED dead letters (all or none)")
+  @Operation(
+      operationId = "adminRetryDeadLetters",
+      summary = "Retry FAILED dead letters (all or none)")
   @APIResponse(
       responseCode = "200",
       description = "PENDING: the retry loop takes them within a second",
@@ -82,7 +86,9 @@ public class AdminDeadLetterResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Delete a FAILED or RESOLVED dead letter")
+  @Operation(
+      operationId = "adminDeleteDeadLetter",
+      summary = "Delete a FAILED or RESOLVED dead letter")
   @APIResponse(responseCode = "204", description = "Deleted")
   public Response delete(@PathParam("id") String id) {
     deadLetters.delete(Optional.empty(), id(id));

@@ -46,7 +46,9 @@ public class DeadLetterResource {
   }
 
   @GET
-  @Operation(summary = "List this tenant's dead letters (filter by topic, plugin, status; paging)")
+  @Operation(
+      operationId = "listDeadLetters",
+      summary = "List this tenant's dead letters (filter by topic, plugin, status; paging)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -64,7 +66,7 @@ public class DeadLetterResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "A dead letter of this tenant with its event")
+  @Operation(operationId = "getDeadLetter", summary = "A dead letter of this tenant with its event")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -76,7 +78,9 @@ public class DeadLetterResource {
   @POST
   @Path("retry")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Retry FAILED dead letters of this tenant (all or none)")
+  @Operation(
+      operationId = "retryDeadLetters",
+      summary = "Retry FAILED dead letters of this tenant (all or none)")
   @APIResponse(
       responseCode = "200",
       description = "PENDING: the retry loop takes them within a second",
@@ -89,7 +93,9 @@ public class DeadLetterResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Delete a FAILED or RESOLVED dead letter of this tenant")
+  @Operation(
+      operationId = "deleteDeadLetter",
+      summary = "Delete a FAILED or RESOLVED dead letter of this tenant")
   @APIResponse(responseCode = "204", description = "Deleted")
   public Response delete(@PathParam("id") String id) {
     deadLetters.delete(scope(), AdminDeadLetterResource.id(id));

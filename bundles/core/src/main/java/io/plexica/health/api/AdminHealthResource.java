@@ -43,7 +43,9 @@ public class AdminHealthResource {
       @Schema(enumeration = {"UP", "DOWN"}) String status, List<CheckView> checks) {}
 
   @GET
-  @Operation(summary = "Readiness with every check's details (operators only)")
+  @Operation(
+      operationId = "adminGetHealth",
+      summary = "Readiness with every check's details (operators only)")
   @APIResponse(
       responseCode = "200",
       description = "OK",

@@ -42,6 +42,7 @@ public class AdminUserResource {
 
   @GET
   @Operation(
+      operationId = "adminSearchUsers",
       summary = "Search users of all tenants",
       description = "Users of active and suspended tenants, ordered by tenant and username.")
   @APIResponse(
@@ -70,6 +71,7 @@ public class AdminUserResource {
   @POST
   @Path("{tenant}/{id}/disable")
   @Operation(
+      operationId = "adminDisableUser",
       summary = "Disable a tenant's user",
       description =
           "The user can no longer log in and its sessions end. The tenant keeps one enabled"
@@ -95,7 +97,7 @@ public class AdminUserResource {
 
   @POST
   @Path("{tenant}/{id}/enable")
-  @Operation(summary = "Enable a tenant's disabled user")
+  @Operation(operationId = "adminEnableUser", summary = "Enable a tenant's disabled user")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -114,6 +116,7 @@ public class AdminUserResource {
   @POST
   @Path("{tenant}/{id}/password-mail")
   @Operation(
+      operationId = "adminMailPasswordLink",
       summary = "Mail a tenant's user the link to set a password",
       description = "A lost password, or an invitation whose first link expired (valid 7 days).")
   @APIResponse(

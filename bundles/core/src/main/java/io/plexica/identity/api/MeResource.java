@@ -52,7 +52,7 @@ public class MeResource {
           TenantSummary tenant) {}
 
   @GET
-  @Operation(summary = "The caller's profile, tenant and roles")
+  @Operation(operationId = "getMe", summary = "The caller's profile, tenant and roles")
   @APIResponse(
       responseCode = "200",
       description = "OK",

@@ -28,7 +28,7 @@ public class PermissionResource {
 
   @GET
   @RequiresPermission("roles:read")
-  @Operation(summary = "List the permissions roles can grant")
+  @Operation(operationId = "listPermissions", summary = "List the permissions roles can grant")
   @APIResponse(
       responseCode = "200",
       description = "OK",

@@ -83,7 +83,7 @@ public class RoleResource {
 
   @GET
   @RequiresPermission("roles:read")
-  @Operation(summary = "List roles with their permissions")
+  @Operation(operationId = "listRoles", summary = "List roles with their permissions")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -95,7 +95,7 @@ public class RoleResource {
   @GET
   @Path("{name}")
   @RequiresPermission("roles:read")
-  @Operation(summary = "Get a role")
+  @Operation(operationId = "getRole", summary = "Get a role")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -112,6 +112,7 @@ public class RoleResource {
   @RequiresPermission("roles:manage")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "createRole",
       summary = "Create a custom role",
       description =
           "Also creates the realm role in Keycloak. Only permissions the caller holds can be"
@@ -160,6 +161,7 @@ public class RoleResource {
   @RequiresPermission("roles:manage")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
+      operationId = "updateRole",
       summary = "Change a role's description or permissions",
       description =
           "A JSON merge patch; permissions replace the role's list. Takes effect on the next"
@@ -214,6 +216,7 @@ public class RoleResource {
   @Path("{name}")
   @RequiresPermission("roles:manage")
   @Operation(
+      operationId = "deleteRole",
       summary = "Delete a custom role",
       description = "Users holding it lose it (and its permissions) from their next request.")
   @APIResponse(responseCode = "204", description = "Deleted")

@@ -63,7 +63,10 @@ public class UserResource {
 
   @GET
   @RequiresPermission("users:read")
-  @Operation(summary = "List users", description = "Search by username, e-mail or name; page.")
+  @Operation(
+      operationId = "listUsers",
+      summary = "List users",
+      description = "Search by username, e-mail or name; page.")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -87,7 +90,7 @@ public class UserResource {
   @GET
   @Path("{id}")
   @RequiresPermission("users:read")
-  @Operation(summary = "Get a user")
+  @Operation(operationId = "getUser", summary = "Get a user")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -104,6 +107,7 @@ public class UserResource {
   @RequiresPermission("users:invite")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "inviteUser",
       summary = "Invite a user",
       description =
           "Creates the user in the tenant's realm with the given roles. The user sets a password"
@@ -166,6 +170,7 @@ public class UserResource {
   @RequiresPermission("users:manage")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "setUserRoles",
       summary = "Replace a user's roles",
       description =
           "Takes effect on the user's next request. The caller must hold every permission of"
@@ -191,6 +196,7 @@ public class UserResource {
   @Path("{id}/disable")
   @RequiresPermission("users:manage")
   @Operation(
+      operationId = "disableUser",
       summary = "Disable a user",
       description =
           "The user can no longer log in, its sessions end, and its tokens are refused from the"
@@ -212,6 +218,7 @@ public class UserResource {
   @Path("{id}/password-mail")
   @RequiresPermission("users:manage")
   @Operation(
+      operationId = "mailPasswordLink",
       summary = "Mail a user the link to set a password",
       description =
           "Keycloak mails the link (valid 7 days): for a lost password, or an invitation whose first"
@@ -231,7 +238,7 @@ public class UserResource {
   @POST
   @Path("{id}/enable")
   @RequiresPermission("users:manage")
-  @Operation(summary = "Enable a disabled user")
+  @Operation(operationId = "enableUser", summary = "Enable a disabled user")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -245,6 +252,7 @@ public class UserResource {
   @Path("sync")
   @RequiresPermission("users:manage")
   @Operation(
+      operationId = "syncUsers",
       summary = "Sync users from Keycloak",
       description =
           "Mirrors every user of the tenant's realm: adds new ones, updates names, e-mail, roles"

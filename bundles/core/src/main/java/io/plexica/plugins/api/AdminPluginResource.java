@@ -97,6 +97,7 @@ public class AdminPluginResource {
   @POST
   @Consumes({BUNDLE, MediaType.APPLICATION_OCTET_STREAM})
   @Operation(
+      operationId = "adminDeployPlugin",
       summary = "Deploy a plugin bundle",
       description =
           "Uploads an OSGi bundle with META-INF/plexica/plugin.json (up to 32 MiB). A new plugin is"
@@ -126,7 +127,10 @@ public class AdminPluginResource {
   }
 
   @GET
-  @Operation(summary = "List plugins", description = "Filter by text, category, status and vendor.")
+  @Operation(
+      operationId = "adminListPlugins",
+      summary = "List plugins",
+      description = "Filter by text, category, status and vendor.")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -153,7 +157,9 @@ public class AdminPluginResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "A plugin with its versions, permissions, dependencies and tenants")
+  @Operation(
+      operationId = "adminGetPlugin",
+      summary = "A plugin with its versions, permissions, dependencies and tenants")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -168,7 +174,9 @@ public class AdminPluginResource {
 
   @POST
   @Path("{id}/deprecate")
-  @Operation(summary = "Deprecate: it keeps running where installed; no new installations")
+  @Operation(
+      operationId = "adminDeprecatePlugin",
+      summary = "Deprecate: it keeps running where installed; no new installations")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -179,7 +187,9 @@ public class AdminPluginResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Remove a plugin no tenant uses and no plugin depends on")
+  @Operation(
+      operationId = "adminRemovePlugin",
+      summary = "Remove a plugin no tenant uses and no plugin depends on")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(
       responseCode = "409",

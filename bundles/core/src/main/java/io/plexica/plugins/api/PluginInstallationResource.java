@@ -108,7 +108,9 @@ public class PluginInstallationResource {
 
   @GET
   @RequiresPermission("plugins:read")
-  @Operation(summary = "Installed plugins and those available to install")
+  @Operation(
+      operationId = "listPluginInstallations",
+      summary = "Installed plugins and those available to install")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -144,6 +146,7 @@ public class PluginInstallationResource {
   @RequiresPermission("plugins:manage")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "installPlugin",
       summary = "Install a plugin in this tenant",
       description =
           "Installs the plugin's current version, enabled, with the configuration checked against"
@@ -180,6 +183,7 @@ public class PluginInstallationResource {
   @RequiresPermission("plugins:manage")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
+      operationId = "updatePluginInstallation",
       summary = "Enable, disable or configure an installed plugin",
       description = "A merge patch of enabled and config; config replaces the whole configuration.")
   @APIResponse(
@@ -227,6 +231,7 @@ public class PluginInstallationResource {
   @RequiresPermission("plugins:manage")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "upgradePluginInstallation",
       summary = "Upgrade an installed plugin in this tenant",
       description =
           "Moves this tenant to a newer deployed version: the configuration is checked against the"
@@ -249,7 +254,7 @@ public class PluginInstallationResource {
   @DELETE
   @Path("{pluginId}")
   @RequiresPermission("plugins:manage")
-  @Operation(summary = "Uninstall a plugin from this tenant")
+  @Operation(operationId = "uninstallPlugin", summary = "Uninstall a plugin from this tenant")
   @APIResponse(responseCode = "204", description = "Uninstalled")
   @APIResponse(
       responseCode = "409",

@@ -60,7 +60,9 @@ public class PluginRouteResource {
 
   @GET
   @Path("{path: .*}")
-  @Operation(summary = "A plugin route (GET); see the plugin's documentation")
+  @Operation(
+      operationId = "getPluginRoute",
+      summary = "A plugin route (GET); see the plugin's documentation")
   public Response get(
       @PathParam("pluginId") String pluginId,
       @Parameter(description = PATH_DOC) @PathParam("path") String path,
@@ -73,7 +75,9 @@ public class PluginRouteResource {
 
   @DELETE
   @Path("{path: .*}")
-  @Operation(summary = "A plugin route (DELETE); see the plugin's documentation")
+  @Operation(
+      operationId = "deletePluginRoute",
+      summary = "A plugin route (DELETE); see the plugin's documentation")
   public Response delete(
       @PathParam("pluginId") String pluginId,
       @Parameter(description = PATH_DOC) @PathParam("path") String path,
@@ -86,7 +90,9 @@ public class PluginRouteResource {
 
   @POST
   @Path("{path: .*}")
-  @Operation(summary = "A plugin route (POST, JSON body); see the plugin's documentation")
+  @Operation(
+      operationId = "postPluginRoute",
+      summary = "A plugin route (POST, JSON body); see the plugin's documentation")
   public Response post(
       @PathParam("pluginId") String pluginId,
       @Parameter(description = PATH_DOC) @PathParam("path") String path,
@@ -100,7 +106,9 @@ public class PluginRouteResource {
 
   @PUT
   @Path("{path: .*}")
-  @Operation(summary = "A plugin route (PUT, JSON body); see the plugin's documentation")
+  @Operation(
+      operationId = "putPluginRoute",
+      summary = "A plugin route (PUT, JSON body); see the plugin's documentation")
   public Response put(
       @PathParam("pluginId") String pluginId,
       @Parameter(description = PATH_DOC) @PathParam("path") String path,
@@ -114,7 +122,9 @@ public class PluginRouteResource {
 
   @PATCH
   @Path("{path: .*}")
-  @Operation(summary = "A plugin route (PATCH, JSON body); see the plugin's documentation")
+  @Operation(
+      operationId = "patchPluginRoute",
+      summary = "A plugin route (PATCH, JSON body); see the plugin's documentation")
   public Response patch(
       @PathParam("pluginId") String pluginId,
       @Parameter(description = PATH_DOC) @PathParam("path") String path,

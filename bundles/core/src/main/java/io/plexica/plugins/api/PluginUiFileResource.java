@@ -50,7 +50,9 @@ public class PluginUiFileResource {
 
   @GET
   @Path("{pluginId}/{version}/{file: .+}")
-  @Operation(summary = "A file of a plugin's UI (under ui/ in its bundle)")
+  @Operation(
+      operationId = "getPluginUiFile",
+      summary = "A file of a plugin's UI (under ui/ in its bundle)")
   @APIResponse(responseCode = "200", description = "The file")
   @APIResponse(
       responseCode = "404",

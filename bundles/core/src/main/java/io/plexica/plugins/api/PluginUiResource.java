@@ -46,6 +46,7 @@ public class PluginUiResource {
 
   @GET
   @Operation(
+      operationId = "listPluginUis",
       summary = "Plugin UIs of the caller's tenant",
       description =
           "Plugins enabled in the tenant that ship a UI, at the version the tenant runs, with the"

@@ -35,7 +35,7 @@ public class TenantProfileResource {
 
   @GET
   @RequiresPermission("tenant:read")
-  @Operation(summary = "The caller's tenant with its settings")
+  @Operation(operationId = "getOwnTenant", summary = "The caller's tenant with its settings")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -52,6 +52,7 @@ public class TenantProfileResource {
   @RequiresPermission("tenant:manage")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
+      operationId = "updateOwnTenant",
       summary = "Change the caller's tenant's name or settings",
       description = "A JSON merge patch (RFC 7396): settings are merged, null removes a setting.")
   @APIResponse(

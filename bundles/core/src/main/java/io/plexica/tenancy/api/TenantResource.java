@@ -57,6 +57,7 @@ public class TenantResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "createTenant",
       summary = "Create a tenant",
       description =
           "Registers the tenant as PROVISIONING and provisions it in the background (schema,"
@@ -107,7 +108,10 @@ public class TenantResource {
   }
 
   @GET
-  @Operation(summary = "List tenants", description = "Search, filter by status, sort and page.")
+  @Operation(
+      operationId = "listTenants",
+      summary = "List tenants",
+      description = "Search, filter by status, sort and page.")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -136,7 +140,7 @@ public class TenantResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Get a tenant")
+  @Operation(operationId = "getTenant", summary = "Get a tenant")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -153,6 +157,7 @@ public class TenantResource {
   @GET
   @Path("{id}/provisioning")
   @Operation(
+      operationId = "getTenantProvisioning",
       summary = "Provisioning progress",
       description = "The steps of the latest attempt with their timings, for a progress bar.")
   @APIResponse(
@@ -168,6 +173,7 @@ public class TenantResource {
   @Path("{id}")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
+      operationId = "updateTenant",
       summary = "Change a tenant's name, settings or quotas",
       description =
           "A JSON merge patch (RFC 7396): settings and quotas are merged, null removes one."
@@ -197,6 +203,7 @@ public class TenantResource {
   @POST
   @Path("{id}/suspend")
   @Operation(
+      operationId = "suspendTenant",
       summary = "Suspend an active tenant",
       description = "Its users are refused until it is activated again.")
   @APIResponse(
@@ -213,7 +220,7 @@ public class TenantResource {
 
   @POST
   @Path("{id}/activate")
-  @Operation(summary = "Activate a suspended tenant")
+  @Operation(operationId = "activateTenant", summary = "Activate a suspended tenant")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -228,7 +235,7 @@ public class TenantResource {
 
   @POST
   @Path("{id}/retry")
-  @Operation(summary = "Provision a FAILED tenant again")
+  @Operation(operationId = "retryTenantProvisioning", summary = "Provision a FAILED tenant again")
   @APIResponse(
       responseCode = "202",
       description = "Accepted; provisioning runs",
@@ -246,6 +253,7 @@ public class TenantResource {
   @DELETE
   @Path("{id}")
   @Operation(
+      operationId = "deleteTenant",
       summary = "Delete a tenant",
       description =
           "Marks it DELETED. With purge=true also drops its schema and frees its slug; a DELETED"

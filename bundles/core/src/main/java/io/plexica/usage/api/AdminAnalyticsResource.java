@@ -67,6 +67,7 @@ public class AdminAnalyticsResource {
 
   @GET
   @Operation(
+      operationId = "adminGetAnalytics",
       summary = "Tenant growth, API traffic per hour and plugin installs",
       description =
           "API calls are counted by every replica and added up in Redis; an hour's figures can lag"
@@ -106,7 +107,9 @@ public class AdminAnalyticsResource {
 
   @GET
   @Path("tenants/{id}")
-  @Operation(summary = "What a tenant holds: users, workspaces, files, plugins, and its bucket")
+  @Operation(
+      operationId = "adminGetTenantUsage",
+      summary = "What a tenant holds: users, workspaces, files, plugins, and its bucket")
   @APIResponse(
       responseCode = "200",
       description = "OK",

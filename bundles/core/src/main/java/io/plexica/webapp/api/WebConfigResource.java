@@ -30,7 +30,7 @@ public class WebConfigResource {
   @Inject LoginSettings settings;
 
   @GET
-  @Operation(summary = "Login settings of the web app and console")
+  @Operation(operationId = "getWebConfig", summary = "Login settings of the web app and console")
   @APIResponse(
       responseCode = "200",
       description = "OK; tenant is present when ?tenant= named an active tenant",

@@ -52,6 +52,7 @@ public class AdminInvitationResource {
 
   @GET
   @Operation(
+      operationId = "adminListUnansweredInvitations",
       summary = "A tenant's unanswered workspace invitations",
       description =
           "Pending and expired invitations of every workspace of the tenant, newest first (at"

@@ -80,7 +80,9 @@ public class FileResource {
   }
 
   @GET
-  @Operation(summary = "List the workspace's files (any member)")
+  @Operation(
+      operationId = "listWorkspaceFiles",
+      summary = "List the workspace's files (any member)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -96,6 +98,7 @@ public class FileResource {
   @POST
   @Consumes(MediaType.WILDCARD)
   @Operation(
+      operationId = "uploadWorkspaceFile",
       summary = "Upload a file (MEMBER)",
       description =
           "The body is the file; its Content-Type must be an accepted type (documents, images,"
@@ -153,7 +156,9 @@ public class FileResource {
 
   @GET
   @Path("{fileId}")
-  @Operation(summary = "Get a file's details with a download link (any member)")
+  @Operation(
+      operationId = "getWorkspaceFile",
+      summary = "Get a file's details with a download link (any member)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -167,7 +172,9 @@ public class FileResource {
 
   @GET
   @Path("{fileId}/content")
-  @Operation(summary = "Download a file: 303 to a link that works for 5 minutes (any member)")
+  @Operation(
+      operationId = "getWorkspaceFileContent",
+      summary = "Download a file: 303 to a link that works for 5 minutes (any member)")
   @APIResponse(responseCode = "303", description = "See the download link")
   public Response content(@PathParam("id") String id, @PathParam("fileId") String fileId) {
     FileService.Download download =
@@ -178,7 +185,7 @@ public class FileResource {
 
   @DELETE
   @Path("{fileId}")
-  @Operation(summary = "Delete a file (MEMBER)")
+  @Operation(operationId = "deleteWorkspaceFile", summary = "Delete a file (MEMBER)")
   @APIResponse(responseCode = "204", description = "Deleted")
   public Response delete(@PathParam("id") String id, @PathParam("fileId") String fileId) {
     files.delete(

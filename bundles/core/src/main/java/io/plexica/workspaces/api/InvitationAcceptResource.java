@@ -57,6 +57,7 @@ public class InvitationAcceptResource {
   @Path("preview")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "previewInvitation",
       summary = "What an invitation offers",
       description =
           "The workspace and role of a pending invitation, before accepting or declining.")
@@ -86,7 +87,10 @@ public class InvitationAcceptResource {
   @POST
   @Path("decline")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Decline an invitation", description = "By the user it was sent to.")
+  @Operation(
+      operationId = "declineInvitation",
+      summary = "Decline an invitation",
+      description = "By the user it was sent to.")
   @APIResponse(
       responseCode = "200",
       description = "Declined",
@@ -106,6 +110,7 @@ public class InvitationAcceptResource {
   @Path("accept")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "acceptInvitation",
       summary = "Accept an invitation",
       description =
           "By the user of the tenant whose e-mail address was invited; the token travels in the"

@@ -114,7 +114,9 @@ public class InvitationResource {
       @Schema(description = "1 to 30; 7 when not given") Integer expiresInDays) {}
 
   @GET
-  @Operation(summary = "List the workspace's invitations (ADMIN)")
+  @Operation(
+      operationId = "listWorkspaceInvitations",
+      summary = "List the workspace's invitations (ADMIN)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -131,6 +133,7 @@ public class InvitationResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "createWorkspaceInvitation",
       summary = "Invite an e-mail address to the workspace (ADMIN)",
       description =
           "Queues the invitation, and a node mails the address the link to accept right after"
@@ -185,7 +188,9 @@ public class InvitationResource {
 
   @POST
   @Path("{invitationId}/revoke")
-  @Operation(summary = "Revoke a pending invitation (ADMIN)")
+  @Operation(
+      operationId = "revokeWorkspaceInvitation",
+      summary = "Revoke a pending invitation (ADMIN)")
   @APIResponse(
       responseCode = "200",
       description = "Revoked",
@@ -208,6 +213,7 @@ public class InvitationResource {
   @POST
   @Path("{invitationId}/resend")
   @Operation(
+      operationId = "resendWorkspaceInvitation",
       summary = "Send a pending or expired invitation again (ADMIN)",
       description =
           "A new link, valid 7 days from now, is queued to be mailed (or returned as token when"

@@ -73,7 +73,9 @@ public class SharedResourceResource {
       @Schema(required = true, maxLength = SharingService.MAX_RESOURCE_ID) String resourceId) {}
 
   @GET
-  @Operation(summary = "List resources shared from or into the workspace (any member)")
+  @Operation(
+      operationId = "listSharedResources",
+      summary = "List resources shared from or into the workspace (any member)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -89,6 +91,7 @@ public class SharedResourceResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "shareResource",
       summary = "Share a resource of this workspace with another (MEMBER)",
       description = "The caller must belong to the target workspace too.")
   @RequestBody(
@@ -139,7 +142,9 @@ public class SharedResourceResource {
 
   @DELETE
   @Path("{shareId}")
-  @Operation(summary = "Stop sharing a resource (MEMBER of either workspace)")
+  @Operation(
+      operationId = "unshareResource",
+      summary = "Stop sharing a resource (MEMBER of either workspace)")
   @APIResponse(responseCode = "204", description = "No longer shared")
   public Response unshare(@PathParam("id") String id, @PathParam("shareId") String shareId) {
     sharing.unshare(

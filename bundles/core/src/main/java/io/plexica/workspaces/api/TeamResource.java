@@ -75,7 +75,7 @@ public class TeamResource {
       @Schema(required = true, description = "A member of the workspace") String userId) {}
 
   @GET
-  @Operation(summary = "List the workspace's teams (any member)")
+  @Operation(operationId = "listTeams", summary = "List the workspace's teams (any member)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -90,7 +90,7 @@ public class TeamResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a team (ADMIN)")
+  @Operation(operationId = "createTeam", summary = "Create a team (ADMIN)")
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -117,7 +117,7 @@ public class TeamResource {
 
   @GET
   @Path("{teamId}")
-  @Operation(summary = "Get a team (any member)")
+  @Operation(operationId = "getTeam", summary = "Get a team (any member)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -131,7 +131,7 @@ public class TeamResource {
   @PATCH
   @Path("{teamId}")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-  @Operation(summary = "Rename or re-describe a team (ADMIN)")
+  @Operation(operationId = "updateTeam", summary = "Rename or re-describe a team (ADMIN)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -154,7 +154,7 @@ public class TeamResource {
 
   @DELETE
   @Path("{teamId}")
-  @Operation(summary = "Delete a team (ADMIN)")
+  @Operation(operationId = "deleteTeam", summary = "Delete a team (ADMIN)")
   @APIResponse(responseCode = "204", description = "Deleted")
   public Response delete(@PathParam("id") String id, @PathParam("teamId") String teamId) {
     teams.delete(
@@ -164,7 +164,7 @@ public class TeamResource {
 
   @GET
   @Path("{teamId}/members")
-  @Operation(summary = "List a team's members (any member)")
+  @Operation(operationId = "listTeamMembers", summary = "List a team's members (any member)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -181,7 +181,7 @@ public class TeamResource {
   @POST
   @Path("{teamId}/members")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Add a workspace member to a team (ADMIN)")
+  @Operation(operationId = "addTeamMember", summary = "Add a workspace member to a team (ADMIN)")
   @APIResponse(
       responseCode = "201",
       description = "Added",
@@ -209,7 +209,7 @@ public class TeamResource {
 
   @DELETE
   @Path("{teamId}/members/{userId}")
-  @Operation(summary = "Remove a member from a team (ADMIN)")
+  @Operation(operationId = "removeTeamMember", summary = "Remove a member from a team (ADMIN)")
   @APIResponse(responseCode = "204", description = "Removed")
   public Response removeMember(
       @PathParam("id") String id,

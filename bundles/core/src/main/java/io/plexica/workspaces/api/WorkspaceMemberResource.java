@@ -84,7 +84,9 @@ public class WorkspaceMemberResource {
           String role) {}
 
   @GET
-  @Operation(summary = "List the workspace's members (any member)")
+  @Operation(
+      operationId = "listWorkspaceMembers",
+      summary = "List the workspace's members (any member)")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -99,7 +101,9 @@ public class WorkspaceMemberResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Add a user of the tenant to the workspace (ADMIN)")
+  @Operation(
+      operationId = "addWorkspaceMember",
+      summary = "Add a user of the tenant to the workspace (ADMIN)")
   @RequestBody(
       content =
           @Content(
@@ -137,6 +141,7 @@ public class WorkspaceMemberResource {
   @Path("{userId}")
   @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
   @Operation(
+      operationId = "changeWorkspaceMemberRole",
       summary = "Change a member's role (ADMIN)",
       description = "The workspace's last ADMIN cannot be demoted (409).")
   @APIResponse(
@@ -165,6 +170,7 @@ public class WorkspaceMemberResource {
   @DELETE
   @Path("{userId}")
   @Operation(
+      operationId = "removeWorkspaceMember",
       summary = "Remove a member (ADMIN), or leave the workspace (yourself)",
       description = "The workspace's last ADMIN cannot be removed (409).")
   @APIResponse(responseCode = "204", description = "Removed")

@@ -91,6 +91,7 @@ public class WorkspaceResource {
 
   @GET
   @Operation(
+      operationId = "listWorkspaces",
       summary = "List the caller's workspaces",
       description = "With the caller's role in each; tenant administrators see every workspace.")
   @APIResponse(
@@ -106,7 +107,9 @@ public class WorkspaceResource {
   @POST
   @RequiresPermission("workspaces:create")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a workspace; the caller becomes its ADMIN")
+  @Operation(
+      operationId = "createWorkspace",
+      summary = "Create a workspace; the caller becomes its ADMIN")
   @RequestBody(
       content =
           @Content(
@@ -142,7 +145,7 @@ public class WorkspaceResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Get a workspace with the caller's role in it")
+  @Operation(operationId = "getWorkspace", summary = "Get a workspace with the caller's role in it")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -160,6 +163,7 @@ public class WorkspaceResource {
   @Path("{id}")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
+      operationId = "updateWorkspace",
       summary = "Change a workspace's name, description or settings (ADMIN)",
       description = "A JSON merge patch; settings replace the workspace's settings object.")
   @RequestBody(
@@ -202,6 +206,7 @@ public class WorkspaceResource {
   @DELETE
   @Path("{id}")
   @Operation(
+      operationId = "deleteWorkspace",
       summary = "Delete a workspace (ADMIN)",
       description =
           "With its members, invitations, shares and files. A workspace with teams is kept (409)"
