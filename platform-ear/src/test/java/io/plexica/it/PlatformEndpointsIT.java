@@ -3,12 +3,14 @@ package io.plexica.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Health, metrics and the API description that operators and integrators rely on. */
@@ -79,31 +81,19 @@ class PlatformEndpointsIT {
   /** Generated clients name their methods after operationIds; without them the names are paths. */
   @Test
   void everyOperationHasAnOperationIdThatReadsAsAMethodName() {
-    Map<String, Map<String, Object>> paths =
-        given()
-            .baseUri(Platform.BASE_URL)
-            .accept("application/json")
-            .get("/openapi")
-            .jsonPath()
-            .getMap("paths");
     List<String> missing = new ArrayList<>();
     Map<String, String> operationIds = new HashMap<>();
     List<String> duplicates = new ArrayList<>();
-    paths.forEach(
-        (path, operations) ->
-            operations.forEach(
-                (method, operation) -> {
-                  if (!List.of("get", "post", "put", "patch", "delete").contains(method)) {
-                    return;
-                  }
-                  Object id = ((Map<?, ?>) operation).get("operationId");
-                  String where = method.toUpperCase(Locale.ROOT) + " " + path;
-                  if (!(id instanceof String name) || !name.matches("[a-z][a-zA-Z]+")) {
-                    missing.add(where + " -> " + id);
-                  } else if (operationIds.putIfAbsent(name, where) != null) {
-                    duplicates.add(name + ": " + operationIds.get(name) + ", " + where);
-                  }
-                }));
+    forEachOperation(
+        openApi(),
+        (where, operation) -> {
+          Object id = operation.get("operationId");
+          if (!(id instanceof String name) || !name.matches("[a-z][a-zA-Z]+")) {
+            missing.add(where + " -> " + id);
+          } else if (operationIds.putIfAbsent(name, where) != null) {
+            duplicates.add(name + ": " + operationIds.get(name) + ", " + where);
+          }
+        });
     assertThat(missing).as("operations without a camelCase operationId").isEmpty();
     assertThat(duplicates).as("operationIds used twice").isEmpty();
     assertThat(operationIds)
@@ -114,39 +104,50 @@ class PlatformEndpointsIT {
   /** What runs before every resource (token, permission, rate limit) is documented on each. */
   @Test
   void everyErrorIsAProblemAndEverySecuredOperationDeclaresTokenPermissionAndRateLimit() {
-    var document =
-        given().baseUri(Platform.BASE_URL).accept("application/json").get("/openapi").jsonPath();
+    JsonPath document = openApi();
     assertThat(document.getList("components.schemas.Problem.required", String.class))
         .containsExactlyInAnyOrder("type", "title", "status");
     assertThat(document.getString("components.responses.TooManyRequests.headers.Retry-After"))
         .isNotNull();
-    Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
     List<String> wrong = new ArrayList<>();
+    forEachOperation(
+        document,
+        (where, operation) -> {
+          Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+          boolean secured = !List.of().equals(operation.get("security"));
+          for (String status : secured ? List.of("401", "403", "429") : List.of("429")) {
+            if (!responses.containsKey(status)) {
+              wrong.add(where + " does not declare " + status);
+            }
+          }
+          responses.forEach(
+              (status, response) -> {
+                String text = String.valueOf(response);
+                if (String.valueOf(status).matches("[45]..")
+                    && !text.contains("#/components/schemas/Problem")
+                    && !text.contains("#/components/responses/")) {
+                  wrong.add(where + " " + status + " is not a Problem: " + text);
+                }
+              });
+        });
+    assertThat(wrong).isEmpty();
+  }
+
+  private static JsonPath openApi() {
+    return given().baseUri(Platform.BASE_URL).accept("application/json").get("/openapi").jsonPath();
+  }
+
+  /** Calls {@code check} with "METHOD /path" and the operation, for every operation. */
+  private static void forEachOperation(
+      JsonPath document, BiConsumer<String, Map<String, Object>> check) {
+    Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
     paths.forEach(
         (path, operations) ->
             operations.forEach(
                 (method, operation) -> {
-                  if (!List.of("get", "post", "put", "patch", "delete").contains(method)) {
-                    return;
+                  if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    check.accept(method.toUpperCase(Locale.ROOT) + " " + path, operation);
                   }
-                  String where = method.toUpperCase(Locale.ROOT) + " " + path;
-                  Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
-                  boolean secured = !List.of().equals(operation.get("security"));
-                  for (String status : secured ? List.of("401", "403", "429") : List.of("429")) {
-                    if (!responses.containsKey(status)) {
-                      wrong.add(where + " does not declare " + status);
-                    }
-                  }
-                  responses.forEach(
-                      (status, response) -> {
-                        String text = String.valueOf(response);
-                        if (String.valueOf(status).matches("[45]..")
-                            && !text.contains("#/components/schemas/Problem")
-                            && !text.contains("#/components/responses/")) {
-                          wrong.add(where + " " + status + " is not a Problem: " + text);
-                        }
-                      });
                 }));
-    assertThat(wrong).isEmpty();
   }
 }
