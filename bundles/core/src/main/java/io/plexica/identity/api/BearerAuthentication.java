@@ -26,13 +26,19 @@ public class BearerAuthentication implements ContainerRequestFilter {
   @Inject TokenVerifier verifier;
   @Inject CurrentIdentity identity;
 
+  /** Whether an Authorization header carries a bearer token (the scheme is case-insensitive). */
+  public static boolean isBearer(String authorization) {
+    return authorization != null
+        && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+  }
+
   @Override
   public void filter(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (header == null || header.isBlank()) {
       return;
     }
-    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (!isBearer(header)) {
       throw new ProblemException(
           IdentityProblems.INVALID_TOKEN, "Only bearer tokens are accepted: Bearer <token>.");
     }

@@ -1,5 +1,6 @@
 package io.plexica.ratelimit.api;
 
+import io.plexica.identity.api.BearerAuthentication;
 import io.plexica.ratelimit.app.RateLimiter;
 import io.plexica.ratelimit.app.RateLimiter.Bucket;
 import io.plexica.ratelimit.app.RateLimiter.Verdict;
@@ -57,16 +58,11 @@ public class RateLimitFilter implements ContainerRequestFilter {
           request,
           limiter,
           List.of(new Bucket(client, limits.signIn()), new Bucket(client, limits.client())));
-    } else if (hasBearerToken(request)) {
+    } else if (BearerAuthentication.isBearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
       request.setProperty(DEFERRED_CLIENT, client);
     } else {
       takeOrRefuse(request, limiter, List.of(new Bucket(client, limits.client())));
     }
-  }
-
-  private static boolean hasBearerToken(ContainerRequestContext request) {
-    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
   /**

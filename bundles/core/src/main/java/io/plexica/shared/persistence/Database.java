@@ -101,11 +101,6 @@ public class Database {
     return sessions.tenant(schema, em -> inTransaction(em, work));
   }
 
-  /** How many tenant sessions this node keeps open now. */
-  public int openTenantSessions() {
-    return sessions.openTenantSessions();
-  }
-
   private static <T> T inTransaction(EntityManager em, Function<EntityManager, T> work) {
     EntityTransaction tx = em.getTransaction();
     try {

@@ -105,7 +105,7 @@ final class SchemaSessions implements AutoCloseable {
     }
   }
 
-  /** How many tenant sessions are open (for tests and the metrics). */
+  /** How many tenant sessions are open. */
   int openTenantSessions() {
     return sessions.size();
   }

@@ -1,7 +1,6 @@
 package io.plexica.shared.web;
 
 import io.plexica.shared.problem.ProblemDocument;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -44,14 +43,18 @@ public class ApiContract implements OASFilter {
     }
     components.addSchema(FIELD_ERROR, fieldErrorSchema());
     components.addSchema(PROBLEM, problemSchema());
-    components.addResponse("BadRequest", problem("The request is malformed or a value is invalid"));
     components.addResponse(
-        "Unauthorized", problem("No valid bearer token").addHeader("WWW-Authenticate", header()));
+        SHARED.get("400"), problem("The request is malformed or a value is invalid"));
     components.addResponse(
-        "Forbidden", problem("The caller may not do this (role, permission or tenant status)"));
-    components.addResponse("NotFound", problem("Nothing with this id is visible to the caller"));
+        SHARED.get("401"),
+        problem("No valid bearer token").addHeader("WWW-Authenticate", header()));
     components.addResponse(
-        "TooManyRequests",
+        SHARED.get("403"),
+        problem("The caller may not do this (role, permission or tenant status)"));
+    components.addResponse(
+        SHARED.get("404"), problem("Nothing with this id is visible to the caller"));
+    components.addResponse(
+        SHARED.get("429"),
         problem("Over a rate limit; try again after Retry-After seconds")
             .addHeader(
                 "Retry-After",
@@ -81,14 +84,14 @@ public class ApiContract implements OASFilter {
       operation.setResponses(responses);
     }
     // Every declared error answers with a problem document.
-    for (Map.Entry<String, APIResponse> entry :
-        new LinkedHashMap<>(responses.getAPIResponses()).entrySet()) {
-      String status = entry.getKey();
-      APIResponse response = entry.getValue();
-      if ((status.startsWith("4") || status.startsWith("5")) && response.getRef() == null) {
-        response.setContent(problemContent());
-      }
-    }
+    responses
+        .getAPIResponses()
+        .forEach(
+            (status, response) -> {
+              if ((status.startsWith("4") || status.startsWith("5")) && response.getRef() == null) {
+                response.setContent(problemContent());
+              }
+            });
     boolean secured =
         operation.getSecurity() == null ? securedByDefault : !operation.getSecurity().isEmpty();
     addShared(responses, "400");
