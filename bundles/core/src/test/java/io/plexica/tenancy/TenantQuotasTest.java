@@ -75,9 +75,22 @@ class TenantQuotasTest {
         TenancyProblems.QUOTA_EXCEEDED,
         "at most 1 users");
     UUID workspace = PLATFORM.workspaces.all(tenant).get(0).id();
-    PLATFORM.files.upload(tenant, admin, workspace, "a.txt", "text/plain", new byte[8]);
+    PLATFORM.files.upload(
+        tenant,
+        admin,
+        workspace,
+        "a.txt",
+        "text/plain",
+        "12345678".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertProblem(
-        () -> PLATFORM.files.upload(tenant, admin, workspace, "b.txt", "text/plain", new byte[8]),
+        () ->
+            PLATFORM.files.upload(
+                tenant,
+                admin,
+                workspace,
+                "b.txt",
+                "text/plain",
+                "12345678".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         TenancyProblems.QUOTA_EXCEEDED,
         "at most 10 bytes of stored files and holds 8; this would add 8");
 
@@ -86,7 +99,13 @@ class TenantQuotasTest {
         tenant,
         Json.createObjectBuilder().add("maxWorkspaces", 3).addNull("maxStorageBytes").build());
     newWorkspace(tenant, admin);
-    PLATFORM.files.upload(tenant, admin, workspace, "b.txt", "text/plain", new byte[8]);
+    PLATFORM.files.upload(
+        tenant,
+        admin,
+        workspace,
+        "b.txt",
+        "text/plain",
+        "12345678".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(PLATFORM.tenants.findById(tenant.id()).orElseThrow().quotas())
         .isEqualTo(
             new TenantQuotas(

@@ -537,7 +537,8 @@ class WorkspaceServicesTest {
             FileService.DEFAULT_TYPES,
             QuotaGuard.NONE);
     assertThatThrownBy(
-            () -> failing.upload(tenant, owner, ws.id(), "a.txt", "text/plain", new byte[3]))
+            () ->
+                failing.upload(tenant, owner, ws.id(), "a.txt", "text/plain", new byte[] {1, 2, 3}))
         .hasMessageContaining("injected");
     assertThat(PLATFORM.storage.list(tenant.id(), WorkspaceFile.workspacePrefix(ws.id())))
         .isEmpty();

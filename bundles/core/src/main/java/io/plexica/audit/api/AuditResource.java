@@ -9,11 +9,13 @@ import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.query.PageRequest;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.PageParameters;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -49,14 +51,14 @@ public class AuditResource {
   public record AuditEntryView(
       UUID id,
       Instant occurredAt,
-      UUID actorId,
-      String actorName,
+      @Schema(nullable = true) UUID actorId,
+      @Schema(nullable = true) String actorName,
       @Schema(example = "member.role_changed") String action,
-      UUID workspaceId,
+      @Schema(nullable = true) UUID workspaceId,
       String targetType,
-      String targetId,
-      JsonObject before,
-      JsonObject after) {
+      @Schema(nullable = true) String targetId,
+      @Schema(nullable = true) JsonObject before,
+      @Schema(nullable = true) JsonObject after) {
     static AuditEntryView of(AuditEntry e) {
       return new AuditEntryView(
           e.id(),
@@ -91,8 +93,7 @@ public class AuditResource {
           String from,
       @Parameter(description = "Until this instant (ISO-8601), exclusive") @QueryParam("to")
           String to,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @BeanParam PageParameters paging) {
     Validation validation = new Validation();
     AuditQuery query =
         new AuditQuery(
@@ -101,7 +102,7 @@ public class AuditResource {
             action(validation, action),
             instant(validation, "from", from),
             instant(validation, "to", to),
-            PageRequest.parse(validation, page, size));
+            PageRequest.parse(validation, paging.page(), paging.size()));
     validation.throwIfInvalid();
     AuditPage result = audit.search(tenant.require(), query);
     return new AuditPageView(

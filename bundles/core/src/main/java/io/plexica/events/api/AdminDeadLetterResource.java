@@ -6,9 +6,11 @@ import io.plexica.events.api.DeadLetterViews.RetryRequest;
 import io.plexica.events.app.DeadLetterService;
 import io.plexica.events.domain.EventProblems;
 import io.plexica.shared.security.PlatformAdminOnly;
+import io.plexica.shared.web.PageParameters;
 import io.plexica.shared.web.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -50,11 +52,11 @@ public class AdminDeadLetterResource {
       @QueryParam("plugin") String plugin,
       @QueryParam("tenant") String tenant,
       @QueryParam("status") String status,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @BeanParam PageParameters paging) {
     return PageView.of(
         deadLetters.search(
-            Optional.empty(), DeadLetterViews.query(topic, plugin, tenant, status, page, size)));
+            Optional.empty(),
+            DeadLetterViews.query(topic, plugin, tenant, status, paging.page(), paging.size())));
   }
 
   @GET

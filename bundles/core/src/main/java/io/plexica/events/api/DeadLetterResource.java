@@ -5,10 +5,12 @@ import io.plexica.events.api.DeadLetterViews.PageView;
 import io.plexica.events.api.DeadLetterViews.RetryRequest;
 import io.plexica.events.app.DeadLetterService;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.PageParameters;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -57,11 +59,11 @@ public class DeadLetterResource {
       @QueryParam("topic") String topic,
       @QueryParam("plugin") String plugin,
       @QueryParam("status") String status,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @BeanParam PageParameters paging) {
     return PageView.of(
         deadLetters.search(
-            scope(), DeadLetterViews.query(topic, plugin, null, status, page, size)));
+            scope(),
+            DeadLetterViews.query(topic, plugin, null, status, paging.page(), paging.size())));
   }
 
   @GET

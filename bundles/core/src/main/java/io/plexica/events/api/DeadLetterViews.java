@@ -33,8 +33,10 @@ final class DeadLetterViews {
       String lastError,
       Instant createdAt,
       Instant updatedAt,
-      Instant nextAttemptAt,
-      @Schema(description = "The event as it was delivered (only when one is fetched)")
+      @Schema(nullable = true) Instant nextAttemptAt,
+      @Schema(
+              nullable = true,
+              description = "The event as it was delivered (only when one is fetched)")
           JsonObject event) {
     static DeadLetterView of(DeadLetter d, boolean withEvent) {
       return new DeadLetterView(

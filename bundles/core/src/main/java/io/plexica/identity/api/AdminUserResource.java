@@ -8,10 +8,12 @@ import io.plexica.identity.app.UserService;
 import io.plexica.identity.domain.UserQuery;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.security.PlatformAdminOnly;
+import io.plexica.shared.web.PageParameters;
 import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -61,11 +63,10 @@ public class AdminUserResource {
           String tenant,
       @Parameter(description = "Only users holding this role") @QueryParam("role") String role,
       @Parameter(description = "INVITED, ACTIVE or DISABLED") @QueryParam("status") String status,
-      @Parameter(description = "Zero-based page", example = "0") @QueryParam("page") String page,
-      @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size")
-          String size) {
+      @BeanParam PageParameters paging) {
     return PlatformUserPageView.of(
-        directory.search(UserQuery.parse(text, status, role, tenant, page, size)));
+        directory.search(
+            UserQuery.parse(text, status, role, tenant, paging.page(), paging.size())));
   }
 
   @POST

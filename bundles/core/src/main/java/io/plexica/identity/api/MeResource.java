@@ -48,7 +48,9 @@ public class MeResource {
           Set<String> roles,
       @Schema(description = "resource:action permissions the roles grant in the caller's tenant")
           Set<String> permissions,
-      @Schema(description = "The caller's tenant; absent for platform administrators")
+      @Schema(
+              nullable = true,
+              description = "The caller's tenant; absent for platform administrators")
           TenantSummary tenant) {}
 
   @GET

@@ -59,7 +59,7 @@ public class RoleResource {
   @Schema(name = "Role")
   public record RoleView(
       String name,
-      String description,
+      @Schema(nullable = true) String description,
       @Schema(description = "admin, user and guest come with every tenant") boolean builtIn,
       Set<String> permissions,
       Instant createdAt,
@@ -74,6 +74,13 @@ public class RoleResource {
           role.updatedAt());
     }
   }
+
+  @Schema(
+      name = "RoleChanges",
+      description = "JSON merge patch (RFC 7396): only the members sent change")
+  public record RoleChanges(
+      @Schema(maxLength = TenantRole.MAX_DESCRIPTION) String description,
+      @Schema(description = "Replaces the role's permissions") List<String> permissions) {}
 
   @Schema(name = "CreateRole")
   public record CreateRoleRequest(
@@ -167,9 +174,11 @@ public class RoleResource {
           "A JSON merge patch; permissions replace the role's list. Takes effect on the next"
               + " request of every user holding the role. admin cannot be changed.")
   @RequestBody(
+      required = true,
       content =
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
+              schema = @Schema(implementation = RoleChanges.class),
               examples =
                   @ExampleObject(
                       name = "read only",

@@ -17,11 +17,13 @@ import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.PageParameters;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.tenancy.domain.EmailAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -80,11 +82,10 @@ public class UserResource {
           String text,
       @Parameter(description = "INVITED, ACTIVE or DISABLED") @QueryParam("status") String status,
       @Parameter(description = "Only users holding this role") @QueryParam("role") String role,
-      @Parameter(description = "Zero-based page", example = "0") @QueryParam("page") String page,
-      @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size")
-          String size) {
+      @BeanParam PageParameters paging) {
     return UserPageView.of(
-        users.search(tenant.require(), UserQuery.parse(text, status, role, page, size)));
+        users.search(
+            tenant.require(), UserQuery.parse(text, status, role, paging.page(), paging.size())));
   }
 
   @GET
@@ -135,6 +136,12 @@ public class UserResource {
   @APIResponse(
       responseCode = "409",
       description = "The tenant already has a user with this e-mail",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "The mail server or Keycloak is unavailable (mail-unavailable, identity-unavailable):"
+              + " nobody was made; try again",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response invite(InviteRequest body, @Context UriInfo uri) {
     if (body == null) {

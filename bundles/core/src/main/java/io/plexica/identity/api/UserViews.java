@@ -22,12 +22,12 @@ public final class UserViews {
       @Schema(description = "The user's id (its subject in the tenant's realm)") UUID id,
       String username,
       String email,
-      String firstName,
-      String lastName,
+      @Schema(nullable = true) String firstName,
+      @Schema(nullable = true) String lastName,
       @Schema(description = "INVITED until the first request, then ACTIVE; DISABLED when disabled")
           UserStatus status,
       Set<String> roles,
-      Instant firstSeenAt,
+      @Schema(nullable = true) Instant firstSeenAt,
       Instant createdAt,
       Instant updatedAt) {
     static UserView of(TenantUser u) {
@@ -85,8 +85,8 @@ public final class UserViews {
       UUID id,
       String username,
       String email,
-      String firstName,
-      String lastName,
+      @Schema(nullable = true) String firstName,
+      @Schema(nullable = true) String lastName,
       UserStatus status,
       Set<String> roles,
       Instant createdAt) {

@@ -54,7 +54,7 @@ public class AdminPluginResource {
       String name,
       String vendor,
       String category,
-      String description,
+      @Schema(nullable = true) String description,
       RegisteredPlugin.Status status,
       String currentVersion,
       List<String> versions,

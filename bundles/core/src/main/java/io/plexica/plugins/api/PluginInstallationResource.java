@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,9 +63,13 @@ public class PluginInstallationResource {
       boolean enabled,
       @Schema(description = "The configuration, with the schema's defaults filled in")
           JsonObject config,
-      @Schema(description = "JSON Schema of the configuration; absent when it takes none")
+      @Schema(
+              nullable = true,
+              description = "JSON Schema of the configuration; absent when it takes none")
           JsonObject configSchema,
-      @Schema(description = "A newer deployed version it can be upgraded to, if any")
+      @Schema(
+              nullable = true,
+              description = "A newer deployed version it can be upgraded to, if any")
           String upgradeTo,
       Instant installedAt,
       Instant updatedAt) {}
@@ -90,14 +95,25 @@ public class PluginInstallationResource {
       String name,
       String vendor,
       String category,
-      String description,
+      @Schema(nullable = true) String description,
       String version,
-      @Schema(description = "JSON Schema of the configuration to install it with; absent if none")
+      @Schema(
+              nullable = true,
+              description = "JSON Schema of the configuration to install it with; absent if none")
           JsonObject configSchema) {}
 
   @Schema(name = "TenantPlugins")
   public record TenantPluginsView(
       List<InstallationView> installed, List<AvailableView> available) {}
+
+  @Schema(
+      name = "InstallationChanges",
+      description = "JSON merge patch (RFC 7396): only the members sent change")
+  public record InstallationChanges(
+      @Schema(description = "false keeps the plugin installed but stops it for the tenant")
+          Boolean enabled,
+      @Schema(description = "Replaces the configuration; fits the plugin's configuration schema")
+          JsonObject config) {}
 
   @Schema(name = "InstallPlugin")
   public record InstallRequest(
@@ -186,6 +202,12 @@ public class PluginInstallationResource {
       operationId = "updatePluginInstallation",
       summary = "Enable, disable or configure an installed plugin",
       description = "A merge patch of enabled and config; config replaces the whole configuration.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MergePatch.MEDIA_TYPE,
+              schema = @Schema(implementation = InstallationChanges.class)))
   @APIResponse(
       responseCode = "200",
       description = "OK",

@@ -5,6 +5,7 @@ import io.plexica.plugins.app.PluginRouter;
 import io.plexica.plugins.app.PluginRouter.Call;
 import io.plexica.sdk.route.RouteResponse;
 import io.plexica.shared.json.JsonText;
+import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 import io.plexica.tenancy.context.CurrentTenant;
@@ -37,7 +38,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -48,8 +58,29 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/plugins/{pluginId}")
 @Tag(name = "Plugin routes")
 @TenantScoped
+@APIResponse(
+    responseCode = "200",
+    description = "The route's answer: the JSON body the plugin's route returns",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(description = "Any JSON value the route returns")))
+@APIResponse(
+    responseCode = "default",
+    description =
+        "What the plugin's route answers: its status, JSON body and Location (see the plugin's"
+            + " documentation), or the platform's problem (e.g. 504 plugin-timeout, 503"
+            + " plugin-unavailable)",
+    headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+    content = {
+      @Content(
+          mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(description = "Any JSON value the route returns")),
+      @Content(mediaType = ProblemDocument.MEDIA_TYPE, schema = @Schema(ref = "Problem"))
+    })
 public class PluginRouteResource {
   private static final String PATH_DOC = "The route's path below the plugin's base path";
+  private static final String QUERY_DOC = "The route's own query parameters, passed on as they are";
   private static final String WORKSPACE_DOC =
       "The workspace the call works in; the caller must be a member (else 404)";
 
@@ -60,6 +91,13 @@ public class PluginRouteResource {
 
   @GET
   @Path("{path: .*}")
+  @Parameter(
+      name = "query",
+      in = ParameterIn.QUERY,
+      description = QUERY_DOC,
+      style = ParameterStyle.FORM,
+      explode = Explode.TRUE,
+      schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class))
   @Operation(
       operationId = "getPluginRoute",
       summary = "A plugin route (GET); see the plugin's documentation")
@@ -75,6 +113,13 @@ public class PluginRouteResource {
 
   @DELETE
   @Path("{path: .*}")
+  @Parameter(
+      name = "query",
+      in = ParameterIn.QUERY,
+      description = QUERY_DOC,
+      style = ParameterStyle.FORM,
+      explode = Explode.TRUE,
+      schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class))
   @Operation(
       operationId = "deletePluginRoute",
       summary = "A plugin route (DELETE); see the plugin's documentation")
@@ -90,6 +135,18 @@ public class PluginRouteResource {
 
   @POST
   @Path("{path: .*}")
+  @Parameter(
+      name = "query",
+      in = ParameterIn.QUERY,
+      description = QUERY_DOC,
+      style = ParameterStyle.FORM,
+      explode = Explode.TRUE,
+      schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class))
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(description = "Any JSON value the route takes")))
   @Operation(
       operationId = "postPluginRoute",
       summary = "A plugin route (POST, JSON body); see the plugin's documentation")
@@ -106,6 +163,18 @@ public class PluginRouteResource {
 
   @PUT
   @Path("{path: .*}")
+  @Parameter(
+      name = "query",
+      in = ParameterIn.QUERY,
+      description = QUERY_DOC,
+      style = ParameterStyle.FORM,
+      explode = Explode.TRUE,
+      schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class))
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(description = "Any JSON value the route takes")))
   @Operation(
       operationId = "putPluginRoute",
       summary = "A plugin route (PUT, JSON body); see the plugin's documentation")
@@ -122,6 +191,18 @@ public class PluginRouteResource {
 
   @PATCH
   @Path("{path: .*}")
+  @Parameter(
+      name = "query",
+      in = ParameterIn.QUERY,
+      description = QUERY_DOC,
+      style = ParameterStyle.FORM,
+      explode = Explode.TRUE,
+      schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class))
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(description = "Any JSON value the route takes")))
   @Operation(
       operationId = "patchPluginRoute",
       summary = "A plugin route (PATCH, JSON body); see the plugin's documentation")

@@ -9,12 +9,16 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSets;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -53,7 +57,22 @@ public class PluginUiFileResource {
   @Operation(
       operationId = "getPluginUiFile",
       summary = "A file of a plugin's UI (under ui/ in its bundle)")
-  @APIResponse(responseCode = "200", description = "The file")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "200",
+      description = "The file, with the media type of its extension",
+      content = {
+        @Content(mediaType = "text/javascript", schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = "text/css", schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "JSON")),
+        @Content(mediaType = "image/svg+xml", schema = @Schema(type = SchemaType.STRING)),
+        @Content(
+            mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "font/woff2",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
   @APIResponse(
       responseCode = "404",
       description = "No such plugin version or file, or a type that is not served",

@@ -1,8 +1,15 @@
 package io.plexica.shared.web;
 
 import io.plexica.shared.problem.ProblemDocument;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -14,12 +21,15 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * What every operation of the API shares, written into the document once instead of by hand on each
  * resource method: the {@code Problem} schema of every error, and the error responses any operation
- * can return because of what runs before its resource (token, permission, rate limit). Registered
- * as {@code mp.openapi.filter}.
+ * can return because of what runs before its resource (token, permission, rate limit), the {@code
+ * Location} of what a 201 or 202 made, where tokens come from (OpenID Connect discovery of the
+ * platform realm), and the rule that a response's properties are always present unless marked
+ * nullable. Registered as {@code mp.openapi.filter}.
  */
 public class ApiContract implements OASFilter {
   static final String PROBLEM = "Problem";
@@ -32,7 +42,35 @@ public class ApiContract implements OASFilter {
           "401", "Unauthorized",
           "403", "Forbidden",
           "404", "NotFound",
+          "413", "PayloadTooLarge",
+          "415", "UnsupportedMediaType",
           "429", "TooManyRequests");
+
+  static final String BEARER = "bearer";
+  private static final String JSON = "application/json";
+  private static final String MERGE_PATCH = MergePatch.MEDIA_TYPE;
+  static final String OIDC = "oidc";
+
+  /** The realm of platform administrators (identity's {@code Realms.PLATFORM_REALM}). */
+  static final String PLATFORM_REALM = "plexica-platform";
+
+  private final Optional<String> keycloakUrl;
+
+  /** As Liberty makes it: Keycloak's address for clients from the configuration. */
+  public ApiContract() {
+    this(keycloakUrl(ConfigProvider.getConfig()));
+  }
+
+  ApiContract(Optional<String> keycloakUrl) {
+    this.keycloakUrl = keycloakUrl;
+  }
+
+  private static Optional<String> keycloakUrl(Config config) {
+    return config
+        .getOptionalValue("plexica.keycloak.public-url", String.class)
+        .filter(url -> !url.isBlank())
+        .or(() -> config.getOptionalValue("plexica.keycloak.url", String.class));
+  }
 
   @Override
   public void filterOpenAPI(OpenAPI api) {
@@ -54,16 +92,28 @@ public class ApiContract implements OASFilter {
     components.addResponse(
         SHARED.get("404"), problem("Nothing with this id is visible to the caller"));
     components.addResponse(
+        SHARED.get("413"), problem("The body is over the size this operation accepts"));
+    components.addResponse(
+        SHARED.get("415"), problem("The body's Content-Type is not one this operation accepts"));
+    components.addResponse(
         SHARED.get("429"),
         problem("Over a rate limit; try again after Retry-After seconds")
             .addHeader(
                 "Retry-After",
                 OASFactory.createHeader()
                     .description("Seconds to wait before trying again")
-                    .schema(OASFactory.createSchema().type(Schema.SchemaType.INTEGER))));
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))));
+    // Relative: the document holds for whichever address it was read from.
+    api.setServers(
+        List.of(
+            OASFactory.createServer()
+                .url("/")
+                .description("This Plexica: the address /openapi was read from")));
+    describeTokens(api, components);
     if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
       return;
     }
+    responsePropertiesArePresent(api, components);
     boolean securedByDefault = api.getSecurity() != null && !api.getSecurity().isEmpty();
     api.getPaths()
         .getPathItems()
@@ -71,10 +121,172 @@ public class ApiContract implements OASFilter {
             (path, item) ->
                 operations(item)
                     .forEach(operation -> describeErrors(path, operation, securedByDefault)));
+    api.getPaths().getPathItems().values().forEach(item -> patchAlsoTakesJson(item.getPATCH()));
+  }
+
+  /**
+   * The bearer scheme says what a token is; the OpenID Connect scheme says where one comes from:
+   * the platform realm's discovery document, and the tenants' realms beside it.
+   */
+  private void describeTokens(OpenAPI api, Components components) {
+    SecurityScheme oidc =
+        OASFactory.createSecurityScheme()
+            .type(SecurityScheme.Type.OPENIDCONNECT)
+            .description(
+                "Tokens come from Keycloak. Platform administrators sign in to the realm "
+                    + PLATFORM_REALM
+                    + " (this discovery document); a tenant's people and service accounts to the"
+                    + " realm named by the tenant's slug, at the same address with the slug in"
+                    + " place of "
+                    + PLATFORM_REALM
+                    + ". Send the access token as Authorization: Bearer <token>.");
+    keycloakUrl.ifPresent(
+        url ->
+            oidc.openIdConnectUrl(
+                url.replaceAll("/+$", "")
+                    + "/realms/"
+                    + PLATFORM_REALM
+                    + "/.well-known/openid-configuration"));
+    components.addSecurityScheme(OIDC, oidc);
+    if (api.getSecurity() != null && !api.getSecurity().isEmpty()) {
+      api.setSecurity(
+          List.of(
+              OASFactory.createSecurityRequirement().addScheme(BEARER),
+              OASFactory.createSecurityRequirement().addScheme(OIDC)));
+    }
+  }
+
+  /**
+   * The API leaves out what is null, so a response's property is present unless its schema says it
+   * may be null: each schema only responses use gets the {@code required} list that says so.
+   * Schemas that requests use keep what their annotations say.
+   */
+  private static void responsePropertiesArePresent(OpenAPI api, Components components) {
+    if (components.getSchemas() == null) {
+      return;
+    }
+    Set<String> inRequests = new HashSet<>();
+    Set<String> inResponses = new HashSet<>();
+    api.getPaths()
+        .getPathItems()
+        .values()
+        .forEach(
+            item ->
+                operations(item)
+                    .forEach(
+                        operation -> {
+                          if (operation.getRequestBody() != null) {
+                            reachable(
+                                operation.getRequestBody().getContent(), components, inRequests);
+                          }
+                          if (operation.getResponses() != null) {
+                            operation
+                                .getResponses()
+                                .getAPIResponses()
+                                .values()
+                                .forEach(
+                                    response ->
+                                        reachable(response.getContent(), components, inResponses));
+                          }
+                        }));
+    inResponses.removeAll(inRequests);
+    for (String name : inResponses) {
+      Schema schema = components.getSchemas().get(name);
+      if (schema.getProperties() == null || schema.getRequired() != null) {
+        continue;
+      }
+      schema
+          .getProperties()
+          .forEach(
+              (property, value) -> {
+                if (!nullable(value)) {
+                  schema.addRequired(property);
+                }
+              });
+    }
+  }
+
+  private static boolean nullable(Schema schema) {
+    if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL)) {
+      return true;
+    }
+    for (List<Schema> alternatives :
+        List.of(nonNull(schema.getAnyOf()), nonNull(schema.getOneOf()))) {
+      for (Schema alternative : alternatives) {
+        if (alternative.getType() != null
+            && alternative.getType().contains(Schema.SchemaType.NULL)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<Schema> nonNull(List<Schema> schemas) {
+    return schemas == null ? List.of() : schemas;
+  }
+
+  /** The names of the component schemas a content refers to, directly or through others. */
+  private static void reachable(Content content, Components components, Set<String> names) {
+    if (content == null || content.getMediaTypes() == null) {
+      return;
+    }
+    Deque<Schema> pending = new ArrayDeque<>();
+    content
+        .getMediaTypes()
+        .values()
+        .forEach(
+            media -> {
+              if (media.getSchema() != null) {
+                pending.add(media.getSchema());
+              }
+            });
+    while (!pending.isEmpty()) {
+      Schema schema = pending.poll();
+      String ref = schema.getRef();
+      if (ref != null && ref.startsWith("#/components/schemas/")) {
+        String name = ref.substring("#/components/schemas/".length());
+        Schema target = components.getSchemas().get(name);
+        if (target != null && names.add(name)) {
+          pending.add(target);
+        }
+        continue;
+      }
+      if (schema.getProperties() != null) {
+        pending.addAll(schema.getProperties().values());
+      }
+      if (schema.getItems() != null) {
+        pending.add(schema.getItems());
+      }
+      if (schema.getAdditionalPropertiesSchema() != null) {
+        pending.add(schema.getAdditionalPropertiesSchema());
+      }
+      pending.addAll(nonNull(schema.getAllOf()));
+      pending.addAll(nonNull(schema.getAnyOf()));
+      pending.addAll(nonNull(schema.getOneOf()));
+    }
   }
 
   private static List<Operation> operations(PathItem item) {
     return item.getOperations() == null ? List.of() : List.copyOf(item.getOperations().values());
+  }
+
+  /**
+   * Every PATCH takes its merge patch as {@code application/json} too (some clients cannot send
+   * another type); the document says so once, here.
+   */
+  private static void patchAlsoTakesJson(Operation patch) {
+    if (patch == null || patch.getRequestBody() == null) {
+      return;
+    }
+    Content content = patch.getRequestBody().getContent();
+    if (content == null || content.getMediaTypes() == null) {
+      return;
+    }
+    var mergePatch = content.getMediaType(MERGE_PATCH);
+    if (mergePatch != null && !content.hasMediaType(JSON)) {
+      content.addMediaType(JSON, OASFactory.createMediaType().schema(mergePatch.getSchema()));
+    }
   }
 
   private static void describeErrors(String path, Operation operation, boolean securedByDefault) {
@@ -94,7 +306,29 @@ public class ApiContract implements OASFilter {
             });
     boolean secured =
         operation.getSecurity() == null ? securedByDefault : !operation.getSecurity().isEmpty();
+    responses
+        .getAPIResponses()
+        .forEach(
+            (status, response) -> {
+              if ((status.equals("201") || status.equals("202"))
+                  && response.getRef() == null
+                  && (response.getHeaders() == null
+                      || !response.getHeaders().containsKey("Location"))) {
+                response.addHeader(
+                    "Location",
+                    OASFactory.createHeader()
+                        .description("The address of what was made (or of its progress)")
+                        .schema(
+                            OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .format("uri-reference")));
+              }
+            });
     addShared(responses, "400");
+    if (operation.getRequestBody() != null) {
+      addShared(responses, "413");
+      addShared(responses, "415");
+    }
     if (secured) {
       addShared(responses, "401");
       addShared(responses, "403");
@@ -129,12 +363,12 @@ public class ApiContract implements OASFilter {
   private static Header header() {
     return OASFactory.createHeader()
         .description("Bearer realm=\"plexica\" (RFC 6750)")
-        .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING));
+        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
   }
 
   private static Schema fieldErrorSchema() {
     return OASFactory.createSchema()
-        .type(Schema.SchemaType.OBJECT)
+        .addType(Schema.SchemaType.OBJECT)
         .description("One invalid input field and why")
         .addProperty("field", string("Dotted path of the field, e.g. settings.locale"))
         .addProperty("message", string("What is wrong, for a person"))
@@ -143,7 +377,7 @@ public class ApiContract implements OASFilter {
 
   private static Schema problemSchema() {
     return OASFactory.createSchema()
-        .type(Schema.SchemaType.OBJECT)
+        .addType(Schema.SchemaType.OBJECT)
         .description(
             "An RFC 9457 problem document. `type` is stable: clients branch on it, never on"
                 + " `title` or `detail`.")
@@ -155,7 +389,7 @@ public class ApiContract implements OASFilter {
         .addProperty(
             "status",
             OASFactory.createSchema()
-                .type(Schema.SchemaType.INTEGER)
+                .addType(Schema.SchemaType.INTEGER)
                 .format("int32")
                 .description("The HTTP status"))
         .addProperty("detail", string("What went wrong this time, for a person"))
@@ -166,13 +400,13 @@ public class ApiContract implements OASFilter {
         .addProperty(
             "errors",
             OASFactory.createSchema()
-                .type(Schema.SchemaType.ARRAY)
+                .addType(Schema.SchemaType.ARRAY)
                 .description("The invalid fields, when the input was refused")
                 .items(OASFactory.createSchema().ref("#/components/schemas/" + FIELD_ERROR)))
         .required(List.of("type", "title", "status"));
   }
 
   private static Schema string(String description) {
-    return OASFactory.createSchema().type(Schema.SchemaType.STRING).description(description);
+    return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
   }
 }

@@ -3,6 +3,7 @@ package io.plexica.tenancy.api;
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.MergePatch;
+import io.plexica.tenancy.api.TenantViews.OwnTenantChanges;
 import io.plexica.tenancy.api.TenantViews.TenantView;
 import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.context.CurrentTenant;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,6 +57,12 @@ public class TenantProfileResource {
       operationId = "updateOwnTenant",
       summary = "Change the caller's tenant's name or settings",
       description = "A JSON merge patch (RFC 7396): settings are merged, null removes a setting.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MergePatch.MEDIA_TYPE,
+              schema = @Schema(implementation = OwnTenantChanges.class)))
   @APIResponse(
       responseCode = "200",
       description = "OK",

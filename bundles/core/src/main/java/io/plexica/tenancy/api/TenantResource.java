@@ -5,8 +5,10 @@ import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.PlatformAdminOnly;
 import io.plexica.shared.web.MergePatch;
+import io.plexica.shared.web.PageParameters;
 import io.plexica.tenancy.api.TenantViews.CreateTenantRequest;
 import io.plexica.tenancy.api.TenantViews.ProvisioningView;
+import io.plexica.tenancy.api.TenantViews.TenantChanges;
 import io.plexica.tenancy.api.TenantViews.TenantPageView;
 import io.plexica.tenancy.api.TenantViews.TenantView;
 import io.plexica.tenancy.app.TenantService;
@@ -18,6 +20,7 @@ import io.plexica.tenancy.domain.TenantSlug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -126,16 +129,15 @@ public class TenantResource {
       @Parameter(description = "PROVISIONING, ACTIVE, SUSPENDED, FAILED or DELETED")
           @QueryParam("status")
           String status,
-      @Parameter(description = "Zero-based page", example = "0") @QueryParam("page") String page,
-      @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size")
-          String size,
+      @BeanParam PageParameters paging,
       @Parameter(
               description =
                   "slug, name, status, createdAt or updatedAt; prefix with - for descending",
               example = "-createdAt")
           @QueryParam("sort")
           String sort) {
-    return TenantPageView.of(tenants.search(TenantQuery.parse(text, status, page, size, sort)));
+    return TenantPageView.of(
+        tenants.search(TenantQuery.parse(text, status, paging.page(), paging.size(), sort)));
   }
 
   @GET
@@ -181,9 +183,11 @@ public class TenantResource {
               + " a lower quota takes nothing away, it refuses what would add more (409"
               + " quota-exceeded).")
   @RequestBody(
+      required = true,
       content =
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
+              schema = @Schema(implementation = TenantChanges.class),
               examples =
                   @ExampleObject(
                       name = "rename",

@@ -37,6 +37,24 @@ public final class TenantViews {
               example = "{\"locale\":\"en\"}")
           JsonObject settings) {}
 
+  @Schema(
+      name = "TenantChanges",
+      description =
+          "JSON merge patch (RFC 7396) by platform administrators: only the members sent change;"
+              + " settings and quotas are merged, null removes one")
+  public record TenantChanges(
+      @Schema(maxLength = 200) String name,
+      JsonObject settings,
+      @Schema(description = "maxUsers, maxWorkspaces, maxStorageBytes, maxPlugins")
+          JsonObject quotas) {}
+
+  @Schema(
+      name = "OwnTenantChanges",
+      description =
+          "JSON merge patch (RFC 7396) by the tenant's administrators: only the members sent"
+              + " change; settings are merged, null removes a setting")
+  public record OwnTenantChanges(@Schema(maxLength = 200) String name, JsonObject settings) {}
+
   @Schema(name = "Tenant")
   public record TenantView(
       UUID id,
@@ -55,7 +73,8 @@ public final class TenantViews {
           JsonObject quotas,
       Instant createdAt,
       Instant updatedAt,
-      @Schema(description = "When the tenant's data was dropped, if it was") Instant purgedAt) {
+      @Schema(nullable = true, description = "When the tenant's data was dropped, if it was")
+          Instant purgedAt) {
 
     static TenantView of(Tenant tenant) {
       return new TenantView(
@@ -97,13 +116,14 @@ public final class TenantViews {
               enumeration = {"PENDING", "RUNNING", "DONE", "FAILED"})
           String status,
       @Schema(
+              nullable = true,
               description = "Set once the attempt failed and the step was undone",
               enumeration = {"COMPENSATED", "COMPENSATION_FAILED"})
           String compensation,
-      Instant startedAt,
-      Instant finishedAt,
-      Long durationMs,
-      String error) {}
+      @Schema(nullable = true) Instant startedAt,
+      @Schema(nullable = true) Instant finishedAt,
+      @Schema(nullable = true) Long durationMs,
+      @Schema(nullable = true) String error) {}
 
   @Schema(name = "Provisioning", description = "Progress of the latest provisioning attempt")
   public record ProvisioningView(

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,6 +55,7 @@ public class AdminAnalyticsResource {
       long serverErrors,
       @Schema(description = "5xx answers per call") double errorRate,
       @Schema(
+              nullable = true,
               description =
                   "95th percentile of durations, ms (bucket upper bound); null without calls")
           Long p95Ms) {}
@@ -81,9 +83,26 @@ public class AdminAnalyticsResource {
       description = "days or hours out of range",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public AnalyticsView analytics(
-      @Parameter(description = "Days of tenant growth, 1 to 90", example = "30") @QueryParam("days")
+      @Parameter(
+              description = "Days of tenant growth",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "90",
+                      defaultValue = "30"))
+          @QueryParam("days")
           String days,
-      @Parameter(description = "Hours of API traffic, 1 to 192", example = "24")
+      @Parameter(
+              description = "Hours of API traffic",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "192",
+                      defaultValue = "24"))
           @QueryParam("hours")
           String hours) {
     int growthDays = bounded("days", days, 30, 90);

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSets;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,6 +31,7 @@ public class WebConfigResource {
   @Inject LoginSettings settings;
 
   @GET
+  @SecurityRequirementsSets({})
   @Operation(operationId = "getWebConfig", summary = "Login settings of the web app and console")
   @APIResponse(
       responseCode = "200",

@@ -9,6 +9,7 @@ import io.plexica.tenancy.domain.TenantStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a browser needs to log in: Keycloak as browsers reach it, the platform realm and the
@@ -42,10 +43,17 @@ public class LoginSettings {
    * default language (null when it has none), which the web app speaks unless the person chose.
    */
   public record TenantLogin(
-      String slug, String name, String realm, String clientId, String locale) {}
+      String slug,
+      String name,
+      String realm,
+      String clientId,
+      @Schema(nullable = true) String locale) {}
 
   public record Login(
-      String keycloakUrl, String platformRealm, String consoleClientId, TenantLogin tenant) {}
+      String keycloakUrl,
+      String platformRealm,
+      String consoleClientId,
+      @Schema(nullable = true) TenantLogin tenant) {}
 
   /**
    * The login settings, with the tenant's when one is named: by its slug, or by its name when

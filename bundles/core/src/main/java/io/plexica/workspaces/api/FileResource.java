@@ -33,6 +33,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -64,7 +66,9 @@ public class FileResource {
       long size,
       UUID uploadedBy,
       Instant uploadedAt,
-      @Schema(description = "Only when fetching one file: a download link valid for 5 minutes")
+      @Schema(
+              nullable = true,
+              description = "Only when fetching one file: a download link valid for 5 minutes")
           URI downloadUrl) {
     static FileView of(WorkspaceFile f, URI downloadUrl) {
       return new FileView(
@@ -103,7 +107,68 @@ public class FileResource {
       description =
           "The body is the file; its Content-Type must be an accepted type (documents, images,"
               + " text, archives) and its size within the limit (25 MiB unless configured).")
-  @RequestBody(content = @Content(mediaType = "application/pdf"))
+  @RequestBody(
+      required = true,
+      description =
+          "The file's bytes, sent as they are (not multipart), with the file's own Content-Type:"
+              + " one of these unless the platform's administrators configured others. The first"
+              + " bytes must fit the type (415 file-content-mismatch otherwise).",
+      content = {
+        @Content(
+            mediaType = "application/pdf",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/json",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/zip",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/msword",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/vnd.ms-excel",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/vnd.ms-powerpoint",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/vnd.oasis.opendocument.text",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/vnd.oasis.opendocument.spreadsheet",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "text/plain",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "text/csv",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "text/markdown",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/gif",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/webp",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
   @APIResponse(
       responseCode = "201",
       description = "Stored",
@@ -121,8 +186,8 @@ public class FileResource {
       @Parameter(description = "The file's name, as it is shown and downloaded", required = true)
           @QueryParam("name")
           String name,
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
       InputStream body,
       @Context UriInfo uri) {
     String fileName = fileName(name);
@@ -175,7 +240,18 @@ public class FileResource {
   @Operation(
       operationId = "getWorkspaceFileContent",
       summary = "Download a file: 303 to a link that works for 5 minutes (any member)")
-  @APIResponse(responseCode = "303", description = "See the download link")
+  @APIResponse(
+      responseCode = "303",
+      description =
+          "A redirect to the file's bytes in the tenant's storage: follow Location (a presigned"
+              + " link, valid for 5 minutes, that needs no token) to get them with their"
+              + " Content-Type",
+      headers =
+          @Header(
+              name = "Location",
+              required = true,
+              description = "The presigned download link",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")))
   public Response content(@PathParam("id") String id, @PathParam("fileId") String fileId) {
     FileService.Download download =
         files.download(

@@ -34,6 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @TenantScoped
 @RequiresPermission("workspaces:read")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(
+    responseCode = "404",
+    description = "No invitation has this token (invitation-not-found)",
+    content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
 public class InvitationAcceptResource {
   @Inject InvitationService invitations;
   @Inject WorkspaceRequests request;

@@ -62,9 +62,10 @@ public class InvitationResource {
       UUID invitedBy,
       Instant createdAt,
       Instant expiresAt,
-      UUID acceptedBy,
-      @Schema(description = "When it was accepted or revoked") Instant decidedAt,
+      @Schema(nullable = true) UUID acceptedBy,
+      @Schema(nullable = true, description = "When it was accepted or revoked") Instant decidedAt,
       @Schema(
+              nullable = true,
               description =
                   "Only in the answer to its creation or resend, and only when it is not mailed"
                       + " (delivery NOT_MAILED): the link's secret, to pass on. A mailed link"
@@ -153,6 +154,10 @@ public class InvitationResource {
       responseCode = "201",
       description = "Created",
       content = @Content(schema = @Schema(implementation = InvitationView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The address is already a member's (workspace-member-exists)",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response create(
       @PathParam("id") String id, CreateInvitationRequest body, @Context UriInfo uri) {
     if (body == null) {

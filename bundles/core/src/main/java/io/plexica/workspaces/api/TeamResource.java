@@ -34,6 +34,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,7 +56,7 @@ public class TeamResource {
       UUID id,
       UUID workspaceId,
       String name,
-      String description,
+      @Schema(nullable = true) String description,
       Instant createdAt,
       Instant updatedAt) {
     static TeamView of(Team t) {
@@ -63,6 +64,13 @@ public class TeamResource {
           t.id(), t.workspaceId(), t.name(), t.description(), t.createdAt(), t.updatedAt());
     }
   }
+
+  @Schema(
+      name = "TeamChanges",
+      description = "JSON merge patch (RFC 7396): only the members sent change")
+  public record TeamChanges(
+      @Schema(maxLength = WorkspaceService.MAX_NAME) String name,
+      @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description) {}
 
   @Schema(name = "CreateTeam")
   public record CreateTeamRequest(
@@ -132,6 +140,12 @@ public class TeamResource {
   @Path("{teamId}")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(operationId = "updateTeam", summary = "Rename or re-describe a team (ADMIN)")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MergePatch.MEDIA_TYPE,
+              schema = @Schema(implementation = TeamChanges.class)))
   @APIResponse(
       responseCode = "200",
       description = "OK",

@@ -65,12 +65,20 @@ public class WorkspaceResource {
           String name,
       @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description) {}
 
+  @Schema(
+      name = "WorkspaceChanges",
+      description = "JSON merge patch (RFC 7396): only the members sent change")
+  public record WorkspaceChanges(
+      @Schema(maxLength = WorkspaceService.MAX_NAME) String name,
+      @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description,
+      @Schema(description = "Replaces the workspace's settings object") JsonObject settings) {}
+
   @Schema(name = "Workspace")
   public record WorkspaceView(
       UUID id,
       String slug,
       String name,
-      String description,
+      @Schema(nullable = true) String description,
       @Schema(description = "A JSON object the workspace's administrators set") JsonObject settings,
       @Schema(description = "The caller's role in the workspace") WorkspaceRole role,
       Instant createdAt,
@@ -123,7 +131,11 @@ public class WorkspaceResource {
       content = @Content(schema = @Schema(implementation = WorkspaceView.class)))
   @APIResponse(
       responseCode = "409",
-      description = "Slug taken in this tenant",
+      description = "Slug taken in this tenant, or the tenant's workspace quota reached",
+      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "A plugin enabled in the tenant vetoed the workspace (workspace-vetoed)",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response create(CreateWorkspaceRequest body, @Context UriInfo uri) {
     if (body == null) {
@@ -167,9 +179,11 @@ public class WorkspaceResource {
       summary = "Change a workspace's name, description or settings (ADMIN)",
       description = "A JSON merge patch; settings replace the workspace's settings object.")
   @RequestBody(
+      required = true,
       content =
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
+              schema = @Schema(implementation = WorkspaceChanges.class),
               examples =
                   @ExampleObject(
                       name = "rename",

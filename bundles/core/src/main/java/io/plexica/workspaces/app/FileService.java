@@ -6,12 +6,16 @@ import io.plexica.storage.app.TenantStorage;
 import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.workspaces.domain.FileSignature;
 import io.plexica.workspaces.domain.WorkspaceFile;
 import io.plexica.workspaces.domain.WorkspaceProblems;
 import io.plexica.workspaces.domain.WorkspaceRole;
 import io.plexica.workspaces.domain.WorkspaceStore;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -128,6 +132,15 @@ public class FileService {
     if (length > maxBytes) {
       throw tooLarge();
     }
+    InputStream body = content.markSupported() ? content : new BufferedInputStream(content);
+    if (!FileSignature.fits(type, head(body))) {
+      throw new ProblemException(
+          WorkspaceProblems.FILE_CONTENT_MISMATCH,
+          "The file's content is not "
+              + type
+              + ", as its Content-Type says: send it with the type it really has.",
+          List.of(new FieldError("file", "content does not match type " + type)));
+    }
     quotas.requireRoom(
         tenant,
         Quota.STORAGE_BYTES,
@@ -135,7 +148,7 @@ public class FileService {
         length);
     WorkspaceFile file =
         new WorkspaceFile(workspaceId, name, type, length, caller.userId(), clock.instant());
-    storage.put(tenant.id(), file.objectKey(), type, content, length);
+    storage.put(tenant.id(), file.objectKey(), type, body, length);
     try {
       store.inTransaction(
           tenant,
@@ -158,6 +171,18 @@ public class FileService {
       throw e;
     }
     return file;
+  }
+
+  /** The first bytes of a stream, which stays where it was. */
+  private static byte[] head(InputStream body) {
+    try {
+      body.mark(FileSignature.HEAD);
+      byte[] head = body.readNBytes(FileSignature.HEAD);
+      body.reset();
+      return head;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the upload", e);
+    }
   }
 
   public List<WorkspaceFile> list(TenantRef tenant, Caller caller, UUID workspaceId) {

@@ -53,6 +53,9 @@ public final class WorkspaceProblems {
       new ProblemType("file-too-large", 413, "The file is larger than allowed");
   public static final ProblemType FILE_TYPE_REFUSED =
       new ProblemType("file-type-refused", 415, "Files of this type are not accepted");
+  public static final ProblemType FILE_CONTENT_MISMATCH =
+      new ProblemType(
+          "file-content-mismatch", 415, "The file's content is not of its declared type");
   public static final ProblemType CONFLICT =
       new ProblemType(
           "workspace-conflict", 409, "A concurrent change came first; read again and retry");
