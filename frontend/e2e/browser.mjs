@@ -2,7 +2,8 @@
 // download browsers here), with what every page must not do recorded: console errors, uncaught
 // exceptions and failed requests of the platform's own origin.
 import { chromium } from "playwright-core";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 export const base = (process.env.PLEXICA_BASE_URL ?? "http://localhost:9080").replace(/\/$/, "");
 export const screenshots =
@@ -61,7 +62,46 @@ function watch(page, problems) {
     if (url.startsWith(base) && response.status() >= 500) {
       problems.push(`${response.status()} from ${response.request().method()} ${url}`);
     }
+    if (contractLog && url.startsWith(`${base}/api/`)) record(response);
   });
+}
+
+// Every API exchange of the flows, one JSON line each, for the integration tests' contract check
+// (BrowserTrafficContractIT judges them against /openapi).
+const contractLog = process.env.PLEXICA_CONTRACT_LOG;
+if (contractLog) {
+  mkdirSync(dirname(contractLog), { recursive: true });
+  writeFileSync(contractLog, "");
+}
+
+async function record(response) {
+  const request = response.request();
+  const url = new URL(response.url());
+  const query = {};
+  for (const [name, value] of url.searchParams) (query[name] ??= []).push(value);
+  const responseType = response.headers()["content-type"] ?? null;
+  let responseBody = "";
+  try {
+    if (response.status() < 300 || response.status() >= 400) {
+      const bytes = await response.body();
+      responseBody = bytes.length === 0 ? "" : /json|^text\//.test(responseType ?? "") ? bytes.toString("utf8") : `<${bytes.length} bytes>`;
+    }
+  } catch {
+    return; // the page went away before the body arrived: nothing to judge
+  }
+  const exchange = {
+    method: request.method(),
+    path: url.pathname,
+    query,
+    withToken: "authorization" in request.headers(),
+    requestType: request.headers()["content-type"] ?? null,
+    requestBody: /json/.test(request.headers()["content-type"] ?? "") ? request.postData() : request.postData() ? "<binary>" : null,
+    status: response.status(),
+    responseType,
+    responseHeaders: response.headers(),
+    responseBody,
+  };
+  appendFileSync(contractLog, `${JSON.stringify(exchange)}\n`);
 }
 
 /** Logs in on Keycloak's login page, wherever the app sent the browser. */

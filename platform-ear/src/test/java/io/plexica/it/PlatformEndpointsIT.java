@@ -137,6 +137,52 @@ class PlatformEndpointsIT {
     return given().baseUri(Platform.BASE_URL).accept("application/json").get("/openapi").jsonPath();
   }
 
+  /**
+   * What a generator needs beyond the operations: a relative server, where tokens come from, the
+   * public operations marked so, and the address of what a create made.
+   */
+  @Test
+  void theDocumentSaysWhereItHoldsWhereTokensComeFromAndWhatIsPublic() {
+    JsonPath document = openApi();
+    assertThat(document.getString("openapi")).startsWith("3.1");
+    assertThat(document.getList("servers.url", String.class)).containsExactly("/");
+    assertThat(document.getString("components.securitySchemes.oidc.openIdConnectUrl"))
+        .endsWith("/realms/plexica-platform/.well-known/openid-configuration");
+    assertThat(at(document, "/api/v1/web-config", "get", "security")).isEqualTo(List.of());
+    assertThat(at(document, "/api/v1/tenants", "get", "security")).isNull();
+    assertThat(keysAt(document, "/api/v1/workspaces", "post", "responses", "201", "headers"))
+        .contains("Location");
+    assertThat(document.getList("components.schemas.Tenant.required", String.class))
+        .contains("id", "slug", "status", "createdAt")
+        .doesNotContain("purgedAt");
+    List<?> parameters = (List<?>) at(document, "/api/v1/tenants", "get", "parameters");
+    assertThat(parameters)
+        .anySatisfy(
+            parameter -> assertThat(parameter.toString()).contains("name=size", "type=integer"));
+    assertThat(keysAt(document, "/api/v1/workspaces/{id}/files", "post", "requestBody", "content"))
+        .contains("application/pdf", "image/png", "text/plain")
+        .doesNotContain("*/*");
+    assertThat(document.getList("tags.description", String.class)).doesNotContainNull();
+  }
+
+  private static List<String> keysAt(
+      JsonPath document, String path, String method, String... keys) {
+    return ((Map<?, ?>) at(document, path, method, keys))
+        .keySet().stream().map(String::valueOf).toList();
+  }
+
+  /** The value at path / method / keys..., or null where something on the way is absent. */
+  private static Object at(JsonPath document, String path, String method, String... keys) {
+    Object current = ((Map<?, ?>) document.getMap("paths").get(path)).get(method);
+    for (String key : keys) {
+      if (!(current instanceof Map<?, ?> map)) {
+        return null;
+      }
+      current = map.get(key);
+    }
+    return current;
+  }
+
   /** Calls {@code check} with "METHOD /path" and the operation, for every operation. */
   private static void forEachOperation(
       JsonPath document, BiConsumer<String, Map<String, Object>> check) {

@@ -303,6 +303,15 @@ class WorkspacesIT {
             .post("/workspaces/" + ws + "/files"),
         415,
         "file-type-refused");
+    // What the bytes show wins over what the header says (a JSON document is no PDF).
+    assertProblem(
+        as(ada)
+            .contentType("application/pdf")
+            .body("{\"not\":\"a pdf\"}".getBytes(StandardCharsets.UTF_8))
+            .queryParam("name", "report.pdf")
+            .post("/workspaces/" + ws + "/files"),
+        415,
+        "file-content-mismatch");
     assertProblem(
         as(ada)
             .contentType("text/plain")
