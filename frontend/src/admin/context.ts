@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import type { Api } from "../shared/api";
+import type * as Schemas from "../shared/api-types.gen";
 
 export const ApiContext = createContext<Api | null>(null);
 
@@ -9,20 +10,8 @@ export function useApi(): Api {
   return api;
 }
 
-export type TenantStatus = "PROVISIONING" | "ACTIVE" | "SUSPENDED" | "FAILED" | "DELETED";
+export type TenantStatus = Schemas.TenantStatus;
 
-export type QuotaName = "maxUsers" | "maxWorkspaces" | "maxStorageBytes" | "maxPlugins";
+export type QuotaName = Extract<keyof Schemas.QuotaLimits, string>;
 
-export interface Tenant {
-  id: string;
-  slug: string;
-  name: string;
-  adminEmail: string;
-  status: TenantStatus;
-  schema: string;
-  settings: Record<string, unknown>;
-  /** maxUsers, maxWorkspaces, maxStorageBytes, maxPlugins; absent: no limit. */
-  quotas: Partial<Record<QuotaName, number>>;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Tenant = Schemas.Tenant;

@@ -6,18 +6,11 @@ import { login } from "../shared/auth";
 import { i18n, pickLanguage, speak, startI18n } from "../shared/i18n";
 import { ErrorBox, Loading } from "../shared/ui";
 import { Console } from "./Console";
+import type * as Schemas from "../shared/api-types.gen";
 
-interface WebConfig {
-  keycloakUrl: string;
-  platformRealm: string;
-  consoleClientId: string;
-}
+type WebConfig = Schemas.Login;
 
-interface Me {
-  username: string;
-  name: string;
-  platformAdmin: boolean;
-}
+type Me = Schemas.Me;
 
 const root = createRoot(document.getElementById("root")!);
 

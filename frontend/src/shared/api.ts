@@ -1,14 +1,12 @@
 import { i18n } from "./i18n";
+import type * as Schemas from "./api-types.gen";
 
 /**
  * Calls to the platform's API (`/api/v1`). Failures arrive as RFC 9457 problem documents and are
  * thrown as {@link ApiError}, which keeps the problem's stable type, its message for people and the
  * fields it names.
  */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type FieldError = Schemas.FieldError;
 
 export class ApiError extends Error {
   constructor(

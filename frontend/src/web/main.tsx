@@ -7,9 +7,10 @@ import { login } from "../shared/auth";
 import { i18n, pickLanguage, speak, startI18n } from "../shared/i18n";
 import { ErrorBox, Loading } from "../shared/ui";
 import { App } from "./App";
-import type { Me, Session, TenantLogin } from "./session";
+import type { Me, Session } from "./session";
 import { OrganizationUnavailable } from "./OrganizationUnavailable";
 import { TenantPicker, forgetTenant, rememberedTenant } from "./TenantPicker";
+import type * as Schemas from "../shared/api-types.gen";
 
 // Plugin UIs import "react" through the page's import map: they get this very React.
 (globalThis as Record<string, unknown>).__plexicaShared = {
@@ -17,10 +18,7 @@ import { TenantPicker, forgetTenant, rememberedTenant } from "./TenantPicker";
   "react/jsx-runtime": jsxRuntime,
 };
 
-interface WebConfig {
-  keycloakUrl: string;
-  tenant?: TenantLogin;
-}
+type WebConfig = Schemas.Login;
 
 const root = createRoot(document.getElementById("root")!);
 

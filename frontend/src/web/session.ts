@@ -1,26 +1,12 @@
 import { createContext, useContext } from "react";
 import type { Api } from "../shared/api";
 import type { Auth } from "../shared/auth";
+import type * as Schemas from "../shared/api-types.gen";
 
-export interface Me {
-  subject: string;
-  username: string;
-  email: string;
-  name: string;
-  realm: string;
-  roles: string[];
-  permissions: string[];
-  tenant: { id: string; slug: string };
-}
+/** The caller. The web app's sessions are a tenant's people's, so the tenant is there. */
+export type Me = Schemas.Me & { tenant: Schemas.TenantOfCaller };
 
-export interface TenantLogin {
-  slug: string;
-  name: string;
-  realm: string;
-  clientId: string;
-  /** The organization's default language, when it set one. */
-  locale?: string;
-}
+export type TenantLogin = Schemas.TenantLogin;
 
 /** Who is logged in, to which tenant, and the API as that user. */
 export interface Session {
@@ -39,35 +25,13 @@ export function useSession(): Session {
   return session;
 }
 
-export type WorkspaceRole = "ADMIN" | "MEMBER" | "VIEWER";
+export type WorkspaceRole = Schemas.WorkspaceRole;
 
-export interface Workspace {
-  id: string;
-  slug: string;
-  name: string;
-  description?: string;
-  settings: Record<string, unknown>;
-  role: WorkspaceRole;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Workspace = Schemas.Workspace;
 
-export interface Member {
-  userId: string;
-  username: string;
-  email: string;
-  displayName?: string;
-  role: WorkspaceRole;
-  joinedAt: string;
-}
+export type Member = Schemas.WorkspaceMember;
 
-export interface PluginUi {
-  pluginId: string;
-  version: string;
-  name: string;
-  module: string;
-  pages: { path: string; title: string }[];
-}
+export type PluginUi = Schemas.PluginUi;
 
 /** The workspace the user works in, chosen in the header; kept per tenant in this browser. */
 export interface CurrentWorkspace {

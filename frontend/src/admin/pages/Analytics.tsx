@@ -5,13 +5,9 @@ import { i18n } from "../../shared/i18n";
 import { Card, Empty, ErrorBox, Loading, PageHeader, SelectInput, formatNumber } from "../../shared/ui";
 import { TimeChart, type Series } from "../Chart";
 import { useApi } from "../context";
+import type * as Schemas from "../../shared/api-types.gen";
 
-interface Analytics {
-  tenantsByStatus: Record<string, number>;
-  tenantGrowth: { day: string; created: number; total: number }[];
-  apiHours: { hour: string; calls: number; clientErrors: number; serverErrors: number; errorRate: number; p95Ms: number | null }[];
-  pluginInstalls: { pluginId: string; name: string; tenants: number; enabled: number }[];
-}
+type Analytics = Schemas.PlatformAnalytics;
 
 const hourLabel = (s: number) => new Date(s * 1000).toLocaleString(i18n.language, { weekday: "short", hour: "2-digit", minute: "2-digit" });
 const dayLabel = (s: number) => new Date(s * 1000).toLocaleDateString(i18n.language, { month: "short", day: "numeric" });
@@ -34,7 +30,7 @@ export function Analytics() {
     const calls = data.apiHours.map((h) => h.calls);
     const totalCalls = calls.reduce((a, b) => a + b, 0);
     const errors: Series = { label: t("analytics.errorsSeries"), values: data.apiHours.map((h) => (h.calls ? +(h.errorRate * 100).toFixed(2) : null)), color: "#dc2626" };
-    const p95: Series = { label: t("analytics.p95Series"), values: data.apiHours.map((h) => h.p95Ms), color: "#d97706" };
+    const p95: Series = { label: t("analytics.p95Series"), values: data.apiHours.map((h) => h.p95Ms ?? null), color: "#d97706" };
     const worstP95 = Math.max(0, ...data.apiHours.map((h) => h.p95Ms ?? 0));
     const serverErrors = data.apiHours.reduce((a, h) => a + h.serverErrors, 0);
     return {

@@ -4,23 +4,9 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge, Card, Empty, ErrorBox, Loading, PageHeader, SelectInput, Table, TextInput, UploadButton } from "../../shared/ui";
 import { useApi } from "../context";
+import type * as Schemas from "../../shared/api-types.gen";
 
-export interface RegisteredPlugin {
-  id: string;
-  name: string;
-  vendor: string;
-  category: string;
-  description: string;
-  status: string;
-  currentVersion: string;
-  versions: string[];
-  sdk: string;
-  permissions: { name: string; description: string }[];
-  dependencies: { id: string; version: string }[];
-  conflicts: { id: string; version: string }[];
-  tenants: string[];
-  manifest: Record<string, unknown>;
-}
+export type RegisteredPlugin = Schemas.RegisteredPlugin;
 
 /** The plugin registry: search and filter, upload a bundle. */
 export function Plugins() {

@@ -5,41 +5,15 @@ import { useTranslation } from "react-i18next";
 import { Badge, Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, TextInput, formatDate, formatMegabytes, formatNumber, useTypedConfirmation } from "../../shared/ui";
 import { ApiError } from "../../shared/api";
 import { useApi, type QuotaName, type Tenant } from "../context";
+import type * as Schemas from "../../shared/api-types.gen";
 
-interface Step {
-  name: string;
-  status: string;
-  compensation?: string;
-  durationMs?: number;
-  error?: string;
-}
+type Provisioning = Schemas.Provisioning;
 
-interface Provisioning {
-  status: string;
-  totalSteps: number;
-  steps: Step[];
-}
+type TenantUsage = Schemas.TenantUsageReport;
 
-interface TenantUsage {
-  bucket: string;
-  usage?: { users: number; workspaces: number; files: number; fileBytes: number; plugins: number };
-}
+type RegisteredPlugin = Schemas.RegisteredPlugin;
 
-interface RegisteredPlugin {
-  id: string;
-  name: string;
-  tenants: string[];
-}
-
-interface UnansweredInvitation {
-  id: string;
-  workspaceName: string;
-  email: string;
-  role: string;
-  status: string;
-  createdAt: string;
-  expiresAt: string;
-}
+type UnansweredInvitation = Schemas.UnansweredInvitation;
 
 type Action = "suspend" | "activate" | "delete";
 
@@ -279,13 +253,13 @@ const QUOTAS: QuotaName[] = ["maxUsers", "maxWorkspaces", "maxStorageBytes", "ma
  * What the tenant may hold at most (its plan), next to what it holds. Empty is no limit; storage is
  * set in MiB. A lower quota takes nothing away, it refuses what would add more.
  */
-function Quotas({ tenantId, quotas, used }: { tenantId: string; quotas: Partial<Record<QuotaName, number>>; used: Record<QuotaName, number> }) {
+function Quotas({ tenantId, quotas, used }: { tenantId: string; quotas: Schemas.QuotaLimits; used: Record<QuotaName, number> }) {
   const api = useApi();
   const { t } = useTranslation();
   const queries = useQueryClient();
   const shown = (q: QuotaName) => {
     const value = quotas[q];
-    if (value === undefined) return "";
+    if (value == null) return "";
     return String(q === "maxStorageBytes" ? Math.round((value / MIB) * 100) / 100 : value);
   };
   const [form, setForm] = useState<Record<QuotaName, string>>(() => Object.fromEntries(QUOTAS.map((q) => [q, shown(q)])) as Record<QuotaName, string>);

@@ -2,13 +2,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Page } from "../../shared/api";
-import { fullName, type User } from "../../shared/people";
+import { fullName } from "../../shared/people";
 import { Badge, Button, Card, Empty, ErrorBox, Loading, PageHeader, Pager, SelectInput, Table, TextInput, formatDate } from "../../shared/ui";
 import { useApi } from "../context";
+import type * as Schemas from "../../shared/api-types.gen";
 
-interface PlatformUser extends User {
-  tenantSlug: string;
-}
+type PlatformUser = Schemas.PlatformUser;
 
 type Action = "disable" | "enable" | "password-mail";
 

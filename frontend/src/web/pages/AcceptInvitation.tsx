@@ -3,15 +3,9 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Badge, Button, Card, ErrorBox, Loading, formatDate } from "../../shared/ui";
 import { useSession, useWorkspace } from "../session";
+import type * as Schemas from "../../shared/api-types.gen";
 
-interface Offer {
-  workspaceId: string;
-  workspaceName: string;
-  email: string;
-  role: "ADMIN" | "MEMBER" | "VIEWER";
-  expiresAt: string;
-  forYou: boolean;
-}
+type Offer = Schemas.InvitationOffer;
 
 /**
  * Where an invitation link lands, after login: what the invitation offers, then Accept or Decline.

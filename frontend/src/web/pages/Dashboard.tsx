@@ -6,20 +6,11 @@ import type { Page } from "../../shared/api";
 import { Icon, type IconName } from "../../shared/icons";
 import { Card, Empty, ErrorBox, Loading, PageHeader, formatDate, formatNumber } from "../../shared/ui";
 import { useSession, useWorkspace } from "../session";
+import type * as Schemas from "../../shared/api-types.gen";
 
-interface AuditEntry {
-  id: string;
-  occurredAt: string;
-  actorName?: string;
-  action: string;
-  targetType?: string;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-}
+type AuditEntry = Schemas.AuditEntry;
 
-interface Installed {
-  installed: unknown[];
-}
+type Installed = Schemas.TenantPlugins;
 
 /** The tenant at a glance: its figures and what happened lately. */
 export function Dashboard() {

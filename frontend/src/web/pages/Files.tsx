@@ -4,15 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, UploadButton, formatDate, formatNumber, useConfirmation } from "../../shared/ui";
 import { NoWorkspace } from "../NoWorkspace";
 import { useSession, useWorkspace } from "../session";
+import type * as Schemas from "../../shared/api-types.gen";
 
-interface StoredFile {
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  uploadedAt: string;
-  downloadUrl?: string;
-}
+type StoredFile = Schemas.WorkspaceFile;
 
 /** The files of the current workspace: upload, download, delete. */
 export function Files() {

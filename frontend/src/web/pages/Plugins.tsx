@@ -5,27 +5,12 @@ import { ApiError } from "../../shared/api";
 import { Badge, Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, formatDate, useConfirmation } from "../../shared/ui";
 import { SchemaForm, initialValues, type JsonSchema, type Values } from "../SchemaForm";
 import { useSession } from "../session";
+import type * as Schemas from "../../shared/api-types.gen";
 
-interface Installed {
-  pluginId: string;
-  name: string;
-  version: string;
-  enabled: boolean;
-  config: Values;
-  configSchema?: JsonSchema;
-  upgradeTo?: string;
-  installedAt: string;
-}
+/** Configuration and its schema are the plugin's: free-form in the document, JSON Schema here. */
+type Installed = Omit<Schemas.PluginInstallation, "config" | "configSchema"> & { config: Values; configSchema?: JsonSchema };
 
-interface Available {
-  id: string;
-  name: string;
-  vendor: string;
-  category: string;
-  description: string;
-  version: string;
-  configSchema?: JsonSchema;
-}
+type Available = Omit<Schemas.AvailablePlugin, "configSchema"> & { configSchema?: JsonSchema };
 
 interface TenantPlugins {
   installed: Installed[];

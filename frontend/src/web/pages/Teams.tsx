@@ -5,12 +5,9 @@ import { ApiError } from "../../shared/api";
 import { Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, TextInput, useConfirmation } from "../../shared/ui";
 import { NoWorkspace } from "../NoWorkspace";
 import { useSession, useWorkspace, type Member, type Workspace } from "../session";
+import type * as Schemas from "../../shared/api-types.gen";
 
-interface Team {
-  id: string;
-  name: string;
-  description?: string;
-}
+type Team = Schemas.Team;
 
 /** The teams of the current workspace and who is in them. */
 export function Teams() {

@@ -6,16 +6,10 @@ import { ApiError } from "../../shared/api";
 import { pickLanguage, speak } from "../../shared/i18n";
 import { Button, Card, ErrorBox, Loading, PageHeader, SelectInput, TextInput, formatDate, formatMegabytes, formatNumber } from "../../shared/ui";
 import { useSession } from "../session";
+import type * as Schemas from "../../shared/api-types.gen";
 
-interface Tenant {
-  id: string;
-  slug: string;
-  name: string;
-  adminEmail: string;
-  settings: { locale?: string; timeZone?: string };
-  quotas: { maxUsers?: number; maxWorkspaces?: number; maxStorageBytes?: number; maxPlugins?: number };
-  createdAt: string;
-}
+/** The settings this page edits; the document leaves them free-form (tenants may hold more). */
+type Tenant = Omit<Schemas.Tenant, "settings"> & { settings: { locale?: string; timeZone?: string } };
 
 /** Languages by their own names ("Français"), as people look for them. */
 const LOCALES = ["en", "fr", "de", "es", "it", "pt"].map((code) => ({
@@ -181,13 +175,13 @@ function General({
 /** The organization's quotas in words: "at most 50 users, 10 workspaces"; none: no limits. */
 function quotaText(quotas: Tenant["quotas"], t: TFunction): string {
   const parts = [
-    quotas.maxUsers !== undefined && t("settings.quotaUsers", { n: formatNumber(quotas.maxUsers) }),
-    quotas.maxWorkspaces !== undefined && t("settings.quotaWorkspaces", { n: formatNumber(quotas.maxWorkspaces) }),
-    quotas.maxStorageBytes !== undefined &&
+    quotas.maxUsers != null && t("settings.quotaUsers", { n: formatNumber(quotas.maxUsers) }),
+    quotas.maxWorkspaces != null && t("settings.quotaWorkspaces", { n: formatNumber(quotas.maxWorkspaces) }),
+    quotas.maxStorageBytes != null &&
       t("settings.quotaStorage", {
         size: formatMegabytes(quotas.maxStorageBytes),
       }),
-    quotas.maxPlugins !== undefined && t("settings.quotaPlugins", { n: formatNumber(quotas.maxPlugins) }),
+    quotas.maxPlugins != null && t("settings.quotaPlugins", { n: formatNumber(quotas.maxPlugins) }),
   ].filter(Boolean);
   return parts.length ? t("settings.quotasAtMost", { list: parts.join(", ") }) : t("settings.noQuotas");
 }

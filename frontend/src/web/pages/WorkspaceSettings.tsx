@@ -22,6 +22,7 @@ import {
 } from "../../shared/ui";
 import { TeamsOf } from "./Teams";
 import { useSession, useWorkspace, type Member, type Workspace, type WorkspaceRole } from "../session";
+import type * as Schemas from "../../shared/api-types.gen";
 
 const ROLES: WorkspaceRole[] = ["VIEWER", "MEMBER", "ADMIN"];
 
@@ -198,18 +199,9 @@ function Members({ workspace }: { workspace: Workspace }) {
   );
 }
 
-interface Invitation {
-  id: string;
-  email: string;
-  role: WorkspaceRole;
-  status: string;
-  createdAt: string;
-  expiresAt: string;
-  token?: string;
-  delivery?: InvitationDelivery;
-}
+type Invitation = Schemas.Invitation;
 
-type InvitationDelivery = "QUEUED" | "JOIN_LINK_MAILED" | "ACCOUNT_SETUP_MAILED" | "NOT_MAILED" | "FAILED";
+type InvitationDelivery = Schemas.Invitation["delivery"];
 
 interface Sent {
   email: string;

@@ -163,6 +163,11 @@ class PlatformEndpointsIT {
         .contains("application/pdf", "image/png", "text/plain")
         .doesNotContain("*/*");
     assertThat(document.getList("tags.description", String.class)).doesNotContainNull();
+    // Generated methods take path parameters in the path's order: (id, fileId).
+    assertThat(
+            ((List<?>) at(document, "/api/v1/workspaces/{id}/files/{fileId}", "get", "parameters"))
+                .stream().map(parameter -> String.valueOf(((Map<?, ?>) parameter).get("name"))))
+        .containsExactly("id", "fileId");
   }
 
   private static List<String> keysAt(

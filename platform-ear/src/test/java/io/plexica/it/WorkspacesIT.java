@@ -133,6 +133,15 @@ class WorkspacesIT {
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.asByteArray()).isEqualTo(content);
     assertThat(download.header("Content-Disposition")).contains("checklist.txt");
+    // As generated clients send it: octet-stream, the type taken from the name's extension.
+    Response generic =
+        as(grace)
+            .contentType("application/octet-stream")
+            .body("# Notes\n".getBytes(StandardCharsets.UTF_8))
+            .queryParam("name", "notes.md")
+            .post("/workspaces/" + ws + "/files");
+    assertThat(generic.statusCode()).as(generic.asString()).isEqualTo(201);
+    assertThat(generic.<String>path("contentType")).isEqualTo("text/markdown");
     Response redirect =
         as(ada)
             .redirects()
@@ -184,7 +193,8 @@ class WorkspacesIT {
                 .queryParam("workspaceId", ws)
                 .get("/audit")
                 .<List<String>>path("items.action"))
-        .containsExactlyInAnyOrder("member.added", "invitation.accepted", "file.uploaded");
+        .containsExactlyInAnyOrder(
+            "member.added", "invitation.accepted", "file.uploaded", "file.uploaded");
     List<String> added =
         Platform.asTenantAdmin(tenant)
             .queryParam("workspaceId", ws)

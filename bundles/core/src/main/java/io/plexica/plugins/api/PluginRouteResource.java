@@ -19,17 +19,14 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
@@ -38,14 +35,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.Explode;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,11 +72,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Content(mediaType = ProblemDocument.MEDIA_TYPE, schema = @Schema(ref = "Problem"))
     })
 public class PluginRouteResource {
-  private static final String PATH_DOC = "The route's path below the plugin's base path";
-  private static final String QUERY_DOC = "The route's own query parameters, passed on as they are";
-  private static final String WORKSPACE_DOC =
-      "The workspace the call works in; the caller must be a member (else 404)";
-
   @Inject PluginRouter router;
   @Inject CurrentTenant tenant;
   @Inject CurrentIdentity identity;
@@ -91,57 +79,24 @@ public class PluginRouteResource {
 
   @GET
   @Path("{path: .*}")
-  @Parameter(
-      name = "query",
-      in = ParameterIn.QUERY,
-      description = QUERY_DOC,
-      style = ParameterStyle.FORM,
-      explode = Explode.TRUE,
-      schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class))
   @Operation(
       operationId = "getPluginRoute",
       summary = "A plugin route (GET); see the plugin's documentation")
-  public Response get(
-      @PathParam("pluginId") String pluginId,
-      @Parameter(description = PATH_DOC) @PathParam("path") String path,
-      @Context UriInfo uri,
-      @Context Request request,
-      @Parameter(description = WORKSPACE_DOC) @HeaderParam(WorkspaceRequests.WORKSPACE_HEADER)
-          String workspace) {
-    return dispatch(pluginId, path, uri, request, workspace, null);
+  public Response get(@BeanParam RouteRequest route) {
+    return dispatch(route, null);
   }
 
   @DELETE
   @Path("{path: .*}")
-  @Parameter(
-      name = "query",
-      in = ParameterIn.QUERY,
-      description = QUERY_DOC,
-      style = ParameterStyle.FORM,
-      explode = Explode.TRUE,
-      schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class))
   @Operation(
       operationId = "deletePluginRoute",
       summary = "A plugin route (DELETE); see the plugin's documentation")
-  public Response delete(
-      @PathParam("pluginId") String pluginId,
-      @Parameter(description = PATH_DOC) @PathParam("path") String path,
-      @Context UriInfo uri,
-      @Context Request request,
-      @Parameter(description = WORKSPACE_DOC) @HeaderParam(WorkspaceRequests.WORKSPACE_HEADER)
-          String workspace) {
-    return dispatch(pluginId, path, uri, request, workspace, null);
+  public Response delete(@BeanParam RouteRequest route) {
+    return dispatch(route, null);
   }
 
   @POST
   @Path("{path: .*}")
-  @Parameter(
-      name = "query",
-      in = ParameterIn.QUERY,
-      description = QUERY_DOC,
-      style = ParameterStyle.FORM,
-      explode = Explode.TRUE,
-      schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class))
   @RequestBody(
       content =
           @Content(
@@ -150,26 +105,12 @@ public class PluginRouteResource {
   @Operation(
       operationId = "postPluginRoute",
       summary = "A plugin route (POST, JSON body); see the plugin's documentation")
-  public Response post(
-      @PathParam("pluginId") String pluginId,
-      @Parameter(description = PATH_DOC) @PathParam("path") String path,
-      @Context UriInfo uri,
-      @Context Request request,
-      @Parameter(description = WORKSPACE_DOC) @HeaderParam(WorkspaceRequests.WORKSPACE_HEADER)
-          String workspace,
-      String body) {
-    return dispatch(pluginId, path, uri, request, workspace, body);
+  public Response post(@BeanParam RouteRequest route, String body) {
+    return dispatch(route, body);
   }
 
   @PUT
   @Path("{path: .*}")
-  @Parameter(
-      name = "query",
-      in = ParameterIn.QUERY,
-      description = QUERY_DOC,
-      style = ParameterStyle.FORM,
-      explode = Explode.TRUE,
-      schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class))
   @RequestBody(
       content =
           @Content(
@@ -178,26 +119,12 @@ public class PluginRouteResource {
   @Operation(
       operationId = "putPluginRoute",
       summary = "A plugin route (PUT, JSON body); see the plugin's documentation")
-  public Response put(
-      @PathParam("pluginId") String pluginId,
-      @Parameter(description = PATH_DOC) @PathParam("path") String path,
-      @Context UriInfo uri,
-      @Context Request request,
-      @Parameter(description = WORKSPACE_DOC) @HeaderParam(WorkspaceRequests.WORKSPACE_HEADER)
-          String workspace,
-      String body) {
-    return dispatch(pluginId, path, uri, request, workspace, body);
+  public Response put(@BeanParam RouteRequest route, String body) {
+    return dispatch(route, body);
   }
 
   @PATCH
   @Path("{path: .*}")
-  @Parameter(
-      name = "query",
-      in = ParameterIn.QUERY,
-      description = QUERY_DOC,
-      style = ParameterStyle.FORM,
-      explode = Explode.TRUE,
-      schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class))
   @RequestBody(
       content =
           @Content(
@@ -206,24 +133,14 @@ public class PluginRouteResource {
   @Operation(
       operationId = "patchPluginRoute",
       summary = "A plugin route (PATCH, JSON body); see the plugin's documentation")
-  public Response patch(
-      @PathParam("pluginId") String pluginId,
-      @Parameter(description = PATH_DOC) @PathParam("path") String path,
-      @Context UriInfo uri,
-      @Context Request request,
-      @Parameter(description = WORKSPACE_DOC) @HeaderParam(WorkspaceRequests.WORKSPACE_HEADER)
-          String workspace,
-      String body) {
-    return dispatch(pluginId, path, uri, request, workspace, body);
+  public Response patch(@BeanParam RouteRequest route, String body) {
+    return dispatch(route, body);
   }
 
-  private Response dispatch(
-      String pluginId,
-      String path,
-      UriInfo uri,
-      Request request,
-      String workspaceHeader,
-      String body) {
+  private Response dispatch(RouteRequest route, String body) {
+    String pluginId = route.pluginId;
+    UriInfo uri = route.uri;
+    String workspaceHeader = route.workspace;
     String prefix = "plugins/" + pluginId;
     String username = identity.require().username();
     Optional<UUID> workspace =
@@ -247,8 +164,8 @@ public class PluginRouteResource {
             username,
             new Call(
                 pluginId,
-                request.getMethod(),
-                "/" + path,
+                route.request.getMethod(),
+                "/" + route.path,
                 Map.copyOf(uri.getQueryParameters()),
                 parse(body),
                 workspace,

@@ -2,6 +2,8 @@ package io.plexica.shared.web;
 
 import io.plexica.shared.problem.ProblemDocument;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -109,18 +112,23 @@ public class ApiContract implements OASFilter {
             OASFactory.createServer()
                 .url("/")
                 .description("This Plexica: the address /openapi was read from")));
-    describeTokens(api, components);
+    describeTokens(components);
     if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
       return;
     }
     responsePropertiesArePresent(api, components);
+    referencesStandAlone(components);
     boolean securedByDefault = api.getSecurity() != null && !api.getSecurity().isEmpty();
     api.getPaths()
         .getPathItems()
         .forEach(
             (path, item) ->
                 operations(item)
-                    .forEach(operation -> describeErrors(path, operation, securedByDefault)));
+                    .forEach(
+                        operation -> {
+                          describeErrors(path, operation, securedByDefault);
+                          parametersInPathOrder(path, operation);
+                        }));
     api.getPaths().getPathItems().values().forEach(item -> patchAlsoTakesJson(item.getPATCH()));
   }
 
@@ -128,7 +136,7 @@ public class ApiContract implements OASFilter {
    * The bearer scheme says what a token is; the OpenID Connect scheme says where one comes from:
    * the platform realm's discovery document, and the tenants' realms beside it.
    */
-  private void describeTokens(OpenAPI api, Components components) {
+  private void describeTokens(Components components) {
     SecurityScheme oidc =
         OASFactory.createSecurityScheme()
             .type(SecurityScheme.Type.OPENIDCONNECT)
@@ -147,13 +155,10 @@ public class ApiContract implements OASFilter {
                     + "/realms/"
                     + PLATFORM_REALM
                     + "/.well-known/openid-configuration"));
+    // Described, not required: operations require the bearer scheme only, because generators
+    // that cannot obtain an OpenID Connect token (openapi-generator's Java clients among them)
+    // refuse an operation that lists the scheme as an alternative.
     components.addSecurityScheme(OIDC, oidc);
-    if (api.getSecurity() != null && !api.getSecurity().isEmpty()) {
-      api.setSecurity(
-          List.of(
-              OASFactory.createSecurityRequirement().addScheme(BEARER),
-              OASFactory.createSecurityRequirement().addScheme(OIDC)));
-    }
   }
 
   /**
@@ -204,6 +209,28 @@ public class ApiContract implements OASFilter {
                 }
               });
     }
+  }
+
+  /**
+   * A property that refers to another schema says only that (and a description): the scanner also
+   * writes the referred schema's type beside the {@code $ref}, which generators then clear with a
+   * warning.
+   */
+  private static void referencesStandAlone(Components components) {
+    if (components.getSchemas() == null) {
+      return;
+    }
+    components
+        .getSchemas()
+        .values()
+        .forEach(
+            schema -> {
+              if (schema.getProperties() != null) {
+                schema.getProperties().values().stream()
+                    .filter(property -> property.getRef() != null)
+                    .forEach(property -> property.setType(null));
+              }
+            });
   }
 
   private static boolean nullable(Schema schema) {
@@ -269,6 +296,28 @@ public class ApiContract implements OASFilter {
 
   private static List<Operation> operations(PathItem item) {
     return item.getOperations() == null ? List.of() : List.copyOf(item.getOperations().values());
+  }
+
+  /**
+   * Path parameters in the order the path names them, then query, header and cookie ones: generated
+   * methods take them in this order ({@code getWorkspaceFile(id, fileId)}, not the scanner's
+   * alphabetical {@code (fileId, id)}).
+   */
+  private static void parametersInPathOrder(String path, Operation operation) {
+    if (operation.getParameters() == null || operation.getParameters().size() < 2) {
+      return;
+    }
+    List<Parameter> ordered = new ArrayList<>(operation.getParameters());
+    ordered.sort(Comparator.comparingInt(parameter -> rank(path, parameter)));
+    operation.setParameters(ordered);
+  }
+
+  private static int rank(String path, Parameter parameter) {
+    Parameter.In in = parameter.getIn();
+    if (in == Parameter.In.PATH) {
+      return path.indexOf("{" + parameter.getName() + "}");
+    }
+    return in == null ? Integer.MAX_VALUE : path.length() + 1 + in.ordinal();
   }
 
   /**

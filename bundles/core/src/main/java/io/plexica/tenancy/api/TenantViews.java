@@ -45,8 +45,28 @@ public final class TenantViews {
   public record TenantChanges(
       @Schema(maxLength = 200) String name,
       JsonObject settings,
-      @Schema(description = "maxUsers, maxWorkspaces, maxStorageBytes, maxPlugins")
-          JsonObject quotas) {}
+      @Schema(implementation = QuotaChanges.class) JsonObject quotas) {}
+
+  /** The document's shape of a change of quotas: a number sets a limit, null removes it. */
+  @Schema(name = "QuotaChanges", description = "Limits to set; null removes one (no limit)")
+  public record QuotaChanges(
+      @Schema(nullable = true, minimum = "0", format = "int64") Long maxUsers,
+      @Schema(nullable = true, minimum = "0", format = "int64") Long maxWorkspaces,
+      @Schema(nullable = true, minimum = "0", format = "int64") Long maxStorageBytes,
+      @Schema(nullable = true, minimum = "0", format = "int64") Long maxPlugins) {}
+
+  /** The document's shape of a tenant's quotas (the API reads and writes them as JSON). */
+  @Schema(
+      name = "QuotaLimits",
+      description =
+          "What a tenant may hold at most, set by platform administrators; a limit left out is no"
+              + " limit",
+      example = "{\"maxUsers\":50,\"maxWorkspaces\":10}")
+  public record QuotaLimits(
+      @Schema(nullable = true, minimum = "0", format = "int64") Long maxUsers,
+      @Schema(nullable = true, minimum = "0", format = "int64") Long maxWorkspaces,
+      @Schema(nullable = true, minimum = "0", format = "int64") Long maxStorageBytes,
+      @Schema(nullable = true, minimum = "0", format = "int64") Long maxPlugins) {}
 
   @Schema(
       name = "OwnTenantChanges",
@@ -65,12 +85,7 @@ public final class TenantViews {
       @Schema(description = "PostgreSQL schema holding the tenant's data", example = "tenant_acme")
           String schema,
       JsonObject settings,
-      @Schema(
-              description =
-                  "What the tenant may hold at most, set by platform administrators: maxUsers,"
-                      + " maxWorkspaces, maxStorageBytes, maxPlugins; absent: no limit",
-              example = "{\"maxUsers\":50,\"maxWorkspaces\":10}")
-          JsonObject quotas,
+      @Schema(implementation = QuotaLimits.class) JsonObject quotas,
       Instant createdAt,
       Instant updatedAt,
       @Schema(nullable = true, description = "When the tenant's data was dropped, if it was")

@@ -117,11 +117,11 @@ public class AdminAnalyticsResource {
         figures.pluginInstalls());
   }
 
-  @Schema(name = "TenantUsage")
+  @Schema(name = "TenantUsageReport")
   public record TenantUsageView(
       UUID tenantId,
       @Schema(description = "Its object storage bucket") String bucket,
-      @Schema(description = "Absent once the tenant's schema is gone (purged)")
+      @Schema(nullable = true, description = "Absent once the tenant's schema is gone (purged)")
           TenantUsage usage) {}
 
   @GET

@@ -110,15 +110,19 @@ public class FileResource {
   @RequestBody(
       required = true,
       description =
-          "The file's bytes, sent as they are (not multipart), with the file's own Content-Type:"
-              + " one of these unless the platform's administrators configured others. The first"
-              + " bytes must fit the type (415 file-content-mismatch otherwise).",
+          "The file's bytes, sent as they are (not multipart). Content-Type: the file's own type"
+              + " (one of these unless the platform's administrators configured others), or"
+              + " application/octet-stream with the type taken from the name's extension"
+              + " (report.pdf, data.json). JSON documents are sent so, or as application/json,"
+              + " which is left off this list because generated clients prefer a JSON type for"
+              + " every body when one is listed. The first bytes must fit the type (415"
+              + " file-content-mismatch otherwise).",
       content = {
         @Content(
-            mediaType = "application/pdf",
+            mediaType = "application/octet-stream",
             schema = @Schema(type = SchemaType.STRING, format = "binary")),
         @Content(
-            mediaType = "application/json",
+            mediaType = "application/pdf",
             schema = @Schema(type = SchemaType.STRING, format = "binary")),
         @Content(
             mediaType = "application/zip",

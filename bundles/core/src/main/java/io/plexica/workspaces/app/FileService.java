@@ -7,6 +7,7 @@ import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.workspaces.domain.FileSignature;
+import io.plexica.workspaces.domain.FileTypes;
 import io.plexica.workspaces.domain.WorkspaceFile;
 import io.plexica.workspaces.domain.WorkspaceProblems;
 import io.plexica.workspaces.domain.WorkspaceRole;
@@ -119,7 +120,12 @@ public class FileService {
       InputStream content,
       long length) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.MEMBER);
-    String type = mediaType(contentType);
+    String declared = mediaType(contentType);
+    // Generated clients send binary bodies as octet-stream: the name's extension then says.
+    String type =
+        declared.equals(FileTypes.OCTET_STREAM)
+            ? FileTypes.ofName(name).orElse(declared)
+            : declared;
     if (!allowedTypes.contains(type)) {
       throw new ProblemException(
           WorkspaceProblems.FILE_TYPE_REFUSED,
@@ -243,7 +249,7 @@ public class FileService {
    */
   static String mediaType(String contentType) {
     if (contentType == null || contentType.isBlank()) {
-      return "application/octet-stream";
+      return FileTypes.OCTET_STREAM;
     }
     int semicolon = contentType.indexOf(';');
     String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
