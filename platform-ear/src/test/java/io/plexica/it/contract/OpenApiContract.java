@@ -321,7 +321,7 @@ public final class OpenApiContract {
 
   /** The documented media type that covers the actual one, or null. */
   private static String mediaTypeOf(JsonNode content, String actual) {
-    String base = actual == null ? "" : actual.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String base = baseType(actual);
     if (content.has(base)) {
       return base;
     }
@@ -333,8 +333,13 @@ public final class OpenApiContract {
   }
 
   private static boolean isJson(String mediaType) {
-    String base = mediaType == null ? "" : mediaType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String base = baseType(mediaType);
     return base.equals("application/json") || base.endsWith("+json");
+  }
+
+  /** A media type without its parameters, lower case; "" for none. */
+  private static String baseType(String mediaType) {
+    return mediaType == null ? "" : mediaType.split(";")[0].trim().toLowerCase(Locale.ROOT);
   }
 
   private static String fieldNames(JsonNode node) {

@@ -1,6 +1,7 @@
 package io.plexica.shared.web;
 
 import io.plexica.shared.problem.ProblemDocument;
+import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,9 +50,6 @@ public class ApiContract implements OASFilter {
           "415", "UnsupportedMediaType",
           "429", "TooManyRequests");
 
-  static final String BEARER = "bearer";
-  private static final String JSON = "application/json";
-  private static final String MERGE_PATCH = MergePatch.MEDIA_TYPE;
   static final String OIDC = "oidc";
 
   /** The realm of platform administrators (identity's {@code Realms.PLATFORM_REALM}). */
@@ -122,14 +120,13 @@ public class ApiContract implements OASFilter {
     api.getPaths()
         .getPathItems()
         .forEach(
-            (path, item) ->
-                operations(item)
-                    .forEach(
-                        operation -> {
-                          describeErrors(path, operation, securedByDefault);
-                          parametersInPathOrder(path, operation);
-                        }));
-    api.getPaths().getPathItems().values().forEach(item -> patchAlsoTakesJson(item.getPATCH()));
+            (path, item) -> {
+              for (Operation operation : operations(item)) {
+                describeErrors(path, operation, securedByDefault);
+                parametersInPathOrder(path, operation);
+              }
+              patchAlsoTakesJson(item.getPATCH());
+            });
   }
 
   /**
@@ -332,9 +329,10 @@ public class ApiContract implements OASFilter {
     if (content == null || content.getMediaTypes() == null) {
       return;
     }
-    var mergePatch = content.getMediaType(MERGE_PATCH);
-    if (mergePatch != null && !content.hasMediaType(JSON)) {
-      content.addMediaType(JSON, OASFactory.createMediaType().schema(mergePatch.getSchema()));
+    var mergePatch = content.getMediaType(MergePatch.MEDIA_TYPE);
+    if (mergePatch != null && !content.hasMediaType(MediaType.APPLICATION_JSON)) {
+      content.addMediaType(
+          MediaType.APPLICATION_JSON, OASFactory.createMediaType().schema(mergePatch.getSchema()));
     }
   }
 
@@ -344,23 +342,17 @@ public class ApiContract implements OASFilter {
       responses = OASFactory.createAPIResponses();
       operation.setResponses(responses);
     }
-    // Every declared error answers with a problem document.
+    // Every declared error answers with a problem document; what a 201 or 202 made has an address.
     responses
         .getAPIResponses()
         .forEach(
             (status, response) -> {
-              if ((status.startsWith("4") || status.startsWith("5")) && response.getRef() == null) {
-                response.setContent(problemContent());
+              if (response.getRef() != null) {
+                return;
               }
-            });
-    boolean secured =
-        operation.getSecurity() == null ? securedByDefault : !operation.getSecurity().isEmpty();
-    responses
-        .getAPIResponses()
-        .forEach(
-            (status, response) -> {
-              if ((status.equals("201") || status.equals("202"))
-                  && response.getRef() == null
+              if (status.startsWith("4") || status.startsWith("5")) {
+                response.setContent(problemContent());
+              } else if ((status.equals("201") || status.equals("202"))
                   && (response.getHeaders() == null
                       || !response.getHeaders().containsKey("Location"))) {
                 response.addHeader(
@@ -373,6 +365,8 @@ public class ApiContract implements OASFilter {
                                 .format("uri-reference")));
               }
             });
+    boolean secured =
+        operation.getSecurity() == null ? securedByDefault : !operation.getSecurity().isEmpty();
     addShared(responses, "400");
     if (operation.getRequestBody() != null) {
       addShared(responses, "413");

@@ -37,27 +37,11 @@ public class FileService {
   private static final Logger LOG = Logger.getLogger(FileService.class.getName());
   public static final int MAX_NAME = 255;
 
-  /** What a workspace accepts, unless configured otherwise: documents, images, data, archives. */
-  public static final Set<String> DEFAULT_TYPES =
-      Set.of(
-          "application/pdf",
-          "application/json",
-          "application/zip",
-          "application/msword",
-          "application/vnd.ms-excel",
-          "application/vnd.ms-powerpoint",
-          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-          "application/vnd.oasis.opendocument.text",
-          "application/vnd.oasis.opendocument.spreadsheet",
-          "text/plain",
-          "text/csv",
-          "text/markdown",
-          "image/png",
-          "image/jpeg",
-          "image/gif",
-          "image/webp");
+  /**
+   * What a workspace accepts, unless configured otherwise: documents, images, data, archives; the
+   * types a file's name can imply, so that any of them also uploads as octet-stream.
+   */
+  public static final Set<String> DEFAULT_TYPES = FileTypes.known();
 
   private final WorkspaceStore store;
   private final QuotaGuard quotas;

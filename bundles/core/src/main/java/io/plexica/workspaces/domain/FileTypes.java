@@ -3,6 +3,7 @@ package io.plexica.workspaces.domain;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The media type a file's name implies, for uploads sent as {@code application/octet-stream} (what
@@ -36,6 +37,11 @@ public final class FileTypes {
           Map.entry("webp", "image/webp"));
 
   private FileTypes() {}
+
+  /** Every type a name can imply. */
+  public static Set<String> known() {
+    return Set.copyOf(BY_EXTENSION.values());
+  }
 
   /** The type of a file of this name, if its extension names one. */
   public static Optional<String> ofName(String name) {
