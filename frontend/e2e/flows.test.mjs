@@ -316,6 +316,37 @@ describe("tenant web app", () => {
     assert.equal(await page.locator("html").getAttribute("lang"), "en");
   });
 
+  test("makes a service account whose secret, shown once, gets a program a token", async () => {
+    await nav(page, "Settings").click();
+    await page.getByRole("button", { name: "New service account" }).click();
+    const form = page.getByRole("dialog", { name: "New service account" });
+    await form.getByLabel("Name").fill("Nightly import");
+    await form.getByRole("button", { name: "New service account" }).click();
+    const shown = page.getByRole("dialog", { name: "Credentials of Nightly import" });
+    await shown.getByRole("status").waitFor();
+    const clientId = await shown.getByTestId("client-id").innerText();
+    const secret = await shown.getByTestId("client-secret").innerText();
+    const tokenEndpoint = await shown.locator("dd").nth(2).innerText();
+    await shown.getByRole("button", { name: "I have copied it" }).click();
+    await page.getByRole("cell", { name: clientId }).waitFor();
+
+    // The program's side: the client-credentials grant, then the API as the account.
+    const grant = await fetch(tokenEndpoint, {
+      method: "POST",
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: secret }),
+    });
+    assert.equal(grant.status, 200);
+    const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${(await grant.json()).access_token}` } });
+    const body = await me.json();
+    assert.equal(body.serviceAccount, true);
+    assert.deepEqual(body.roles, ["user"]);
+
+    const row = page.getByRole("row").filter({ hasText: "Nightly import" });
+    await row.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog", { name: "Delete Nightly import?" }).getByRole("button", { name: "Delete" }).click();
+    await page.getByText("No service accounts yet.").waitFor();
+  });
+
   test("a person's own language choice wins, dates and numbers follow it", async () => {
     await nav(page, "Members").click();
     await page.getByRole("heading", { name: "Members" }).waitFor();

@@ -6,6 +6,7 @@ import { ApiError } from "../../shared/api";
 import { pickLanguage, speak } from "../../shared/i18n";
 import { Button, Card, ErrorBox, Loading, PageHeader, SelectInput, TextInput, formatDate, formatMegabytes, formatNumber } from "../../shared/ui";
 import { useSession } from "../session";
+import { ServiceAccountsCard } from "./ServiceAccounts";
 import type * as Schemas from "../../shared/api-types.gen";
 
 /** The settings this page edits; the document leaves them free-form (tenants may hold more). */
@@ -76,6 +77,7 @@ export function TenantSettings() {
             </dd>
           </dl>
         </Card>
+        {can("service-accounts:manage") && <ServiceAccountsCard />}
         <Card title={t("settings.advanced")}>
           <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
             <dt className="text-slate-600">{t("settings.quotas")}</dt>

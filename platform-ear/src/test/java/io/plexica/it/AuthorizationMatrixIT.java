@@ -20,7 +20,9 @@ import org.junit.jupiter.api.TestFactory;
  * Keycloak tokens. Requests are built so that a caller who gets through meets a harmless answer
  * (400 for an empty body, 404 for an id that does not exist), so the matrix changes nothing.
  *
- * <p>The "other admin" is the administrator of tenant B naming tenant A in {@code X-Tenant-ID}.
+ * <p>The "other admin" is the administrator of tenant B naming tenant A in {@code X-Tenant-ID}. The
+ * service account of tenant A holds {@code user}, and is let through or refused exactly like a
+ * person holding it.
  */
 class AuthorizationMatrixIT {
   enum Caller {
@@ -29,7 +31,8 @@ class AuthorizationMatrixIT {
     USER,
     TENANT_ADMIN,
     OTHER_TENANT_ADMIN,
-    SUPER_ADMIN
+    SUPER_ADMIN,
+    SERVICE_ACCOUNT
   }
 
   private static final String NO_ID = UUID.randomUUID().toString();
@@ -52,6 +55,8 @@ class AuthorizationMatrixIT {
         Caller.OTHER_TENANT_ADMIN,
         Platform.token(tenantB, Platform.adminOf(tenantB), Platform.DEV_PASSWORD));
     TOKENS.put(Caller.SUPER_ADMIN, Platform.superAdminToken());
+    TOKENS.put(
+        Caller.SERVICE_ACCOUNT, Platform.tokenOfNewServiceAccount(tenantA, "matrix robot", "user"));
   }
 
   /** One endpoint and the status each caller must get. */
@@ -71,11 +76,13 @@ class AuthorizationMatrixIT {
     return row(method, path, body, 401, guest, user, admin, 401, 403);
   }
 
+  /** Statuses of the people and the super-admin in order; the service account's is the user's. */
   private static Row row(String method, String path, String body, int... statuses) {
     Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
-    for (Caller caller : Caller.values()) {
-      expected.put(caller, statuses[caller.ordinal()]);
+    for (int i = 0; i < statuses.length; i++) {
+      expected.put(Caller.values()[i], statuses[i]);
     }
+    expected.put(Caller.SERVICE_ACCOUNT, expected.get(Caller.USER));
     return new Row(method, path, body, expected);
   }
 
@@ -144,6 +151,12 @@ class AuthorizationMatrixIT {
     rows.add(tenant("POST", "/users/" + NO_ID + "/enable", null, 403, 403, 404));
     rows.add(tenant("POST", "/users/" + NO_ID + "/password-mail", null, 403, 403, 404));
     rows.add(tenant("POST", "/users/sync", null, 403, 403, 200));
+    rows.add(tenant("GET", "/service-accounts", null, 403, 403, 200));
+    rows.add(tenant("GET", "/service-accounts/" + NO_ID, null, 403, 403, 404));
+    rows.add(tenant("POST", "/service-accounts", "{}", 403, 403, 400));
+    rows.add(tenant("PATCH", "/service-accounts/" + NO_ID, "{}", 403, 403, 404));
+    rows.add(tenant("POST", "/service-accounts/" + NO_ID + "/secret", null, 403, 403, 404));
+    rows.add(tenant("DELETE", "/service-accounts/" + NO_ID, null, 403, 403, 404));
     rows.add(tenant("GET", "/roles", null, 403, 200, 200));
     rows.add(tenant("GET", "/roles/no-such-role", null, 403, 404, 404));
     rows.add(tenant("POST", "/roles", "{}", 403, 403, 400));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.plexica.client.ApiClient;
 import io.plexica.client.ApiException;
 import io.plexica.client.api.AuditApi;
+import io.plexica.client.api.IdentityApi;
+import io.plexica.client.api.ServiceAccountsApi;
 import io.plexica.client.api.TenantsApi;
 import io.plexica.client.api.UsersApi;
 import io.plexica.client.api.WorkspaceFilesApi;
@@ -15,11 +17,17 @@ import io.plexica.client.api.WorkspacesApi;
 import io.plexica.client.model.AddWorkspaceMember;
 import io.plexica.client.model.AuditEntry;
 import io.plexica.client.model.CreateInvitation;
+import io.plexica.client.model.CreateServiceAccount;
 import io.plexica.client.model.CreateTenant;
 import io.plexica.client.model.CreateWorkspace;
 import io.plexica.client.model.Invitation;
 import io.plexica.client.model.InviteUser;
+import io.plexica.client.model.Me;
+import io.plexica.client.model.NewServiceAccount;
 import io.plexica.client.model.Problem;
+import io.plexica.client.model.ServiceAccount;
+import io.plexica.client.model.ServiceAccountChanges;
+import io.plexica.client.model.ServiceAccountCredentials;
 import io.plexica.client.model.Tenant;
 import io.plexica.client.model.TenantStatus;
 import io.plexica.client.model.User;
@@ -125,6 +133,50 @@ class IntegratorFlowIT {
     assertThat(problem.getType().toString()).endsWith("/workspace-slug-taken");
     assertThat(problem.getStatus()).isEqualTo(409);
     assertThat(problem.getDetail()).isNotBlank();
+  }
+
+  @Test
+  void aProgramOfTheTenantActsThroughAServiceAccount() throws Exception {
+    String slug = Platform.uniqueSlug("program");
+    Platform.createActiveTenant(slug);
+    ServiceAccountsApi accounts =
+        new ServiceAccountsApi(
+            client(Platform.token(slug, Platform.adminOf(slug), Platform.DEV_PASSWORD)));
+
+    NewServiceAccount made =
+        accounts.createServiceAccount(
+            new CreateServiceAccount().name("Nightly import").roles(List.of("user")));
+    ServiceAccountCredentials credentials = made.getCredentials();
+    ApiClient asProgram =
+        client(
+            Platform.clientCredentials(
+                    credentials.getTokenEndpoint(),
+                    credentials.getClientId(),
+                    credentials.getClientSecret())
+                .path("access_token"));
+
+    Me me = new IdentityApi(asProgram).getMe();
+    assertThat(me.getServiceAccount()).isTrue();
+    assertThat(me.getSubject()).isEqualTo(made.getServiceAccount().getId().toString());
+    assertThat(me.getPermissions()).contains("workspaces:create");
+    Workspace imported =
+        new WorkspacesApi(asProgram)
+            .createWorkspace(new CreateWorkspace().slug("imports").name("Imports"));
+    assertThat(imported.getRole()).isNotNull();
+
+    ServiceAccountCredentials rotated =
+        accounts.rotateServiceAccountSecret(made.getServiceAccount().getId().toString());
+    assertThat(rotated.getClientId()).isEqualTo(credentials.getClientId());
+    assertThat(rotated.getClientSecret()).isNotEqualTo(credentials.getClientSecret());
+    ServiceAccount disabled =
+        accounts.updateServiceAccount(
+            made.getServiceAccount().getId().toString(),
+            new ServiceAccountChanges().enabled(false));
+    assertThat(disabled.getEnabled()).isFalse();
+    ApiException refused =
+        catchThrowableOfType(
+            ApiException.class, () -> new WorkspacesApi(asProgram).listWorkspaces());
+    assertThat(refused.getCode()).isEqualTo(401);
   }
 
   private static ApiClient client(String token) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the black-box tests know of the running platform: its URL and its database. */
@@ -110,6 +111,42 @@ final class Platform {
         .as("token for %s in %s: %s", user, realm, response.asString())
         .isEqualTo(200);
     return response.path("access_token");
+  }
+
+  /** The answer of the tenant realm's token endpoint to a client-credentials request. */
+  static Response clientCredentials(String tokenEndpoint, String clientId, String secret) {
+    return given()
+        .contentType(ContentType.URLENC)
+        .formParam("grant_type", "client_credentials")
+        .formParam("client_id", clientId)
+        .formParam("client_secret", secret)
+        .post(tokenEndpoint);
+  }
+
+  /**
+   * Creates a service account with the roles through the tenant administrator's API and returns the
+   * answer (account and credentials).
+   */
+  static Response createServiceAccount(String slug, String name, String... roles) {
+    return asTenantAdmin(slug)
+        .body(Map.of("name", name, "roles", List.of(roles)))
+        .post("/service-accounts")
+        .then()
+        .statusCode(201)
+        .extract()
+        .response();
+  }
+
+  /** A token of a new service account holding the roles. */
+  static String tokenOfNewServiceAccount(String slug, String name, String... roles) {
+    Response created = createServiceAccount(slug, name, roles);
+    Response token =
+        clientCredentials(
+            created.path("credentials.tokenEndpoint"),
+            created.path("credentials.clientId"),
+            created.path("credentials.clientSecret"));
+    assertThat(token.statusCode()).as("token: %s", token.asString()).isEqualTo(200);
+    return token.path("access_token");
   }
 
   /**

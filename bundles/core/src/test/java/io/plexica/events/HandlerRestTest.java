@@ -52,10 +52,15 @@ class HandlerRestTest {
           .containsExactly(PluginStubs.PLUGIN + "/" + PluginStubs.HANDLER);
       Thread.sleep(3000);
       assertThat(calls.get()).as("not called while it rests").isEqualTo(5);
-      List<String> waiting =
-          TestPlatform.strings(
-              "SELECT status FROM plexica_core.dead_letter WHERE plugin_id = 'stub' AND topic = ?",
-              topic);
+      // Every event ends up waiting, the last ones a moment after the handler came to rest.
+      String waitingSql =
+          "SELECT status FROM plexica_core.dead_letter WHERE plugin_id = 'stub' AND topic = ?";
+      List<String> waiting = TestPlatform.strings(waitingSql, topic);
+      deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (waiting.size() < 8 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        waiting = TestPlatform.strings(waitingSql, topic);
+      }
       assertThat(waiting).hasSize(8).containsOnly("RETRYING");
     }
   }

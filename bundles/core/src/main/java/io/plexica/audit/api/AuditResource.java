@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequiresPermission("audit:read")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
-  private static final Pattern ACTION = Pattern.compile("^[a-z]+\\.[a-z_]+$");
+  private static final Pattern ACTION = Pattern.compile("^[a-z]+(_[a-z]+)*\\.[a-z_]+$");
 
   @Inject AuditService audit;
   @Inject CurrentTenant tenant;

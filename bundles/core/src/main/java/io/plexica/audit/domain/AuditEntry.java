@@ -3,12 +3,14 @@ package io.plexica.audit.domain;
 import static io.plexica.shared.id.NullableUuid.text;
 import static io.plexica.shared.id.NullableUuid.uuid;
 
+import io.plexica.shared.json.JsonText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -58,6 +60,31 @@ public class AuditEntry {
   private String after;
 
   protected AuditEntry() {}
+
+  /**
+   * A change of something of the tenant outside any workspace (a user, a service account).
+   *
+   * @param before its state before, or null when it is new
+   * @param after its state after, or null when it is gone
+   */
+  public static AuditEntry ofTenant(
+      Instant occurredAt,
+      Actor actor,
+      String action,
+      String targetType,
+      String targetId,
+      Map<String, ?> before,
+      Map<String, ?> after) {
+    return new AuditEntry(
+        occurredAt,
+        actor,
+        action,
+        null,
+        targetType,
+        targetId,
+        before == null ? null : JsonText.of(before),
+        after == null ? null : JsonText.of(after));
+  }
 
   /**
    * @param before the target's state before, as a JSON object, or null when it is new

@@ -39,11 +39,13 @@ public class MeResource {
   public record MeView(
       String subject,
       String username,
-      String email,
+      @Schema(nullable = true, description = "Absent for service accounts") String email,
       String name,
       @Schema(description = "plexica-platform for platform administrators, else the tenant's slug")
           String realm,
       boolean platformAdmin,
+      @Schema(description = "A program with a service account's token, not a person")
+          boolean serviceAccount,
       @Schema(description = "Platform roles for administrators; the tenant's roles otherwise")
           Set<String> roles,
       @Schema(description = "resource:action permissions the roles grant in the caller's tenant")
@@ -83,6 +85,7 @@ public class MeResource {
         token.name(),
         token.realm(),
         token.isPlatformAdmin(Realms.PLATFORM_REALM),
+        token.isServiceAccount(),
         roles,
         permissions,
         tenant);

@@ -280,7 +280,7 @@ public class UserResource {
     }
   }
 
-  private static Set<String> roles(List<String> names) {
+  static Set<String> roles(List<String> names) {
     if (names.size() > MAX_ROLES) {
       throw ProblemException.invalid("roles", "at most " + MAX_ROLES + " roles per user");
     }

@@ -19,6 +19,7 @@ import java.util.UUID;
  * roles or permissions counts from the next request, not from the next token) and is cached per
  * user until something changes. A user the platform has not seen yet is mirrored from its token
  * (just in time) with the token's roles; a changed name or e-mail in the token is mirrored too.
+ * Service accounts are made by the platform, never mirrored.
  */
 public class PermissionEngine {
   private final IdentityStore store;
@@ -86,6 +87,11 @@ public class PermissionEngine {
         tx -> {
           TenantUser user = tx.user(userId).orElse(null);
           boolean mirrored = user == null;
+          if (mirrored && token.isServiceAccount()) {
+            // Its account was deleted while the token lives on: a program is never mirrored.
+            throw new ProblemException(
+                IdentityProblems.INVALID_TOKEN, "The token's service account no longer exists.");
+          }
           if (mirrored) {
             // A user deleted and created again in Keycloak keeps its username but not its id.
             tx.userByUsername(profile.username()).ifPresent(tx::remove);

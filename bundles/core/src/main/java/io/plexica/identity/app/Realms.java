@@ -109,4 +109,32 @@ public interface Realms {
 
   /** Deletes a realm role; nothing happens when it does not exist. */
   void deleteRole(String realm, String role);
+
+  /**
+   * A confidential client that gets tokens with the client-credentials grant, and the realm user
+   * those tokens speak for.
+   */
+  record ServiceClient(UUID clientUuid, String userId, String username, String secret) {
+    @Override
+    public String toString() {
+      return "ServiceClient[" + clientUuid + ", " + username + "]";
+    }
+  }
+
+  /**
+   * Creates a client for a program of the tenant: client credentials only (no browser flow, no
+   * password grant), tokens for the platform's API bound to the tenant incarnation like every other
+   * token of the realm, and marked as a service account's.
+   */
+  ServiceClient createServiceClient(
+      String realm, UUID tenantId, String clientId, String description);
+
+  /** A new secret for the client; the previous one stops working at once. */
+  String newServiceClientSecret(String realm, UUID clientUuid);
+
+  /** A disabled client gets no tokens. */
+  void setServiceClientEnabled(String realm, UUID clientUuid, boolean enabled);
+
+  /** Deletes the client with its service-account user; nothing happens when it does not exist. */
+  void deleteServiceClient(String realm, UUID clientUuid);
 }

@@ -13,7 +13,6 @@ import io.plexica.identity.domain.UserPage;
 import io.plexica.identity.domain.UserProfile;
 import io.plexica.identity.domain.UserQuery;
 import io.plexica.shared.hooks.ExtensionPoints;
-import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.web.WebAppLinks;
 import io.plexica.tenancy.app.QuotaGuard;
@@ -104,8 +103,13 @@ public class UserService {
   }
 
   public TenantUser get(TenantRef tenant, UUID id) {
-    return store
-        .read(tenant, tx -> tx.user(id))
+    return store.read(tenant, tx -> person(tx, id));
+  }
+
+  /** A person of the tenant; a service account is not one (it has endpoints of its own). */
+  private static TenantUser person(IdentityStore.Tx tx, UUID id) {
+    return tx.user(id)
+        .filter(u -> !u.isServiceAccount())
         .orElseThrow(() -> IdentityProblems.userNotFound(id));
   }
 
@@ -252,10 +256,7 @@ public class UserService {
         "user.roles_changed",
         (tx, user) -> {
           requireKnownRoles(tx, roles);
-          Set<String> touched = new HashSet<>(roles);
-          touched.addAll(user.roles());
-          touched.removeAll(intersection(roles, user.roles()));
-          requireCanHandOut(tx, actor, touched);
+          requireCanReplace(tx, actor, user.roles(), roles);
           if (user.isEnabledAdmin() && !roles.contains(RoleName.ADMIN)) {
             requireAnotherAdmin(tx, user);
           }
@@ -292,6 +293,9 @@ public class UserService {
               for (Map.Entry<UUID, RealmUser> entry : inRealm.entrySet()) {
                 RealmUser realmUser = entry.getValue();
                 TenantUser user = tx.user(entry.getKey()).orElse(null);
+                if (user != null && user.isServiceAccount()) {
+                  continue; // the platform made it; the realm has nothing to add
+                }
                 if (user == null) {
                   tx.userByUsername(realmUser.profile().username()).ifPresent(tx::remove);
                   TenantUser added =
@@ -336,7 +340,7 @@ public class UserService {
             tenant,
             tx -> {
               tx.lockAdministrators();
-              TenantUser user = tx.user(id).orElseThrow(() -> IdentityProblems.userNotFound(id));
+              TenantUser user = person(tx, id);
               Instant before = user.updatedAt();
               Map<String, Object> stateBefore = state(user);
               change.apply(tx, user);
@@ -369,18 +373,11 @@ public class UserService {
       Map<String, Object> before,
       Map<String, Object> after) {
     tx.audit(
-        new AuditEntry(
-            clock.instant(),
-            by,
-            action,
-            null,
-            "user",
-            user.id().toString(),
-            before == null ? null : JsonText.of(before),
-            after == null ? null : JsonText.of(after)));
+        AuditEntry.ofTenant(
+            clock.instant(), by, action, "user", user.id().toString(), before, after));
   }
 
-  private static void requireKnownRoles(IdentityStore.Tx tx, Set<String> roles) {
+  static void requireKnownRoles(IdentityStore.Tx tx, Set<String> roles) {
     Set<String> unknown = new TreeSet<>(roles);
     unknown.removeAll(tx.roleNames());
     if (!unknown.isEmpty()) {
@@ -402,6 +399,15 @@ public class UserService {
               + missing
               + ", which you do not hold.");
     }
+  }
+
+  /** Replacing roles gives the new ones and withdraws the dropped ones: both need the rule. */
+  static void requireCanReplace(
+      IdentityStore.Tx tx, Access actor, Set<String> held, Set<String> wanted) {
+    Set<String> touched = new HashSet<>(wanted);
+    touched.addAll(held);
+    touched.removeAll(intersection(wanted, held));
+    requireCanHandOut(tx, actor, touched);
   }
 
   private static void requireAnotherAdmin(IdentityStore.Tx tx, TenantUser user) {

@@ -33,7 +33,10 @@ public final class CorePermissions {
           core("workspaces:manage", "Change and delete any workspace"),
           core("plugins:read", "See installed plugins"),
           core("plugins:manage", "Install, configure and remove plugins"),
-          core("audit:read", "Read the audit log"));
+          core("audit:read", "Read the audit log"),
+          core(
+              "service-accounts:manage",
+              "Create, change, rotate and delete service accounts (programs with roles)"));
 
   private static PermissionInfo core(String name, String description) {
     return new PermissionInfo(name, description, SOURCE);

@@ -37,11 +37,24 @@ public final class IdentityProblems {
       new ProblemType("role-exists", 409, "A role with this name already exists");
   public static final ProblemType BUILT_IN_ROLE =
       new ProblemType("built-in-role", 409, "Built-in roles cannot be changed this way");
+  public static final ProblemType SERVICE_ACCOUNT_NOT_FOUND =
+      new ProblemType("service-account-not-found", 404, "No such service account in this tenant");
+  public static final ProblemType SERVICE_ACCOUNT_EXISTS =
+      new ProblemType(
+          "service-account-exists", 409, "A service account with this name already exists");
+  public static final ProblemType SERVICE_ACCOUNT_LIMIT =
+      new ProblemType(
+          "service-account-limit", 409, "The tenant has as many service accounts as it may");
   public static final ProblemType IDENTITY_UNAVAILABLE =
       new ProblemType("identity-unavailable", 503, "The identity service is not available");
 
   public static ProblemException userNotFound(Object id) {
     return new ProblemException(USER_NOT_FOUND, "This tenant has no user with id " + id + ".");
+  }
+
+  public static ProblemException serviceAccountNotFound(Object id) {
+    return new ProblemException(
+        SERVICE_ACCOUNT_NOT_FOUND, "This tenant has no service account with id " + id + ".");
   }
 
   public static ProblemException roleNotFound(String name) {

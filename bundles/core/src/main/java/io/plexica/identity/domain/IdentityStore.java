@@ -41,6 +41,7 @@ public interface IdentityStore {
 
     Optional<TenantUser> userByUsername(String username);
 
+    /** Every person of the tenant; service accounts apart. */
     List<TenantUser> allUsers();
 
     List<TenantUser> usersWithRole(String role);
@@ -54,6 +55,7 @@ public interface IdentityStore {
     /** Mirrors a changed name or e-mail, in one statement for the same reason. */
     void updateProfile(UUID id, UserProfile profile, Instant now);
 
+    /** People only: service accounts are listed apart. */
     UserPage search(UserQuery query);
 
     void add(TenantUser user);
@@ -76,7 +78,19 @@ public interface IdentityStore {
     /** Every permission the named roles grant. */
     Set<String> permissionsOf(Set<String> roles);
 
-    /** Enabled users holding {@code admin}, apart from the one given. */
+    Optional<ServiceAccount> serviceAccount(UUID id);
+
+    Optional<ServiceAccount> serviceAccountByName(String name);
+
+    /** By name. */
+    List<ServiceAccount> serviceAccounts();
+
+    void add(ServiceAccount account);
+
+    /** Removes the account with its user. */
+    void remove(ServiceAccount account);
+
+    /** Enabled people holding {@code admin}, apart from the one given. */
     long enabledAdminsOtherThan(UUID userId);
 
     /**

@@ -17,7 +17,9 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
  * A user of one tenant as the platform mirrors it from the tenant's realm; its id is the user's
- * subject there. Its roles here are what authorizes it.
+ * subject there. Its roles here are what authorizes it. A {@linkplain #isServiceAccount() service
+ * account} is a user too (its Keycloak service-account user), described by its {@link
+ * ServiceAccount}; the users endpoints show people only.
  */
 @Entity
 @Table(name = "users")
@@ -49,6 +51,9 @@ public class TenantUser {
   @Column(name = "roles", nullable = false)
   private String roleList = "";
 
+  @Column(name = "service_account", nullable = false)
+  private boolean serviceAccount;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -68,8 +73,25 @@ public class TenantUser {
     apply(profile);
   }
 
+  /**
+   * The user behind a service account: its id and username are those of the client's
+   * service-account user in the realm; it has no e-mail and counts as seen from the start.
+   */
+  public static TenantUser serviceAccount(
+      UUID id, String username, Set<String> roles, Instant now) {
+    TenantUser user =
+        new TenantUser(id, new UserProfile(username, null, null, null), true, roles, now);
+    user.serviceAccount = true;
+    user.seen(now);
+    return user;
+  }
+
   public UUID id() {
     return id;
+  }
+
+  public boolean isServiceAccount() {
+    return serviceAccount;
   }
 
   public UserProfile profile() {

@@ -22,6 +22,13 @@ public record VerifiedToken(String realm, JsonObject claims) {
    */
   public static final String TENANT_ID_CLAIM = "plexica_tenant_id";
 
+  /**
+   * The claim that marks a service account's token, set by a hard-coded claim mapper on each
+   * service-account client: such a token speaks only for an account the platform made, never for a
+   * person mirrored at its first request.
+   */
+  public static final String SERVICE_ACCOUNT_CLAIM = "plexica_service_account";
+
   /** The realm role that makes a platform-realm user a platform administrator. */
   public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
 
@@ -51,6 +58,10 @@ public record VerifiedToken(String realm, JsonObject claims) {
   /** The tenant incarnation the token was issued for; empty when it names none (or no UUID). */
   public Optional<UUID> tenantId() {
     return CanonicalUuid.parse(claims.getString(TENANT_ID_CLAIM, null));
+  }
+
+  public boolean isServiceAccount() {
+    return claims.containsKey(SERVICE_ACCOUNT_CLAIM);
   }
 
   public Instant expiresAt() {

@@ -6,6 +6,7 @@ import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.app.PermissionEngine;
 import io.plexica.identity.app.Realms;
 import io.plexica.identity.app.RoleService;
+import io.plexica.identity.app.ServiceAccountService;
 import io.plexica.identity.app.TokenVerifier;
 import io.plexica.identity.app.UserService;
 import io.plexica.identity.domain.IdentityStore;
@@ -172,6 +173,20 @@ public class IdentityBeans {
       PermissionEngine engine,
       Clock clock) {
     return new RoleService(store, realms, catalog, engine, clock);
+  }
+
+  /** Programs reach Keycloak where browsers do: {@code plexica.keycloak.public-url}, if set. */
+  @Produces
+  @Singleton
+  ServiceAccountService serviceAccountService(
+      IdentityStore store,
+      Realms realms,
+      PermissionEngine engine,
+      Clock clock,
+      KeycloakSettings keycloak,
+      @ConfigProperty(name = "plexica.keycloak.public-url") Optional<String> publicUrl) {
+    return new ServiceAccountService(
+        store, realms, engine, clock, publicUrl.filter(u -> !u.isBlank()).orElse(keycloak.url()));
   }
 
   void closeAccessCache(@Disposes AccessCache cache) {

@@ -3,6 +3,7 @@ package io.plexica.identity.infra;
 import io.plexica.audit.domain.AuditEntry;
 import io.plexica.identity.domain.IdentityStore;
 import io.plexica.identity.domain.RoleName;
+import io.plexica.identity.domain.ServiceAccount;
 import io.plexica.identity.domain.TenantRole;
 import io.plexica.identity.domain.TenantUser;
 import io.plexica.identity.domain.UserPage;
@@ -78,7 +79,9 @@ public class JpaIdentityStore implements IdentityStore {
 
     @Override
     public List<TenantUser> allUsers() {
-      return em.createQuery("SELECT u FROM TenantUser u", TenantUser.class).getResultList();
+      return em.createQuery(
+              "SELECT u FROM TenantUser u WHERE u.serviceAccount = FALSE", TenantUser.class)
+          .getResultList();
     }
 
     @Override
@@ -116,7 +119,7 @@ public class JpaIdentityStore implements IdentityStore {
 
     @Override
     public UserPage search(UserQuery query) {
-      StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+      StringBuilder where = new StringBuilder(" WHERE u.serviceAccount = FALSE");
       query
           .text()
           .ifPresent(
@@ -174,6 +177,46 @@ public class JpaIdentityStore implements IdentityStore {
     }
 
     @Override
+    public Optional<ServiceAccount> serviceAccount(UUID id) {
+      return Optional.ofNullable(em.find(ServiceAccount.class, id));
+    }
+
+    @Override
+    public Optional<ServiceAccount> serviceAccountByName(String name) {
+      return em.createQuery(
+              "SELECT a FROM ServiceAccount a WHERE LOWER(a.name) = LOWER(:name)",
+              ServiceAccount.class)
+          .setParameter("name", name)
+          .getResultStream()
+          .findFirst();
+    }
+
+    @Override
+    public List<ServiceAccount> serviceAccounts() {
+      return em.createQuery("SELECT a FROM ServiceAccount a ORDER BY a.name", ServiceAccount.class)
+          .getResultList();
+    }
+
+    @Override
+    public void add(ServiceAccount account) {
+      em.persist(account);
+      em.flush();
+    }
+
+    @Override
+    public void remove(ServiceAccount account) {
+      TenantUser user = em.find(TenantUser.class, account.id());
+      // In this order, each flushed: the user's row would take the account's with it (ON DELETE
+      // CASCADE), and the account's own delete would then find nothing.
+      em.remove(account);
+      em.flush();
+      if (user != null) {
+        em.remove(user);
+        em.flush();
+      }
+    }
+
+    @Override
     public Optional<TenantRole> role(String name) {
       return Optional.ofNullable(em.find(TenantRole.class, name));
     }
@@ -218,7 +261,8 @@ public class JpaIdentityStore implements IdentityStore {
     @Override
     public long enabledAdminsOtherThan(UUID userId) {
       return em.createQuery(
-              "SELECT COUNT(u) FROM TenantUser u WHERE u.enabled = TRUE AND u.id <> :id AND "
+              "SELECT COUNT(u) FROM TenantUser u WHERE u.enabled = TRUE AND u.serviceAccount = FALSE"
+                  + " AND u.id <> :id AND "
                   + HOLDS_ROLE,
               Long.class)
           .setParameter("id", userId)

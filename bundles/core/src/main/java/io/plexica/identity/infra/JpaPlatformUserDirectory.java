@@ -105,7 +105,7 @@ public class JpaPlatformUserDirectory implements PlatformUserDirectory {
     return result;
   }
 
-  /** One tenant's users; id and slug are the registry's, quoted as SQL literals. */
+  /** One tenant's people; id and slug are the registry's, quoted as SQL literals. */
   private static String branch(TenantSchema tenant) {
     String schema = '"' + tenant.schema() + '"';
     return "SELECT CAST('"
@@ -115,7 +115,7 @@ public class JpaPlatformUserDirectory implements PlatformUserDirectory {
         + "' AS tenant_slug, x.id, x.username, x.email, x.first_name, x.last_name, x.enabled,"
         + " x.first_seen_at, x.created_at, x.roles FROM "
         + schema
-        + ".users x";
+        + ".users x WHERE NOT x.service_account";
   }
 
   private static String where(UserQuery query) {

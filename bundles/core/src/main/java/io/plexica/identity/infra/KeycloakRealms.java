@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.ClientsResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.RoleScopeResource;
@@ -379,6 +380,83 @@ public class KeycloakRealms implements Realms, AutoCloseable {
   }
 
   /** Every item of a paged Keycloak listing. */
+  @Override
+  public ServiceClient createServiceClient(
+      String realm, UUID tenantId, String clientId, String description) {
+    return call(
+        () -> {
+          ClientRepresentation client = new ClientRepresentation();
+          client.setClientId(clientId);
+          client.setDescription(description);
+          client.setPublicClient(false);
+          client.setClientAuthenticatorType("client-secret");
+          client.setServiceAccountsEnabled(true);
+          client.setStandardFlowEnabled(false);
+          client.setImplicitFlowEnabled(false);
+          client.setDirectAccessGrantsEnabled(false);
+          client.setProtocolMappers(
+              List.of(audienceMapper(), tenantIdMapper(tenantId), serviceAccountMapper()));
+          ClientsResource clients = keycloak.realm(realm).clients();
+          String uuid;
+          try (Response response = clients.create(client)) {
+            if (response.getStatus() != 201) {
+              throw new WebApplicationException(response);
+            }
+            String location = response.getLocation().getPath();
+            uuid = location.substring(location.lastIndexOf('/') + 1);
+          }
+          try {
+            ClientResource created = clients.get(uuid);
+            UserRepresentation user = created.getServiceAccountUser();
+            return new ServiceClient(
+                UUID.fromString(uuid),
+                user.getId(),
+                user.getUsername(),
+                created.getSecret().getValue());
+          } catch (RuntimeException e) {
+            clients.get(uuid).remove();
+            throw e;
+          }
+        });
+  }
+
+  @Override
+  public String newServiceClientSecret(String realm, UUID clientUuid) {
+    return call(
+        () ->
+            keycloak
+                .realm(realm)
+                .clients()
+                .get(clientUuid.toString())
+                .generateNewSecret()
+                .getValue());
+  }
+
+  @Override
+  public void setServiceClientEnabled(String realm, UUID clientUuid, boolean enabled) {
+    call(
+        () -> {
+          ClientResource client = keycloak.realm(realm).clients().get(clientUuid.toString());
+          ClientRepresentation change = client.toRepresentation();
+          change.setEnabled(enabled);
+          client.update(change);
+          return null;
+        });
+  }
+
+  @Override
+  public void deleteServiceClient(String realm, UUID clientUuid) {
+    call(
+        () -> {
+          try {
+            keycloak.realm(realm).clients().get(clientUuid.toString()).remove();
+          } catch (NotFoundException gone) {
+            // already deleted: nothing to undo
+          }
+          return null;
+        });
+  }
+
   private static <T> List<T> pages(BiFunction<Integer, Integer, List<T>> page) {
     List<T> all = new ArrayList<>();
     for (int first = 0; ; first += PAGE) {
@@ -622,6 +700,23 @@ public class KeycloakRealms implements Realms, AutoCloseable {
             "jsonType.label", "String",
             "access.token.claim", "true",
             "id.token.claim", "true",
+            "userinfo.token.claim", "false"));
+    return mapper;
+  }
+
+  /** Marks the tokens of a service-account client ({@link VerifiedToken#isServiceAccount()}). */
+  private static ProtocolMapperRepresentation serviceAccountMapper() {
+    ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+    mapper.setName("plexica-service-account");
+    mapper.setProtocol("openid-connect");
+    mapper.setProtocolMapper("oidc-hardcoded-claim-mapper");
+    mapper.setConfig(
+        Map.of(
+            "claim.name", VerifiedToken.SERVICE_ACCOUNT_CLAIM,
+            "claim.value", "true",
+            "jsonType.label", "boolean",
+            "access.token.claim", "true",
+            "id.token.claim", "false",
             "userinfo.token.claim", "false"));
     return mapper;
   }

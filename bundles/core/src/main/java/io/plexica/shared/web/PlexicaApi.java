@@ -40,6 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           name = "Users",
           description = "A tenant's people: invite, list, disable, enable, roles, password mails"),
       @Tag(
+          name = "Service accounts",
+          description =
+              "A tenant's programs: client-credentials clients of its realm with roles of their own"),
+      @Tag(
           name = "Roles and permissions",
           description =
               "A tenant's roles and the permissions they grant (the platform's and its plugins')"),
