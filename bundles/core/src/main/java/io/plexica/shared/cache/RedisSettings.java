@@ -2,6 +2,7 @@ package io.plexica.shared.cache;
 
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -52,8 +53,19 @@ public record RedisSettings(
     return DefaultJedisClientConfig.builder().user(user).password(password).ssl(tls).build();
   }
 
+  /**
+   * Connections a node keeps to Redis. Every API request takes one or two round trips (rate limit,
+   * membership) on Liberty's request threads; with the client's default of 8, threads queued for a
+   * connection under load (docs/benchmarks.md, "Request cost").
+   */
+  static final int POOL_SIZE = 32;
+
   public JedisPooled connect() {
-    return new JedisPooled(new HostAndPort(host, port), clientConfig());
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(POOL_SIZE);
+    pool.setMaxIdle(POOL_SIZE);
+    pool.setMinIdle(2);
+    return new JedisPooled(pool, new HostAndPort(host, port), clientConfig());
   }
 
   public CacheSeal seal() {
