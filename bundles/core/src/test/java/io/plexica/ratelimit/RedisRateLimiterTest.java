@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -105,5 +106,69 @@ class RedisRateLimiterTest {
         .as("the tenant's third token, left by the refused request")
         .isTrue();
     assertThat(limiter.take("t-" + id, tenant).allowed()).isFalse();
+  }
+
+  @Test
+  void aBusyClientTakesManyRequestsPerRoundTripAndTheBucketIsChargedForThemAll() {
+    RateLimit large = new RateLimit("test", 1, 800);
+    String client = "198.51.100." + UUID.randomUUID();
+    RedisRateLimiter replicaA = new RedisRateLimiter(TestPlatform.redis());
+    for (int i = 0; i < 800; i++) {
+      assertThat(replicaA.take(client, large).allowed()).as("request %d of the burst", i).isTrue();
+    }
+    assertThat(replicaA.roundTrips())
+        .as("leases of up to 32 requests (800 / 8 = 100, capped)")
+        .isLessThan(100);
+    RedisRateLimiter replicaB = new RedisRateLimiter(TestPlatform.redis());
+    long allowedOnB =
+        IntStream.range(0, 3).filter(i -> replicaB.take(client, large).allowed()).count();
+    assertThat(allowedOnB).as("the burst is used up in Redis, not only on replica A").isLessThan(2);
+  }
+
+  @Test
+  void leasesNeverLetTheReplicasPastTheSharedBudget() throws Exception {
+    RateLimit budget = new RateLimit("test", 1, 200);
+    String client = "192.0.2." + UUID.randomUUID();
+    List<RedisRateLimiter> replicas =
+        List.of(
+            new RedisRateLimiter(TestPlatform.redis()), new RedisRateLimiter(TestPlatform.redis()));
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    long started = System.nanoTime();
+    long allowed = 0;
+    try {
+      List<Future<Verdict>> verdicts = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        RedisRateLimiter replica = replicas.get(i % 2);
+        verdicts.add(threads.submit(() -> replica.take(client, budget)));
+      }
+      for (Future<Verdict> verdict : verdicts) {
+        allowed += verdict.get().allowed() ? 1 : 0;
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    long refilled = (System.nanoTime() - started) / 1_000_000_000 + 1;
+    assertThat(allowed)
+        .as("at most the burst and what refilled; leftovers of expired leases are forfeited")
+        .isBetween(150L, 200L + refilled);
+    assertThat(replicas.get(0).roundTrips() + replicas.get(1).roundTrips()).isLessThan(1000);
+  }
+
+  @Test
+  void aRefusedClientIsAnsweredWithoutARoundTripUntilItsBucketCouldAllowAgain() {
+    RateLimit two = new RateLimit("test", 1, 2);
+    String client = "203.0.113." + UUID.randomUUID();
+    RedisRateLimiter limiter = new RedisRateLimiter(TestPlatform.redis());
+    limiter.take(client, two);
+    limiter.take(client, two);
+    assertThat(limiter.take(client, two).allowed()).isFalse();
+    long trips = limiter.roundTrips();
+    for (int i = 0; i < 20; i++) {
+      Verdict verdict = limiter.take(client, two);
+      assertThat(verdict.allowed()).isFalse();
+      assertThat(verdict.retryAfterSeconds()).isEqualTo(1);
+      assertThat(verdict.refusedBy()).isEqualTo(two);
+    }
+    assertThat(limiter.roundTrips()).as("refusals remembered").isEqualTo(trips);
   }
 }

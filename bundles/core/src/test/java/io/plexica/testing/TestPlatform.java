@@ -123,7 +123,9 @@ public final class TestPlatform {
     workspaceStore = new JpaWorkspaceStore(db);
     workspaceAccess =
         new WorkspaceAccess(
-            workspaceStore, new RedisMembershipCache(redis(), cacheSeal(), Duration.ofMinutes(5)));
+            workspaceStore,
+            new RedisMembershipCache(
+                redis(), cacheSeal(), Duration.ofMinutes(5), Duration.ofMinutes(1)));
     QuotaGuard quotas =
         new QuotaGuard(id -> tenants.findById(id).map(Tenant::quotas).orElse(TenantQuotas.NONE));
     workspaces =

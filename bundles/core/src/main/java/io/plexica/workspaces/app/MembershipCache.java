@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * Membership look-ups shared by every node. Each change of a workspace's members calls {@link
- * #invalidate}, after which every node loads the workspace's memberships afresh: a role change
- * counts from the next request.
+ * #invalidate}: the node that made it loads afresh at once, every other node as soon as it is told
+ * (a message through Redis, a millisecond or so), so a role change counts from the next request.
  */
 public interface MembershipCache {
 

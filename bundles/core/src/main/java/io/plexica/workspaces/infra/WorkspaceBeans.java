@@ -19,6 +19,7 @@ import io.plexica.workspaces.app.WorkspaceAccess;
 import io.plexica.workspaces.app.WorkspaceService;
 import io.plexica.workspaces.domain.WorkspaceStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -35,11 +36,20 @@ public class WorkspaceBeans {
   /** The most a file upload may be, whatever the configuration says (the request limit). */
   public static final long MAX_FILE_BYTES = RequestBodyLimit.MAX_FILE_BYTES;
 
-  /** Memberships are shared through Redis for five minutes. */
+  /**
+   * Memberships are shared through Redis for five minutes; a node keeps them in memory for a minute
+   * at most, in case an invalidation message was lost.
+   */
   @Produces
   @Singleton
   MembershipCache membershipCache(JedisPooled redis, CacheSeal seal) {
-    return new RedisMembershipCache(redis, seal, Duration.ofMinutes(5));
+    return new RedisMembershipCache(redis, seal, Duration.ofMinutes(5), Duration.ofMinutes(1));
+  }
+
+  void closeMembershipCache(@Disposes MembershipCache cache) {
+    if (cache instanceof RedisMembershipCache redisCache) {
+      redisCache.close();
+    }
   }
 
   @Produces
