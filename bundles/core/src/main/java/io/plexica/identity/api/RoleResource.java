@@ -14,10 +14,7 @@ import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -193,29 +190,12 @@ public class RoleResource {
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public RoleView update(@PathParam("name") String name, JsonObject patch) {
     Validation validation = MergePatch.check(patch, PATCHABLE);
-    Optional<String> description = Optional.empty();
-    if (patch.containsKey("description")) {
-      JsonValue value = patch.get("description");
-      if (value.getValueType() == JsonValue.ValueType.NULL) {
-        description = Optional.of("");
-      } else if (value instanceof JsonString text) {
-        description = Optional.ofNullable(validation.check(() -> description(text.getString())));
-      } else {
-        validation.reject("description", "must be a string or null");
-      }
-    }
-    Optional<Set<String>> permissions = Optional.empty();
-    if (patch.containsKey("permissions")) {
-      JsonValue value = patch.get("permissions");
-      if (value instanceof JsonArray array
-          && array.stream().allMatch(v -> v instanceof JsonString)) {
-        List<String> names =
-            array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        permissions = Optional.ofNullable(validation.check(() -> permissions(names)));
-      } else {
-        validation.reject("permissions", "must be a list of permission names");
-      }
-    }
+    Optional<String> description =
+        MergePatch.clearableText(patch, "description", validation, RoleResource::description)
+            .map(text -> text.orElse(""));
+    Optional<Set<String>> permissions =
+        MergePatch.strings(patch, "permissions", validation, "permission names")
+            .map(names -> validation.check(() -> permissions(names)));
     validation.throwIfInvalid();
     return RoleView.of(
         roles.update(tenant.require(), name, description, permissions, identity.access()));

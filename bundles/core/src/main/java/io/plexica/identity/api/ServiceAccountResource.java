@@ -18,10 +18,7 @@ import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -242,45 +239,15 @@ public class ServiceAccountResource {
   public ServiceAccountView update(@PathParam("id") String id, JsonObject patch) {
     UUID accountId = accountId(id);
     Validation validation = MergePatch.check(patch, PATCHABLE);
-    Optional<String> name = Optional.empty();
-    if (patch.containsKey("name")) {
-      name =
-          Optional.ofNullable(
-              validation.check(
-                  () -> name(patch.get("name") instanceof JsonString s ? s.getString() : null)));
-    }
-    Optional<Optional<String>> description = Optional.empty();
-    if (patch.containsKey("description")) {
-      JsonValue value = patch.get("description");
-      if (value.getValueType() == JsonValue.ValueType.NULL) {
-        description = Optional.of(Optional.empty());
-      } else if (value instanceof JsonString text) {
-        description =
-            Optional.of(Optional.ofNullable(validation.check(() -> description(text.getString()))));
-      } else {
-        validation.reject("description", "must be a string or null");
-      }
-    }
-    Optional<Set<String>> roles = Optional.empty();
-    if (patch.containsKey("roles")) {
-      if (patch.get("roles") instanceof JsonArray array
-          && array.stream().allMatch(v -> v instanceof JsonString)) {
-        List<String> names =
-            array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        roles = Optional.ofNullable(validation.check(() -> UserResource.roles(names)));
-      } else {
-        validation.reject("roles", "must be a list of role names");
-      }
-    }
-    Optional<Boolean> enabled = Optional.empty();
-    if (patch.containsKey("enabled")) {
-      JsonValue value = patch.get("enabled");
-      if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-        enabled = Optional.of(value == JsonValue.TRUE);
-      } else {
-        validation.reject("enabled", "must be true or false");
-      }
-    }
+    Optional<String> name =
+        MergePatch.text(patch, "name", validation, ServiceAccountResource::name);
+    Optional<Optional<String>> description =
+        MergePatch.clearableText(
+            patch, "description", validation, ServiceAccountResource::description);
+    Optional<Set<String>> roles =
+        MergePatch.strings(patch, "roles", validation, "role names")
+            .map(names -> validation.check(() -> UserResource.roles(names)));
+    Optional<Boolean> enabled = MergePatch.bool(patch, "enabled", validation);
     validation.throwIfInvalid();
     return ServiceAccountView.of(
         accounts.change(
