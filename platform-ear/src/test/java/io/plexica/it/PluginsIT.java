@@ -427,7 +427,7 @@ class PluginsIT {
     manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
     manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
     manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
-    manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+    manifest.getMainAttributes().putValue("Bundle-Version", versionOf(pluginJson).orElse("1.0.0"));
     if (header != null) {
       String[] nameValue = header.split(": ", 2);
       manifest.getMainAttributes().putValue(nameValue[0], nameValue[1]);
@@ -448,11 +448,16 @@ class PluginsIT {
     }
   }
 
-  /** The bundle with another plugin.json. */
+  /**
+   * The bundle with another plugin.json, and its version as Bundle-Version, as a build makes it.
+   */
   static byte[] withManifest(byte[] bundle, String manifest) {
     try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bundle));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      try (JarOutputStream out = new JarOutputStream(bytes, in.getManifest())) {
+      java.util.jar.Manifest jarManifest = in.getManifest();
+      versionOf(manifest)
+          .ifPresent(v -> jarManifest.getMainAttributes().putValue("Bundle-Version", v));
+      try (JarOutputStream out = new JarOutputStream(bytes, jarManifest)) {
         for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
           out.putNextEntry(new JarEntry(entry.getName()));
           if (entry.getName().equals("META-INF/plexica/plugin.json")) {
@@ -467,5 +472,13 @@ class PluginsIT {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The top-level {@code version} of a plugin.json (the first x.y.z version in the text). */
+  static java.util.Optional<String> versionOf(String pluginJson) {
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([0-9]+\\.[0-9]+\\.[0-9]+)\"")
+            .matcher(pluginJson);
+    return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
   }
 }

@@ -117,4 +117,33 @@ class ManifestReaderTest {
         PluginProblems.MANIFEST_INVALID);
     refusal(analyticsWith("{not json"), PluginProblems.MANIFEST_INVALID);
   }
+
+  @Test
+  void aBundleBuiltFromAnotherVersionThanItsPluginJsonIsRefused() {
+    String json =
+        "{\"id\":\"analytics\",\"version\":\"1.2.0\",\"name\":\"A\",\"vendor\":\"V\","
+            + "\"sdk\":\"[1.0,2)\"}";
+    byte[] built =
+        TestBundles.jar(
+            Map.of("Bundle-SymbolicName", "x", "Bundle-Version", "1.2.0.SNAPSHOT"),
+            Map.of(PluginManifest.LOCATION, json));
+    assertThat(READER.read(built).version()).as("a build qualifier aside").isEqualTo("1.2.0");
+
+    for (String other : new String[] {"1.1.0", "1.2.1", "not-a-version"}) {
+      ProblemException refused =
+          refusal(
+              TestBundles.jar(
+                  Map.of("Bundle-SymbolicName", "x", "Bundle-Version", other),
+                  Map.of(PluginManifest.LOCATION, json)),
+              PluginProblems.MANIFEST_INVALID);
+      assertThat(refused.getMessage()).contains("1.2.0", other);
+      assertThat(refused.fieldErrors()).extracting(FieldError::field).containsExactly("version");
+    }
+    ProblemException none =
+        refusal(
+            TestBundles.jar(
+                Map.of("Bundle-SymbolicName", "x"), Map.of(PluginManifest.LOCATION, json)),
+            PluginProblems.MANIFEST_INVALID);
+    assertThat(none.getMessage()).contains("Bundle-Version is none");
+  }
 }

@@ -25,11 +25,20 @@ public final class TestBundles {
     }
   }
 
-  /** A copy of {@code bundle} with some entries replaced (or added), e.g. another plugin.json. */
+  /**
+   * A copy of {@code bundle} with some entries replaced (or added), e.g. another plugin.json, whose
+   * version then becomes the bundle's Bundle-Version too, as a build would make it.
+   */
   public static byte[] withEntries(byte[] bundle, Map<String, String> replacements) {
     try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(bundle));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      try (JarOutputStream out = new JarOutputStream(bytes, in.getManifest())) {
+      Manifest manifest = in.getManifest();
+      String pluginJson = replacements.get("META-INF/plexica/plugin.json");
+      if (pluginJson != null) {
+        versionOf(pluginJson)
+            .ifPresent(v -> manifest.getMainAttributes().putValue("Bundle-Version", v));
+      }
+      try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
         for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
           if (replacements.containsKey(entry.getName())) {
             continue;
@@ -67,5 +76,13 @@ public final class TestBundles {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The top-level {@code version} of a plugin.json (the first one in the text). */
+  public static java.util.Optional<String> versionOf(String pluginJson) {
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([0-9]+\\.[0-9]+\\.[0-9]+)\"")
+            .matcher(pluginJson);
+    return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
   }
 }

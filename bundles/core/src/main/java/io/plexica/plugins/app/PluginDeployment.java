@@ -31,9 +31,6 @@ import org.osgi.framework.VersionRange;
 public class PluginDeployment {
   private static final Logger LOG = Logger.getLogger(PluginDeployment.class.getName());
 
-  /** The SDK this platform provides; plugins declare the range they were built for. */
-  public static final Version SDK_VERSION = new Version(1, 1, 0);
-
   /** Announced when a version is deployed to the registry (other replicas start it). */
   public static final String DEPLOYED = "core.plugin.deployed";
 
@@ -237,8 +234,9 @@ public class PluginDeployment {
         PluginProblems.PLUGIN_NOT_FOUND, "Plugin '" + id + "' has no version " + version + ".");
   }
 
-  private static void requireSdk(PluginManifest manifest) {
-    if (!new VersionRange(manifest.sdkRange()).includes(SDK_VERSION)) {
+  private void requireSdk(PluginManifest manifest) {
+    Version provided = runtime.sdkRelease();
+    if (!new VersionRange(manifest.sdkRange()).includes(provided)) {
       throw new ProblemException(
           PluginProblems.SDK_INCOMPATIBLE,
           "Plugin '"
@@ -246,7 +244,7 @@ public class PluginDeployment {
               + "' needs SDK "
               + manifest.sdkRange()
               + "; this platform provides "
-              + SDK_VERSION
+              + provided
               + ".");
     }
   }

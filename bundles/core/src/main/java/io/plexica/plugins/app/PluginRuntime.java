@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.osgi.framework.Version;
 
 /** Where plugin code runs: the embedded OSGi framework. */
 public interface PluginRuntime {
+
+  /** The SDK release the runtime provides, which plugins' {@code sdk} ranges must include. */
+  Version sdkRelease();
 
   /**
    * Runs this version of the plugin beside the versions that run already (each tenant is served by

@@ -27,18 +27,13 @@ import org.osgi.framework.wiring.FrameworkWiring;
 public class FelixHost implements AutoCloseable {
 
   /**
-   * Packages of the application the plugins may import, with their versions. {@code FelixHostTest}
-   * checks the SDK's entries against the SDK bundle's own manifest.
+   * Packages of the application the plugins may import, with their versions: the SDK's as its
+   * manifest declares them ({@link SdkManifest}), and the JSON-P API the SDK's types use.
    */
   public static final String EXPORTED_PACKAGES =
       String.join(
           ",",
-          "io.plexica.sdk;version=1.1.0",
-          "io.plexica.sdk.route;version=1.1.0",
-          "io.plexica.sdk.hook;version=1.0.0",
-          "io.plexica.sdk.data;version=1.0.0",
-          "io.plexica.sdk.files;version=1.0.0",
-          "io.plexica.sdk.event;version=1.0.0",
+          String.join(",", SdkManifest.CURRENT.exports()),
           "jakarta.json;version=2.1.3",
           "jakarta.json.spi;version=2.1.3",
           "jakarta.json.stream;version=2.1.3");

@@ -32,6 +32,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.Version;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -72,6 +73,11 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     this.publisher =
         host.context()
             .registerService(EventPublisher.class, new PublisherPerPlugin(eventPublisher), null);
+  }
+
+  @Override
+  public Version sdkRelease() {
+    return SdkManifest.CURRENT.release();
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
 
 /**
@@ -113,6 +114,7 @@ public class ManifestReader implements PluginManifests {
           errors);
     }
     PluginManifest manifest = manifest(node, json);
+    requireSameVersion(bundle, manifest);
     if (manifest.frontend().isPresent()
         && !BundleEntries.contains(bundle, manifest.frontend().get().entry())) {
       String entry = manifest.frontend().get().entry();
@@ -128,6 +130,39 @@ public class ManifestReader implements PluginManifests {
     }
     BundleEntries.migrationScripts(bundle, manifest.migrations(), file -> true);
     return manifest;
+  }
+
+  /**
+   * The bundle's {@code Bundle-Version} is the plugin.json's version (a build qualifier such as
+   * {@code .SNAPSHOT} aside): Felix tells the versions of one plugin apart by it, so a bundle built
+   * from another version than its plugin.json names would clash with, or stand in for, another.
+   */
+  private static void requireSameVersion(byte[] bundle, PluginManifest manifest) {
+    String declared =
+        BundleEntries.jarManifest(bundle).getMainAttributes().getValue("Bundle-Version");
+    Version bundleVersion;
+    try {
+      bundleVersion = Version.parseVersion(declared);
+    } catch (IllegalArgumentException e) {
+      bundleVersion = null;
+    }
+    Version pluginVersion = Version.parseVersion(manifest.version());
+    if (bundleVersion == null
+        || bundleVersion.getMajor() != pluginVersion.getMajor()
+        || bundleVersion.getMinor() != pluginVersion.getMinor()
+        || bundleVersion.getMicro() != pluginVersion.getMicro()) {
+      String found = declared == null ? "none" : declared.strip();
+      throw new ProblemException(
+          PluginProblems.MANIFEST_INVALID,
+          PluginManifest.LOCATION
+              + " names version "
+              + manifest.version()
+              + " but the bundle's Bundle-Version is "
+              + found
+              + "; build the bundle from the same version (bnd takes it from the pom).",
+          List.of(
+              new FieldError("version", "must be the bundle's Bundle-Version (" + found + ")")));
+    }
   }
 
   private static String manifestJson(byte[] bundle) {
