@@ -81,6 +81,23 @@ class ArchitectureTest {
           .resideInAnyPackage("org.flywaydb..", "java.sql..", "javax.sql..");
 
   @ArchTest
+  static final ArchRule clientsOfBackingServicesLiveInAdapters =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("..infra..", "io.plexica.shared.cache..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "redis.clients..",
+              "org.apache.kafka..",
+              "software.amazon.awssdk..",
+              "org.apache.felix..",
+              "org.keycloak..")
+          .because(
+              "Redis, Kafka, S3, Felix and Keycloak are reached through ports; their clients are"
+                  + " adapters (shared.cache is the Redis adapter every feature's cache uses)");
+
+  @ArchTest
   static final ArchRule permissionsAreCheckedInsideTenants =
       methods()
           .that()

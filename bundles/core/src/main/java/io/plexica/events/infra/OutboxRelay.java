@@ -212,9 +212,8 @@ public class OutboxRelay implements AutoCloseable {
         delete.executeUpdate();
       }
       // Rows just deleted stay in the index until vacuum: during a backlog, reading on from the
-      // last
-      // one keeps each batch from stepping over all of them again. Reading from the beginning once
-      // caught up picks up rows whose transactions committed late with a lower seq.
+      // last one keeps each batch from stepping over all of them again. Reading from the beginning
+      // once caught up picks up rows whose transactions committed late with a lower seq.
       if (rows.size() == BATCH) {
         resumeAfter = rows.get(rows.size() - 1).seq();
       }
