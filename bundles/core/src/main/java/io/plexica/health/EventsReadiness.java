@@ -1,6 +1,7 @@
 package io.plexica.health;
 
 import io.plexica.events.infra.EventsAtStartup;
+import io.plexica.plugins.infra.PluginEventsAtStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class EventsReadiness extends DetailedCheck {
   @Inject EventsAtStartup events;
+  @Inject PluginEventsAtStartup pluginEvents;
 
   @Override
   public HealthCheckResponse detailed() {
@@ -31,7 +33,7 @@ public class EventsReadiness extends DetailedCheck {
                 response.withData("lastError", relay.lastError());
               }
             });
-    events
+    pluginEvents
         .dispatcher()
         .ifPresent(
             dispatcher ->

@@ -1,14 +1,7 @@
 package io.plexica.events.infra;
 
-import io.plexica.plugins.app.PluginCallGuard;
-import io.plexica.plugins.app.PluginDeployment;
-import io.plexica.plugins.app.PluginRuntime;
-import io.plexica.plugins.domain.PluginStore;
-import io.plexica.plugins.infra.PluginsAtStartup;
 import io.plexica.shared.persistence.Database;
-import io.plexica.shared.resilience.Breakers;
 import io.plexica.tenancy.app.SchemaUpgrade;
-import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -16,31 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Starts the outbox relay, the delivery of events to plugins and, unless plugins are off (safe
- * mode), the following of registry changes made by other replicas, once the core schema (with the
- * outbox and dead-letter tables) is migrated.
+ * Starts the outbox relay once the core schema (with the outbox table) is migrated. Delivering
+ * events to plugins is the plugins feature's (its {@code PluginEventsAtStartup}).
  */
 @ApplicationScoped
 public class EventsAtStartup {
   @Inject Database database;
   @Inject SchemaUpgrade schema;
-  @Inject PluginRuntime runtime;
-  @Inject PluginStore store;
-  @Inject TenantRepository tenants;
-  @Inject PluginCallGuard guard;
-  @Inject PluginDeployment deployment;
-  @Inject PluginsAtStartup plugins;
   @Inject MetricRegistry registry;
-  @Resource private ManagedExecutorService executor;
-
   @Inject KafkaSettings kafka;
+  @Resource private ManagedExecutorService executor;
 
   /** How long the relay waits when the outbox is empty before it looks again. */
   @Inject
@@ -48,8 +32,6 @@ public class EventsAtStartup {
   long idleMillis;
 
   private volatile OutboxRelay relay;
-  private volatile PluginEventDispatcher dispatcher;
-  private volatile PluginRegistryFollower follower;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     executor.submit(this::startWhenSchemaIsReady);
@@ -57,39 +39,17 @@ public class EventsAtStartup {
 
   private void startWhenSchemaIsReady() {
     try {
-      while (!schema.isCoreDone()) {
-        Thread.sleep(200);
-      }
-      MpEventMetrics metrics = new MpEventMetrics(registry);
+      schema.awaitCore();
       relay =
-          new OutboxRelay(database.dataSource(), kafka, Duration.ofMillis(idleMillis), metrics)
-              .start();
-      dispatcher =
-          new PluginEventDispatcher(
-                  kafka,
+          new OutboxRelay(
                   database.dataSource(),
-                  runtime,
-                  store,
-                  tenants,
-                  guard,
-                  metrics,
-                  new Breakers(5, Duration.ofSeconds(30), Clock.systemUTC()))
+                  kafka,
+                  Duration.ofMillis(idleMillis),
+                  new MpEventMetrics(registry))
               .start();
-      if (!plugins.safeMode()) {
-        follower = new PluginRegistryFollower(kafka, deployment, Duration.ofMinutes(5)).start();
-      }
-      metrics.gauges(
-          dispatcher,
-          PluginEventDispatcher::pendingDeadLetters,
-          PluginEventDispatcher::activeSubscriptions);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** The delivery to plugins, once started. */
-  public Optional<PluginEventDispatcher> dispatcher() {
-    return Optional.ofNullable(dispatcher);
   }
 
   /** The relay, once started. */
@@ -99,14 +59,6 @@ public class EventsAtStartup {
 
   @PreDestroy
   void stop() {
-    PluginRegistryFollower following = follower;
-    if (following != null) {
-      following.close();
-    }
-    PluginEventDispatcher delivering = dispatcher;
-    if (delivering != null) {
-      delivering.close();
-    }
     OutboxRelay running = relay;
     if (running != null) {
       running.close();

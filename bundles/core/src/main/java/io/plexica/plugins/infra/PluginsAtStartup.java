@@ -59,9 +59,7 @@ public class PluginsAtStartup {
 
   private void startWhenSchemaIsReady() {
     try {
-      while (!schema.isCoreDone()) {
-        Thread.sleep(200);
-      }
+      schema.awaitCore();
       deployment.activateAll();
       done = true;
       deployFolder.ifPresent(this::watch);

@@ -92,6 +92,13 @@ public class SchemaUpgrade {
     return coreDone;
   }
 
+  /** Waits until the core schema is migrated: what background work started at boot needs first. */
+  public void awaitCore() throws InterruptedException {
+    while (!coreDone) {
+      Thread.sleep(200);
+    }
+  }
+
   public int tenantsTotal() {
     return tenantsTotal.get();
   }

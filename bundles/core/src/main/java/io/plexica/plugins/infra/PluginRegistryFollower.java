@@ -1,5 +1,6 @@
-package io.plexica.events.infra;
+package io.plexica.plugins.infra;
 
+import io.plexica.events.infra.KafkaSettings;
 import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.lifecycle.BackgroundLoop;

@@ -1,4 +1,4 @@
-package io.plexica.events.infra;
+package io.plexica.plugins.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,7 @@ class EventDeliveriesTest {
 
     int forgotten =
         deliveries.forgetHandledBefore(
-            Instant.now().minus(PluginEventDispatcher.DEDUPE_WINDOW).plus(Duration.ofMinutes(1)));
+            Instant.now().minus(PluginEventRetries.DEDUPE_WINDOW).plus(Duration.ofMinutes(1)));
 
     assertThat(forgotten).isGreaterThanOrEqualTo(2);
     List<UUID> all = List.of(old.get(0), old.get(1), recent.get(0));

@@ -1,10 +1,9 @@
-package io.plexica.events;
+package io.plexica.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.events.infra.KafkaSettings;
 import io.plexica.events.infra.OutboxRelay;
-import io.plexica.events.infra.PluginRegistryFollower;
 import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.domain.PluginManifest;
@@ -16,6 +15,7 @@ import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
 import io.plexica.plugins.infra.PluginEventPublisher;
 import io.plexica.plugins.infra.PluginFileStore;
+import io.plexica.plugins.infra.PluginRegistryFollower;
 import io.plexica.testing.Await;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;

@@ -1,5 +1,6 @@
-package io.plexica.events.infra;
+package io.plexica.plugins.infra;
 
+import io.plexica.events.domain.DeadLetter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +37,7 @@ public class EventDeliveries {
       String handler,
       String topic,
       String envelope,
-      String status,
+      DeadLetter.Status status,
       int attempts) {}
 
   /** Which of the events the handler handled already. */
@@ -119,7 +120,7 @@ public class EventDeliveries {
                   rows.getString(3),
                   rows.getString(4),
                   rows.getString(5),
-                  rows.getString(6),
+                  DeadLetter.Status.valueOf(rows.getString(6)),
                   rows.getInt(7)));
         }
       }
