@@ -1,5 +1,6 @@
 package io.plexica.identity;
 
+import static io.plexica.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.plexica.identity.domain.Access;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.RoleName;
 import io.plexica.identity.domain.TenantRole;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.FailingRealms;
@@ -35,11 +35,6 @@ class RoleServiceTest {
 
   private static RoleName uniqueName() {
     return new RoleName("role-" + UUID.randomUUID().toString().substring(0, 8));
-  }
-
-  private static void assertProblem(Runnable call, ProblemType type) {
-    assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(type));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.plexica.identity;
 
+import static io.plexica.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,11 +57,6 @@ class UserServiceTest {
 
   private static Access accessOf(TenantUser user) {
     return accessOf(tenant, user);
-  }
-
-  private static void assertProblem(Runnable call, ProblemType type) {
-    assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(type));
   }
 
   @Test

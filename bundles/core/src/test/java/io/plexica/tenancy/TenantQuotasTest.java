@@ -1,5 +1,6 @@
 package io.plexica.tenancy;
 
+import static io.plexica.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import io.plexica.audit.domain.AuditEntry;
 import io.plexica.identity.app.UserService.Invitation;
 import io.plexica.identity.domain.UserProfile;
 import io.plexica.shared.problem.ProblemException;
-import io.plexica.shared.problem.ProblemType;
 import io.plexica.tenancy.domain.TenancyProblems;
 import io.plexica.tenancy.domain.TenantQuotas;
 import io.plexica.tenancy.domain.TenantRef;
@@ -28,16 +28,6 @@ class TenantQuotasTest {
   private static void setQuotas(TenantRef tenant, JsonObject quotas) {
     PLATFORM.tenantService.update(
         tenant.slug(), Optional.empty(), Optional.empty(), Optional.of(quotas));
-  }
-
-  private static void assertProblem(Runnable call, ProblemType type, String text) {
-    assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(
-            ProblemException.class,
-            e -> {
-              assertThat(e.type()).isEqualTo(type);
-              assertThat(e.getMessage()).contains(text);
-            });
   }
 
   private static void newWorkspace(TenantRef tenant, Caller admin) {

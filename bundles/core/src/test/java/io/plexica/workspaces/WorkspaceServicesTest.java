@@ -1,5 +1,6 @@
 package io.plexica.workspaces;
 
+import static io.plexica.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,11 +90,6 @@ class WorkspaceServicesTest {
         .workspaces
         .create(tenant, creator, new WorkspaceSlug(slug), slug, null)
         .workspace();
-  }
-
-  private static void assertProblem(Runnable call, ProblemType type) {
-    assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(type));
   }
 
   private static List<String> actions(UUID workspaceId) {
