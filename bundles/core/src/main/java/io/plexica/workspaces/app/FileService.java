@@ -134,7 +134,7 @@ public class FileService {
     quotas.requireRoom(
         tenant,
         Quota.STORAGE_BYTES,
-        () -> store.read(tenant, WorkspaceStore.Tx::storedBytes),
+        () -> store.read(tenant, tx -> tx.files().storedBytes()),
         length);
     WorkspaceFile file =
         new WorkspaceFile(workspaceId, name, type, length, caller.userId(), clock.instant());
@@ -144,7 +144,7 @@ public class FileService {
           tenant,
           tx -> {
             tx.workspace(workspaceId).orElseThrow(() -> WorkspaceAccess.notFound(workspaceId));
-            tx.add(file);
+            tx.files().add(file);
             audit.record(
                 tx,
                 caller.actor(),
@@ -177,7 +177,7 @@ public class FileService {
 
   public List<WorkspaceFile> list(TenantRef tenant, Caller caller, UUID workspaceId) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.VIEWER);
-    return store.read(tenant, tx -> tx.files(workspaceId));
+    return store.read(tenant, tx -> tx.files().list(workspaceId));
   }
 
   public Download download(TenantRef tenant, Caller caller, UUID workspaceId, UUID fileId) {
@@ -193,7 +193,7 @@ public class FileService {
             tenant,
             tx -> {
               WorkspaceFile file = file(tx, workspaceId, fileId);
-              tx.remove(file);
+              tx.files().remove(file);
               audit.record(
                   tx,
                   caller.actor(),
@@ -219,7 +219,8 @@ public class FileService {
   }
 
   private static WorkspaceFile file(WorkspaceStore.Tx tx, UUID workspaceId, UUID fileId) {
-    return tx.file(workspaceId, fileId)
+    return tx.files()
+        .find(workspaceId, fileId)
         .orElseThrow(
             () ->
                 new ProblemException(

@@ -110,7 +110,8 @@ public class InvitationService {
         tx -> {
           tx.workspace(workspaceId).orElseThrow(() -> WorkspaceAccess.notFound(workspaceId));
           // Members are users who signed in (mirrored here): no need to ask Keycloak.
-          tx.memberByEmail(workspaceId, address)
+          tx.members()
+              .byEmail(workspaceId, address)
               .ifPresent(
                   member -> {
                     throw new ProblemException(
@@ -121,9 +122,9 @@ public class InvitationService {
                             + " of this workspace; change the role on the members list.",
                         List.of(new FieldError("email", "is already a member")));
                   });
-          tx.add(invitation);
+          tx.invitations().add(invitation);
           if (delivery == Delivery.QUEUED) {
-            tx.queueMail(invitation, caller.username());
+            tx.invitations().queueMail(invitation, caller.username());
           }
           audit.record(
               tx,
@@ -171,7 +172,7 @@ public class InvitationService {
               Map<String, Object> before = state(current, now);
               current.renew(hash(token), expiresAt, delivery);
               if (delivery == Delivery.QUEUED) {
-                tx.queueMail(current, caller.username());
+                tx.invitations().queueMail(current, caller.username());
               }
               audit.record(
                   tx,
@@ -209,7 +210,7 @@ public class InvitationService {
     return store.inTransaction(
         tenant,
         tx -> {
-          Optional<Invitation> found = tx.invitation(workspaceId, invitationId);
+          Optional<Invitation> found = tx.invitations().find(workspaceId, invitationId);
           Optional<String> workspaceName = tx.workspace(workspaceId).map(Workspace::name);
           if (found.isEmpty()
               || workspaceName.isEmpty()
@@ -259,7 +260,8 @@ public class InvitationService {
     store.inTransaction(
         tenant,
         tx -> {
-          tx.invitation(workspaceId, invitationId)
+          tx.invitations()
+              .find(workspaceId, invitationId)
               .filter(
                   invitation ->
                       tokenHash == null
@@ -271,7 +273,8 @@ public class InvitationService {
   }
 
   private static Invitation existing(WorkspaceStore.Tx tx, UUID workspaceId, UUID invitationId) {
-    return tx.invitation(workspaceId, invitationId)
+    return tx.invitations()
+        .find(workspaceId, invitationId)
         .orElseThrow(
             () ->
                 new ProblemException(
@@ -310,7 +313,7 @@ public class InvitationService {
         tx -> {
           Map<UUID, String> names = new HashMap<>();
           tx.workspaces().forEach(w -> names.put(w.id(), w.name()));
-          return tx.unansweredInvitations(max).stream()
+          return tx.invitations().unanswered(max).stream()
               .map(i -> new Unanswered(i, names.get(i.workspaceId())))
               .toList();
         });
@@ -318,7 +321,7 @@ public class InvitationService {
 
   public List<Invitation> list(TenantRef tenant, Caller caller, UUID workspaceId) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.ADMIN);
-    return store.read(tenant, tx -> tx.invitations(workspaceId));
+    return store.read(tenant, tx -> tx.invitations().list(workspaceId));
   }
 
   /** Revokes a pending invitation; revoking a revoked one changes nothing. */
@@ -395,7 +398,8 @@ public class InvitationService {
               UUID workspaceId = invitation.workspaceId();
               tx.lockWorkspace(workspaceId);
               Map<String, Object> before = state(invitation, now);
-              WorkspaceMember existing = tx.member(workspaceId, caller.userId()).orElse(null);
+              WorkspaceMember existing =
+                  tx.members().find(workspaceId, caller.userId()).orElse(null);
               if (existing == null) {
                 members.join(tx, caller, workspaceId, caller.userId(), invitation.role());
               } else if (invitation.role().includes(existing.role())
@@ -454,7 +458,8 @@ public class InvitationService {
   /** The pending invitation of the token, or the problem that says why it is not. */
   private static Invitation open(WorkspaceStore.Tx tx, String token, Instant now) {
     Invitation invitation =
-        tx.invitationByTokenHash(hash(token))
+        tx.invitations()
+            .byTokenHash(hash(token))
             .orElseThrow(
                 () ->
                     refused(

@@ -33,7 +33,7 @@ public class MemberService {
 
   public List<MemberDetails> list(TenantRef tenant, Caller caller, UUID workspaceId) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.VIEWER);
-    return store.read(tenant, tx -> tx.members(workspaceId));
+    return store.read(tenant, tx -> tx.members().list(workspaceId));
   }
 
   public MemberDetails add(
@@ -44,10 +44,10 @@ public class MemberService {
             tenant,
             tx -> {
               lockAsAdmin(tx, caller, workspaceId);
-              if (!tx.userExists(userId)) {
+              if (!tx.members().userExists(userId)) {
                 throw ProblemException.invalid("userId", "no user of this tenant has this id");
               }
-              if (tx.member(workspaceId, userId).isPresent()) {
+              if (tx.members().find(workspaceId, userId).isPresent()) {
                 throw new ProblemException(
                     WorkspaceProblems.MEMBER_EXISTS,
                     nameOf(tx, workspaceId, userId) + " is already a member of the workspace.");
@@ -62,7 +62,8 @@ public class MemberService {
   /** Adds a member and audits it, inside the caller's transaction. */
   void join(
       WorkspaceStore.Tx tx, Caller caller, UUID workspaceId, UUID userId, WorkspaceRole role) {
-    tx.add(new WorkspaceMember(workspaceId, userId, role, caller.userId(), clock.instant()));
+    tx.members()
+        .add(new WorkspaceMember(workspaceId, userId, role, caller.userId(), clock.instant()));
     audit.record(
         tx,
         caller.actor(),
@@ -122,7 +123,7 @@ public class MemberService {
           if (member.role() == WorkspaceRole.ADMIN) {
             requireAnotherAdmin(tx, workspaceId, "removed");
           }
-          tx.remove(member);
+          tx.members().remove(member);
           audit.record(
               tx,
               caller.actor(),
@@ -144,7 +145,7 @@ public class MemberService {
   }
 
   private static void requireAnotherAdmin(WorkspaceStore.Tx tx, UUID workspaceId, String what) {
-    if (tx.administrators(workspaceId) <= 1) {
+    if (tx.members().administrators(workspaceId) <= 1) {
       throw new ProblemException(
           WorkspaceProblems.LAST_ADMIN,
           "The workspace's last ADMIN cannot be " + what + "; make another member ADMIN first.");
@@ -152,7 +153,8 @@ public class MemberService {
   }
 
   private static WorkspaceMember member(WorkspaceStore.Tx tx, UUID workspaceId, UUID userId) {
-    return tx.member(workspaceId, userId)
+    return tx.members()
+        .find(workspaceId, userId)
         .orElseThrow(
             () ->
                 new ProblemException(
@@ -161,13 +163,15 @@ public class MemberService {
   }
 
   static MemberDetails details(WorkspaceStore.Tx tx, UUID workspaceId, UUID userId) {
-    return tx.memberDetails(workspaceId, userId)
+    return tx.members()
+        .details(workspaceId, userId)
         .orElseThrow(() -> new IllegalStateException("Member " + userId + " vanished"));
   }
 
   /** How people are named to people: their name, never their id. */
   static String nameOf(WorkspaceStore.Tx tx, UUID workspaceId, UUID userId) {
-    return tx.memberDetails(workspaceId, userId)
+    return tx.members()
+        .details(workspaceId, userId)
         .map(
             m ->
                 m.displayName() != null && !m.displayName().isBlank()

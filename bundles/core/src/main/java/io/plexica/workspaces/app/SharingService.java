@@ -56,7 +56,7 @@ public class SharingService {
         tenant,
         tx -> {
           boolean shared =
-              tx.sharedResources(workspaceId).stream()
+              tx.shares().list(workspaceId).stream()
                   .anyMatch(
                       s ->
                           s.sourceWorkspaceId().equals(workspaceId)
@@ -76,7 +76,7 @@ public class SharingService {
                   resourceId,
                   caller.userId(),
                   clock.instant());
-          tx.add(share);
+          tx.shares().add(share);
           audit.record(
               tx,
               caller.actor(),
@@ -92,7 +92,7 @@ public class SharingService {
 
   public List<SharedResource> list(TenantRef tenant, Caller caller, UUID workspaceId) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.VIEWER);
-    return store.read(tenant, tx -> tx.sharedResources(workspaceId));
+    return store.read(tenant, tx -> tx.shares().list(workspaceId));
   }
 
   public void unshare(TenantRef tenant, Caller caller, UUID workspaceId, UUID shareId) {
@@ -101,13 +101,14 @@ public class SharingService {
         tenant,
         tx -> {
           SharedResource share =
-              tx.sharedResource(workspaceId, shareId)
+              tx.shares()
+                  .find(workspaceId, shareId)
                   .orElseThrow(
                       () ->
                           new ProblemException(
                               WorkspaceProblems.RESOURCE_NOT_FOUND,
                               "The workspace shares no resource with id " + shareId + "."));
-          tx.remove(share);
+          tx.shares().remove(share);
           audit.record(
               tx,
               caller.actor(),

@@ -34,7 +34,7 @@ public class TeamService {
 
   public List<Team> list(TenantRef tenant, Caller caller, UUID workspaceId) {
     access.require(tenant, caller, workspaceId, WorkspaceRole.VIEWER);
-    return store.read(tenant, tx -> tx.teams(workspaceId));
+    return store.read(tenant, tx -> tx.teams().list(workspaceId));
   }
 
   public Team get(TenantRef tenant, Caller caller, UUID workspaceId, UUID teamId) {
@@ -50,7 +50,7 @@ public class TeamService {
         tx -> {
           requireFreeName(tx, workspaceId, name);
           Team team = new Team(workspaceId, name, description, clock.instant());
-          tx.add(team);
+          tx.teams().add(team);
           audit.record(
               tx,
               caller.actor(),
@@ -102,8 +102,8 @@ public class TeamService {
         tx -> {
           Team team = team(tx, workspaceId, teamId);
           Map<String, Object> before = state(team);
-          before.put("members", tx.teamMembers(teamId).size());
-          tx.remove(team);
+          before.put("members", tx.teams().members(teamId).size());
+          tx.teams().remove(team);
           audit.record(
               tx, caller.actor(), "team.deleted", workspaceId, "team", teamId, before, null);
           return null;
@@ -117,7 +117,7 @@ public class TeamService {
         tenant,
         tx -> {
           team(tx, workspaceId, teamId);
-          return tx.teamMembers(teamId);
+          return tx.teams().members(teamId);
         });
   }
 
@@ -128,11 +128,11 @@ public class TeamService {
         tenant,
         tx -> {
           Team team = team(tx, workspaceId, teamId);
-          if (tx.member(workspaceId, userId).isEmpty()) {
+          if (tx.members().find(workspaceId, userId).isEmpty()) {
             throw ProblemException.invalid(
                 "userId", "is not a member of the workspace; add the user to the workspace first");
           }
-          if (tx.teamMember(teamId, userId).isPresent()) {
+          if (tx.teams().member(teamId, userId).isPresent()) {
             throw new ProblemException(
                 WorkspaceProblems.TEAM_MEMBER_EXISTS,
                 MemberService.nameOf(tx, workspaceId, userId)
@@ -140,7 +140,7 @@ public class TeamService {
                     + team.name()
                     + ".");
           }
-          tx.add(new TeamMember(team, userId, clock.instant()));
+          tx.teams().add(new TeamMember(team, userId, clock.instant()));
           audit.record(
               tx,
               caller.actor(),
@@ -162,14 +162,15 @@ public class TeamService {
         tx -> {
           team(tx, workspaceId, teamId);
           TeamMember member =
-              tx.teamMember(teamId, userId)
+              tx.teams()
+                  .member(teamId, userId)
                   .orElseThrow(
                       () ->
                           new ProblemException(
                               WorkspaceProblems.MEMBER_NOT_FOUND,
                               MemberService.nameOf(tx, workspaceId, userId)
                                   + " is not in the team."));
-          tx.remove(member);
+          tx.teams().remove(member);
           audit.record(
               tx,
               caller.actor(),
@@ -184,7 +185,8 @@ public class TeamService {
   }
 
   private static Team team(WorkspaceStore.Tx tx, UUID workspaceId, UUID teamId) {
-    return tx.team(workspaceId, teamId)
+    return tx.teams()
+        .find(workspaceId, teamId)
         .orElseThrow(
             () ->
                 new ProblemException(
@@ -193,7 +195,7 @@ public class TeamService {
   }
 
   private static void requireFreeName(WorkspaceStore.Tx tx, UUID workspaceId, String name) {
-    if (tx.teamByName(workspaceId, name).isPresent()) {
+    if (tx.teams().byName(workspaceId, name).isPresent()) {
       throw new ProblemException(
           WorkspaceProblems.TEAM_NAME_TAKEN,
           "The workspace already has a team named '" + name + "'.",

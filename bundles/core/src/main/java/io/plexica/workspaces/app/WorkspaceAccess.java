@@ -48,7 +48,8 @@ public class WorkspaceAccess {
   }
 
   private static Standing load(WorkspaceStore.Tx tx, UUID workspaceId, UUID userId) {
-    return tx.member(workspaceId, userId)
+    return tx.members()
+        .find(workspaceId, userId)
         .map(WorkspaceMember::role)
         .map(Standing::member)
         .orElseGet(

@@ -105,9 +105,10 @@ public class WorkspaceService {
               null,
               state(workspace));
           for (UUID admin : administrators) {
-            tx.add(
-                new WorkspaceMember(
-                    workspace.id(), admin, WorkspaceRole.ADMIN, actor.id(), clock.instant()));
+            tx.members()
+                .add(
+                    new WorkspaceMember(
+                        workspace.id(), admin, WorkspaceRole.ADMIN, actor.id(), clock.instant()));
             audit.record(
                 tx,
                 actor,
@@ -213,7 +214,7 @@ public class WorkspaceService {
                 WorkspaceProblems.DEFAULT_WORKSPACE,
                 "The default workspace is where every tenant starts; it cannot be deleted.");
           }
-          int teams = tx.teams(id).size();
+          int teams = tx.teams().list(id).size();
           if (teams > 0 && !deleteTeams) {
             throw new ProblemException(
                 WorkspaceProblems.HAS_TEAMS,
@@ -224,8 +225,8 @@ public class WorkspaceService {
           }
           Map<String, Object> before = state(workspace);
           before.put("teams", teams);
-          before.put("members", tx.members(id).size());
-          before.put("files", tx.files(id).size());
+          before.put("members", tx.members().list(id).size());
+          before.put("files", tx.files().list(id).size());
           tx.remove(workspace);
           audit.record(tx, caller.actor(), "workspace.deleted", id, "workspace", id, before, null);
           return null;

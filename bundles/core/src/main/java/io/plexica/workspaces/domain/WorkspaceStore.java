@@ -11,7 +11,9 @@ import java.util.function.Function;
 /**
  * Workspaces of each tenant with their members, teams, shared resources, invitations, files and the
  * audit entries of their changes, in the tenant's schema. Work runs in one transaction per call:
- * entities read inside it are saved when it ends, unless the work throws.
+ * entities read inside it are saved when it ends, unless the work throws. The transaction reaches
+ * each aggregate's repository ({@code tx.members()}, {@code tx.teams()}, ...), all in the same unit
+ * of work.
  */
 public interface WorkspaceStore {
 
@@ -52,14 +54,37 @@ public interface WorkspaceStore {
     /** Removes the workspace with everything that belongs to it (not its audit entries). */
     void remove(Workspace workspace);
 
-    Optional<WorkspaceMember> member(UUID workspaceId, UUID userId);
+    /** The workspaces' members in this transaction. */
+    Members members();
+
+    /** The workspaces' teams and their members in this transaction. */
+    Teams teams();
+
+    /** Resources shared between workspaces in this transaction. */
+    Shares shares();
+
+    /** Invitations to the workspaces, and their mail queue, in this transaction. */
+    Invitations invitations();
+
+    /** The workspaces' files in this transaction. */
+    Files files();
+
+    void add(AuditEntry entry);
+
+    /** Writes the event to the outbox, in this transaction. */
+    void publish(DomainEvent event);
+  }
+
+  /** Members of workspaces. */
+  interface Members {
+    Optional<WorkspaceMember> find(UUID workspaceId, UUID userId);
 
     /** The member whose (mirrored) e-mail address is {@code email}, in lower case. */
-    Optional<WorkspaceMember> memberByEmail(UUID workspaceId, String email);
+    Optional<WorkspaceMember> byEmail(UUID workspaceId, String email);
 
-    List<MemberDetails> members(UUID workspaceId);
+    List<MemberDetails> list(UUID workspaceId);
 
-    Optional<MemberDetails> memberDetails(UUID workspaceId, UUID userId);
+    Optional<MemberDetails> details(UUID workspaceId, UUID userId);
 
     long administrators(UUID workspaceId);
 
@@ -69,42 +94,52 @@ public interface WorkspaceStore {
 
     /** Whether the tenant has this user. */
     boolean userExists(UUID userId);
+  }
 
-    List<Team> teams(UUID workspaceId);
+  /** Teams of workspaces and their members. */
+  interface Teams {
+    List<Team> list(UUID workspaceId);
 
-    Optional<Team> team(UUID workspaceId, UUID teamId);
+    Optional<Team> find(UUID workspaceId, UUID teamId);
 
-    Optional<Team> teamByName(UUID workspaceId, String name);
+    Optional<Team> byName(UUID workspaceId, String name);
 
     void add(Team team);
 
     void remove(Team team);
 
-    List<MemberDetails> teamMembers(UUID teamId);
+    List<MemberDetails> members(UUID teamId);
 
-    Optional<TeamMember> teamMember(UUID teamId, UUID userId);
+    Optional<TeamMember> member(UUID teamId, UUID userId);
 
     void add(TeamMember member);
 
     void remove(TeamMember member);
+  }
 
+  /** Resources shared from one workspace into another. */
+  interface Shares {
     /** Resources shared from or into the workspace. */
-    List<SharedResource> sharedResources(UUID workspaceId);
+    List<SharedResource> list(UUID workspaceId);
 
-    Optional<SharedResource> sharedResource(UUID workspaceId, UUID shareId);
+    Optional<SharedResource> find(UUID workspaceId, UUID shareId);
 
     void add(SharedResource share);
 
     void remove(SharedResource share);
+  }
 
-    List<Invitation> invitations(UUID workspaceId);
+  /** Invitations to workspaces. */
+  interface Invitations {
+    List<Invitation> list(UUID workspaceId);
 
     /** Invitations of every workspace nobody answered yet (pending or expired), newest first. */
-    List<Invitation> unansweredInvitations(int max);
+    List<Invitation> unanswered(int max);
 
-    Optional<Invitation> invitation(UUID workspaceId, UUID invitationId);
+    Optional<Invitation> find(UUID workspaceId, UUID invitationId);
 
-    Optional<Invitation> invitationByTokenHash(String tokenHash);
+    /** The invitation of this token, with its row locked until the transaction ends. */
+    Optional<Invitation> byTokenHash(String tokenHash);
 
     void add(Invitation invitation);
 
@@ -114,21 +149,19 @@ public interface WorkspaceStore {
      * invitedBy} is the name the mail gives for the sender.
      */
     void queueMail(Invitation invitation, String invitedBy);
+  }
 
-    List<WorkspaceFile> files(UUID workspaceId);
+  /** Files of workspaces (their bytes are in object storage). */
+  interface Files {
+    List<WorkspaceFile> list(UUID workspaceId);
 
     /** Bytes of every file of every workspace of the tenant. */
     long storedBytes();
 
-    Optional<WorkspaceFile> file(UUID workspaceId, UUID fileId);
+    Optional<WorkspaceFile> find(UUID workspaceId, UUID fileId);
 
     void add(WorkspaceFile file);
 
     void remove(WorkspaceFile file);
-
-    void add(AuditEntry entry);
-
-    /** Writes the event to the outbox, in this transaction. */
-    void publish(DomainEvent event);
   }
 }
