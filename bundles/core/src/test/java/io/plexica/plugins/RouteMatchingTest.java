@@ -3,6 +3,7 @@ package io.plexica.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.plugins.infra.FelixPluginRuntime;
+import io.plexica.plugins.infra.RouteTemplate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,5 +19,15 @@ class RouteMatchingTest {
     assertThat(FelixPluginRuntime.match("/contacts/{id}", "/contacts/")).isEmpty();
     assertThat(FelixPluginRuntime.match("/contacts/{id}", "/contacts/1/2")).isEmpty();
     assertThat(FelixPluginRuntime.match("/contacts", "/companies")).isEmpty();
+  }
+
+  @Test
+  void theTemplateWithMoreLiteralTextIsTheMoreSpecific() {
+    assertThat(RouteTemplate.parse("/contacts/export").literalLength())
+        .isGreaterThan(RouteTemplate.parse("/contacts/{id}").literalLength());
+    assertThat(RouteTemplate.parse("/contacts/{id}/notes").match("/contacts/7/notes"))
+        .contains(Map.of("id", "7"));
+    assertThat(RouteTemplate.parse("/a/{x}/{y}").match("/a/1/2"))
+        .contains(Map.of("x", "1", "y", "2"));
   }
 }

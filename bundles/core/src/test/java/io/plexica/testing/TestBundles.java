@@ -59,6 +59,20 @@ public final class TestBundles {
     }
   }
 
+  /** The bytes of one entry of a jar. */
+  public static byte[] entry(byte[] jar, String name) {
+    try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(jar))) {
+      for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+        if (entry.getName().equals(name)) {
+          return in.readAllBytes();
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    throw new IllegalArgumentException("No " + name + " in the jar");
+  }
+
   /** A jar with only a manifest of these main attributes and the given entries. */
   public static byte[] jar(Map<String, String> headers, Map<String, String> entries) {
     Manifest manifest = new Manifest();

@@ -18,15 +18,13 @@ import io.plexica.sdk.route.RouteHandler;
 import io.plexica.shared.problem.ProblemException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceFactory;
@@ -34,6 +32,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.Version;
 import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
 
 /**
  * Plugins as bundles of the embedded Felix framework. Routes are whatever {@link RouteHandler}
@@ -49,6 +48,13 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   private final Map<String, Map<String, Bundle>> running = new ConcurrentHashMap<>();
 
   private final ServiceTracker<RouteHandler, RouteHandler> routes;
+
+  /**
+   * The routes of each running bundle, parsed when they are registered and dropped when they go, so
+   * a request looks only at its plugin version's routes and parses nothing.
+   */
+  private final Map<Bundle, List<IndexedRoute>> routeIndex = new ConcurrentHashMap<>();
+
   private final ServiceTracker<HookHandler, HookHandler> hooks;
   private final ServiceTracker<EventHandler, EventHandler> eventHandlers;
   private final ServiceRegistration<EventPublisher> publisher;
@@ -64,7 +70,7 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     this.data = host.context().registerService(PluginData.class, new DataPerPlugin(backend), null);
     this.files =
         host.context().registerService(PluginFiles.class, new FilesPerPlugin(fileStore), null);
-    this.routes = new ServiceTracker<>(host.context(), RouteHandler.class, null);
+    this.routes = new ServiceTracker<>(host.context(), RouteHandler.class, new RouteIndexer());
     routes.open();
     this.hooks = new ServiceTracker<>(host.context(), HookHandler.class, null);
     hooks.open();
@@ -151,37 +157,98 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   @Override
   public Optional<MatchedRoute> route(String pluginId, String version, String method, String path) {
     Bundle bundle = running.getOrDefault(pluginId, Map.of()).get(version);
-    ServiceReference<RouteHandler>[] references = routes.getServiceReferences();
-    if (bundle == null || references == null) {
+    if (bundle == null) {
       return Optional.empty();
     }
     MatchedRoute best = null;
     int bestLiterals = -1;
-    for (ServiceReference<RouteHandler> reference : references) {
-      if (!reference.getBundle().equals(bundle)
-          || !method.equalsIgnoreCase(String.valueOf(reference.getProperty(Route.METHOD)))) {
+    for (IndexedRoute route : routeIndex.getOrDefault(bundle, List.of())) {
+      if (!route.method().equalsIgnoreCase(method)
+          || route.template().literalLength() <= bestLiterals) {
         continue;
       }
-      String template = String.valueOf(reference.getProperty(Route.PATH));
-      Optional<Map<String, String>> parameters = match(template, path);
-      int literals = template.replaceAll("\\{[^/]+}", "").length();
-      if (parameters.isPresent() && literals > bestLiterals) {
-        RouteHandler handler = routes.getService(reference);
-        if (handler != null) {
-          Object permission = reference.getProperty(Route.PERMISSION);
-          Object workspaceRole = reference.getProperty(Route.WORKSPACE_ROLE);
-          best =
-              new MatchedRoute(
-                  template,
-                  permission == null ? "" : permission.toString(),
-                  workspaceRole == null ? "" : workspaceRole.toString(),
-                  parameters.get(),
-                  handler);
-          bestLiterals = literals;
-        }
+      Optional<Map<String, String>> parameters = route.template().match(path);
+      if (parameters.isPresent()) {
+        best =
+            new MatchedRoute(
+                route.template().toString(),
+                route.permission(),
+                route.workspaceRole(),
+                parameters.get(),
+                route.handler());
+        bestLiterals = route.template().literalLength();
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** A route a running bundle registered, with its template parsed. */
+  private record IndexedRoute(
+      ServiceReference<RouteHandler> reference,
+      String method,
+      RouteTemplate template,
+      String permission,
+      String workspaceRole,
+      RouteHandler handler) {
+
+    static IndexedRoute of(ServiceReference<RouteHandler> reference, RouteHandler handler) {
+      Object permission = reference.getProperty(Route.PERMISSION);
+      Object workspaceRole = reference.getProperty(Route.WORKSPACE_ROLE);
+      return new IndexedRoute(
+          reference,
+          String.valueOf(reference.getProperty(Route.METHOD)),
+          RouteTemplate.parse(String.valueOf(reference.getProperty(Route.PATH))),
+          permission == null ? "" : permission.toString(),
+          workspaceRole == null ? "" : workspaceRole.toString(),
+          handler);
+    }
+  }
+
+  /** Keeps {@link #routeIndex} as routes come and go with their bundles (atomically per bundle). */
+  private final class RouteIndexer implements ServiceTrackerCustomizer<RouteHandler, RouteHandler> {
+    @Override
+    public RouteHandler addingService(ServiceReference<RouteHandler> reference) {
+      RouteHandler handler = host.context().getService(reference);
+      if (handler != null) {
+        index(reference, handler);
+      }
+      return handler;
+    }
+
+    @Override
+    public void modifiedService(ServiceReference<RouteHandler> reference, RouteHandler handler) {
+      forget(reference);
+      index(reference, handler);
+    }
+
+    @Override
+    public void removedService(ServiceReference<RouteHandler> reference, RouteHandler handler) {
+      forget(reference);
+      host.context().ungetService(reference);
+    }
+
+    private void index(ServiceReference<RouteHandler> reference, RouteHandler handler) {
+      IndexedRoute route = IndexedRoute.of(reference, handler);
+      routeIndex.compute(
+          reference.getBundle(),
+          (bundle, list) -> {
+            List<IndexedRoute> routes = list == null ? new CopyOnWriteArrayList<>() : list;
+            routes.add(route);
+            return routes;
+          });
+    }
+
+    /** By reference: an unregistering service may no longer name its bundle. */
+    private void forget(ServiceReference<RouteHandler> reference) {
+      for (Bundle bundle : routeIndex.keySet()) {
+        routeIndex.computeIfPresent(
+            bundle,
+            (b, list) -> {
+              list.removeIf(r -> r.reference().equals(reference));
+              return list.isEmpty() ? null : list;
+            });
+      }
+    }
   }
 
   @Override
@@ -354,28 +421,9 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     }
   }
 
-  private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
-
   /** The path parameters when {@code path} fits {@code template}: segments in braces match any. */
   public static Optional<Map<String, String>> match(String template, String path) {
-    String[] templateSegments = template.split("/", -1);
-    String[] pathSegments = path.split("/", -1);
-    if (templateSegments.length != pathSegments.length) {
-      return Optional.empty();
-    }
-    Map<String, String> parameters = new LinkedHashMap<>();
-    for (int i = 0; i < templateSegments.length; i++) {
-      Matcher parameter = PARAMETER.matcher(templateSegments[i]);
-      if (parameter.matches()) {
-        if (pathSegments[i].isEmpty()) {
-          return Optional.empty();
-        }
-        parameters.put(parameter.group(1), pathSegments[i]);
-      } else if (!templateSegments[i].equals(pathSegments[i])) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(parameters);
+    return RouteTemplate.parse(template).match(path);
   }
 
   @Override
