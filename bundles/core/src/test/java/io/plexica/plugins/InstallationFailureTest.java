@@ -12,11 +12,8 @@ import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.infra.FelixHost;
 import io.plexica.plugins.infra.FelixPluginRuntime;
 import io.plexica.plugins.infra.FlywayPluginMigrations;
-import io.plexica.plugins.infra.JdbcPluginData;
 import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
-import io.plexica.plugins.infra.PluginEventPublisher;
-import io.plexica.plugins.infra.PluginFileStore;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.lease.LeaseKeeper;
 import io.plexica.shared.lease.WorkLeases;
@@ -60,12 +57,7 @@ class InstallationFailureTest {
     PluginStore failingOnInstall = failing(store, "install");
     ManifestReader manifests = new ManifestReader();
     try (FelixHost host = new FelixHost(cache);
-        FelixPluginRuntime runtime =
-            new FelixPluginRuntime(
-                host,
-                new JdbcPluginData(TestPlatform.installationRoles(), platform.tenants, store),
-                new PluginFileStore(platform.storage, store),
-                new PluginEventPublisher(TestPlatform.database().dataSource(), store))) {
+        FelixPluginRuntime runtime = platform.pluginRuntime(host, store)) {
       PluginDeployment deployment =
           new PluginDeployment(
               store, manifests, runtime, new PermissionCatalog(), Clock.systemUTC());
@@ -217,12 +209,7 @@ class InstallationFailureTest {
       PluginStore real = new JpaPluginStore(TestPlatform.database());
       store = dyingAt == null ? real : intercepted(real, dyingAt, NodeDied::new);
       host = new FelixHost(cache);
-      runtime =
-          new FelixPluginRuntime(
-              host,
-              new JdbcPluginData(TestPlatform.installationRoles(), platform.tenants, real),
-              new PluginFileStore(platform.storage, real),
-              new PluginEventPublisher(TestPlatform.database().dataSource(), real));
+      runtime = platform.pluginRuntime(host, real);
       ManifestReader manifests = new ManifestReader();
       deployment =
           new PluginDeployment(

@@ -10,11 +10,8 @@ import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.infra.FelixHost;
 import io.plexica.plugins.infra.FelixPluginRuntime;
-import io.plexica.plugins.infra.JdbcPluginData;
 import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
-import io.plexica.plugins.infra.PluginEventPublisher;
-import io.plexica.plugins.infra.PluginFileStore;
 import io.plexica.plugins.infra.PluginRegistryFollower;
 import io.plexica.testing.Await;
 import io.plexica.testing.TestBundles;
@@ -125,11 +122,7 @@ class PluginRegistryFollowerTest {
 
   private static FelixPluginRuntime runtime(
       FelixHost host, TestPlatform platform, PluginStore store) {
-    return new FelixPluginRuntime(
-        host,
-        new JdbcPluginData(TestPlatform.installationRoles(), platform.tenants, store),
-        new PluginFileStore(platform.storage, store),
-        new PluginEventPublisher(TestPlatform.database().dataSource(), store));
+    return platform.pluginRuntime(host, store);
   }
 
   private static byte[] bundle(String id, String version) {

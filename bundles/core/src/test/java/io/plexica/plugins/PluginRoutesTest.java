@@ -7,11 +7,8 @@ import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.infra.FelixHost;
 import io.plexica.plugins.infra.FelixPluginRuntime;
-import io.plexica.plugins.infra.JdbcPluginData;
 import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
-import io.plexica.plugins.infra.PluginEventPublisher;
-import io.plexica.plugins.infra.PluginFileStore;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
 import java.nio.file.Path;
@@ -43,12 +40,7 @@ class PluginRoutesTest {
                     .replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"")));
     ManifestReader manifests = new ManifestReader();
     try (FelixHost host = new FelixHost(cache);
-        FelixPluginRuntime runtime =
-            new FelixPluginRuntime(
-                host,
-                new JdbcPluginData(TestPlatform.installationRoles(), platform.tenants, store),
-                new PluginFileStore(platform.storage, store),
-                new PluginEventPublisher(TestPlatform.database().dataSource(), store))) {
+        FelixPluginRuntime runtime = platform.pluginRuntime(host, store)) {
       runtime.activate(manifests.read(v1), v1);
       runtime.activate(manifests.read(v2), v2);
 

@@ -18,7 +18,13 @@ import io.plexica.identity.infra.KeycloakSettings;
 import io.plexica.identity.infra.RealmLifecycle;
 import io.plexica.identity.infra.RedisAccessCache;
 import io.plexica.identity.infra.TenantRealmStep;
+import io.plexica.plugins.domain.PluginStore;
+import io.plexica.plugins.infra.FelixHost;
+import io.plexica.plugins.infra.FelixPluginRuntime;
 import io.plexica.plugins.infra.InstallationRoles;
+import io.plexica.plugins.infra.JdbcPluginData;
+import io.plexica.plugins.infra.PluginEventPublisher;
+import io.plexica.plugins.infra.PluginFileStore;
 import io.plexica.shared.cache.CacheSeal;
 import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
@@ -214,6 +220,15 @@ public final class TestPlatform {
   }
 
   /** The tenant administrator as the workspace services see it. */
+  /** The plugin runtime of a node on this platform's database and storage, in {@code host}. */
+  public FelixPluginRuntime pluginRuntime(FelixHost host, PluginStore store) {
+    return new FelixPluginRuntime(
+        host,
+        new JdbcPluginData(installationRoles(), tenants, store),
+        new PluginFileStore(storage, store),
+        new PluginEventPublisher(database().dataSource(), store));
+  }
+
   public Caller adminCaller(TenantRef tenant) {
     return Caller.of(adminAccess(tenant), ADMIN.value());
   }

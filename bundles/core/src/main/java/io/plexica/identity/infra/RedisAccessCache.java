@@ -30,17 +30,8 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
             redis,
             seal,
             PREFIX,
-            new LayeredCache.Codec<>() {
-              @Override
-              public String encode(Access access) {
-                return RedisAccessCache.encode(access);
-              }
-
-              @Override
-              public Access decode(String member, String text) {
-                return RedisAccessCache.decode(UUID.fromString(member), text);
-              }
-            },
+            LayeredCache.Codec.of(
+                RedisAccessCache::encode, (member, text) -> decode(UUID.fromString(member), text)),
             redisTtl,
             localTtl,
             MAX_LOCAL_ENTRIES);

@@ -39,6 +39,22 @@ public class LayeredCache<V> implements AutoCloseable {
     String encode(V value);
 
     V decode(String member, String text);
+
+    static <V> Codec<V> of(
+        java.util.function.Function<V, String> encode,
+        java.util.function.BiFunction<String, String, V> decode) {
+      return new Codec<>() {
+        @Override
+        public String encode(V value) {
+          return encode.apply(value);
+        }
+
+        @Override
+        public V decode(String member, String text) {
+          return decode.apply(member, text);
+        }
+      };
+    }
   }
 
   private final JedisPooled redis;

@@ -33,17 +33,7 @@ public class RedisMembershipCache implements MembershipCache, AutoCloseable {
             redis,
             seal,
             PREFIX,
-            new LayeredCache.Codec<>() {
-              @Override
-              public String encode(Standing standing) {
-                return RedisMembershipCache.encode(standing);
-              }
-
-              @Override
-              public Standing decode(String member, String text) {
-                return RedisMembershipCache.decode(text);
-              }
-            },
+            LayeredCache.Codec.of(RedisMembershipCache::encode, (member, text) -> decode(text)),
             redisTtl,
             localTtl,
             MAX_LOCAL_ENTRIES);
