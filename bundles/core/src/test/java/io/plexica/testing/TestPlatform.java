@@ -91,6 +91,7 @@ public final class TestPlatform {
   private static KeycloakRealms realms;
   private static JedisPooled redis;
   private static RedisAccessCache accessCache;
+  private static RedisMembershipCache membershipCache;
   private static RedisActiveTenants activeTenants;
   private static S3ObjectStorage objectStorage;
 
@@ -127,11 +128,7 @@ public final class TestPlatform {
     identityStore = new JpaIdentityStore(db);
     storage = new TenantStorage(objectStorage(), storageSettings().bucketPrefix());
     workspaceStore = new JpaWorkspaceStore(db);
-    workspaceAccess =
-        new WorkspaceAccess(
-            workspaceStore,
-            new RedisMembershipCache(
-                redis(), cacheSeal(), Duration.ofMinutes(5), Duration.ofMinutes(1)));
+    workspaceAccess = new WorkspaceAccess(workspaceStore, membershipCache());
     QuotaGuard quotas =
         new QuotaGuard(id -> tenants.findById(id).map(Tenant::quotas).orElse(TenantQuotas.NONE));
     workspaces =
@@ -368,6 +365,16 @@ public final class TestPlatform {
   }
 
   /** The production access cache on the test Redis, shared by every test of the run. */
+  /** One membership cache for the test run, as a node has one (each listens on its own channel). */
+  public static synchronized RedisMembershipCache membershipCache() {
+    if (membershipCache == null) {
+      membershipCache =
+          new RedisMembershipCache(
+              redis(), cacheSeal(), Duration.ofMinutes(5), Duration.ofMinutes(1));
+    }
+    return membershipCache;
+  }
+
   public static synchronized RedisAccessCache accessCache() {
     if (accessCache == null) {
       accessCache =

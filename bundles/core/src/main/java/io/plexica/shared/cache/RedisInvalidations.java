@@ -88,15 +88,22 @@ public class RedisInvalidations implements AutoCloseable {
   }
 
   /**
-   * Listens on a connection of its own, which never goes back to the pool: a connection that left a
-   * subscription abnormally would hand the next command a pub/sub message as its reply.
+   * Listens on a connection of its own, made by the pool's factory but never counted in the pool: a
+   * subscription holds its connection for as long as it lasts, and every cache's listener taking
+   * one of the pool's would leave request threads waiting for the rest. Closed (disconnected) when
+   * the subscription ends, never handed back: a connection that left a subscription abnormally
+   * would give the next command a pub/sub message as its reply.
    */
   private void subscribe(JedisPubSub pubSub) {
-    Connection connection = redis.getPool().getResource();
+    Connection connection;
+    try {
+      connection = redis.getPool().getFactory().makeObject().getObject();
+    } catch (Exception e) {
+      throw new JedisException("Could not connect for " + channel, e);
+    }
     try {
       pubSub.proceed(connection, channel);
     } finally {
-      connection.setBroken();
       connection.close();
     }
   }

@@ -1,5 +1,6 @@
 package io.plexica.shared.cache;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -60,11 +61,19 @@ public record RedisSettings(
    */
   static final int POOL_SIZE = 32;
 
+  /**
+   * How long a thread waits for a pooled connection before the call fails as if Redis were down
+   * (every caller then falls back: loads from the database, lets the request through): a pool
+   * exhausted by a fault must slow requests down, never hang them.
+   */
+  static final Duration POOL_WAIT = Duration.ofSeconds(2);
+
   public JedisPooled connect() {
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(POOL_SIZE);
     pool.setMaxIdle(POOL_SIZE);
     pool.setMinIdle(2);
+    pool.setMaxWait(POOL_WAIT);
     return new JedisPooled(pool, new HostAndPort(host, port), clientConfig());
   }
 
