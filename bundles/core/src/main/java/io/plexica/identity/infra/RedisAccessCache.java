@@ -30,7 +30,7 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
             redis,
             seal,
             PREFIX,
-            LayeredCache.Codec.of(
+            new LayeredCache.Codec<>(
                 RedisAccessCache::encode, (member, text) -> decode(UUID.fromString(member), text)),
             redisTtl,
             localTtl,

@@ -127,9 +127,6 @@ public class RedisRateLimiter implements RateLimiter {
   @Override
   public Verdict take(List<Bucket> buckets) {
     List<String> keys = new ArrayList<>(buckets.size());
-    List<String> args = new ArrayList<>(buckets.size() * 2 + 1);
-    args.add("");
-    long smallestBurst = Long.MAX_VALUE;
     for (Bucket bucket : buckets) {
       RateLimit limit = bucket.limit();
       keys.add(
@@ -141,9 +138,6 @@ public class RedisRateLimiter implements RateLimiter {
               + limit.burst()
               + ':'
               + bucket.key());
-      args.add(Double.toString(1_000_000.0 / limit.perSecond()));
-      args.add(Long.toString(limit.burst()));
-      smallestBurst = Math.min(smallestBurst, limit.burst());
     }
     String id = String.join("\n", keys);
     long now = System.nanoTime();
@@ -156,8 +150,16 @@ public class RedisRateLimiter implements RateLimiter {
         return Verdict.ALLOWED;
       }
     }
+    // Only a round trip needs the script's arguments.
+    long smallestBurst =
+        buckets.stream().mapToLong(b -> b.limit().burst()).min().orElse(Long.MAX_VALUE);
     int wanted = nextLeaseSize(before, now, smallestBurst);
-    args.set(0, Integer.toString(wanted));
+    List<String> args = new ArrayList<>(buckets.size() * 2 + 1);
+    args.add(Integer.toString(wanted));
+    for (Bucket bucket : buckets) {
+      args.add(Double.toString(1_000_000.0 / bucket.limit().perSecond()));
+      args.add(Long.toString(bucket.limit().burst()));
+    }
     List<?> answer;
     try {
       roundTrips.incrementAndGet();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,28 +36,11 @@ import redis.clients.jedis.exceptions.JedisException;
 public class LayeredCache<V> implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LayeredCache.class.getName());
 
-  /** How an entry is written in Redis; {@code decode} answers null for what it cannot read. */
-  public interface Codec<V> {
-    String encode(V value);
-
-    V decode(String member, String text);
-
-    static <V> Codec<V> of(
-        java.util.function.Function<V, String> encode,
-        java.util.function.BiFunction<String, String, V> decode) {
-      return new Codec<>() {
-        @Override
-        public String encode(V value) {
-          return encode.apply(value);
-        }
-
-        @Override
-        public V decode(String member, String text) {
-          return decode.apply(member, text);
-        }
-      };
-    }
-  }
+  /**
+   * How an entry is written in Redis: {@code encode} a value to text, {@code decode} a member's
+   * text back (null for what it cannot read).
+   */
+  public record Codec<V>(Function<V, String> encode, BiFunction<String, String, V> decode) {}
 
   private final JedisPooled redis;
   private final CacheSeal seal;
@@ -153,7 +138,7 @@ public class LayeredCache<V> implements AutoCloseable {
         redisTtlSeconds,
         seal.seal(
             entryKey,
-            generation + "\n" + codec.encode(loaded),
+            generation + "\n" + codec.encode().apply(loaded),
             Instant.now().plusSeconds(redisTtlSeconds)));
     // Another node's invalidation reaches this node's memory only when its message arrives; the
     // counter in Redis tells at once whether one happened during the load.
@@ -166,7 +151,7 @@ public class LayeredCache<V> implements AutoCloseable {
     if (newline < 0 || !text.substring(0, newline).equals(generation)) {
       return null;
     }
-    return codec.decode(member, text.substring(newline + 1));
+    return codec.decode().apply(member, text.substring(newline + 1));
   }
 
   public void invalidate(String group) {

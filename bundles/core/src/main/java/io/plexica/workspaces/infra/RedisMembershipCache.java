@@ -33,7 +33,7 @@ public class RedisMembershipCache implements MembershipCache, AutoCloseable {
             redis,
             seal,
             PREFIX,
-            LayeredCache.Codec.of(RedisMembershipCache::encode, (member, text) -> decode(text)),
+            new LayeredCache.Codec<>(RedisMembershipCache::encode, (member, text) -> decode(text)),
             redisTtl,
             localTtl,
             MAX_LOCAL_ENTRIES);
