@@ -34,22 +34,17 @@ public class EventsAtStartup {
   private volatile OutboxRelay relay;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    executor.submit(this::startWhenSchemaIsReady);
+    schema.afterCore("Outbox relay", executor, this::startRelay);
   }
 
-  private void startWhenSchemaIsReady() {
-    try {
-      schema.awaitCore();
-      relay =
-          new OutboxRelay(
-                  database.dataSource(),
-                  kafka,
-                  Duration.ofMillis(idleMillis),
-                  new MpEventMetrics(registry))
-              .start();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private void startRelay() {
+    relay =
+        new OutboxRelay(
+                database.dataSource(),
+                kafka,
+                Duration.ofMillis(idleMillis),
+                new MpEventMetrics(registry))
+            .start();
   }
 
   /** The relay, once started. */

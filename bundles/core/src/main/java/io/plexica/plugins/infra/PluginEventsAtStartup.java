@@ -46,34 +46,29 @@ public class PluginEventsAtStartup {
   private volatile PluginRegistryFollower follower;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    executor.submit(this::startWhenSchemaIsReady);
+    schema.afterCore("Plugin event delivery", executor, this::startDelivery);
   }
 
-  private void startWhenSchemaIsReady() {
-    try {
-      schema.awaitCore();
-      MpEventMetrics metrics = new MpEventMetrics(registry);
-      dispatcher =
-          new PluginEventDispatcher(
-                  kafka,
-                  database.dataSource(),
-                  runtime,
-                  store,
-                  tenants,
-                  guard,
-                  metrics,
-                  new Breakers(5, Duration.ofSeconds(30), clock))
-              .start();
-      if (!plugins.safeMode()) {
-        follower = new PluginRegistryFollower(kafka, deployment, Duration.ofMinutes(5)).start();
-      }
-      metrics.gauges(
-          dispatcher,
-          PluginEventDispatcher::pendingDeadLetters,
-          PluginEventDispatcher::activeSubscriptions);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private void startDelivery() {
+    MpEventMetrics metrics = new MpEventMetrics(registry);
+    dispatcher =
+        new PluginEventDispatcher(
+                kafka,
+                database.dataSource(),
+                runtime,
+                store,
+                tenants,
+                guard,
+                metrics,
+                new Breakers(5, Duration.ofSeconds(30), clock))
+            .start();
+    if (!plugins.safeMode()) {
+      follower = new PluginRegistryFollower(kafka, deployment, Duration.ofMinutes(5)).start();
     }
+    metrics.gauges(
+        dispatcher,
+        PluginEventDispatcher::pendingDeadLetters,
+        PluginEventDispatcher::activeSubscriptions);
   }
 
   /** The delivery to plugins, once started. */

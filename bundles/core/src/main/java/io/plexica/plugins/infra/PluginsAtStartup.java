@@ -54,18 +54,13 @@ public class PluginsAtStartup {
       return;
     }
     deployFolder = deployDir.map(d -> new DeployFolder(Path.of(d), deployment, manifests));
-    executor.submit(this::startWhenSchemaIsReady);
+    schema.afterCore("Plugins", executor, this::activate);
   }
 
-  private void startWhenSchemaIsReady() {
-    try {
-      schema.awaitCore();
-      deployment.activateAll();
-      done = true;
-      deployFolder.ifPresent(this::watch);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private void activate() {
+    deployment.activateAll();
+    done = true;
+    deployFolder.ifPresent(this::watch);
   }
 
   /** Scans the deploy folder every two seconds for as long as the application runs. */

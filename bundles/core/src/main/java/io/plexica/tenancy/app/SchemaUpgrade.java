@@ -5,6 +5,8 @@ import io.plexica.tenancy.domain.TenantRepository;
 import io.plexica.tenancy.domain.TenantStatus;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +17,9 @@ import java.util.logging.Logger;
 /**
  * Brings the database to the version this build expects at start-up: {@code plexica_core} first,
  * then every live tenant schema, several at a time. Readiness reports its progress, and the
- * platform takes traffic only once it is done.
+ * platform takes traffic only once it is done. Work that needs the schemas is chained to them with
+ * {@link #afterCore} and {@link #afterAll} rather than waiting on a thread: start-up tasks that
+ * sleep-wait on the shared executor can take every thread the upgrade itself needs.
  */
 public class SchemaUpgrade {
   private static final Logger LOG = Logger.getLogger(SchemaUpgrade.class.getName());
@@ -24,8 +28,8 @@ public class SchemaUpgrade {
   private final TenantRepository tenants;
   private final int parallelism;
 
-  private volatile boolean coreDone;
-  private volatile boolean tenantsDone;
+  private final CompletableFuture<Void> core = new CompletableFuture<>();
+  private final CompletableFuture<Void> all = new CompletableFuture<>();
   private volatile String lastError;
   private final AtomicInteger tenantsTotal = new AtomicInteger();
   private final AtomicInteger tenantsMigrated = new AtomicInteger();
@@ -42,7 +46,7 @@ public class SchemaUpgrade {
    */
   public void run() {
     schemas.migrateCore();
-    coreDone = true;
+    core.complete(null);
     List<Tenant> live = tenants.withStatus(EnumSet.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED));
     tenantsTotal.set(live.size());
     ExecutorService pool =
@@ -61,7 +65,7 @@ public class SchemaUpgrade {
     } finally {
       pool.shutdownNow();
     }
-    tenantsDone = true;
+    all.complete(null);
     LOG.info(
         "Schemas are up to date: "
             + tenantsMigrated.get()
@@ -85,18 +89,33 @@ public class SchemaUpgrade {
   }
 
   public boolean isComplete() {
-    return coreDone && tenantsDone;
+    return all.isDone();
   }
 
   public boolean isCoreDone() {
-    return coreDone;
+    return core.isDone();
   }
 
-  /** Waits until the core schema is migrated: what background work started at boot needs first. */
-  public void awaitCore() throws InterruptedException {
-    while (!coreDone) {
-      Thread.sleep(200);
-    }
+  /** Runs {@code work} on {@code executor} once the core schema is migrated. */
+  public CompletableFuture<Void> afterCore(String what, Executor executor, Runnable work) {
+    return core.thenRunAsync(logged(what, work), executor);
+  }
+
+  /** Runs {@code work} on {@code executor} once the core and every tenant schema are migrated. */
+  public CompletableFuture<Void> afterAll(String what, Executor executor, Runnable work) {
+    return all.thenRunAsync(logged(what, work), executor);
+  }
+
+  /** A chained stage swallows what it throws; this one says so in the log. */
+  private static Runnable logged(String what, Runnable work) {
+    return () -> {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, what + " failed to start", e);
+        throw e;
+      }
+    };
   }
 
   public int tenantsTotal() {

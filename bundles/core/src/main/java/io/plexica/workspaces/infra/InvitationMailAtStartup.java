@@ -27,21 +27,19 @@ public class InvitationMailAtStartup {
   private volatile InvitationMailQueue queue;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    executor.submit(this::startWhenSchemasAreReady);
+    schema.afterAll("Invitation mail", executor, this::startQueue);
   }
 
-  private void startWhenSchemasAreReady() {
-    try {
-      while (!schema.isComplete()) {
-        Thread.sleep(200);
-      }
-      queue =
-          new InvitationMailQueue(
-                  database.dataSource(), tenants, invitations, InvitationMailQueue.Settings.DEFAULT)
-              .start();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private void startQueue() {
+    queue =
+        new InvitationMailQueue(
+                database.dataSource(), tenants, invitations, InvitationMailQueue.Settings.DEFAULT)
+            .start();
+  }
+
+  /** Whether this node mails queued invitations (it starts once every schema is migrated). */
+  public boolean mailing() {
+    return queue != null;
   }
 
   @PreDestroy
