@@ -4,6 +4,7 @@ import io.plexica.plugins.app.DeployFolder;
 import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.app.PluginManifests;
 import io.plexica.tenancy.app.SchemaUpgrade;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,6 +48,7 @@ public class PluginsAtStartup {
 
   private Optional<DeployFolder> deployFolder = Optional.empty();
   private volatile boolean done;
+  private volatile ScheduledFuture<?> scanning;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     if (safeMode) {
@@ -66,17 +69,27 @@ public class PluginsAtStartup {
   /** Scans the deploy folder every two seconds for as long as the application runs. */
   private void watch(DeployFolder folder) {
     LOG.info("Watching " + folder.folder() + " for plugin bundles");
-    scheduler.scheduleWithFixedDelay(
-        () -> {
-          try {
-            folder.scan();
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Deploy folder scan failed", e);
-          }
-        },
-        0,
-        SCAN_MILLIS,
-        TimeUnit.MILLISECONDS);
+    scanning =
+        scheduler.scheduleWithFixedDelay(
+            () -> {
+              try {
+                folder.scan();
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Deploy folder scan failed", e);
+              }
+            },
+            0,
+            SCAN_MILLIS,
+            TimeUnit.MILLISECONDS);
+  }
+
+  /** The scan stops with the application, not at its first run after it (a logged failure). */
+  @PreDestroy
+  void stop() {
+    ScheduledFuture<?> scan = scanning;
+    if (scan != null) {
+      scan.cancel(false);
+    }
   }
 
   public boolean done() {

@@ -10,6 +10,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -70,7 +71,7 @@ public class WebAppFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-    if (!read || SERVER_PATHS.stream().anyMatch(path::startsWith)) {
+    if (!read || SERVER_PATHS.stream().anyMatch(path::startsWith) || servedByAServlet(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -92,6 +93,17 @@ public class WebAppFilter extends HttpFilter {
     response.setHeader("Cache-Control", "no-cache");
     response.setHeader("Content-Security-Policy", policy);
     request.getRequestDispatcher(page).forward(request, response);
+  }
+
+  /**
+   * A path mapped to a servlet of this module (the API's, or one a test deployment adds) is its
+   * own; only what would reach the default servlet may be a file or an app route.
+   */
+  private static boolean servedByAServlet(HttpServletRequest request) {
+    MappingMatch match = request.getHttpServletMapping().getMappingMatch();
+    return match == MappingMatch.EXACT
+        || match == MappingMatch.PATH
+        || match == MappingMatch.EXTENSION;
   }
 
   private static boolean isFile(ServletContext context, String path) throws IOException {
