@@ -2,7 +2,6 @@ package io.plexica.workspaces.app;
 
 import io.plexica.shared.problem.FieldError;
 import io.plexica.shared.problem.ProblemException;
-import io.plexica.shared.problem.ProblemType;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.workspaces.app.InvitationMail.Letter;
 import io.plexica.workspaces.domain.Invitation;
@@ -168,9 +167,8 @@ public class InvitationService {
             tx -> {
               tx.workspace(workspaceId).orElseThrow(() -> WorkspaceAccess.notFound(workspaceId));
               Invitation current = existing(tx, workspaceId, invitationId);
-              requireResendable(current, now);
               Map<String, Object> before = state(current, now);
-              current.renew(hash(token), expiresAt, delivery);
+              current.renew(hash(token), now, expiresAt, delivery);
               if (delivery == Delivery.QUEUED) {
                 tx.invitations().queueMail(current, caller.username());
               }
@@ -282,24 +280,6 @@ public class InvitationService {
                     "The workspace has no invitation " + invitationId + "."));
   }
 
-  private static void requireResendable(Invitation invitation, Instant now) {
-    switch (invitation.statusAt(now)) {
-      case ACCEPTED ->
-          throw new ProblemException(
-              WorkspaceProblems.INVITATION_USED,
-              "The invitation was accepted; there is nothing to send again.");
-      case REVOKED ->
-          throw new ProblemException(
-              WorkspaceProblems.INVITATION_REVOKED,
-              "The invitation was withdrawn; invite the person again instead.");
-      case DECLINED ->
-          throw new ProblemException(
-              WorkspaceProblems.INVITATION_DECLINED,
-              "The person declined the invitation; invite them again if they changed their mind.");
-      case PENDING, EXPIRED -> {}
-    }
-  }
-
   /** An invitation with the name of its workspace, for the platform's console. */
   public record Unanswered(Invitation invitation, String workspaceName) {}
 
@@ -332,15 +312,8 @@ public class InvitationService {
         tx -> {
           Invitation invitation = existing(tx, workspaceId, invitationId);
           Instant now = clock.instant();
-          Invitation.Status status = invitation.statusAt(now);
-          if (status == Invitation.Status.ACCEPTED) {
-            throw new ProblemException(
-                WorkspaceProblems.INVITATION_USED,
-                "The invitation was accepted; remove the member instead.");
-          }
-          if (status != Invitation.Status.REVOKED) {
-            Map<String, Object> before = state(invitation, now);
-            invitation.revoke(now);
+          Map<String, Object> before = state(invitation, now);
+          if (invitation.revoke(now)) {
             audit.record(
                 tx,
                 caller.actor(),
@@ -462,24 +435,10 @@ public class InvitationService {
             .byTokenHash(hash(token))
             .orElseThrow(
                 () ->
-                    refused(
+                    Invitation.linkRefused(
                         WorkspaceProblems.INVITATION_NOT_FOUND,
                         "No invitation of this organization has this link; ask for a new one."));
-    switch (invitation.statusAt(now)) {
-      case ACCEPTED ->
-          throw refused(
-              WorkspaceProblems.INVITATION_USED,
-              "This invitation was already accepted; an invitation is used once.");
-      case REVOKED ->
-          throw refused(WorkspaceProblems.INVITATION_REVOKED, "This invitation was withdrawn.");
-      case DECLINED ->
-          throw refused(WorkspaceProblems.INVITATION_DECLINED, "This invitation was declined.");
-      case EXPIRED ->
-          throw refused(
-              WorkspaceProblems.INVITATION_EXPIRED,
-              "This invitation expired at " + invitation.expiresAt() + "; ask for a new one.");
-      case PENDING -> {}
-    }
+    invitation.requireOpen(now);
     return invitation;
   }
 
@@ -494,10 +453,6 @@ public class InvitationService {
           WorkspaceProblems.INVITATION_OTHER_RECIPIENT,
           "This invitation was sent to another e-mail address than yours.");
     }
-  }
-
-  private static ProblemException refused(ProblemType type, String detail) {
-    return new ProblemException(type, detail, List.of(new FieldError("token", detail)));
   }
 
   static String hash(String token) {

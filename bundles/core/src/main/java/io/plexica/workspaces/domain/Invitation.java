@@ -3,6 +3,9 @@ package io.plexica.workspaces.domain;
 import static io.plexica.shared.id.NullableUuid.text;
 import static io.plexica.shared.id.NullableUuid.uuid;
 
+import io.plexica.shared.problem.FieldError;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.ProblemType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -121,22 +125,84 @@ public class Invitation {
     return status == Status.PENDING && !now.isBefore(expiresAt) ? Status.EXPIRED : status;
   }
 
+  /**
+   * Accepted by {@code userId}: only an open invitation can be ({@link #requireOpen}). The caller
+   * checks that the person is the invited one.
+   */
   public void accept(UUID userId, Instant now) {
+    requireOpen(now);
     this.status = Status.ACCEPTED;
     this.acceptedBy = text(userId);
     this.decidedAt = now.truncatedTo(ChronoUnit.MICROS);
   }
 
-  public void revoke(Instant now) {
+  /**
+   * Withdrawn by an administrator; whether that changed it (a revoked one stays as it was). An
+   * accepted invitation cannot be withdrawn: the member is removed instead.
+   */
+  public boolean revoke(Instant now) {
+    Status current = statusAt(now);
+    if (current == Status.ACCEPTED) {
+      throw new ProblemException(
+          WorkspaceProblems.INVITATION_USED,
+          "The invitation was accepted; remove the member instead.");
+    }
+    if (current == Status.REVOKED) {
+      return false;
+    }
     this.status = Status.REVOKED;
     this.decidedAt = now.truncatedTo(ChronoUnit.MICROS);
+    return true;
   }
 
   /**
-   * A new link for a pending or expired invitation, reaching the person as {@code delivery} says
-   * (queued to be mailed, or not mailed): the old link stops working.
+   * Refuses, with the reason the person opening its link should read, an invitation that is no
+   * longer open: accepted, withdrawn, declined or expired.
    */
-  public void renew(String newTokenHash, Instant newExpiresAt, Delivery delivery) {
+  public void requireOpen(Instant now) {
+    switch (statusAt(now)) {
+      case ACCEPTED ->
+          throw linkRefused(
+              WorkspaceProblems.INVITATION_USED,
+              "This invitation was already accepted; an invitation is used once.");
+      case REVOKED ->
+          throw linkRefused(WorkspaceProblems.INVITATION_REVOKED, "This invitation was withdrawn.");
+      case DECLINED ->
+          throw linkRefused(WorkspaceProblems.INVITATION_DECLINED, "This invitation was declined.");
+      case EXPIRED ->
+          throw linkRefused(
+              WorkspaceProblems.INVITATION_EXPIRED,
+              "This invitation expired at " + expiresAt + "; ask for a new one.");
+      case PENDING -> {}
+    }
+  }
+
+  /** A refusal of an invitation's link: the field in error is the token that named it. */
+  public static ProblemException linkRefused(ProblemType type, String detail) {
+    return new ProblemException(type, detail, List.of(new FieldError("token", detail)));
+  }
+
+  /**
+   * A new link for a pending or expired invitation, valid until {@code newExpiresAt} and reaching
+   * the person as {@code delivery} says (queued to be mailed, or not mailed): the old link stops
+   * working. An answered or withdrawn invitation is not sent again.
+   */
+  public void renew(String newTokenHash, Instant now, Instant newExpiresAt, Delivery delivery) {
+    switch (statusAt(now)) {
+      case ACCEPTED ->
+          throw new ProblemException(
+              WorkspaceProblems.INVITATION_USED,
+              "The invitation was accepted; there is nothing to send again.");
+      case REVOKED ->
+          throw new ProblemException(
+              WorkspaceProblems.INVITATION_REVOKED,
+              "The invitation was withdrawn; invite the person again instead.");
+      case DECLINED ->
+          throw new ProblemException(
+              WorkspaceProblems.INVITATION_DECLINED,
+              "The person declined the invitation; invite them again if they changed their mind.");
+      case PENDING, EXPIRED -> {}
+    }
     this.tokenHash = newTokenHash;
     this.expiresAt = newExpiresAt.truncatedTo(ChronoUnit.MICROS);
     this.status = Status.PENDING;
@@ -160,6 +226,7 @@ public class Invitation {
 
   /** The invited person said no; the invitation cannot be used any more. */
   public void decline(Instant now) {
+    requireOpen(now);
     this.status = Status.DECLINED;
     this.decidedAt = now.truncatedTo(ChronoUnit.MICROS);
   }
