@@ -1,5 +1,7 @@
 package io.plexica.events.api;
 
+import static io.plexica.events.api.DeadLetterViews.REQUIRED_BODY;
+
 import io.plexica.events.api.DeadLetterViews.DeadLetterView;
 import io.plexica.events.api.DeadLetterViews.PageView;
 import io.plexica.events.api.DeadLetterViews.RetryRequest;
@@ -8,6 +10,7 @@ import io.plexica.events.domain.EventProblems;
 import io.plexica.shared.security.PlatformAdminOnly;
 import io.plexica.shared.web.PageParameters;
 import io.plexica.shared.web.PathIds;
+import io.plexica.shared.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -38,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminDeadLetterResource {
   @Inject DeadLetterService deadLetters;
+  @Inject RequestBodies bodies;
 
   @GET
   @Operation(
@@ -81,7 +85,9 @@ public class AdminDeadLetterResource {
       description = "PENDING: the retry loop takes them within a second",
       content = @Content(schema = @Schema(implementation = DeadLetterView[].class)))
   public List<DeadLetterView> retry(RetryRequest body) {
-    return deadLetters.retry(Optional.empty(), DeadLetterViews.ids(body)).stream()
+    return deadLetters
+        .retry(Optional.empty(), DeadLetterViews.ids(bodies.valid(body, REQUIRED_BODY)))
+        .stream()
         .map(d -> DeadLetterView.of(d, false))
         .toList();
   }

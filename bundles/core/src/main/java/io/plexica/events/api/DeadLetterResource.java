@@ -1,11 +1,14 @@
 package io.plexica.events.api;
 
+import static io.plexica.events.api.DeadLetterViews.REQUIRED_BODY;
+
 import io.plexica.events.api.DeadLetterViews.DeadLetterView;
 import io.plexica.events.api.DeadLetterViews.PageView;
 import io.plexica.events.api.DeadLetterViews.RetryRequest;
 import io.plexica.events.app.DeadLetterService;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.PageParameters;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
   @Inject DeadLetterService deadLetters;
+  @Inject RequestBodies bodies;
   @Inject CurrentTenant tenant;
 
   private Optional<UUID> scope() {
@@ -88,7 +92,9 @@ public class DeadLetterResource {
       description = "PENDING: the retry loop takes them within a second",
       content = @Content(schema = @Schema(implementation = DeadLetterView[].class)))
   public List<DeadLetterView> retry(RetryRequest body) {
-    return deadLetters.retry(scope(), DeadLetterViews.ids(body)).stream()
+    return deadLetters
+        .retry(scope(), DeadLetterViews.ids(bodies.valid(body, REQUIRED_BODY)))
+        .stream()
         .map(d -> DeadLetterView.of(d, false))
         .toList();
   }

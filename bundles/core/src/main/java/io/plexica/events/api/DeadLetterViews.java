@@ -5,10 +5,11 @@ import io.plexica.events.domain.DeadLetterPage;
 import io.plexica.events.domain.DeadLetterQuery;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.FieldRules;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.query.PageRequest;
 import jakarta.json.JsonObject;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -67,8 +68,19 @@ final class DeadLetterViews {
     }
   }
 
+  /** The dead letters to retry: their rules are checked by Bean Validation before any call. */
   @Schema(name = "RetryDeadLetters")
-  public record RetryRequest(@Schema(required = true) List<String> ids) {}
+  public record RetryRequest(
+      @Schema(required = true)
+          @NotEmpty(message = "list the dead letters to retry")
+          @Size(max = MAX_RETRIED, message = "at most " + MAX_RETRIED + " at once")
+          List<String> ids) {}
+
+  /** What a retry without a body is told. */
+  static final String REQUIRED_BODY = "a JSON object with ids is required";
+
+  /** The most dead letters one request retries. */
+  public static final int MAX_RETRIED = 500;
 
   static DeadLetterQuery query(
       String topic, String plugin, String tenant, String status, String page, String size) {
@@ -97,12 +109,6 @@ final class DeadLetterViews {
   }
 
   static List<UUID> ids(RetryRequest body) {
-    if (body == null || body.ids() == null || body.ids().isEmpty()) {
-      throw ProblemException.invalid("ids", "list the dead letters to retry");
-    }
-    if (body.ids().size() > 500) {
-      throw ProblemException.invalid("ids", "at most 500 at once");
-    }
     return body.ids().stream().map(id -> FieldRules.requiredId("ids", id)).toList();
   }
 }

@@ -6,9 +6,7 @@ import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -46,8 +44,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           problem.type(), problem.getMessage(), instance, null, problem.fieldErrors());
     }
     if (cause instanceof ConstraintViolationException violations) {
-      List<FieldError> errors =
-          violations.getConstraintViolations().stream().map(ProblemMapper::fieldError).toList();
+      List<FieldError> errors = RequestBodies.fieldErrors(violations.getConstraintViolations());
       return ProblemResponses.of(
           ProblemType.VALIDATION_FAILED,
           errors.size() + " field(s) are not valid",
@@ -162,13 +159,5 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             ProblemType.VALIDATION_FAILED,
             "A value of the request is out of range or not valid for the platform's database.")
         : thrown;
-  }
-
-  private static FieldError fieldError(ConstraintViolation<?> violation) {
-    String field = null;
-    for (Path.Node node : violation.getPropertyPath()) {
-      field = node.getName();
-    }
-    return new FieldError(field == null ? "body" : field, violation.getMessage());
   }
 }
