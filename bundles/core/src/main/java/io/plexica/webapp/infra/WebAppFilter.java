@@ -71,7 +71,7 @@ public class WebAppFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-    if (!read || SERVER_PATHS.stream().anyMatch(path::startsWith) || servedByAServlet(request)) {
+    if (!read || SERVER_PATHS.stream().anyMatch(path::startsWith)) {
       chain.doFilter(request, response);
       return;
     }
@@ -81,6 +81,10 @@ public class WebAppFilter extends HttpFilter {
       return;
     }
     if (isFile(request.getServletContext(), path)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (servedByAServlet(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -96,8 +100,9 @@ public class WebAppFilter extends HttpFilter {
   }
 
   /**
-   * A path mapped to a servlet of this module (the API's, or one a test deployment adds) is its
-   * own; only what would reach the default servlet may be a file or an app route.
+   * A path that is no file but is mapped to a servlet of this module (one a test deployment adds,
+   * for instance) is that servlet's, not an app route. Asked only of such paths: Liberty reports
+   * static files as servlet-mapped too once browsers have fetched them.
    */
   private static boolean servedByAServlet(HttpServletRequest request) {
     MappingMatch match = request.getHttpServletMapping().getMappingMatch();
