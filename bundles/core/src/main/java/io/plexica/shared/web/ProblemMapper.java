@@ -1,7 +1,6 @@
 package io.plexica.shared.web;
 
 import io.plexica.shared.persistence.SqlErrors;
-import io.plexica.shared.problem.FieldError;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 import jakarta.json.JsonException;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,21 +34,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable thrown) {
     String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
     Throwable cause = unwrap(thrown);
+    if (cause instanceof ConstraintViolationException violations) {
+      cause = RequestBodies.invalid(violations.getConstraintViolations());
+    }
     if (cause instanceof ProblemException problem) {
       if (problem.type().status() >= 500) {
         return serverError(problem.type(), problem.getMessage(), instance, problem);
       }
       return ProblemResponses.of(
           problem.type(), problem.getMessage(), instance, null, problem.fieldErrors());
-    }
-    if (cause instanceof ConstraintViolationException violations) {
-      List<FieldError> errors = RequestBodies.fieldErrors(violations.getConstraintViolations());
-      return ProblemResponses.of(
-          ProblemType.VALIDATION_FAILED,
-          errors.size() + " field(s) are not valid",
-          instance,
-          null,
-          errors);
     }
     if (cause instanceof JsonbException || cause instanceof JsonException) {
       return ProblemResponses.of(

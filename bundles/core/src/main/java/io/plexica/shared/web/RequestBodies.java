@@ -6,6 +6,7 @@ import io.plexica.shared.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
@@ -39,25 +40,28 @@ public class RequestBodies {
     }
     Set<ConstraintViolation<T>> violations = validator.validate(body);
     if (!violations.isEmpty()) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED,
-          violations.size() + " field(s) are not valid",
-          fieldErrors(violations));
+      throw invalid(violations);
     }
     return body;
   }
 
-  /** Each violation as the field it is about (the last node of its path) and its message. */
-  static List<FieldError> fieldErrors(Set<? extends ConstraintViolation<?>> violations) {
-    return violations.stream()
-        .map(RequestBodies::fieldError)
-        .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
-        .toList();
+  /**
+   * The {@code validation-failed} problem of Bean Validation violations, wherever they were found:
+   * each as the field it is about (the last node of its path) and its message.
+   */
+  static ProblemException invalid(Set<? extends ConstraintViolation<?>> violations) {
+    List<FieldError> errors =
+        violations.stream()
+            .map(RequestBodies::fieldError)
+            .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+            .toList();
+    return new ProblemException(
+        ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are not valid", errors);
   }
 
   private static FieldError fieldError(ConstraintViolation<?> violation) {
     String field = null;
-    for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+    for (Path.Node node : violation.getPropertyPath()) {
       field = node.getName();
     }
     return new FieldError(field == null ? "body" : field, violation.getMessage());
