@@ -14,10 +14,11 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The archive Arquillian deploys: the platform's EAR exactly as the build made it, with the test
- * classes (and the sample bundles they install) added to its one web module, so the tests live in
- * the application's class loader and CDI container. Named apart from the {@code plexica}
- * application of the server configuration.
+ * The archive Arquillian deploys: the platform's EAR exactly as the build made it, with this
+ * package's test classes (the tests, their helpers, the test-only request filters) and the sample
+ * bundles they install added to its one web module, so the tests live in the application's class
+ * loader, CDI container and JAX-RS application. Named apart from the {@code plexica} application of
+ * the server configuration.
  */
 final class PlatformDeployment {
   static final String NOTES_BUNDLE = "/incontainer/notes.jar";
@@ -26,7 +27,7 @@ final class PlatformDeployment {
 
   private PlatformDeployment() {}
 
-  static EnterpriseArchive withTests(Class<?> testClass) {
+  static EnterpriseArchive withTests() {
     File ear = new File(System.getProperty("incontainer.ear", "target/plexica.ear"));
     File bundles = new File(System.getProperty("incontainer.bundles", "target/test-bundles"));
     EnterpriseArchive archive =
@@ -34,7 +35,7 @@ final class PlatformDeployment {
             .merge(ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear));
     WebArchive web =
         webModule(ear)
-            .addClasses(testClass, PlatformDeployment.class)
+            .addPackage(PlatformDeployment.class.getPackage())
             .addAsLibrary(jarOf(Assertions.class))
             .addAsResource(new File(bundles, "notes.jar"), NOTES_BUNDLE.substring(1));
     archive.delete(WEB_MODULE);

@@ -1,27 +1,48 @@
 package io.plexica.incontainer;
 
+import static io.plexica.incontainer.FilterProbes.AFTER_AUTHENTICATION;
+import static io.plexica.incontainer.FilterProbes.AFTER_CLIENT_RATE_LIMIT;
+import static io.plexica.incontainer.FilterProbes.AFTER_TENANT_CONTEXT;
+import static io.plexica.incontainer.FilterProbes.BEFORE_AUTHENTICATION;
+import static io.plexica.incontainer.FilterProbes.BEFORE_CLIENT_RATE_LIMIT;
+import static io.plexica.incontainer.FilterProbes.BEFORE_DEFERRED_CLIENT_LIMIT;
+import static io.plexica.incontainer.FilterProbes.BEFORE_PERMISSION;
+import static io.plexica.incontainer.FilterProbes.BEFORE_PLATFORM_ADMIN;
+import static io.plexica.incontainer.FilterProbes.BEFORE_TENANT_CONTEXT;
+import static io.plexica.incontainer.FilterProbes.BEFORE_TENANT_RATE_LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plexica.events.infra.EventsAtStartup;
+import io.plexica.identity.api.BearerAuthentication;
+import io.plexica.identity.api.PermissionFilter;
+import io.plexica.identity.api.PlatformAdminFilter;
+import io.plexica.identity.api.TenantContextFilter;
 import io.plexica.identity.domain.RoleName;
 import io.plexica.identity.domain.TenantRole;
+import io.plexica.incontainer.FilterProbes.Seen;
 import io.plexica.plugins.app.PluginManifests;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.infra.PluginEventsAtStartup;
 import io.plexica.plugins.infra.PluginsAtStartup;
+import io.plexica.ratelimit.api.DeferredClientRateLimit;
+import io.plexica.ratelimit.api.RateLimitFilter;
+import io.plexica.ratelimit.api.TenantRateLimitFilter;
+import io.plexica.ratelimit.app.RateLimits;
 import io.plexica.shared.lease.ExpiredWork;
 import io.plexica.shared.persistence.Database;
 import io.plexica.tenancy.app.SchemaUpgrade;
 import io.plexica.tenancy.app.TenantSchemas;
 import io.plexica.workspaces.infra.InvitationMailAtStartup;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -33,10 +54,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -91,7 +114,7 @@ class PlatformInsideLibertyIT {
 
   @Deployment
   static EnterpriseArchive platform() {
-    return PlatformDeployment.withTests(PlatformInsideLibertyIT.class);
+    return PlatformDeployment.withTests();
   }
 
   /**
@@ -273,6 +296,138 @@ class PlatformInsideLibertyIT {
     runtime.deactivate(manifest.id(), manifest.version());
     assertThat(runtime.route(manifest.id(), manifest.version(), "GET", "/notes")).isEmpty();
     assertThat(runtime.activeVersions(manifest.id())).doesNotContain(manifest.version());
+  }
+
+  /**
+   * Liberty's JAX-RS runtime runs the platform's request filters, global and name-bound ones
+   * together, in the order of their priorities, and a filter that refuses ends the chain where it
+   * stands: rate limit before the token, the token before any authorization, the platform-admin
+   * check before the tenant, the tenant (and the caller's access) before its rate limit and the
+   * permission check. Probes of the test deployment ({@link FilterProbes}) sit on both sides of
+   * each filter and record what the request carries when they run.
+   */
+  @Test
+  void theRequestFiltersRunInTheirDeclaredOrderAndARefusalEndsTheChainWhereItStands() {
+    assertThat(cdi(RateLimits.class).enabled()).as("rate limits in the test server").isTrue();
+    assertBetweenItsProbes(RateLimitFilter.class, BEFORE_CLIENT_RATE_LIMIT);
+    assertBetweenItsProbes(BearerAuthentication.class, BEFORE_AUTHENTICATION);
+    assertBetweenItsProbes(PlatformAdminFilter.class, BEFORE_PLATFORM_ADMIN);
+    assertBetweenItsProbes(TenantContextFilter.class, BEFORE_TENANT_CONTEXT);
+    assertBetweenItsProbes(TenantRateLimitFilter.class, BEFORE_TENANT_RATE_LIMIT);
+    assertBetweenItsProbes(DeferredClientRateLimit.class, BEFORE_DEFERRED_CLIENT_LIMIT);
+    assertBetweenItsProbes(PermissionFilter.class, BEFORE_PERMISSION);
+
+    // Made here, inside the server: JUnit makes the test class on the client side too, which has
+    // no MicroProfile Config.
+    OwnServer server = new OwnServer();
+    String platformAdmin = server.platformAdminToken();
+    String slug = "filters-" + UUID.randomUUID().toString().substring(0, 8);
+    String tenant =
+        "{\"slug\":\"%s\",\"name\":\"Filter order\",\"adminEmail\":\"admin@%s.example\"}"
+            .formatted(slug, slug);
+    assertThat(server.api("POST", "/tenants", platformAdmin, tenant, Map.of()).status())
+        .isEqualTo(202);
+    await(
+        "tenant " + slug + " active",
+        () ->
+            "ACTIVE"
+                .equals(
+                    server
+                        .api("GET", "/tenants/" + slug, platformAdmin, null, Map.of())
+                        .json()
+                        .getString("status", "")));
+    String tenantAdmin = server.tenantAdminToken(slug);
+    OwnServer.Answer account =
+        server.api(
+            "POST",
+            "/service-accounts",
+            tenantAdmin,
+            "{\"name\":\"filter probe\",\"roles\":[\"guest\"]}",
+            Map.of());
+    assertThat(account.status()).as("service account: %s", account).isEqualTo(201);
+    JsonObject credentials = account.json().getJsonObject("credentials");
+    String guest =
+        server.clientCredentialsToken(
+            credentials.getString("tokenEndpoint"),
+            credentials.getString("clientId"),
+            credentials.getString("clientSecret"));
+
+    Probed admitted = probe(server, "/users", tenantAdmin);
+    assertThat(admitted.status()).isEqualTo(200);
+    assertThat(admitted.ran()).isEqualTo(FilterProbes.ALL);
+    assertThat(admitted.where(Seen::authenticated)).isEqualTo(from(AFTER_AUTHENTICATION));
+    assertThat(admitted.where(Seen::inTenant)).isEqualTo(from(AFTER_TENANT_CONTEXT));
+    assertThat(admitted.where(Seen::clientCountDeferred))
+        .as("the client's count waits for the token, then goes with the tenant's")
+        .isEqualTo(between(AFTER_CLIENT_RATE_LIMIT, BEFORE_TENANT_RATE_LIMIT));
+
+    Probed platformCall = probe(server, "/tenants/" + slug, platformAdmin);
+    assertThat(platformCall.status()).isEqualTo(200);
+    assertThat(platformCall.ran()).isEqualTo(FilterProbes.ALL);
+    assertThat(platformCall.where(Seen::inTenant)).isEmpty();
+    assertThat(platformCall.where(Seen::clientCountDeferred))
+        .as("outside a tenant the deferred count is taken on its own")
+        .isEqualTo(between(AFTER_CLIENT_RATE_LIMIT, BEFORE_DEFERRED_CLIENT_LIMIT));
+
+    Probed badToken = probe(server, "/users", "not-a-token");
+    assertThat(badToken.status()).isEqualTo(401);
+    assertThat(badToken.ran()).isEqualTo(upTo(BEFORE_AUTHENTICATION));
+
+    Probed tenantAdminOnPlatform = probe(server, "/tenants/" + slug, tenantAdmin);
+    assertThat(tenantAdminOnPlatform.status()).isEqualTo(403);
+    assertThat(tenantAdminOnPlatform.ran()).isEqualTo(upTo(BEFORE_PLATFORM_ADMIN));
+
+    Probed platformAdminInTenant = probe(server, "/users", platformAdmin);
+    assertThat(platformAdminInTenant.status()).isEqualTo(403);
+    assertThat(platformAdminInTenant.ran()).isEqualTo(upTo(BEFORE_TENANT_CONTEXT));
+
+    Probed withoutPermission = probe(server, "/users", guest);
+    assertThat(withoutPermission.status()).isEqualTo(403);
+    assertThat(withoutPermission.ran()).isEqualTo(upTo(BEFORE_PERMISSION));
+    assertThat(withoutPermission.where(Seen::inTenant))
+        .as("the permission is checked against the tenant's access, resolved before it")
+        .isEqualTo(between(AFTER_TENANT_CONTEXT, BEFORE_PERMISSION));
+  }
+
+  /** What the probes saw of one GET. */
+  private record Probed(int status, List<Seen> seen) {
+    List<Integer> ran() {
+      return seen.stream().map(Seen::priority).toList();
+    }
+
+    List<Integer> where(Predicate<Seen> state) {
+      return seen.stream().filter(state).map(Seen::priority).toList();
+    }
+  }
+
+  private static Probed probe(OwnServer server, String path, String token) {
+    String probe = FilterProbes.newProbe();
+    int status = server.api("GET", path, token, null, Map.of(FilterProbes.HEADER, probe)).status();
+    return new Probed(status, FilterProbes.seenBy(probe));
+  }
+
+  private static List<Integer> from(int first) {
+    return between(first, Integer.MAX_VALUE);
+  }
+
+  private static List<Integer> upTo(int last) {
+    return between(Integer.MIN_VALUE, last);
+  }
+
+  private static List<Integer> between(int first, int last) {
+    return FilterProbes.ALL.stream().filter(p -> p >= first && p <= last).toList();
+  }
+
+  /** A platform filter's declared priority lies between the probe before it and the next one. */
+  private static void assertBetweenItsProbes(Class<?> filter, int probeBefore) {
+    int next = FilterProbes.ALL.get(FilterProbes.ALL.indexOf(probeBefore) + 1);
+    assertThat(filter.getAnnotation(Priority.class).value())
+        .as("priority of %s", filter.getSimpleName())
+        .isStrictlyBetween(probeBefore, next);
+  }
+
+  private static <T> T cdi(Class<T> type) {
+    return CDI.current().select(type).get();
   }
 
   private static void await(String what, BooleanSupplier condition) {
