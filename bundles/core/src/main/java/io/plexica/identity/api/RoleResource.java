@@ -9,7 +9,9 @@ import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.CheckedBody;
 import io.plexica.shared.web.MergePatch;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +54,7 @@ public class RoleResource {
   @Inject RoleService roles;
   @Inject CurrentTenant tenant;
   @Inject CurrentIdentity identity;
+  @Inject RequestBodies bodies;
 
   @Schema(name = "Role")
   public record RoleView(
@@ -83,7 +86,20 @@ public class RoleResource {
   public record CreateRoleRequest(
       @Schema(required = true, example = "editor") String name,
       @Schema(maxLength = TenantRole.MAX_DESCRIPTION) String description,
-      @Schema(example = "[\"workspaces:read\", \"workspaces:create\"]") List<String> permissions) {}
+      @Schema(example = "[\"workspaces:read\", \"workspaces:create\"]") List<String> permissions)
+      implements CheckedBody<NewRole> {
+    @Override
+    public NewRole value(Validation validation) {
+      return new NewRole(
+          validation.check(() -> new RoleName(name)),
+          validation.check(() -> RoleResource.description(description)),
+          validation.check(
+              () -> RoleResource.permissions(permissions == null ? List.of() : permissions)));
+    }
+  }
+
+  /** A role to create, its parts valid. */
+  record NewRole(RoleName name, String description, Set<String> permissions) {}
 
   @GET
   @RequiresPermission("roles:read")
@@ -143,18 +159,14 @@ public class RoleResource {
       description = "Name taken",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response create(CreateRoleRequest body, @Context UriInfo uri) {
-    if (body == null) {
-      throw ProblemException.invalid("body", "a JSON object with name and permissions");
-    }
-    Validation validation = new Validation();
-    RoleName name = validation.check(() -> new RoleName(body.name()));
-    String description = validation.check(() -> description(body.description()));
-    Set<String> permissions =
-        validation.check(
-            () -> permissions(body.permissions() == null ? List.of() : body.permissions()));
-    validation.throwIfInvalid();
+    NewRole role = bodies.value(body, "a JSON object with name and permissions is required");
     TenantRole created =
-        roles.create(tenant.require(), name, description, permissions, identity.access());
+        roles.create(
+            tenant.require(),
+            role.name(),
+            role.description(),
+            role.permissions(),
+            identity.access());
     return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build())
         .entity(RoleView.of(created))
         .build();

@@ -6,14 +6,16 @@ import io.plexica.identity.app.ServiceAccountService.Changes;
 import io.plexica.identity.app.ServiceAccountService.Created;
 import io.plexica.identity.app.ServiceAccountService.Credentials;
 import io.plexica.identity.app.ServiceAccountService.Details;
+import io.plexica.identity.app.ServiceAccountService.NewAccount;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.ServiceAccount;
 import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.ProblemDocument;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.CheckedBody;
 import io.plexica.shared.web.MergePatch;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +60,7 @@ public class ServiceAccountResource {
   @Inject ServiceAccountService accounts;
   @Inject CurrentTenant tenant;
   @Inject CurrentIdentity identity;
+  @Inject RequestBodies bodies;
 
   @Schema(name = "ServiceAccount")
   public record ServiceAccountView(
@@ -121,7 +124,16 @@ public class ServiceAccountResource {
           String name,
       @Schema(maxLength = ServiceAccount.MAX_DESCRIPTION) String description,
       @Schema(description = "Role names; [\"user\"] when absent", example = "[\"user\"]")
-          List<String> roles) {}
+          List<String> roles)
+      implements CheckedBody<NewAccount> {
+    @Override
+    public NewAccount value(Validation validation) {
+      return new NewAccount(
+          validation.check(() -> ServiceAccountResource.name(name)),
+          validation.check(() -> ServiceAccountResource.description(description)),
+          roles == null ? RoleNames.DEFAULT : validation.check(() -> RoleNames.of(roles)));
+    }
+  }
 
   @Schema(
       name = "ServiceAccountChanges",
@@ -192,19 +204,12 @@ public class ServiceAccountResource {
       description = "Keycloak is unavailable (identity-unavailable): nothing was made",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response create(CreateRequest body, @Context UriInfo uri) {
-    if (body == null) {
-      throw ProblemException.invalid("body", "a JSON object with name and roles");
-    }
-    Validation validation = new Validation();
-    String name = validation.check(() -> name(body.name()));
-    String description = validation.check(() -> description(body.description()));
-    Set<String> roles =
-        body.roles() == null
-            ? Set.of("user")
-            : validation.check(() -> UserResource.roles(body.roles()));
-    validation.throwIfInvalid();
     Created created =
-        accounts.create(tenant.require(), name, description, roles, identity.access(), actor());
+        accounts.create(
+            tenant.require(),
+            bodies.value(body, "a JSON object with name and roles is required"),
+            identity.access(),
+            actor());
     return Response.created(
             uri.getAbsolutePathBuilder().path(created.details().account().id().toString()).build())
         .entity(CreatedView.of(created))
@@ -246,7 +251,7 @@ public class ServiceAccountResource {
             patch, "description", validation, ServiceAccountResource::description);
     Optional<Set<String>> roles =
         MergePatch.strings(patch, "roles", validation, "role names")
-            .map(names -> validation.check(() -> UserResource.roles(names)));
+            .map(names -> validation.check(() -> RoleNames.of(names)));
     Optional<Boolean> enabled = MergePatch.bool(patch, "enabled", validation);
     validation.throwIfInvalid();
     return ServiceAccountView.of(

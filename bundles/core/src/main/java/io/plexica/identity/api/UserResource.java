@@ -10,17 +10,13 @@ import io.plexica.identity.app.UserService;
 import io.plexica.identity.app.UserService.Invitation;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.TenantUser;
-import io.plexica.identity.domain.UserProfile;
 import io.plexica.identity.domain.UserQuery;
-import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.ProblemDocument;
-import io.plexica.shared.problem.ProblemException;
-import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.PageParameters;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
-import io.plexica.tenancy.domain.EmailAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -36,8 +32,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,12 +50,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @TenantScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
-  static final int MAX_NAME = 100;
-  static final int MAX_ROLES = 20;
 
   @Inject UserService users;
   @Inject CurrentTenant tenant;
   @Inject CurrentIdentity identity;
+  @Inject RequestBodies bodies;
 
   @GET
   @RequiresPermission("users:read")
@@ -144,29 +137,9 @@ public class UserResource {
               + " nobody was made; try again",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response invite(InviteRequest body, @Context UriInfo uri) {
-    if (body == null) {
-      throw ProblemException.invalid("body", "a JSON object with email, firstName, lastName");
-    }
-    Validation validation = new Validation();
-    EmailAddress email = validation.check(() -> EmailAddress.of("email", body.email()));
-    String first =
-        validation.check(() -> FieldRules.personName("firstName", body.firstName(), MAX_NAME));
-    String last =
-        validation.check(() -> FieldRules.personName("lastName", body.lastName(), MAX_NAME));
-    Set<String> roles =
-        body.roles() == null ? Set.of("user") : validation.check(() -> roles(body.roles()));
-    String password = body.temporaryPassword();
-    if (password != null && (password.length() < 8 || password.length() > 128)) {
-      validation.reject("temporaryPassword", "must be 8 to 128 characters");
-    }
-    validation.throwIfInvalid();
-    TenantUser invited =
-        users.invite(
-            tenant.require(),
-            new Invitation(
-                new UserProfile(email.value(), email.value(), first, last), roles, password),
-            identity.access(),
-            actor());
+    Invitation invitation =
+        bodies.value(body, "a JSON object with email, firstName, lastName is required");
+    TenantUser invited = users.invite(tenant.require(), invitation, identity.access(), actor());
     return Response.created(uri.getAbsolutePathBuilder().path(invited.id().toString()).build())
         .entity(UserView.of(invited))
         .build();
@@ -191,11 +164,9 @@ public class UserResource {
       description = "Would leave the tenant without an enabled admin",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public UserView setRoles(@PathParam("id") String id, RolesRequest body) {
-    if (body == null || body.roles() == null) {
-      throw ProblemException.invalid("roles", "is required: a list of role names, maybe empty");
-    }
     UUID userId = userId(id);
-    Set<String> roles = roles(body.roles());
+    Set<String> roles =
+        bodies.value(body, "a JSON object with roles: a list of role names, maybe empty");
     return UserView.of(users.setRoles(tenant.require(), userId, roles, identity.access(), actor()));
   }
 
@@ -278,20 +249,6 @@ public class UserResource {
     } catch (IllegalArgumentException e) {
       throw IdentityProblems.userNotFound(id);
     }
-  }
-
-  static Set<String> roles(List<String> names) {
-    if (names.size() > MAX_ROLES) {
-      throw ProblemException.invalid("roles", "at most " + MAX_ROLES + " roles per user");
-    }
-    Set<String> roles = new LinkedHashSet<>();
-    for (String name : names) {
-      if (name == null || name.isBlank()) {
-        throw ProblemException.invalid("roles", "must not contain blank names");
-      }
-      roles.add(name.strip());
-    }
-    return roles;
   }
 
   private AuditEntry.Actor actor() {

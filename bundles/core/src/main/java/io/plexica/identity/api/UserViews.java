@@ -2,10 +2,18 @@ package io.plexica.identity.api;
 
 import io.plexica.identity.app.PlatformUserDirectory.PlatformUser;
 import io.plexica.identity.app.PlatformUserDirectory.PlatformUserPage;
+import io.plexica.identity.app.UserService.Invitation;
 import io.plexica.identity.app.UserService.SyncReport;
 import io.plexica.identity.domain.TenantUser;
 import io.plexica.identity.domain.UserPage;
+import io.plexica.identity.domain.UserProfile;
 import io.plexica.identity.domain.UserStatus;
+import io.plexica.shared.problem.FieldRules;
+import io.plexica.shared.problem.Validation;
+import io.plexica.shared.web.CheckedBody;
+import io.plexica.tenancy.domain.EmailAddress;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of the user endpoints. */
 public final class UserViews {
+  /** The longest first or last name a user may have. */
+  static final int MAX_NAME = 100;
+
   private UserViews() {}
 
   @Schema(name = "User")
@@ -56,20 +67,46 @@ public final class UserViews {
   @Schema(name = "InviteUser")
   public record InviteRequest(
       @Schema(required = true, example = "grace@acme.example") String email,
-      @Schema(required = true, example = "Grace", maxLength = 100) String firstName,
-      @Schema(required = true, example = "Hopper", maxLength = 100) String lastName,
+      @Schema(required = true, example = "Grace", maxLength = MAX_NAME) String firstName,
+      @Schema(required = true, example = "Hopper", maxLength = MAX_NAME) String lastName,
       @Schema(description = "Role names; [\"user\"] when absent", example = "[\"user\"]")
           List<String> roles,
       @Schema(
               description =
-                  "Optional first password (8 to 128 characters) the user must change at first"
-                      + " login; without it the user sets one through Keycloak's e-mail actions",
+                  "Optional first password the user must change at first login; without it the"
+                      + " user sets one through Keycloak's e-mail actions",
               writeOnly = true)
-          String temporaryPassword) {}
+          @Size(min = 8, max = 128, message = "must be 8 to 128 characters")
+          String temporaryPassword)
+      implements CheckedBody<Invitation> {
+    @Override
+    public Invitation value(Validation validation) {
+      EmailAddress address = validation.check(() -> EmailAddress.of("email", email));
+      String first =
+          validation.check(() -> FieldRules.personName("firstName", firstName, MAX_NAME));
+      String last = validation.check(() -> FieldRules.personName("lastName", lastName, MAX_NAME));
+      Set<String> names =
+          roles == null ? RoleNames.DEFAULT : validation.check(() -> RoleNames.of(roles));
+      return address == null
+          ? null
+          : new Invitation(
+              new UserProfile(address.value(), address.value(), first, last),
+              names,
+              temporaryPassword);
+    }
+  }
 
   @Schema(name = "UserRoles")
   public record RolesRequest(
-      @Schema(required = true, example = "[\"user\", \"editor\"]") List<String> roles) {}
+      @Schema(required = true, example = "[\"user\", \"editor\"]")
+          @NotNull(message = "is required: a list of role names, maybe empty")
+          List<String> roles)
+      implements CheckedBody<Set<String>> {
+    @Override
+    public Set<String> value(Validation validation) {
+      return roles == null ? null : validation.check(() -> RoleNames.of(roles));
+    }
+  }
 
   @Schema(name = "UserSync")
   public record SyncView(int created, int updated, int removed, int unchanged) {

@@ -99,13 +99,13 @@ public class ServiceAccountService {
     return store.read(tenant, tx -> details(tx, id));
   }
 
-  public Created create(
-      TenantRef tenant,
-      String name,
-      String description,
-      Set<String> roles,
-      Access creator,
-      Actor by) {
+  /** What a new service account is to be: its name, description and roles. */
+  public record NewAccount(String name, String description, Set<String> roles) {}
+
+  public Created create(TenantRef tenant, NewAccount wanted, Access creator, Actor by) {
+    String name = wanted.name();
+    String description = wanted.description();
+    Set<String> roles = wanted.roles();
     store.read(
         tenant,
         tx -> {

@@ -2,6 +2,7 @@ package io.plexica.shared.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -33,13 +34,22 @@ public final class Validation {
 
   /** Throws one validation problem listing every error collected, if there is any. */
   public void throwIfInvalid() {
+    Optional<ProblemException> problem = problem();
+    if (problem.isPresent()) {
+      throw problem.get();
+    }
+  }
+
+  /** The validation problem listing every error collected; empty when there is none. */
+  public Optional<ProblemException> problem() {
     if (errors.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     String detail =
         errors.size() == 1
             ? errors.get(0).field() + ": " + errors.get(0).message()
             : errors.size() + " fields are not valid";
-    throw new ProblemException(ProblemType.VALIDATION_FAILED, detail, errors);
+    return Optional.of(
+        new ProblemException(ProblemType.VALIDATION_FAILED, detail, List.copyOf(errors)));
   }
 }

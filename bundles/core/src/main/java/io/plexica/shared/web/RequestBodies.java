@@ -2,10 +2,11 @@ package io.plexica.shared.web;
 
 import io.plexica.shared.problem.FieldError;
 import io.plexica.shared.problem.ProblemException;
-import io.plexica.shared.problem.ProblemType;
+import io.plexica.shared.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.Comparator;
@@ -46,24 +47,49 @@ public class RequestBodies {
   }
 
   /**
-   * The {@code validation-failed} problem of Bean Validation violations, wherever they were found:
-   * each as the field it is about (the last node of its path) and its message.
+   * What the body asks for, when it is present and follows both its Bean Validation constraints and
+   * the rules of its value objects; otherwise a {@code validation-failed} problem naming every
+   * field in error, or the body itself with {@code whenMissing} when there is none.
    */
-  static ProblemException invalid(Set<? extends ConstraintViolation<?>> violations) {
-    List<FieldError> errors =
-        violations.stream()
-            .map(RequestBodies::fieldError)
-            .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
-            .toList();
-    return new ProblemException(
-        ProblemType.VALIDATION_FAILED, errors.size() + " field(s) are not valid", errors);
+  public <V> V value(CheckedBody<V> body, String whenMissing) {
+    if (body == null) {
+      throw ProblemException.invalid("body", whenMissing);
+    }
+    Validation validation = new Validation();
+    fieldErrors(validator.validate(body)).forEach(e -> validation.reject(e.field(), e.message()));
+    V value = body.value(validation);
+    validation.throwIfInvalid();
+    return value;
   }
 
+  /**
+   * The {@code validation-failed} problem of Bean Validation violations, wherever they were found:
+   * each as the field it is about and its message.
+   */
+  static ProblemException invalid(Set<? extends ConstraintViolation<?>> violations) {
+    Validation validation = new Validation();
+    fieldErrors(violations).forEach(e -> validation.reject(e.field(), e.message()));
+    return validation.problem().orElseThrow();
+  }
+
+  private static List<FieldError> fieldErrors(Set<? extends ConstraintViolation<?>> violations) {
+    return violations.stream()
+        .map(RequestBodies::fieldError)
+        .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+        .toList();
+  }
+
+  /**
+   * The field a violation is about: the last property of its path, so that a rule on the elements
+   * of a list names the list, not {@code <list element>}.
+   */
   private static FieldError fieldError(ConstraintViolation<?> violation) {
-    String field = null;
+    String field = "body";
     for (Path.Node node : violation.getPropertyPath()) {
-      field = node.getName();
+      if (node.getKind() == ElementKind.PROPERTY) {
+        field = node.getName();
+      }
     }
-    return new FieldError(field == null ? "body" : field, violation.getMessage());
+    return new FieldError(field, violation.getMessage());
   }
 }

@@ -2,21 +2,19 @@ package io.plexica.tenancy.api;
 
 import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
-import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.PlatformAdminOnly;
 import io.plexica.shared.web.MergePatch;
 import io.plexica.shared.web.PageParameters;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.api.TenantViews.CreateTenantRequest;
+import io.plexica.tenancy.api.TenantViews.NewTenant;
 import io.plexica.tenancy.api.TenantViews.ProvisioningView;
 import io.plexica.tenancy.api.TenantViews.TenantChanges;
 import io.plexica.tenancy.api.TenantViews.TenantPageView;
 import io.plexica.tenancy.api.TenantViews.TenantView;
 import io.plexica.tenancy.app.TenantService;
-import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.tenancy.domain.Tenant;
-import io.plexica.tenancy.domain.TenantName;
 import io.plexica.tenancy.domain.TenantQuery;
-import io.plexica.tenancy.domain.TenantSlug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -56,6 +54,7 @@ public class TenantResource {
   private static final String ID_DOC = "The tenant's id (UUID) or slug";
 
   @Inject TenantService tenants;
+  @Inject RequestBodies bodies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -98,15 +97,9 @@ public class TenantResource {
       description = "Slug taken",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response create(CreateTenantRequest body, @Context UriInfo uri) {
-    if (body == null) {
-      throw ProblemException.invalid("body", "a JSON object with slug and name is required");
-    }
-    Validation validation = new Validation();
-    TenantSlug slug = validation.check(() -> new TenantSlug(body.slug()));
-    TenantName name = validation.check(() -> new TenantName(body.name()));
-    EmailAddress adminEmail = validation.check(() -> new EmailAddress(body.adminEmail()));
-    validation.throwIfInvalid();
-    Tenant tenant = tenants.create(slug, name, adminEmail, body.settings());
+    NewTenant created = bodies.value(body, "a JSON object with slug and name is required");
+    Tenant tenant =
+        tenants.create(created.slug(), created.name(), created.adminEmail(), created.settings());
     return Response.accepted(TenantView.of(tenant)).location(locationOf(uri, tenant)).build();
   }
 

@@ -1,10 +1,15 @@
 package io.plexica.tenancy.api;
 
 import io.plexica.shared.json.JsonText;
+import io.plexica.shared.problem.Validation;
+import io.plexica.shared.web.CheckedBody;
 import io.plexica.tenancy.app.TenantService.ProvisioningReport;
+import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.tenancy.domain.ProvisioningStepRecord;
 import io.plexica.tenancy.domain.Tenant;
+import io.plexica.tenancy.domain.TenantName;
 import io.plexica.tenancy.domain.TenantPage;
+import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.tenancy.domain.TenantStatus;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -35,7 +40,21 @@ public final class TenantViews {
       @Schema(
               description = "Free-form JSON object of tenant settings",
               example = "{\"locale\":\"en\"}")
-          JsonObject settings) {}
+          JsonObject settings)
+      implements CheckedBody<NewTenant> {
+    @Override
+    public NewTenant value(Validation validation) {
+      return new NewTenant(
+          validation.check(() -> new TenantSlug(slug)),
+          validation.check(() -> new TenantName(name)),
+          validation.check(() -> new EmailAddress(adminEmail)),
+          settings);
+    }
+  }
+
+  /** A tenant to create, its parts valid. */
+  record NewTenant(
+      TenantSlug slug, TenantName name, EmailAddress adminEmail, JsonObject settings) {}
 
   @Schema(
       name = "TenantChanges",

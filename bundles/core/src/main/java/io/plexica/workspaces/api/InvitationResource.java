@@ -1,10 +1,11 @@
 package io.plexica.workspaces.api;
 
 import io.plexica.shared.problem.ProblemDocument;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.CheckedBody;
 import io.plexica.shared.web.PathIds;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.workspaces.app.InvitationService;
@@ -13,6 +14,8 @@ import io.plexica.workspaces.domain.WorkspaceProblems;
 import io.plexica.workspaces.domain.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InvitationResource {
   @Inject InvitationService invitations;
   @Inject WorkspaceRequests request;
+  @Inject RequestBodies bodies;
   @Inject Clock clock;
 
   @Schema(name = "Invitation")
@@ -112,7 +116,26 @@ public class InvitationResource {
               required = true,
               enumeration = {"ADMIN", "MEMBER", "VIEWER"})
           String role,
-      @Schema(description = "1 to 30; 7 when not given") Integer expiresInDays) {}
+      @Schema(description = "Days the invitation holds; 7 when not given")
+          @Min(value = 1, message = "must be between 1 and " + InvitationService.MAX_VALIDITY_DAYS)
+          @Max(
+              value = InvitationService.MAX_VALIDITY_DAYS,
+              message = "must be between 1 and " + InvitationService.MAX_VALIDITY_DAYS)
+          Integer expiresInDays)
+      implements CheckedBody<NewInvitation> {
+    @Override
+    public NewInvitation value(Validation validation) {
+      return new NewInvitation(
+          validation.check(() -> EmailAddress.of("email", email)),
+          validation.check(() -> WorkspaceRole.parse("role", role)),
+          expiresInDays == null
+              ? InvitationService.DEFAULT_VALIDITY
+              : Duration.ofDays(expiresInDays));
+    }
+  }
+
+  /** An invitation to send, its parts valid. */
+  record NewInvitation(EmailAddress email, WorkspaceRole role, Duration validity) {}
 
   @GET
   @Operation(
@@ -160,31 +183,15 @@ public class InvitationResource {
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response create(
       @PathParam("id") String id, CreateInvitationRequest body, @Context UriInfo uri) {
-    if (body == null) {
-      throw ProblemException.invalid("body", "a JSON object with email and role is required");
-    }
-    Validation validation = new Validation();
-    EmailAddress email = validation.check(() -> EmailAddress.of("email", body.email()));
-    WorkspaceRole role = validation.check(() -> WorkspaceRole.parse("role", body.role()));
-    Duration validity = InvitationService.DEFAULT_VALIDITY;
-    if (body.expiresInDays() != null) {
-      int days = body.expiresInDays();
-      if (days < 1 || days > InvitationService.MAX_VALIDITY_DAYS) {
-        validation.reject(
-            "expiresInDays", "must be between 1 and " + InvitationService.MAX_VALIDITY_DAYS);
-      } else {
-        validity = Duration.ofDays(days);
-      }
-    }
-    validation.throwIfInvalid();
+    NewInvitation wanted = bodies.value(body, "a JSON object with email and role is required");
     InvitationService.Issued issued =
         invitations.invite(
             request.tenant(),
             request.caller(),
             WorkspaceRequests.workspaceId(id),
-            email.value(),
-            role,
-            validity);
+            wanted.email().value(),
+            wanted.role(),
+            wanted.validity());
     return Response.created(
             uri.getAbsolutePathBuilder().path(issued.invitation().id().toString()).build())
         .entity(InvitationView.of(issued.invitation(), clock.instant(), issued.token()))

@@ -1,10 +1,11 @@
 package io.plexica.workspaces.api;
 
 import io.plexica.shared.problem.FieldRules;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.CheckedBody;
 import io.plexica.shared.web.PathIds;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.app.SharingService;
 import io.plexica.workspaces.domain.SharedResource;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SharedResourceResource {
   @Inject SharingService sharing;
   @Inject WorkspaceRequests request;
+  @Inject RequestBodies bodies;
 
   @Schema(name = "SharedResource")
   public record ShareView(
@@ -70,7 +72,28 @@ public class SharedResourceResource {
       @Schema(required = true) String targetWorkspaceId,
       @Schema(required = true, example = "crm:contact", description = "<owner>:<kind>")
           String resourceType,
-      @Schema(required = true, maxLength = SharingService.MAX_RESOURCE_ID) String resourceId) {}
+      @Schema(required = true, maxLength = SharingService.MAX_RESOURCE_ID) String resourceId)
+      implements CheckedBody<NewShare> {
+    @Override
+    public NewShare value(Validation validation) {
+      UUID target =
+          validation.check(() -> FieldRules.requiredId("targetWorkspaceId", targetWorkspaceId));
+      String type = resourceType == null ? "" : resourceType.strip();
+      if (!SharingService.TYPE.matcher(type).matches()) {
+        validation.reject(
+            "resourceType", "must be <owner>:<kind> in lowercase letters, such as crm:contact");
+      }
+      String id = resourceId == null ? "" : resourceId.strip();
+      if (id.isEmpty() || id.length() > SharingService.MAX_RESOURCE_ID) {
+        validation.reject(
+            "resourceId", "is required, at most " + SharingService.MAX_RESOURCE_ID + " characters");
+      }
+      return new NewShare(target, type, id);
+    }
+  }
+
+  /** A resource to share, its parts valid. */
+  record NewShare(UUID targetWorkspaceId, String resourceType, String resourceId) {}
 
   @GET
   @Operation(
@@ -108,33 +131,17 @@ public class SharedResourceResource {
       description = "Shared",
       content = @Content(schema = @Schema(implementation = ShareView.class)))
   public Response share(@PathParam("id") String id, ShareRequest body, @Context UriInfo uri) {
-    if (body == null) {
-      throw ProblemException.invalid(
-          "body", "a JSON object with targetWorkspaceId, resourceType and resourceId is required");
-    }
-    Validation validation = new Validation();
-    UUID target =
-        validation.check(
-            () -> FieldRules.requiredId("targetWorkspaceId", body.targetWorkspaceId()));
-    String type = body.resourceType() == null ? "" : body.resourceType().strip();
-    if (!SharingService.TYPE.matcher(type).matches()) {
-      validation.reject(
-          "resourceType", "must be <owner>:<kind> in lowercase letters, such as crm:contact");
-    }
-    String resourceId = body.resourceId() == null ? "" : body.resourceId().strip();
-    if (resourceId.isEmpty() || resourceId.length() > SharingService.MAX_RESOURCE_ID) {
-      validation.reject(
-          "resourceId", "is required, at most " + SharingService.MAX_RESOURCE_ID + " characters");
-    }
-    validation.throwIfInvalid();
+    NewShare wanted =
+        bodies.value(
+            body, "a JSON object with targetWorkspaceId, resourceType and resourceId is required");
     SharedResource share =
         sharing.share(
             request.tenant(),
             request.caller(),
             WorkspaceRequests.workspaceId(id),
-            target,
-            type,
-            resourceId);
+            wanted.targetWorkspaceId(),
+            wanted.resourceType(),
+            wanted.resourceId());
     return Response.created(uri.getAbsolutePathBuilder().path(share.id().toString()).build())
         .entity(ShareView.of(share))
         .build();

@@ -1,11 +1,12 @@
 package io.plexica.workspaces.api;
 
 import io.plexica.shared.problem.FieldRules;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.CheckedBody;
 import io.plexica.shared.web.MergePatch;
 import io.plexica.shared.web.PathIds;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.api.WorkspaceMemberResource.MemberView;
 import io.plexica.workspaces.app.TeamService;
@@ -50,6 +51,7 @@ public class TeamResource {
 
   @Inject TeamService teams;
   @Inject WorkspaceRequests request;
+  @Inject RequestBodies bodies;
 
   @Schema(name = "Team")
   public record TeamView(
@@ -76,11 +78,23 @@ public class TeamResource {
   public record CreateTeamRequest(
       @Schema(required = true, example = "Design", maxLength = WorkspaceService.MAX_NAME)
           String name,
-      @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description) {}
+      @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description)
+      implements CheckedBody<NameAndDescription> {
+    @Override
+    public NameAndDescription value(Validation validation) {
+      return NameAndDescription.created(name, description, validation);
+    }
+  }
 
   @Schema(name = "AddTeamMember")
   public record AddTeamMemberRequest(
-      @Schema(required = true, description = "A member of the workspace") String userId) {}
+      @Schema(required = true, description = "A member of the workspace") String userId)
+      implements CheckedBody<UUID> {
+    @Override
+    public UUID value(Validation validation) {
+      return validation.check(() -> FieldRules.requiredId("userId", userId));
+    }
+  }
 
   @GET
   @Operation(operationId = "listTeams", summary = "List the workspace's teams (any member)")
@@ -104,13 +118,7 @@ public class TeamResource {
       description = "Created",
       content = @Content(schema = @Schema(implementation = TeamView.class)))
   public Response create(@PathParam("id") String id, CreateTeamRequest body, @Context UriInfo uri) {
-    if (body == null) {
-      throw ProblemException.invalid("body", "a JSON object with name is required");
-    }
-    Validation validation = new Validation();
-    NameAndDescription text =
-        NameAndDescription.created(body.name(), body.description(), validation);
-    validation.throwIfInvalid();
+    NameAndDescription text = bodies.value(body, "a JSON object with name is required");
     Team team =
         teams.create(
             request.tenant(),
@@ -205,10 +213,7 @@ public class TeamResource {
       @PathParam("teamId") String teamId,
       AddTeamMemberRequest body,
       @Context UriInfo uri) {
-    if (body == null) {
-      throw ProblemException.invalid("body", "a JSON object with userId is required");
-    }
-    UUID userId = FieldRules.requiredId("userId", body.userId());
+    UUID userId = bodies.value(body, "a JSON object with userId is required");
     var added =
         teams.addMember(
             request.tenant(),

@@ -2,10 +2,11 @@ package io.plexica.workspaces.api;
 
 import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.ProblemDocument;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.CheckedBody;
 import io.plexica.shared.web.PathIds;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.app.MemberService;
 import io.plexica.workspaces.domain.MemberDetails;
@@ -46,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WorkspaceMemberResource {
   @Inject MemberService members;
   @Inject WorkspaceRequests request;
+  @Inject RequestBodies bodies;
 
   @Schema(name = "WorkspaceMember")
   public record MemberView(
@@ -74,14 +76,31 @@ public class WorkspaceMemberResource {
       @Schema(
               required = true,
               enumeration = {"ADMIN", "MEMBER", "VIEWER"})
-          String role) {}
+          String role)
+      implements CheckedBody<NewMember> {
+    @Override
+    public NewMember value(Validation validation) {
+      return new NewMember(
+          validation.check(() -> FieldRules.requiredId("userId", userId)),
+          validation.check(() -> WorkspaceRole.parse("role", role)));
+    }
+  }
+
+  /** A member to add, its parts valid. */
+  record NewMember(UUID userId, WorkspaceRole role) {}
 
   @Schema(name = "ChangeWorkspaceRole")
   public record ChangeRoleRequest(
       @Schema(
               required = true,
               enumeration = {"ADMIN", "MEMBER", "VIEWER"})
-          String role) {}
+          String role)
+      implements CheckedBody<WorkspaceRole> {
+    @Override
+    public WorkspaceRole value(Validation validation) {
+      return validation.check(() -> WorkspaceRole.parse("role", role));
+    }
+  }
 
   @GET
   @Operation(
@@ -122,17 +141,15 @@ public class WorkspaceMemberResource {
       description = "Already a member",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response add(@PathParam("id") String id, AddMemberRequest body, @Context UriInfo uri) {
-    if (body == null) {
-      throw ProblemException.invalid("body", "a JSON object with userId and role is required");
-    }
-    Validation validation = new Validation();
-    UUID userId = validation.check(() -> FieldRules.requiredId("userId", body.userId()));
-    WorkspaceRole role = validation.check(() -> WorkspaceRole.parse("role", body.role()));
-    validation.throwIfInvalid();
+    NewMember wanted = bodies.value(body, "a JSON object with userId and role is required");
     MemberDetails added =
         members.add(
-            request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id), userId, role);
-    return Response.created(uri.getAbsolutePathBuilder().path(userId.toString()).build())
+            request.tenant(),
+            request.caller(),
+            WorkspaceRequests.workspaceId(id),
+            wanted.userId(),
+            wanted.role());
+    return Response.created(uri.getAbsolutePathBuilder().path(wanted.userId().toString()).build())
         .entity(MemberView.of(added))
         .build();
   }
@@ -154,10 +171,7 @@ public class WorkspaceMemberResource {
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public MemberView changeRole(
       @PathParam("id") String id, @PathParam("userId") String userId, ChangeRoleRequest body) {
-    if (body == null) {
-      throw ProblemException.invalid("body", "a JSON object with role is required");
-    }
-    WorkspaceRole role = WorkspaceRole.parse("role", body.role());
+    WorkspaceRole role = bodies.value(body, "a JSON object with role is required");
     return MemberView.of(
         members.changeRole(
             request.tenant(),

@@ -2,10 +2,11 @@ package io.plexica.workspaces.api;
 
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemDocument;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.CheckedBody;
 import io.plexica.shared.web.MergePatch;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.app.WorkspaceService;
 import io.plexica.workspaces.domain.WorkspaceRole;
@@ -57,13 +58,25 @@ public class WorkspaceResource {
 
   @Inject WorkspaceService workspaces;
   @Inject WorkspaceRequests request;
+  @Inject RequestBodies bodies;
 
   @Schema(name = "CreateWorkspace")
   public record CreateWorkspaceRequest(
       @Schema(required = true, example = "marketing") String slug,
       @Schema(required = true, example = "Marketing", maxLength = WorkspaceService.MAX_NAME)
           String name,
-      @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description) {}
+      @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description)
+      implements CheckedBody<NewWorkspace> {
+    @Override
+    public NewWorkspace value(Validation validation) {
+      return new NewWorkspace(
+          validation.check(() -> new WorkspaceSlug(slug)),
+          NameAndDescription.created(name, description, validation));
+    }
+  }
+
+  /** A workspace to create, its parts valid. */
+  record NewWorkspace(WorkspaceSlug slug, NameAndDescription text) {}
 
   @Schema(
       name = "WorkspaceChanges",
@@ -138,17 +151,14 @@ public class WorkspaceResource {
       description = "A plugin enabled in the tenant vetoed the workspace (workspace-vetoed)",
       content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
   public Response create(CreateWorkspaceRequest body, @Context UriInfo uri) {
-    if (body == null) {
-      throw ProblemException.invalid("body", "a JSON object with slug and name is required");
-    }
-    Validation validation = new Validation();
-    WorkspaceSlug slug = validation.check(() -> new WorkspaceSlug(body.slug()));
-    NameAndDescription text =
-        NameAndDescription.created(body.name(), body.description(), validation);
-    validation.throwIfInvalid();
+    NewWorkspace wanted = bodies.value(body, "a JSON object with slug and name is required");
     Membership created =
         workspaces.create(
-            request.tenant(), request.caller(), slug, text.name(), text.description());
+            request.tenant(),
+            request.caller(),
+            wanted.slug(),
+            wanted.text().name(),
+            wanted.text().description());
     return Response.created(
             uri.getAbsolutePathBuilder().path(created.workspace().id().toString()).build())
         .entity(WorkspaceView.of(created))

@@ -1,0 +1,97 @@
+package io.plexica.workspaces.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plexica.shared.problem.FieldError;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.ProblemType;
+import io.plexica.shared.web.RequestBodies;
+import io.plexica.workspaces.api.InvitationResource.CreateInvitationRequest;
+import io.plexica.workspaces.api.InvitationResource.NewInvitation;
+import io.plexica.workspaces.api.SharedResourceResource.NewShare;
+import io.plexica.workspaces.api.SharedResourceResource.ShareRequest;
+import io.plexica.workspaces.app.InvitationService;
+import io.plexica.workspaces.domain.WorkspaceRole;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workspace request bodies carry their own rules (Bean Validation on their components, the
+ * value objects they become), so the resources hand their services valid values.
+ */
+class WorkspaceRequestsTest {
+  private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+  private final RequestBodies bodies = new RequestBodies(FACTORY.getValidator());
+
+  @AfterAll
+  static void close() {
+    FACTORY.close();
+  }
+
+  @Test
+  void anInvitationHoldsSevenDaysUnlessToldOtherwise() {
+    NewInvitation plain =
+        bodies.value(new CreateInvitationRequest("Ada@Example.com", "member", null), "required");
+    assertThat(plain.email().value()).isEqualTo("ada@example.com");
+    assertThat(plain.role()).isEqualTo(WorkspaceRole.MEMBER);
+    assertThat(plain.validity()).isEqualTo(InvitationService.DEFAULT_VALIDITY);
+
+    NewInvitation month =
+        bodies.value(new CreateInvitationRequest("ada@example.com", "VIEWER", 30), "required");
+    assertThat(month.validity()).isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
+  void anInvitationsValidityIsOneToThirtyDays() {
+    for (int days : List.of(0, 31, -1)) {
+      assertThat(
+              errors(
+                  () ->
+                      bodies.value(
+                          new CreateInvitationRequest("ada@example.com", "MEMBER", days),
+                          "required")))
+          .as("%d days", days)
+          .containsExactly(new FieldError("expiresInDays", "must be between 1 and 30"));
+    }
+  }
+
+  @Test
+  void everyBrokenRuleOfAnInvitationIsNamedInOneProblem() {
+    assertThat(
+            errors(
+                    () ->
+                        bodies.value(
+                            new CreateInvitationRequest("nobody", "OWNER", 90), "required"))
+                .stream()
+                .map(FieldError::field))
+        .containsExactlyInAnyOrder("email", "role", "expiresInDays");
+  }
+
+  @Test
+  void aShareIsStrippedAndChecked() {
+    UUID target = UUID.randomUUID();
+    NewShare share =
+        bodies.value(new ShareRequest(target.toString(), " crm:contact ", " 42 "), "required");
+    assertThat(share).isEqualTo(new NewShare(target, "crm:contact", "42"));
+
+    assertThat(
+            errors(() -> bodies.value(new ShareRequest("x", "Contact", " "), "required")).stream()
+                .map(FieldError::field))
+        .containsExactly("targetWorkspaceId", "resourceType", "resourceId");
+  }
+
+  private static List<FieldError> errors(Runnable call) {
+    try {
+      call.run();
+    } catch (ProblemException problem) {
+      assertThat(problem.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
+      return problem.fieldErrors();
+    }
+    throw new AssertionError("The body was accepted");
+  }
+}
