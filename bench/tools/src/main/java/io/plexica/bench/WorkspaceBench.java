@@ -1,3 +1,5 @@
+package io.plexica.bench;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,17 +20,16 @@ import java.util.regex.Pattern;
  * program).
  *
  * <pre>
- *   java bench/WorkspaceBench.java BASE_URL KEYCLOAK_URL [CREATES] [SWITCHES]
+ *   java bench/tools/src/main/java/io/plexica/bench/WorkspaceBench.java BASE_URL KEYCLOAK_URL [CREATES] [SWITCHES]
  * </pre>
  *
- * In a new tenant, as its administrator (who creates, and so is ADMIN of, every workspace):
- * 1. create: CREATES workspaces, one request at a time ({@code POST /api/v1/workspaces}: the
- *    plugin veto hook, the row, the creator's membership and two audit entries in one transaction);
- * 2. switch: SWITCHES requests of {@code GET /api/v1/workspaces/{id}} round-robin over them, after
- *    a warm-up (token check, membership look-up through the Redis cache, the workspace's row);
- * 3. switch after a change: the first switch after a member's role changed in that workspace, so
- *    the membership comes from the database again.
- * The super-admin token comes from PLEXICA_TOKEN.
+ * In a new tenant, as its administrator (who creates, and so is ADMIN of, every workspace): 1.
+ * create: CREATES workspaces, one request at a time ({@code POST /api/v1/workspaces}: the plugin
+ * veto hook, the row, the creator's membership and two audit entries in one transaction); 2.
+ * switch: SWITCHES requests of {@code GET /api/v1/workspaces/{id}} round-robin over them, after a
+ * warm-up (token check, membership look-up through the Redis cache, the workspace's row); 3. switch
+ * after a change: the first switch after a member's role changed in that workspace, so the
+ * membership comes from the database again. The super-admin token comes from PLEXICA_TOKEN.
  */
 public class WorkspaceBench {
   private static final HttpClient HTTP =
@@ -43,11 +44,18 @@ public class WorkspaceBench {
     String superAdmin = "Bearer " + System.getenv("PLEXICA_TOKEN");
     String slug = "wbench-" + UUID.randomUUID().toString().substring(0, 6);
 
-    call("POST", base + "/tenants", superAdmin,
+    call(
+        "POST",
+        base + "/tenants",
+        superAdmin,
         "{\"slug\":\"%s\",\"name\":\"Workspace bench\",\"adminEmail\":\"admin@%s.example\"}"
-            .formatted(slug, slug), 202);
-    for (int i = 0; i < 600 && !call("GET", base + "/tenants/" + slug, superAdmin, null, 200)
-        .contains("\"ACTIVE\""); i++) {
+            .formatted(slug, slug),
+        202);
+    for (int i = 0;
+        i < 600
+            && !call("GET", base + "/tenants/" + slug, superAdmin, null, 200)
+                .contains("\"ACTIVE\"");
+        i++) {
       Thread.sleep(100);
     }
     String admin = "Bearer " + token(keycloak, slug, "admin@" + slug + ".example");
@@ -57,8 +65,13 @@ public class WorkspaceBench {
     long[] create = new long[creates];
     for (int i = 0; i < creates; i++) {
       long start = System.nanoTime();
-      String body = call("POST", base + "/workspaces", admin,
-          "{\"slug\":\"w-%d\",\"name\":\"Workspace %d\"}".formatted(i, i), 201);
+      String body =
+          call(
+              "POST",
+              base + "/workspaces",
+              admin,
+              "{\"slug\":\"w-%d\",\"name\":\"Workspace %d\"}".formatted(i, i),
+              201);
       create[i] = System.nanoTime() - start;
       Matcher id = ID.matcher(body);
       id.find();
@@ -93,8 +106,14 @@ public class WorkspaceBench {
   static void report(String what, long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    System.out.printf(Locale.ROOT, "%s, %d requests: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        what, sorted.length, ms(sorted, 50), ms(sorted, 95), ms(sorted, 99),
+    System.out.printf(
+        Locale.ROOT,
+        "%s, %d requests: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        what,
+        sorted.length,
+        ms(sorted, 50),
+        ms(sorted, 95),
+        ms(sorted, 99),
         sorted[sorted.length - 1] / 1e6);
   }
 
@@ -104,14 +123,19 @@ public class WorkspaceBench {
 
   static String call(String method, String url, String authorization, String json, int expected)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", authorization)
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", authorization)
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != expected) {
       throw new IllegalStateException(
           method + " " + url + ": " + response.statusCode() + " " + response.body());
@@ -128,13 +152,20 @@ public class WorkspaceBench {
   }
 
   static String token(String keycloak, String realm, String user) throws Exception {
-    String form = "grant_type=password&client_id=plexica-cli&username="
-        + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=admin";
-    String body = HTTP.send(HttpRequest.newBuilder(
-                URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String form =
+        "grant_type=password&client_id=plexica-cli&username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=admin";
+    String body =
+        HTTP.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     return field(body, "access_token");
   }
 }

@@ -1,3 +1,5 @@
+package io.plexica.bench;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +20,8 @@ import java.util.regex.Pattern;
  * Tenancy benchmarks against a running platform (run by bench/run; JDK 17 single-file program).
  *
  * <pre>
- *   java bench/TenantBench.java provision BASE_URL [TENANTS]       provisioning p50/p95
- *   java bench/TenantBench.java load BASE_URL TENANT_ID [SECONDS] [THREADS]   GET req/s, p50/p99
+ *   java bench/tools/src/main/java/io/plexica/bench/TenantBench.java provision BASE_URL [TENANTS]       provisioning p50/p95
+ *   java bench/tools/src/main/java/io/plexica/bench/TenantBench.java load BASE_URL TENANT_ID [SECONDS] [THREADS]   GET req/s, p50/p99
  * </pre>
  *
  * The platform administrator's access token comes from the environment variable PLEXICA_TOKEN.
@@ -31,7 +33,8 @@ public class TenantBench {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: provision BASE_URL [TENANTS] | load BASE_URL TENANT_ID [SECONDS] [THREADS]");
+      System.err.println(
+          "usage: provision BASE_URL [TENANTS] | load BASE_URL TENANT_ID [SECONDS] [THREADS]");
       System.exit(2);
     }
     switch (args[0]) {
@@ -61,9 +64,15 @@ public class TenantBench {
               HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants"))
                   .header("Content-Type", "application/json")
                   .header("Authorization", AUTHORIZATION)
-                  .POST(HttpRequest.BodyPublishers.ofString(
-                      "{\"slug\":\"" + slug + "\",\"name\":\"Bench " + i
-                          + "\",\"adminEmail\":\"admin@" + slug + ".example\"}"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"slug\":\""
+                              + slug
+                              + "\",\"name\":\"Bench "
+                              + i
+                              + "\",\"adminEmail\":\"admin@"
+                              + slug
+                              + ".example\"}"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (created.statusCode() != 202) {
@@ -83,22 +92,30 @@ public class TenantBench {
         Thread.sleep(2);
       }
       totals[i] = (System.nanoTime() - start) / 1_000_000;
-      schemaParts[i] = stepMillis(progress, "create-schema") + stepMillis(progress, "migrate-schema");
+      schemaParts[i] =
+          stepMillis(progress, "create-schema") + stepMillis(progress, "migrate-schema");
       realmSteps[i] = stepMillis(progress, "create-realm");
       lastId = id;
     }
     System.out.printf(
         Locale.ROOT,
         "provisioning over %d tenants (request to ACTIVE, as a client sees it): p50 %d ms, p95 %d ms, max %d ms%n",
-        count, percentile(totals, 50), percentile(totals, 95), percentile(totals, 100));
+        count,
+        percentile(totals, 50),
+        percentile(totals, 95),
+        percentile(totals, 100));
     System.out.printf(
         Locale.ROOT,
         "schema part (create-schema + migrate-schema steps): p50 %d ms, p95 %d ms, max %d ms%n",
-        percentile(schemaParts, 50), percentile(schemaParts, 95), percentile(schemaParts, 100));
+        percentile(schemaParts, 50),
+        percentile(schemaParts, 95),
+        percentile(schemaParts, 100));
     System.out.printf(
         Locale.ROOT,
         "realm step (create-realm in Keycloak): p50 %d ms, p95 %d ms, max %d ms%n",
-        percentile(realmSteps, 50), percentile(realmSteps, 95), percentile(realmSteps, 100));
+        percentile(realmSteps, 50),
+        percentile(realmSteps, 95),
+        percentile(realmSteps, 100));
     System.out.println("tenant-id " + lastId);
   }
 
@@ -121,7 +138,8 @@ public class TenantBench {
                 int n = 0;
                 while (System.nanoTime() < end) {
                   long start = System.nanoTime();
-                  HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+                  HttpResponse<Void> response =
+                      HTTP.send(request, HttpResponse.BodyHandlers.discarding());
                   if (response.statusCode() != 200) {
                     throw new IllegalStateException("status " + response.statusCode());
                   }
@@ -142,19 +160,25 @@ public class TenantBench {
     System.out.printf(
         Locale.ROOT,
         "GET /api/v1/tenants/{id}: %d requests in %d s from %d threads = %.0f req/s; p50 %.2f ms, p99 %.2f ms%n",
-        merged.length, seconds, threads, merged.length / (double) seconds,
-        percentile(merged, 50) / 1e6, percentile(merged, 99) / 1e6);
+        merged.length,
+        seconds,
+        threads,
+        merged.length / (double) seconds,
+        percentile(merged, 50) / 1e6,
+        percentile(merged, 99) / 1e6);
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTHORIZATION).GET().build(),
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", AUTHORIZATION)
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static long stepMillis(String progress, String step) {
-    Matcher m =
-        Pattern.compile("\\{[^{}]*\"name\":\"" + step + "\"[^{}]*\\}").matcher(progress);
+    Matcher m = Pattern.compile("\\{[^{}]*\"name\":\"" + step + "\"[^{}]*\\}").matcher(progress);
     if (!m.find()) {
       throw new IllegalStateException("no step " + step + " in " + progress);
     }

@@ -1,3 +1,5 @@
+package io.plexica.bench;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
  * What token checking costs per request (run by bench/run; JDK 17 single-file program).
  *
  * <pre>
- *   java bench/TokenBench.java BASE_URL KEYCLOAK_URL [TOKENS]
+ *   java bench/tools/src/main/java/io/plexica/bench/TokenBench.java BASE_URL KEYCLOAK_URL [TOKENS]
  * </pre>
  *
  * Takes TOKENS distinct super-admin tokens from Keycloak, then calls {@code GET /api/v1/me} once
@@ -72,7 +74,9 @@ public class TokenBench {
   private static String token(String keycloak) throws Exception {
     String form =
         "grant_type=password&client_id=plexica-cli&username=admin&password="
-            + URLEncoder.encode(System.getenv().getOrDefault("PLEXICA_IDENTITY_PLATFORM_ADMIN_PASSWORD", "admin"), StandardCharsets.UTF_8);
+            + URLEncoder.encode(
+                System.getenv().getOrDefault("PLEXICA_IDENTITY_PLATFORM_ADMIN_PASSWORD", "admin"),
+                StandardCharsets.UTF_8);
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(
