@@ -11,6 +11,27 @@ export const screenshots =
 
 const CANDIDATES = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
+/**
+ * Waits until the platform says it is ready. The build starts Liberty and waits for the
+ * application only: the schema upgrade and the platform realm finish in the background, and a
+ * sign-in before the realm exists ends on Keycloak's "realm not found" page.
+ */
+export async function awaitReady(seconds = 120) {
+  const deadline = Date.now() + seconds * 1000;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${base}/health/ready`);
+      last = `${response.status} ${await response.text()}`;
+      if (response.ok) return;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The platform at ${base} was not ready within ${seconds} s: ${last}`);
+}
+
 export async function launch() {
   const executablePath = CANDIDATES.find((c) => c && existsSync(c));
   if (!executablePath) {

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
   asPlatformAdmin,
+  awaitReady,
   axe,
   base,
   completeKeycloakActions,
@@ -54,6 +55,7 @@ async function checkAxe(page, screen) {
 }
 
 before(async () => {
+  await awaitReady();
   browser = await launch();
 });
 

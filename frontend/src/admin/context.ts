@@ -1,13 +1,25 @@
 import { createContext, useContext } from "react";
 import type { Api } from "../shared/api";
+import type { Auth } from "../shared/auth";
 import type * as Schemas from "../shared/api-types.gen";
 
-export const ApiContext = createContext<Api | null>(null);
+/** The signed-in platform administrator: the API as them, their login, their name. */
+export interface ConsoleSession {
+  api: Api;
+  auth: Auth;
+  name: string;
+}
+
+export const ConsoleContext = createContext<ConsoleSession | null>(null);
+
+export function useConsole(): ConsoleSession {
+  const session = useContext(ConsoleContext);
+  if (!session) throw new Error("No console session");
+  return session;
+}
 
 export function useApi(): Api {
-  const api = useContext(ApiContext);
-  if (!api) throw new Error("No API");
-  return api;
+  return useConsole().api;
 }
 
 export type TenantStatus = Schemas.TenantStatus;

@@ -11,9 +11,9 @@ import {
   useWorkspace,
   WorkspaceContext,
   type CurrentWorkspace,
-  type PluginUi,
   type Workspace,
 } from "./session";
+import { pluginQueries, workspaceKeys, workspaceQueries } from "./queries";
 
 const COLLAPSED = "plexica.sidebar.collapsed";
 
@@ -24,10 +24,7 @@ export function Layout() {
   const workspaces = useWorkspaces();
   const [open, setOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED) === "true");
-  const uis = useQuery({
-    queryKey: ["plugin-ui"],
-    queryFn: () => session.api<PluginUi[]>("/plugin-ui"),
-  });
+  const uis = useQuery(pluginQueries.uis(session.api));
 
   function toggleCollapsed() {
     localStorage.setItem(COLLAPSED, String(!collapsed));
@@ -158,7 +155,7 @@ function workspaceKey(tenant: string) {
 /** The user's workspaces and the one chosen, remembered per tenant in this browser. */
 function useWorkspaces(): CurrentWorkspace {
   const { api, tenant } = useSession();
-  const list = useQuery({ queryKey: ["workspaces"], queryFn: () => api<Workspace[]>("/workspaces") });
+  const list = useQuery(workspaceQueries.list(api));
   const [chosen, setChosen] = useState(() => localStorage.getItem(workspaceKey(tenant.slug)));
   const workspaces = useMemo(() => list.data ?? [], [list.data]);
   const current = workspaces.find((w) => w.id === chosen) ?? workspaces[0];
@@ -236,7 +233,7 @@ function CreateWorkspaceDialog({
   const create = useMutation({
     mutationFn: () => api<Workspace>("/workspaces", { method: "POST", body: { name, slug } }),
     onSuccess: async (workspace) => {
-      await queries.invalidateQueries({ queryKey: ["workspaces"] });
+      await queries.invalidateQueries({ queryKey: workspaceKeys.list });
       onCreated(workspace.id);
       setName("");
       setSlug("");

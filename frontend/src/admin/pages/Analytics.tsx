@@ -6,6 +6,7 @@ import { Card, Empty, ErrorBox, Loading, PageHeader, SelectInput, formatNumber }
 import { TimeChart, type Series } from "../Chart";
 import { useApi } from "../context";
 import type * as Schemas from "../../shared/api-types.gen";
+import { analyticsQueries } from "../queries";
 
 type Analytics = Schemas.PlatformAnalytics;
 
@@ -18,8 +19,7 @@ export function Analytics() {
   const { t, i18n: language } = useTranslation();
   const [hours, setHours] = useState("24");
   const analytics = useQuery({
-    queryKey: ["analytics", hours],
-    queryFn: () => api<Analytics>("/admin/analytics", { query: { hours, days: 30 } }),
+    ...analyticsQueries.platform(api, hours),
     refetchInterval: 30_000,
   });
   const charts = useMemo(() => {

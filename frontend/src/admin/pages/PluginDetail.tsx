@@ -1,19 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Badge, Button, Card, ErrorBox, Loading, PageHeader } from "../../shared/ui";
 import { useApi } from "../context";
-import type { RegisteredPlugin } from "./Plugins";
+import { pluginRoute } from "../routes";
+import { registryKeys, registryQueries } from "../queries";
 
 export function PluginDetail() {
-  const { pluginId } = useParams({ strict: false }) as { pluginId: string };
+  const { pluginId } = pluginRoute.useParams();
   const api = useApi();
   const { t } = useTranslation();
   const queries = useQueryClient();
-  const plugin = useQuery({ queryKey: ["registry", pluginId], queryFn: () => api<RegisteredPlugin>(`/admin/plugins/${pluginId}`) });
+  const plugin = useQuery(registryQueries.one(api, pluginId));
   const deprecate = useMutation({
     mutationFn: () => api(`/admin/plugins/${pluginId}/deprecate`, { method: "POST" }),
-    onSettled: () => queries.invalidateQueries({ queryKey: ["registry"] }),
+    onSettled: () => queries.invalidateQueries({ queryKey: registryKeys.all }),
   });
   if (plugin.isPending) return <Loading what={t("pluginDetail.loading")} />;
   if (plugin.isError) return <ErrorBox error={plugin.error} retry={() => void plugin.refetch()} />;

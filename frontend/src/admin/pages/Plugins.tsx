@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Badge, Card, Empty, ErrorBox, Loading, PageHeader, SelectInput, Table, TextInput, UploadButton } from "../../shared/ui";
 import { useApi } from "../context";
 import type * as Schemas from "../../shared/api-types.gen";
+import { registryKeys, registryQueries } from "../queries";
 
 export type RegisteredPlugin = Schemas.RegisteredPlugin;
 
@@ -17,11 +18,11 @@ export function Plugins() {
   const [category, setCategory] = useState("");
   const [status, setStatus] = useState("");
   const [vendor, setVendor] = useState("");
-  const all = useQuery({ queryKey: ["registry"], queryFn: () => api<RegisteredPlugin[]>("/admin/plugins") });
+  const all = useQuery(registryQueries.list(api));
   const upload = useMutation({
     mutationFn: (file: File) =>
       api<RegisteredPlugin>("/admin/plugins", { method: "POST", raw: new Blob([file], { type: "application/java-archive" }) }),
-    onSettled: () => queries.invalidateQueries({ queryKey: ["registry"] }),
+    onSettled: () => queries.invalidateQueries({ queryKey: registryKeys.all }),
   });
   const shown = useMemo(() => {
     const needle = q.trim().toLowerCase();

@@ -1,48 +1,38 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useNavigate, useParams } from "@tanstack/react-router";
+import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge, Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, TextInput, formatDate, formatMegabytes, formatNumber, useTypedConfirmation } from "../../shared/ui";
 import { ApiError } from "../../shared/api";
 import { useApi, type QuotaName, type Tenant } from "../context";
+import { tenantRoute } from "../routes";
 import type * as Schemas from "../../shared/api-types.gen";
-
-type Provisioning = Schemas.Provisioning;
-
-type TenantUsage = Schemas.TenantUsageReport;
-
-type RegisteredPlugin = Schemas.RegisteredPlugin;
-
-type UnansweredInvitation = Schemas.UnansweredInvitation;
+import { registryQueries, tenantKeys, tenantQueries } from "../queries";
 
 type Action = "suspend" | "activate" | "delete";
 
 export function TenantDetail() {
-  const { tenantId } = useParams({ strict: false }) as { tenantId: string };
+  const { tenantId } = tenantRoute.useParams();
   const api = useApi();
   const { t } = useTranslation();
   const queries = useQueryClient();
   const navigate = useNavigate();
   const [action, setAction] = useState<Action | null>(null);
   const tenant = useQuery({
-    queryKey: ["tenant", tenantId],
-    queryFn: () => api<Tenant>(`/tenants/${tenantId}`),
+    ...tenantQueries.one(api, tenantId),
     refetchInterval: (q) => (q.state.data?.status === "PROVISIONING" ? 500 : false),
   });
   const provisioning = useQuery({
-    queryKey: ["provisioning", tenantId],
-    queryFn: () => api<Provisioning>(`/tenants/${tenantId}/provisioning`),
+    ...tenantQueries.provisioning(api, tenantId),
     refetchInterval: (q) => (q.state.data?.status === "PROVISIONING" ? 400 : false),
   });
-  const plugins = useQuery({ queryKey: ["registry"], queryFn: () => api<RegisteredPlugin[]>("/admin/plugins") });
+  const plugins = useQuery(registryQueries.list(api));
   const usage = useQuery({
-    queryKey: ["tenant-usage", tenantId],
-    queryFn: () => api<TenantUsage>(`/admin/analytics/tenants/${tenantId}`),
+    ...tenantQueries.usage(api, tenantId),
     enabled: tenant.data?.status === "ACTIVE" || tenant.data?.status === "SUSPENDED",
   });
   const invitations = useQuery({
-    queryKey: ["tenant-invitations", tenantId],
-    queryFn: () => api<UnansweredInvitation[]>("/admin/invitations", { query: { tenant: tenantId } }),
+    ...tenantQueries.invitations(api, tenantId),
     enabled: tenant.data?.status === "ACTIVE" || tenant.data?.status === "SUSPENDED",
   });
   // The tenant's status and its steps are two reads: once the status moves on, read the steps again.
@@ -59,9 +49,9 @@ export function TenantDetail() {
         : api(`/tenants/${tenantId}/${what}`, { method: "POST" }),
     onSuccess: async (_, what) => {
       setAction(null);
-      await queries.invalidateQueries({ queryKey: ["tenants"] });
+      await queries.invalidateQueries({ queryKey: tenantKeys.lists });
       if (what === "delete") void navigate({ to: "/" });
-      else void queries.invalidateQueries({ queryKey: ["tenant", tenantId] });
+      else void queries.invalidateQueries({ queryKey: tenantKeys.one(tenantId) });
     },
   });
   if (tenant.isPending) return <Loading what={t("tenant.loading")} />;
@@ -280,7 +270,7 @@ function Quotas({ tenantId, quotas, used }: { tenantId: string; quotas: Schemas.
           ),
         },
       }),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ["tenant", tenantId] }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: tenantKeys.one(tenantId) }),
   });
   const error = save.error instanceof ApiError ? save.error : undefined;
   const usedText = (q: QuotaName) =>

@@ -2,9 +2,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Page } from "../../shared/api";
 import { Badge, Card, Empty, ErrorBox, Loading, PageHeader, Pager, SelectInput, Table, TextInput, formatDate } from "../../shared/ui";
-import { useApi, type Tenant } from "../context";
+import { useApi } from "../context";
+import { tenantQueries } from "../queries";
 
 const SIZE = 20;
 const STATUSES = ["", "PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "DELETED"];
@@ -16,8 +16,7 @@ export function Tenants() {
   const [status, setStatus] = useState("");
   const [page, setPage] = useState(0);
   const tenants = useQuery({
-    queryKey: ["tenants", q, status, page],
-    queryFn: () => api<Page<Tenant>>("/tenants", { query: { q, status, page, size: SIZE } }),
+    ...tenantQueries.page(api, { q, status, page, size: SIZE }),
     placeholderData: keepPreviousData,
   });
   return (

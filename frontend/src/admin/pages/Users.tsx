@@ -1,11 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Page } from "../../shared/api";
 import { fullName } from "../../shared/people";
 import { Badge, Button, Card, Empty, ErrorBox, Loading, PageHeader, Pager, SelectInput, Table, TextInput, formatDate } from "../../shared/ui";
 import { useApi } from "../context";
 import type * as Schemas from "../../shared/api-types.gen";
+import { platformUserKeys, platformUserQueries } from "../queries";
 
 type PlatformUser = Schemas.PlatformUser;
 
@@ -36,8 +36,7 @@ export function Users() {
   const [page, setPage] = useState(0);
   const [done, setDone] = useState<string | null>(null);
   const users = useQuery({
-    queryKey: ["platform-users", q, tenant, status, page],
-    queryFn: () => api<Page<PlatformUser>>("/admin/users", { query: { q, tenant, status, page, size: SIZE } }),
+    ...platformUserQueries.page(api, { q, tenant, status, page, size: SIZE }),
     placeholderData: keepPreviousData,
   });
   const act = useMutation({
@@ -49,7 +48,7 @@ export function Users() {
           ? t("users.mailed", { email: user.email })
           : t(action === "disable" ? "users.disabled" : "users.enabled", { name: fullName(user) }),
       );
-      void queries.invalidateQueries({ queryKey: ["platform-users"] });
+      void queries.invalidateQueries({ queryKey: platformUserKeys.all });
     },
     onMutate: () => setDone(null),
   });

@@ -3,9 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Badge, Button, Card, ErrorBox, Loading, formatDate } from "../../shared/ui";
 import { useSession, useWorkspace } from "../session";
-import type * as Schemas from "../../shared/api-types.gen";
-
-type Offer = Schemas.InvitationOffer;
+import { tenantQueries, workspaceKeys } from "../queries";
 
 /**
  * Where an invitation link lands, after login: what the invitation offers, then Accept or Decline.
@@ -17,15 +15,11 @@ export function AcceptInvitation() {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const token = new URLSearchParams(window.location.search).get("token") ?? "";
-  const offer = useQuery({
-    queryKey: ["invitation-offer", token],
-    queryFn: () => api<Offer>("/workspace-invitations/preview", { method: "POST", body: { token } }),
-    retry: false,
-  });
+  const offer = useQuery({ ...tenantQueries.invitationOffer(api, token), retry: false });
   const accept = useMutation({
     mutationFn: () => api<{ workspaceId: string }>("/workspace-invitations/accept", { method: "POST", body: { token } }),
     onSuccess: async (joined) => {
-      await queries.invalidateQueries({ queryKey: ["workspaces"] });
+      await queries.invalidateQueries({ queryKey: workspaceKeys.list });
       if (joined?.workspaceId) select(joined.workspaceId);
     },
   });

@@ -2,34 +2,23 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import type { Page } from "../../shared/api";
 import { Icon, type IconName } from "../../shared/icons";
 import { Card, Empty, ErrorBox, Loading, PageHeader, formatDate, formatNumber } from "../../shared/ui";
 import { useSession, useWorkspace } from "../session";
 import type * as Schemas from "../../shared/api-types.gen";
+import { pluginQueries, tenantQueries, userQueries } from "../queries";
 
 type AuditEntry = Schemas.AuditEntry;
-
-type Installed = Schemas.TenantPlugins;
 
 /** The tenant at a glance: its figures and what happened lately. */
 export function Dashboard() {
   const { api, can, me, tenant } = useSession();
   const { workspaces, current, loading } = useWorkspace();
   const { t } = useTranslation();
-  const members = useQuery({
-    queryKey: ["users", "count"],
-    queryFn: () => api<Page<unknown>>("/users", { query: { size: 1 } }),
-    enabled: can("users:read"),
-  });
-  const plugins = useQuery({
-    queryKey: ["plugin-installations"],
-    queryFn: () => api<Installed>("/plugin-installations"),
-    enabled: can("plugins:read"),
-  });
+  const members = useQuery({ ...userQueries.count(api), enabled: can("users:read") });
+  const plugins = useQuery({ ...pluginQueries.installations(api), enabled: can("plugins:read") });
   const activity = useQuery({
-    queryKey: ["audit", "recent"],
-    queryFn: () => api<Page<AuditEntry>>("/audit", { query: { size: 8 } }),
+    ...tenantQueries.recentActivity(api),
     enabled: can("audit:read"),
     // What others do shows up without leaving the page.
     refetchInterval: 15_000,

@@ -5,6 +5,7 @@ import { Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Tabl
 import { NoWorkspace } from "../NoWorkspace";
 import { useSession, useWorkspace } from "../session";
 import type * as Schemas from "../../shared/api-types.gen";
+import { workspaceKeys, workspaceQueries } from "../queries";
 
 type StoredFile = Schemas.WorkspaceFile;
 
@@ -14,10 +15,9 @@ export function Files() {
   const { current } = useWorkspace();
   const { t } = useTranslation();
   const queries = useQueryClient();
-  const key = ["files", current?.id];
+  const key = workspaceKeys.files(current?.id ?? "");
   const files = useQuery({
-    queryKey: key,
-    queryFn: () => api<StoredFile[]>(`/workspaces/${current!.id}/files`),
+    ...workspaceQueries.files(api, current?.id ?? ""),
     enabled: !!current,
   });
   const [sent, setSent] = useState<number | null>(null);

@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, type Page } from "../../shared/api";
-import { fullName, type User } from "../../shared/people";
+import { ApiError } from "../../shared/api";
+import { fullName } from "../../shared/people";
 import { Badge, Button, Card, Dialog, Empty, ErrorBox, Loading, PageHeader, Pager, Table, TextInput, formatDate } from "../../shared/ui";
 import { useSession, useWorkspace, type WorkspaceRole } from "../session";
+import { userKeys, userQueries } from "../queries";
 
 const SIZE = 20;
 
@@ -18,8 +19,7 @@ export function Members() {
   const [inviting, setInviting] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const users = useQuery({
-    queryKey: ["users", q, page],
-    queryFn: () => api<Page<User>>("/users", { query: { q, page, size: SIZE } }),
+    ...userQueries.page(api, q, page, SIZE),
     placeholderData: keepPreviousData,
   });
   const addToWorkspace = useMutation({
@@ -98,7 +98,7 @@ function InviteUser({ open, onClose }: { open: boolean; onClose: () => void }) {
     onSuccess: () => {
       setForm({ email: "", firstName: "", lastName: "" });
       onClose();
-      void queries.invalidateQueries({ queryKey: ["users"] });
+      void queries.invalidateQueries({ queryKey: userKeys.all });
     },
   });
   const error = invite.error instanceof ApiError ? invite.error : undefined;

@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { useParams } from "@tanstack/react-router";
+import { pluginPageRoute } from "../routes";
 import { Component, Suspense, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { i18n } from "../../shared/i18n";
 import { Empty, ErrorBox, Loading } from "../../shared/ui";
-import { useSession, useWorkspace, type PluginUi } from "../session";
+import { useSession, useWorkspace } from "../session";
+import { pluginQueries } from "../queries";
 
 /** What a plugin's page receives: who and where, and its own API routes as the logged-in user. */
 export interface PluginPageContext {
@@ -36,11 +37,11 @@ function load(url: string): Promise<PluginModule> {
 
 /** A page a plugin contributes, mounted from the module its bundle ships. */
 export function PluginPage() {
-  const { pluginId, page } = useParams({ strict: false }) as { pluginId: string; page: string };
+  const { pluginId, page } = pluginPageRoute.useParams();
   const session = useSession();
   const { current } = useWorkspace();
   const { t } = useTranslation();
-  const uis = useQuery({ queryKey: ["plugin-ui"], queryFn: () => session.api<PluginUi[]>("/plugin-ui") });
+  const uis = useQuery(pluginQueries.uis(session.api));
   const ui = uis.data?.find((u) => u.pluginId === pluginId);
   const module = useQuery({
     queryKey: ["plugin-module", ui?.module],

@@ -5,17 +5,9 @@ import { ApiError } from "../../shared/api";
 import { Badge, Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, formatDate, useConfirmation } from "../../shared/ui";
 import { SchemaForm, initialValues, type JsonSchema, type Values } from "../SchemaForm";
 import { useSession } from "../session";
-import type * as Schemas from "../../shared/api-types.gen";
+import { pluginKeys, pluginQueries, type InstalledPlugin } from "../queries";
 
-/** Configuration and its schema are the plugin's: free-form in the document, JSON Schema here. */
-type Installed = Omit<Schemas.PluginInstallation, "config" | "configSchema"> & { config: Values; configSchema?: JsonSchema };
-
-type Available = Omit<Schemas.AvailablePlugin, "configSchema"> & { configSchema?: JsonSchema };
-
-interface TenantPlugins {
-  installed: Installed[];
-  available: Available[];
-}
+type Installed = InstalledPlugin;
 
 type Configuring = { id: string; name: string; schema?: JsonSchema; values: Values; install: boolean };
 
@@ -25,12 +17,12 @@ export function Plugins() {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const manage = can("plugins:manage");
-  const plugins = useQuery({ queryKey: ["plugin-installations"], queryFn: () => api<TenantPlugins>("/plugin-installations") });
+  const plugins = useQuery(pluginQueries.installations(api));
   const [configuring, setConfiguring] = useState<Configuring | null>(null);
   const refresh = () =>
     Promise.all([
-      queries.invalidateQueries({ queryKey: ["plugin-installations"] }),
-      queries.invalidateQueries({ queryKey: ["plugin-ui"] }),
+      queries.invalidateQueries({ queryKey: pluginKeys.installations }),
+      queries.invalidateQueries({ queryKey: pluginKeys.uis }),
     ]);
   const toggle = useMutation({
     mutationFn: (p: Installed) => api(`/plugin-installations/${p.pluginId}`, { method: "PATCH", body: { enabled: !p.enabled } }),

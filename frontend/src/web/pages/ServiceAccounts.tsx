@@ -5,6 +5,7 @@ import { ApiError } from "../../shared/api";
 import type * as Schemas from "../../shared/api-types.gen";
 import { Badge, Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, SelectInput, Table, TextInput, formatDate, useConfirmation } from "../../shared/ui";
 import { useSession } from "../session";
+import { tenantKeys, tenantQueries } from "../queries";
 
 type Account = Schemas.ServiceAccount;
 type Credentials = Schemas.ServiceAccountCredentials;
@@ -19,8 +20,8 @@ export function ServiceAccountsCard() {
   const queries = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<{ name: string; credentials: Credentials } | null>(null);
-  const accounts = useQuery({ queryKey: ["service-accounts"], queryFn: () => api<Account[]>("/service-accounts") });
-  const refresh = () => void queries.invalidateQueries({ queryKey: ["service-accounts"] });
+  const accounts = useQuery(tenantQueries.serviceAccounts(api));
+  const refresh = () => void queries.invalidateQueries({ queryKey: tenantKeys.serviceAccounts });
   const toggle = useMutation({
     mutationFn: (a: Account) => api(`/service-accounts/${a.id}`, { method: "PATCH", body: { enabled: !a.enabled } }),
     onSuccess: refresh,
@@ -105,7 +106,7 @@ function CreateServiceAccount({
   const { t } = useTranslation();
   const [name, setName] = useState("");
   const [role, setRole] = useState("user");
-  const roles = useQuery({ queryKey: ["roles"], queryFn: () => api<Schemas.Role[]>("/roles"), enabled: open });
+  const roles = useQuery({ ...tenantQueries.roles(api), enabled: open });
   const create = useMutation({
     mutationFn: () => api<Schemas.NewServiceAccount>("/service-accounts", { method: "POST", body: { name, roles: [role] } }),
     onSuccess: (made) => {

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import { Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, TextInput, useConfirmation } from "../../shared/ui";
 import { NoWorkspace } from "../NoWorkspace";
-import { useSession, useWorkspace, type Member, type Workspace } from "../session";
+import { useSession, useWorkspace, type Workspace } from "../session";
 import type * as Schemas from "../../shared/api-types.gen";
+import { workspaceKeys, workspaceQueries } from "../queries";
 
 type Team = Schemas.Team;
 
@@ -22,11 +23,8 @@ export function TeamsOf({ workspace, header = false }: { workspace: Workspace; h
   const { t } = useTranslation();
   const queries = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const key = ["teams", workspace.id];
-  const teams = useQuery({
-    queryKey: key,
-    queryFn: () => api<Team[]>(`/workspaces/${workspace.id}/teams`),
-  });
+  const key = workspaceKeys.teams(workspace.id);
+  const teams = useQuery(workspaceQueries.teams(api, workspace.id));
   const remove = useConfirmation(
     (team: Team) => api(`/workspaces/${workspace.id}/teams/${team.id}`, { method: "DELETE" }),
     () => void queries.invalidateQueries({ queryKey: key }),
@@ -77,13 +75,9 @@ function TeamMembers({ workspaceId, team, admin }: { workspaceId: string; team: 
   const { api } = useSession();
   const { t } = useTranslation();
   const queries = useQueryClient();
-  const key = ["team-members", team.id];
-  const members = useQuery({ queryKey: key, queryFn: () => api<Member[]>(`/workspaces/${workspaceId}/teams/${team.id}/members`) });
-  const workspaceMembers = useQuery({
-    queryKey: ["members", workspaceId],
-    queryFn: () => api<Member[]>(`/workspaces/${workspaceId}/members`),
-    enabled: admin,
-  });
+  const key = workspaceKeys.teamMembers(workspaceId, team.id);
+  const members = useQuery(workspaceQueries.teamMembers(api, workspaceId, team.id));
+  const workspaceMembers = useQuery({ ...workspaceQueries.members(api, workspaceId), enabled: admin });
   const [adding, setAdding] = useState("");
   const add = useMutation({
     mutationFn: (userId: string) => api(`/workspaces/${workspaceId}/teams/${team.id}/members`, { method: "POST", body: { userId } }),
@@ -159,7 +153,7 @@ function CreateTeam({ open, workspaceId, onClose }: { open: boolean; workspaceId
       setName("");
       setDescription("");
       onClose();
-      void queries.invalidateQueries({ queryKey: ["teams", workspaceId] });
+      void queries.invalidateQueries({ queryKey: workspaceKeys.teams(workspaceId) });
     },
   });
   const error = create.error instanceof ApiError ? create.error : undefined;

@@ -7,10 +7,9 @@ import { pickLanguage, speak } from "../../shared/i18n";
 import { Button, Card, ErrorBox, Loading, PageHeader, SelectInput, TextInput, formatDate, formatMegabytes, formatNumber } from "../../shared/ui";
 import { useSession } from "../session";
 import { ServiceAccountsCard } from "./ServiceAccounts";
-import type * as Schemas from "../../shared/api-types.gen";
+import { tenantKeys, tenantQueries, type TenantProfile } from "../queries";
 
-/** The settings this page edits; the document leaves them free-form (tenants may hold more). */
-type Tenant = Omit<Schemas.Tenant, "settings"> & { settings: { locale?: string; timeZone?: string } };
+type Tenant = TenantProfile;
 
 /** Languages by their own names ("Français"), as people look for them. */
 const LOCALES = ["en", "fr", "de", "es", "it", "pt"].map((code) => ({
@@ -32,7 +31,7 @@ export function TenantSettings() {
   const queries = useQueryClient();
   // Kept here: saving reloads the settings, which makes the form anew.
   const [savedAt, setSavedAt] = useState<number | null>(null);
-  const profile = useQuery({ queryKey: ["tenant"], queryFn: () => api<Tenant>("/tenant") });
+  const profile = useQuery(tenantQueries.profile(api));
   if (profile.isPending) return <Loading what={t("settings.loading")} />;
   if (profile.isError) return <ErrorBox error={profile.error} retry={() => void profile.refetch()} />;
   const org = profile.data;
@@ -49,7 +48,7 @@ export function TenantSettings() {
           onEdit={() => setSavedAt(null)}
           onSaved={() => {
             setSavedAt(Date.now());
-            return queries.invalidateQueries({ queryKey: ["tenant"] });
+            return queries.invalidateQueries({ queryKey: tenantKeys.profile });
           }}
         />
         <Card title={t("settings.security")}>

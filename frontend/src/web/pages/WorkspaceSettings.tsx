@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useNavigate, useParams } from "@tanstack/react-router";
+import { useNavigate } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
@@ -23,6 +23,8 @@ import {
 import { TeamsOf } from "./Teams";
 import { useSession, useWorkspace, type Member, type Workspace, type WorkspaceRole } from "../session";
 import type * as Schemas from "../../shared/api-types.gen";
+import { workspaceRoute } from "../routes";
+import { workspaceKeys, workspaceQueries } from "../queries";
 
 const ROLES: WorkspaceRole[] = ["VIEWER", "MEMBER", "ADMIN"];
 
@@ -33,14 +35,11 @@ type Tab = "general" | "members" | "invitations" | "teams" | "danger";
 
 /** A workspace's settings: general, members, invitations, deletion. */
 export function WorkspaceSettings() {
-  const { workspaceId } = useParams({ strict: false }) as { workspaceId: string };
+  const { workspaceId } = workspaceRoute.useParams();
   const { api } = useSession();
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>("general");
-  const workspace = useQuery({
-    queryKey: ["workspace", workspaceId],
-    queryFn: () => api<Workspace>(`/workspaces/${workspaceId}`),
-  });
+  const workspace = useQuery(workspaceQueries.one(api, workspaceId));
   if (workspace.isPending) return <Loading what={t("workspace.loading")} />;
   if (workspace.isError) return <ErrorBox error={workspace.error} retry={() => void workspace.refetch()} />;
   const w = workspace.data;
@@ -93,7 +92,12 @@ function General({ workspace }: { workspace: Workspace }) {
   const save = useMutation({
     mutationFn: () =>
       api<Workspace>(`/workspaces/${workspace.id}`, { method: "PATCH", body: { name, description } }),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ["workspace"] }).then(() => queries.invalidateQueries({ queryKey: ["workspaces"] })),
+    // The list shows the name too.
+    onSuccess: () =>
+      Promise.all([
+        queries.invalidateQueries({ queryKey: workspaceKeys.one(workspace.id) }),
+        queries.invalidateQueries({ queryKey: workspaceKeys.list }),
+      ]),
   });
   const error = save.error instanceof ApiError ? save.error : undefined;
   const readOnly = workspace.role !== "ADMIN";
@@ -131,11 +135,8 @@ function Members({ workspace }: { workspace: Workspace }) {
   const { api, me } = useSession();
   const { t } = useTranslation();
   const queries = useQueryClient();
-  const members = useQuery({
-    queryKey: ["members", workspace.id],
-    queryFn: () => api<Member[]>(`/workspaces/${workspace.id}/members`),
-  });
-  const refresh = () => queries.invalidateQueries({ queryKey: ["members", workspace.id] });
+  const members = useQuery(workspaceQueries.members(api, workspace.id));
+  const refresh = () => queries.invalidateQueries({ queryKey: workspaceKeys.members(workspace.id) });
   const changeRole = useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: WorkspaceRole }) =>
       api(`/workspaces/${workspace.id}/members/${userId}`, { method: "PATCH", body: { role } }),
@@ -214,8 +215,7 @@ function Invitations({ workspace }: { workspace: Workspace }) {
   const queries = useQueryClient();
   const admin = workspace.role === "ADMIN";
   const invitations = useQuery({
-    queryKey: ["invitations", workspace.id],
-    queryFn: () => api<Invitation[]>(`/workspaces/${workspace.id}/invitations`),
+    ...workspaceQueries.invitations(api, workspace.id),
     enabled: admin,
     // A queued invitation is mailed within seconds: look again until none waits.
     refetchInterval: (query) => (query.state.data?.some((i) => i.delivery === "QUEUED") ? 2000 : false),
@@ -238,7 +238,7 @@ function Invitations({ workspace }: { workspace: Workspace }) {
         ? `${window.location.origin}/invitations/accept?tenant=${encodeURIComponent(tenant.slug)}&token=${encodeURIComponent(invitation.token)}`
         : undefined,
     });
-    void queries.invalidateQueries({ queryKey: ["invitations", workspace.id] });
+    void queries.invalidateQueries({ queryKey: workspaceKeys.invitations(workspace.id) });
   }
   const resend = useMutation({
     mutationFn: (id: string) => api<Invitation>(`/workspaces/${workspace.id}/invitations/${id}/resend`, { method: "POST" }),
@@ -246,7 +246,7 @@ function Invitations({ workspace }: { workspace: Workspace }) {
   });
   const revoke = useMutation({
     mutationFn: (id: string) => api(`/workspaces/${workspace.id}/invitations/${id}/revoke`, { method: "POST" }),
-    onSettled: () => queries.invalidateQueries({ queryKey: ["invitations", workspace.id] }),
+    onSettled: () => queries.invalidateQueries({ queryKey: workspaceKeys.invitations(workspace.id) }),
   });
   if (!admin) {
     return <Empty title={t("workspace.onlyAdminsInvite")}>{t("workspace.askAdmin")}</Empty>;
@@ -354,7 +354,7 @@ function Delete({ workspace }: { workspace: Workspace }) {
     onSuccess: async () => {
       const other = workspaces.find((w) => w.id !== workspace.id);
       if (other) select(other.id);
-      await queries.invalidateQueries({ queryKey: ["workspaces"] });
+      await queries.invalidateQueries({ queryKey: workspaceKeys.list });
       void navigate({ to: "/" });
     },
   });
