@@ -44,7 +44,6 @@ import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantName;
-import io.plexica.tenancy.domain.TenantQuotas;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.tenancy.domain.TenantStatus;
@@ -129,8 +128,7 @@ public final class TestPlatform {
     storage = new TenantStorage(objectStorage(), storageSettings().bucketPrefix());
     workspaceStore = new JpaWorkspaceStore(db);
     workspaceAccess = new WorkspaceAccess(workspaceStore, membershipCache());
-    QuotaGuard quotas =
-        new QuotaGuard(id -> tenants.findById(id).map(Tenant::quotas).orElse(TenantQuotas.NONE));
+    QuotaGuard quotas = QuotaGuard.of(tenants);
     workspaces =
         new WorkspaceService(
             workspaceStore, workspaceAccess, storage, clock, ExtensionPoints.NONE, quotas);
@@ -364,21 +362,18 @@ public final class TestPlatform {
     return redisSettings().seal();
   }
 
-  /** The production access cache on the test Redis, shared by every test of the run. */
   /** One membership cache for the test run, as a node has one (each listens on its own channel). */
   public static synchronized RedisMembershipCache membershipCache() {
     if (membershipCache == null) {
-      membershipCache =
-          new RedisMembershipCache(
-              redis(), cacheSeal(), Duration.ofMinutes(5), Duration.ofMinutes(1));
+      membershipCache = RedisMembershipCache.standard(redis(), cacheSeal());
     }
     return membershipCache;
   }
 
+  /** The production access cache on the test Redis, shared by every test of the run. */
   public static synchronized RedisAccessCache accessCache() {
     if (accessCache == null) {
-      accessCache =
-          new RedisAccessCache(redis(), cacheSeal(), Duration.ofMinutes(5), Duration.ofMinutes(1));
+      accessCache = RedisAccessCache.standard(redis(), cacheSeal());
     }
     return accessCache;
   }
@@ -386,7 +381,7 @@ public final class TestPlatform {
   /** The test run's node's memory of active tenants; every test platform shares it. */
   public static synchronized RedisActiveTenants activeTenants() {
     if (activeTenants == null) {
-      activeTenants = new RedisActiveTenants(redis(), Duration.ofSeconds(30));
+      activeTenants = RedisActiveTenants.standard(redis());
     }
     return activeTenants;
   }

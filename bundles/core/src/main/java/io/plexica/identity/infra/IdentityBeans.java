@@ -128,14 +128,10 @@ public class IdentityBeans {
         new JwksTokenVerifier(settings.url()), clock, Duration.ofMinutes(5), 100_000);
   }
 
-  /**
-   * Permissions are shared through Redis for five minutes; a node keeps them in memory for a minute
-   * at most, in case an invalidation message was lost.
-   */
   @Produces
   @Singleton
   AccessCache accessCache(JedisPooled redis, CacheSeal seal) {
-    return new RedisAccessCache(redis, seal, Duration.ofMinutes(5), Duration.ofMinutes(1));
+    return RedisAccessCache.standard(redis, seal);
   }
 
   @Produces

@@ -24,6 +24,14 @@ public class RedisAccessCache implements AccessCache, AutoCloseable {
 
   private final LayeredCache<Access> cache;
 
+  /**
+   * The platform's access cache: permissions shared through Redis for five minutes, kept in a
+   * node's memory for a minute at most, in case an invalidation message was lost.
+   */
+  public static RedisAccessCache standard(JedisPooled redis, CacheSeal seal) {
+    return new RedisAccessCache(redis, seal, Duration.ofMinutes(5), Duration.ofMinutes(1));
+  }
+
   public RedisAccessCache(JedisPooled redis, CacheSeal seal, Duration redisTtl, Duration localTtl) {
     this.cache =
         new LayeredCache<>(

@@ -2,9 +2,11 @@ package io.plexica.tenancy.app;
 
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenancyProblems;
+import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantQuotas;
 import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.tenancy.domain.TenantRepository;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -24,6 +26,11 @@ public class QuotaGuard {
 
   public QuotaGuard(Function<UUID, TenantQuotas> quotasOf) {
     this.quotasOf = quotasOf;
+  }
+
+  /** Quotas read from the tenant's row each time something is added: a change counts at once. */
+  public static QuotaGuard of(TenantRepository tenants) {
+    return new QuotaGuard(id -> tenants.findById(id).map(Tenant::quotas).orElse(TenantQuotas.NONE));
   }
 
   /**

@@ -28,6 +28,14 @@ public class RedisActiveTenants implements ActiveTenants, AutoCloseable {
 
   private record Entry(TenantRef tenant, long expiresAt) {}
 
+  /**
+   * The platform's memory of active tenants: 30 s at most in a node; a change reaches every node
+   * through Redis at once, and the 30 s bound what a lost message can delay.
+   */
+  public static RedisActiveTenants standard(JedisPooled redis) {
+    return new RedisActiveTenants(redis, Duration.ofSeconds(30));
+  }
+
   public RedisActiveTenants(JedisPooled redis, Duration ttl) {
     this.ttlNanos = ttl.toNanos();
     this.invalidations = new RedisInvalidations(redis, CHANNEL, this::forget, this::forgetAll);

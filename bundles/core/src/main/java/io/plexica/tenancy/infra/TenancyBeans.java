@@ -14,8 +14,6 @@ import io.plexica.tenancy.app.TenantLifecycleListener;
 import io.plexica.tenancy.app.TenantSchemas;
 import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.ProvisioningLog;
-import io.plexica.tenancy.domain.Tenant;
-import io.plexica.tenancy.domain.TenantQuotas;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -24,7 +22,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.JedisPooled;
 
@@ -46,11 +43,10 @@ public class TenancyBeans {
     return new ProvisioningSaga(steps.stream().toList(), tenants, log, clock, extensions);
   }
 
-  /** Quotas read from the tenant's row each time something is added: a change counts at once. */
   @Produces
   @Singleton
   QuotaGuard quotaGuard(TenantRepository tenants) {
-    return new QuotaGuard(id -> tenants.findById(id).map(Tenant::quotas).orElse(TenantQuotas.NONE));
+    return QuotaGuard.of(tenants);
   }
 
   @Produces
@@ -69,14 +65,10 @@ public class TenancyBeans {
         tenants, log, saga, executor, schemas, listeners.stream().toList(), leases, active, clock);
   }
 
-  /**
-   * Active tenants stay in each node's memory for 30 s at most: a change reaches every node through
-   * Redis at once, and the 30 s bound what a lost message can delay.
-   */
   @Produces
   @Singleton
   ActiveTenants activeTenants(JedisPooled redis) {
-    return new RedisActiveTenants(redis, Duration.ofSeconds(30));
+    return RedisActiveTenants.standard(redis);
   }
 
   void closeActiveTenants(@Disposes ActiveTenants active) {

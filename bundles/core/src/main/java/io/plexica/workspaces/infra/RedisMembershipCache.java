@@ -26,6 +26,14 @@ public class RedisMembershipCache implements MembershipCache, AutoCloseable {
 
   private final LayeredCache<Standing> cache;
 
+  /**
+   * The platform's membership cache: memberships shared through Redis for five minutes, kept in a
+   * node's memory for a minute at most, in case an invalidation message was lost.
+   */
+  public static RedisMembershipCache standard(JedisPooled redis, CacheSeal seal) {
+    return new RedisMembershipCache(redis, seal, Duration.ofMinutes(5), Duration.ofMinutes(1));
+  }
+
   public RedisMembershipCache(
       JedisPooled redis, CacheSeal seal, Duration redisTtl, Duration localTtl) {
     this.cache =

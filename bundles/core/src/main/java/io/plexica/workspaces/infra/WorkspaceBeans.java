@@ -23,7 +23,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,14 +35,10 @@ public class WorkspaceBeans {
   /** The most a file upload may be, whatever the configuration says (the request limit). */
   public static final long MAX_FILE_BYTES = RequestBodyLimit.MAX_FILE_BYTES;
 
-  /**
-   * Memberships are shared through Redis for five minutes; a node keeps them in memory for a minute
-   * at most, in case an invalidation message was lost.
-   */
   @Produces
   @Singleton
   MembershipCache membershipCache(JedisPooled redis, CacheSeal seal) {
-    return new RedisMembershipCache(redis, seal, Duration.ofMinutes(5), Duration.ofMinutes(1));
+    return RedisMembershipCache.standard(redis, seal);
   }
 
   void closeMembershipCache(@Disposes MembershipCache cache) {
