@@ -18,7 +18,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Changes made through the API reach Kafka as events in their envelope, keyed by tenant, through
@@ -155,147 +160,178 @@ class EventsIT {
   /**
    * Plugins subscribe: analytics counts workspaces from events and publishes its own, only in the
    * tenant where it is enabled; faulty's handler throws on "boom" workspaces and the event is
-   * retried after 1, 2 and 4 s, then lands in the dead-letter queue and on dlq.<topic>.
+   * retried after 1, 2 and 4 s, then lands in the dead-letter queue and on dlq.<topic>. Step by
+   * step in order, each starting where the one before left it.
    */
-  @Test
-  void pluginHandlersRunForTheirTenantsAndFailuresEndInTheDeadLetterQueue() throws Exception {
-    deploy("analytics.jar", "faulty.jar");
-    String a = Platform.uniqueSlug("ev-a");
-    String b = Platform.uniqueSlug("ev-b");
-    String tenantA = Platform.createActiveTenant(a).path("id");
-    String tenantB = Platform.createActiveTenant(b).path("id");
-    Platform.asTenantAdmin(a)
-        .body("{\"pluginId\":\"analytics\",\"version\":\"1.0.0\",\"config\":{\"label\":\"A\"}}")
-        .post("/plugin-installations")
-        .then()
-        .statusCode(201);
-    for (String slug : List.of(a, b)) {
-      Platform.asTenantAdmin(slug)
-          .body("{\"pluginId\":\"faulty\"}")
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  class PluginHandlers {
+    private String a;
+    private String b;
+    private String tenantA;
+    private String tenantB;
+    private String counted;
+    private String boom;
+
+    /**
+     * Analytics in tenant A, faulty in A and B; a workspace in each tenant, and one that faulty
+     * refuses in A.
+     */
+    @Test
+    @Order(1)
+    void subscribeAndCreateWorkspaces() throws Exception {
+      deploy("analytics.jar", "faulty.jar");
+      a = Platform.uniqueSlug("ev-a");
+      b = Platform.uniqueSlug("ev-b");
+      tenantA = Platform.createActiveTenant(a).path("id");
+      tenantB = Platform.createActiveTenant(b).path("id");
+      Platform.asTenantAdmin(a)
+          .body("{\"pluginId\":\"analytics\",\"version\":\"1.0.0\",\"config\":{\"label\":\"A\"}}")
           .post("/plugin-installations")
           .then()
           .statusCode(201);
-    }
-    String counted =
-        Platform.asTenantAdmin(a)
-            .body(Map.of("slug", "plans", "name", "Plans"))
-            .post("/workspaces")
-            .path("id");
-    Platform.asTenantAdmin(b)
-        .body(Map.of("slug", "plans", "name", "Plans"))
-        .post("/workspaces")
-        .then()
-        .statusCode(201);
-    String boom =
-        Platform.asTenantAdmin(a)
-            .body(Map.of("slug", "boom-1", "name", "Boom"))
-            .post("/workspaces")
-            .path("id");
-
-    // analytics counted both of A's new workspaces, announced each, and never saw B.
-    List<Map<String, Object>> announced =
-        consume(tenantA, List.of("plugin.analytics.workspace_counted"), 2);
-    assertThat(announced)
-        .extracting(e -> data(e).get("workspaceId"))
-        .containsExactlyInAnyOrder(counted, boom);
-    assertThat(announced).allSatisfy(e -> assertThat(e).containsEntry("source", "analytics"));
-    assertThat(
-            consume(
-                tenantB, List.of("plugin.analytics.workspace_counted"), 1, Duration.ofSeconds(5)))
-        .isEmpty();
-    assertThat(
-            Platform.asTenantAdmin(a)
-                .get("/plugins/analytics/summary")
-                .<Integer>path("workspacesCreated"))
-        .isEqualTo(2);
-
-    // faulty failed on boom-1: three retries after 1, 2 and 4 s, then the dead-letter queue.
-    String sql =
-        "SELECT status || ' ' || attempts || ' ' ||"
-            + " floor(extract(epoch FROM updated_at - created_at)) FROM plexica_core.dead_letter"
-            + " WHERE plugin_id = 'faulty' AND envelope LIKE ?";
-    List<String> row = List.of();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      row = Platform.strings(sql, "%" + boom + "%");
-      if (!row.isEmpty() && row.get(0).startsWith("FAILED")) {
-        break;
+      for (String slug : List.of(a, b)) {
+        Platform.asTenantAdmin(slug)
+            .body("{\"pluginId\":\"faulty\"}")
+            .post("/plugin-installations")
+            .then()
+            .statusCode(201);
       }
-      Platform.sleep(250);
+      counted =
+          Platform.asTenantAdmin(a)
+              .body(Map.of("slug", "plans", "name", "Plans"))
+              .post("/workspaces")
+              .path("id");
+      Platform.asTenantAdmin(b)
+          .body(Map.of("slug", "plans", "name", "Plans"))
+          .post("/workspaces")
+          .then()
+          .statusCode(201);
+      boom =
+          Platform.asTenantAdmin(a)
+              .body(Map.of("slug", "boom-1", "name", "Boom"))
+              .post("/workspaces")
+              .path("id");
     }
-    assertThat(row).singleElement().asString().startsWith("FAILED 4 ");
-    assertThat(Long.parseLong(row.get(0).split(" ")[2])).isGreaterThanOrEqualTo(6);
-    assertThat(consume(tenantA, List.of("dlq.core.workspace.created"), 1))
-        .singleElement()
-        .satisfies(e -> assertThat(e).containsEntry("workspaceId", boom));
-    // The workspace that did not blow up was handled once, not dead-lettered.
-    assertThat(Platform.strings(sql, "%" + counted + "%")).isEmpty();
 
-    // The tenant's administrator finds it, fixes the handler (its configuration) and retries.
-    List<Map<String, Object>> failed =
-        Platform.asTenantAdmin(a)
-            .queryParam("plugin", "faulty")
-            .queryParam("status", "FAILED")
-            .get("/dead-letters")
-            .path("items");
-    assertThat(failed)
-        .singleElement()
-        .satisfies(
-            d -> {
-              assertThat(d)
-                  .containsEntry("topic", "core.workspace.created")
-                  .containsEntry("attempts", 4);
-              assertThat((String) d.get("lastError")).contains("faulty refuses workspace boom-1");
-            });
-    String letter = (String) failed.get(0).get("id");
-    assertThat(
-            Platform.asTenantAdmin(a)
-                .get("/dead-letters/" + letter)
-                .<String>path("event.workspaceId"))
-        .isEqualTo(boom);
-    assertThat(Platform.asTenantAdmin(b).get("/dead-letters/" + letter).statusCode())
-        .as("another tenant's dead letter")
-        .isEqualTo(404);
-    assertThat(
-            Platform.api()
-                .queryParam("tenant", tenantA)
-                .get("/admin/dead-letters")
-                .<List<String>>path("items.id"))
-        .contains(letter);
-    Platform.asTenantAdmin(a)
-        .contentType("application/merge-patch+json")
-        .body("{\"config\":{\"failOnSlugPrefix\":\"never\"}}")
-        .patch("/plugin-installations/faulty")
-        .then()
-        .statusCode(200);
-    List<String> retried =
-        Platform.asTenantAdmin(a)
-            .body(Map.of("ids", List.of(letter)))
-            .post("/dead-letters/retry")
-            .path("status");
-    assertThat(retried).containsExactly("PENDING");
-    // The failures opened faulty's breaker (30 s of rest); the retry waits for it to close.
-    String state = "PENDING";
-    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!"RESOLVED".equals(state) && System.nanoTime() < until) {
-      Platform.sleep(200);
-      state = Platform.asTenantAdmin(a).get("/dead-letters/" + letter).path("status");
+    @Test
+    @Order(2)
+    void analyticsCountsAndAnnouncesItsTenantsWorkspacesOnly() throws IOException {
+      List<Map<String, Object>> announced =
+          consume(tenantA, List.of("plugin.analytics.workspace_counted"), 2);
+      assertThat(announced)
+          .extracting(e -> data(e).get("workspaceId"))
+          .containsExactlyInAnyOrder(counted, boom);
+      assertThat(announced).allSatisfy(e -> assertThat(e).containsEntry("source", "analytics"));
+      assertThat(
+              consume(
+                  tenantB, List.of("plugin.analytics.workspace_counted"), 1, Duration.ofSeconds(5)))
+          .isEmpty();
+      assertThat(
+              Platform.asTenantAdmin(a)
+                  .get("/plugins/analytics/summary")
+                  .<Integer>path("workspacesCreated"))
+          .isEqualTo(2);
     }
-    assertThat(state)
-        .as(Platform.asTenantAdmin(a).get("/dead-letters/" + letter).asString())
-        .isEqualTo("RESOLVED");
-    Platform.asTenantAdmin(a).delete("/dead-letters/" + letter).then().statusCode(204);
 
-    // What happened is counted at /metrics, by topic and plugin, never by tenant.
-    String metrics = Platform.metrics(true).asString();
-    assertThat(metrics)
-        .containsPattern("plexica_events_published_total\\{[^}]*topic=\"core.workspace.created\"")
-        .containsPattern("plexica_events_consumed_total\\{[^}]*plugin=\"analytics\"")
-        .containsPattern("plexica_events_failed_total\\{[^}]*plugin=\"faulty\"")
-        .containsPattern("plexica_events_dead_lettered_total\\{[^}]*plugin=\"faulty\"")
-        .contains("plexica_events_publish_duration_seconds", "plexica_events_consume_duration")
-        .contains("plexica_events_dead_letters_pending", "plexica_events_subscriptions_active")
-        .doesNotContain(tenantA);
+    @Test
+    @Order(3)
+    void faultysFailureIsRetriedAfterOneTwoAndFourSecondsThenDeadLettered() throws IOException {
+      String sql =
+          "SELECT status || ' ' || attempts || ' ' ||"
+              + " floor(extract(epoch FROM updated_at - created_at)) FROM plexica_core.dead_letter"
+              + " WHERE plugin_id = 'faulty' AND envelope LIKE ?";
+      List<String> row = List.of();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        row = Platform.strings(sql, "%" + boom + "%");
+        if (!row.isEmpty() && row.get(0).startsWith("FAILED")) {
+          break;
+        }
+        Platform.sleep(250);
+      }
+      assertThat(row).singleElement().asString().startsWith("FAILED 4 ");
+      assertThat(Long.parseLong(row.get(0).split(" ")[2])).isGreaterThanOrEqualTo(6);
+      assertThat(consume(tenantA, List.of("dlq.core.workspace.created"), 1))
+          .singleElement()
+          .satisfies(e -> assertThat(e).containsEntry("workspaceId", boom));
+      // The workspace that did not blow up was handled once, not dead-lettered.
+      assertThat(Platform.strings(sql, "%" + counted + "%")).isEmpty();
+    }
+
+    /** The tenant's administrator finds it, fixes the handler (its configuration) and retries. */
+    @Test
+    @Order(4)
+    void theAdministratorFindsTheDeadLetterFixesTheHandlerAndRetries() {
+      List<Map<String, Object>> failed =
+          Platform.asTenantAdmin(a)
+              .queryParam("plugin", "faulty")
+              .queryParam("status", "FAILED")
+              .get("/dead-letters")
+              .path("items");
+      assertThat(failed)
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d)
+                    .containsEntry("topic", "core.workspace.created")
+                    .containsEntry("attempts", 4);
+                assertThat((String) d.get("lastError")).contains("faulty refuses workspace boom-1");
+              });
+      String letter = (String) failed.get(0).get("id");
+      assertThat(
+              Platform.asTenantAdmin(a)
+                  .get("/dead-letters/" + letter)
+                  .<String>path("event.workspaceId"))
+          .isEqualTo(boom);
+      assertThat(Platform.asTenantAdmin(b).get("/dead-letters/" + letter).statusCode())
+          .as("another tenant's dead letter")
+          .isEqualTo(404);
+      assertThat(
+              Platform.api()
+                  .queryParam("tenant", tenantA)
+                  .get("/admin/dead-letters")
+                  .<List<String>>path("items.id"))
+          .contains(letter);
+      Platform.asTenantAdmin(a)
+          .contentType("application/merge-patch+json")
+          .body("{\"config\":{\"failOnSlugPrefix\":\"never\"}}")
+          .patch("/plugin-installations/faulty")
+          .then()
+          .statusCode(200);
+      List<String> retried =
+          Platform.asTenantAdmin(a)
+              .body(Map.of("ids", List.of(letter)))
+              .post("/dead-letters/retry")
+              .path("status");
+      assertThat(retried).containsExactly("PENDING");
+      // The failures opened faulty's breaker (30 s of rest); the retry waits for it to close.
+      String state = "PENDING";
+      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!"RESOLVED".equals(state) && System.nanoTime() < until) {
+        Platform.sleep(200);
+        state = Platform.asTenantAdmin(a).get("/dead-letters/" + letter).path("status");
+      }
+      assertThat(state)
+          .as(Platform.asTenantAdmin(a).get("/dead-letters/" + letter).asString())
+          .isEqualTo("RESOLVED");
+      Platform.asTenantAdmin(a).delete("/dead-letters/" + letter).then().statusCode(204);
+    }
+
+    @Test
+    @Order(5)
+    void whatHappenedIsCountedByTopicAndPluginNeverByTenant() {
+      String metrics = Platform.metrics(true).asString();
+      assertThat(metrics)
+          .containsPattern("plexica_events_published_total\\{[^}]*topic=\"core.workspace.created\"")
+          .containsPattern("plexica_events_consumed_total\\{[^}]*plugin=\"analytics\"")
+          .containsPattern("plexica_events_failed_total\\{[^}]*plugin=\"faulty\"")
+          .containsPattern("plexica_events_dead_lettered_total\\{[^}]*plugin=\"faulty\"")
+          .contains("plexica_events_publish_duration_seconds", "plexica_events_consume_duration")
+          .contains("plexica_events_dead_letters_pending", "plexica_events_subscriptions_active")
+          .doesNotContain(tenantA);
+    }
   }
 
   /** Deploys sample bundles; 409: an earlier test deployed the same version. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +21,15 @@ import org.junit.jupiter.api.Test;
  */
 class WorkspacePluginIT {
 
-  @Test
-  void notesLiveInTheirWorkspaceAndOnlyMembersReachThem() throws IOException {
+  private static String ada;
+  private static String bob;
+  private static String red;
+  private static String blue;
+  private static String noteId;
+
+  /** Notes installed in a new tenant; Ada has a red and a blue workspace, a note in each. */
+  @BeforeAll
+  static void notesInTwoWorkspaces() throws IOException {
     Response deployed =
         Platform.api()
             .contentType("application/java-archive")
@@ -46,11 +54,10 @@ class WorkspacePluginIT {
         .patch("/roles/user")
         .then()
         .statusCode(200);
-    String ada = Platform.tokenOfNewUser(tenant, "ada-" + tenant, "user");
-    String bob = Platform.tokenOfNewUser(tenant, "bob-" + tenant, "user");
-    String red = as(ada).body(Map.of("slug", "red", "name", "Red")).post("/workspaces").path("id");
-    String blue =
-        as(ada).body(Map.of("slug", "blue", "name", "Blue")).post("/workspaces").path("id");
+    ada = Platform.tokenOfNewUser(tenant, "ada-" + tenant, "user");
+    bob = Platform.tokenOfNewUser(tenant, "bob-" + tenant, "user");
+    red = as(ada).body(Map.of("slug", "red", "name", "Red")).post("/workspaces").path("id");
+    blue = as(ada).body(Map.of("slug", "blue", "name", "Blue")).post("/workspaces").path("id");
 
     Response note =
         as(ada)
@@ -58,14 +65,17 @@ class WorkspacePluginIT {
             .body(Map.of("title", "Red plan"))
             .post("/plugins/notes/notes");
     assertThat(note.statusCode()).as(note.asString()).isEqualTo(201);
-    String noteId = note.path("id");
+    noteId = note.path("id");
     as(ada)
         .header("X-Workspace-ID", blue)
         .body(Map.of("title", "Blue plan"))
         .post("/plugins/notes/notes")
         .then()
         .statusCode(201);
+  }
 
+  @Test
+  void eachWorkspaceListsItsOwnNotes() {
     Response inRed = as(ada).header("X-Workspace-ID", red).get("/plugins/notes/notes");
     assertThat(inRed.<String>path("workspaceId")).isEqualTo(red);
     assertThat(inRed.<List<String>>path("items.title")).containsExactly("Red plan");
@@ -75,16 +85,21 @@ class WorkspacePluginIT {
                 .get("/plugins/notes/notes")
                 .<List<String>>path("items.title"))
         .containsExactly("Blue plan");
+  }
 
-    // A note of one workspace is not found from another.
+  @Test
+  void aNoteOfOneWorkspaceIsNotFoundFromAnother() {
     assertProblem(
         as(ada)
             .header("X-Workspace-ID", blue)
             .get("/plugins/notes/notes/" + noteId + "/attachment"),
         404,
         "plugins/notes/note-not-found");
+  }
 
-    // Files: stored in the red workspace's files of the plugin, readable only from there.
+  /** Stored in the red workspace's files of the plugin, readable only from there. */
+  @Test
+  void anAttachmentStaysInItsWorkspace() {
     Response attached =
         as(ada)
             .header("X-Workspace-ID", red)
@@ -101,8 +116,11 @@ class WorkspacePluginIT {
                 .get("/plugins/notes/notes/" + noteId + "/attachment")
                 .<String>path("text"))
         .isEqualTo("hello red");
+  }
 
-    // Bob belongs to neither workspace: for him they do not exist.
+  /** Bob belongs to neither workspace: for him they do not exist. */
+  @Test
+  void nonMembersAndRequestsWithoutAWorkspaceAreRefused() {
     assertProblem(
         as(bob).header("X-Workspace-ID", red).get("/plugins/notes/notes"),
         404,

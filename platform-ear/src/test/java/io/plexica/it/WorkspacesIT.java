@@ -16,7 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A workspace's whole life over HTTP with real logins, real PostgreSQL, Redis and S3 storage:
@@ -44,184 +49,228 @@ class WorkspacesIT {
     return as(token).get("/me").path("subject");
   }
 
-  @Test
-  void aWorkspaceLivesAndDiesWithItsAuditTrail() throws Exception {
-    String adaId = idOf(ada);
-    String graceId = idOf(grace);
-    Response created =
-        as(ada).body("{\"slug\":\"launch\",\"name\":\"Launch\"}").post("/workspaces");
-    assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
-    assertThat(created.<String>path("role")).isEqualTo("ADMIN");
-    String ws = created.path("id");
-    assertThat(created.header("Location")).endsWith("/workspaces/" + ws);
-    // Grace is not a member yet: for her the workspace does not exist.
-    assertProblem(as(grace).get("/workspaces/" + ws), 404, "workspace-not-found");
+  /**
+   * A workspace's life, step by step in order: each step starts where the one before left it, so a
+   * failure names the step that broke.
+   */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  class AWorkspacesLife {
+    private String adaId;
+    private String graceId;
+    private String ws;
+    private String teamId;
+    private String link;
 
-    // Invite, accept once.
-    Response invitation =
-        as(ada)
-            .body("{\"email\":\"grace-" + tenant + "@example.com\",\"role\":\"VIEWER\"}")
-            .post("/workspaces/" + ws + "/invitations");
-    assertThat(invitation.statusCode()).as(invitation.asString()).isEqualTo(201);
-    String token = Mailbox.invitationToken("grace-" + tenant + "@example.com", tenant, 1);
-    assertThat(token).hasSizeGreaterThan(30);
-    Response accepted =
-        as(grace).body(Map.of("token", token)).post("/workspace-invitations/accept");
-    assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(200);
-    assertThat(accepted.<String>path("status")).isEqualTo("ACCEPTED");
-    assertThat(accepted.<String>path("token")).isNull();
-    assertProblem(
-        as(grace).body(Map.of("token", token)).post("/workspace-invitations/accept"),
-        409,
-        "invitation-used");
-    assertThat(as(grace).get("/workspaces/" + ws).<String>path("role")).isEqualTo("VIEWER");
-    assertProblem(
-        as(grace).body("{\"name\":\"Mine\"}").post("/workspaces/" + ws + "/teams"),
-        403,
-        "workspace-role-required");
+    @Test
+    @Order(1)
+    void adaCreatesItAndForGraceItDoesNotExist() {
+      adaId = idOf(ada);
+      graceId = idOf(grace);
+      Response created =
+          as(ada).body("{\"slug\":\"launch\",\"name\":\"Launch\"}").post("/workspaces");
+      assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+      assertThat(created.<String>path("role")).isEqualTo("ADMIN");
+      ws = created.path("id");
+      assertThat(created.header("Location")).endsWith("/workspaces/" + ws);
+      assertProblem(as(grace).get("/workspaces/" + ws), 404, "workspace-not-found");
+    }
 
-    // Promote: counts from Grace's next request.
-    Response promoted =
-        as(ada).body("{\"role\":\"MEMBER\"}").patch("/workspaces/" + ws + "/members/" + graceId);
-    assertThat(promoted.statusCode()).as(promoted.asString()).isEqualTo(200);
-    assertThat(as(grace).get("/workspaces/" + ws).<String>path("role")).isEqualTo("MEMBER");
+    @Test
+    @Order(2)
+    void graceIsInvitedAcceptsOnceAndViewsIt() throws Exception {
+      Response invitation =
+          as(ada)
+              .body("{\"email\":\"grace-" + tenant + "@example.com\",\"role\":\"VIEWER\"}")
+              .post("/workspaces/" + ws + "/invitations");
+      assertThat(invitation.statusCode()).as(invitation.asString()).isEqualTo(201);
+      String token = Mailbox.invitationToken("grace-" + tenant + "@example.com", tenant, 1);
+      assertThat(token).hasSizeGreaterThan(30);
+      Response accepted =
+          as(grace).body(Map.of("token", token)).post("/workspace-invitations/accept");
+      assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(200);
+      assertThat(accepted.<String>path("status")).isEqualTo("ACCEPTED");
+      assertThat(accepted.<String>path("token")).isNull();
+      assertProblem(
+          as(grace).body(Map.of("token", token)).post("/workspace-invitations/accept"),
+          409,
+          "invitation-used");
+      assertThat(as(grace).get("/workspaces/" + ws).<String>path("role")).isEqualTo("VIEWER");
+      assertProblem(
+          as(grace).body("{\"name\":\"Mine\"}").post("/workspaces/" + ws + "/teams"),
+          403,
+          "workspace-role-required");
+    }
 
-    // A team with Grace in it.
-    Response team =
-        as(ada)
-            .body("{\"name\":\"Core\",\"description\":\"The core team\"}")
-            .post("/workspaces/" + ws + "/teams");
-    assertThat(team.statusCode()).as(team.asString()).isEqualTo(201);
-    String teamId = team.path("id");
-    as(ada)
-        .body(Map.of("userId", graceId))
-        .post("/workspaces/" + ws + "/teams/" + teamId + "/members")
-        .then()
-        .statusCode(201);
-    assertThat(
-            as(grace)
-                .get("/workspaces/" + ws + "/teams/" + teamId + "/members")
-                .<List<String>>path("userId"))
-        .containsExactly(graceId);
+    @Test
+    @Order(3)
+    void promotedGraceIsAMemberFromHerNextRequest() {
+      Response promoted =
+          as(ada).body("{\"role\":\"MEMBER\"}").patch("/workspaces/" + ws + "/members/" + graceId);
+      assertThat(promoted.statusCode()).as(promoted.asString()).isEqualTo(200);
+      assertThat(as(grace).get("/workspaces/" + ws).<String>path("role")).isEqualTo("MEMBER");
+    }
 
-    // Share a resource with another workspace Ada administers.
-    String other =
-        as(ada).body("{\"slug\":\"ops\",\"name\":\"Ops\"}").post("/workspaces").path("id");
-    Response shared =
-        as(ada)
-            .body(
-                Map.of(
-                    "targetWorkspaceId", other, "resourceType", "crm:contact", "resourceId", "42"))
-            .post("/workspaces/" + ws + "/resources");
-    assertThat(shared.statusCode()).as(shared.asString()).isEqualTo(201);
-    assertThat(as(ada).get("/workspaces/" + other + "/resources").<List<String>>path("resourceId"))
-        .containsExactly("42");
+    @Test
+    @Order(4)
+    void aTeamHasGraceInIt() {
+      Response team =
+          as(ada)
+              .body("{\"name\":\"Core\",\"description\":\"The core team\"}")
+              .post("/workspaces/" + ws + "/teams");
+      assertThat(team.statusCode()).as(team.asString()).isEqualTo(201);
+      teamId = team.path("id");
+      as(ada)
+          .body(Map.of("userId", graceId))
+          .post("/workspaces/" + ws + "/teams/" + teamId + "/members")
+          .then()
+          .statusCode(201);
+      assertThat(
+              as(grace)
+                  .get("/workspaces/" + ws + "/teams/" + teamId + "/members")
+                  .<List<String>>path("userId"))
+          .containsExactly(graceId);
+    }
 
-    // A file, up as Grace (MEMBER), down through a short-lived link without credentials.
-    byte[] content = "Launch checklist\n".getBytes(StandardCharsets.UTF_8);
-    Response uploaded =
-        as(grace)
-            .contentType("text/plain")
-            .body(content)
-            .queryParam("name", "checklist.txt")
-            .post("/workspaces/" + ws + "/files");
-    assertThat(uploaded.statusCode()).as(uploaded.asString()).isEqualTo(201);
-    String fileId = uploaded.path("id");
-    assertThat(uploaded.<Integer>path("size")).isEqualTo(content.length);
-    String link = as(ada).get("/workspaces/" + ws + "/files/" + fileId).path("downloadUrl");
-    Response download = RestAssured.given().urlEncodingEnabled(false).get(link);
-    assertThat(download.statusCode()).isEqualTo(200);
-    assertThat(download.asByteArray()).isEqualTo(content);
-    assertThat(download.header("Content-Disposition")).contains("checklist.txt");
-    // As generated clients send it: octet-stream, the type taken from the name's extension.
-    Response generic =
-        as(grace)
-            .contentType("application/octet-stream")
-            .body("# Notes\n".getBytes(StandardCharsets.UTF_8))
-            .queryParam("name", "notes.md")
-            .post("/workspaces/" + ws + "/files");
-    assertThat(generic.statusCode()).as(generic.asString()).isEqualTo(201);
-    assertThat(generic.<String>path("contentType")).isEqualTo("text/markdown");
-    Response redirect =
-        as(ada)
-            .redirects()
-            .follow(false)
-            .get("/workspaces/" + ws + "/files/" + fileId + "/content");
-    assertThat(redirect.statusCode()).isEqualTo(303);
+    @Test
+    @Order(5)
+    void aResourceIsSharedWithAnotherWorkspaceAdaAdministers() {
+      String other =
+          as(ada).body("{\"slug\":\"ops\",\"name\":\"Ops\"}").post("/workspaces").path("id");
+      Response shared =
+          as(ada)
+              .body(
+                  Map.of(
+                      "targetWorkspaceId",
+                      other,
+                      "resourceType",
+                      "crm:contact",
+                      "resourceId",
+                      "42"))
+              .post("/workspaces/" + ws + "/resources");
+      assertThat(shared.statusCode()).as(shared.asString()).isEqualTo(201);
+      assertThat(
+              as(ada).get("/workspaces/" + other + "/resources").<List<String>>path("resourceId"))
+          .containsExactly("42");
+    }
 
-    // Deletion waits for the teams.
-    assertProblem(as(ada).delete("/workspaces/" + ws), 409, "workspace-has-teams");
-    as(ada).delete("/workspaces/" + ws + "/teams/" + teamId).then().statusCode(204);
-    as(ada).delete("/workspaces/" + ws).then().statusCode(204);
-    assertProblem(as(ada).get("/workspaces/" + ws), 404, "workspace-not-found");
-    assertThat(RestAssured.given().urlEncodingEnabled(false).get(link).statusCode())
-        .as("the file went with its workspace")
-        .isEqualTo(404);
+    /** Up as Grace (MEMBER), down through a short-lived link without credentials. */
+    @Test
+    @Order(6)
+    void aFileGoesUpAndComesDownThroughAShortLivedLink() {
+      byte[] content = "Launch checklist\n".getBytes(StandardCharsets.UTF_8);
+      Response uploaded =
+          as(grace)
+              .contentType("text/plain")
+              .body(content)
+              .queryParam("name", "checklist.txt")
+              .post("/workspaces/" + ws + "/files");
+      assertThat(uploaded.statusCode()).as(uploaded.asString()).isEqualTo(201);
+      String fileId = uploaded.path("id");
+      assertThat(uploaded.<Integer>path("size")).isEqualTo(content.length);
+      link = as(ada).get("/workspaces/" + ws + "/files/" + fileId).path("downloadUrl");
+      Response download = RestAssured.given().urlEncodingEnabled(false).get(link);
+      assertThat(download.statusCode()).isEqualTo(200);
+      assertThat(download.asByteArray()).isEqualTo(content);
+      assertThat(download.header("Content-Disposition")).contains("checklist.txt");
+      // As generated clients send it: octet-stream, the type taken from the name's extension.
+      Response generic =
+          as(grace)
+              .contentType("application/octet-stream")
+              .body("# Notes\n".getBytes(StandardCharsets.UTF_8))
+              .queryParam("name", "notes.md")
+              .post("/workspaces/" + ws + "/files");
+      assertThat(generic.statusCode()).as(generic.asString()).isEqualTo(201);
+      assertThat(generic.<String>path("contentType")).isEqualTo("text/markdown");
+      Response redirect =
+          as(ada)
+              .redirects()
+              .follow(false)
+              .get("/workspaces/" + ws + "/files/" + fileId + "/content");
+      assertThat(redirect.statusCode()).isEqualTo(303);
+    }
 
-    // The trail, newest first, as the tenant's administrator reads it.
-    Response trail = Platform.asTenantAdmin(tenant).queryParam("workspaceId", ws).get("/audit");
-    assertThat(trail.statusCode()).as(trail.asString()).isEqualTo(200);
-    List<String> actions = trail.path("items.action");
-    List<String> oldestFirst = new ArrayList<>(actions);
-    Collections.reverse(oldestFirst);
-    assertThat(oldestFirst)
-        .containsSubsequence(
-            "workspace.created",
-            "member.added",
-            "invitation.created",
-            "member.added",
-            "invitation.accepted",
-            "member.role_changed",
-            "team.created",
-            "team.member_added",
-            "resource.shared",
-            "file.uploaded",
-            "team.deleted",
-            "workspace.deleted");
-    List<Map<String, Object>> items = trail.path("items");
-    Map<String, Object> roleChange =
-        items.stream()
-            .filter(i -> "member.role_changed".equals(i.get("action")))
-            .findFirst()
-            .orElseThrow();
-    assertThat(roleChange.get("actorId")).isEqualTo(adaId);
-    assertThat(roleChange.get("before")).isEqualTo(Map.of("role", "VIEWER"));
-    assertThat(roleChange.get("after")).isEqualTo(Map.of("role", "MEMBER"));
-    assertThat(
-            Platform.asTenantAdmin(tenant)
-                .queryParam("actorId", graceId)
-                .queryParam("workspaceId", ws)
-                .get("/audit")
-                .<List<String>>path("items.action"))
-        .containsExactlyInAnyOrder(
-            "member.added", "invitation.accepted", "file.uploaded", "file.uploaded");
-    List<String> added =
-        Platform.asTenantAdmin(tenant)
-            .queryParam("workspaceId", ws)
-            .queryParam("action", "member.added")
-            .get("/audit")
-            .path("items.action");
-    assertThat(added).hasSize(2).containsOnly("member.added");
-    Response page =
-        Platform.asTenantAdmin(tenant)
-            .queryParam("workspaceId", ws)
-            .queryParam("size", 5)
-            .queryParam("page", 1)
-            .get("/audit");
-    assertThat(page.<Integer>path("total")).isEqualTo(actions.size());
-    assertThat(page.<List<Object>>path("items")).hasSize(5);
-    assertThat(
-            Platform.asTenantAdmin(tenant)
-                .queryParam("workspaceId", ws)
-                .queryParam("from", "2100-01-01T00:00:00Z")
-                .get("/audit")
-                .<List<Object>>path("items"))
-        .isEmpty();
-    assertProblem(
-        Platform.asTenantAdmin(tenant).queryParam("from", "yesterday").get("/audit"),
-        400,
-        "validation-failed");
-    assertProblem(as(grace).get("/audit"), 403, "permission-denied");
+    @Test
+    @Order(7)
+    void deletionWaitsForTheTeamsAndTakesTheFilesWithIt() {
+      assertProblem(as(ada).delete("/workspaces/" + ws), 409, "workspace-has-teams");
+      as(ada).delete("/workspaces/" + ws + "/teams/" + teamId).then().statusCode(204);
+      as(ada).delete("/workspaces/" + ws).then().statusCode(204);
+      assertProblem(as(ada).get("/workspaces/" + ws), 404, "workspace-not-found");
+      assertThat(RestAssured.given().urlEncodingEnabled(false).get(link).statusCode())
+          .as("the file went with its workspace")
+          .isEqualTo(404);
+    }
+
+    /** The trail, newest first, as the tenant's administrator reads it. */
+    @Test
+    @Order(8)
+    void theAuditTrailHoldsEveryStepWithWhoAndWhat() {
+      Response trail = Platform.asTenantAdmin(tenant).queryParam("workspaceId", ws).get("/audit");
+      assertThat(trail.statusCode()).as(trail.asString()).isEqualTo(200);
+      List<String> actions = trail.path("items.action");
+      List<String> oldestFirst = new ArrayList<>(actions);
+      Collections.reverse(oldestFirst);
+      assertThat(oldestFirst)
+          .containsSubsequence(
+              "workspace.created",
+              "member.added",
+              "invitation.created",
+              "member.added",
+              "invitation.accepted",
+              "member.role_changed",
+              "team.created",
+              "team.member_added",
+              "resource.shared",
+              "file.uploaded",
+              "team.deleted",
+              "workspace.deleted");
+      List<Map<String, Object>> items = trail.path("items");
+      Map<String, Object> roleChange =
+          items.stream()
+              .filter(i -> "member.role_changed".equals(i.get("action")))
+              .findFirst()
+              .orElseThrow();
+      assertThat(roleChange.get("actorId")).isEqualTo(adaId);
+      assertThat(roleChange.get("before")).isEqualTo(Map.of("role", "VIEWER"));
+      assertThat(roleChange.get("after")).isEqualTo(Map.of("role", "MEMBER"));
+      assertThat(
+              Platform.asTenantAdmin(tenant)
+                  .queryParam("actorId", graceId)
+                  .queryParam("workspaceId", ws)
+                  .get("/audit")
+                  .<List<String>>path("items.action"))
+          .containsExactlyInAnyOrder(
+              "member.added", "invitation.accepted", "file.uploaded", "file.uploaded");
+      List<String> added =
+          Platform.asTenantAdmin(tenant)
+              .queryParam("workspaceId", ws)
+              .queryParam("action", "member.added")
+              .get("/audit")
+              .path("items.action");
+      assertThat(added).hasSize(2).containsOnly("member.added");
+      Response page =
+          Platform.asTenantAdmin(tenant)
+              .queryParam("workspaceId", ws)
+              .queryParam("size", 5)
+              .queryParam("page", 1)
+              .get("/audit");
+      assertThat(page.<Integer>path("total")).isEqualTo(actions.size());
+      assertThat(page.<List<Object>>path("items")).hasSize(5);
+      assertThat(
+              Platform.asTenantAdmin(tenant)
+                  .queryParam("workspaceId", ws)
+                  .queryParam("from", "2100-01-01T00:00:00Z")
+                  .get("/audit")
+                  .<List<Object>>path("items"))
+          .isEmpty();
+      assertProblem(
+          Platform.asTenantAdmin(tenant).queryParam("from", "yesterday").get("/audit"),
+          400,
+          "validation-failed");
+      assertProblem(as(grace).get("/audit"), 403, "permission-denied");
+    }
   }
 
   /**
