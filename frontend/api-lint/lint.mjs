@@ -18,12 +18,24 @@ writeFileSync(document, await response.text());
 const bin = (name) => join(here, "..", "node_modules", ".bin", name);
 const run = (tool, args) => {
   try {
-    execFileSync(bin(tool), args, { stdio: "inherit", env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } });
+    execFileSync(bin(tool), args, {
+      stdio: "inherit",
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+    });
   } catch {
     console.error(`API lint: ${tool} found problems in ${base}/openapi (see above)`);
     process.exit(1);
   }
 };
 run("redocly", ["lint", document, "--config", join(here, "redocly.yaml"), "--format", "stylish"]);
-run("spectral", ["lint", document, "--ruleset", join(here, "spectral.yaml"), "--fail-severity", "warn", "--format", "text"]);
+run("spectral", [
+  "lint",
+  document,
+  "--ruleset",
+  join(here, "spectral.yaml"),
+  "--fail-severity",
+  "warn",
+  "--format",
+  "text",
+]);
 console.log(`API lint: ${base}/openapi passes Redocly (recommended-strict) and Spectral (oas): 0 errors, 0 warnings`);

@@ -36,7 +36,13 @@ async function setUp() {
   const admin = await token("plexica-platform", "admin", process.env.PLEXICA_E2E_ADMIN_PASSWORD ?? "admin");
   const registry = await api(admin, "GET", "/admin/plugins/analytics");
   if (registry.status === 404) {
-    const deployed = await api(admin, "POST", "/admin/plugins", readFileSync(process.env.PLEXICA_E2E_ANALYTICS_JAR), "application/java-archive");
+    const deployed = await api(
+      admin,
+      "POST",
+      "/admin/plugins",
+      readFileSync(process.env.PLEXICA_E2E_ANALYTICS_JAR),
+      "application/java-archive",
+    );
     if (deployed.status !== 201) throw new Error(`Deploying analytics: ${JSON.stringify(deployed.body)}`);
   }
   const slug = `bench-web-${Date.now().toString(36)}`;
@@ -49,7 +55,10 @@ async function setUp() {
     await new Promise((r) => setTimeout(r, 200));
   }
   const owner = await token(slug, email, password);
-  const installed = await api(owner, "POST", "/plugin-installations", { pluginId: "analytics", config: { label: "Bench" } });
+  const installed = await api(owner, "POST", "/plugin-installations", {
+    pluginId: "analytics",
+    config: { label: "Bench" },
+  });
   if (installed.status !== 201) throw new Error(`Installing analytics: ${JSON.stringify(installed.body)}`);
   return { slug, email };
 }

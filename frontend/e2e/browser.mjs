@@ -105,7 +105,12 @@ async function record(response) {
   try {
     if (response.status() < 300 || response.status() >= 400) {
       const bytes = await response.body();
-      responseBody = bytes.length === 0 ? "" : /json|^text\//.test(responseType ?? "") ? bytes.toString("utf8") : `<${bytes.length} bytes>`;
+      responseBody =
+        bytes.length === 0
+          ? ""
+          : /json|^text\//.test(responseType ?? "")
+            ? bytes.toString("utf8")
+            : `<${bytes.length} bytes>`;
     }
   } catch {
     return; // the page went away before the body arrived: nothing to judge
@@ -116,7 +121,11 @@ async function record(response) {
     query,
     withToken: "authorization" in request.headers(),
     requestType: request.headers()["content-type"] ?? null,
-    requestBody: /json/.test(request.headers()["content-type"] ?? "") ? request.postData() : request.postData() ? "<binary>" : null,
+    requestBody: /json/.test(request.headers()["content-type"] ?? "")
+      ? request.postData()
+      : request.postData()
+        ? "<binary>"
+        : null,
     status: response.status(),
     responseType,
     responseHeaders: response.headers(),
@@ -146,7 +155,6 @@ const axeSource = readFileSync(new URL("../node_modules/axe-core/axe.min.js", im
 export async function axe(page) {
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
     const r = await window.axe.run(document, { resultTypes: ["violations"] });
     return r.violations.map((v) => ({
       id: v.id,
@@ -217,7 +225,10 @@ export async function keycloakUser(realm, username, password, role) {
   if (created.status !== 201) throw new Error(`Creating ${username}: ${created.status}`);
   const [user] = await (await admin(`/users?username=${encodeURIComponent(username)}&exact=true`)).json();
   const roleRepresentation = await (await admin(`/roles/${role}`)).json();
-  const mapped = await admin(`/users/${user.id}/role-mappings/realm`, { method: "POST", body: JSON.stringify([roleRepresentation]) });
+  const mapped = await admin(`/users/${user.id}/role-mappings/realm`, {
+    method: "POST",
+    body: JSON.stringify([roleRepresentation]),
+  });
   if (mapped.status !== 204) throw new Error(`Giving ${username} the role ${role}: ${mapped.status}`);
 }
 
@@ -253,7 +264,9 @@ export async function mailCount(address) {
 
 /** The first link in a mail's body that matches. */
 export function linkIn(mail, pattern) {
-  const link = (mail.body.match(/https?:\/\/[^\s"'<>]+/g) ?? []).map((l) => l.replace(/&amp;/g, "&")).find((l) => pattern.test(l));
+  const link = (mail.body.match(/https?:\/\/[^\s"'<>]+/g) ?? [])
+    .map((l) => l.replace(/&amp;/g, "&"))
+    .find((l) => pattern.test(l));
   if (!link) throw new Error(`No link matching ${pattern} in the mail "${mail.subject}"`);
   return link;
 }
@@ -281,7 +294,9 @@ export async function completeKeycloakActions(page, { password, firstName = "Gra
     } else if (await page.locator("#username").count()) {
       return;
     } else {
-      throw new Error(`Unexpected Keycloak page at ${page.url()}: ${(await page.locator("body").innerText()).slice(0, 300)}`);
+      throw new Error(
+        `Unexpected Keycloak page at ${page.url()}: ${(await page.locator("body").innerText()).slice(0, 300)}`,
+      );
     }
     await page.waitForURL((url) => url.toString() !== before, { timeout: 15_000 }).catch(() => {});
   }

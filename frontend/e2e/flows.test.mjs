@@ -23,7 +23,10 @@ import {
   waitForMail,
 } from "./browser.mjs";
 
-const platformAdmin = { username: process.env.PLEXICA_E2E_ADMIN ?? "admin", password: process.env.PLEXICA_E2E_ADMIN_PASSWORD ?? "admin" };
+const platformAdmin = {
+  username: process.env.PLEXICA_E2E_ADMIN ?? "admin",
+  password: process.env.PLEXICA_E2E_ADMIN_PASSWORD ?? "admin",
+};
 const devPassword = process.env.PLEXICA_E2E_DEV_PASSWORD ?? "admin";
 const analyticsJar = process.env.PLEXICA_E2E_ANALYTICS_JAR;
 const suffix = Date.now().toString(36);
@@ -41,7 +44,11 @@ const violations = [];
 async function assertPlexicaSignIn(page, name) {
   await page.waitForSelector("#username", { timeout: 30_000 });
   assert.equal((await page.locator("#kc-header-wrapper").innerText()).trim(), name);
-  assert.equal(await page.locator('link[href*="/login/plexica/css/plexica.css"]').count(), 1, "the plexica theme's styles");
+  assert.equal(
+    await page.locator('link[href*="/login/plexica/css/plexica.css"]').count(),
+    1,
+    "the plexica theme's styles",
+  );
   assert.ok(await page.getByRole("link", { name: /forgot password/i }).isVisible(), "Forgot password? is offered");
 }
 
@@ -104,7 +111,10 @@ describe("super-admin console", () => {
     await page.getByText(/^(\d+) of \1 steps done$/).waitFor();
     const statuses = await steps.locator("li").allInnerTexts();
     assert.ok(statuses.length >= 4, `provisioning shows its steps: ${statuses}`);
-    assert.ok(statuses.every((s) => /done/i.test(s)), `every step is done: ${statuses}`);
+    assert.ok(
+      statuses.every((s) => /done/i.test(s)),
+      `every step is done: ${statuses}`,
+    );
     const usage = page.getByTestId("tenant-usage");
     await usage.getByText("Workspaces").waitFor();
     assert.match(await usage.innerText(), /Users\s+1\s+Workspaces\s+1/);
@@ -223,7 +233,10 @@ describe("tenant web app", () => {
     await page.getByLabel("Role").selectOption("MEMBER");
     await page.getByRole("button", { name: "Invite", exact: true }).click();
     // The request answers at once; a node mails it right after, and the list follows.
-    await page.getByRole("status").filter({ hasText: `Invitation to ${grace.email} is on its way` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Invitation to ${grace.email} is on its way` })
+      .waitFor();
     const rowOf = (email) => page.getByRole("row", { name: new RegExp(email.replace(/[.]/g, "\\.")) });
     await rowOf(grace.email).getByText("Mailed, with a new account").waitFor({ timeout: 30_000 });
     await page.getByLabel("E-mail").fill(henry);
@@ -233,7 +246,10 @@ describe("tenant web app", () => {
     // Sent again: a new link by mail (the account the first one made now exists: a join link).
     const sent = await mailCount(henry);
     await page.getByRole("button", { name: `Send again to ${henry}` }).click();
-    await page.getByRole("status").filter({ hasText: `Invitation to ${henry} is on its way` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Invitation to ${henry} is on its way` })
+      .waitFor();
     await waitForMail(henry, /invited you to Design/, { after: sent });
     await rowOf(henry).getByText("Mailed", { exact: true }).waitFor({ timeout: 30_000 });
     await shot(page, "web-workspace-invitations");
@@ -284,7 +300,8 @@ describe("tenant web app", () => {
       await completeKeycloakActions(forgetful, { password: `${grace.password}-2` });
       const welcome = forgetful.getByRole("heading", { name: /^Welcome/ });
       await welcome.or(forgetful.locator("#username")).waitFor({ timeout: 30_000 });
-      if (await forgetful.locator("#username").isVisible()) await keycloakLogin(forgetful, grace.email, `${grace.password}-2`);
+      if (await forgetful.locator("#username").isVisible())
+        await keycloakLogin(forgetful, grace.email, `${grace.password}-2`);
       await welcome.waitFor();
     } finally {
       problems.push(...opened.problems);
@@ -338,7 +355,9 @@ describe("tenant web app", () => {
       body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: secret }),
     });
     assert.equal(grant.status, 200);
-    const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${(await grant.json()).access_token}` } });
+    const me = await fetch(`${base}/api/v1/me`, {
+      headers: { authorization: `Bearer ${(await grant.json()).access_token}` },
+    });
     const body = await me.json();
     assert.equal(body.serviceAccount, true);
     assert.deepEqual(body.roles, ["user"]);
@@ -366,7 +385,10 @@ describe("tenant web app", () => {
 
   test("the dashboard's figures lead to what they count and its activity names the objects", async () => {
     await nav(page, "Dashboard").click();
-    await page.getByRole("list", { name: "Recent activity" }).getByText(`accepted the invitation “${grace.email}”`).waitFor({ timeout: 20_000 });
+    await page
+      .getByRole("list", { name: "Recent activity" })
+      .getByText(`accepted the invitation “${grace.email}”`)
+      .waitFor({ timeout: 20_000 });
     await page.getByTestId("figure-link-Members").click();
     await page.getByRole("heading", { name: "Members" }).waitFor();
   });
@@ -406,13 +428,28 @@ describe("tenant web app", () => {
     // A slow line (256 KiB/s up) so that the progress can be seen, as on a real connection.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 256 * 1024,
+    });
     try {
-      await page.getByLabel("File to upload").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.alloc(1024 * 1024, "x") });
-      await page.getByRole("status").filter({ hasText: /^Uploading… [1-9]\d?%$/ }).waitFor();
+      await page
+        .getByLabel("File to upload")
+        .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.alloc(1024 * 1024, "x") });
+      await page
+        .getByRole("status")
+        .filter({ hasText: /^Uploading… [1-9]\d?%$/ })
+        .waitFor();
       await page.getByRole("cell", { name: "notes.txt" }).waitFor({ timeout: 30_000 });
     } finally {
-      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
       await cdp.detach();
     }
   });
@@ -552,7 +589,10 @@ describe("a guest of the tenant", () => {
     await checkAxe(page, "web tenant picker");
     await page.getByLabel("Organization").fill("no-such-organization");
     await page.getByRole("button", { name: "Continue" }).click();
-    await page.getByRole("alert").getByText(/no-such-organization/).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText(/no-such-organization/)
+      .waitFor();
     // People type the name they know: the organization's full name works as well as its slug.
     await page.getByLabel("Organization").fill(tenant.name);
     await page.getByRole("button", { name: "Continue" }).click();
@@ -574,7 +614,10 @@ describe("a guest of the tenant", () => {
     assert.equal(await page.getByLabel("Name").getAttribute("readonly"), "");
     // A hidden page reached by its address: the API refuses the guest's token.
     await page.goto(`${base}/members`);
-    await page.getByRole("alert").getByText(/permission/i).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText(/permission/i)
+      .waitFor();
     await shot(page, "web-guest-refused");
   });
 
@@ -583,7 +626,10 @@ describe("a guest of the tenant", () => {
     await keycloakRealm(tenant.slug, { accessTokenLifespan: 75 });
     const renewals = [];
     page.on("request", (request) => {
-      if (request.url().endsWith("/protocol/openid-connect/token") && /grant_type=refresh_token/.test(request.postData() ?? "")) {
+      if (
+        request.url().endsWith("/protocol/openid-connect/token") &&
+        /grant_type=refresh_token/.test(request.postData() ?? "")
+      ) {
         renewals.push(request.url());
       }
     });
@@ -614,7 +660,10 @@ describe("the platform's administrators help people", () => {
     assert.match(page.url(), new RegExp(`tenant=${suffix}`));
     const mails = await mailCount(grace.email);
     await row.getByRole("button", { name: `Mail a password link to ${grace.email}` }).click();
-    await page.getByRole("status").filter({ hasText: `Mailed ${grace.email} a link to set a password.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Mailed ${grace.email} a link to set a password.` })
+      .waitFor();
     await waitForMail(grace.email, /Update Your Account/, { after: mails });
     await row.getByRole("button", { name: `Disable ${grace.email}` }).click();
     await page.getByRole("status").filter({ hasText: "is disabled: they can no longer sign in." }).waitFor();
@@ -633,7 +682,11 @@ describe("the platform's administrators help people", () => {
     const row = waiting.getByRole("row", { name: new RegExp(henry.replace(/[.]/g, "\\.")) });
     await row.waitFor();
     assert.match(await row.innerText(), /Design/);
-    assert.doesNotMatch(await waiting.innerText(), new RegExp(grace.email.replace(/[.]/g, "\\.")), "accepted: no longer waiting");
+    assert.doesNotMatch(
+      await waiting.innerText(),
+      new RegExp(grace.email.replace(/[.]/g, "\\.")),
+      "accepted: no longer waiting",
+    );
     await shot(page, "console-tenant-invitations");
     await checkAxe(page, "console tenant");
   });
@@ -651,7 +704,10 @@ describe("the platform's administrators help people", () => {
     await page.getByLabel("Installed plugins at most").waitFor();
     assert.equal(await page.getByLabel("Installed plugins at most").inputValue(), "3");
     assert.equal(await page.getByLabel("Workspaces at most").inputValue(), "");
-    await page.getByText(/^Holds \d+ now$/).first().waitFor();
+    await page
+      .getByText(/^Holds \d+ now$/)
+      .first()
+      .waitFor();
     await checkAxe(page, "console tenant quotas");
   });
 });

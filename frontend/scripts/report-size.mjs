@@ -20,7 +20,10 @@ function gz(file) {
 }
 
 let failed = false;
-for (const [app, page] of [["web", "index.html"], ["admin", "admin/index.html"]]) {
+for (const [app, page] of [
+  ["web", "index.html"],
+  ["admin", "admin/index.html"],
+]) {
   const files = initialFiles(readFileSync(join(dist, page), "utf8"));
   const js = files.filter((f) => f.endsWith(".js")).reduce((sum, f) => sum + gz(f), 0);
   const css = files.filter((f) => f.endsWith(".css")).reduce((sum, f) => sum + gz(f), 0);

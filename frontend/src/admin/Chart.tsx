@@ -93,9 +93,13 @@ export function TimeChart({
         <table className="mt-2 text-left text-xs">
           <thead>
             <tr>
-              <th scope="col" className="pr-4">{t("chart.when")}</th>
+              <th scope="col" className="pr-4">
+                {t("chart.when")}
+              </th>
               {series.map((s) => (
-                <th key={s.label} scope="col" className="pr-4">{s.label}</th>
+                <th key={s.label} scope="col" className="pr-4">
+                  {s.label}
+                </th>
               ))}
             </tr>
           </thead>
@@ -104,7 +108,9 @@ export function TimeChart({
               <tr key={time}>
                 <td className="pr-4">{formatTime(time)}</td>
                 {series.map((s) => (
-                  <td key={s.label} className="pr-4">{s.values[i] === null || s.values[i] === undefined ? "—" : formatNumber(s.values[i]!)}</td>
+                  <td key={s.label} className="pr-4">
+                    {s.values[i] === null || s.values[i] === undefined ? "—" : formatNumber(s.values[i]!)}
+                  </td>
                 ))}
               </tr>
             ))}

@@ -17,7 +17,10 @@ export function Frame() {
   ];
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+      >
         {t("common.skipToContent")}
       </a>
       <header className="flex h-14 items-center gap-4 bg-slate-900 px-4 text-white">

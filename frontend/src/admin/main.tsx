@@ -16,7 +16,8 @@ const root = createRoot(document.getElementById("root")!);
 
 async function boot() {
   await startI18n(
-    (language) => Promise.all([import(`../locales/${language}/common.json`), import(`../locales/${language}/admin.json`)]),
+    (language) =>
+      Promise.all([import(`../locales/${language}/common.json`), import(`../locales/${language}/admin.json`)]),
     pickLanguage(),
   );
   root.render(<Loading what={i18n.t("common.signingIn")} />);

@@ -38,7 +38,8 @@ export const tenantQueries = {
       queryKey: [...tenantKeys.lists, filter] as const,
       queryFn: () => api<Page<Tenant>>("/tenants", { query: filter }),
     }),
-  one: (api: Api, id: string) => queryOptions({ queryKey: tenantKeys.one(id), queryFn: () => api<Tenant>(`/tenants/${id}`) }),
+  one: (api: Api, id: string) =>
+    queryOptions({ queryKey: tenantKeys.one(id), queryFn: () => api<Tenant>(`/tenants/${id}`) }),
   provisioning: (api: Api, id: string) =>
     queryOptions({
       queryKey: tenantKeys.provisioning(id),

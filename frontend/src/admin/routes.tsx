@@ -9,9 +9,19 @@ import { Frame } from "./Frame";
  */
 const rootRoute = createRootRoute({ component: Frame });
 
-export const tenantRoute = lazyPage(rootRoute, "/tenants/$tenantId", () => import("./pages/TenantDetail"), "TenantDetail");
+export const tenantRoute = lazyPage(
+  rootRoute,
+  "/tenants/$tenantId",
+  () => import("./pages/TenantDetail"),
+  "TenantDetail",
+);
 
-export const pluginRoute = lazyPage(rootRoute, "/plugins/$pluginId", () => import("./pages/PluginDetail"), "PluginDetail");
+export const pluginRoute = lazyPage(
+  rootRoute,
+  "/plugins/$pluginId",
+  () => import("./pages/PluginDetail"),
+  "PluginDetail",
+);
 
 export const router = createRouter({
   basepath: "/admin",

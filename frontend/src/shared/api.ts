@@ -97,8 +97,7 @@ export function createApi(token: TokenSource, onProblem: (problem: ApiError) => 
       headers["Content-Type"] = options.raw.type || "application/octet-stream";
     } else if (options.body !== undefined) {
       body = JSON.stringify(options.body);
-      headers["Content-Type"] =
-        options.method === "PATCH" ? "application/merge-patch+json" : "application/json";
+      headers["Content-Type"] = options.method === "PATCH" ? "application/merge-patch+json" : "application/json";
     }
     const method = options.method ?? "GET";
     const response =

@@ -100,7 +100,12 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
 
 /** Bytes as megabytes, the language's way: "1.5 MB", "1,5 Mo". */
 export function formatMegabytes(bytes: number): string {
-  return formatNumber(bytes / 1024 / 1024, { style: "unit", unit: "megabyte", unitDisplay: "short", maximumFractionDigits: 1 });
+  return formatNumber(bytes / 1024 / 1024, {
+    style: "unit",
+    unit: "megabyte",
+    unitDisplay: "short",
+    maximumFractionDigits: 1,
+  });
 }
 
 /** i18next itself, for code outside components (formatters, the boot screens). */

@@ -1,18 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate } from "@tanstack/react-router";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../shared/api";
 import { Icon, type IconName } from "../shared/icons";
 import { LanguagePicker } from "../shared/LanguagePicker";
 import { Badge, Button, Dialog, ErrorBox, LogoutButton, TextInput } from "../shared/ui";
-import {
-  useSession,
-  useWorkspace,
-  WorkspaceContext,
-  type CurrentWorkspace,
-  type Workspace,
-} from "./session";
+import { useSession, useWorkspace, WorkspaceContext, type CurrentWorkspace, type Workspace } from "./session";
 import { pluginQueries, workspaceKeys, workspaceQueries } from "./queries";
 
 const COLLAPSED = "plexica.sidebar.collapsed";
@@ -34,7 +28,10 @@ export function Layout() {
   return (
     <WorkspaceContext.Provider value={workspaces}>
       <div className="flex min-h-screen flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+        >
           {t("common.skipToContent")}
         </a>
         <header className="sticky top-0 z-30 flex h-14 items-center gap-3 border-b border-slate-200 bg-white px-3">
@@ -85,13 +82,21 @@ export function Layout() {
               )}
               <NavItem to="/files" label={t("nav.files")} icon="files" collapsed={collapsed} />
               <NavItem to="/teams" label={t("nav.teams")} icon="teams" collapsed={collapsed} />
-              {session.can("users:read") && <NavItem to="/members" label={t("nav.members")} icon="members" collapsed={collapsed} />}
-              {session.can("plugins:read") && <NavItem to="/plugins" label={t("nav.plugins")} icon="plugins" collapsed={collapsed} />}
-              {session.can("tenant:read") && <NavItem to="/settings" label={t("nav.settings")} icon="settings" collapsed={collapsed} />}
+              {session.can("users:read") && (
+                <NavItem to="/members" label={t("nav.members")} icon="members" collapsed={collapsed} />
+              )}
+              {session.can("plugins:read") && (
+                <NavItem to="/plugins" label={t("nav.plugins")} icon="plugins" collapsed={collapsed} />
+              )}
+              {session.can("tenant:read") && (
+                <NavItem to="/settings" label={t("nav.settings")} icon="settings" collapsed={collapsed} />
+              )}
             </ul>
             {(uis.data ?? []).length > 0 && (
               <>
-                <p className={`px-4 pt-4 text-xs font-semibold uppercase tracking-wide text-slate-500 ${collapsed ? "md:sr-only" : ""}`}>
+                <p
+                  className={`px-4 pt-4 text-xs font-semibold uppercase tracking-wide text-slate-500 ${collapsed ? "md:sr-only" : ""}`}
+                >
                   {t("nav.plugins")}
                 </p>
                 <ul className="space-y-1 p-2" onClick={() => setOpen(false)}>
@@ -159,11 +164,10 @@ function useWorkspaces(): CurrentWorkspace {
   const [chosen, setChosen] = useState(() => localStorage.getItem(workspaceKey(tenant.slug)));
   const workspaces = useMemo(() => list.data ?? [], [list.data]);
   const current = workspaces.find((w) => w.id === chosen) ?? workspaces[0];
-  useEffect(() => {
-    if (current && current.id !== chosen) {
-      setChosen(current.id);
-    }
-  }, [current, chosen]);
+  // Held once shown, so that a workspace added later (and listed first) does not take its place.
+  if (current && current.id !== chosen) {
+    setChosen(current.id);
+  }
   return {
     loading: list.isPending,
     workspaces,

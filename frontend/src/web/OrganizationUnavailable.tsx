@@ -2,7 +2,15 @@ import { useTranslation } from "react-i18next";
 import { Button } from "../shared/ui";
 
 /** What everyone of an organization sees while it is suspended: one screen, nothing to click but out. */
-export function OrganizationUnavailable({ name, detail, onSignOut }: { name: string; detail: string; onSignOut: () => void }) {
+export function OrganizationUnavailable({
+  name,
+  detail,
+  onSignOut,
+}: {
+  name: string;
+  detail: string;
+  onSignOut: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <main className="flex min-h-screen items-center justify-center p-4">

@@ -88,9 +88,8 @@ function Property({
   const { t } = useTranslation();
   const label = (property.title ?? humanize(name)) + (required ? ` ${t("schemaForm.required")}` : "");
   const hint =
-    [property.description, property.type === "array" ? t("schemaForm.commas") : undefined]
-      .filter(Boolean)
-      .join(" ") || undefined;
+    [property.description, property.type === "array" ? t("schemaForm.commas") : undefined].filter(Boolean).join(" ") ||
+    undefined;
   return (
     <Field label={label} error={error} hint={hint}>
       {(id, describedBy) => {
@@ -117,7 +116,11 @@ function Property({
         }
         if (property.enum) {
           return (
-            <select {...common} value={value === undefined ? "" : String(value)} onChange={(e) => onChange(e.target.value || undefined)}>
+            <select
+              {...common}
+              value={value === undefined ? "" : String(value)}
+              onChange={(e) => onChange(e.target.value || undefined)}
+            >
               {!required && <option value="">—</option>}
               {property.enum.map((option) => (
                 <option key={String(option)} value={String(option)}>

@@ -20,7 +20,15 @@ export function forgetTenant() {
 }
 
 /** Asks which organization to log in to, before anyone is logged in. */
-export function TenantPicker({ problem, notice, initial = "" }: { problem?: string; notice?: string; initial?: string }) {
+export function TenantPicker({
+  problem,
+  notice,
+  initial = "",
+}: {
+  problem?: string;
+  notice?: string;
+  initial?: string;
+}) {
   const { t } = useTranslation();
   const [slug, setSlug] = useState(initial);
   const [error, setError] = useState<unknown>(problem ? new Error(problem) : undefined);

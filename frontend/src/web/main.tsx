@@ -24,7 +24,8 @@ const root = createRoot(document.getElementById("root")!);
 
 async function boot() {
   await startI18n(
-    (language) => Promise.all([import(`../locales/${language}/common.json`), import(`../locales/${language}/web.json`)]),
+    (language) =>
+      Promise.all([import(`../locales/${language}/common.json`), import(`../locales/${language}/web.json`)]),
     pickLanguage(),
   );
   const slug = rememberedTenant();
@@ -66,7 +67,9 @@ async function boot() {
     () => auth.token(),
     (problem) => {
       if (problem.code === "tenant-not-active" || problem.code === "tenant-unavailable") {
-        root.render(<OrganizationUnavailable name={tenant.name} detail={problem.message} onSignOut={() => void auth.logout()} />);
+        root.render(
+          <OrganizationUnavailable name={tenant.name} detail={problem.message} onSignOut={() => void auth.logout()} />,
+        );
       }
     },
   );

@@ -17,7 +17,12 @@ export const workspaceRoute = lazyPage(
   "WorkspaceSettings",
 );
 
-export const pluginPageRoute = lazyPage(rootRoute, "/p/$pluginId/$page", () => import("./pages/PluginPage"), "PluginPage");
+export const pluginPageRoute = lazyPage(
+  rootRoute,
+  "/p/$pluginId/$page",
+  () => import("./pages/PluginPage"),
+  "PluginPage",
+);
 
 const routeTree = rootRoute.addChildren([
   lazyPage(rootRoute, "/", () => import("./pages/Dashboard"), "Dashboard"),

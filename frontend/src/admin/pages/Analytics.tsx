@@ -10,8 +10,10 @@ import { analyticsQueries } from "../queries";
 
 type Analytics = Schemas.PlatformAnalytics;
 
-const hourLabel = (s: number) => new Date(s * 1000).toLocaleString(i18n.language, { weekday: "short", hour: "2-digit", minute: "2-digit" });
-const dayLabel = (s: number) => new Date(s * 1000).toLocaleDateString(i18n.language, { month: "short", day: "numeric" });
+const hourLabel = (s: number) =>
+  new Date(s * 1000).toLocaleString(i18n.language, { weekday: "short", hour: "2-digit", minute: "2-digit" });
+const dayLabel = (s: number) =>
+  new Date(s * 1000).toLocaleDateString(i18n.language, { month: "short", day: "numeric" });
 
 /** The platform at a glance: tenants, API traffic, errors, latency, plugin installs. */
 export function Analytics() {
@@ -29,8 +31,16 @@ export function Analytics() {
     const dayTimes = data.tenantGrowth.map((d) => Date.parse(d.day) / 1000);
     const calls = data.apiHours.map((h) => h.calls);
     const totalCalls = calls.reduce((a, b) => a + b, 0);
-    const errors: Series = { label: t("analytics.errorsSeries"), values: data.apiHours.map((h) => (h.calls ? +(h.errorRate * 100).toFixed(2) : null)), color: "#dc2626" };
-    const p95: Series = { label: t("analytics.p95Series"), values: data.apiHours.map((h) => h.p95Ms ?? null), color: "#d97706" };
+    const errors: Series = {
+      label: t("analytics.errorsSeries"),
+      values: data.apiHours.map((h) => (h.calls ? +(h.errorRate * 100).toFixed(2) : null)),
+      color: "#dc2626",
+    };
+    const p95: Series = {
+      label: t("analytics.p95Series"),
+      values: data.apiHours.map((h) => h.p95Ms ?? null),
+      color: "#d97706",
+    };
     const worstP95 = Math.max(0, ...data.apiHours.map((h) => h.p95Ms ?? 0));
     const serverErrors = data.apiHours.reduce((a, h) => a + h.serverErrors, 0);
     return {
@@ -38,7 +48,12 @@ export function Analytics() {
       dayTimes,
       growth: [
         { label: t("console.tenants"), values: data.tenantGrowth.map((d) => d.total), color: "#4f46e5" },
-        { label: t("analytics.createdThatDay"), values: data.tenantGrowth.map((d) => d.created), color: "#059669", bars: true },
+        {
+          label: t("analytics.createdThatDay"),
+          values: data.tenantGrowth.map((d) => d.created),
+          color: "#059669",
+          bars: true,
+        },
       ] as Series[],
       growthSummary: t("analytics.growthSummary", {
         total: formatNumber(data.tenantGrowth.at(-1)?.total ?? 0),
@@ -51,11 +66,15 @@ export function Analytics() {
         most: formatNumber(Math.max(0, ...calls)),
       }),
       errors: [errors],
-      errorsSummary: t("analytics.errorsSummary", { errors: formatNumber(serverErrors), calls: formatNumber(totalCalls) }),
+      errorsSummary: t("analytics.errorsSummary", {
+        errors: formatNumber(serverErrors),
+        calls: formatNumber(totalCalls),
+      }),
       p95: [p95],
       p95Summary: worstP95 ? t("analytics.p95Summary", { ms: formatNumber(worstP95) }) : t("analytics.noCalls"),
     };
-    // The language is read for the labels: they follow it.
+    // The axis labels read the language (i18n.language) when drawn: a change of it draws them anew.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [analytics.data, t, language.language]);
 
   if (analytics.isPending) return <Loading what={t("analytics.counting")} />;
@@ -94,16 +113,42 @@ export function Analytics() {
       {charts && (
         <div className="grid gap-6 lg:grid-cols-2">
           <Card>
-            <TimeChart title={t("analytics.growth")} summary={charts.growthSummary} times={charts.dayTimes} series={charts.growth} formatTime={dayLabel} />
+            <TimeChart
+              title={t("analytics.growth")}
+              summary={charts.growthSummary}
+              times={charts.dayTimes}
+              series={charts.growth}
+              formatTime={dayLabel}
+            />
           </Card>
           <Card>
-            <TimeChart title={t("analytics.callsPerHour")} summary={charts.callsSummary} times={charts.hourTimes} series={charts.calls} formatTime={hourLabel} />
+            <TimeChart
+              title={t("analytics.callsPerHour")}
+              summary={charts.callsSummary}
+              times={charts.hourTimes}
+              series={charts.calls}
+              formatTime={hourLabel}
+            />
           </Card>
           <Card>
-            <TimeChart title={t("analytics.errorRate")} summary={charts.errorsSummary} times={charts.hourTimes} series={charts.errors} unit="%" formatTime={hourLabel} />
+            <TimeChart
+              title={t("analytics.errorRate")}
+              summary={charts.errorsSummary}
+              times={charts.hourTimes}
+              series={charts.errors}
+              unit="%"
+              formatTime={hourLabel}
+            />
           </Card>
           <Card>
-            <TimeChart title={t("analytics.p95")} summary={charts.p95Summary} times={charts.hourTimes} series={charts.p95} unit="ms" formatTime={hourLabel} />
+            <TimeChart
+              title={t("analytics.p95")}
+              summary={charts.p95Summary}
+              times={charts.hourTimes}
+              series={charts.p95}
+              unit="ms"
+              formatTime={hourLabel}
+            />
           </Card>
         </div>
       )}
@@ -117,10 +162,16 @@ export function Analytics() {
                 <li key={p.pluginId} className="grid grid-cols-[10rem_1fr_6rem] items-center gap-3 text-sm">
                   <span className="truncate font-medium">{p.name}</span>
                   <span className="h-3 rounded bg-slate-100" aria-hidden="true">
-                    <span className="block h-3 rounded bg-indigo-500" style={{ width: `${(100 * p.tenants) / maxInstalls}%` }} />
+                    <span
+                      className="block h-3 rounded bg-indigo-500"
+                      style={{ width: `${(100 * p.tenants) / maxInstalls}%` }}
+                    />
                   </span>
                   <span className="text-slate-700">
-                    {t("analytics.installsValue", { tenants: formatNumber(p.tenants), enabled: formatNumber(p.enabled) })}
+                    {t("analytics.installsValue", {
+                      tenants: formatNumber(p.tenants),
+                      enabled: formatNumber(p.enabled),
+                    })}
                   </span>
                 </li>
               ))}

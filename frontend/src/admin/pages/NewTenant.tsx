@@ -35,7 +35,11 @@ export function NewTenant() {
               setForm({
                 ...form,
                 name: e.target.value,
-                slug: e.target.value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63),
+                slug: e.target.value
+                  .toLowerCase()
+                  .replace(/[^a-z0-9]+/g, "-")
+                  .replace(/^-+|-+$/g, "")
+                  .slice(0, 63),
               })
             }
             error={error?.fieldError("name")}
@@ -54,7 +58,9 @@ export function NewTenant() {
             onChange={(e) => setForm({ ...form, adminEmail: e.target.value })}
             error={error?.fieldError("adminEmail")}
           />
-          {create.isError && !error?.errors.length && error?.code !== "tenant-slug-taken" ? <ErrorBox error={create.error} /> : null}
+          {create.isError && !error?.errors.length && error?.code !== "tenant-slug-taken" ? (
+            <ErrorBox error={create.error} />
+          ) : null}
           <Button type="submit" busy={create.isPending}>
             {t("newTenant.create")}
           </Button>

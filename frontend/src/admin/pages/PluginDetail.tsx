@@ -22,11 +22,21 @@ export function PluginDetail() {
     <>
       <PageHeader
         title={p.name}
-        actions={p.status === "ACTIVE" && <Button variant="secondary" busy={deprecate.isPending} onClick={() => deprecate.mutate()}>{t("pluginDetail.deprecate")}</Button>}
+        actions={
+          p.status === "ACTIVE" && (
+            <Button variant="secondary" busy={deprecate.isPending} onClick={() => deprecate.mutate()}>
+              {t("pluginDetail.deprecate")}
+            </Button>
+          )
+        }
       >
         <Badge>{p.status}</Badge> · {p.vendor} · {p.category}
       </PageHeader>
-      {deprecate.isError ? <div className="mb-4"><ErrorBox error={deprecate.error} /></div> : null}
+      {deprecate.isError ? (
+        <div className="mb-4">
+          <ErrorBox error={deprecate.error} />
+        </div>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("pluginDetail.about")}>
           <p className="mb-3 text-sm text-slate-700">{p.description}</p>
@@ -38,9 +48,15 @@ export function PluginDetail() {
             <dt className="text-slate-600">SDK</dt>
             <dd className="font-mono">{p.sdk}</dd>
             <dt className="text-slate-600">{t("pluginDetail.dependencies")}</dt>
-            <dd>{p.dependencies.length ? p.dependencies.map((d) => `${d.id} ${d.version}`).join(", ") : t("pluginDetail.none")}</dd>
+            <dd>
+              {p.dependencies.length
+                ? p.dependencies.map((d) => `${d.id} ${d.version}`).join(", ")
+                : t("pluginDetail.none")}
+            </dd>
             <dt className="text-slate-600">{t("pluginDetail.conflicts")}</dt>
-            <dd>{p.conflicts.length ? p.conflicts.map((d) => `${d.id} ${d.version}`).join(", ") : t("pluginDetail.none")}</dd>
+            <dd>
+              {p.conflicts.length ? p.conflicts.map((d) => `${d.id} ${d.version}`).join(", ") : t("pluginDetail.none")}
+            </dd>
             <dt className="text-slate-600">{t("console.tenants")}</dt>
             <dd>{p.tenants.length ? p.tenants.join(", ") : t("pluginDetail.nowhere")}</dd>
           </dl>
@@ -60,7 +76,9 @@ export function PluginDetail() {
         </Card>
         <div className="lg:col-span-2">
           <Card title={t("pluginDetail.manifest")}>
-            <pre className="overflow-x-auto rounded bg-slate-900 p-4 text-xs text-slate-100">{JSON.stringify(p.manifest, null, 2)}</pre>
+            <pre className="overflow-x-auto rounded bg-slate-900 p-4 text-xs text-slate-100">
+              {JSON.stringify(p.manifest, null, 2)}
+            </pre>
           </Card>
         </div>
       </div>

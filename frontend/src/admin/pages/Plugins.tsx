@@ -2,7 +2,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Badge, Card, Empty, ErrorBox, Loading, PageHeader, SelectInput, Table, TextInput, UploadButton } from "../../shared/ui";
+import {
+  Badge,
+  Card,
+  Empty,
+  ErrorBox,
+  Loading,
+  PageHeader,
+  SelectInput,
+  Table,
+  TextInput,
+  UploadButton,
+} from "../../shared/ui";
 import { useApi } from "../context";
 import type * as Schemas from "../../shared/api-types.gen";
 import { registryKeys, registryQueries } from "../queries";
@@ -21,7 +32,10 @@ export function Plugins() {
   const all = useQuery(registryQueries.list(api));
   const upload = useMutation({
     mutationFn: (file: File) =>
-      api<RegisteredPlugin>("/admin/plugins", { method: "POST", raw: new Blob([file], { type: "application/java-archive" }) }),
+      api<RegisteredPlugin>("/admin/plugins", {
+        method: "POST",
+        raw: new Blob([file], { type: "application/java-archive" }),
+      }),
     onSettled: () => queries.invalidateQueries({ queryKey: registryKeys.all }),
   });
   const shown = useMemo(() => {
@@ -54,7 +68,11 @@ export function Plugins() {
       >
         {t("registry.subtitle")}
       </PageHeader>
-      {upload.isError ? <div className="mb-4"><ErrorBox error={upload.error} /></div> : null}
+      {upload.isError ? (
+        <div className="mb-4">
+          <ErrorBox error={upload.error} />
+        </div>
+      ) : null}
       {upload.isSuccess && (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
           {t("registry.deployed", { name: upload.data.name, version: upload.data.currentVersion })}
@@ -62,12 +80,24 @@ export function Plugins() {
       )}
       <div className="mb-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <TextInput label={t("common.search")} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        <SelectInput label={t("registry.category")} value={category} options={options((all.data ?? []).map((p) => p.category))} onChange={(e) => setCategory(e.target.value)} />
+        <SelectInput
+          label={t("registry.category")}
+          value={category}
+          options={options((all.data ?? []).map((p) => p.category))}
+          onChange={(e) => setCategory(e.target.value)}
+        />
         <SelectInput
           label={t("common.status.label")}
           value={status}
-          options={options(["ACTIVE", "DEPRECATED"], (s) => t(`common.status.${s}` as "common.status.ACTIVE"))} onChange={(e) => setStatus(e.target.value)} />
-        <SelectInput label={t("registry.vendor")} value={vendor} options={options((all.data ?? []).map((p) => p.vendor))} onChange={(e) => setVendor(e.target.value)} />
+          options={options(["ACTIVE", "DEPRECATED"], (s) => t(`common.status.${s}` as "common.status.ACTIVE"))}
+          onChange={(e) => setStatus(e.target.value)}
+        />
+        <SelectInput
+          label={t("registry.vendor")}
+          value={vendor}
+          options={options((all.data ?? []).map((p) => p.vendor))}
+          onChange={(e) => setVendor(e.target.value)}
+        />
       </div>
       <Card>
         {all.isPending ? (
@@ -79,12 +109,23 @@ export function Plugins() {
         ) : (
           <Table
             caption={t("registry.caption")}
-            head={[t("registry.plugin"), t("registry.vendor"), t("registry.category"), t("registry.version"), t("common.status.label"), t("console.tenants")]}
+            head={[
+              t("registry.plugin"),
+              t("registry.vendor"),
+              t("registry.category"),
+              t("registry.version"),
+              t("common.status.label"),
+              t("console.tenants"),
+            ]}
           >
             {shown.map((p) => (
               <tr key={p.id}>
                 <td className="px-3 py-2">
-                  <Link to="/plugins/$pluginId" params={{ pluginId: p.id }} className="font-medium text-indigo-700 hover:underline">
+                  <Link
+                    to="/plugins/$pluginId"
+                    params={{ pluginId: p.id }}
+                    className="font-medium text-indigo-700 hover:underline"
+                  >
                     {p.name}
                   </Link>
                   <span className="ml-2 font-mono text-xs text-slate-600">{p.id}</span>
@@ -92,7 +133,9 @@ export function Plugins() {
                 <td className="px-3 py-2">{p.vendor}</td>
                 <td className="px-3 py-2">{p.category}</td>
                 <td className="px-3 py-2">{p.currentVersion}</td>
-                <td className="px-3 py-2"><Badge>{p.status}</Badge></td>
+                <td className="px-3 py-2">
+                  <Badge>{p.status}</Badge>
+                </td>
                 <td className="px-3 py-2">{p.tenants.length}</td>
               </tr>
             ))}

@@ -2,7 +2,22 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Badge, Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, TextInput, formatDate, formatMegabytes, formatNumber, useTypedConfirmation } from "../../shared/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  ConfirmDialog,
+  Empty,
+  ErrorBox,
+  Loading,
+  PageHeader,
+  Table,
+  TextInput,
+  formatDate,
+  formatMegabytes,
+  formatNumber,
+  useTypedConfirmation,
+} from "../../shared/ui";
 import { ApiError } from "../../shared/api";
 import { useApi, type QuotaName, type Tenant } from "../context";
 import { tenantRoute } from "../routes";
@@ -64,13 +79,28 @@ export function TenantDetail() {
         title={org.name}
         actions={
           <>
-            {org.status === "ACTIVE" && <Button variant="secondary" onClick={() => setAction("suspend")}>{t("tenant.suspend")}</Button>}
-            {org.status === "SUSPENDED" && <Button variant="secondary" onClick={() => setAction("activate")}>{t("tenant.activate")}</Button>}
-            {org.status !== "PROVISIONING" && org.status !== "DELETED" && <Button variant="danger" onClick={() => setAction("delete")}>{t("common.delete")}</Button>}
+            {org.status === "ACTIVE" && (
+              <Button variant="secondary" onClick={() => setAction("suspend")}>
+                {t("tenant.suspend")}
+              </Button>
+            )}
+            {org.status === "SUSPENDED" && (
+              <Button variant="secondary" onClick={() => setAction("activate")}>
+                {t("tenant.activate")}
+              </Button>
+            )}
+            {org.status !== "PROVISIONING" && org.status !== "DELETED" && (
+              <Button variant="danger" onClick={() => setAction("delete")}>
+                {t("common.delete")}
+              </Button>
+            )}
           </>
         }
       >
-        <span data-testid="tenant-status"><Badge>{org.status}</Badge></span> · {org.slug}
+        <span data-testid="tenant-status">
+          <Badge>{org.status}</Badge>
+        </span>{" "}
+        · {org.slug}
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("tenant.provisioning")}>
@@ -80,20 +110,27 @@ export function TenantDetail() {
             <ErrorBox error={provisioning.error} />
           ) : (
             <>
-            <Progress done={provisioning.data.steps.filter((s) => s.status === "DONE").length} total={provisioning.data.totalSteps} />
-            <ol className="space-y-2" aria-label={t("tenant.steps")}>
-              {provisioning.data.steps.map((s) => (
-                <li key={s.name} className="flex items-center justify-between gap-3 text-sm">
-                  <span className="font-mono">{s.name}</span>
-                  <span className="flex items-center gap-2">
-                    {s.durationMs !== undefined && s.durationMs !== null && <span className="text-slate-600">{formatNumber(s.durationMs, { style: "unit", unit: "millisecond", unitDisplay: "short" })}</span>}
-                    <Badge>{s.status}</Badge>
-                    {s.compensation && <Badge>{s.compensation}</Badge>}
-                  </span>
-                  {s.error && <span className="basis-full text-xs text-red-700">{s.error}</span>}
-                </li>
-              ))}
-            </ol>
+              <Progress
+                done={provisioning.data.steps.filter((s) => s.status === "DONE").length}
+                total={provisioning.data.totalSteps}
+              />
+              <ol className="space-y-2" aria-label={t("tenant.steps")}>
+                {provisioning.data.steps.map((s) => (
+                  <li key={s.name} className="flex items-center justify-between gap-3 text-sm">
+                    <span className="font-mono">{s.name}</span>
+                    <span className="flex items-center gap-2">
+                      {s.durationMs !== undefined && s.durationMs !== null && (
+                        <span className="text-slate-600">
+                          {formatNumber(s.durationMs, { style: "unit", unit: "millisecond", unitDisplay: "short" })}
+                        </span>
+                      )}
+                      <Badge>{s.status}</Badge>
+                      {s.compensation && <Badge>{s.compensation}</Badge>}
+                    </span>
+                    {s.error && <span className="basis-full text-xs text-red-700">{s.error}</span>}
+                  </li>
+                ))}
+              </ol>
             </>
           )}
         </Card>
@@ -101,7 +138,10 @@ export function TenantDetail() {
           <Card title={t("tenant.signingIn")}>
             <p className="text-sm text-slate-700">
               {t("tenant.webApp")}{" "}
-              <a className="text-indigo-700 underline" href={`${window.location.origin}/?tenant=${encodeURIComponent(org.slug)}`}>
+              <a
+                className="text-indigo-700 underline"
+                href={`${window.location.origin}/?tenant=${encodeURIComponent(org.slug)}`}
+              >
                 {t("tenant.openWebApp", { name: org.name })}
               </a>
               . {t("tenant.adminSignsIn", { email: org.adminEmail })}
@@ -128,17 +168,16 @@ export function TenantDetail() {
           {usage.isError ? (
             <ErrorBox error={usage.error} />
           ) : !usage.data?.usage ? (
-            <p className="text-sm text-slate-600">{usage.isPending && usage.isFetching ? t("tenant.counting") : t("tenant.nothingToCount")}</p>
+            <p className="text-sm text-slate-600">
+              {usage.isPending && usage.isFetching ? t("tenant.counting") : t("tenant.nothingToCount")}
+            </p>
           ) : (
             <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5" data-testid="tenant-usage">
               {[
                 [t("console.users"), formatNumber(usage.data.usage.users)],
                 [t("tenant.workspaces"), formatNumber(usage.data.usage.workspaces)],
                 [t("tenant.files"), formatNumber(usage.data.usage.files)],
-                [
-                  t("tenant.stored"),
-                  formatMegabytes(usage.data.usage.fileBytes),
-                ],
+                [t("tenant.stored"), formatMegabytes(usage.data.usage.fileBytes)],
                 [t("console.plugins"), formatNumber(usage.data.usage.plugins)],
               ].map(([label, value]) => (
                 <div key={label}>
@@ -173,14 +212,25 @@ export function TenantDetail() {
               ) : (
                 <Table
                   caption={t("tenant.invitations")}
-                  head={[t("common.email"), t("tenant.workspace"), t("common.role"), t("common.status.label"), t("tenant.sent"), t("tenant.expires")]}
+                  head={[
+                    t("common.email"),
+                    t("tenant.workspace"),
+                    t("common.role"),
+                    t("common.status.label"),
+                    t("tenant.sent"),
+                    t("tenant.expires"),
+                  ]}
                 >
                   {invitations.data.map((i) => (
                     <tr key={i.id}>
                       <td className="px-3 py-2">{i.email}</td>
                       <td className="px-3 py-2">{i.workspaceName}</td>
-                      <td className="px-3 py-2"><Badge>{i.role}</Badge></td>
-                      <td className="px-3 py-2"><Badge>{i.status}</Badge></td>
+                      <td className="px-3 py-2">
+                        <Badge>{i.role}</Badge>
+                      </td>
+                      <td className="px-3 py-2">
+                        <Badge>{i.status}</Badge>
+                      </td>
                       <td className="px-3 py-2 text-slate-700">{formatDate(i.createdAt)}</td>
                       <td className="px-3 py-2 text-slate-700">{formatDate(i.expiresAt)}</td>
                     </tr>
@@ -193,7 +243,14 @@ export function TenantDetail() {
       </div>
       <ConfirmDialog
         open={action !== null}
-        title={t(action === "delete" ? "tenant.deleteTitle" : action === "suspend" ? "tenant.suspendTitle" : "tenant.activateTitle", { name: org.name })}
+        title={t(
+          action === "delete"
+            ? "tenant.deleteTitle"
+            : action === "suspend"
+              ? "tenant.suspendTitle"
+              : "tenant.activateTitle",
+          { name: org.name },
+        )}
         message={
           action === "delete" ? (
             <div className="space-y-3">
@@ -206,7 +263,9 @@ export function TenantDetail() {
             t("tenant.activateText")
           )
         }
-        confirm={action === "delete" ? t("common.delete") : action === "suspend" ? t("tenant.suspend") : t("tenant.activate")}
+        confirm={
+          action === "delete" ? t("common.delete") : action === "suspend" ? t("tenant.suspend") : t("tenant.activate")
+        }
         busy={act.isPending}
         error={act.error}
         onConfirm={() => {
@@ -229,8 +288,18 @@ function Progress({ done, total }: { done: number; total: number }) {
       <p className="mb-1 text-sm text-slate-700" aria-live="polite">
         {t("tenant.stepsDone", { done, total })}
       </p>
-      <div className="h-2 rounded bg-slate-100" role="progressbar" aria-label={t("tenant.provisioning")} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
-        <div className="h-2 rounded bg-emerald-500 transition-all" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
+      <div
+        className="h-2 rounded bg-slate-100"
+        role="progressbar"
+        aria-label={t("tenant.provisioning")}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+      >
+        <div
+          className="h-2 rounded bg-emerald-500 transition-all"
+          style={{ width: `${total ? (100 * done) / total : 0}%` }}
+        />
       </div>
     </div>
   );
@@ -243,7 +312,15 @@ const QUOTAS: QuotaName[] = ["maxUsers", "maxWorkspaces", "maxStorageBytes", "ma
  * What the tenant may hold at most (its plan), next to what it holds. Empty is no limit; storage is
  * set in MiB. A lower quota takes nothing away, it refuses what would add more.
  */
-function Quotas({ tenantId, quotas, used }: { tenantId: string; quotas: Schemas.QuotaLimits; used: Record<QuotaName, number> }) {
+function Quotas({
+  tenantId,
+  quotas,
+  used,
+}: {
+  tenantId: string;
+  quotas: Schemas.QuotaLimits;
+  used: Record<QuotaName, number>;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const queries = useQueryClient();
@@ -252,7 +329,9 @@ function Quotas({ tenantId, quotas, used }: { tenantId: string; quotas: Schemas.
     if (value == null) return "";
     return String(q === "maxStorageBytes" ? Math.round((value / MIB) * 100) / 100 : value);
   };
-  const [form, setForm] = useState<Record<QuotaName, string>>(() => Object.fromEntries(QUOTAS.map((q) => [q, shown(q)])) as Record<QuotaName, string>);
+  const [form, setForm] = useState<Record<QuotaName, string>>(
+    () => Object.fromEntries(QUOTAS.map((q) => [q, shown(q)])) as Record<QuotaName, string>,
+  );
   const save = useMutation({
     mutationFn: () =>
       api<Tenant>(`/tenants/${tenantId}`, {
@@ -273,10 +352,7 @@ function Quotas({ tenantId, quotas, used }: { tenantId: string; quotas: Schemas.
     onSuccess: () => queries.invalidateQueries({ queryKey: tenantKeys.one(tenantId) }),
   });
   const error = save.error instanceof ApiError ? save.error : undefined;
-  const usedText = (q: QuotaName) =>
-    q === "maxStorageBytes"
-      ? formatMegabytes(used[q])
-      : formatNumber(used[q]);
+  const usedText = (q: QuotaName) => (q === "maxStorageBytes" ? formatMegabytes(used[q]) : formatNumber(used[q]));
   return (
     <Card title={t("quotas.title")}>
       <form

@@ -2,7 +2,19 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Badge, Card, Empty, ErrorBox, Loading, PageHeader, Pager, SelectInput, Table, TextInput, formatDate } from "../../shared/ui";
+import {
+  Badge,
+  Card,
+  Empty,
+  ErrorBox,
+  Loading,
+  PageHeader,
+  Pager,
+  SelectInput,
+  Table,
+  TextInput,
+  formatDate,
+} from "../../shared/ui";
 import { useApi } from "../context";
 import { tenantQueries } from "../queries";
 
@@ -24,7 +36,10 @@ export function Tenants() {
       <PageHeader
         title={t("console.tenants")}
         actions={
-          <Link to="/tenants/new" className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+          <Link
+            to="/tenants/new"
+            className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+          >
             {t("tenants.new")}
           </Link>
         }
@@ -32,12 +47,27 @@ export function Tenants() {
         {t("tenants.subtitle")}
       </PageHeader>
       <div className="mb-4 grid max-w-xl gap-4 sm:grid-cols-2">
-        <TextInput label={t("common.search")} type="search" placeholder={t("tenants.searchPlaceholder")} value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} />
+        <TextInput
+          label={t("common.search")}
+          type="search"
+          placeholder={t("tenants.searchPlaceholder")}
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setPage(0);
+          }}
+        />
         <SelectInput
           label={t("common.status.label")}
           value={status}
-          options={STATUSES.map((s) => ({ value: s, label: s ? t(`common.status.${s}` as "common.status.ACTIVE") : t("tenants.any") }))}
-          onChange={(e) => { setStatus(e.target.value); setPage(0); }}
+          options={STATUSES.map((s) => ({
+            value: s,
+            label: s ? t(`common.status.${s}` as "common.status.ACTIVE") : t("tenants.any"),
+          }))}
+          onChange={(e) => {
+            setStatus(e.target.value);
+            setPage(0);
+          }}
         />
       </div>
       <Card>
@@ -51,17 +81,29 @@ export function Tenants() {
           <>
             <Table
               caption={t("console.tenants")}
-              head={[t("tenants.tenant"), t("tenants.slug"), t("common.status.label"), t("tenants.administrator"), t("common.created")]}
+              head={[
+                t("tenants.tenant"),
+                t("tenants.slug"),
+                t("common.status.label"),
+                t("tenants.administrator"),
+                t("common.created"),
+              ]}
             >
               {tenants.data.items.map((tenant) => (
                 <tr key={tenant.id}>
                   <td className="px-3 py-2">
-                    <Link to="/tenants/$tenantId" params={{ tenantId: tenant.id }} className="font-medium text-indigo-700 hover:underline">
+                    <Link
+                      to="/tenants/$tenantId"
+                      params={{ tenantId: tenant.id }}
+                      className="font-medium text-indigo-700 hover:underline"
+                    >
                       {tenant.name}
                     </Link>
                   </td>
                   <td className="px-3 py-2 font-mono text-xs">{tenant.slug}</td>
-                  <td className="px-3 py-2"><Badge>{tenant.status}</Badge></td>
+                  <td className="px-3 py-2">
+                    <Badge>{tenant.status}</Badge>
+                  </td>
                   <td className="px-3 py-2 text-slate-700">{tenant.adminEmail}</td>
                   <td className="px-3 py-2 text-slate-700">{formatDate(tenant.createdAt)}</td>
                 </tr>

@@ -2,7 +2,20 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fullName } from "../../shared/people";
-import { Badge, Button, Card, Empty, ErrorBox, Loading, PageHeader, Pager, SelectInput, Table, TextInput, formatDate } from "../../shared/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  Empty,
+  ErrorBox,
+  Loading,
+  PageHeader,
+  Pager,
+  SelectInput,
+  Table,
+  TextInput,
+  formatDate,
+} from "../../shared/ui";
 import { useApi } from "../context";
 import type * as Schemas from "../../shared/api-types.gen";
 import { platformUserKeys, platformUserQueries } from "../queries";
@@ -56,13 +69,35 @@ export function Users() {
     <>
       <PageHeader title={t("console.users")}>{t("users.subtitle")}</PageHeader>
       <div className="mb-4 grid gap-4 sm:grid-cols-3">
-        <TextInput label={t("common.search")} type="search" value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} />
-        <TextInput label={t("tenants.tenant")} placeholder={t("users.tenantPlaceholder")} value={tenant} onChange={(e) => { setTenant(e.target.value); setPage(0); }} />
+        <TextInput
+          label={t("common.search")}
+          type="search"
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setPage(0);
+          }}
+        />
+        <TextInput
+          label={t("tenants.tenant")}
+          placeholder={t("users.tenantPlaceholder")}
+          value={tenant}
+          onChange={(e) => {
+            setTenant(e.target.value);
+            setPage(0);
+          }}
+        />
         <SelectInput
           label={t("common.status.label")}
           value={status}
-          options={["", "INVITED", "ACTIVE", "DISABLED"].map((s) => ({ value: s, label: s ? t(`common.status.${s}` as "common.status.ACTIVE") : t("tenants.any") }))}
-          onChange={(e) => { setStatus(e.target.value); setPage(0); }}
+          options={["", "INVITED", "ACTIVE", "DISABLED"].map((s) => ({
+            value: s,
+            label: s ? t(`common.status.${s}` as "common.status.ACTIVE") : t("tenants.any"),
+          }))}
+          onChange={(e) => {
+            setStatus(e.target.value);
+            setPage(0);
+          }}
         />
       </div>
       {done && (
@@ -86,7 +121,15 @@ export function Users() {
           <>
             <Table
               caption={t("users.caption")}
-              head={[t("common.name"), t("common.email"), t("tenants.tenant"), t("users.roles"), t("common.status.label"), t("users.since"), ""]}
+              head={[
+                t("common.name"),
+                t("common.email"),
+                t("tenants.tenant"),
+                t("users.roles"),
+                t("common.status.label"),
+                t("users.since"),
+                "",
+              ]}
             >
               {users.data.items.map((u) => (
                 <tr key={`${u.tenantSlug}/${u.id}`}>
@@ -94,13 +137,17 @@ export function Users() {
                   <td className="px-3 py-2">{u.email}</td>
                   <td className="px-3 py-2 font-mono text-xs">{u.tenantSlug}</td>
                   <td className="px-3 py-2">{u.roles.join(", ")}</td>
-                  <td className="px-3 py-2"><Badge>{u.status}</Badge></td>
+                  <td className="px-3 py-2">
+                    <Badge>{u.status}</Badge>
+                  </td>
                   <td className="px-3 py-2">{formatDate(u.createdAt)}</td>
                   <td className="px-3 py-2 text-right">
                     <span className="inline-flex gap-1">
                       <Button
                         variant="ghost"
-                        aria-label={t(u.status === "INVITED" ? "users.resendLabel" : "users.passwordLabel", { email: u.email })}
+                        aria-label={t(u.status === "INVITED" ? "users.resendLabel" : "users.passwordLabel", {
+                          email: u.email,
+                        })}
                         busy={act.isPending && act.variables?.user === u && act.variables.action === "password-mail"}
                         onClick={() => act.mutate({ user: u, action: "password-mail" })}
                       >
@@ -108,7 +155,9 @@ export function Users() {
                       </Button>
                       <Button
                         variant="ghost"
-                        aria-label={t(u.status === "DISABLED" ? "users.enableLabel" : "users.disableLabel", { email: u.email })}
+                        aria-label={t(u.status === "DISABLED" ? "users.enableLabel" : "users.disableLabel", {
+                          email: u.email,
+                        })}
                         busy={act.isPending && act.variables?.user === u && act.variables.action !== "password-mail"}
                         onClick={() => act.mutate({ user: u, action: u.status === "DISABLED" ? "enable" : "disable" })}
                       >

@@ -17,7 +17,8 @@ export function AcceptInvitation() {
   const token = new URLSearchParams(window.location.search).get("token") ?? "";
   const offer = useQuery({ ...tenantQueries.invitationOffer(api, token), retry: false });
   const accept = useMutation({
-    mutationFn: () => api<{ workspaceId: string }>("/workspace-invitations/accept", { method: "POST", body: { token } }),
+    mutationFn: () =>
+      api<{ workspaceId: string }>("/workspace-invitations/accept", { method: "POST", body: { token } }),
     onSuccess: async (joined) => {
       await queries.invalidateQueries({ queryKey: workspaceKeys.list });
       if (joined?.workspaceId) select(joined.workspaceId);
@@ -26,20 +27,34 @@ export function AcceptInvitation() {
   const decline = useMutation({
     mutationFn: () => api("/workspace-invitations/decline", { method: "POST", body: { token } }),
   });
-  if (offer.isPending) return <Card title={t("invitation.title")}><Loading what={t("invitation.opening")} /></Card>;
-  if (offer.isError) return <Card title={t("invitation.title")}><ErrorBox error={offer.error} /></Card>;
+  if (offer.isPending)
+    return (
+      <Card title={t("invitation.title")}>
+        <Loading what={t("invitation.opening")} />
+      </Card>
+    );
+  if (offer.isError)
+    return (
+      <Card title={t("invitation.title")}>
+        <ErrorBox error={offer.error} />
+      </Card>
+    );
   const { workspaceName, role, email, expiresAt, forYou } = offer.data;
   return (
     <Card title={t("invitation.to", { name: workspaceName })}>
       {accept.isSuccess ? (
         <p role="status" className="text-sm text-slate-800">
           {t("invitation.joined", { name: workspaceName, role: t(`common.status.${role}`).toLowerCase() })}{" "}
-          <Link to="/" className="text-indigo-700 underline">{t("invitation.open")}</Link>
+          <Link to="/" className="text-indigo-700 underline">
+            {t("invitation.open")}
+          </Link>
         </p>
       ) : decline.isSuccess ? (
         <p role="status" className="text-sm text-slate-800">
           {t("invitation.declined", { name: workspaceName })}{" "}
-          <Link to="/" className="text-indigo-700 underline">{t("invitation.dashboard")}</Link>
+          <Link to="/" className="text-indigo-700 underline">
+            {t("invitation.dashboard")}
+          </Link>
         </p>
       ) : (
         <div className="space-y-4 text-sm text-slate-800">
@@ -57,7 +72,12 @@ export function AcceptInvitation() {
             <Button onClick={() => accept.mutate()} busy={accept.isPending} disabled={!forYou || decline.isPending}>
               {t("invitation.accept")}
             </Button>
-            <Button variant="secondary" onClick={() => decline.mutate()} busy={decline.isPending} disabled={!forYou || accept.isPending}>
+            <Button
+              variant="secondary"
+              onClick={() => decline.mutate()}
+              busy={decline.isPending}
+              disabled={!forYou || accept.isPending}
+            >
               {t("invitation.decline")}
             </Button>
           </div>

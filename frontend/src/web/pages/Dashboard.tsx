@@ -39,7 +39,14 @@ export function Dashboard() {
           value={can("users:read") ? members.data?.total : undefined}
           pending={members.isPending && can("users:read")}
         />
-        <Figure id="Your workspaces" icon="workspace" label={t("dashboard.yourWorkspaces")} to={current ? `/workspaces/${current.id}` : undefined} value={workspaces.length} pending={loading} />
+        <Figure
+          id="Your workspaces"
+          icon="workspace"
+          label={t("dashboard.yourWorkspaces")}
+          to={current ? `/workspaces/${current.id}` : undefined}
+          value={workspaces.length}
+          pending={loading}
+        />
         <Figure
           id="Installed plugins"
           icon="plugins"
@@ -97,7 +104,9 @@ function Figure({
   // A figure leads to what it counts, where the user may go there: its label is a link stretched
   // over the whole card (dt and dd stay a proper pair of the list).
   return (
-    <div className={`relative rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${to ? "hover:border-indigo-300" : ""}`}>
+    <div
+      className={`relative rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${to ? "hover:border-indigo-300" : ""}`}
+    >
       <dt className="flex items-center gap-2 text-sm text-slate-600">
         <span className="flex h-8 w-8 items-center justify-center rounded-md bg-indigo-50 text-indigo-700">
           <Icon name={icon} />

@@ -1,7 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, Card, ConfirmDialog, Empty, ErrorBox, Loading, PageHeader, Table, UploadButton, formatDate, formatNumber, useConfirmation } from "../../shared/ui";
+import {
+  Button,
+  Card,
+  ConfirmDialog,
+  Empty,
+  ErrorBox,
+  Loading,
+  PageHeader,
+  Table,
+  UploadButton,
+  formatDate,
+  formatNumber,
+  useConfirmation,
+} from "../../shared/ui";
 import { NoWorkspace } from "../NoWorkspace";
 import { useSession, useWorkspace } from "../session";
 import type * as Schemas from "../../shared/api-types.gen";
@@ -51,7 +64,12 @@ export function Files() {
         title={t("files.title")}
         actions={
           writer && (
-            <UploadButton label={t("files.upload")} inputLabel={t("files.fileToUpload")} busy={upload.isPending} onFile={(file) => upload.mutate(file)} />
+            <UploadButton
+              label={t("files.upload")}
+              inputLabel={t("files.fileToUpload")}
+              busy={upload.isPending}
+              onFile={(file) => upload.mutate(file)}
+            />
           )
         }
       >
@@ -59,14 +77,31 @@ export function Files() {
       </PageHeader>
       {sent !== null && (
         <div className="mb-4" role="status">
-          <p className="text-sm text-slate-700">{t("files.uploading", { percent: formatNumber(sent, { style: "percent" }) })}</p>
-          <div className="mt-1 h-2 rounded bg-slate-100" role="progressbar" aria-label={t("files.progress")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(sent * 100)}>
+          <p className="text-sm text-slate-700">
+            {t("files.uploading", { percent: formatNumber(sent, { style: "percent" }) })}
+          </p>
+          <div
+            className="mt-1 h-2 rounded bg-slate-100"
+            role="progressbar"
+            aria-label={t("files.progress")}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(sent * 100)}
+          >
             <div className="h-2 rounded bg-indigo-600" style={{ width: `${Math.round(sent * 100)}%` }} />
           </div>
         </div>
       )}
-      {upload.isError ? <div className="mb-4"><ErrorBox error={upload.error} /></div> : null}
-      {download.isError ? <div className="mb-4"><ErrorBox error={download.error} /></div> : null}
+      {upload.isError ? (
+        <div className="mb-4">
+          <ErrorBox error={upload.error} />
+        </div>
+      ) : null}
+      {download.isError ? (
+        <div className="mb-4">
+          <ErrorBox error={download.error} />
+        </div>
+      ) : null}
       <Card>
         {files.isPending ? (
           <Loading what={t("files.loading")} />
@@ -75,7 +110,10 @@ export function Files() {
         ) : files.data.length === 0 ? (
           <Empty title={t("files.none")}>{writer ? t("files.uploadFirst") : t("files.membersShare")}</Empty>
         ) : (
-          <Table caption={t("files.title")} head={[t("common.name"), t("files.type"), t("files.size"), t("files.uploaded"), ""]}>
+          <Table
+            caption={t("files.title")}
+            head={[t("common.name"), t("files.type"), t("files.size"), t("files.uploaded"), ""]}
+          >
             {files.data.map((f) => (
               <tr key={f.id}>
                 <td className="px-3 py-2 font-medium text-slate-900">{f.name}</td>
@@ -109,6 +147,11 @@ export function Files() {
 
 /** A size as the language writes it: 1.5 kB, 1,5 ko. */
 function size(bytes: number): string {
-  const [value, unit] = bytes < 1024 ? [bytes, "byte"] : bytes < 1024 * 1024 ? [bytes / 1024, "kilobyte"] : [bytes / 1024 / 1024, "megabyte"];
+  const [value, unit] =
+    bytes < 1024
+      ? [bytes, "byte"]
+      : bytes < 1024 * 1024
+        ? [bytes / 1024, "kilobyte"]
+        : [bytes / 1024 / 1024, "megabyte"];
   return formatNumber(value, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 });
 }

@@ -3,7 +3,20 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import { fullName } from "../../shared/people";
-import { Badge, Button, Card, Dialog, Empty, ErrorBox, Loading, PageHeader, Pager, Table, TextInput, formatDate } from "../../shared/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  Dialog,
+  Empty,
+  ErrorBox,
+  Loading,
+  PageHeader,
+  Pager,
+  Table,
+  TextInput,
+  formatDate,
+} from "../../shared/ui";
 import { useSession, useWorkspace, type WorkspaceRole } from "../session";
 import { userKeys, userQueries } from "../queries";
 
@@ -30,7 +43,10 @@ export function Members() {
   const canAdd = current?.role === "ADMIN";
   return (
     <>
-      <PageHeader title={t("members.title")} actions={can("users:invite") && <Button onClick={() => setInviting(true)}>{t("members.invite")}</Button>}>
+      <PageHeader
+        title={t("members.title")}
+        actions={can("users:invite") && <Button onClick={() => setInviting(true)}>{t("members.invite")}</Button>}
+      >
         {t("members.subtitle")}
       </PageHeader>
       <div className="mb-4 max-w-sm">
@@ -45,7 +61,11 @@ export function Members() {
           }}
         />
       </div>
-      {addToWorkspace.isError ? <div className="mb-4"><ErrorBox error={addToWorkspace.error} /></div> : null}
+      {addToWorkspace.isError ? (
+        <div className="mb-4">
+          <ErrorBox error={addToWorkspace.error} />
+        </div>
+      ) : null}
       <Card>
         {users.isPending ? (
           <Loading what={t("members.loading")} />
@@ -57,19 +77,30 @@ export function Members() {
           <>
             <Table
               caption={t("members.caption")}
-              head={[t("common.name"), t("common.email"), t("members.roles"), t("common.status.label"), t("members.since"), ""]}
+              head={[
+                t("common.name"),
+                t("common.email"),
+                t("members.roles"),
+                t("common.status.label"),
+                t("members.since"),
+                "",
+              ]}
             >
               {users.data.items.map((u) => (
                 <tr key={u.id}>
                   <td className="px-3 py-2 font-medium text-slate-900">{fullName(u)}</td>
                   <td className="px-3 py-2 text-slate-700">{u.email}</td>
                   <td className="px-3 py-2 text-slate-700">{u.roles.join(", ")}</td>
-                  <td className="px-3 py-2"><Badge>{u.status}</Badge></td>
+                  <td className="px-3 py-2">
+                    <Badge>{u.status}</Badge>
+                  </td>
                   <td className="px-3 py-2 text-slate-700">{formatDate(u.createdAt)}</td>
                   <td className="px-3 py-2 text-right">
                     {canAdd &&
                       (added === u.id ? (
-                        <span role="status" className="text-sm text-emerald-700">{t("members.addedTo", { name: current!.name })}</span>
+                        <span role="status" className="text-sm text-emerald-700">
+                          {t("members.addedTo", { name: current!.name })}
+                        </span>
                       ) : (
                         <Button variant="ghost" onClick={() => addToWorkspace.mutate({ userId: u.id, role: "MEMBER" })}>
                           {t("members.addTo", { name: current!.name })}
@@ -102,7 +133,8 @@ function InviteUser({ open, onClose }: { open: boolean; onClose: () => void }) {
     },
   });
   const error = invite.error instanceof ApiError ? invite.error : undefined;
-  const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
+  const set = (field: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [field]: e.target.value });
   return (
     <Dialog open={open} title={t("members.invite")} onClose={onClose}>
       <form
@@ -113,14 +145,34 @@ function InviteUser({ open, onClose }: { open: boolean; onClose: () => void }) {
           invite.mutate();
         }}
       >
-        <TextInput label={t("common.email")} type="email" value={form.email} onChange={set("email")} error={error?.fieldError("email")} />
-        <TextInput label={t("members.firstName")} value={form.firstName} onChange={set("firstName")} error={error?.fieldError("firstName")} />
-        <TextInput label={t("members.lastName")} value={form.lastName} onChange={set("lastName")} error={error?.fieldError("lastName")} />
+        <TextInput
+          label={t("common.email")}
+          type="email"
+          value={form.email}
+          onChange={set("email")}
+          error={error?.fieldError("email")}
+        />
+        <TextInput
+          label={t("members.firstName")}
+          value={form.firstName}
+          onChange={set("firstName")}
+          error={error?.fieldError("firstName")}
+        />
+        <TextInput
+          label={t("members.lastName")}
+          value={form.lastName}
+          onChange={set("lastName")}
+          error={error?.fieldError("lastName")}
+        />
         <p className="text-xs text-slate-600">{t("members.inviteHint")}</p>
         {invite.isError && !error?.errors.length ? <ErrorBox error={invite.error} /> : null}
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="submit" busy={invite.isPending}>{t("members.send")}</Button>
+          <Button variant="secondary" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" busy={invite.isPending}>
+            {t("members.send")}
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -56,7 +56,8 @@ export function PluginPage() {
   }
   if (module.isError) return <ErrorBox error={module.error} />;
   const Page = module.data?.pages?.[page];
-  if (!Page) return <ErrorBox error={new Error(t("pluginPage.noPage", { name: ui.name, version: ui.version, page }))} />;
+  if (!Page)
+    return <ErrorBox error={new Error(t("pluginPage.noPage", { name: ui.name, version: ui.version, page }))} />;
   const context: PluginPageContext = {
     tenant: { slug: session.tenant.slug, name: session.tenant.name },
     user: { id: session.me.subject, name: session.me.name || session.me.username },

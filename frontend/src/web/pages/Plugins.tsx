@@ -2,7 +2,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
-import { Badge, Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, formatDate, useConfirmation } from "../../shared/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  ConfirmDialog,
+  Dialog,
+  Empty,
+  ErrorBox,
+  Loading,
+  PageHeader,
+  formatDate,
+  useConfirmation,
+} from "../../shared/ui";
 import { SchemaForm, initialValues, type JsonSchema, type Values } from "../SchemaForm";
 import { useSession } from "../session";
 import { pluginKeys, pluginQueries, type InstalledPlugin } from "../queries";
@@ -25,11 +37,13 @@ export function Plugins() {
       queries.invalidateQueries({ queryKey: pluginKeys.uis }),
     ]);
   const toggle = useMutation({
-    mutationFn: (p: Installed) => api(`/plugin-installations/${p.pluginId}`, { method: "PATCH", body: { enabled: !p.enabled } }),
+    mutationFn: (p: Installed) =>
+      api(`/plugin-installations/${p.pluginId}`, { method: "PATCH", body: { enabled: !p.enabled } }),
     onSettled: refresh,
   });
   const upgrade = useMutation({
-    mutationFn: (p: Installed) => api(`/plugin-installations/${p.pluginId}/upgrade`, { method: "POST", body: { version: p.upgradeTo } }),
+    mutationFn: (p: Installed) =>
+      api(`/plugin-installations/${p.pluginId}/upgrade`, { method: "POST", body: { version: p.upgradeTo } }),
     onSettled: refresh,
   });
   const uninstall = useConfirmation(
@@ -43,21 +57,32 @@ export function Plugins() {
   return (
     <>
       <PageHeader title={t("plugins.title")}>{t("plugins.subtitle")}</PageHeader>
-      {toggle.isError || upgrade.isError ? <div className="mb-4"><ErrorBox error={toggle.error ?? upgrade.error} /></div> : null}
+      {toggle.isError || upgrade.isError ? (
+        <div className="mb-4">
+          <ErrorBox error={toggle.error ?? upgrade.error} />
+        </div>
+      ) : null}
       <div className="space-y-8">
         <Card title={t("plugins.installed", { count: installed.length })}>
           {installed.length === 0 ? (
-            <Empty title={t("plugins.noneInstalled")}>{manage ? t("plugins.installBelow") : t("plugins.adminsInstall")}</Empty>
+            <Empty title={t("plugins.noneInstalled")}>
+              {manage ? t("plugins.installBelow") : t("plugins.adminsInstall")}
+            </Empty>
           ) : (
             <ul className="divide-y divide-slate-100">
               {installed.map((p) => (
-                <li key={p.pluginId} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`installed-${p.pluginId}`}>
+                <li
+                  key={p.pluginId}
+                  className="flex flex-wrap items-center justify-between gap-3 py-3"
+                  data-testid={`installed-${p.pluginId}`}
+                >
                   <div>
                     <p className="font-medium text-slate-900">
                       {p.name} <span className="text-sm font-normal text-slate-600">{p.version}</span>
                     </p>
                     <p className="text-sm text-slate-600">
-                      <Badge>{p.enabled ? "ENABLED" : "DISABLED"}</Badge> {t("plugins.installedOn", { date: formatDate(p.installedAt) })}
+                      <Badge>{p.enabled ? "ENABLED" : "DISABLED"}</Badge>{" "}
+                      {t("plugins.installedOn", { date: formatDate(p.installedAt) })}
                     </p>
                   </div>
                   {manage && (
@@ -67,10 +92,25 @@ export function Plugins() {
                           {t("plugins.upgradeTo", { version: p.upgradeTo })}
                         </Button>
                       )}
-                      <Button variant="secondary" onClick={() => setConfiguring({ id: p.pluginId, name: p.name, schema: p.configSchema, values: p.config, install: false })}>
+                      <Button
+                        variant="secondary"
+                        onClick={() =>
+                          setConfiguring({
+                            id: p.pluginId,
+                            name: p.name,
+                            schema: p.configSchema,
+                            values: p.config,
+                            install: false,
+                          })
+                        }
+                      >
                         {t("plugins.configure")}
                       </Button>
-                      <Button variant="secondary" busy={toggle.isPending && toggle.variables?.pluginId === p.pluginId} onClick={() => toggle.mutate(p)}>
+                      <Button
+                        variant="secondary"
+                        busy={toggle.isPending && toggle.variables?.pluginId === p.pluginId}
+                        onClick={() => toggle.mutate(p)}
+                      >
                         {p.enabled ? t("plugins.disable") : t("plugins.enable")}
                       </Button>
                       <Button variant="ghost" onClick={() => uninstall.ask(p)}>
@@ -92,7 +132,11 @@ export function Plugins() {
           ) : (
             <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
               {available.map((p) => (
-                <article key={p.id} className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`available-${p.id}`}>
+                <article
+                  key={p.id}
+                  className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+                  data-testid={`available-${p.id}`}
+                >
                   <h3 className="font-semibold text-slate-900">{p.name}</h3>
                   <p className="text-xs text-slate-600">
                     {p.vendor} · {p.category} · {p.version}
@@ -101,7 +145,15 @@ export function Plugins() {
                   {manage && (
                     <Button
                       className="mt-4 self-start"
-                      onClick={() => setConfiguring({ id: p.id, name: p.name, schema: p.configSchema, values: initialValues(p.configSchema), install: true })}
+                      onClick={() =>
+                        setConfiguring({
+                          id: p.id,
+                          name: p.name,
+                          schema: p.configSchema,
+                          values: initialValues(p.configSchema),
+                          install: true,
+                        })
+                      }
                     >
                       {t("plugins.install", { name: p.name })}
                     </Button>
@@ -112,7 +164,14 @@ export function Plugins() {
           )}
         </section>
       </div>
-      {configuring && <ConfigureDialog key={configuring.id} plugin={configuring} onClose={() => setConfiguring(null)} onDone={refresh} />}
+      {configuring && (
+        <ConfigureDialog
+          key={configuring.id}
+          plugin={configuring}
+          onClose={() => setConfiguring(null)}
+          onDone={refresh}
+        />
+      )}
       <ConfirmDialog
         {...uninstall.dialog}
         title={t("plugins.uninstallTitle", { name: uninstall.target?.name })}
@@ -123,7 +182,15 @@ export function Plugins() {
   );
 }
 
-function ConfigureDialog({ plugin, onClose, onDone }: { plugin: Configuring; onClose: () => void; onDone: () => Promise<unknown> }) {
+function ConfigureDialog({
+  plugin,
+  onClose,
+  onDone,
+}: {
+  plugin: Configuring;
+  onClose: () => void;
+  onDone: () => Promise<unknown>;
+}) {
   const { api } = useSession();
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(initialValues(plugin.schema, plugin.values));
@@ -139,7 +206,15 @@ function ConfigureDialog({ plugin, onClose, onDone }: { plugin: Configuring; onC
   });
   const error = save.error instanceof ApiError ? save.error : undefined;
   return (
-    <Dialog open title={plugin.install ? t("plugins.install", { name: plugin.name }) : t("plugins.configureTitle", { name: plugin.name })} onClose={onClose}>
+    <Dialog
+      open
+      title={
+        plugin.install
+          ? t("plugins.install", { name: plugin.name })
+          : t("plugins.configureTitle", { name: plugin.name })
+      }
+      onClose={onClose}
+    >
       <form
         className="space-y-4"
         noValidate
@@ -151,8 +226,12 @@ function ConfigureDialog({ plugin, onClose, onDone }: { plugin: Configuring; onC
         <SchemaForm schema={plugin.schema} values={values} onChange={setValues} error={error} />
         {save.isError ? <ErrorBox error={save.error} /> : null}
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="submit" busy={save.isPending}>{plugin.install ? t("plugins.installButton") : t("common.save")}</Button>
+          <Button variant="secondary" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" busy={save.isPending}>
+            {plugin.install ? t("plugins.installButton") : t("common.save")}
+          </Button>
         </div>
       </form>
     </Dialog>

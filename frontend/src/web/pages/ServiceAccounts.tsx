@@ -3,7 +3,21 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import type * as Schemas from "../../shared/api-types.gen";
-import { Badge, Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, SelectInput, Table, TextInput, formatDate, useConfirmation } from "../../shared/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  ConfirmDialog,
+  Dialog,
+  Empty,
+  ErrorBox,
+  Loading,
+  SelectInput,
+  Table,
+  TextInput,
+  formatDate,
+  useConfirmation,
+} from "../../shared/ui";
 import { useSession } from "../session";
 import { tenantKeys, tenantQueries } from "../queries";
 
@@ -35,9 +49,16 @@ export function ServiceAccountsCard() {
   );
   const remove = useConfirmation((a: Account) => api(`/service-accounts/${a.id}`, { method: "DELETE" }), refresh);
   return (
-    <Card title={t("serviceAccounts.title")} actions={<Button onClick={() => setCreating(true)}>{t("serviceAccounts.create")}</Button>}>
+    <Card
+      title={t("serviceAccounts.title")}
+      actions={<Button onClick={() => setCreating(true)}>{t("serviceAccounts.create")}</Button>}
+    >
       <p className="mb-3 text-sm text-slate-600">{t("serviceAccounts.intro")}</p>
-      {toggle.isError ? <div className="mb-3"><ErrorBox error={toggle.error} /></div> : null}
+      {toggle.isError ? (
+        <div className="mb-3">
+          <ErrorBox error={toggle.error} />
+        </div>
+      ) : null}
       {accounts.isPending ? (
         <Loading what={t("serviceAccounts.loading")} />
       ) : accounts.isError ? (
@@ -47,21 +68,38 @@ export function ServiceAccountsCard() {
       ) : (
         <Table
           caption={t("serviceAccounts.title")}
-          head={[t("common.name"), t("serviceAccounts.clientId"), t("members.roles"), t("common.status.label"), t("serviceAccounts.secretSince"), ""]}
+          head={[
+            t("common.name"),
+            t("serviceAccounts.clientId"),
+            t("members.roles"),
+            t("common.status.label"),
+            t("serviceAccounts.secretSince"),
+            "",
+          ]}
         >
           {accounts.data.map((a) => (
             <tr key={a.id}>
               <td className="px-3 py-2 font-medium text-slate-900">{a.name}</td>
               <td className="px-3 py-2 font-mono text-xs text-slate-700">{a.clientId}</td>
               <td className="px-3 py-2 text-slate-700">{a.roles.join(", ")}</td>
-              <td className="px-3 py-2"><Badge>{a.enabled ? "ENABLED" : "DISABLED"}</Badge></td>
+              <td className="px-3 py-2">
+                <Badge>{a.enabled ? "ENABLED" : "DISABLED"}</Badge>
+              </td>
               <td className="px-3 py-2 text-slate-700">{formatDate(a.secretRotatedAt)}</td>
               <td className="space-x-1 whitespace-nowrap px-3 py-2 text-right">
-                <Button variant="ghost" busy={toggle.isPending && toggle.variables?.id === a.id} onClick={() => toggle.mutate(a)}>
+                <Button
+                  variant="ghost"
+                  busy={toggle.isPending && toggle.variables?.id === a.id}
+                  onClick={() => toggle.mutate(a)}
+                >
                   {a.enabled ? t("serviceAccounts.disable") : t("serviceAccounts.enable")}
                 </Button>
-                <Button variant="ghost" onClick={() => rotate.ask(a)}>{t("serviceAccounts.rotate")}</Button>
-                <Button variant="ghost" onClick={() => remove.ask(a)}>{t("common.delete")}</Button>
+                <Button variant="ghost" onClick={() => rotate.ask(a)}>
+                  {t("serviceAccounts.rotate")}
+                </Button>
+                <Button variant="ghost" onClick={() => remove.ask(a)}>
+                  {t("common.delete")}
+                </Button>
               </td>
             </tr>
           ))}
@@ -108,7 +146,8 @@ function CreateServiceAccount({
   const [role, setRole] = useState("user");
   const roles = useQuery({ ...tenantQueries.roles(api), enabled: open });
   const create = useMutation({
-    mutationFn: () => api<Schemas.NewServiceAccount>("/service-accounts", { method: "POST", body: { name, roles: [role] } }),
+    mutationFn: () =>
+      api<Schemas.NewServiceAccount>("/service-accounts", { method: "POST", body: { name, roles: [role] } }),
     onSuccess: (made) => {
       setName("");
       onCreated(made);
@@ -126,12 +165,29 @@ function CreateServiceAccount({
           create.mutate();
         }}
       >
-        <TextInput label={t("common.name")} value={name} placeholder={t("serviceAccounts.namePlaceholder")} onChange={(e) => setName(e.target.value)} error={error?.fieldError("name")} />
-        <SelectInput label={t("serviceAccounts.role")} hint={t("serviceAccounts.roleHint")} value={role} options={options} onChange={(e) => setRole(e.target.value)} error={error?.fieldError("roles")} />
+        <TextInput
+          label={t("common.name")}
+          value={name}
+          placeholder={t("serviceAccounts.namePlaceholder")}
+          onChange={(e) => setName(e.target.value)}
+          error={error?.fieldError("name")}
+        />
+        <SelectInput
+          label={t("serviceAccounts.role")}
+          hint={t("serviceAccounts.roleHint")}
+          value={role}
+          options={options}
+          onChange={(e) => setRole(e.target.value)}
+          error={error?.fieldError("roles")}
+        />
         {create.isError && !error?.errors.length ? <ErrorBox error={create.error} /> : null}
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="submit" busy={create.isPending}>{t("serviceAccounts.create")}</Button>
+          <Button variant="secondary" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" busy={create.isPending}>
+            {t("serviceAccounts.create")}
+          </Button>
         </div>
       </form>
     </Dialog>
@@ -139,19 +195,35 @@ function CreateServiceAccount({
 }
 
 /** The credentials, this once: the platform keeps no copy of the secret. */
-function ShownCredentials({ shown, onClose }: { shown: { name: string; credentials: Credentials } | null; onClose: () => void }) {
+function ShownCredentials({
+  shown,
+  onClose,
+}: {
+  shown: { name: string; credentials: Credentials } | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const c = shown?.credentials;
   return (
-    <Dialog open={shown !== null} title={t("serviceAccounts.credentialsTitle", { name: shown?.name ?? "" })} onClose={onClose}>
+    <Dialog
+      open={shown !== null}
+      title={t("serviceAccounts.credentialsTitle", { name: shown?.name ?? "" })}
+      onClose={onClose}
+    >
       {c && (
         <div className="space-y-3 text-sm">
-          <p role="status" className="text-amber-800">{t("serviceAccounts.onlyOnce")}</p>
+          <p role="status" className="text-amber-800">
+            {t("serviceAccounts.onlyOnce")}
+          </p>
           <dl className="grid gap-2 sm:grid-cols-[8rem_1fr]">
             <dt className="text-slate-600">{t("serviceAccounts.clientId")}</dt>
-            <dd className="break-all font-mono text-xs" data-testid="client-id">{c.clientId}</dd>
+            <dd className="break-all font-mono text-xs" data-testid="client-id">
+              {c.clientId}
+            </dd>
             <dt className="text-slate-600">{t("serviceAccounts.secret")}</dt>
-            <dd className="break-all font-mono text-xs" data-testid="client-secret">{c.clientSecret}</dd>
+            <dd className="break-all font-mono text-xs" data-testid="client-secret">
+              {c.clientSecret}
+            </dd>
             <dt className="text-slate-600">{t("serviceAccounts.tokenEndpoint")}</dt>
             <dd className="break-all font-mono text-xs">{c.tokenEndpoint}</dd>
           </dl>

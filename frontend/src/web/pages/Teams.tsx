@@ -2,7 +2,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
-import { Button, Card, ConfirmDialog, Dialog, Empty, ErrorBox, Loading, PageHeader, TextInput, useConfirmation } from "../../shared/ui";
+import {
+  Button,
+  Card,
+  ConfirmDialog,
+  Dialog,
+  Empty,
+  ErrorBox,
+  Loading,
+  PageHeader,
+  TextInput,
+  useConfirmation,
+} from "../../shared/ui";
 import { NoWorkspace } from "../NoWorkspace";
 import { useSession, useWorkspace, type Workspace } from "../session";
 import type * as Schemas from "../../shared/api-types.gen";
@@ -52,7 +63,13 @@ export function TeamsOf({ workspace, header = false }: { workspace: Workspace; h
             <Card
               key={team.id}
               title={team.name}
-              actions={admin && <Button variant="ghost" onClick={() => remove.ask(team)}>{t("common.delete")}</Button>}
+              actions={
+                admin && (
+                  <Button variant="ghost" onClick={() => remove.ask(team)}>
+                    {t("common.delete")}
+                  </Button>
+                )
+              }
             >
               {team.description && <p className="mb-3 text-sm text-slate-700">{team.description}</p>}
               <TeamMembers workspaceId={workspace.id} team={team} admin={admin} />
@@ -80,14 +97,16 @@ function TeamMembers({ workspaceId, team, admin }: { workspaceId: string; team: 
   const workspaceMembers = useQuery({ ...workspaceQueries.members(api, workspaceId), enabled: admin });
   const [adding, setAdding] = useState("");
   const add = useMutation({
-    mutationFn: (userId: string) => api(`/workspaces/${workspaceId}/teams/${team.id}/members`, { method: "POST", body: { userId } }),
+    mutationFn: (userId: string) =>
+      api(`/workspaces/${workspaceId}/teams/${team.id}/members`, { method: "POST", body: { userId } }),
     onSuccess: () => {
       setAdding("");
       void queries.invalidateQueries({ queryKey: key });
     },
   });
   const remove = useMutation({
-    mutationFn: (userId: string) => api(`/workspaces/${workspaceId}/teams/${team.id}/members/${userId}`, { method: "DELETE" }),
+    mutationFn: (userId: string) =>
+      api(`/workspaces/${workspaceId}/teams/${team.id}/members/${userId}`, { method: "DELETE" }),
     onSettled: () => queries.invalidateQueries({ queryKey: key }),
   });
   if (members.isPending) return <Loading what={t("teams.loadingMembers")} />;
@@ -104,7 +123,11 @@ function TeamMembers({ workspaceId, team, admin }: { workspaceId: string; team: 
             <li key={m.userId} className="flex items-center justify-between py-1.5">
               <span>{m.displayName || m.username}</span>
               {admin && (
-                <Button variant="ghost" onClick={() => remove.mutate(m.userId)} aria-label={t("teams.removeLabel", { person: m.displayName || m.username, team: team.name })}>
+                <Button
+                  variant="ghost"
+                  onClick={() => remove.mutate(m.userId)}
+                  aria-label={t("teams.removeLabel", { person: m.displayName || m.username, team: team.name })}
+                >
                   {t("teams.remove")}
                 </Button>
               )}
@@ -123,7 +146,12 @@ function TeamMembers({ workspaceId, team, admin }: { workspaceId: string; team: 
           <label className="sr-only" htmlFor={`add-${team.id}`}>
             {t("teams.memberToAdd", { team: team.name })}
           </label>
-          <select id={`add-${team.id}`} className="flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm" value={adding} onChange={(e) => setAdding(e.target.value)}>
+          <select
+            id={`add-${team.id}`}
+            className="flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            value={adding}
+            onChange={(e) => setAdding(e.target.value)}
+          >
             <option value="">{t("teams.addMember")}</option>
             {candidates.map((m) => (
               <option key={m.userId} value={m.userId}>
@@ -148,7 +176,11 @@ function CreateTeam({ open, workspaceId, onClose }: { open: boolean; workspaceId
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const create = useMutation({
-    mutationFn: () => api(`/workspaces/${workspaceId}/teams`, { method: "POST", body: { name, description: description || undefined } }),
+    mutationFn: () =>
+      api(`/workspaces/${workspaceId}/teams`, {
+        method: "POST",
+        body: { name, description: description || undefined },
+      }),
     onSuccess: () => {
       setName("");
       setDescription("");
@@ -167,12 +199,26 @@ function CreateTeam({ open, workspaceId, onClose }: { open: boolean; workspaceId
         }}
         noValidate
       >
-        <TextInput label={t("common.name")} value={name} onChange={(e) => setName(e.target.value)} error={error?.fieldError("name")} />
-        <TextInput label={t("teams.description")} value={description} onChange={(e) => setDescription(e.target.value)} error={error?.fieldError("description")} />
+        <TextInput
+          label={t("common.name")}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={error?.fieldError("name")}
+        />
+        <TextInput
+          label={t("teams.description")}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={error?.fieldError("description")}
+        />
         {create.isError && !error?.errors.length ? <ErrorBox error={create.error} /> : null}
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="submit" busy={create.isPending}>{t("common.create")}</Button>
+          <Button variant="secondary" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" busy={create.isPending}>
+            {t("common.create")}
+          </Button>
         </div>
       </form>
     </Dialog>

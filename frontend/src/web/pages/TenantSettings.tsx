@@ -4,7 +4,18 @@ import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { ApiError } from "../../shared/api";
 import { pickLanguage, speak } from "../../shared/i18n";
-import { Button, Card, ErrorBox, Loading, PageHeader, SelectInput, TextInput, formatDate, formatMegabytes, formatNumber } from "../../shared/ui";
+import {
+  Button,
+  Card,
+  ErrorBox,
+  Loading,
+  PageHeader,
+  SelectInput,
+  TextInput,
+  formatDate,
+  formatMegabytes,
+  formatNumber,
+} from "../../shared/ui";
 import { useSession } from "../session";
 import { ServiceAccountsCard } from "./ServiceAccounts";
 import { tenantKeys, tenantQueries, type TenantProfile } from "../queries";
@@ -66,13 +77,20 @@ export function TenantSettings() {
             <dt className="text-slate-600">REST API</dt>
             <dd>
               <span className="font-mono">{window.location.origin}/api/v1</span> — {t("settings.documentedAt")}{" "}
-              <a className="text-indigo-700 underline" href="/openapi/ui/">/openapi</a>; {t("settings.bearer")}
+              <a className="text-indigo-700 underline" href="/openapi/ui/">
+                /openapi
+              </a>
+              ; {t("settings.bearer")}
             </dd>
             <dt className="text-slate-600">{t("settings.events")}</dt>
             <dd>{t("settings.eventsText")}</dd>
             <dt className="text-slate-600">{t("nav.plugins")}</dt>
             <dd>
-              {t("settings.pluginsText")} <a className="text-indigo-700 underline" href="/plugins">{t("settings.browse")}</a>.
+              {t("settings.pluginsText")}{" "}
+              <a className="text-indigo-700 underline" href="/plugins">
+                {t("settings.browse")}
+              </a>
+              .
             </dd>
           </dl>
         </Card>
@@ -109,7 +127,9 @@ function General({
   const { t } = useTranslation();
   const [name, setName] = useState(tenant.name);
   const [locale, setLocale] = useState(tenant.settings.locale ?? "en");
-  const [timeZone, setTimeZone] = useState(tenant.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [timeZone, setTimeZone] = useState(
+    tenant.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  );
   const save = useMutation({
     mutationFn: () => api("/tenant", { method: "PATCH", body: { name, settings: { locale, timeZone } } }),
     onSuccess: async () => {
@@ -167,7 +187,11 @@ function General({
             {t("common.saved")}
           </p>
         )}
-        {manage && <Button type="submit" busy={save.isPending}>{t("common.save")}</Button>}
+        {manage && (
+          <Button type="submit" busy={save.isPending}>
+            {t("common.save")}
+          </Button>
+        )}
       </form>
     </Card>
   );

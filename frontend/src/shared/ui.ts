@@ -1,0 +1,10 @@
+/**
+ * The few building blocks every screen uses, so both apps look and behave alike: one import for
+ * the pages, the components themselves in `components/` by kind.
+ */
+export { Button, LogoutButton, UploadButton } from "./components/buttons";
+export { ConfirmDialog, Dialog, useConfirmation, useTypedConfirmation } from "./components/dialogs";
+export { Badge, Empty, ErrorBox, Loading, Spinner } from "./components/feedback";
+export { Field, SelectInput, TextInput } from "./components/forms";
+export { Card, PageHeader, Pager, Table } from "./components/layout";
+export { formatDate, formatMegabytes, formatNumber } from "./i18n";
