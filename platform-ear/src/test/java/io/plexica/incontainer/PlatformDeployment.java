@@ -1,5 +1,6 @@
 package io.plexica.incontainer;
 
+import io.plexica.testing.Await;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ final class PlatformDeployment {
     WebArchive web =
         webModule(ear)
             .addPackage(PlatformDeployment.class.getPackage())
+            .addClass(Await.class)
             .addAsLibrary(jarOf(Assertions.class))
             .addAsResource(new File(bundles, "notes.jar"), NOTES_BUNDLE.substring(1));
     archive.delete(WEB_MODULE);

@@ -34,6 +34,7 @@ import io.plexica.shared.lease.ExpiredWork;
 import io.plexica.shared.persistence.Database;
 import io.plexica.tenancy.app.SchemaUpgrade;
 import io.plexica.tenancy.app.TenantSchemas;
+import io.plexica.testing.Await;
 import io.plexica.workspaces.infra.InvitationMailAtStartup;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
@@ -431,17 +432,6 @@ class PlatformInsideLibertyIT {
   }
 
   private static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + START_UP.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Not within " + START_UP + ": " + what);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("Interrupted waiting for " + what, e);
-      }
-    }
+    Await.until(condition, what, START_UP, Duration.ofMillis(100));
   }
 }

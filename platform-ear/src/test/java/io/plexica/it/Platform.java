@@ -3,6 +3,7 @@ package io.plexica.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.testing.Await;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -304,17 +305,18 @@ final class Platform {
    * and the schema upgrade finish in the background. Every test waits for readiness first.
    */
   private static void awaitReady() {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if ("UP".equals(given().baseUri(BASE_URL).get("/health/ready").path("status"))) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      sleep(250);
+    Await.until(
+        Platform::ready,
+        "the platform at " + BASE_URL + " to be ready",
+        Duration.ofSeconds(120),
+        Duration.ofMillis(250));
+  }
+
+  private static boolean ready() {
+    try {
+      return "UP".equals(given().baseUri(BASE_URL).get("/health/ready").path("status"));
+    } catch (RuntimeException notListeningYet) {
+      return false;
     }
-    throw new AssertionError("The platform at " + BASE_URL + " did not become ready in 120 s");
   }
 }

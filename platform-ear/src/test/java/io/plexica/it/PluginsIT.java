@@ -3,6 +3,7 @@ package io.plexica.it;
 import static io.plexica.it.Platform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.testing.Await;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
@@ -11,8 +12,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -224,7 +227,7 @@ class PluginsIT {
 
     awaitStatus("/admin/plugins/" + id, 200);
     Path error = Path.of(folder, id + "-broken.jar.error");
-    await(() -> Files.exists(error));
+    await("the refused jar's .error file", () -> Files.exists(error));
     assertThat(Files.readString(error)).contains("plugin-manifest-invalid");
 
     Files.delete(jar);
@@ -233,15 +236,12 @@ class PluginsIT {
   }
 
   private static void awaitStatus(String path, int status) {
-    await(() -> Platform.api().get(path).statusCode() == status);
+    await(path + " answering " + status, () -> Platform.api().get(path).statusCode() == status);
   }
 
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
-      Platform.sleep(200);
-    }
+  /** Waits up to 30 s, asking every 200 ms (each ask may be a request). */
+  private static void await(String what, BooleanSupplier condition) {
+    Await.until(condition, what, Duration.ofSeconds(30), Duration.ofMillis(200));
   }
 
   @Test
@@ -271,6 +271,7 @@ class PluginsIT {
         .statusCode(201);
 
     await(
+        "analytics counting the workspace and the user",
         () -> {
           Response summary = admin(slug).get("/plugins/analytics/summary");
           return summary.<Integer>path("workspacesCreated") == 1

@@ -8,6 +8,7 @@ import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.PluginStubs;
 import io.plexica.testing.StubEventPath;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * events that arrive meanwhile wait in the dead-letter table, and the dispatcher reports it (as
  * {@code /health/ready} does). Against the test run's PostgreSQL and Kafka.
  */
+@UsesServices
 class HandlerRestTest {
 
   @Test

@@ -8,6 +8,7 @@ import io.plexica.shared.persistence.EventOutbox;
 import io.plexica.testing.Await;
 import io.plexica.testing.BulkEvents;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * reaches Kafka. (Runs where no platform relays the same database: the test run's server starts
  * after the unit and service tests.)
  */
+@UsesServices
 class OutboxRelayTest {
   private static final int EVENTS = 20;
 

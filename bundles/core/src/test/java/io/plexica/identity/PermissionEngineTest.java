@@ -12,6 +12,7 @@ import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.Await;
 import io.plexica.testing.TestPlatform;
 import io.plexica.testing.TestTokens;
+import io.plexica.testing.UsesServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * every change of roles, permissions or status effective on the very next check, on this node and
  * on another one sharing the same Redis.
  */
+@UsesServices
 class PermissionEngineTest {
   private static final TestPlatform PLATFORM = TestPlatform.create();
   private static TenantRef tenant;

@@ -6,6 +6,7 @@ import io.plexica.identity.domain.Access;
 import io.plexica.identity.infra.RedisAccessCache;
 import io.plexica.testing.Await;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -21,6 +22,7 @@ import redis.clients.jedis.JedisPooled;
  * memory, forgets on invalidation on every node, never serves a load that raced an invalidation,
  * keeps tenants apart, and survives a dead Redis by loading every time.
  */
+@UsesServices
 class RedisAccessCacheTest {
   private static RedisAccessCache node;
   private static RedisAccessCache otherNode;

@@ -14,6 +14,7 @@ import io.plexica.shared.problem.ProblemType;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.FailingRealms;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Roles of a real tenant: custom roles in the database and in Keycloak, the built-in rules. */
+@UsesServices
 class RoleServiceTest {
   private static final TestPlatform PLATFORM = TestPlatform.create();
   private static TenantRef tenant;

@@ -20,6 +20,7 @@ import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.FailingRealms;
 import io.plexica.testing.TestPlatform;
 import io.plexica.testing.TestTokens;
+import io.plexica.testing.UsesServices;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Users of a real tenant against real Keycloak: invitations, roles, disabling, sync, the rules. */
+@UsesServices
 class UserServiceTest {
   private static final TestPlatform PLATFORM = TestPlatform.create();
   private static TenantRef tenant;

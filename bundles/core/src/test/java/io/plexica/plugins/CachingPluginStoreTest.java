@@ -11,6 +11,7 @@ import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.Await;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Installations cached on two nodes sharing PostgreSQL and Redis: a change on one is seen by the
  * other from its next lookup (once the invalidation arrived), never an old answer kept.
  */
+@UsesServices
 class CachingPluginStoreTest {
 
   @Test

@@ -21,6 +21,7 @@ import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An installation that fails after the plugin's migrations ran leaves nothing: no installation, no
  * tables of the plugin in the tenant's schema, no permission in the tenant's roles.
  */
+@UsesServices
 class InstallationFailureTest {
 
   @Test

@@ -16,6 +16,7 @@ import io.plexica.plugins.infra.PluginRegistryFollower;
 import io.plexica.testing.Await;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what one deploys, upgrades or removes, the other starts and stops by following the registry's
  * events, and the permissions it knows follow too.
  */
+@UsesServices
 class PluginRegistryFollowerTest {
 
   @Test

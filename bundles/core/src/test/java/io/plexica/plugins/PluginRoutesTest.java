@@ -11,6 +11,7 @@ import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * forgets them when its bundle stops: each version answers with its own, and nothing of a stopped
  * version is left to match.
  */
+@UsesServices
 class PluginRoutesTest {
 
   @Test

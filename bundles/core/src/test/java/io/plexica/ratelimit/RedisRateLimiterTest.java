@@ -7,6 +7,7 @@ import io.plexica.ratelimit.app.RateLimiter.Verdict;
 import io.plexica.ratelimit.domain.RateLimit;
 import io.plexica.ratelimit.infra.RedisRateLimiter;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
 /** Buckets in the real Redis of bin/plexica test, as two replicas of the platform share them. */
+@UsesServices
 class RedisRateLimiterTest {
   private static final RateLimit FIVE = new RateLimit("test", 1, 5);
 

@@ -15,6 +15,7 @@ import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.tenancy.domain.TenantStatus;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * after it did all its work, and checks that nothing of the tenant is left but its FAILED row with
  * the error in its log, and that a retry then provisions it fully.
  */
+@UsesServices
 class ProvisioningFailureTest {
   private static final int STEP_COUNT = TestPlatform.create().steps.size();
 

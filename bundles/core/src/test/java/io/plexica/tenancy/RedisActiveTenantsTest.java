@@ -6,6 +6,7 @@ import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.infra.RedisActiveTenants;
 import io.plexica.testing.Await;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,7 @@ import redis.clients.jedis.JedisPooled;
  * served from memory; a change on one node makes both read it again; a read that raced a change is
  * not kept; without Redis nothing is kept.
  */
+@UsesServices
 class RedisActiveTenantsTest {
   private static RedisActiveTenants node;
   private static RedisActiveTenants otherNode;

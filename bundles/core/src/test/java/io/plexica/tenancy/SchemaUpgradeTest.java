@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plexica.tenancy.app.SchemaUpgrade;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * run and then runs itself (a rolling restart under load once left a replica unready for minutes
  * because four sleeping waiters held every thread of Liberty's executor).
  */
+@UsesServices
 class SchemaUpgradeTest {
   private final TestPlatform platform = TestPlatform.create();
   private final ExecutorService oneThread = Executors.newSingleThreadExecutor();

@@ -12,6 +12,7 @@ import io.plexica.tenancy.domain.TenancyProblems;
 import io.plexica.tenancy.domain.TenantQuotas;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import io.plexica.workspaces.app.Caller;
 import io.plexica.workspaces.domain.WorkspaceSlug;
 import jakarta.json.Json;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Quotas set on a real tenant, enforced by the real services against PostgreSQL and S3Proxy. */
+@UsesServices
 class TenantQuotasTest {
   private static final TestPlatform PLATFORM = TestPlatform.create();
 

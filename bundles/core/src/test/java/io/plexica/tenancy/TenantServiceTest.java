@@ -13,12 +13,14 @@ import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.tenancy.domain.TenantStatus;
 import io.plexica.testing.Await;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import jakarta.json.Json;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Tenant lifecycle through the service, on the real database, with provisioning inline. */
+@UsesServices
 class TenantServiceTest {
   private final TestPlatform platform = TestPlatform.create();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import io.plexica.usage.app.ApiUsageRecorder;
 import io.plexica.usage.domain.ApiHour;
 import io.plexica.usage.domain.UsageStore;
@@ -20,6 +21,7 @@ import redis.clients.jedis.JedisPooled;
  * API usage counted by two replicas and added up in the test run's Redis, per hour. The hours are
  * in a year no real traffic has, so runs do not see each other's counts.
  */
+@UsesServices
 class ApiUsageTest {
   private static final Instant HOUR =
       Instant.parse("2101-01-01T00:00:00Z").plus(Duration.ofHours(System.nanoTime() % 10_000));

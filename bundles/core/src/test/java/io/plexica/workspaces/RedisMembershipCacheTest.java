@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.testing.Await;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import io.plexica.workspaces.app.Standing;
 import io.plexica.workspaces.domain.WorkspaceRole;
 import io.plexica.workspaces.infra.RedisMembershipCache;
@@ -23,6 +24,7 @@ import redis.clients.jedis.JedisPooled;
  * raced a change, keeps tenants apart, and without Redis loads every time. Each node keeps entries
  * in memory and hears of changes through Redis, as the permission cache does.
  */
+@UsesServices
 class RedisMembershipCacheTest {
   private static RedisMembershipCache node;
   private static RedisMembershipCache otherNode;

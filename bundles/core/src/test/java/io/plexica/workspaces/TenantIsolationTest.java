@@ -8,6 +8,7 @@ import io.plexica.tenancy.domain.TenantName;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantSlug;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import io.plexica.workspaces.app.Caller;
 import io.plexica.workspaces.domain.Workspace;
 import io.plexica.workspaces.domain.WorkspaceProblems;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * entity manager factory (the EclipseLink concurrency trap of eclipse-ee4j/eclipselink#1161): each
  * must see only its own rows, whether read by query or by id, which goes through the cache.
  */
+@UsesServices
 class TenantIsolationTest {
   private static final int OPERATIONS = 200;
 

@@ -12,6 +12,7 @@ import io.plexica.shared.problem.ProblemType;
 import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import io.plexica.workspaces.app.Caller;
 import io.plexica.workspaces.app.FileService;
 import io.plexica.workspaces.app.InvitationMail;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * test run: roles, the last-ADMIN rule under concurrency, invitations, teams, files and the audit
  * trail, failure paths included.
  */
+@UsesServices
 class WorkspaceServicesTest {
   private static final TestPlatform PLATFORM = TestPlatform.create();
   private static final ExecutorService POOL = Executors.newFixedThreadPool(2);

@@ -3,6 +3,7 @@ package io.plexica.plugins.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The dedupe bookkeeping against the test run's PostgreSQL. */
+@UsesServices
 class EventDeliveriesTest {
   private final EventDeliveries deliveries =
       new EventDeliveries(TestPlatform.database().dataSource());

@@ -7,6 +7,7 @@ import io.plexica.shared.persistence.LoginRoles;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.infra.PostgresTenantSchemas;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL itself keeps a plugin installation's SQL to its own tables (decision 0013), against
  * the real database that {@code bin/plexica test} starts.
  */
+@UsesServices
 class InstallationRolesTest {
   private final InstallationRoles roles = TestPlatform.installationRoles();
   private final PostgresTenantSchemas schemas = new PostgresTenantSchemas(TestPlatform.database());

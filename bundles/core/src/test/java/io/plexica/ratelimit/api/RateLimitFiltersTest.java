@@ -9,6 +9,7 @@ import io.plexica.ratelimit.infra.RedisRateLimiter;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * each path a call can take: without a token, with a token inside a tenant, with a token on the
  * platform's own API, and with a token refused before any resource.
  */
+@UsesServices
 class RateLimitFiltersTest {
   private final String address = "198.51.100." + UUID.randomUUID();
   private final RateLimit client = new RateLimit("client", 1, 2);

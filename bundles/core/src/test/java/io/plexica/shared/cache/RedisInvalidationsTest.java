@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.testing.Await;
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
 
 /** Invalidation channels against the real Redis of the test run. */
+@UsesServices
 class RedisInvalidationsTest {
 
   /**

@@ -3,6 +3,7 @@ package io.plexica.shared.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * left its copies in that map for good, and a load test filled the heap within minutes
  * (eclipse-ee4j/eclipselink#2635). Entities carry no constraints, so validation is off.
  */
+@UsesServices
 class PersistenceUnitTest {
   @Test
   void aTenantEntityManagerLeavesNothingInABeanValidationListener() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
 import io.plexica.workspaces.domain.Workspace;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -16,6 +17,7 @@ import org.eclipse.persistence.internal.sessions.AbstractSession;
 import org.eclipse.persistence.sessions.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
+@UsesServices
 class SchemaSessionsTest {
   /** Records what the holder does with the factories it opens. */
   private static final class Factories {
