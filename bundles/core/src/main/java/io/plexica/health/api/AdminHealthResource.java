@@ -46,10 +46,7 @@ public class AdminHealthResource {
   @Operation(
       operationId = "adminGetHealth",
       summary = "Readiness with every check's details (operators only)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = HealthView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "403",
       description = "Not a platform administrator",

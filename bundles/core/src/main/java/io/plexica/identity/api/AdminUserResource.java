@@ -47,10 +47,7 @@ public class AdminUserResource {
       operationId = "adminSearchUsers",
       summary = "Search users of all tenants",
       description = "Users of active and suspended tenants, ordered by tenant and username.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = PlatformUserPageView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "400",
       description = "Invalid parameter",
@@ -77,10 +74,7 @@ public class AdminUserResource {
       description =
           "The user can no longer log in and its sessions end. The tenant keeps one enabled"
               + " administrator (409 otherwise).")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
       description = "No such tenant or user",
@@ -99,10 +93,7 @@ public class AdminUserResource {
   @POST
   @Path("{tenant}/{id}/enable")
   @Operation(operationId = "adminEnableUser", summary = "Enable a tenant's disabled user")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
       description = "No such tenant or user",

@@ -57,10 +57,7 @@ public class MeResource {
 
   @GET
   @Operation(operationId = "getMe", summary = "The caller's profile, tenant and roles")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = MeView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "401",
       description = "No valid token, or the tenant is not active",

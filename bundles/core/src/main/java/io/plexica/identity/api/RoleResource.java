@@ -116,10 +116,7 @@ public class RoleResource {
   @Path("{name}")
   @RequiresPermission("roles:read")
   @Operation(operationId = "getRole", summary = "Get a role")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = RoleView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
       description = "No such role",
@@ -192,10 +189,7 @@ public class RoleResource {
                   @ExampleObject(
                       name = "read only",
                       value = "{\"permissions\":[\"workspaces:read\"]}")))
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = RoleView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "409",
       description = "admin is fixed",

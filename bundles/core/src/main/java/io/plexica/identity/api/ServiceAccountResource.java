@@ -158,10 +158,7 @@ public class ServiceAccountResource {
   @GET
   @Path("{id}")
   @Operation(operationId = "getServiceAccount", summary = "Get a service account")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = ServiceAccountView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
       description = "No such service account",
@@ -233,10 +230,7 @@ public class ServiceAccountResource {
               mediaType = MergePatch.MEDIA_TYPE,
               schema = @Schema(implementation = ChangesRequest.class),
               examples = @ExampleObject(name = "disable", value = "{\"enabled\":false}")))
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = ServiceAccountView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "409",
       description = "Name taken",

@@ -62,10 +62,7 @@ public class UserResource {
       operationId = "listUsers",
       summary = "List users",
       description = "Search by username, e-mail or name; page.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = UserPageView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "400",
       description = "Invalid parameter",
@@ -85,10 +82,7 @@ public class UserResource {
   @Path("{id}")
   @RequiresPermission("users:read")
   @Operation(operationId = "getUser", summary = "Get a user")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
       description = "Not a user of this tenant",
@@ -155,10 +149,7 @@ public class UserResource {
       description =
           "Takes effect on the user's next request. The caller must hold every permission of"
               + " each role given or withdrawn; the last enabled admin keeps admin.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "409",
       description = "Would leave the tenant without an enabled admin",
@@ -179,10 +170,7 @@ public class UserResource {
       description =
           "The user can no longer log in, its sessions end, and its tokens are refused from the"
               + " next request on. Not for your own account or the last enabled admin.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "409",
       description = "Your own account, or the last enabled admin",

@@ -160,10 +160,7 @@ public class AdminPluginResource {
   @Operation(
       operationId = "adminGetPlugin",
       summary = "A plugin with its versions, permissions, dependencies and tenants")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = PluginView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
       description = "No such plugin",

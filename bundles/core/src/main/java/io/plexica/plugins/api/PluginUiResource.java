@@ -51,10 +51,7 @@ public class PluginUiResource {
       description =
           "Plugins enabled in the tenant that ship a UI, at the version the tenant runs, with the"
               + " pages the caller's permissions allow. Plugins without a visible page are left out.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = UiView[].class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "401",
       description = "No valid token",

@@ -38,10 +38,7 @@ public class TenantProfileResource {
   @GET
   @RequiresPermission("tenant:read")
   @Operation(operationId = "getOwnTenant", summary = "The caller's tenant with its settings")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "403",
       description = "Without tenant:read",
@@ -63,10 +60,7 @@ public class TenantProfileResource {
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
               schema = @Schema(implementation = OwnTenantChanges.class)))
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "400",
       description = "A field is not valid; errors names it",

@@ -108,10 +108,7 @@ public class TenantResource {
       operationId = "listTenants",
       summary = "List tenants",
       description = "Search, filter by status, sort and page.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TenantPageView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "400",
       description = "Invalid parameter",
@@ -136,10 +133,7 @@ public class TenantResource {
   @GET
   @Path("{id}")
   @Operation(operationId = "getTenant", summary = "Get a tenant")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
       description = "No such tenant",
@@ -187,10 +181,7 @@ public class TenantResource {
                       value =
                           "{\"name\":\"Acme Inc.\",\"settings\":{\"locale\":\"fr\"},"
                               + "\"quotas\":{\"maxUsers\":50}}")))
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(responseCode = "200")
   public TenantView update(
       @Parameter(description = ID_DOC) @PathParam("id") String id, JsonObject patch) {
     TenantPatch change = TenantPatch.byPlatform(patch);
@@ -203,10 +194,7 @@ public class TenantResource {
       operationId = "suspendTenant",
       summary = "Suspend an active tenant",
       description = "Its users are refused until it is activated again.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "409",
       description = "Not ACTIVE",
@@ -218,10 +206,7 @@ public class TenantResource {
   @POST
   @Path("{id}/activate")
   @Operation(operationId = "activateTenant", summary = "Activate a suspended tenant")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "409",
       description = "Not SUSPENDED",

@@ -74,10 +74,7 @@ public class AdminAnalyticsResource {
       description =
           "API calls are counted by every replica and added up in Redis; an hour's figures can lag"
               + " by a few seconds.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = AnalyticsView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "400",
       description = "days or hours out of range",
@@ -129,10 +126,7 @@ public class AdminAnalyticsResource {
   @Operation(
       operationId = "adminGetTenantUsage",
       summary = "What a tenant holds: users, workspaces, files, plugins, and its bucket")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TenantUsageView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
       description = "No such tenant",

@@ -58,10 +58,7 @@ public class AdminInvitationResource {
           "Pending and expired invitations of every workspace of the tenant, newest first (at"
               + " most 200). The tenant's workspace administrators send them again or revoke"
               + " them.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = UnansweredView[].class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "400",
       description = "No tenant given",

@@ -134,10 +134,7 @@ public class TeamResource {
   @GET
   @Path("{teamId}")
   @Operation(operationId = "getTeam", summary = "Get a team (any member)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TeamView.class)))
+  @APIResponse(responseCode = "200")
   public TeamView get(@PathParam("id") String id, @PathParam("teamId") String teamId) {
     return TeamView.of(
         teams.get(

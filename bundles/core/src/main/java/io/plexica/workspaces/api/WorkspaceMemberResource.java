@@ -161,10 +161,7 @@ public class WorkspaceMemberResource {
       operationId = "changeWorkspaceMemberRole",
       summary = "Change a member's role (ADMIN)",
       description = "The workspace's last ADMIN cannot be demoted (409).")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = MemberView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "409",
       description = "Last ADMIN",

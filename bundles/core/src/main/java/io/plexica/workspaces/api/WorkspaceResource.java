@@ -168,10 +168,7 @@ public class WorkspaceResource {
   @GET
   @Path("{id}")
   @Operation(operationId = "getWorkspace", summary = "Get a workspace with the caller's role in it")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = WorkspaceView.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
       description = "No such workspace, or the caller is not a member",
