@@ -9,11 +9,9 @@ import io.plexica.shared.problem.FieldError;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 import io.plexica.shared.web.RequestBodies;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
+import io.plexica.testing.EdgeChecks;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,13 +19,7 @@ import org.junit.jupiter.api.Test;
  * as one problem naming each field.
  */
 class RetryRequestTest {
-  private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
-  private final RequestBodies bodies = new RequestBodies(FACTORY.getValidator());
-
-  @AfterAll
-  static void close() {
-    FACTORY.close();
-  }
+  private final RequestBodies bodies = EdgeChecks.BODIES;
 
   @Test
   void aValidBodyIsReturnedAsItIs() {

@@ -1,20 +1,17 @@
 package io.plexica.identity.api;
 
+import static io.plexica.testing.Problems.fieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.identity.api.UserViews.InviteRequest;
 import io.plexica.identity.api.UserViews.RolesRequest;
 import io.plexica.identity.app.UserService.Invitation;
 import io.plexica.shared.problem.FieldError;
-import io.plexica.shared.problem.ProblemException;
-import io.plexica.shared.problem.ProblemType;
 import io.plexica.shared.web.RequestBodies;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
+import io.plexica.testing.EdgeChecks;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,13 +19,7 @@ import org.junit.jupiter.api.Test;
  * objects they become, checked together at the edge, every error named at once.
  */
 class UserRequestsTest {
-  private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
-  private final RequestBodies bodies = new RequestBodies(FACTORY.getValidator());
-
-  @AfterAll
-  static void close() {
-    FACTORY.close();
-  }
+  private final RequestBodies bodies = EdgeChecks.BODIES;
 
   @Test
   void aValidInvitationBecomesTheServicesValueWithTheDefaultRole() {
@@ -56,7 +47,7 @@ class UserRequestsTest {
     InviteRequest shortPassword =
         new InviteRequest("grace@acme.example", "Grace", "Hopper", null, "1234567");
 
-    assertThat(errors(() -> bodies.value(shortPassword, "required")))
+    assertThat(fieldErrors(() -> bodies.value(shortPassword, "required")))
         .containsExactly(new FieldError("temporaryPassword", "must be 8 to 128 characters"));
   }
 
@@ -66,30 +57,20 @@ class UserRequestsTest {
         .isEqualTo(Set.of("editor", "user"));
     assertThat(bodies.value(new RolesRequest(List.of()), "required")).isEmpty();
     assertThat(
-            errors(
+            fieldErrors(
                 () -> bodies.value(new RolesRequest(Collections.nCopies(21, "user")), "required")))
         .containsExactly(new FieldError("roles", "at most 20 roles per user"));
   }
 
   @Test
   void aRolesBodyWithoutRolesOrWithoutABodyIsNamed() {
-    assertThat(errors(() -> bodies.value(new RolesRequest(null), "required")))
+    assertThat(fieldErrors(() -> bodies.value(new RolesRequest(null), "required")))
         .containsExactly(new FieldError("roles", "is required: a list of role names, maybe empty"));
-    assertThat(errors(() -> bodies.value((RolesRequest) null, "a JSON object with roles")))
+    assertThat(fieldErrors(() -> bodies.value((RolesRequest) null, "a JSON object with roles")))
         .containsExactly(new FieldError("body", "a JSON object with roles"));
   }
 
   private static List<String> fieldsInError(Runnable call) {
-    return errors(call).stream().map(FieldError::field).toList();
-  }
-
-  static List<FieldError> errors(Runnable call) {
-    try {
-      call.run();
-    } catch (ProblemException problem) {
-      assertThat(problem.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
-      return problem.fieldErrors();
-    }
-    throw new AssertionError("The body was accepted");
+    return fieldErrors(call).stream().map(FieldError::field).toList();
   }
 }

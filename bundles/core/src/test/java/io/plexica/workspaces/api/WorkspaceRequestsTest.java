@@ -1,23 +1,20 @@
 package io.plexica.workspaces.api;
 
+import static io.plexica.testing.Problems.fieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.shared.problem.FieldError;
-import io.plexica.shared.problem.ProblemException;
-import io.plexica.shared.problem.ProblemType;
 import io.plexica.shared.web.RequestBodies;
+import io.plexica.testing.EdgeChecks;
 import io.plexica.workspaces.api.InvitationResource.CreateInvitationRequest;
 import io.plexica.workspaces.api.InvitationResource.NewInvitation;
 import io.plexica.workspaces.api.SharedResourceResource.NewShare;
 import io.plexica.workspaces.api.SharedResourceResource.ShareRequest;
 import io.plexica.workspaces.app.InvitationService;
 import io.plexica.workspaces.domain.WorkspaceRole;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,13 +22,7 @@ import org.junit.jupiter.api.Test;
  * value objects they become), so the resources hand their services valid values.
  */
 class WorkspaceRequestsTest {
-  private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
-  private final RequestBodies bodies = new RequestBodies(FACTORY.getValidator());
-
-  @AfterAll
-  static void close() {
-    FACTORY.close();
-  }
+  private final RequestBodies bodies = EdgeChecks.BODIES;
 
   @Test
   void anInvitationHoldsSevenDaysUnlessToldOtherwise() {
@@ -50,7 +41,7 @@ class WorkspaceRequestsTest {
   void anInvitationsValidityIsOneToThirtyDays() {
     for (int days : List.of(0, 31, -1)) {
       assertThat(
-              errors(
+              fieldErrors(
                   () ->
                       bodies.value(
                           new CreateInvitationRequest("ada@example.com", "MEMBER", days),
@@ -63,7 +54,7 @@ class WorkspaceRequestsTest {
   @Test
   void everyBrokenRuleOfAnInvitationIsNamedInOneProblem() {
     assertThat(
-            errors(
+            fieldErrors(
                     () ->
                         bodies.value(
                             new CreateInvitationRequest("nobody", "OWNER", 90), "required"))
@@ -80,18 +71,9 @@ class WorkspaceRequestsTest {
     assertThat(share).isEqualTo(new NewShare(target, "crm:contact", "42"));
 
     assertThat(
-            errors(() -> bodies.value(new ShareRequest("x", "Contact", " "), "required")).stream()
+            fieldErrors(() -> bodies.value(new ShareRequest("x", "Contact", " "), "required"))
+                .stream()
                 .map(FieldError::field))
         .containsExactly("targetWorkspaceId", "resourceType", "resourceId");
-  }
-
-  private static List<FieldError> errors(Runnable call) {
-    try {
-      call.run();
-    } catch (ProblemException problem) {
-      assertThat(problem.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
-      return problem.fieldErrors();
-    }
-    throw new AssertionError("The body was accepted");
   }
 }
