@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -79,10 +78,7 @@ public class AuditResource {
 
   @GET
   @Operation(operationId = "searchAudit", summary = "Search the audit trail, newest first")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = AuditPageView.class)))
+  @APIResponse(responseCode = "200")
   public AuditPageView search(
       @Parameter(description = "Only changes in this workspace") @QueryParam("workspaceId")
           String workspaceId,

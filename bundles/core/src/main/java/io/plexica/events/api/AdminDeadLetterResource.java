@@ -47,10 +47,7 @@ public class AdminDeadLetterResource {
   @Operation(
       operationId = "adminListDeadLetters",
       summary = "List dead letters (filter by topic, plugin, tenant, status; paging)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = PageView.class)))
+  @APIResponse(responseCode = "200")
   public PageView list(
       @QueryParam("topic") String topic,
       @QueryParam("plugin") String plugin,
@@ -66,10 +63,7 @@ public class AdminDeadLetterResource {
   @GET
   @Path("{id}")
   @Operation(operationId = "adminGetDeadLetter", summary = "A dead letter with its event")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = DeadLetterView.class)))
+  @APIResponse(responseCode = "200")
   public DeadLetterView get(@PathParam("id") String id) {
     return DeadLetterView.of(deadLetters.get(Optional.empty(), id(id)), true);
   }

@@ -55,10 +55,7 @@ public class DeadLetterResource {
   @Operation(
       operationId = "listDeadLetters",
       summary = "List this tenant's dead letters (filter by topic, plugin, status; paging)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = PageView.class)))
+  @APIResponse(responseCode = "200")
   public PageView list(
       @QueryParam("topic") String topic,
       @QueryParam("plugin") String plugin,
@@ -73,10 +70,7 @@ public class DeadLetterResource {
   @GET
   @Path("{id}")
   @Operation(operationId = "getDeadLetter", summary = "A dead letter of this tenant with its event")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = DeadLetterView.class)))
+  @APIResponse(responseCode = "200")
   public DeadLetterView get(@PathParam("id") String id) {
     return DeadLetterView.of(deadLetters.get(scope(), AdminDeadLetterResource.id(id)), true);
   }

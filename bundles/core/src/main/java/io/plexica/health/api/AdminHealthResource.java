@@ -1,7 +1,6 @@
 package io.plexica.health.api;
 
 import io.plexica.health.DetailedCheck;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.security.PlatformAdminOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,10 +45,7 @@ public class AdminHealthResource {
       operationId = "adminGetHealth",
       summary = "Readiness with every check's details (operators only)")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "403",
-      description = "Not a platform administrator",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "403", description = "Not a platform administrator")
   public HealthView health() {
     List<CheckView> views = new ArrayList<>();
     boolean up = true;

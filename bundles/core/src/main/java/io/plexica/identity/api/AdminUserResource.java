@@ -6,7 +6,6 @@ import io.plexica.identity.api.UserViews.UserView;
 import io.plexica.identity.app.PlatformUserDirectory;
 import io.plexica.identity.app.UserService;
 import io.plexica.identity.domain.UserQuery;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.security.PlatformAdminOnly;
 import io.plexica.shared.web.PageParameters;
 import io.plexica.tenancy.app.TenantService;
@@ -48,10 +47,7 @@ public class AdminUserResource {
       summary = "Search users of all tenants",
       description = "Users of active and suspended tenants, ordered by tenant and username.")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid parameter",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "Invalid parameter")
   public PlatformUserPageView search(
       @Parameter(description = "Text in the username, e-mail or name, any case") @QueryParam("q")
           String text,
@@ -75,14 +71,8 @@ public class AdminUserResource {
           "The user can no longer log in and its sessions end. The tenant keeps one enabled"
               + " administrator (409 otherwise).")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such tenant or user",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "The tenant's last enabled administrator",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "No such tenant or user")
+  @APIResponse(responseCode = "409", description = "The tenant's last enabled administrator")
   public UserView disable(
       @Parameter(description = TENANT_DOC) @PathParam("tenant") String tenant,
       @PathParam("id") String id) {
@@ -94,10 +84,7 @@ public class AdminUserResource {
   @Path("{tenant}/{id}/enable")
   @Operation(operationId = "adminEnableUser", summary = "Enable a tenant's disabled user")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such tenant or user",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "No such tenant or user")
   public UserView enable(
       @Parameter(description = TENANT_DOC) @PathParam("tenant") String tenant,
       @PathParam("id") String id) {
@@ -115,14 +102,8 @@ public class AdminUserResource {
       responseCode = "200",
       description = "Mailed",
       content = @Content(schema = @Schema(implementation = UserView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such tenant or user",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "503",
-      description = "No mail server, or it refused",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "No such tenant or user")
+  @APIResponse(responseCode = "503", description = "No mail server, or it refused")
   public UserView mailPasswordLink(
       @Parameter(description = TENANT_DOC) @PathParam("tenant") String tenant,
       @PathParam("id") String id) {

@@ -4,7 +4,6 @@ import io.plexica.identity.app.PermissionEngine;
 import io.plexica.identity.app.Realms;
 import io.plexica.identity.domain.Access;
 import io.plexica.identity.domain.VerifiedToken;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,10 +56,7 @@ public class MeResource {
   @GET
   @Operation(operationId = "getMe", summary = "The caller's profile, tenant and roles")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token, or the tenant is not active",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "401", description = "No valid token, or the tenant is not active")
   public MeView me() {
     VerifiedToken token = identity.require();
     boolean platform = token.realm().equals(Realms.PLATFORM_REALM);

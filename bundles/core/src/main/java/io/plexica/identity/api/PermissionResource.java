@@ -12,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,10 +27,7 @@ public class PermissionResource {
   @GET
   @RequiresPermission("roles:read")
   @Operation(operationId = "listPermissions", summary = "List the permissions roles can grant")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = PermissionInfo[].class)))
+  @APIResponse(responseCode = "200")
   public List<PermissionInfo> list() {
     return catalog.all();
   }

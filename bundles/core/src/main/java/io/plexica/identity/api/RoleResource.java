@@ -5,7 +5,6 @@ import io.plexica.identity.domain.CorePermissions;
 import io.plexica.identity.domain.RoleName;
 import io.plexica.identity.domain.TenantRole;
 import io.plexica.shared.problem.FieldRules;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
@@ -104,10 +103,7 @@ public class RoleResource {
   @GET
   @RequiresPermission("roles:read")
   @Operation(operationId = "listRoles", summary = "List roles with their permissions")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = RoleView[].class)))
+  @APIResponse(responseCode = "200")
   public List<RoleView> list() {
     return roles.list(tenant.require()).stream().map(RoleView::of).toList();
   }
@@ -117,10 +113,7 @@ public class RoleResource {
   @RequiresPermission("roles:read")
   @Operation(operationId = "getRole", summary = "Get a role")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such role",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "No such role")
   public RoleView get(@PathParam("name") String name) {
     return RoleView.of(roles.get(tenant.require(), name));
   }
@@ -147,14 +140,8 @@ public class RoleResource {
       responseCode = "201",
       description = "Created",
       content = @Content(schema = @Schema(implementation = RoleView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid name or unknown permission",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "Name taken",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "Invalid name or unknown permission")
+  @APIResponse(responseCode = "409", description = "Name taken")
   public Response create(CreateRoleRequest body, @Context UriInfo uri) {
     NewRole role = bodies.value(body, "a JSON object with name and permissions is required");
     TenantRole created =
@@ -190,10 +177,7 @@ public class RoleResource {
                       name = "read only",
                       value = "{\"permissions\":[\"workspaces:read\"]}")))
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "409",
-      description = "admin is fixed",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "admin is fixed")
   public RoleView update(@PathParam("name") String name, JsonObject patch) {
     Validation validation = MergePatch.check(patch, PATCHABLE);
     Optional<String> description =
@@ -215,10 +199,7 @@ public class RoleResource {
       summary = "Delete a custom role",
       description = "Users holding it lose it (and its permissions) from their next request.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "409",
-      description = "Built-in roles cannot be deleted",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Built-in roles cannot be deleted")
   public Response delete(@PathParam("name") String name) {
     roles.delete(tenant.require(), name, identity.access());
     return Response.noContent().build();

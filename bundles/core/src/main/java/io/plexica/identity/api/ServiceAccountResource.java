@@ -10,7 +10,6 @@ import io.plexica.identity.app.ServiceAccountService.NewAccount;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.ServiceAccount;
 import io.plexica.shared.problem.FieldRules;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.CheckedBody;
@@ -147,10 +146,7 @@ public class ServiceAccountResource {
 
   @GET
   @Operation(operationId = "listServiceAccounts", summary = "List service accounts, by name")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = ServiceAccountView[].class)))
+  @APIResponse(responseCode = "200")
   public List<ServiceAccountView> list() {
     return accounts.list(tenant.require()).stream().map(ServiceAccountView::of).toList();
   }
@@ -159,10 +155,7 @@ public class ServiceAccountResource {
   @Path("{id}")
   @Operation(operationId = "getServiceAccount", summary = "Get a service account")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such service account",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "No such service account")
   public ServiceAccountView get(@PathParam("id") String id) {
     return ServiceAccountView.of(accounts.get(tenant.require(), accountId(id)));
   }
@@ -194,12 +187,10 @@ public class ServiceAccountResource {
       content = @Content(schema = @Schema(implementation = CreatedView.class)))
   @APIResponse(
       responseCode = "409",
-      description = "Name taken, or the tenant has 50 service accounts",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "Name taken, or the tenant has 50 service accounts")
   @APIResponse(
       responseCode = "503",
-      description = "Keycloak is unavailable (identity-unavailable): nothing was made",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "Keycloak is unavailable (identity-unavailable): nothing was made")
   public Response create(CreateRequest body, @Context UriInfo uri) {
     Created created =
         accounts.create(
@@ -231,10 +222,7 @@ public class ServiceAccountResource {
               schema = @Schema(implementation = ChangesRequest.class),
               examples = @ExampleObject(name = "disable", value = "{\"enabled\":false}")))
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "409",
-      description = "Name taken",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Name taken")
   public ServiceAccountView update(@PathParam("id") String id, JsonObject patch) {
     UUID accountId = accountId(id);
     Validation validation = MergePatch.check(patch, PATCHABLE);
@@ -269,10 +257,7 @@ public class ServiceAccountResource {
       responseCode = "200",
       description = "The new credentials, shown this once",
       content = @Content(schema = @Schema(implementation = CredentialsView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such service account",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "No such service account")
   public CredentialsView rotateSecret(@PathParam("id") String id) {
     return CredentialsView.of(
         accounts.rotateSecret(tenant.require(), accountId(id), identity.access(), actor()));
@@ -287,10 +272,7 @@ public class ServiceAccountResource {
           "Deletes its client in the tenant's realm; its tokens are refused from the next request"
               + " on. Workspaces it made stay.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such service account",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "No such service account")
   public Response delete(@PathParam("id") String id) {
     accounts.delete(tenant.require(), accountId(id), identity.access(), actor());
     return Response.noContent().build();

@@ -11,7 +11,6 @@ import io.plexica.identity.app.UserService.Invitation;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.TenantUser;
 import io.plexica.identity.domain.UserQuery;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.PageParameters;
 import io.plexica.shared.web.RequestBodies;
@@ -63,10 +62,7 @@ public class UserResource {
       summary = "List users",
       description = "Search by username, e-mail or name; page.")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid parameter",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "Invalid parameter")
   public UserPageView list(
       @Parameter(description = "Text in the username, e-mail or name, any case") @QueryParam("q")
           String text,
@@ -83,10 +79,7 @@ public class UserResource {
   @RequiresPermission("users:read")
   @Operation(operationId = "getUser", summary = "Get a user")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "404",
-      description = "Not a user of this tenant",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "Not a user of this tenant")
   public UserView get(@PathParam("id") String id) {
     return UserView.of(users.get(tenant.require(), userId(id)));
   }
@@ -116,20 +109,13 @@ public class UserResource {
       responseCode = "201",
       description = "Invited",
       content = @Content(schema = @Schema(implementation = UserView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid e-mail, name, password or unknown role",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "The tenant already has a user with this e-mail",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "Invalid e-mail, name, password or unknown role")
+  @APIResponse(responseCode = "409", description = "The tenant already has a user with this e-mail")
   @APIResponse(
       responseCode = "503",
       description =
           "The mail server or Keycloak is unavailable (mail-unavailable, identity-unavailable):"
-              + " nobody was made; try again",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+              + " nobody was made; try again")
   public Response invite(InviteRequest body, @Context UriInfo uri) {
     Invitation invitation =
         bodies.value(body, "a JSON object with email, firstName, lastName is required");
@@ -152,8 +138,7 @@ public class UserResource {
   @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "409",
-      description = "Would leave the tenant without an enabled admin",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "Would leave the tenant without an enabled admin")
   public UserView setRoles(@PathParam("id") String id, RolesRequest body) {
     UUID userId = userId(id);
     Set<String> roles =
@@ -171,10 +156,7 @@ public class UserResource {
           "The user can no longer log in, its sessions end, and its tokens are refused from the"
               + " next request on. Not for your own account or the last enabled admin.")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "409",
-      description = "Your own account, or the last enabled admin",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Your own account, or the last enabled admin")
   public UserView disable(@PathParam("id") String id) {
     return UserView.of(
         users.setEnabled(tenant.require(), userId(id), false, identity.access(), actor()));
@@ -193,10 +175,7 @@ public class UserResource {
       responseCode = "200",
       description = "Mailed",
       content = @Content(schema = @Schema(implementation = UserView.class)))
-  @APIResponse(
-      responseCode = "503",
-      description = "No mail server, or it refused",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "503", description = "No mail server, or it refused")
   public UserView mailPasswordLink(@PathParam("id") String id) {
     return UserView.of(users.mailPasswordLink(tenant.require(), userId(id), actor()));
   }
@@ -205,10 +184,7 @@ public class UserResource {
   @Path("{id}/enable")
   @RequiresPermission("users:manage")
   @Operation(operationId = "enableUser", summary = "Enable a disabled user")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @APIResponse(responseCode = "200")
   public UserView enable(@PathParam("id") String id) {
     return UserView.of(
         users.setEnabled(tenant.require(), userId(id), true, identity.access(), actor()));

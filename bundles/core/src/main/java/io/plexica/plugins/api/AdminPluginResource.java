@@ -4,7 +4,6 @@ import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.json.JsonText;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.PlatformAdminOnly;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,12 +109,10 @@ public class AdminPluginResource {
       content = @Content(schema = @Schema(implementation = PluginView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Not a bundle, bad manifest, wrong SDK, or the bundle does not start",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "Not a bundle, bad manifest, wrong SDK, or the bundle does not start")
   @APIResponse(
       responseCode = "409",
-      description = "Version deployed already, older, a missing dependency, or a conflict",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "Version deployed already, older, a missing dependency, or a conflict")
   public Response deploy(byte[] bundle, @Context UriInfo uri) {
     if (bundle == null || bundle.length == 0) {
       throw ProblemException.invalid("body", "the plugin's bundle (a jar) is required");
@@ -131,10 +128,7 @@ public class AdminPluginResource {
       operationId = "adminListPlugins",
       summary = "List plugins",
       description = "Filter by text, category, status and vendor.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = PluginView[].class)))
+  @APIResponse(responseCode = "200")
   public List<PluginView> list(
       @QueryParam("q") String text,
       @QueryParam("category") String category,
@@ -161,10 +155,7 @@ public class AdminPluginResource {
       operationId = "adminGetPlugin",
       summary = "A plugin with its versions, permissions, dependencies and tenants")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such plugin",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "No such plugin")
   public PluginView get(@PathParam("id") String id) {
     return view(deployment.get(id));
   }
@@ -174,10 +165,7 @@ public class AdminPluginResource {
   @Operation(
       operationId = "adminDeprecatePlugin",
       summary = "Deprecate: it keeps running where installed; no new installations")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = PluginView.class)))
+  @APIResponse(responseCode = "200")
   public PluginView deprecate(@PathParam("id") String id) {
     return view(deployment.setStatus(id, RegisteredPlugin.Status.DEPRECATED));
   }
@@ -190,8 +178,7 @@ public class AdminPluginResource {
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(
       responseCode = "409",
-      description = "Installed in tenants or needed by other plugins",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "Installed in tenants or needed by other plugins")
   public Response remove(@PathParam("id") String id) {
     deployment.remove(id);
     return Response.noContent().build();

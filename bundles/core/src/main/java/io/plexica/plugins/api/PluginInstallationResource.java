@@ -6,7 +6,6 @@ import io.plexica.plugins.domain.PluginInstallation;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.json.JsonText;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
@@ -127,10 +126,7 @@ public class PluginInstallationResource {
   @Operation(
       operationId = "listPluginInstallations",
       summary = "Installed plugins and those available to install")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TenantPluginsView.class)))
+  @APIResponse(responseCode = "200")
   public TenantPluginsView list() {
     List<PluginInstallation> installed = installations.installed(tenant.require());
     Set<String> ids =
@@ -171,14 +167,8 @@ public class PluginInstallationResource {
       responseCode = "201",
       description = "Installed",
       content = @Content(schema = @Schema(implementation = InstallationView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Configuration does not fit the schema",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "Installed already, or a dependency is missing",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "Configuration does not fit the schema")
+  @APIResponse(responseCode = "409", description = "Installed already, or a dependency is missing")
   public Response install(InstallRequest body, @Context UriInfo uri) {
     if (body == null || body.pluginId() == null || body.pluginId().isBlank()) {
       throw ProblemException.invalid("pluginId", "is required");
@@ -208,10 +198,7 @@ public class PluginInstallationResource {
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
               schema = @Schema(implementation = InstallationChanges.class)))
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = InstallationView.class)))
+  @APIResponse(responseCode = "200")
   public InstallationView update(@PathParam("pluginId") String pluginId, JsonObject patch) {
     Validation validation = MergePatch.check(patch, PATCHABLE);
     JsonValue enabled = patch.get("enabled");
@@ -265,8 +252,7 @@ public class PluginInstallationResource {
       content = @Content(schema = @Schema(implementation = InstallationView.class)))
   @APIResponse(
       responseCode = "409",
-      description = "Not newer, a dependency missing, or a migration failed",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "Not newer, a dependency missing, or a migration failed")
   public InstallationView upgrade(@PathParam("pluginId") String pluginId, UpgradeRequest body) {
     java.util.Optional<String> version =
         java.util.Optional.ofNullable(body).map(UpgradeRequest::version).filter(v -> !v.isBlank());
@@ -278,10 +264,7 @@ public class PluginInstallationResource {
   @RequiresPermission("plugins:manage")
   @Operation(operationId = "uninstallPlugin", summary = "Uninstall a plugin from this tenant")
   @APIResponse(responseCode = "204", description = "Uninstalled")
-  @APIResponse(
-      responseCode = "409",
-      description = "Another installed plugin depends on it",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Another installed plugin depends on it")
   public Response uninstall(
       @PathParam("pluginId") String pluginId,
       @Parameter(description = "Also drop the plugin's tables in this tenant")

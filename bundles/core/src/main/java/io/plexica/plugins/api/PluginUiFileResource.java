@@ -2,7 +2,6 @@ package io.plexica.plugins.api;
 
 import io.plexica.plugins.app.PluginUi;
 import io.plexica.plugins.domain.PluginProblems;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,8 +74,7 @@ public class PluginUiFileResource {
       })
   @APIResponse(
       responseCode = "404",
-      description = "No such plugin version or file, or a type that is not served",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "No such plugin version or file, or a type that is not served")
   public Response file(
       @PathParam("pluginId") String pluginId,
       @PathParam("version") String version,

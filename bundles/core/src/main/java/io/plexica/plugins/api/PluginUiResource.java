@@ -3,7 +3,6 @@ package io.plexica.plugins.api;
 import io.plexica.identity.api.CurrentIdentity;
 import io.plexica.plugins.app.PluginUi;
 import io.plexica.plugins.domain.PluginManifest;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.context.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,10 +50,7 @@ public class PluginUiResource {
           "Plugins enabled in the tenant that ship a UI, at the version the tenant runs, with the"
               + " pages the caller's permissions allow. Plugins without a visible page are left out.")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "401", description = "No valid token")
   public List<UiView> list() {
     return ui.forTenant(tenant.require(), identity.access().permissions()).stream()
         .map(

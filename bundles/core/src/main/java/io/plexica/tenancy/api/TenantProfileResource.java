@@ -1,6 +1,5 @@
 package io.plexica.tenancy.api;
 
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.MergePatch;
 import io.plexica.tenancy.api.TenantViews.OwnTenantChanges;
@@ -39,10 +38,7 @@ public class TenantProfileResource {
   @RequiresPermission("tenant:read")
   @Operation(operationId = "getOwnTenant", summary = "The caller's tenant with its settings")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "403",
-      description = "Without tenant:read",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "403", description = "Without tenant:read")
   public TenantView get() {
     return TenantView.of(tenants.get(tenant.require().id().toString()));
   }
@@ -61,10 +57,7 @@ public class TenantProfileResource {
               mediaType = MergePatch.MEDIA_TYPE,
               schema = @Schema(implementation = OwnTenantChanges.class)))
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "400",
-      description = "A field is not valid; errors names it",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "A field is not valid; errors names it")
   public TenantView update(JsonObject patch) {
     TenantPatch change = TenantPatch.byTenant(patch);
     return TenantView.of(

@@ -92,10 +92,7 @@ public class TenantResource {
                       name = "bad slug",
                       value =
                           "{\"type\":\"https://plexica.io/problems/validation-failed\",\"title\":\"The request is not valid\",\"status\":400,\"detail\":\"slug: must be 3 to 63 characters ...\",\"errors\":[{\"field\":\"slug\",\"message\":\"must be 3 to 63 characters ...\"}]}")))
-  @APIResponse(
-      responseCode = "409",
-      description = "Slug taken",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Slug taken")
   public Response create(CreateTenantRequest body, @Context UriInfo uri) {
     NewTenant created = bodies.value(body, "a JSON object with slug and name is required");
     Tenant tenant =
@@ -109,10 +106,7 @@ public class TenantResource {
       summary = "List tenants",
       description = "Search, filter by status, sort and page.")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid parameter",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "Invalid parameter")
   public TenantPageView list(
       @Parameter(description = "Text found in the slug or the name, any case") @QueryParam("q")
           String text,
@@ -134,10 +128,7 @@ public class TenantResource {
   @Path("{id}")
   @Operation(operationId = "getTenant", summary = "Get a tenant")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such tenant",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "No such tenant")
   public TenantView get(
       @Parameter(description = ID_DOC, in = ParameterIn.PATH) @PathParam("id") String id) {
     return TenantView.of(tenants.get(id));
@@ -149,10 +140,7 @@ public class TenantResource {
       operationId = "getTenantProvisioning",
       summary = "Provisioning progress",
       description = "The steps of the latest attempt with their timings, for a progress bar.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = ProvisioningView.class)))
+  @APIResponse(responseCode = "200")
   public ProvisioningView provisioning(
       @Parameter(description = ID_DOC) @PathParam("id") String id) {
     return ProvisioningView.of(tenants.provisioning(id));
@@ -195,10 +183,7 @@ public class TenantResource {
       summary = "Suspend an active tenant",
       description = "Its users are refused until it is activated again.")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "409",
-      description = "Not ACTIVE",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Not ACTIVE")
   public TenantView suspend(@Parameter(description = ID_DOC) @PathParam("id") String id) {
     return TenantView.of(tenants.suspend(id));
   }
@@ -207,10 +192,7 @@ public class TenantResource {
   @Path("{id}/activate")
   @Operation(operationId = "activateTenant", summary = "Activate a suspended tenant")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "409",
-      description = "Not SUSPENDED",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Not SUSPENDED")
   public TenantView activate(@Parameter(description = ID_DOC) @PathParam("id") String id) {
     return TenantView.of(tenants.activate(id));
   }
@@ -222,10 +204,7 @@ public class TenantResource {
       responseCode = "202",
       description = "Accepted; provisioning runs",
       content = @Content(schema = @Schema(implementation = TenantView.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Not FAILED",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Not FAILED")
   public Response retry(
       @Parameter(description = ID_DOC) @PathParam("id") String id, @Context UriInfo uri) {
     Tenant tenant = tenants.retry(id);
@@ -241,10 +220,7 @@ public class TenantResource {
           "Marks it DELETED. With purge=true also drops its schema and frees its slug; a DELETED"
               + " tenant can be purged later the same way.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "409",
-      description = "Still provisioning",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Still provisioning")
   public Response delete(
       @Parameter(description = ID_DOC) @PathParam("id") String id,
       @Parameter(description = "Also drop the tenant's data")

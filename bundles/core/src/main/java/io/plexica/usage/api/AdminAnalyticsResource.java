@@ -1,6 +1,5 @@
 package io.plexica.usage.api;
 
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.PlatformAdminOnly;
 import io.plexica.storage.app.TenantStorage;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,10 +73,7 @@ public class AdminAnalyticsResource {
           "API calls are counted by every replica and added up in Redis; an hour's figures can lag"
               + " by a few seconds.")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "400",
-      description = "days or hours out of range",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "days or hours out of range")
   public AnalyticsView analytics(
       @Parameter(
               description = "Days of tenant growth",
@@ -127,10 +122,7 @@ public class AdminAnalyticsResource {
       operationId = "adminGetTenantUsage",
       summary = "What a tenant holds: users, workspaces, files, plugins, and its bucket")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such tenant",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "No such tenant")
   public TenantUsageView tenantUsage(
       @Parameter(description = "The tenant's id or slug") @PathParam("id") String id) {
     Tenant tenant = tenants.get(id);

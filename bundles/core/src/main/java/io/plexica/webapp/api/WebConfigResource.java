@@ -1,6 +1,5 @@
 package io.plexica.webapp.api;
 
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.webapp.app.LoginSettings;
 import io.plexica.webapp.app.LoginSettings.Login;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,12 +38,10 @@ public class WebConfigResource {
       content = @Content(schema = @Schema(implementation = Login.class)))
   @APIResponse(
       responseCode = "404",
-      description = "?tenant= names no organization, by slug or (unique) name",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "?tenant= names no organization, by slug or (unique) name")
   @APIResponse(
       responseCode = "403",
-      description = "The organization exists but is suspended or not yet active",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "The organization exists but is suspended or not yet active")
   public Login config(
       @Parameter(description = "A tenant's slug: its login realm is returned") @QueryParam("tenant")
           String slug) {

@@ -1,6 +1,5 @@
 package io.plexica.workspaces.api;
 
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.PlatformAdminOnly;
 import io.plexica.tenancy.app.TenantService;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,14 +57,8 @@ public class AdminInvitationResource {
               + " most 200). The tenant's workspace administrators send them again or revoke"
               + " them.")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "400",
-      description = "No tenant given",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such tenant",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "No tenant given")
+  @APIResponse(responseCode = "404", description = "No such tenant")
   public List<UnansweredView> unanswered(
       @Parameter(description = "The tenant's id or slug", required = true) @QueryParam("tenant")
           String tenant) {

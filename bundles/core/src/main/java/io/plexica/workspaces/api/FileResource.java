@@ -1,6 +1,5 @@
 package io.plexica.workspaces.api;
 
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.PathIds;
@@ -87,10 +86,7 @@ public class FileResource {
   @Operation(
       operationId = "listWorkspaceFiles",
       summary = "List the workspace's files (any member)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = FileView[].class)))
+  @APIResponse(responseCode = "200")
   public List<FileView> list(@PathParam("id") String id) {
     return files
         .list(request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id))
@@ -177,14 +173,8 @@ public class FileResource {
       responseCode = "201",
       description = "Stored",
       content = @Content(schema = @Schema(implementation = FileView.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "Too large",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "415",
-      description = "Type not accepted",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "413", description = "Too large")
+  @APIResponse(responseCode = "415", description = "Type not accepted")
   public Response upload(
       @PathParam("id") String id,
       @Parameter(description = "The file's name, as it is shown and downloaded", required = true)
@@ -228,10 +218,7 @@ public class FileResource {
   @Operation(
       operationId = "getWorkspaceFile",
       summary = "Get a file's details with a download link (any member)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = FileView.class)))
+  @APIResponse(responseCode = "200")
   public FileView get(@PathParam("id") String id, @PathParam("fileId") String fileId) {
     FileService.Download download =
         files.download(

@@ -1,6 +1,5 @@
 package io.plexica.workspaces.api;
 
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.tenancy.context.TenantScoped;
@@ -36,8 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(
     responseCode = "404",
-    description = "No invitation has this token (invitation-not-found)",
-    content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+    description = "No invitation has this token (invitation-not-found)")
 public class InvitationAcceptResource {
   @Inject InvitationService invitations;
   @Inject WorkspaceRequests request;
@@ -69,10 +67,7 @@ public class InvitationAcceptResource {
       responseCode = "200",
       description = "Pending",
       content = @Content(schema = @Schema(implementation = OfferView.class)))
-  @APIResponse(
-      responseCode = "410",
-      description = "Expired, revoked or declined",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "410", description = "Expired, revoked or declined")
   public OfferView preview(AcceptRequest body) {
     InvitationService.Offer offer =
         invitations.preview(
@@ -99,10 +94,7 @@ public class InvitationAcceptResource {
       responseCode = "200",
       description = "Declined",
       content = @Content(schema = @Schema(implementation = InvitationView.class)))
-  @APIResponse(
-      responseCode = "410",
-      description = "Expired, revoked or declined",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "410", description = "Expired, revoked or declined")
   public InvitationView decline(AcceptRequest body) {
     Invitation declined =
         invitations.decline(
@@ -123,14 +115,8 @@ public class InvitationAcceptResource {
       responseCode = "200",
       description = "Accepted: the caller is a member of the workspace",
       content = @Content(schema = @Schema(implementation = InvitationView.class)))
-  @APIResponse(
-      responseCode = "410",
-      description = "Expired or revoked",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "Already accepted",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "410", description = "Expired or revoked")
+  @APIResponse(responseCode = "409", description = "Already accepted")
   public InvitationView accept(AcceptRequest body) {
     Invitation accepted =
         invitations.accept(

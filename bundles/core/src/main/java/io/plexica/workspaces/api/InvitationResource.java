@@ -1,6 +1,5 @@
 package io.plexica.workspaces.api;
 
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.CheckedBody;
@@ -141,10 +140,7 @@ public class InvitationResource {
   @Operation(
       operationId = "listWorkspaceInvitations",
       summary = "List the workspace's invitations (ADMIN)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = InvitationView[].class)))
+  @APIResponse(responseCode = "200")
   public List<InvitationView> list(@PathParam("id") String id) {
     Instant now = clock.instant();
     return invitations
@@ -179,8 +175,7 @@ public class InvitationResource {
       content = @Content(schema = @Schema(implementation = InvitationView.class)))
   @APIResponse(
       responseCode = "409",
-      description = "The address is already a member's (workspace-member-exists)",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "The address is already a member's (workspace-member-exists)")
   public Response create(
       @PathParam("id") String id, CreateInvitationRequest body, @Context UriInfo uri) {
     NewInvitation wanted = bodies.value(body, "a JSON object with email and role is required");
@@ -207,10 +202,7 @@ public class InvitationResource {
       responseCode = "200",
       description = "Revoked",
       content = @Content(schema = @Schema(implementation = InvitationView.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Already accepted",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Already accepted")
   public InvitationView revoke(
       @PathParam("id") String id, @PathParam("invitationId") String invitationId) {
     Invitation revoked =
@@ -234,14 +226,8 @@ public class InvitationResource {
       responseCode = "200",
       description = "Sent again",
       content = @Content(schema = @Schema(implementation = InvitationView.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Already accepted",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "410",
-      description = "Revoked or declined",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Already accepted")
+  @APIResponse(responseCode = "410", description = "Revoked or declined")
   public InvitationView resend(
       @PathParam("id") String id, @PathParam("invitationId") String invitationId) {
     InvitationService.Issued issued =

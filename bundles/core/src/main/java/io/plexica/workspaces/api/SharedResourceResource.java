@@ -99,10 +99,7 @@ public class SharedResourceResource {
   @Operation(
       operationId = "listSharedResources",
       summary = "List resources shared from or into the workspace (any member)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = ShareView[].class)))
+  @APIResponse(responseCode = "200")
   public List<ShareView> list(@PathParam("id") String id) {
     return sharing
         .list(request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id))

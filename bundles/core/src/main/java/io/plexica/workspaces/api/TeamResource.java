@@ -98,10 +98,7 @@ public class TeamResource {
 
   @GET
   @Operation(operationId = "listTeams", summary = "List the workspace's teams (any member)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TeamView[].class)))
+  @APIResponse(responseCode = "200")
   public List<TeamView> list(@PathParam("id") String id) {
     return teams
         .list(request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id))
@@ -151,10 +148,7 @@ public class TeamResource {
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
               schema = @Schema(implementation = TeamChanges.class)))
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = TeamView.class)))
+  @APIResponse(responseCode = "200")
   public TeamView update(
       @PathParam("id") String id, @PathParam("teamId") String teamId, JsonObject patch) {
     Validation validation = MergePatch.check(patch, PATCHABLE);
@@ -184,10 +178,7 @@ public class TeamResource {
   @GET
   @Path("{teamId}/members")
   @Operation(operationId = "listTeamMembers", summary = "List a team's members (any member)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = MemberView[].class)))
+  @APIResponse(responseCode = "200")
   public List<MemberView> members(@PathParam("id") String id, @PathParam("teamId") String teamId) {
     return teams
         .members(

@@ -1,7 +1,6 @@
 package io.plexica.workspaces.api;
 
 import io.plexica.shared.problem.FieldRules;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.CheckedBody;
@@ -106,10 +105,7 @@ public class WorkspaceMemberResource {
   @Operation(
       operationId = "listWorkspaceMembers",
       summary = "List the workspace's members (any member)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = MemberView[].class)))
+  @APIResponse(responseCode = "200")
   public List<MemberView> list(@PathParam("id") String id) {
     return members
         .list(request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id))
@@ -136,10 +132,7 @@ public class WorkspaceMemberResource {
       responseCode = "201",
       description = "Added",
       content = @Content(schema = @Schema(implementation = MemberView.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Already a member",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Already a member")
   public Response add(@PathParam("id") String id, AddMemberRequest body, @Context UriInfo uri) {
     NewMember wanted = bodies.value(body, "a JSON object with userId and role is required");
     MemberDetails added =
@@ -162,10 +155,7 @@ public class WorkspaceMemberResource {
       summary = "Change a member's role (ADMIN)",
       description = "The workspace's last ADMIN cannot be demoted (409).")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "409",
-      description = "Last ADMIN",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "Last ADMIN")
   public MemberView changeRole(
       @PathParam("id") String id, @PathParam("userId") String userId, ChangeRoleRequest body) {
     WorkspaceRole role = bodies.value(body, "a JSON object with role is required");

@@ -1,7 +1,6 @@
 package io.plexica.workspaces.api;
 
 import io.plexica.shared.json.JsonText;
-import io.plexica.shared.problem.ProblemDocument;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.CheckedBody;
@@ -115,10 +114,7 @@ public class WorkspaceResource {
       operationId = "listWorkspaces",
       summary = "List the caller's workspaces",
       description = "With the caller's role in each; tenant administrators see every workspace.")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = WorkspaceView[].class)))
+  @APIResponse(responseCode = "200")
   public List<WorkspaceView> list() {
     return workspaces.list(request.tenant(), request.caller()).stream()
         .map(WorkspaceView::of)
@@ -144,12 +140,10 @@ public class WorkspaceResource {
       content = @Content(schema = @Schema(implementation = WorkspaceView.class)))
   @APIResponse(
       responseCode = "409",
-      description = "Slug taken in this tenant, or the tenant's workspace quota reached",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "Slug taken in this tenant, or the tenant's workspace quota reached")
   @APIResponse(
       responseCode = "422",
-      description = "A plugin enabled in the tenant vetoed the workspace (workspace-vetoed)",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "A plugin enabled in the tenant vetoed the workspace (workspace-vetoed)")
   public Response create(CreateWorkspaceRequest body, @Context UriInfo uri) {
     NewWorkspace wanted = bodies.value(body, "a JSON object with slug and name is required");
     Membership created =
@@ -171,8 +165,7 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
-      description = "No such workspace, or the caller is not a member",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+      description = "No such workspace, or the caller is not a member")
   public WorkspaceView get(@PathParam("id") String id) {
     return WorkspaceView.of(
         workspaces.get(request.tenant(), request.caller(), WorkspaceRequests.workspaceId(id)));
@@ -195,10 +188,7 @@ public class WorkspaceResource {
                   @ExampleObject(
                       name = "rename",
                       value = "{\"name\":\"Growth\",\"settings\":{\"color\":\"teal\"}}")))
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = WorkspaceView.class)))
+  @APIResponse(responseCode = "200")
   public WorkspaceView update(@PathParam("id") String id, JsonObject patch) {
     Validation validation = MergePatch.check(patch, PATCHABLE);
     NameAndDescription text = NameAndDescription.read(patch, validation);
@@ -233,10 +223,7 @@ public class WorkspaceResource {
           "With its members, invitations, shares and files. A workspace with teams is kept (409)"
               + " unless deleteTeams=true; the default workspace is always kept.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "409",
-      description = "The workspace has teams, or is the default one",
-      content = @Content(mediaType = ProblemDocument.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "The workspace has teams, or is the default one")
   public Response delete(
       @PathParam("id") String id,
       @Parameter(description = "Delete the workspace's teams too") @QueryParam("deleteTeams")
