@@ -2,6 +2,7 @@ package io.plexica.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.plugins.app.PluginRuntime.HookTarget;
 import io.plexica.plugins.app.PluginRuntime.MatchedRoute;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginStore;
@@ -63,6 +64,31 @@ class PluginRoutesTest {
           .isPresent();
       runtime.deactivate("analytics");
       assertThat(runtime.route("analytics", "1.1.0", "GET", "/summary")).isEmpty();
+    }
+  }
+
+  /**
+   * Hooks are found by name through the registry's LDAP filter (a tracker per name), and a name
+   * with the filter's special characters is a name, not a pattern.
+   */
+  @Test
+  void hooksAreFoundByTheirNameOnly(@TempDir Path cache) {
+    TestPlatform platform = TestPlatform.create();
+    PluginStore store = new JpaPluginStore(TestPlatform.database());
+    byte[] analytics = TestBundles.sample("analytics");
+    try (FelixHost host = new FelixHost(cache);
+        FelixPluginRuntime runtime = platform.pluginRuntime(host, store)) {
+      runtime.activate(new ManifestReader().read(analytics), analytics);
+
+      assertThat(runtime.hooks("workspace.creating"))
+          .extracting(HookTarget::pluginId)
+          .containsExactly("analytics");
+      assertThat(runtime.hooks("user.created")).isEmpty();
+      assertThat(runtime.hooks("*")).as("a name, not a pattern").isEmpty();
+      assertThat(runtime.hooks("workspace.creating)(x=*")).isEmpty();
+
+      runtime.deactivate("analytics");
+      assertThat(runtime.hooks("workspace.creating")).isEmpty();
     }
   }
 }

@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -55,7 +57,10 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
    */
   private final Map<Bundle, List<IndexedRoute>> routeIndex = new ConcurrentHashMap<>();
 
-  private final ServiceTracker<HookHandler, HookHandler> hooks;
+  /** A tracker per hook name, made at the first call of that hook: the registry filters by name. */
+  private final Map<String, ServiceTracker<HookHandler, HookHandler>> hooks =
+      new ConcurrentHashMap<>();
+
   private final ServiceTracker<EventHandler, EventHandler> eventHandlers;
   private final ServiceRegistration<EventPublisher> publisher;
   private final ServiceRegistration<PluginData> data;
@@ -70,12 +75,14 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     this.data = host.context().registerService(PluginData.class, new DataPerPlugin(backend), null);
     this.files =
         host.context().registerService(PluginFiles.class, new FilesPerPlugin(fileStore), null);
-    this.routes = new ServiceTracker<>(host.context(), RouteHandler.class, new RouteIndexer());
-    routes.open();
-    this.hooks = new ServiceTracker<>(host.context(), HookHandler.class, null);
-    hooks.open();
-    this.eventHandlers = new ServiceTracker<>(host.context(), EventHandler.class, null);
-    eventHandlers.open();
+    // Each tracker sees only services that carry what the platform needs of them: a route
+    // without a method and path, or a subscription without topics, is never handed over.
+    this.routes =
+        tracker(
+            RouteHandler.class,
+            "(" + Route.METHOD + "=*)(" + Route.PATH + "=*)",
+            new RouteIndexer());
+    this.eventHandlers = tracker(EventHandler.class, "(" + EventSubscription.TOPICS + "=*)", null);
     this.publisher =
         host.context()
             .registerService(EventPublisher.class, new PublisherPerPlugin(eventPublisher), null);
@@ -253,17 +260,18 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
 
   @Override
   public List<HookTarget> hooks(String name) {
-    ServiceReference<HookHandler>[] references = hooks.getServiceReferences();
+    ServiceTracker<HookHandler, HookHandler> named =
+        hooks.computeIfAbsent(
+            name,
+            n -> tracker(HookHandler.class, "(" + Hook.NAME + "=" + ldapValue(n) + ")", null));
+    ServiceReference<HookHandler>[] references = named.getServiceReferences();
     List<HookTarget> targets = new ArrayList<>();
     if (references == null) {
       return targets;
     }
     for (ServiceReference<HookHandler> reference : references) {
-      if (!name.equals(reference.getProperty(Hook.NAME))) {
-        continue;
-      }
       Optional<String[]> plugin = pluginOf(reference.getBundle());
-      HookHandler handler = hooks.getService(reference);
+      HookHandler handler = named.getService(reference);
       if (plugin.isPresent() && handler != null) {
         targets.add(new HookTarget(plugin.get()[0], plugin.get()[1], handler));
       }
@@ -433,6 +441,32 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     publisher.unregister();
     eventHandlers.close();
     routes.close();
-    hooks.close();
+    hooks.values().forEach(ServiceTracker::close);
+  }
+
+  /** An open tracker of the services of {@code type} that match every condition of {@code and}. */
+  private <S> ServiceTracker<S, S> tracker(
+      Class<S> type, String and, ServiceTrackerCustomizer<S, S> customizer) {
+    String filter = "(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")" + and + ")";
+    try {
+      ServiceTracker<S, S> tracker =
+          new ServiceTracker<>(host.context(), host.context().createFilter(filter), customizer);
+      tracker.open();
+      return tracker;
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalArgumentException("Not an LDAP filter: " + filter, e);
+    }
+  }
+
+  /** A value as an LDAP filter takes it (RFC 4515): its special characters escaped. */
+  static String ldapValue(String value) {
+    StringBuilder escaped = new StringBuilder(value.length());
+    for (char c : value.toCharArray()) {
+      if (c == '\\' || c == '*' || c == '(' || c == ')') {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
   }
 }
