@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate } from "@tanstack/react-router";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../shared/api";
 import { Icon, type IconName } from "../shared/icons";
 import { LanguagePicker } from "../shared/LanguagePicker";
-import { Badge, Button, Dialog, ErrorBox, LogoutButton, TextInput } from "../shared/ui";
+import { ActionForm, Badge, Button, Dialog, LogoutButton, TextInput } from "../shared/ui";
 import { useSession, useWorkspace, WorkspaceContext, type CurrentWorkspace, type Workspace } from "./session";
 import { pluginQueries, workspaceKeys, workspaceQueries } from "./queries";
 
@@ -247,14 +247,14 @@ function CreateWorkspaceDialog({
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate();
-  }
-
   return (
     <Dialog open={open} title={t("layout.newWorkspaceTitle")} onClose={onClose}>
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <ActionForm
+        action={create}
+        submit={t("common.create")}
+        onCancel={onClose}
+        placed={(e) => e.errors.length > 0 || e.code === "workspace-slug-taken"}
+      >
         <TextInput
           label={t("common.name")}
           value={name}
@@ -273,18 +273,7 @@ function CreateWorkspaceDialog({
           onChange={(e) => setSlug(e.target.value)}
           error={error?.fieldError("slug") ?? (error?.code === "workspace-slug-taken" ? error.message : undefined)}
         />
-        {create.error && !error?.errors.length && error?.code !== "workspace-slug-taken" ? (
-          <ErrorBox error={create.error} />
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" busy={create.isPending}>
-            {t("common.create")}
-          </Button>
-        </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

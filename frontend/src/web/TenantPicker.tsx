@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { publicGet } from "../shared/api";
 import { useTranslation } from "react-i18next";
-import { Button, ErrorBox, TextInput } from "../shared/ui";
+import { Button, Done, ErrorBox, TextInput } from "../shared/ui";
 import { LanguagePicker } from "../shared/LanguagePicker";
 
 const KEY = "plexica.tenant";
@@ -60,11 +60,7 @@ export function TenantPicker({
           <h1 className="text-xl font-semibold text-slate-900">{t("picker.title")}</h1>
           <LanguagePicker />
         </div>
-        {notice ? (
-          <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-            {notice}
-          </p>
-        ) : null}
+        {notice ? <Done>{notice}</Done> : null}
         <p className="text-sm text-slate-600">{t("picker.question")}</p>
         <TextInput
           label={t("picker.organization")}

@@ -9,6 +9,7 @@ import type * as Schemas from "../../shared/api-types.gen";
 import { analyticsQueries } from "../queries";
 
 type Analytics = Schemas.PlatformAnalytics;
+type ChartSpec = Parameters<typeof TimeChart>[0];
 
 const hourLabel = (s: number) =>
   new Date(s * 1000).toLocaleString(i18n.language, { weekday: "short", hour: "2-digit", minute: "2-digit" });
@@ -43,36 +44,56 @@ export function Analytics() {
     };
     const worstP95 = Math.max(0, ...data.apiHours.map((h) => h.p95Ms ?? 0));
     const serverErrors = data.apiHours.reduce((a, h) => a + h.serverErrors, 0);
-    return {
-      hourTimes,
-      dayTimes,
-      growth: [
-        { label: t("console.tenants"), values: data.tenantGrowth.map((d) => d.total), color: "#4f46e5" },
-        {
-          label: t("analytics.createdThatDay"),
-          values: data.tenantGrowth.map((d) => d.created),
-          color: "#059669",
-          bars: true,
-        },
-      ] as Series[],
-      growthSummary: t("analytics.growthSummary", {
-        total: formatNumber(data.tenantGrowth.at(-1)?.total ?? 0),
-        created: formatNumber(data.tenantGrowth.reduce((a, d) => a + d.created, 0)),
-      }),
-      calls: [{ label: t("analytics.calls"), values: calls, color: "#4f46e5", bars: true }] as Series[],
-      callsSummary: t("analytics.callsSummary", {
-        calls: formatNumber(totalCalls),
-        hours: data.apiHours.length,
-        most: formatNumber(Math.max(0, ...calls)),
-      }),
-      errors: [errors],
-      errorsSummary: t("analytics.errorsSummary", {
-        errors: formatNumber(serverErrors),
-        calls: formatNumber(totalCalls),
-      }),
-      p95: [p95],
-      p95Summary: worstP95 ? t("analytics.p95Summary", { ms: formatNumber(worstP95) }) : t("analytics.noCalls"),
-    };
+    const growth: Series[] = [
+      { label: t("console.tenants"), values: data.tenantGrowth.map((d) => d.total), color: "#4f46e5" },
+      {
+        label: t("analytics.createdThatDay"),
+        values: data.tenantGrowth.map((d) => d.created),
+        color: "#059669",
+        bars: true,
+      },
+    ];
+    const hourly = { times: hourTimes, formatTime: hourLabel };
+    const charts: ChartSpec[] = [
+      {
+        title: t("analytics.growth"),
+        summary: t("analytics.growthSummary", {
+          total: formatNumber(data.tenantGrowth.at(-1)?.total ?? 0),
+          created: formatNumber(data.tenantGrowth.reduce((a, d) => a + d.created, 0)),
+        }),
+        times: dayTimes,
+        formatTime: dayLabel,
+        series: growth,
+      },
+      {
+        title: t("analytics.callsPerHour"),
+        summary: t("analytics.callsSummary", {
+          calls: formatNumber(totalCalls),
+          hours: data.apiHours.length,
+          most: formatNumber(Math.max(0, ...calls)),
+        }),
+        ...hourly,
+        series: [{ label: t("analytics.calls"), values: calls, color: "#4f46e5", bars: true }],
+      },
+      {
+        title: t("analytics.errorRate"),
+        summary: t("analytics.errorsSummary", {
+          errors: formatNumber(serverErrors),
+          calls: formatNumber(totalCalls),
+        }),
+        ...hourly,
+        series: [errors],
+        unit: "%",
+      },
+      {
+        title: t("analytics.p95"),
+        summary: worstP95 ? t("analytics.p95Summary", { ms: formatNumber(worstP95) }) : t("analytics.noCalls"),
+        ...hourly,
+        series: [p95],
+        unit: "ms",
+      },
+    ];
+    return charts;
     // The axis labels read the language (i18n.language) when drawn: a change of it draws them anew.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [analytics.data, t, language.language]);
@@ -112,44 +133,11 @@ export function Analytics() {
       </dl>
       {charts && (
         <div className="grid gap-6 lg:grid-cols-2">
-          <Card>
-            <TimeChart
-              title={t("analytics.growth")}
-              summary={charts.growthSummary}
-              times={charts.dayTimes}
-              series={charts.growth}
-              formatTime={dayLabel}
-            />
-          </Card>
-          <Card>
-            <TimeChart
-              title={t("analytics.callsPerHour")}
-              summary={charts.callsSummary}
-              times={charts.hourTimes}
-              series={charts.calls}
-              formatTime={hourLabel}
-            />
-          </Card>
-          <Card>
-            <TimeChart
-              title={t("analytics.errorRate")}
-              summary={charts.errorsSummary}
-              times={charts.hourTimes}
-              series={charts.errors}
-              unit="%"
-              formatTime={hourLabel}
-            />
-          </Card>
-          <Card>
-            <TimeChart
-              title={t("analytics.p95")}
-              summary={charts.p95Summary}
-              times={charts.hourTimes}
-              series={charts.p95}
-              unit="ms"
-              formatTime={hourLabel}
-            />
-          </Card>
+          {charts.map((chart) => (
+            <Card key={chart.title}>
+              <TimeChart {...chart} />
+            </Card>
+          ))}
         </div>
       )}
       <div className="mt-6">

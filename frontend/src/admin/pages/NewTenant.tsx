@@ -1,9 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
-import { Button, Card, ErrorBox, PageHeader, TextInput } from "../../shared/ui";
+import { ActionForm, Card, PageHeader, TextInput } from "../../shared/ui";
 import { useApi, type Tenant } from "../context";
 
 export function NewTenant() {
@@ -20,13 +20,11 @@ export function NewTenant() {
     <>
       <PageHeader title={t("tenants.new")}>{t("newTenant.subtitle")}</PageHeader>
       <Card>
-        <form
+        <ActionForm
+          action={create}
+          submit={t("newTenant.create")}
           className="max-w-lg space-y-4"
-          noValidate
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            create.mutate();
-          }}
+          placed={(e) => e.errors.length > 0 || e.code === "tenant-slug-taken"}
         >
           <TextInput
             label={t("common.name")}
@@ -58,13 +56,7 @@ export function NewTenant() {
             onChange={(e) => setForm({ ...form, adminEmail: e.target.value })}
             error={error?.fieldError("adminEmail")}
           />
-          {create.isError && !error?.errors.length && error?.code !== "tenant-slug-taken" ? (
-            <ErrorBox error={create.error} />
-          ) : null}
-          <Button type="submit" busy={create.isPending}>
-            {t("newTenant.create")}
-          </Button>
-        </form>
+        </ActionForm>
       </Card>
     </>
   );

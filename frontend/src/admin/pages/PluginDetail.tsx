@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Badge, Button, Card, ErrorBox, Loading, PageHeader } from "../../shared/ui";
+import { Badge, Button, Card, ErrorBox, Failed, Loading, PageHeader } from "../../shared/ui";
 import { useApi } from "../context";
 import { pluginRoute } from "../routes";
 import { registryKeys, registryQueries } from "../queries";
@@ -32,11 +32,7 @@ export function PluginDetail() {
       >
         <Badge>{p.status}</Badge> · {p.vendor} · {p.category}
       </PageHeader>
-      {deprecate.isError ? (
-        <div className="mb-4">
-          <ErrorBox error={deprecate.error} />
-        </div>
-      ) : null}
+      <Failed actions={[deprecate]} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("pluginDetail.about")}>
           <p className="mb-3 text-sm text-slate-700">{p.description}</p>

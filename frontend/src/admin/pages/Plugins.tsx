@@ -5,9 +5,10 @@ import { useTranslation } from "react-i18next";
 import {
   Badge,
   Card,
+  Done,
   Empty,
-  ErrorBox,
-  Loading,
+  Failed,
+  Loaded,
   PageHeader,
   SelectInput,
   Table,
@@ -49,7 +50,7 @@ export function Plugins() {
     );
   }, [all.data, q, category, status, vendor]);
   const options = (values: string[], label = (v: string) => v) => [
-    { value: "", label: t("tenants.any") },
+    { value: "", label: t("common.any") },
     ...[...new Set(values)].sort().map((v) => ({ value: v, label: label(v) })),
   ];
   return (
@@ -68,15 +69,9 @@ export function Plugins() {
       >
         {t("registry.subtitle")}
       </PageHeader>
-      {upload.isError ? (
-        <div className="mb-4">
-          <ErrorBox error={upload.error} />
-        </div>
-      ) : null}
+      <Failed actions={[upload]} />
       {upload.isSuccess && (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {t("registry.deployed", { name: upload.data.name, version: upload.data.currentVersion })}
-        </p>
+        <Done>{t("registry.deployed", { name: upload.data.name, version: upload.data.currentVersion })}</Done>
       )}
       <div className="mb-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <TextInput label={t("common.search")} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
@@ -100,47 +95,48 @@ export function Plugins() {
         />
       </div>
       <Card>
-        {all.isPending ? (
-          <Loading what={t("registry.loading")} />
-        ) : all.isError ? (
-          <ErrorBox error={all.error} retry={() => void all.refetch()} />
-        ) : shown.length === 0 ? (
-          <Empty title={t("registry.noMatch")}>{t("registry.noMatchText")}</Empty>
-        ) : (
-          <Table
-            caption={t("registry.caption")}
-            head={[
-              t("registry.plugin"),
-              t("registry.vendor"),
-              t("registry.category"),
-              t("registry.version"),
-              t("common.status.label"),
-              t("console.tenants"),
-            ]}
-          >
-            {shown.map((p) => (
-              <tr key={p.id}>
-                <td className="px-3 py-2">
-                  <Link
-                    to="/plugins/$pluginId"
-                    params={{ pluginId: p.id }}
-                    className="font-medium text-indigo-700 hover:underline"
-                  >
-                    {p.name}
-                  </Link>
-                  <span className="ml-2 font-mono text-xs text-slate-600">{p.id}</span>
-                </td>
-                <td className="px-3 py-2">{p.vendor}</td>
-                <td className="px-3 py-2">{p.category}</td>
-                <td className="px-3 py-2">{p.currentVersion}</td>
-                <td className="px-3 py-2">
-                  <Badge>{p.status}</Badge>
-                </td>
-                <td className="px-3 py-2">{p.tenants.length}</td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <Loaded
+          query={all}
+          loading={t("registry.loading")}
+          empty={<Empty title={t("registry.noMatch")}>{t("registry.noMatchText")}</Empty>}
+          isEmpty={() => shown.length === 0}
+        >
+          {() => (
+            <Table
+              caption={t("registry.caption")}
+              head={[
+                t("registry.plugin"),
+                t("registry.vendor"),
+                t("registry.category"),
+                t("registry.version"),
+                t("common.status.label"),
+                t("console.tenants"),
+              ]}
+            >
+              {shown.map((p) => (
+                <tr key={p.id}>
+                  <td className="px-3 py-2">
+                    <Link
+                      to="/plugins/$pluginId"
+                      params={{ pluginId: p.id }}
+                      className="font-medium text-indigo-700 hover:underline"
+                    >
+                      {p.name}
+                    </Link>
+                    <span className="ml-2 font-mono text-xs text-slate-600">{p.id}</span>
+                  </td>
+                  <td className="px-3 py-2">{p.vendor}</td>
+                  <td className="px-3 py-2">{p.category}</td>
+                  <td className="px-3 py-2">{p.currentVersion}</td>
+                  <td className="px-3 py-2">
+                    <Badge>{p.status}</Badge>
+                  </td>
+                  <td className="px-3 py-2">{p.tenants.length}</td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Loaded>
       </Card>
     </>
   );

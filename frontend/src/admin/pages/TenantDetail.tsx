@@ -3,12 +3,14 @@ import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
+  ActionForm,
   Badge,
   Button,
   Card,
   ConfirmDialog,
   Empty,
   ErrorBox,
+  Loaded,
   Loading,
   PageHeader,
   Table,
@@ -104,35 +106,30 @@ export function TenantDetail() {
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("tenant.provisioning")}>
-          {provisioning.isPending ? (
-            <Loading what={t("tenant.loadingProgress")} />
-          ) : provisioning.isError ? (
-            <ErrorBox error={provisioning.error} />
-          ) : (
-            <>
-              <Progress
-                done={provisioning.data.steps.filter((s) => s.status === "DONE").length}
-                total={provisioning.data.totalSteps}
-              />
-              <ol className="space-y-2" aria-label={t("tenant.steps")}>
-                {provisioning.data.steps.map((s) => (
-                  <li key={s.name} className="flex items-center justify-between gap-3 text-sm">
-                    <span className="font-mono">{s.name}</span>
-                    <span className="flex items-center gap-2">
-                      {s.durationMs !== undefined && s.durationMs !== null && (
-                        <span className="text-slate-600">
-                          {formatNumber(s.durationMs, { style: "unit", unit: "millisecond", unitDisplay: "short" })}
-                        </span>
-                      )}
-                      <Badge>{s.status}</Badge>
-                      {s.compensation && <Badge>{s.compensation}</Badge>}
-                    </span>
-                    {s.error && <span className="basis-full text-xs text-red-700">{s.error}</span>}
-                  </li>
-                ))}
-              </ol>
-            </>
-          )}
+          <Loaded query={provisioning} loading={t("tenant.loadingProgress")}>
+            {(loaded) => (
+              <>
+                <Progress done={loaded.steps.filter((s) => s.status === "DONE").length} total={loaded.totalSteps} />
+                <ol className="space-y-2" aria-label={t("tenant.steps")}>
+                  {loaded.steps.map((s) => (
+                    <li key={s.name} className="flex items-center justify-between gap-3 text-sm">
+                      <span className="font-mono">{s.name}</span>
+                      <span className="flex items-center gap-2">
+                        {s.durationMs !== undefined && s.durationMs !== null && (
+                          <span className="text-slate-600">
+                            {formatNumber(s.durationMs, { style: "unit", unit: "millisecond", unitDisplay: "short" })}
+                          </span>
+                        )}
+                        <Badge>{s.status}</Badge>
+                        {s.compensation && <Badge>{s.compensation}</Badge>}
+                      </span>
+                      {s.error && <span className="basis-full text-xs text-red-700">{s.error}</span>}
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
+          </Loaded>
         </Card>
         {org.status === "ACTIVE" && (
           <Card title={t("tenant.signingIn")}>
@@ -203,40 +200,40 @@ export function TenantDetail() {
         {invitations.isEnabled && (
           <div className="lg:col-span-2">
             <Card title={t("tenant.invitations")}>
-              {invitations.isPending ? (
-                <Loading what={t("tenant.loadingInvitations")} />
-              ) : invitations.isError ? (
-                <ErrorBox error={invitations.error} retry={() => void invitations.refetch()} />
-              ) : invitations.data.length === 0 ? (
-                <Empty title={t("tenant.noInvitations")}>{t("tenant.noInvitationsText")}</Empty>
-              ) : (
-                <Table
-                  caption={t("tenant.invitations")}
-                  head={[
-                    t("common.email"),
-                    t("tenant.workspace"),
-                    t("common.role"),
-                    t("common.status.label"),
-                    t("tenant.sent"),
-                    t("tenant.expires"),
-                  ]}
-                >
-                  {invitations.data.map((i) => (
-                    <tr key={i.id}>
-                      <td className="px-3 py-2">{i.email}</td>
-                      <td className="px-3 py-2">{i.workspaceName}</td>
-                      <td className="px-3 py-2">
-                        <Badge>{i.role}</Badge>
-                      </td>
-                      <td className="px-3 py-2">
-                        <Badge>{i.status}</Badge>
-                      </td>
-                      <td className="px-3 py-2 text-slate-700">{formatDate(i.createdAt)}</td>
-                      <td className="px-3 py-2 text-slate-700">{formatDate(i.expiresAt)}</td>
-                    </tr>
-                  ))}
-                </Table>
-              )}
+              <Loaded
+                query={invitations}
+                loading={t("tenant.loadingInvitations")}
+                empty={<Empty title={t("tenant.noInvitations")}>{t("tenant.noInvitationsText")}</Empty>}
+              >
+                {(loaded) => (
+                  <Table
+                    caption={t("tenant.invitations")}
+                    head={[
+                      t("common.email"),
+                      t("tenant.workspace"),
+                      t("common.role"),
+                      t("common.status.label"),
+                      t("tenant.sent"),
+                      t("tenant.expires"),
+                    ]}
+                  >
+                    {loaded.map((i) => (
+                      <tr key={i.id}>
+                        <td className="px-3 py-2">{i.email}</td>
+                        <td className="px-3 py-2">{i.workspaceName}</td>
+                        <td className="px-3 py-2">
+                          <Badge>{i.role}</Badge>
+                        </td>
+                        <td className="px-3 py-2">
+                          <Badge>{i.status}</Badge>
+                        </td>
+                        <td className="px-3 py-2 text-slate-700">{formatDate(i.createdAt)}</td>
+                        <td className="px-3 py-2 text-slate-700">{formatDate(i.expiresAt)}</td>
+                      </tr>
+                    ))}
+                  </Table>
+                )}
+              </Loaded>
             </Card>
           </div>
         )}
@@ -355,14 +352,7 @@ function Quotas({
   const usedText = (q: QuotaName) => (q === "maxStorageBytes" ? formatMegabytes(used[q]) : formatNumber(used[q]));
   return (
     <Card title={t("quotas.title")}>
-      <form
-        className="space-y-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <ActionForm action={save} submit={t("quotas.save")} saved={save.isSuccess}>
         <p className="text-sm text-slate-600">{t("quotas.text")}</p>
         <div className="grid gap-4 sm:grid-cols-2">
           {QUOTAS.map((q) => (
@@ -378,16 +368,7 @@ function Quotas({
             />
           ))}
         </div>
-        {save.isError && !error?.errors.length ? <ErrorBox error={save.error} /> : null}
-        {save.isSuccess && (
-          <p role="status" className="text-sm text-emerald-700">
-            {t("common.saved")}
-          </p>
-        )}
-        <Button type="submit" busy={save.isPending}>
-          {t("quotas.save")}
-        </Button>
-      </form>
+      </ActionForm>
     </Card>
   );
 }

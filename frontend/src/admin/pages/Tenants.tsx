@@ -6,27 +6,27 @@ import {
   Badge,
   Card,
   Empty,
-  ErrorBox,
-  Loading,
+  Loaded,
   PageHeader,
   Pager,
-  SelectInput,
+  StatusSelect,
   Table,
   TextInput,
   formatDate,
+  usePaging,
 } from "../../shared/ui";
 import { useApi } from "../context";
 import { tenantQueries } from "../queries";
 
 const SIZE = 20;
-const STATUSES = ["", "PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "DELETED"];
+const STATUSES = ["PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "DELETED"];
 
 export function Tenants() {
   const api = useApi();
   const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [status, setStatus] = useState("");
-  const [page, setPage] = useState(0);
+  const { page, setPage, filter } = usePaging();
   const tenants = useQuery({
     ...tenantQueries.page(api, { q, status, page, size: SIZE }),
     placeholderData: keepPreviousData,
@@ -52,66 +52,52 @@ export function Tenants() {
           type="search"
           placeholder={t("tenants.searchPlaceholder")}
           value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            setPage(0);
-          }}
+          onChange={filter(setQ)}
         />
-        <SelectInput
-          label={t("common.status.label")}
-          value={status}
-          options={STATUSES.map((s) => ({
-            value: s,
-            label: s ? t(`common.status.${s}` as "common.status.ACTIVE") : t("tenants.any"),
-          }))}
-          onChange={(e) => {
-            setStatus(e.target.value);
-            setPage(0);
-          }}
-        />
+        <StatusSelect statuses={STATUSES} value={status} onChange={filter(setStatus)} />
       </div>
       <Card>
-        {tenants.isPending ? (
-          <Loading what={t("tenants.loading")} />
-        ) : tenants.isError ? (
-          <ErrorBox error={tenants.error} retry={() => void tenants.refetch()} />
-        ) : tenants.data.items.length === 0 ? (
-          <Empty title={t("tenants.noMatch")}>{t("tenants.noMatchText")}</Empty>
-        ) : (
-          <>
-            <Table
-              caption={t("console.tenants")}
-              head={[
-                t("tenants.tenant"),
-                t("tenants.slug"),
-                t("common.status.label"),
-                t("tenants.administrator"),
-                t("common.created"),
-              ]}
-            >
-              {tenants.data.items.map((tenant) => (
-                <tr key={tenant.id}>
-                  <td className="px-3 py-2">
-                    <Link
-                      to="/tenants/$tenantId"
-                      params={{ tenantId: tenant.id }}
-                      className="font-medium text-indigo-700 hover:underline"
-                    >
-                      {tenant.name}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{tenant.slug}</td>
-                  <td className="px-3 py-2">
-                    <Badge>{tenant.status}</Badge>
-                  </td>
-                  <td className="px-3 py-2 text-slate-700">{tenant.adminEmail}</td>
-                  <td className="px-3 py-2 text-slate-700">{formatDate(tenant.createdAt)}</td>
-                </tr>
-              ))}
-            </Table>
-            <Pager page={page} size={SIZE} total={tenants.data.total} onPage={setPage} />
-          </>
-        )}
+        <Loaded
+          query={tenants}
+          loading={t("tenants.loading")}
+          empty={<Empty title={t("tenants.noMatch")}>{t("tenants.noMatchText")}</Empty>}
+        >
+          {(found) => (
+            <>
+              <Table
+                caption={t("console.tenants")}
+                head={[
+                  t("tenants.tenant"),
+                  t("tenants.slug"),
+                  t("common.status.label"),
+                  t("tenants.administrator"),
+                  t("common.created"),
+                ]}
+              >
+                {found.items.map((tenant) => (
+                  <tr key={tenant.id}>
+                    <td className="px-3 py-2">
+                      <Link
+                        to="/tenants/$tenantId"
+                        params={{ tenantId: tenant.id }}
+                        className="font-medium text-indigo-700 hover:underline"
+                      >
+                        {tenant.name}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2 font-mono text-xs">{tenant.slug}</td>
+                    <td className="px-3 py-2">
+                      <Badge>{tenant.status}</Badge>
+                    </td>
+                    <td className="px-3 py-2 text-slate-700">{tenant.adminEmail}</td>
+                    <td className="px-3 py-2 text-slate-700">{formatDate(tenant.createdAt)}</td>
+                  </tr>
+                ))}
+              </Table>
+              <Pager page={page} size={SIZE} total={found.total} onPage={setPage} />
+            </>
+          )}
+        </Loaded>
       </Card>
     </>
   );

@@ -6,15 +6,17 @@ import {
   Badge,
   Button,
   Card,
+  Done,
   Empty,
-  ErrorBox,
-  Loading,
+  Failed,
+  Loaded,
   PageHeader,
   Pager,
-  SelectInput,
+  StatusSelect,
   Table,
   TextInput,
   formatDate,
+  usePaging,
 } from "../../shared/ui";
 import { useApi } from "../context";
 import type * as Schemas from "../../shared/api-types.gen";
@@ -46,7 +48,7 @@ export function Users() {
   const [q, setQ] = useFilter("q");
   const [tenant, setTenant] = useFilter("tenant");
   const [status, setStatus] = useFilter("status");
-  const [page, setPage] = useState(0);
+  const { page, setPage, filter } = usePaging();
   const [done, setDone] = useState<string | null>(null);
   const users = useQuery({
     ...platformUserQueries.page(api, { q, tenant, status, page, size: SIZE }),
@@ -69,108 +71,76 @@ export function Users() {
     <>
       <PageHeader title={t("console.users")}>{t("users.subtitle")}</PageHeader>
       <div className="mb-4 grid gap-4 sm:grid-cols-3">
-        <TextInput
-          label={t("common.search")}
-          type="search"
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            setPage(0);
-          }}
-        />
+        <TextInput label={t("common.search")} type="search" value={q} onChange={filter(setQ)} />
         <TextInput
           label={t("tenants.tenant")}
           placeholder={t("users.tenantPlaceholder")}
           value={tenant}
-          onChange={(e) => {
-            setTenant(e.target.value);
-            setPage(0);
-          }}
+          onChange={filter(setTenant)}
         />
-        <SelectInput
-          label={t("common.status.label")}
-          value={status}
-          options={["", "INVITED", "ACTIVE", "DISABLED"].map((s) => ({
-            value: s,
-            label: s ? t(`common.status.${s}` as "common.status.ACTIVE") : t("tenants.any"),
-          }))}
-          onChange={(e) => {
-            setStatus(e.target.value);
-            setPage(0);
-          }}
-        />
+        <StatusSelect statuses={["INVITED", "ACTIVE", "DISABLED"]} value={status} onChange={filter(setStatus)} />
       </div>
-      {done && (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {done}
-        </p>
-      )}
-      {act.isError && (
-        <div className="mb-4">
-          <ErrorBox error={act.error} />
-        </div>
-      )}
+      {done && <Done>{done}</Done>}
+      <Failed actions={[act]} />
       <Card>
-        {users.isPending ? (
-          <Loading what={t("users.loading")} />
-        ) : users.isError ? (
-          <ErrorBox error={users.error} retry={() => void users.refetch()} />
-        ) : users.data.items.length === 0 ? (
-          <Empty title={t("users.noMatch")} />
-        ) : (
-          <>
-            <Table
-              caption={t("users.caption")}
-              head={[
-                t("common.name"),
-                t("common.email"),
-                t("tenants.tenant"),
-                t("users.roles"),
-                t("common.status.label"),
-                t("users.since"),
-                "",
-              ]}
-            >
-              {users.data.items.map((u) => (
-                <tr key={`${u.tenantSlug}/${u.id}`}>
-                  <td className="px-3 py-2 font-medium">{fullName(u)}</td>
-                  <td className="px-3 py-2">{u.email}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{u.tenantSlug}</td>
-                  <td className="px-3 py-2">{u.roles.join(", ")}</td>
-                  <td className="px-3 py-2">
-                    <Badge>{u.status}</Badge>
-                  </td>
-                  <td className="px-3 py-2">{formatDate(u.createdAt)}</td>
-                  <td className="px-3 py-2 text-right">
-                    <span className="inline-flex gap-1">
-                      <Button
-                        variant="ghost"
-                        aria-label={t(u.status === "INVITED" ? "users.resendLabel" : "users.passwordLabel", {
-                          email: u.email,
-                        })}
-                        busy={act.isPending && act.variables?.user === u && act.variables.action === "password-mail"}
-                        onClick={() => act.mutate({ user: u, action: "password-mail" })}
-                      >
-                        {u.status === "INVITED" ? t("users.resend") : t("users.passwordLink")}
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        aria-label={t(u.status === "DISABLED" ? "users.enableLabel" : "users.disableLabel", {
-                          email: u.email,
-                        })}
-                        busy={act.isPending && act.variables?.user === u && act.variables.action !== "password-mail"}
-                        onClick={() => act.mutate({ user: u, action: u.status === "DISABLED" ? "enable" : "disable" })}
-                      >
-                        {u.status === "DISABLED" ? t("users.enable") : t("users.disable")}
-                      </Button>
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </Table>
-            <Pager page={page} size={SIZE} total={users.data.total} onPage={setPage} />
-          </>
-        )}
+        <Loaded query={users} loading={t("users.loading")} empty={<Empty title={t("users.noMatch")} />}>
+          {(loaded) => (
+            <>
+              <Table
+                caption={t("users.caption")}
+                head={[
+                  t("common.name"),
+                  t("common.email"),
+                  t("tenants.tenant"),
+                  t("users.roles"),
+                  t("common.status.label"),
+                  t("users.since"),
+                  "",
+                ]}
+              >
+                {loaded.items.map((u) => (
+                  <tr key={`${u.tenantSlug}/${u.id}`}>
+                    <td className="px-3 py-2 font-medium">{fullName(u)}</td>
+                    <td className="px-3 py-2">{u.email}</td>
+                    <td className="px-3 py-2 font-mono text-xs">{u.tenantSlug}</td>
+                    <td className="px-3 py-2">{u.roles.join(", ")}</td>
+                    <td className="px-3 py-2">
+                      <Badge>{u.status}</Badge>
+                    </td>
+                    <td className="px-3 py-2">{formatDate(u.createdAt)}</td>
+                    <td className="px-3 py-2 text-right">
+                      <span className="inline-flex gap-1">
+                        <Button
+                          variant="ghost"
+                          aria-label={t(u.status === "INVITED" ? "users.resendLabel" : "users.passwordLabel", {
+                            email: u.email,
+                          })}
+                          busy={act.isPending && act.variables?.user === u && act.variables.action === "password-mail"}
+                          onClick={() => act.mutate({ user: u, action: "password-mail" })}
+                        >
+                          {u.status === "INVITED" ? t("users.resend") : t("users.passwordLink")}
+                        </Button>
+                        <Button
+                          variant="ghost"
+                          aria-label={t(u.status === "DISABLED" ? "users.enableLabel" : "users.disableLabel", {
+                            email: u.email,
+                          })}
+                          busy={act.isPending && act.variables?.user === u && act.variables.action !== "password-mail"}
+                          onClick={() =>
+                            act.mutate({ user: u, action: u.status === "DISABLED" ? "enable" : "disable" })
+                          }
+                        >
+                          {u.status === "DISABLED" ? t("users.enable") : t("users.disable")}
+                        </Button>
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </Table>
+              <Pager page={page} size={SIZE} total={loaded.total} onPage={setPage} />
+            </>
+          )}
+        </Loaded>
       </Card>
     </>
   );

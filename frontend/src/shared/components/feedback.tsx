@@ -1,4 +1,5 @@
 // What a screen says while it waits, when it failed, when it is empty, and what a status is.
+import type { UseQueryResult } from "@tanstack/react-query";
 import { type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api";
@@ -62,6 +63,58 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
       <p className="font-medium text-slate-800">{title}</p>
       {children && <div className="mt-2 text-sm text-slate-600">{children}</div>}
     </div>
+  );
+}
+
+/** Nothing to show: an empty list, or a page whose list is empty. */
+function isEmptyList(data: unknown): boolean {
+  if (Array.isArray(data)) return data.length === 0;
+  const items = (data as { items?: unknown } | null)?.items;
+  return Array.isArray(items) && items.length === 0;
+}
+
+/**
+ * A query's four faces in the one order every screen shows them: waiting, failed (with "Try
+ * again"), empty (a list, or a page of one, with nothing in it), and its data.
+ */
+export function Loaded<T>({
+  query,
+  loading,
+  empty,
+  isEmpty = isEmptyList,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  loading: string;
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading what={loading} />;
+  if (query.isError) return <ErrorBox error={query.error} retry={() => void query.refetch()} />;
+  if (empty !== undefined && isEmpty(query.data)) return empty;
+  return children(query.data);
+}
+
+/** Why the last of these actions failed, above what they act on; nothing while none has. */
+export function Failed({ actions }: { actions: { error: Error | null }[] }) {
+  const error = actions.find((a) => a.error)?.error;
+  return error ? (
+    <div className="mb-4">
+      <ErrorBox error={error} />
+    </div>
+  ) : null;
+}
+
+/** What an action has just done, said where the person looks and read out by screen readers. */
+export function Done({ children, inline = false }: { children: ReactNode; inline?: boolean }) {
+  return (
+    <p
+      role="status"
+      className={inline ? "text-sm text-emerald-700" : "mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900"}
+    >
+      {children}
+    </p>
   );
 }
 

@@ -1,5 +1,9 @@
-// Form fields: a label, the control, its hint or its error, wired for screen readers.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+// Forms and their fields: a label, the control, its hint or its error, wired for screen readers.
+import { useId, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api";
+import { Button } from "./buttons";
+import { Done, ErrorBox } from "./feedback";
 
 export function Field({
   label,
@@ -82,5 +86,88 @@ export function SelectInput({
         </select>
       )}
     </Field>
+  );
+}
+
+/** A filter by status: "any" first, then each status in the page's language. */
+export function StatusSelect({
+  statuses,
+  ...props
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, "children"> & { statuses: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <SelectInput
+      label={t("common.status.label")}
+      options={["", ...statuses].map((s) => ({
+        value: s,
+        label: s ? t(`common.status.${s}` as "common.status.ACTIVE") : t("common.any"),
+      }))}
+      {...props}
+    />
+  );
+}
+
+/** What a form's action needs to be run from it: run it, is it running, how did it fail. */
+interface FormAction {
+  mutate: () => void;
+  isPending: boolean;
+  error: Error | null;
+}
+
+/**
+ * A form that runs one action. The browser's own validation is off: the server's field errors
+ * show under their fields, and any other failure (or one `placed` says no field shows) above
+ * the buttons.
+ */
+export function ActionForm({
+  action,
+  submit,
+  onCancel,
+  placed = (error) => error.errors.length > 0,
+  saved = false,
+  className = "space-y-4",
+  children,
+}: {
+  action: FormAction;
+  /** The submit button's label; none for a form the person may only read. */
+  submit?: string;
+  onCancel?: () => void;
+  placed?: (error: ApiError) => boolean;
+  /** Says "Saved" above the button. */
+  saved?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const failure = action.error;
+  const unplaced = failure && !(failure instanceof ApiError && placed(failure));
+  const submitButton = submit && (
+    <Button type="submit" busy={action.isPending}>
+      {submit}
+    </Button>
+  );
+  return (
+    <form
+      className={className}
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        action.mutate();
+      }}
+    >
+      {children}
+      {unplaced ? <ErrorBox error={failure} /> : null}
+      {saved && <Done inline>{t("common.saved")}</Done>}
+      {onCancel ? (
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onCancel}>
+            {t("common.cancel")}
+          </Button>
+          {submitButton}
+        </div>
+      ) : (
+        submitButton
+      )}
+    </form>
   );
 }

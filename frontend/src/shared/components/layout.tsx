@@ -1,5 +1,13 @@
 // The frame of a screen's content: cards, its header, tables and their pages.
-import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import {
+  Children,
+  cloneElement,
+  isValidElement,
+  useState,
+  type ChangeEvent,
+  type ReactElement,
+  type ReactNode,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../i18n";
 import { Button } from "./buttons";
@@ -95,4 +103,14 @@ export function Pager({
       </div>
     </nav>
   );
+}
+
+/** A list's page and the filters that choose it: changing a filter goes back to the first page. */
+export function usePaging() {
+  const [page, setPage] = useState(0);
+  const filter = (set: (value: string) => void) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    set(event.target.value);
+    setPage(0);
+  };
+  return { page, setPage, filter };
 }

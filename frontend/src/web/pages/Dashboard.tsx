@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { Icon, type IconName } from "../../shared/icons";
-import { Card, Empty, ErrorBox, Loading, PageHeader, formatDate, formatNumber } from "../../shared/ui";
+import { Card, Empty, Loaded, PageHeader, formatDate, formatNumber } from "../../shared/ui";
 import { useSession, useWorkspace } from "../session";
 import type * as Schemas from "../../shared/api-types.gen";
 import { pluginQueries, tenantQueries, userQueries } from "../queries";
@@ -58,28 +58,28 @@ export function Dashboard() {
       </dl>
       {can("audit:read") && (
         <Card title={t("dashboard.recentActivity")}>
-          {activity.isPending ? (
-            <Loading what={t("dashboard.loadingActivity")} />
-          ) : activity.isError ? (
-            <ErrorBox error={activity.error} retry={() => void activity.refetch()} />
-          ) : activity.data.items.length === 0 ? (
-            <Empty title={t("dashboard.nothingYet")}>{t("dashboard.nothingYetText")}</Empty>
-          ) : (
-            <ul className="divide-y divide-slate-100" aria-label={t("dashboard.recentActivity")}>
-              {activity.data.items.map((entry) => (
-                <li key={entry.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
-                  <span>
-                    <span className="font-medium text-slate-900">{entry.actorName ?? t("dashboard.someone")}</span>{" "}
-                    <span className="text-slate-700">{describe(t, entry.action)}</span>
-                    {objectName(entry) && <span className="text-slate-900"> “{objectName(entry)}”</span>}
-                  </span>
-                  <time className="text-slate-600" dateTime={entry.occurredAt}>
-                    {formatDate(entry.occurredAt)}
-                  </time>
-                </li>
-              ))}
-            </ul>
-          )}
+          <Loaded
+            query={activity}
+            loading={t("dashboard.loadingActivity")}
+            empty={<Empty title={t("dashboard.nothingYet")}>{t("dashboard.nothingYetText")}</Empty>}
+          >
+            {(loaded) => (
+              <ul className="divide-y divide-slate-100" aria-label={t("dashboard.recentActivity")}>
+                {loaded.items.map((entry) => (
+                  <li key={entry.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
+                    <span>
+                      <span className="font-medium text-slate-900">{entry.actorName ?? t("dashboard.someone")}</span>{" "}
+                      <span className="text-slate-700">{describe(t, entry.action)}</span>
+                      {objectName(entry) && <span className="text-slate-900"> “{objectName(entry)}”</span>}
+                    </span>
+                    <time className="text-slate-600" dateTime={entry.occurredAt}>
+                      {formatDate(entry.occurredAt)}
+                    </time>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Loaded>
         </Card>
       )}
     </>

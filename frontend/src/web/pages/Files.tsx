@@ -6,8 +6,8 @@ import {
   Card,
   ConfirmDialog,
   Empty,
-  ErrorBox,
-  Loading,
+  Failed,
+  Loaded,
   PageHeader,
   Table,
   UploadButton,
@@ -92,48 +92,39 @@ export function Files() {
           </div>
         </div>
       )}
-      {upload.isError ? (
-        <div className="mb-4">
-          <ErrorBox error={upload.error} />
-        </div>
-      ) : null}
-      {download.isError ? (
-        <div className="mb-4">
-          <ErrorBox error={download.error} />
-        </div>
-      ) : null}
+      <Failed actions={[upload, download]} />
       <Card>
-        {files.isPending ? (
-          <Loading what={t("files.loading")} />
-        ) : files.isError ? (
-          <ErrorBox error={files.error} retry={() => void files.refetch()} />
-        ) : files.data.length === 0 ? (
-          <Empty title={t("files.none")}>{writer ? t("files.uploadFirst") : t("files.membersShare")}</Empty>
-        ) : (
-          <Table
-            caption={t("files.title")}
-            head={[t("common.name"), t("files.type"), t("files.size"), t("files.uploaded"), ""]}
-          >
-            {files.data.map((f) => (
-              <tr key={f.id}>
-                <td className="px-3 py-2 font-medium text-slate-900">{f.name}</td>
-                <td className="px-3 py-2 text-slate-700">{f.contentType}</td>
-                <td className="px-3 py-2 text-slate-700">{size(f.size)}</td>
-                <td className="px-3 py-2 text-slate-700">{formatDate(f.uploadedAt)}</td>
-                <td className="flex justify-end gap-1 px-3 py-2">
-                  <Button variant="ghost" onClick={() => download.mutate(f.id)}>
-                    {t("files.download")}
-                  </Button>
-                  {writer && (
-                    <Button variant="ghost" onClick={() => remove.ask(f)}>
-                      {t("common.delete")}
+        <Loaded
+          query={files}
+          loading={t("files.loading")}
+          empty={<Empty title={t("files.none")}>{writer ? t("files.uploadFirst") : t("files.membersShare")}</Empty>}
+        >
+          {(loaded) => (
+            <Table
+              caption={t("files.title")}
+              head={[t("common.name"), t("files.type"), t("files.size"), t("files.uploaded"), ""]}
+            >
+              {loaded.map((f) => (
+                <tr key={f.id}>
+                  <td className="px-3 py-2 font-medium text-slate-900">{f.name}</td>
+                  <td className="px-3 py-2 text-slate-700">{f.contentType}</td>
+                  <td className="px-3 py-2 text-slate-700">{size(f.size)}</td>
+                  <td className="px-3 py-2 text-slate-700">{formatDate(f.uploadedAt)}</td>
+                  <td className="flex justify-end gap-1 px-3 py-2">
+                    <Button variant="ghost" onClick={() => download.mutate(f.id)}>
+                      {t("files.download")}
                     </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
+                    {writer && (
+                      <Button variant="ghost" onClick={() => remove.ask(f)}>
+                        {t("common.delete")}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Loaded>
       </Card>
       <ConfirmDialog
         {...remove.dialog}

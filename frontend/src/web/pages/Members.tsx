@@ -1,21 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import { fullName } from "../../shared/people";
 import {
+  ActionForm,
   Badge,
   Button,
   Card,
   Dialog,
+  Done,
   Empty,
-  ErrorBox,
-  Loading,
+  Failed,
+  Loaded,
   PageHeader,
   Pager,
   Table,
   TextInput,
   formatDate,
+  usePaging,
 } from "../../shared/ui";
 import { useSession, useWorkspace, type WorkspaceRole } from "../session";
 import { userKeys, userQueries } from "../queries";
@@ -28,7 +31,7 @@ export function Members() {
   const { current } = useWorkspace();
   const { t } = useTranslation();
   const [q, setQ] = useState("");
-  const [page, setPage] = useState(0);
+  const { page, setPage, filter } = usePaging();
   const [inviting, setInviting] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const users = useQuery({
@@ -55,64 +58,58 @@ export function Members() {
           type="search"
           placeholder={t("members.searchPlaceholder")}
           value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            setPage(0);
-          }}
+          onChange={filter(setQ)}
         />
       </div>
-      {addToWorkspace.isError ? (
-        <div className="mb-4">
-          <ErrorBox error={addToWorkspace.error} />
-        </div>
-      ) : null}
+      <Failed actions={[addToWorkspace]} />
       <Card>
-        {users.isPending ? (
-          <Loading what={t("members.loading")} />
-        ) : users.isError ? (
-          <ErrorBox error={users.error} retry={() => void users.refetch()} />
-        ) : users.data.items.length === 0 ? (
-          <Empty title={q ? t("members.noMatch", { q }) : t("members.none")} />
-        ) : (
-          <>
-            <Table
-              caption={t("members.caption")}
-              head={[
-                t("common.name"),
-                t("common.email"),
-                t("members.roles"),
-                t("common.status.label"),
-                t("members.since"),
-                "",
-              ]}
-            >
-              {users.data.items.map((u) => (
-                <tr key={u.id}>
-                  <td className="px-3 py-2 font-medium text-slate-900">{fullName(u)}</td>
-                  <td className="px-3 py-2 text-slate-700">{u.email}</td>
-                  <td className="px-3 py-2 text-slate-700">{u.roles.join(", ")}</td>
-                  <td className="px-3 py-2">
-                    <Badge>{u.status}</Badge>
-                  </td>
-                  <td className="px-3 py-2 text-slate-700">{formatDate(u.createdAt)}</td>
-                  <td className="px-3 py-2 text-right">
-                    {canAdd &&
-                      (added === u.id ? (
-                        <span role="status" className="text-sm text-emerald-700">
-                          {t("members.addedTo", { name: current!.name })}
-                        </span>
-                      ) : (
-                        <Button variant="ghost" onClick={() => addToWorkspace.mutate({ userId: u.id, role: "MEMBER" })}>
-                          {t("members.addTo", { name: current!.name })}
-                        </Button>
-                      ))}
-                  </td>
-                </tr>
-              ))}
-            </Table>
-            <Pager page={page} size={SIZE} total={users.data.total} onPage={setPage} />
-          </>
-        )}
+        <Loaded
+          query={users}
+          loading={t("members.loading")}
+          empty={<Empty title={q ? t("members.noMatch", { q }) : t("members.none")} />}
+        >
+          {(loaded) => (
+            <>
+              <Table
+                caption={t("members.caption")}
+                head={[
+                  t("common.name"),
+                  t("common.email"),
+                  t("members.roles"),
+                  t("common.status.label"),
+                  t("members.since"),
+                  "",
+                ]}
+              >
+                {loaded.items.map((u) => (
+                  <tr key={u.id}>
+                    <td className="px-3 py-2 font-medium text-slate-900">{fullName(u)}</td>
+                    <td className="px-3 py-2 text-slate-700">{u.email}</td>
+                    <td className="px-3 py-2 text-slate-700">{u.roles.join(", ")}</td>
+                    <td className="px-3 py-2">
+                      <Badge>{u.status}</Badge>
+                    </td>
+                    <td className="px-3 py-2 text-slate-700">{formatDate(u.createdAt)}</td>
+                    <td className="px-3 py-2 text-right">
+                      {canAdd &&
+                        (added === u.id ? (
+                          <Done inline>{t("members.addedTo", { name: current!.name })}</Done>
+                        ) : (
+                          <Button
+                            variant="ghost"
+                            onClick={() => addToWorkspace.mutate({ userId: u.id, role: "MEMBER" })}
+                          >
+                            {t("members.addTo", { name: current!.name })}
+                          </Button>
+                        ))}
+                    </td>
+                  </tr>
+                ))}
+              </Table>
+              <Pager page={page} size={SIZE} total={loaded.total} onPage={setPage} />
+            </>
+          )}
+        </Loaded>
       </Card>
       <InviteUser open={inviting} onClose={() => setInviting(false)} />
     </>
@@ -137,14 +134,7 @@ function InviteUser({ open, onClose }: { open: boolean; onClose: () => void }) {
     setForm({ ...form, [field]: e.target.value });
   return (
     <Dialog open={open} title={t("members.invite")} onClose={onClose}>
-      <form
-        className="space-y-4"
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          invite.mutate();
-        }}
-      >
+      <ActionForm action={invite} submit={t("members.send")} onCancel={onClose}>
         <TextInput
           label={t("common.email")}
           type="email"
@@ -165,16 +155,7 @@ function InviteUser({ open, onClose }: { open: boolean; onClose: () => void }) {
           error={error?.fieldError("lastName")}
         />
         <p className="text-xs text-slate-600">{t("members.inviteHint")}</p>
-        {invite.isError && !error?.errors.length ? <ErrorBox error={invite.error} /> : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" busy={invite.isPending}>
-            {t("members.send")}
-          </Button>
-        </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

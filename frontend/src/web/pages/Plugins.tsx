@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import {
+  ActionForm,
   Badge,
   Button,
   Card,
@@ -10,6 +11,7 @@ import {
   Dialog,
   Empty,
   ErrorBox,
+  Failed,
   Loading,
   PageHeader,
   formatDate,
@@ -57,11 +59,7 @@ export function Plugins() {
   return (
     <>
       <PageHeader title={t("plugins.title")}>{t("plugins.subtitle")}</PageHeader>
-      {toggle.isError || upgrade.isError ? (
-        <div className="mb-4">
-          <ErrorBox error={toggle.error ?? upgrade.error} />
-        </div>
-      ) : null}
+      <Failed actions={[toggle, upgrade]} />
       <div className="space-y-8">
         <Card title={t("plugins.installed", { count: installed.length })}>
           {installed.length === 0 ? (
@@ -215,25 +213,14 @@ function ConfigureDialog({
       }
       onClose={onClose}
     >
-      <form
-        className="space-y-4"
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          save.mutate();
-        }}
+      <ActionForm
+        action={save}
+        submit={plugin.install ? t("plugins.installButton") : t("common.save")}
+        onCancel={onClose}
+        placed={() => false}
       >
         <SchemaForm schema={plugin.schema} values={values} onChange={setValues} error={error} />
-        {save.isError ? <ErrorBox error={save.error} /> : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" busy={save.isPending}>
-            {plugin.install ? t("plugins.installButton") : t("common.save")}
-          </Button>
-        </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

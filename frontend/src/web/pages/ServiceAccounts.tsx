@@ -1,17 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import type * as Schemas from "../../shared/api-types.gen";
 import {
+  ActionForm,
   Badge,
   Button,
   Card,
   ConfirmDialog,
   Dialog,
   Empty,
-  ErrorBox,
-  Loading,
+  Failed,
+  Loaded,
   SelectInput,
   Table,
   TextInput,
@@ -54,57 +55,53 @@ export function ServiceAccountsCard() {
       actions={<Button onClick={() => setCreating(true)}>{t("serviceAccounts.create")}</Button>}
     >
       <p className="mb-3 text-sm text-slate-600">{t("serviceAccounts.intro")}</p>
-      {toggle.isError ? (
-        <div className="mb-3">
-          <ErrorBox error={toggle.error} />
-        </div>
-      ) : null}
-      {accounts.isPending ? (
-        <Loading what={t("serviceAccounts.loading")} />
-      ) : accounts.isError ? (
-        <ErrorBox error={accounts.error} retry={() => void accounts.refetch()} />
-      ) : accounts.data.length === 0 ? (
-        <Empty title={t("serviceAccounts.none")} />
-      ) : (
-        <Table
-          caption={t("serviceAccounts.title")}
-          head={[
-            t("common.name"),
-            t("serviceAccounts.clientId"),
-            t("members.roles"),
-            t("common.status.label"),
-            t("serviceAccounts.secretSince"),
-            "",
-          ]}
-        >
-          {accounts.data.map((a) => (
-            <tr key={a.id}>
-              <td className="px-3 py-2 font-medium text-slate-900">{a.name}</td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-700">{a.clientId}</td>
-              <td className="px-3 py-2 text-slate-700">{a.roles.join(", ")}</td>
-              <td className="px-3 py-2">
-                <Badge>{a.enabled ? "ENABLED" : "DISABLED"}</Badge>
-              </td>
-              <td className="px-3 py-2 text-slate-700">{formatDate(a.secretRotatedAt)}</td>
-              <td className="space-x-1 whitespace-nowrap px-3 py-2 text-right">
-                <Button
-                  variant="ghost"
-                  busy={toggle.isPending && toggle.variables?.id === a.id}
-                  onClick={() => toggle.mutate(a)}
-                >
-                  {a.enabled ? t("serviceAccounts.disable") : t("serviceAccounts.enable")}
-                </Button>
-                <Button variant="ghost" onClick={() => rotate.ask(a)}>
-                  {t("serviceAccounts.rotate")}
-                </Button>
-                <Button variant="ghost" onClick={() => remove.ask(a)}>
-                  {t("common.delete")}
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <Failed actions={[toggle]} />
+      <Loaded
+        query={accounts}
+        loading={t("serviceAccounts.loading")}
+        empty={<Empty title={t("serviceAccounts.none")} />}
+      >
+        {(loaded) => (
+          <Table
+            caption={t("serviceAccounts.title")}
+            head={[
+              t("common.name"),
+              t("serviceAccounts.clientId"),
+              t("members.roles"),
+              t("common.status.label"),
+              t("serviceAccounts.secretSince"),
+              "",
+            ]}
+          >
+            {loaded.map((a) => (
+              <tr key={a.id}>
+                <td className="px-3 py-2 font-medium text-slate-900">{a.name}</td>
+                <td className="px-3 py-2 font-mono text-xs text-slate-700">{a.clientId}</td>
+                <td className="px-3 py-2 text-slate-700">{a.roles.join(", ")}</td>
+                <td className="px-3 py-2">
+                  <Badge>{a.enabled ? "ENABLED" : "DISABLED"}</Badge>
+                </td>
+                <td className="px-3 py-2 text-slate-700">{formatDate(a.secretRotatedAt)}</td>
+                <td className="space-x-1 whitespace-nowrap px-3 py-2 text-right">
+                  <Button
+                    variant="ghost"
+                    busy={toggle.isPending && toggle.variables?.id === a.id}
+                    onClick={() => toggle.mutate(a)}
+                  >
+                    {a.enabled ? t("serviceAccounts.disable") : t("serviceAccounts.enable")}
+                  </Button>
+                  <Button variant="ghost" onClick={() => rotate.ask(a)}>
+                    {t("serviceAccounts.rotate")}
+                  </Button>
+                  <Button variant="ghost" onClick={() => remove.ask(a)}>
+                    {t("common.delete")}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Loaded>
       <CreateServiceAccount
         open={creating}
         onClose={() => setCreating(false)}
@@ -157,14 +154,7 @@ function CreateServiceAccount({
   const options = (roles.data ?? [{ name: "user" } as Schemas.Role]).map((r) => ({ value: r.name, label: r.name }));
   return (
     <Dialog open={open} title={t("serviceAccounts.create")} onClose={onClose}>
-      <form
-        className="space-y-4"
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
+      <ActionForm action={create} submit={t("serviceAccounts.create")} onCancel={onClose}>
         <TextInput
           label={t("common.name")}
           value={name}
@@ -180,16 +170,7 @@ function CreateServiceAccount({
           onChange={(e) => setRole(e.target.value)}
           error={error?.fieldError("roles")}
         />
-        {create.isError && !error?.errors.length ? <ErrorBox error={create.error} /> : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" busy={create.isPending}>
-            {t("serviceAccounts.create")}
-          </Button>
-        </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

@@ -3,12 +3,14 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import {
+  ActionForm,
   Button,
   Card,
   ConfirmDialog,
   Dialog,
   Empty,
   ErrorBox,
+  Loaded,
   Loading,
   PageHeader,
   TextInput,
@@ -51,32 +53,32 @@ export function TeamsOf({ workspace, header = false }: { workspace: Workspace; h
       ) : (
         <div className="mb-4 flex justify-end">{create}</div>
       )}
-      {teams.isPending ? (
-        <Loading what={t("teams.loading")} />
-      ) : teams.isError ? (
-        <ErrorBox error={teams.error} retry={() => void teams.refetch()} />
-      ) : teams.data.length === 0 ? (
-        <Empty title={t("teams.none")}>{admin ? t("teams.createFirst") : t("teams.adminsCreate")}</Empty>
-      ) : (
-        <div className="grid gap-4 lg:grid-cols-2">
-          {teams.data.map((team) => (
-            <Card
-              key={team.id}
-              title={team.name}
-              actions={
-                admin && (
-                  <Button variant="ghost" onClick={() => remove.ask(team)}>
-                    {t("common.delete")}
-                  </Button>
-                )
-              }
-            >
-              {team.description && <p className="mb-3 text-sm text-slate-700">{team.description}</p>}
-              <TeamMembers workspaceId={workspace.id} team={team} admin={admin} />
-            </Card>
-          ))}
-        </div>
-      )}
+      <Loaded
+        query={teams}
+        loading={t("teams.loading")}
+        empty={<Empty title={t("teams.none")}>{admin ? t("teams.createFirst") : t("teams.adminsCreate")}</Empty>}
+      >
+        {(loaded) => (
+          <div className="grid gap-4 lg:grid-cols-2">
+            {loaded.map((team) => (
+              <Card
+                key={team.id}
+                title={team.name}
+                actions={
+                  admin && (
+                    <Button variant="ghost" onClick={() => remove.ask(team)}>
+                      {t("common.delete")}
+                    </Button>
+                  )
+                }
+              >
+                {team.description && <p className="mb-3 text-sm text-slate-700">{team.description}</p>}
+                <TeamMembers workspaceId={workspace.id} team={team} admin={admin} />
+              </Card>
+            ))}
+          </div>
+        )}
+      </Loaded>
       <CreateTeam open={creating} workspaceId={workspace.id} onClose={() => setCreating(false)} />
       <ConfirmDialog
         {...remove.dialog}
@@ -191,14 +193,7 @@ function CreateTeam({ open, workspaceId, onClose }: { open: boolean; workspaceId
   const error = create.error instanceof ApiError ? create.error : undefined;
   return (
     <Dialog open={open} title={t("teams.new")} onClose={onClose}>
-      <form
-        className="space-y-4"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-        noValidate
-      >
+      <ActionForm action={create} submit={t("common.create")} onCancel={onClose}>
         <TextInput
           label={t("common.name")}
           value={name}
@@ -211,16 +206,7 @@ function CreateTeam({ open, workspaceId, onClose }: { open: boolean; workspaceId
           onChange={(e) => setDescription(e.target.value)}
           error={error?.fieldError("description")}
         />
-        {create.isError && !error?.errors.length ? <ErrorBox error={create.error} /> : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" busy={create.isPending}>
-            {t("common.create")}
-          </Button>
-        </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { ApiError } from "../../shared/api";
 import { pickLanguage, speak } from "../../shared/i18n";
 import {
-  Button,
+  ActionForm,
   Card,
   ErrorBox,
   Loading,
@@ -141,12 +141,11 @@ function General({
   const error = save.error instanceof ApiError ? save.error : undefined;
   return (
     <Card title={t("settings.general")}>
-      <form
+      <ActionForm
+        action={save}
+        submit={manage ? t("common.save") : undefined}
+        saved={savedAt !== null && !save.isPending && !save.isError}
         className="max-w-lg space-y-4"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          save.mutate();
-        }}
       >
         <TextInput
           label={t("common.name")}
@@ -181,18 +180,7 @@ function General({
             setTimeZone(e.target.value);
           }}
         />
-        {save.isError && !error?.errors.length ? <ErrorBox error={save.error} /> : null}
-        {savedAt !== null && !save.isPending && !save.isError && (
-          <p role="status" className="text-sm text-emerald-700">
-            {t("common.saved")}
-          </p>
-        )}
-        {manage && (
-          <Button type="submit" busy={save.isPending}>
-            {t("common.save")}
-          </Button>
-        )}
-      </form>
+      </ActionForm>
     </Card>
   );
 }

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../shared/api";
-import { Button, Card, ErrorBox, TextInput, formatDate } from "../../../shared/ui";
+import { ActionForm, Card, TextInput, formatDate } from "../../../shared/ui";
 import { useSession, type Workspace } from "../../session";
 import { workspaceKeys } from "../../queries";
 
@@ -25,12 +25,11 @@ export function General({ workspace }: { workspace: Workspace }) {
   const readOnly = workspace.role !== "ADMIN";
   return (
     <Card title={t("workspace.general")}>
-      <form
+      <ActionForm
+        action={save}
+        submit={!readOnly ? t("common.save") : undefined}
+        saved={save.isSuccess}
         className="max-w-lg space-y-4"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          save.mutate();
-        }}
       >
         <TextInput
           label={t("common.name")}
@@ -49,18 +48,7 @@ export function General({ workspace }: { workspace: Workspace }) {
         <p className="text-sm text-slate-600">
           {t("workspace.addressCreated", { slug: workspace.slug, date: formatDate(workspace.createdAt) })}
         </p>
-        {save.isError && !error?.errors.length ? <ErrorBox error={save.error} /> : null}
-        {save.isSuccess && (
-          <p role="status" className="text-sm text-emerald-700">
-            {t("common.saved")}
-          </p>
-        )}
-        {!readOnly && (
-          <Button type="submit" busy={save.isPending}>
-            {t("common.save")}
-          </Button>
-        )}
-      </form>
+      </ActionForm>
     </Card>
   );
 }

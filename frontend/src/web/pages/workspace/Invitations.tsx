@@ -8,7 +8,8 @@ import {
   Card,
   Empty,
   ErrorBox,
-  Loading,
+  Failed,
+  Loaded,
   SelectInput,
   Table,
   TextInput,
@@ -134,64 +135,60 @@ export function Invitations({ workspace }: { workspace: Workspace }) {
         )}
       </Card>
       <Card title={t("workspace.invitations")}>
-        {resend.isError || revoke.isError ? (
-          <div className="mb-4">
-            <ErrorBox error={resend.error ?? revoke.error} />
-          </div>
-        ) : null}
-        {invitations.isPending ? (
-          <Loading what={t("workspace.loadingInvitations")} />
-        ) : invitations.isError ? (
-          <ErrorBox error={invitations.error} />
-        ) : invitations.data.length === 0 ? (
-          <Empty title={t("workspace.noInvitations")} />
-        ) : (
-          <Table
-            caption={t("workspace.invitations")}
-            head={[
-              t("common.email"),
-              t("common.role"),
-              t("common.status.label"),
-              t("workspace.delivery"),
-              t("workspace.expires"),
-              "",
-            ]}
-          >
-            {invitations.data.map((i) => (
-              <tr key={i.id}>
-                <td className="px-3 py-2">{i.email}</td>
-                <td className="px-3 py-2">
-                  <Badge>{i.role}</Badge>
-                </td>
-                <td className="px-3 py-2">
-                  <Badge>{i.status}</Badge>
-                </td>
-                <td className="px-3 py-2">{i.delivery ? deliveryText[i.delivery] : ""}</td>
-                <td className="px-3 py-2">{formatDate(i.expiresAt)}</td>
-                <td className="flex justify-end gap-1 px-3 py-2">
-                  {(i.status === "PENDING" || i.status === "EXPIRED") && (
-                    <Button
-                      variant="ghost"
-                      busy={resend.isPending && resend.variables === i.id}
-                      aria-label={t("workspace.resendTo", { email: i.email })}
-                      onClick={() => {
-                        setSent(null);
-                        resend.mutate(i.id);
-                      }}
-                    >
-                      {t("workspace.resend")}
-                    </Button>
-                  )}
-                  {i.status === "PENDING" && (
-                    <Button variant="ghost" onClick={() => revoke.mutate(i.id)}>
-                      {t("workspace.revoke")}
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <Failed actions={[resend, revoke]} />
+        <Loaded
+          query={invitations}
+          loading={t("workspace.loadingInvitations")}
+          empty={<Empty title={t("workspace.noInvitations")} />}
+        >
+          {(loaded) => (
+            <Table
+              caption={t("workspace.invitations")}
+              head={[
+                t("common.email"),
+                t("common.role"),
+                t("common.status.label"),
+                t("workspace.delivery"),
+                t("workspace.expires"),
+                "",
+              ]}
+            >
+              {loaded.map((i) => (
+                <tr key={i.id}>
+                  <td className="px-3 py-2">{i.email}</td>
+                  <td className="px-3 py-2">
+                    <Badge>{i.role}</Badge>
+                  </td>
+                  <td className="px-3 py-2">
+                    <Badge>{i.status}</Badge>
+                  </td>
+                  <td className="px-3 py-2">{i.delivery ? deliveryText[i.delivery] : ""}</td>
+                  <td className="px-3 py-2">{formatDate(i.expiresAt)}</td>
+                  <td className="flex justify-end gap-1 px-3 py-2">
+                    {(i.status === "PENDING" || i.status === "EXPIRED") && (
+                      <Button
+                        variant="ghost"
+                        busy={resend.isPending && resend.variables === i.id}
+                        aria-label={t("workspace.resendTo", { email: i.email })}
+                        onClick={() => {
+                          setSent(null);
+                          resend.mutate(i.id);
+                        }}
+                      >
+                        {t("workspace.resend")}
+                      </Button>
+                    )}
+                    {i.status === "PENDING" && (
+                      <Button variant="ghost" onClick={() => revoke.mutate(i.id)}>
+                        {t("workspace.revoke")}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Loaded>
       </Card>
     </div>
   );
