@@ -48,8 +48,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @TenantScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RoleResource {
-  private static final Set<String> PATCHABLE = Set.of("description", "permissions");
-
   @Inject RoleService roles;
   @Inject CurrentTenant tenant;
   @Inject CurrentIdentity identity;
@@ -79,7 +77,26 @@ public class RoleResource {
       description = "JSON merge patch (RFC 7396): only the members sent change")
   public record RoleChanges(
       @Schema(maxLength = TenantRole.MAX_DESCRIPTION) String description,
-      @Schema(description = "Replaces the role's permissions") List<String> permissions) {}
+      @Schema(description = "Replaces the role's permissions") List<String> permissions) {
+    private static final Set<String> PATCHABLE = Set.of("description", "permissions");
+
+    /** What a merge patch changes; a null description clears it (an empty one). */
+    static Wanted read(JsonObject body) {
+      return MergePatch.read(
+          body,
+          PATCHABLE,
+          patch ->
+              new Wanted(
+                  patch
+                      .clearableText("description", RoleResource::description)
+                      .map(text -> text.orElse("")),
+                  patch
+                      .strings("permissions", "permission names")
+                      .map(names -> patch.check(() -> RoleResource.permissions(names)))));
+    }
+
+    record Wanted(Optional<String> description, Optional<Set<String>> permissions) {}
+  }
 
   @Schema(name = "CreateRole")
   public record CreateRoleRequest(
@@ -179,16 +196,10 @@ public class RoleResource {
   @APIResponse(responseCode = "200")
   @APIResponse(responseCode = "409", description = "admin is fixed")
   public RoleView update(@PathParam("name") String name, JsonObject patch) {
-    Validation validation = MergePatch.check(patch, PATCHABLE);
-    Optional<String> description =
-        MergePatch.clearableText(patch, "description", validation, RoleResource::description)
-            .map(text -> text.orElse(""));
-    Optional<Set<String>> permissions =
-        MergePatch.strings(patch, "permissions", validation, "permission names")
-            .map(names -> validation.check(() -> permissions(names)));
-    validation.throwIfInvalid();
+    RoleChanges.Wanted wanted = RoleChanges.read(patch);
     return RoleView.of(
-        roles.update(tenant.require(), name, description, permissions, identity.access()));
+        roles.update(
+            tenant.require(), name, wanted.description(), wanted.permissions(), identity.access()));
   }
 
   @DELETE

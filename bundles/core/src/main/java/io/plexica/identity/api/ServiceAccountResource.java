@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -54,8 +53,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresPermission("service-accounts:manage")
 public class ServiceAccountResource {
-  private static final Set<String> PATCHABLE = Set.of("name", "description", "roles", "enabled");
-
   @Inject ServiceAccountService accounts;
   @Inject CurrentTenant tenant;
   @Inject CurrentIdentity identity;
@@ -142,7 +139,23 @@ public class ServiceAccountResource {
       @Schema(maxLength = ServiceAccount.MAX_DESCRIPTION, description = "null clears it")
           String description,
       @Schema(description = "Replaces the account's roles") List<String> roles,
-      Boolean enabled) {}
+      Boolean enabled) {
+    private static final Set<String> PATCHABLE = Set.of("name", "description", "roles", "enabled");
+
+    static Changes read(JsonObject body) {
+      return MergePatch.read(
+          body,
+          PATCHABLE,
+          patch ->
+              new Changes(
+                  patch.text("name", ServiceAccountResource::name),
+                  patch.clearableText("description", ServiceAccountResource::description),
+                  patch
+                      .strings("roles", "role names")
+                      .map(names -> patch.check(() -> RoleNames.of(names))),
+                  patch.bool("enabled")));
+    }
+  }
 
   @GET
   @Operation(operationId = "listServiceAccounts", summary = "List service accounts, by name")
@@ -225,24 +238,9 @@ public class ServiceAccountResource {
   @APIResponse(responseCode = "409", description = "Name taken")
   public ServiceAccountView update(@PathParam("id") String id, JsonObject patch) {
     UUID accountId = accountId(id);
-    Validation validation = MergePatch.check(patch, PATCHABLE);
-    Optional<String> name =
-        MergePatch.text(patch, "name", validation, ServiceAccountResource::name);
-    Optional<Optional<String>> description =
-        MergePatch.clearableText(
-            patch, "description", validation, ServiceAccountResource::description);
-    Optional<Set<String>> roles =
-        MergePatch.strings(patch, "roles", validation, "role names")
-            .map(names -> validation.check(() -> RoleNames.of(names)));
-    Optional<Boolean> enabled = MergePatch.bool(patch, "enabled", validation);
-    validation.throwIfInvalid();
     return ServiceAccountView.of(
         accounts.change(
-            tenant.require(),
-            accountId,
-            new Changes(name, description, roles, enabled),
-            identity.access(),
-            actor()));
+            tenant.require(), accountId, ChangesRequest.read(patch), identity.access(), actor()));
   }
 
   @POST

@@ -7,7 +7,6 @@ import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
-import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.MergePatch;
 import io.plexica.tenancy.context.CurrentTenant;
@@ -15,7 +14,6 @@ import io.plexica.tenancy.context.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -32,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,8 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @TenantScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginInstallationResource {
-  private static final Set<String> PATCHABLE = Set.of("enabled", "config");
-
   @Inject PluginInstallations installations;
   @Inject PluginDeployment deployment;
   @Inject CurrentTenant tenant;
@@ -112,7 +109,19 @@ public class PluginInstallationResource {
       @Schema(description = "false keeps the plugin installed but stops it for the tenant")
           Boolean enabled,
       @Schema(description = "Replaces the configuration; fits the plugin's configuration schema")
-          JsonObject config) {}
+          JsonObject config) {
+    private static final Set<String> PATCHABLE = Set.of("enabled", "config");
+
+    static Wanted read(JsonObject body) {
+      return MergePatch.read(
+          body,
+          PATCHABLE,
+          patch ->
+              new Wanted(patch.bool("enabled"), patch.object("config").map(JsonObject::toString)));
+    }
+
+    record Wanted(Optional<Boolean> enabled, Optional<String> config) {}
+  }
 
   @Schema(name = "InstallPlugin")
   public record InstallRequest(
@@ -200,26 +209,13 @@ public class PluginInstallationResource {
               schema = @Schema(implementation = InstallationChanges.class)))
   @APIResponse(responseCode = "200")
   public InstallationView update(@PathParam("pluginId") String pluginId, JsonObject patch) {
-    Validation validation = MergePatch.check(patch, PATCHABLE);
-    JsonValue enabled = patch.get("enabled");
-    if (enabled != null
-        && enabled.getValueType() != JsonValue.ValueType.TRUE
-        && enabled.getValueType() != JsonValue.ValueType.FALSE) {
-      validation.reject("enabled", "must be true or false");
-    }
-    JsonValue config = patch.get("config");
-    if (config != null && config.getValueType() != JsonValue.ValueType.OBJECT) {
-      validation.reject("config", "must be a JSON object");
-    }
-    validation.throwIfInvalid();
+    InstallationChanges.Wanted wanted = InstallationChanges.read(patch);
     PluginInstallation result = null;
-    if (config != null) {
-      result = installations.configure(tenant.require(), pluginId, config.toString());
+    if (wanted.config().isPresent()) {
+      result = installations.configure(tenant.require(), pluginId, wanted.config().get());
     }
-    if (enabled != null) {
-      result =
-          installations.setEnabled(
-              tenant.require(), pluginId, enabled.getValueType() == JsonValue.ValueType.TRUE);
+    if (wanted.enabled().isPresent()) {
+      result = installations.setEnabled(tenant.require(), pluginId, wanted.enabled().get());
     }
     if (result == null) {
       result = installations.installed(tenant.require(), pluginId);

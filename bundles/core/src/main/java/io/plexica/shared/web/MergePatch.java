@@ -10,95 +10,133 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * A JSON merge patch (RFC 7396) body: its common checks, and its members read as "absent means
- * unchanged" ({@link Optional#empty()}). A member that is invalid is reported to the validation and
- * read as absent, so the caller throws with every error at once ({@link
- * Validation#throwIfInvalid()}).
+ * A JSON merge patch (RFC 7396) body, read member by member as "absent means unchanged" ({@link
+ * Optional#empty()}). A member that is invalid is reported and read as absent; {@link #read} then
+ * answers 400 with every error at once, so a request record reads its patch into the service's
+ * changes and the resource holds no input rule.
  */
 public final class MergePatch {
   public static final String MEDIA_TYPE = "application/merge-patch+json";
 
-  private MergePatch() {}
+  private final JsonObject body;
+  private final Validation validation = new Validation();
 
-  /**
-   * A validation that already holds an error for every member the resource does not let clients
-   * change; 400 at once when there is no body.
-   */
-  public static Validation check(JsonObject patch, Set<String> patchable) {
-    if (patch == null) {
-      throw ProblemException.invalid("body", "a JSON object is required");
-    }
-    Validation validation = new Validation();
-    String allowed = String.join(", ", new TreeSet<>(patchable));
-    for (String key : patch.keySet()) {
-      if (!patchable.contains(key)) {
-        validation.reject(key, "cannot be changed; only " + allowed + " can");
-      }
-    }
-    return validation;
+  private MergePatch(JsonObject body) {
+    this.body = body;
   }
 
   /**
-   * A text that may not be cleared: {@code rule} gets the text, or null when the member is null or
-   * not a string, and reports what is wrong by throwing.
+   * What {@code reader} makes of the patch; 400 when there is no body, when it holds a member that
+   * is not {@code patchable}, or when {@code reader} found any member invalid.
    */
-  public static Optional<String> text(
-      JsonObject patch, String member, Validation validation, UnaryOperator<String> rule) {
-    if (!patch.containsKey(member)) {
-      return Optional.empty();
+  public static <V> V read(JsonObject body, Set<String> patchable, Function<MergePatch, V> reader) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "a JSON object is required");
     }
-    String raw = patch.get(member) instanceof JsonString text ? text.getString() : null;
-    return Optional.ofNullable(validation.check(() -> rule.apply(raw)));
+    MergePatch patch = new MergePatch(body);
+    String allowed = String.join(", ", new TreeSet<>(patchable));
+    for (String key : body.keySet()) {
+      if (!patchable.contains(key)) {
+        patch.reject(key, "cannot be changed; only " + allowed + " can");
+      }
+    }
+    V value = reader.apply(patch);
+    patch.validation.throwIfInvalid();
+    return value;
+  }
+
+  /**
+   * A text that may not be cleared, made a value by {@code rule}, which reports what is wrong by
+   * throwing ({@link Validation#check}).
+   */
+  public <T> Optional<T> text(String member, Function<String, T> rule) {
+    return present(member)
+        .flatMap(
+            value -> {
+              if (value instanceof JsonString text) {
+                return Optional.ofNullable(check(() -> rule.apply(text.getString())));
+              }
+              return rejected(
+                  member,
+                  value.getValueType() == JsonValue.ValueType.NULL
+                      ? "cannot be cleared"
+                      : "must be a string");
+            });
   }
 
   /**
    * A text that null clears: unchanged when absent, {@code Optional.of(Optional.empty())} when
    * null, else the text {@code rule} accepts.
    */
-  public static Optional<Optional<String>> clearableText(
-      JsonObject patch, String member, Validation validation, UnaryOperator<String> rule) {
-    if (!patch.containsKey(member)) {
-      return Optional.empty();
-    }
-    JsonValue value = patch.get(member);
-    if (value.getValueType() == JsonValue.ValueType.NULL) {
-      return Optional.of(Optional.empty());
-    }
-    if (value instanceof JsonString text) {
-      String accepted = validation.check(() -> rule.apply(text.getString()));
-      return accepted == null ? Optional.empty() : Optional.of(Optional.of(accepted));
-    }
-    validation.reject(member, "must be a string or null");
-    return Optional.empty();
+  public Optional<Optional<String>> clearableText(String member, Function<String, String> rule) {
+    return present(member)
+        .flatMap(
+            value -> {
+              if (value.getValueType() == JsonValue.ValueType.NULL) {
+                return Optional.of(Optional.empty());
+              }
+              if (value instanceof JsonString text) {
+                return Optional.ofNullable(check(() -> rule.apply(text.getString())))
+                    .map(Optional::of);
+              }
+              return rejected(member, "must be a string or null");
+            });
   }
 
   /** A list of strings; {@code what} names its items in the error ("role names"). */
-  public static Optional<List<String>> strings(
-      JsonObject patch, String member, Validation validation, String what) {
-    if (!patch.containsKey(member)) {
-      return Optional.empty();
-    }
-    if (patch.get(member) instanceof JsonArray array
-        && array.stream().allMatch(v -> v instanceof JsonString)) {
-      return Optional.of(
-          array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
-    }
-    validation.reject(member, "must be a list of " + what);
-    return Optional.empty();
+  public Optional<List<String>> strings(String member, String what) {
+    return present(member)
+        .flatMap(
+            value -> {
+              if (value instanceof JsonArray array
+                  && array.stream().allMatch(v -> v instanceof JsonString)) {
+                return Optional.of(
+                    array.getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList());
+              }
+              return rejected(member, "must be a list of " + what);
+            });
   }
 
-  public static Optional<Boolean> bool(JsonObject patch, String member, Validation validation) {
-    if (!patch.containsKey(member)) {
-      return Optional.empty();
-    }
-    JsonValue value = patch.get(member);
-    if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-      return Optional.of(value == JsonValue.TRUE);
-    }
-    validation.reject(member, "must be true or false");
+  public Optional<Boolean> bool(String member) {
+    return present(member)
+        .flatMap(
+            value ->
+                value == JsonValue.TRUE || value == JsonValue.FALSE
+                    ? Optional.of(value == JsonValue.TRUE)
+                    : rejected(member, "must be true or false"));
+  }
+
+  /** A JSON object, taken as a whole (a settings or configuration object replaces the old one). */
+  public Optional<JsonObject> object(String member) {
+    return present(member)
+        .flatMap(
+            value ->
+                value instanceof JsonObject object
+                    ? Optional.of(object)
+                    : rejected(member, "must be a JSON object"));
+  }
+
+  /** The value {@code rule} makes, or null when it throws; the error is reported. */
+  public <T> T check(Supplier<T> rule) {
+    return validation.check(rule);
+  }
+
+  public void reject(String member, String message) {
+    validation.reject(member, message);
+  }
+
+  private Optional<JsonValue> present(String member) {
+    return Optional.ofNullable(body.get(member));
+  }
+
+  private <T> Optional<T> rejected(String member, String message) {
+    reject(member, message);
     return Optional.empty();
   }
 }

@@ -4,7 +4,6 @@ import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.web.MergePatch;
 import io.plexica.workspaces.app.WorkspaceService;
-import jakarta.json.JsonObject;
 import java.util.Optional;
 
 /**
@@ -21,11 +20,11 @@ record NameAndDescription(String name, String description, boolean clearDescript
         false);
   }
 
-  static NameAndDescription read(JsonObject patch, Validation validation) {
+  static NameAndDescription read(MergePatch patch) {
     Optional<Optional<String>> description =
-        MergePatch.clearableText(patch, "description", validation, NameAndDescription::description);
+        patch.clearableText("description", NameAndDescription::description);
     return new NameAndDescription(
-        MergePatch.text(patch, "name", validation, NameAndDescription::name).orElse(null),
+        patch.text("name", NameAndDescription::name).orElse(null),
         description.flatMap(text -> text).orElse(null),
         description.isPresent() && description.get().isEmpty());
   }

@@ -47,8 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequiresPermission("workspaces:read")
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamResource {
-  private static final Set<String> PATCHABLE = Set.of("name", "description");
-
   @Inject TeamService teams;
   @Inject WorkspaceRequests request;
   @Inject RequestBodies bodies;
@@ -72,7 +70,13 @@ public class TeamResource {
       description = "JSON merge patch (RFC 7396): only the members sent change")
   public record TeamChanges(
       @Schema(maxLength = WorkspaceService.MAX_NAME) String name,
-      @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description) {}
+      @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description) {
+    private static final Set<String> PATCHABLE = Set.of("name", "description");
+
+    static NameAndDescription read(JsonObject body) {
+      return MergePatch.read(body, PATCHABLE, NameAndDescription::read);
+    }
+  }
 
   @Schema(name = "CreateTeam")
   public record CreateTeamRequest(
@@ -151,9 +155,7 @@ public class TeamResource {
   @APIResponse(responseCode = "200")
   public TeamView update(
       @PathParam("id") String id, @PathParam("teamId") String teamId, JsonObject patch) {
-    Validation validation = MergePatch.check(patch, PATCHABLE);
-    NameAndDescription text = NameAndDescription.read(patch, validation);
-    validation.throwIfInvalid();
+    NameAndDescription text = TeamChanges.read(patch);
     return TeamView.of(
         teams.update(
             request.tenant(),

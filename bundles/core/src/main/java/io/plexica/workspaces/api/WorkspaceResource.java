@@ -14,7 +14,6 @@ import io.plexica.workspaces.domain.WorkspaceStore.Membership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -53,7 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkspaceResource {
   static final int MAX_SETTINGS = 16 * 1024;
-  private static final Set<String> PATCHABLE = Set.of("name", "description", "settings");
 
   @Inject WorkspaceService workspaces;
   @Inject WorkspaceRequests request;
@@ -83,7 +81,25 @@ public class WorkspaceResource {
   public record WorkspaceChanges(
       @Schema(maxLength = WorkspaceService.MAX_NAME) String name,
       @Schema(maxLength = WorkspaceService.MAX_DESCRIPTION) String description,
-      @Schema(description = "Replaces the workspace's settings object") JsonObject settings) {}
+      @Schema(description = "Replaces the workspace's settings object") JsonObject settings) {
+    private static final Set<String> PATCHABLE = Set.of("name", "description", "settings");
+
+    /** The changes a merge patch asks for; 400 naming every member in error. */
+    static WorkspaceService.Changes read(JsonObject body) {
+      return MergePatch.read(
+          body,
+          PATCHABLE,
+          patch -> {
+            NameAndDescription text = NameAndDescription.read(patch);
+            String settings = patch.object("settings").map(JsonObject::toString).orElse(null);
+            if (settings != null && settings.length() > MAX_SETTINGS) {
+              patch.reject("settings", "must be at most " + MAX_SETTINGS / 1024 + " KiB of JSON");
+            }
+            return new WorkspaceService.Changes(
+                text.name(), text.description(), text.clearDescription(), settings);
+          });
+    }
+  }
 
   @Schema(name = "Workspace")
   public record WorkspaceView(
@@ -190,28 +206,12 @@ public class WorkspaceResource {
                       value = "{\"name\":\"Growth\",\"settings\":{\"color\":\"teal\"}}")))
   @APIResponse(responseCode = "200")
   public WorkspaceView update(@PathParam("id") String id, JsonObject patch) {
-    Validation validation = MergePatch.check(patch, PATCHABLE);
-    NameAndDescription text = NameAndDescription.read(patch, validation);
-    String settings = null;
-    if (patch.containsKey("settings")) {
-      JsonValue value = patch.get("settings");
-      if (value instanceof JsonObject object) {
-        settings = object.toString();
-        if (settings.length() > MAX_SETTINGS) {
-          validation.reject("settings", "must be at most " + MAX_SETTINGS / 1024 + " KiB of JSON");
-        }
-      } else {
-        validation.reject("settings", "must be a JSON object");
-      }
-    }
-    validation.throwIfInvalid();
     return WorkspaceView.of(
         workspaces.update(
             request.tenant(),
             request.caller(),
             WorkspaceRequests.workspaceId(id),
-            new WorkspaceService.Changes(
-                text.name(), text.description(), text.clearDescription(), settings)));
+            WorkspaceChanges.read(patch)));
   }
 
   @DELETE
