@@ -1,6 +1,7 @@
 package io.plexica.incontainer;
 
 import io.plexica.identity.api.CurrentIdentity;
+import io.plexica.ratelimit.api.RateLimitFilter;
 import io.plexica.tenancy.context.CurrentTenant;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -24,9 +25,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FilterProbes {
   static final String HEADER = "X-Filter-Probe";
-
-  /** {@code RateLimitFilter.DEFERRED_CLIENT}: the client's count, taken once the token is known. */
-  private static final String DEFERRED_CLIENT = "io.plexica.ratelimit.deferred-client";
 
   static final int BEFORE_CLIENT_RATE_LIMIT = Priorities.AUTHENTICATION - 501;
   static final int AFTER_CLIENT_RATE_LIMIT = Priorities.AUTHENTICATION - 499;
@@ -94,7 +92,7 @@ public final class FilterProbes {
                   getClass().getAnnotation(Priority.class).value(),
                   identity.token().isPresent(),
                   inTenant(),
-                  request.getProperty(DEFERRED_CLIENT) != null));
+                  request.getProperty(RateLimitFilter.DEFERRED_CLIENT) != null));
     }
 
     private boolean inTenant() {

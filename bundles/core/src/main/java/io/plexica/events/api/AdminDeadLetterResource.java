@@ -79,9 +79,7 @@ public class AdminDeadLetterResource {
       description = "PENDING: the retry loop takes them within a second",
       content = @Content(schema = @Schema(implementation = DeadLetterView[].class)))
   public List<DeadLetterView> retry(RetryRequest body) {
-    return deadLetters
-        .retry(Optional.empty(), DeadLetterViews.ids(bodies.valid(body, REQUIRED_BODY)))
-        .stream()
+    return deadLetters.retry(Optional.empty(), bodies.value(body, REQUIRED_BODY)).stream()
         .map(d -> DeadLetterView.of(d, false))
         .toList();
   }

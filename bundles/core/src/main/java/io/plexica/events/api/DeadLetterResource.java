@@ -86,9 +86,7 @@ public class DeadLetterResource {
       description = "PENDING: the retry loop takes them within a second",
       content = @Content(schema = @Schema(implementation = DeadLetterView[].class)))
   public List<DeadLetterView> retry(RetryRequest body) {
-    return deadLetters
-        .retry(scope(), DeadLetterViews.ids(bodies.valid(body, REQUIRED_BODY)))
-        .stream()
+    return deadLetters.retry(scope(), bodies.value(body, REQUIRED_BODY)).stream()
         .map(d -> DeadLetterView.of(d, false))
         .toList();
   }

@@ -5,12 +5,15 @@ import io.plexica.events.domain.DeadLetterPage;
 import io.plexica.events.domain.DeadLetterQuery;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.FieldRules;
+import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.query.PageRequest;
+import io.plexica.shared.web.CheckedBody;
 import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,13 +71,38 @@ final class DeadLetterViews {
     }
   }
 
-  /** The dead letters to retry: their rules are checked by Bean Validation before any call. */
+  /** The dead letters to retry, checked whole before any is retried. */
   @Schema(name = "RetryDeadLetters")
   public record RetryRequest(
       @Schema(required = true)
           @NotEmpty(message = "list the dead letters to retry")
           @Size(max = MAX_RETRIED, message = "at most " + MAX_RETRIED + " at once")
-          List<String> ids) {}
+          List<String> ids)
+      implements CheckedBody<List<UUID>> {
+    @Override
+    public List<UUID> value(Validation validation) {
+      if (ids == null || ids.isEmpty() || ids.size() > MAX_RETRIED) {
+        return List.of(); // Bean Validation has named the list's fault
+      }
+      List<UUID> parsed = new ArrayList<>();
+      List<String> malformed = new ArrayList<>();
+      for (String id : ids) {
+        try {
+          parsed.add(FieldRules.requiredId("ids", id));
+        } catch (ProblemException e) {
+          malformed.add(id == null ? "null" : "'" + id + "'");
+        }
+      }
+      if (!malformed.isEmpty()) {
+        validation.reject(
+            "ids",
+            "must be ids (UUIDs); these are not: "
+                + String.join(", ", malformed.subList(0, Math.min(5, malformed.size())))
+                + (malformed.size() > 5 ? " and " + (malformed.size() - 5) + " more" : ""));
+      }
+      return parsed;
+    }
+  }
 
   /** What a retry without a body is told. */
   static final String REQUIRED_BODY = "a JSON object with ids is required";
@@ -106,9 +134,5 @@ final class DeadLetterViews {
         tenantId,
         state,
         pageRequest);
-  }
-
-  static List<UUID> ids(RetryRequest body) {
-    return body.ids().stream().map(id -> FieldRules.requiredId("ids", id)).toList();
   }
 }

@@ -103,14 +103,11 @@ public class ServiceAccountService {
   public record NewAccount(String name, String description, Set<String> roles) {}
 
   public Created create(TenantRef tenant, NewAccount wanted, Access creator, Actor by) {
-    String name = wanted.name();
-    String description = wanted.description();
-    Set<String> roles = wanted.roles();
     store.read(
         tenant,
         tx -> {
-          UserService.requireKnownRoles(tx, roles);
-          UserService.requireCanHandOut(tx, creator, roles);
+          UserService.requireKnownRoles(tx, wanted.roles());
+          UserService.requireCanHandOut(tx, creator, wanted.roles());
           if (tx.serviceAccounts().size() >= MAX_PER_TENANT) {
             throw new ProblemException(
                 IdentityProblems.SERVICE_ACCOUNT_LIMIT,
@@ -119,30 +116,30 @@ public class ServiceAccountService {
                     + " service accounts, the most it may have;"
                     + " delete one first.");
           }
-          requireFreeName(tx, name, null);
+          requireFreeName(tx, wanted.name(), null);
           return null;
         });
-    String clientId = clientId(name);
+    String clientId = clientId(wanted.name());
     ServiceClient client =
-        realms.createServiceClient(tenant.slug(), tenant.id(), clientId, description);
+        realms.createServiceClient(tenant.slug(), tenant.id(), clientId, wanted.description());
     try {
       Details made =
           store.inTransaction(
               tenant,
               tx -> {
-                requireFreeName(tx, name, null);
+                requireFreeName(tx, wanted.name(), null);
                 TenantUser user =
                     TenantUser.serviceAccount(
                         UUID.fromString(client.userId()),
                         client.username(),
-                        roles,
+                        wanted.roles(),
                         clock.instant());
                 tx.add(user);
                 ServiceAccount account =
                     new ServiceAccount(
                         user.id(),
-                        name,
-                        description,
+                        wanted.name(),
+                        wanted.description(),
                         clientId,
                         client.clientUuid(),
                         by.name(),

@@ -38,7 +38,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
   static final List<String> SIGN_IN_PATHS = List.of("web-config", "workspace-invitations");
 
   /** The request property holding the client's bucket while its count waits for the token. */
-  static final String DEFERRED_CLIENT = "io.plexica.ratelimit.deferred-client";
+  public static final String DEFERRED_CLIENT = "io.plexica.ratelimit.deferred-client";
 
   @Inject RateLimits limits;
   @Inject RateLimiter limiter;

@@ -10,7 +10,6 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,21 +31,6 @@ public class RequestBodies {
   }
 
   /**
-   * The body, when present and valid; otherwise a {@code validation-failed} problem naming each
-   * field in error, or the body itself with {@code whenMissing} when there is none.
-   */
-  public <T> T valid(T body, String whenMissing) {
-    if (body == null) {
-      throw ProblemException.invalid("body", whenMissing);
-    }
-    Set<ConstraintViolation<T>> violations = validator.validate(body);
-    if (!violations.isEmpty()) {
-      throw invalid(violations);
-    }
-    return body;
-  }
-
-  /**
    * What the body asks for, when it is present and follows both its Bean Validation constraints and
    * the rules of its value objects; otherwise a {@code validation-failed} problem naming every
    * field in error, or the body itself with {@code whenMissing} when there is none.
@@ -55,8 +39,7 @@ public class RequestBodies {
     if (body == null) {
       throw ProblemException.invalid("body", whenMissing);
     }
-    Validation validation = new Validation();
-    fieldErrors(validator.validate(body)).forEach(e -> validation.reject(e.field(), e.message()));
+    Validation validation = rejecting(validator.validate(body));
     V value = body.value(validation);
     validation.throwIfInvalid();
     return value;
@@ -67,16 +50,17 @@ public class RequestBodies {
    * each as the field it is about and its message.
    */
   static ProblemException invalid(Set<? extends ConstraintViolation<?>> violations) {
-    Validation validation = new Validation();
-    fieldErrors(violations).forEach(e -> validation.reject(e.field(), e.message()));
-    return validation.problem().orElseThrow();
+    return rejecting(violations).problem().orElseThrow();
   }
 
-  private static List<FieldError> fieldErrors(Set<? extends ConstraintViolation<?>> violations) {
-    return violations.stream()
+  /** A validation holding each violation as the field it is about and its message, in order. */
+  private static Validation rejecting(Set<? extends ConstraintViolation<?>> violations) {
+    Validation validation = new Validation();
+    violations.stream()
         .map(RequestBodies::fieldError)
         .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
-        .toList();
+        .forEach(e -> validation.reject(e.field(), e.message()));
+    return validation;
   }
 
   /**

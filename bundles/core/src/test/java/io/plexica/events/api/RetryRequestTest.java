@@ -12,32 +12,53 @@ import io.plexica.shared.web.RequestBodies;
 import io.plexica.testing.EdgeChecks;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The retry request's Bean Validation rules, checked at the edge by {@link RequestBodies}, answer
- * as one problem naming each field.
+ * The retry request's rules (Bean Validation for the list, the ids' form for each), checked at the
+ * edge by {@link RequestBodies}, answer as one problem naming each field.
  */
 class RetryRequestTest {
   private final RequestBodies bodies = EdgeChecks.BODIES;
 
   @Test
-  void aValidBodyIsReturnedAsItIs() {
-    RetryRequest body = new RetryRequest(List.of("a", "b"));
-    assertThat(bodies.valid(body, "required")).isSameAs(body);
+  void aValidBodyIsTheIdsItLists() {
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    assertThat(bodies.value(new RetryRequest(List.of(first.toString(), second.toString())), "x"))
+        .containsExactly(first, second);
+  }
+
+  @Test
+  void everyMalformedIdIsNamedInOneError() {
+    String good = UUID.randomUUID().toString();
+    assertThatThrownBy(() -> bodies.value(new RetryRequest(List.of("a", good, "b")), "required"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            problem ->
+                assertThat(problem.fieldErrors())
+                    .containsExactly(
+                        new FieldError("ids", "must be ids (UUIDs); these are not: 'a', 'b'")));
+    List<String> many = Collections.nCopies(7, "x");
+    assertThatThrownBy(() -> bodies.value(new RetryRequest(many), "required"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            problem ->
+                assertThat(problem.fieldErrors().get(0).message()).endsWith("'x' and 2 more"));
   }
 
   @Test
   void aMissingBodyIsNamedWithWhatIsRequired() {
     assertProblem(
-        () -> bodies.valid(null, "a JSON object with ids is required"),
+        () -> bodies.value(null, "a JSON object with ids is required"),
         ProblemType.VALIDATION_FAILED,
         "a JSON object with ids is required");
   }
 
   @Test
   void eachBrokenRuleOfTheRecordIsAFieldErrorWithItsMessage() {
-    assertThatThrownBy(() -> bodies.valid(new RetryRequest(List.of()), "required"))
+    assertThatThrownBy(() -> bodies.value(new RetryRequest(List.of()), "required"))
         .isInstanceOfSatisfying(
             ProblemException.class,
             problem -> {
@@ -46,7 +67,7 @@ class RetryRequestTest {
                   .containsExactly(new FieldError("ids", "list the dead letters to retry"));
             });
     assertThatThrownBy(
-            () -> bodies.valid(new RetryRequest(Collections.nCopies(501, "x")), "required"))
+            () -> bodies.value(new RetryRequest(Collections.nCopies(501, "x")), "required"))
         .isInstanceOfSatisfying(
             ProblemException.class,
             problem ->
