@@ -47,7 +47,10 @@ public class AdminUserResource {
       summary = "Search users of all tenants",
       description = "Users of active and suspended tenants, ordered by tenant and username.")
   @APIResponse(responseCode = "200")
-  @APIResponse(responseCode = "400", description = "Invalid parameter")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "An unknown status, a malformed role name, a search text over 200 characters, or a page out of range")
   public PlatformUserPageView search(
       @Parameter(description = "Text in the username, e-mail or name, any case") @QueryParam("q")
           String text,

@@ -62,7 +62,10 @@ public class UserResource {
       summary = "List users",
       description = "Search by username, e-mail or name; page.")
   @APIResponse(responseCode = "200")
-  @APIResponse(responseCode = "400", description = "Invalid parameter")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "An unknown status, a malformed role name, a search text over 200 characters, or a page out of range")
   public UserPageView list(
       @Parameter(description = "Text in the username, e-mail or name, any case") @QueryParam("q")
           String text,

@@ -106,7 +106,10 @@ public class TenantResource {
       summary = "List tenants",
       description = "Search, filter by status, sort and page.")
   @APIResponse(responseCode = "200")
-  @APIResponse(responseCode = "400", description = "Invalid parameter")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "An unknown status or sort field, a search text over 200 characters, or a page out of range")
   public TenantPageView list(
       @Parameter(description = "Text found in the slug or the name, any case") @QueryParam("q")
           String text,
