@@ -3,6 +3,7 @@ package io.plexica.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plexica.testing.Await;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -242,15 +243,12 @@ class EventsIT {
           "SELECT status || ' ' || attempts || ' ' ||"
               + " floor(extract(epoch FROM updated_at - created_at)) FROM plexica_core.dead_letter"
               + " WHERE plugin_id = 'faulty' AND envelope LIKE ?";
-      List<String> row = List.of();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline) {
-        row = Platform.strings(sql, "%" + boom + "%");
-        if (!row.isEmpty() && row.get(0).startsWith("FAILED")) {
-          break;
-        }
-        Platform.sleep(250);
-      }
+      List<String> row =
+          Await.latest(
+              () -> Platform.strings(sql, "%" + boom + "%"),
+              rows -> !rows.isEmpty() && rows.get(0).startsWith("FAILED"),
+              Duration.ofSeconds(30),
+              Duration.ofMillis(250));
       assertThat(row).singleElement().asString().startsWith("FAILED 4 ");
       assertThat(Long.parseLong(row.get(0).split(" ")[2])).isGreaterThanOrEqualTo(6);
       assertThat(consume(tenantA, List.of("dlq.core.workspace.created"), 1))
@@ -307,12 +305,12 @@ class EventsIT {
               .path("status");
       assertThat(retried).containsExactly("PENDING");
       // The failures opened faulty's breaker (30 s of rest); the retry waits for it to close.
-      String state = "PENDING";
-      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (!"RESOLVED".equals(state) && System.nanoTime() < until) {
-        Platform.sleep(200);
-        state = Platform.asTenantAdmin(a).get("/dead-letters/" + letter).path("status");
-      }
+      String state =
+          Await.latest(
+              () -> Platform.asTenantAdmin(a).get("/dead-letters/" + letter).<String>path("status"),
+              "RESOLVED"::equals,
+              Duration.ofSeconds(60),
+              Duration.ofMillis(200));
       assertThat(state)
           .as(Platform.asTenantAdmin(a).get("/dead-letters/" + letter).asString())
           .isEqualTo("RESOLVED");

@@ -3,6 +3,7 @@ package io.plexica.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.testing.Await;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -117,21 +117,19 @@ class LauncherIT {
   }
 
   private static void awaitActive(String token) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      if ("ACTIVE"
-          .equals(
-              given()
-                  .baseUri(BASE)
-                  .auth()
-                  .oauth2(token)
-                  .get("/api/v1/tenants/acme")
-                  .path("status"))) {
-        return;
-      }
-      Platform.sleep(100);
-    }
-    throw new AssertionError("acme did not become ACTIVE");
+    Await.until(
+        () ->
+            "ACTIVE"
+                .equals(
+                    given()
+                        .baseUri(BASE)
+                        .auth()
+                        .oauth2(token)
+                        .get("/api/v1/tenants/acme")
+                        .path("status")),
+        "acme to become ACTIVE",
+        Duration.ofSeconds(60),
+        Duration.ofMillis(100));
   }
 
   /** Runs bin/plexica with a clean environment of its own; fails on a non-zero exit. */

@@ -2,7 +2,9 @@ package io.plexica.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.testing.Await;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,21 +45,15 @@ class MailIT {
   }
 
   /** The invitation's delivery as its workspace's list shows it, once it is no longer QUEUED. */
-  private static String deliveryOf(String workspace, String invitation)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 20_000;
-    String delivery = null;
-    while (System.currentTimeMillis() < deadline) {
-      delivery =
-          Platform.asTenantAdmin(tenant)
-              .get("/workspaces/" + workspace + "/invitations")
-              .<String>path("find { it.id == '" + invitation + "' }.delivery");
-      if (!"QUEUED".equals(delivery)) {
-        return delivery;
-      }
-      Thread.sleep(200);
-    }
-    return delivery;
+  private static String deliveryOf(String workspace, String invitation) {
+    return Await.latest(
+        () ->
+            Platform.asTenantAdmin(tenant)
+                .get("/workspaces/" + workspace + "/invitations")
+                .<String>path("find { it.id == '" + invitation + "' }.delivery"),
+        delivery -> !"QUEUED".equals(delivery),
+        Duration.ofSeconds(20),
+        Duration.ofMillis(200));
   }
 
   /** A new workspace of the test tenant (its slug made unique from the prefix); its id. */
@@ -175,17 +171,17 @@ class MailIT {
     assertThat(invited.<String>path("delivery")).isEqualTo("QUEUED");
 
     // A node tried within a second or two, failed, and put it back for later.
-    List<String> failure = List.of();
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (failure.isEmpty() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      failure =
-          Platform.strings(
-              "SELECT last_error FROM plexica_core.invitation_mail"
-                  + " WHERE invitation_id = CAST(? AS uuid) AND attempts >= 1"
-                  + " AND last_error IS NOT NULL AND next_attempt_at > now()",
-              invited.path("id"));
-    }
+    List<String> failure =
+        Await.latest(
+            () ->
+                Platform.strings(
+                    "SELECT last_error FROM plexica_core.invitation_mail"
+                        + " WHERE invitation_id = CAST(? AS uuid) AND attempts >= 1"
+                        + " AND last_error IS NOT NULL AND next_attempt_at > now()",
+                    invited.path("id")),
+            rows -> !rows.isEmpty(),
+            Duration.ofSeconds(20),
+            Duration.ofMillis(200));
     assertThat(failure).as("a failed attempt, queued again").hasSize(1);
     assertThat(
             Platform.asTenantAdmin(slug)

@@ -2,7 +2,9 @@ package io.plexica.it;
 
 import static io.restassured.RestAssured.given;
 
+import io.plexica.testing.Await;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,25 +22,22 @@ final class Mailbox {
   private Mailbox() {}
 
   /** The mails the address holds, waiting up to 20 s for the first. */
-  static List<Map<String, Object>> to(String address) throws InterruptedException {
+  static List<Map<String, Object>> to(String address) {
     return to(address, 1);
   }
 
   /** The mails to the address once there are {@code count}, or what there is after 20 s. */
-  static List<Map<String, Object>> to(String address, int count) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 20_000;
-    List<Map<String, Object>> mails = List.of();
-    while (System.currentTimeMillis() < deadline) {
-      Response inbox = given().get(API + "/api/user/" + address + "/messages/INBOX");
-      if (inbox.statusCode() == 200) {
-        mails = inbox.jsonPath().getList("$");
-        if (mails.size() >= count) {
-          return mails;
-        }
-      }
-      Thread.sleep(300);
-    }
-    return mails;
+  static List<Map<String, Object>> to(String address, int count) {
+    return Await.latest(
+        () -> {
+          Response inbox = given().get(API + "/api/user/" + address + "/messages/INBOX");
+          return inbox.statusCode() == 200
+              ? inbox.jsonPath().<Map<String, Object>>getList("$")
+              : List.<Map<String, Object>>of();
+        },
+        mails -> mails.size() >= count,
+        Duration.ofSeconds(20),
+        Duration.ofMillis(300));
   }
 
   /** The mail's text, with quoted-printable soft breaks and {@code =3D} undone. */

@@ -3,6 +3,7 @@ package io.plexica.it;
 import static io.plexica.it.Platform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.testing.Await;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
@@ -287,11 +288,11 @@ class ReplicasIT {
     }
     try {
       String subject = tenantId(tenant) + "/" + pluginId;
-      Instant deadline = Instant.now().plusSeconds(60);
-      while (!leasesOn(subject).isEmpty() && Instant.now().isBefore(deadline)) {
-        pause(250);
-      }
-      assertThat(leasesOn(subject)).as("settled by the other replica").isEmpty();
+      Await.until(
+          () -> leasesOn(subject).isEmpty(),
+          "the other replica to settle " + subject,
+          Duration.ofSeconds(60),
+          Duration.ofMillis(250));
       assertThat(
               on(2, Platform.asTenantAdmin(tenant))
                   .get("/plugin-installations")
@@ -414,29 +415,26 @@ class ReplicasIT {
   }
 
   private static void awaitStepsStarted(String slug, int steps) {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (Instant.now().isBefore(deadline)) {
-      Response report = on(2, Platform.api()).get("/tenants/" + slug + "/provisioning");
-      List<Object> started = report.path("steps");
-      if (started != null && started.size() >= steps) {
-        return;
-      }
-      pause(20);
-    }
-    throw new AssertionError("Provisioning of " + slug + " did not reach step " + steps);
+    Await.until(
+        () -> {
+          List<Object> started =
+              on(2, Platform.api()).get("/tenants/" + slug + "/provisioning").path("steps");
+          return started != null && started.size() >= steps;
+        },
+        "provisioning of " + slug + " to reach step " + steps,
+        Duration.ofSeconds(60),
+        Duration.ofMillis(20));
   }
 
   private static Response awaitStatusOn(int index, String slug, String status, Duration within) {
-    Instant deadline = Instant.now().plus(within);
-    Response last;
-    do {
-      last = on(index, Platform.api()).get("/tenants/" + slug);
-      if (status.equals(last.path("status"))) {
-        return last;
-      }
-      pause(250);
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError(slug + " did not become " + status + ": " + last.asString());
+    Response last =
+        Await.latest(
+            () -> on(index, Platform.api()).get("/tenants/" + slug),
+            tenant -> status.equals(tenant.path("status")),
+            within,
+            Duration.ofMillis(250));
+    assertThat(last.<String>path("status")).as(slug + ": " + last.asString()).isEqualTo(status);
+    return last;
   }
 
   private static String tenantId(String slug) {
@@ -448,13 +446,11 @@ class ReplicasIT {
   }
 
   private static void awaitLease(String subject) {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (leasesOn(subject).isEmpty()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("No installation started on " + subject);
-      }
-      pause(50);
-    }
+    Await.until(
+        () -> !leasesOn(subject).isEmpty(),
+        "an installation to start on " + subject,
+        Duration.ofSeconds(30),
+        Duration.ofMillis(50));
   }
 
   /** Runs the launcher (the test profile's services) and fails the test if it fails. */

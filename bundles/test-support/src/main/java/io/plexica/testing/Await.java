@@ -3,6 +3,8 @@ package io.plexica.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Waiting for what another thread, node or service does, with a deadline that fails the test and
@@ -28,18 +30,29 @@ public final class Await {
    */
   public static void until(
       BooleanSupplier condition, String what, Duration within, Duration every) {
+    if (!latest(condition::getAsBoolean, done -> done, within, every)) {
+      throw new AssertionError("Timed out after " + within.toSeconds() + " s waiting for " + what);
+    }
+  }
+
+  /**
+   * Asks {@code attempt} every {@code every} until what it gives is {@code done}, for up to {@code
+   * within}, and returns the last thing it gave either way: the test's own assertion then says what
+   * it saw instead of only that time ran out.
+   */
+  public static <T> T latest(
+      Supplier<T> attempt, Predicate<? super T> done, Duration within, Duration every) {
     Instant deadline = Instant.now().plus(within);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(
-            "Timed out after " + within.toSeconds() + " s waiting for " + what);
-      }
+    T value = attempt.get();
+    while (!done.test(value) && Instant.now().isBefore(deadline)) {
       try {
         Thread.sleep(every.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AssertionError("Interrupted waiting for " + what, e);
+        throw new AssertionError("Interrupted while waiting", e);
       }
+      value = attempt.get();
     }
+    return value;
   }
 }
