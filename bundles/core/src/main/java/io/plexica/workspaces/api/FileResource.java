@@ -1,10 +1,10 @@
 package io.plexica.workspaces.api;
 
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.security.RequiresPermission;
 import io.plexica.shared.web.PathIds;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.app.FileService;
+import io.plexica.workspaces.domain.FileName;
 import io.plexica.workspaces.domain.WorkspaceFile;
 import io.plexica.workspaces.domain.WorkspaceProblems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -184,7 +184,7 @@ public class FileResource {
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
       InputStream body,
       @Context UriInfo uri) {
-    String fileName = fileName(name);
+    String fileName = new FileName(name).value();
     WorkspaceFile file;
     if (contentLength != null && contentLength >= 0) {
       // Announced length: streamed to the storage as it arrives.
@@ -262,22 +262,6 @@ public class FileResource {
 
   private static UUID file(String raw) {
     return PathIds.of(raw, WorkspaceProblems.FILE_NOT_FOUND, "file");
-  }
-
-  static String fileName(String raw) {
-    String name = raw == null ? "" : raw.strip();
-    if (name.isEmpty()) {
-      throw ProblemException.invalid("name", "is required: the file's name, in ?name=");
-    }
-    if (name.length() > FileService.MAX_NAME) {
-      throw ProblemException.invalid(
-          "name", "must be at most " + FileService.MAX_NAME + " characters");
-    }
-    if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '/' || c == '\\')) {
-      throw ProblemException.invalid(
-          "name", "must not contain slashes, backslashes or control characters");
-    }
-    return name;
   }
 
   private byte[] read(InputStream body, long max) {

@@ -1,7 +1,9 @@
 package io.plexica.workspaces.api;
 
-import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.problem.Validation;
 import io.plexica.shared.security.RequiresPermission;
+import io.plexica.shared.web.CheckedBody;
+import io.plexica.shared.web.RequestBodies;
 import io.plexica.tenancy.context.TenantScoped;
 import io.plexica.workspaces.api.InvitationResource.InvitationView;
 import io.plexica.workspaces.app.InvitationService;
@@ -9,6 +11,8 @@ import io.plexica.workspaces.domain.Invitation;
 import io.plexica.workspaces.domain.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,9 +44,20 @@ public class InvitationAcceptResource {
   @Inject InvitationService invitations;
   @Inject WorkspaceRequests request;
   @Inject Clock clock;
+  @Inject RequestBodies bodies;
 
   @Schema(name = "AcceptInvitation")
-  public record AcceptRequest(@Schema(required = true) String token) {}
+  public record AcceptRequest(
+      @Schema(required = true)
+          @NotBlank(message = "is required")
+          @Size(max = 200, message = "is not an invitation token")
+          String token)
+      implements CheckedBody<String> {
+    @Override
+    public String value(Validation validation) {
+      return token == null ? null : token.strip();
+    }
+  }
 
   @Schema(name = "InvitationOffer")
   public record OfferView(
@@ -71,7 +86,10 @@ public class InvitationAcceptResource {
   public OfferView preview(AcceptRequest body) {
     InvitationService.Offer offer =
         invitations.preview(
-            request.tenant(), request.caller(), request.verifiedEmail(), token(body));
+            request.tenant(),
+            request.caller(),
+            request.verifiedEmail(),
+            bodies.value(body, "a JSON object with token is required"));
     Invitation i = offer.invitation();
     return new OfferView(
         i.id(),
@@ -98,7 +116,10 @@ public class InvitationAcceptResource {
   public InvitationView decline(AcceptRequest body) {
     Invitation declined =
         invitations.decline(
-            request.tenant(), request.caller(), request.verifiedEmail(), token(body));
+            request.tenant(),
+            request.caller(),
+            request.verifiedEmail(),
+            bodies.value(body, "a JSON object with token is required"));
     return InvitationView.of(declined, clock.instant(), null);
   }
 
@@ -120,17 +141,10 @@ public class InvitationAcceptResource {
   public InvitationView accept(AcceptRequest body) {
     Invitation accepted =
         invitations.accept(
-            request.tenant(), request.caller(), request.verifiedEmail(), token(body));
+            request.tenant(),
+            request.caller(),
+            request.verifiedEmail(),
+            bodies.value(body, "a JSON object with token is required"));
     return InvitationView.of(accepted, clock.instant(), null);
-  }
-
-  private static String token(AcceptRequest body) {
-    if (body == null || body.token() == null || body.token().isBlank()) {
-      throw ProblemException.invalid("token", "is required");
-    }
-    if (body.token().length() > 200) {
-      throw ProblemException.invalid("token", "is not an invitation token");
-    }
-    return body.token().strip();
   }
 }

@@ -35,7 +35,6 @@ import java.util.logging.Logger;
  */
 public class FileService {
   private static final Logger LOG = Logger.getLogger(FileService.class.getName());
-  public static final int MAX_NAME = 255;
 
   /**
    * What a workspace accepts, unless configured otherwise: documents, images, data, archives; the
