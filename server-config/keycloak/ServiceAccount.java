@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * service account holds only the realm role create-realm. Keycloak makes the creator of a realm its
  * administrator, so the platform manages the realms it creates and nothing else. Realms that exist
  * already (made by an earlier launcher as the master administrator) are granted to it once, when
- * the account is made. Run by bin/plexica with the master administrator's credentials:
+ * the account is made. Its access tokens are lightweight (no role claims; Keycloak reads the
+ * account's roles from its database): a full token carries every realm's administration roles,
+ * about 550 bytes a realm, and past some 120 realms Keycloak refuses it as a header too large
+ * (HTTP 431). Run by bin/plexica with the master administrator's credentials:
  *
  * <pre>java ServiceAccount.java URL ADMIN_USER ADMIN_PASSWORD CLIENT_ID CLIENT_SECRET</pre>
  */
@@ -44,7 +47,8 @@ public class ServiceAccount {
     String client =
         """
         {"clientId":"%s","secret":"%s","publicClient":false,"serviceAccountsEnabled":true,\
-        "standardFlowEnabled":false,"directAccessGrantsEnabled":false,"implicitFlowEnabled":false}"""
+        "standardFlowEnabled":false,"directAccessGrantsEnabled":false,"implicitFlowEnabled":false,\
+        "attributes":{"client.use.lightweight.access.token.enabled":"true"}}"""
             .formatted(clientId, secret);
     String existing = first(ID, get("/admin/realms/master/clients?clientId=" + clientId));
     if (existing != null) {

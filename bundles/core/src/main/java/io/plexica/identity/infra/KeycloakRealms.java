@@ -56,6 +56,12 @@ public class KeycloakRealms implements Realms, AutoCloseable {
   private static final int SSO_IDLE_SECONDS = 30 * 60;
   private static final int SSO_MAX_SECONDS = 10 * 60 * 60;
 
+  /**
+   * What Keycloak answers when a request's headers are too large: the platform's token, when its
+   * service account's tokens carry the administration roles of every realm it made.
+   */
+  private static final int HEADER_TOO_LARGE = 431;
+
   private final KeycloakSettings settings;
   private final String loginTheme;
   private final MailSettings mail;
@@ -735,6 +741,14 @@ public class KeycloakRealms implements Realms, AutoCloseable {
       return operation.get();
     } catch (WebApplicationException e) {
       int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+      if (status == HEADER_TOO_LARGE) {
+        throw new ProblemException(
+            IdentityProblems.IDENTITY_UNAVAILABLE,
+            "The identity provider refused the platform's own token as too large (HTTP 431): its"
+                + " service account must use lightweight access tokens (docs/operations.md,"
+                + " \"Keycloak sizing\").",
+            e);
+      }
       throw new ProblemException(
           IdentityProblems.IDENTITY_UNAVAILABLE,
           // The detail reaches clients: it names no host; the log has the cause.
