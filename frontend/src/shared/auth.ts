@@ -23,6 +23,11 @@ export interface LoginSettings {
   basePath: string;
   /** The language the login pages should speak (the app's). */
   language?: string;
+  /**
+   * For an organization in a realm shared with others: its alias, so that Keycloak signs the person
+   * in to it and its tokens name it.
+   */
+  organization?: string | null;
 }
 
 const RETURN_TO = "plexica.returnTo";
@@ -36,7 +41,9 @@ function manager(settings: LoginSettings): UserManager {
     // The app then says "You signed out" and offers another organization, instead of a login page.
     post_logout_redirect_uri: `${home}?signed-out`,
     response_type: "code",
-    scope: "openid profile email",
+    scope: settings.organization
+      ? `openid profile email organization:${settings.organization}`
+      : "openid profile email",
     ui_locales: settings.language,
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     automaticSilentRenew: true,

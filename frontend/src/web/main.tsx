@@ -60,6 +60,7 @@ async function boot() {
     keycloakUrl: config.keycloakUrl,
     realm: tenant.realm,
     clientId: tenant.clientId,
+    organization: tenant.organization,
     basePath: "/",
   });
   // A suspended organization concerns every page: one calm screen instead of errors on each.

@@ -3,16 +3,21 @@ import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
-import { ActionForm, Card, PageHeader, TextInput } from "../../shared/ui";
+import { ActionForm, Card, PageHeader, SelectInput, TextInput } from "../../shared/ui";
 import { useApi, type Tenant } from "../context";
 
 export function NewTenant() {
   const api = useApi();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [form, setForm] = useState({ name: "", slug: "", adminEmail: "" });
+  const [form, setForm] = useState({ name: "", slug: "", adminEmail: "", identityHome: "" });
   const create = useMutation({
-    mutationFn: () => api<Tenant>("/tenants", { method: "POST", body: form }),
+    mutationFn: () =>
+      api<Tenant>("/tenants", {
+        method: "POST",
+        // Left out, the platform's policy places the tenant.
+        body: { ...form, identityHome: form.identityHome || undefined },
+      }),
     onSuccess: (tenant) => navigate({ to: "/tenants/$tenantId", params: { tenantId: tenant.id } }),
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
@@ -55,6 +60,18 @@ export function NewTenant() {
             value={form.adminEmail}
             onChange={(e) => setForm({ ...form, adminEmail: e.target.value })}
             error={error?.fieldError("adminEmail")}
+          />
+          <SelectInput
+            label={t("newTenant.identityHome")}
+            hint={t("newTenant.identityHomeHint")}
+            value={form.identityHome}
+            onChange={(e) => setForm({ ...form, identityHome: e.target.value })}
+            options={[
+              { value: "", label: t("newTenant.homeByPolicy") },
+              { value: "REALM", label: t("newTenant.homeRealm") },
+              { value: "ORGANIZATION", label: t("newTenant.homeOrganization") },
+            ]}
+            error={error?.fieldError("identityHome")}
           />
         </ActionForm>
       </Card>

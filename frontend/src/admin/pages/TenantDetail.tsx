@@ -149,8 +149,20 @@ export function TenantDetail() {
           <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
             <dt className="text-slate-600">{t("tenant.schema")}</dt>
             <dd className="font-mono">{org.schema}</dd>
+            <dt className="text-slate-600">{t("tenant.schemaVersion")}</dt>
+            <dd>{org.placement.schemaVersion}</dd>
+            <dt className="text-slate-600">{t("tenant.identityHome")}</dt>
+            <dd>
+              {org.placement.identityHome === "ORGANIZATION" ? t("tenant.homeOrganization") : t("tenant.homeRealm")}
+            </dd>
             <dt className="text-slate-600">{t("tenant.realm")}</dt>
-            <dd className="font-mono">{org.slug}</dd>
+            <dd className="font-mono">{org.placement.realm}</dd>
+            {org.placement.organizationId && (
+              <>
+                <dt className="text-slate-600">{t("tenant.organization")}</dt>
+                <dd className="font-mono">{org.placement.organizationId}</dd>
+              </>
+            )}
             <dt className="text-slate-600">{t("tenant.bucket")}</dt>
             <dd className="font-mono">{usage.data?.bucket ?? "—"}</dd>
             <dt className="text-slate-600">{t("tenants.administrator")}</dt>

@@ -216,7 +216,7 @@ class PlatformInsideLibertyIT {
    */
   @Test
   void startUpWorkChainedToTheSchemaUpgradeRanOnLibertysExecutor() {
-    await("the schemas migrated", upgrade::isComplete);
+    await("the schemas migrated", upgrade::isBackgroundDone);
     await("the plugins started", plugins::done);
     await("the outbox relay started", () -> events.relay().isPresent());
     await("plugin event delivery started", () -> pluginEvents.dispatcher().isPresent());

@@ -81,7 +81,7 @@ public class RealmScaleBench {
   }
 
   /** Creates a tenant and waits for it to be ACTIVE; its realm step's duration in ms. */
-  private static long provision(String base, String slug) throws Exception {
+  static long provision(String base, String slug) throws Exception {
     HttpResponse<String> created =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants"))
@@ -152,7 +152,7 @@ public class RealmScaleBench {
     return field(token.body(), "access_token");
   }
 
-  private static String platformToken() throws IOException, InterruptedException {
+  static String platformToken() throws IOException, InterruptedException {
     if (platformToken == null || System.nanoTime() - platformTokenAt > TOKEN_LIFE.toNanos()) {
       Process token = new ProcessBuilder("bin/plexica", "token").start();
       platformToken = new String(token.getInputStream().readAllBytes()).strip();
@@ -172,7 +172,7 @@ public class RealmScaleBench {
     return value;
   }
 
-  private static HttpResponse<String> get(String url, String token) throws Exception {
+  static HttpResponse<String> get(String url, String token) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
@@ -237,7 +237,7 @@ public class RealmScaleBench {
     return Long.parseLong(field(m.group(), "durationMs"));
   }
 
-  private static String field(String json, String name) {
+  static String field(String json, String name) {
     Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
     if (!m.find()) {
       throw new IllegalStateException("no " + name + " in " + json);

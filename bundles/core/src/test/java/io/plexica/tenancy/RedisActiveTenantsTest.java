@@ -2,6 +2,7 @@ package io.plexica.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.infra.RedisActiveTenants;
 import io.plexica.testing.Await;
@@ -44,7 +45,8 @@ class RedisActiveTenantsTest {
     final TenantRef tenant;
 
     Reads(String slug) {
-      tenant = new TenantRef(UUID.randomUUID(), slug, "tenant_" + slug);
+      tenant =
+          new TenantRef(UUID.randomUUID(), slug, "tenant_" + slug, IdentityHome.ownRealm(slug));
     }
 
     TenantRef read() {

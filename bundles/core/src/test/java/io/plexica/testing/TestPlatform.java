@@ -36,12 +36,14 @@ import io.plexica.storage.app.TenantStorage;
 import io.plexica.storage.infra.S3ObjectStorage;
 import io.plexica.storage.infra.StorageSettings;
 import io.plexica.storage.infra.TenantBucketStep;
+import io.plexica.tenancy.app.IdentityPlacement;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningSaga;
 import io.plexica.tenancy.app.ProvisioningStep;
 import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.app.TenantService;
 import io.plexica.tenancy.domain.EmailAddress;
+import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantName;
 import io.plexica.tenancy.domain.TenantRef;
@@ -96,6 +98,9 @@ public final class TestPlatform {
 
   /** The upload limit of test platforms: small, so that tests can exceed it cheaply. */
   public static final long MAX_FILE_BYTES = 64 * 1024;
+
+  /** Small, so that tests fill a shared realm quickly. */
+  public static final int SHARED_REALM_CAPACITY = 3;
 
   public final PostgresTenantSchemas schemas;
   public final JpaTenantRepository tenants;
@@ -160,7 +165,7 @@ public final class TestPlatform {
         stepDecorator.apply(
             List.of(
                 new SchemaSteps.CreateSchema(schemas),
-                new SchemaSteps.MigrateSchema(schemas),
+                new SchemaSteps.MigrateSchema(schemas, tenants),
                 new TenantBucketStep(storage),
                 new TenantRealmStep(
                     realms(), tenants, keycloakSettings(), users, WebAppLinks.of(null, List.of())),
@@ -185,7 +190,8 @@ public final class TestPlatform {
                 new TenantBucketStep(storage)),
             leases,
             activeTenants(),
-            clock);
+            clock,
+            new IdentityPlacement(tenants, IdentityHome.Kind.REALM, SHARED_REALM_CAPACITY));
   }
 
   /** A new tenant, provisioned and active, with {@link #ADMIN} as its administrator. */

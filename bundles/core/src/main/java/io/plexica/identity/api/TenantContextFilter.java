@@ -17,6 +17,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -86,14 +87,44 @@ public class TenantContextFilter implements ContainerRequestFilter {
                     new ProblemException(
                         IdentityProblems.INVALID_TOKEN,
                         "The token names no tenant; log in again to get a current one."));
+    TenantRef tenant;
     try {
-      return tenants.resolveActive(token.realm(), tenantId);
+      tenant = tenants.resolveActive(token.realm(), tenantId);
     } catch (ProblemException e) {
       if (e.type().equals(TenancyProblems.TENANT_UNAVAILABLE)) {
         throw new ProblemException(IdentityProblems.TENANT_SUSPENDED, e.getMessage(), e);
       }
       throw new ProblemException(
           IdentityProblems.INVALID_TOKEN, "The token's realm belongs to no tenant.", e);
+    }
+    requireOrganization(tenant, token);
+    return tenant;
+  }
+
+  /**
+   * In a realm shared by several tenants, a person's token is the tenant's only when it speaks for
+   * exactly the tenant's organization, this incarnation of it (an organization deleted and made
+   * again under the same alias has another id). A service account's token is bound by its client,
+   * which the platform made for one tenant.
+   */
+  static void requireOrganization(TenantRef tenant, VerifiedToken token) {
+    if (!tenant.home().isSharedRealm() || token.isServiceAccount()) {
+      return;
+    }
+    List<VerifiedToken.Organization> organizations = token.organizations();
+    boolean bound =
+        organizations.size() == 1
+            && tenant
+                .home()
+                .sharedRealmOrganization()
+                .filter(id -> id.equals(organizations.get(0).id()))
+                .isPresent();
+    if (!bound) {
+      throw new ProblemException(
+          IdentityProblems.INVALID_TOKEN,
+          "The token does not speak for organization '"
+              + tenant.slug()
+              + "' alone; sign in to it again.");
     }
   }
 }

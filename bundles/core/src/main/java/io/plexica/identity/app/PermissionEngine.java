@@ -95,7 +95,9 @@ public class PermissionEngine {
           if (mirrored) {
             // A user deleted and created again in Keycloak keeps its username but not its id.
             tx.userByUsername(profile.username()).ifPresent(tx::remove);
-            Set<String> roles = new HashSet<>(token.roles());
+            // A shared realm's roles belong to no tenant: its people start with none here.
+            Set<String> roles =
+                tenant.home().isSharedRealm() ? new HashSet<>() : new HashSet<>(token.roles());
             roles.retainAll(tx.roleNames());
             user = new TenantUser(userId, profile, true, roles, clock.instant());
             user.seen(clock.instant());

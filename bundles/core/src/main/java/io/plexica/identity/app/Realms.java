@@ -22,6 +22,46 @@ public interface Realms {
 
   void ensurePlatformRealm();
 
+  /**
+   * Creates the shared realm when it is missing: organizations on, the web app's client, and tokens
+   * that name the organization they were asked for with its id and tenant ({@code
+   * scope=organization:<alias>}).
+   */
+  void ensureSharedRealm(String realm);
+
+  /**
+   * Makes a tenant's organization in a shared realm, with the tenant's id as an attribute that its
+   * members' tokens carry; returns the organization's id.
+   */
+  String createOrganization(String realm, String alias, String name, UUID tenantId);
+
+  /**
+   * The id of the shared realm's organization made for this tenant incarnation (by its tenant
+   * attribute); empty when there is none.
+   */
+  Optional<String> organizationOfTenant(String realm, UUID tenantId);
+
+  /**
+   * Deletes the organization with the accounts that belonged to it alone (a person who is also in
+   * another organization of the realm keeps their account); nothing happens when it is gone.
+   */
+  void deleteOrganization(String realm, String organizationId);
+
+  /** Makes the realm's user a member of the organization. */
+  void joinOrganization(String realm, String organizationId, String userId);
+
+  /** Whether the realm's user is a member of the organization. */
+  boolean isMember(String realm, String organizationId, String userId);
+
+  /** Removes the user from the organization, and from the realm when it is in no other. */
+  void leaveOrganization(String realm, String organizationId, String userId);
+
+  /**
+   * The organization's members, without roles: in a shared realm the platform's own tables hold a
+   * person's roles and whether they may use the tenant.
+   */
+  List<RealmUser> members(String realm, String organizationId);
+
   /** Creates the realm with its roles, clients and first administrator, in one request. */
   void createTenantRealm(TenantRealm realm);
 
@@ -77,9 +117,23 @@ public interface Realms {
 
   /**
    * A user to create. Without {@code temporaryPassword} the user must set a password and verify the
-   * address through Keycloak's required actions; with it, must change it at first login.
+   * address through Keycloak's required actions; with it, must change it at first login (unless
+   * {@code finalPassword}).
    */
-  record NewRealmUser(UserProfile profile, Set<String> roles, String temporaryPassword) {
+  record NewRealmUser(
+      UserProfile profile, Set<String> roles, String temporaryPassword, boolean finalPassword) {
+    public NewRealmUser(UserProfile profile, Set<String> roles, String temporaryPassword) {
+      this(profile, roles, temporaryPassword, false);
+    }
+
+    /**
+     * A development platform's first administrator: the password is final and the address taken as
+     * verified, so that scripted logins work at once.
+     */
+    public static NewRealmUser withFinalPassword(UserProfile profile, String password) {
+      return new NewRealmUser(profile, Set.of(), password, true);
+    }
+
     @Override
     public String toString() {
       return "NewRealmUser[" + profile.username() + ", roles " + roles + "]";

@@ -66,7 +66,11 @@ public class RoleService {
               }
               TenantRole role = new TenantRole(name, description, permissions, clock.instant());
               tx.add(role);
-              realms.createRole(tenant.slug(), name.value(), description);
+              if (!tenant.home().isSharedRealm()) {
+                // A shared realm's roles would be every tenant's: there, the tables alone hold
+                // them.
+                realms.createRole(tenant.realm(), name.value(), description);
+              }
               return role;
             });
     engine.changed(tenant);
@@ -124,7 +128,9 @@ public class RoleService {
             holder.replaceRoles(remaining, clock.instant());
           }
           tx.remove(role);
-          realms.deleteRole(tenant.slug(), name);
+          if (!tenant.home().isSharedRealm()) {
+            realms.deleteRole(tenant.realm(), name);
+          }
           return null;
         });
     engine.changed(tenant);

@@ -121,7 +121,7 @@ public class ServiceAccountService {
         });
     String clientId = clientId(wanted.name());
     ServiceClient client =
-        realms.createServiceClient(tenant.slug(), tenant.id(), clientId, wanted.description());
+        realms.createServiceClient(tenant.realm(), tenant.id(), clientId, wanted.description());
     try {
       Details made =
           store.inTransaction(
@@ -152,7 +152,7 @@ public class ServiceAccountService {
       engine.changed(tenant);
       return new Created(made, credentials(tenant, clientId, client.secret()));
     } catch (RuntimeException e) {
-      realms.deleteServiceClient(tenant.slug(), client.clientUuid());
+      realms.deleteServiceClient(tenant.realm(), client.clientUuid());
       throw e;
     }
   }
@@ -185,7 +185,7 @@ public class ServiceAccountService {
                 UserService.requireCanHandOut(tx, actor, user.roles());
                 user.setEnabled(changes.enabled().get(), clock.instant());
                 realms.setServiceClientEnabled(
-                    tenant.slug(), account.clientUuid(), changes.enabled().get());
+                    tenant.realm(), account.clientUuid(), changes.enabled().get());
               }
               Map<String, Object> after = state(details);
               if (!after.equals(before)) {
@@ -207,7 +207,7 @@ public class ServiceAccountService {
           // Whoever can take the secret can act with the account's roles.
           UserService.requireCanHandOut(tx, actor, details.user().roles());
           ServiceAccount account = details.account();
-          String secret = realms.newServiceClientSecret(tenant.slug(), account.clientUuid());
+          String secret = realms.newServiceClientSecret(tenant.realm(), account.clientUuid());
           account.secretRotated(clock.instant());
           audit(tx, by, "service_account.secret_rotated", account, null, state(details));
           return credentials(tenant, account.clientId(), secret);
@@ -223,7 +223,7 @@ public class ServiceAccountService {
           UserService.requireCanHandOut(tx, actor, details.user().roles());
           audit(tx, by, "service_account.deleted", details.account(), state(details), null);
           tx.remove(details.account());
-          realms.deleteServiceClient(tenant.slug(), details.account().clientUuid());
+          realms.deleteServiceClient(tenant.realm(), details.account().clientUuid());
           return null;
         });
     engine.changed(tenant);
@@ -262,7 +262,7 @@ public class ServiceAccountService {
     return new Credentials(
         clientId,
         secret,
-        keycloakUrl + "/realms/" + tenant.slug() + "/protocol/openid-connect/token");
+        keycloakUrl + "/realms/" + tenant.realm() + "/protocol/openid-connect/token");
   }
 
   private static Map<String, Object> state(Details details) {

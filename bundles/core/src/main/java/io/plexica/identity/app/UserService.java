@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -140,18 +141,15 @@ public class UserService {
   private TenantUser create(TenantRef tenant, Invitation invitation, String landing, Actor by) {
     quotas.requireRoom(
         tenant, Quota.USERS, () -> store.read(tenant, tx -> tx.allUsers().size()), 1);
-    String id =
-        realms.createUser(
-            tenant.slug(),
-            new NewRealmUser(
-                invitation.profile(), invitation.roles(), invitation.temporaryPassword()));
-    if (invitation.temporaryPassword() == null) {
+    Account account = account(tenant, invitation);
+    String id = account.id();
+    if (account.made() && invitation.temporaryPassword() == null) {
       // Without a first password the person gets in only through the mailed link; an account
       // nobody can reach is not left behind when the mail cannot be sent.
       try {
-        realms.mailAccountSetup(tenant.slug(), id, landing, SETUP_LINK_VALIDITY);
+        realms.mailAccountSetup(tenant.realm(), id, landing, SETUP_LINK_VALIDITY);
       } catch (RuntimeException e) {
-        realms.deleteUser(tenant.slug(), id);
+        removeAccount(tenant, id);
         throw e;
       }
     }
@@ -175,12 +173,103 @@ public class UserService {
                 return user;
               });
     } catch (RuntimeException e) {
-      realms.deleteUser(tenant.slug(), id);
+      removeAccount(tenant, id);
       throw e;
     }
     extensions.announce(
         UserEvents.created(tenant, invited.id(), invited.profile(), invited.roles()));
     return invited;
+  }
+
+  /** A person's account in the tenant's realm, and whether it was made just now. */
+  private record Account(String id, boolean made) {}
+
+  /**
+   * The account for a new person: a new user of the tenant's own realm with its roles; in a shared
+   * realm, the account the address already has there (a person in several organizations has one) or
+   * a new one, made a member of the tenant's organization.
+   */
+  private Account account(TenantRef tenant, Invitation invitation) {
+    NewRealmUser wanted =
+        new NewRealmUser(invitation.profile(), invitation.roles(), invitation.temporaryPassword());
+    if (!tenant.home().isSharedRealm()) {
+      return new Account(realms.createUser(tenant.realm(), wanted), true);
+    }
+    String organization = organizationOf(tenant);
+    Optional<String> existing =
+        Optional.ofNullable(invitation.profile().email())
+            .flatMap(email -> realms.userIdByEmail(tenant.realm(), email));
+    String id =
+        existing.orElseGet(
+            () ->
+                realms.createUser(
+                    tenant.realm(),
+                    new NewRealmUser(
+                        invitation.profile(), Set.of(), invitation.temporaryPassword())));
+    try {
+      realms.joinOrganization(tenant.realm(), organization, id);
+    } catch (RuntimeException e) {
+      if (existing.isEmpty()) {
+        realms.deleteUser(tenant.realm(), id);
+      }
+      throw e;
+    }
+    return new Account(id, existing.isEmpty());
+  }
+
+  /** Takes the person out of the tenant's realm, or out of its organization in a shared one. */
+  private void removeAccount(TenantRef tenant, String id) {
+    if (tenant.home().isSharedRealm()) {
+      realms.leaveOrganization(tenant.realm(), organizationOf(tenant), id);
+    } else {
+      realms.deleteUser(tenant.realm(), id);
+    }
+  }
+
+  private static String organizationOf(TenantRef tenant) {
+    return tenant
+        .home()
+        .sharedRealmOrganization()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Tenant " + tenant.slug() + " has no organization in its shared realm yet"));
+  }
+
+  /**
+   * The first administrator of a tenant whose people live in an organization of a shared realm: the
+   * account the address has in that realm (a person in another organization keeps theirs) or a new
+   * one, made a member of the organization, and the tenant's administrator in the platform's
+   * tables, where a shared realm's roles live. A new account gets the mail to set its password, or
+   * {@code devPassword} on a development platform. Undone by deleting the organization.
+   */
+  public void admitAdministrator(
+      TenantRef tenant, String email, String displayName, String devPassword, String landing) {
+    UserProfile profile = new UserProfile(email, email, "Administrator", displayName);
+    Optional<String> existing = realms.userIdByEmail(tenant.realm(), email);
+    String id =
+        existing.orElseGet(
+            () ->
+                realms.createUser(
+                    tenant.realm(),
+                    devPassword != null
+                        ? NewRealmUser.withFinalPassword(profile, devPassword)
+                        : new NewRealmUser(profile, Set.of(), null)));
+    realms.joinOrganization(tenant.realm(), organizationOf(tenant), id);
+    if (existing.isEmpty() && devPassword == null) {
+      realms.mailAccountSetup(tenant.realm(), id, landing, SETUP_LINK_VALIDITY);
+    }
+    store.inTransaction(
+        tenant,
+        tx -> {
+          TenantUser admin =
+              new TenantUser(
+                  UUID.fromString(id), profile, true, Set.of(RoleName.ADMIN), clock.instant());
+          tx.add(admin);
+          tx.publish(UserEvents.event("created", tenant, admin));
+          return null;
+        });
+    engine.changed(tenant);
   }
 
   public TenantUser setEnabled(TenantRef tenant, UUID id, boolean enabled, Access actor, Actor by) {
@@ -205,7 +294,11 @@ public class UserService {
       requireAnotherAdmin(tx, user);
     }
     user.setEnabled(enabled, clock.instant());
-    realms.setUserEnabled(tenant.slug(), user.id().toString(), enabled);
+    if (!tenant.home().isSharedRealm()) {
+      // A shared realm's account is the person's in other organizations too: there, the platform
+      // refuses a disabled person's tokens for this tenant alone.
+      realms.setUserEnabled(tenant.realm(), user.id().toString(), enabled);
+    }
   }
 
   /**
@@ -234,7 +327,7 @@ public class UserService {
   public TenantUser mailPasswordLink(TenantRef tenant, UUID id, Actor by) {
     TenantUser user = get(tenant, id);
     if (!realms.mailAccountSetup(
-        tenant.slug(), id.toString(), links.home(tenant.slug()), SETUP_LINK_VALIDITY)) {
+        tenant.realm(), id.toString(), links.home(tenant.slug()), SETUP_LINK_VALIDITY)) {
       throw new ProblemException(
           IdentityProblems.MAIL_UNAVAILABLE,
           "No mail server is configured (PLEXICA_MAIL_SMTP_HOST), so no link can be mailed.");
@@ -261,18 +354,27 @@ public class UserService {
             requireAnotherAdmin(tx, user);
           }
           user.replaceRoles(roles, clock.instant());
-          realms.setUserRoles(tenant.slug(), id.toString(), roles, tx.roleNames());
+          if (!tenant.home().isSharedRealm()) {
+            realms.setUserRoles(tenant.realm(), id.toString(), roles, tx.roleNames());
+          }
         });
   }
 
   /**
    * Mirrors every user of the tenant's realm: new ones added, changed ones updated, gone removed.
+   * In a shared realm, the members of the tenant's organization, and only their names and
+   * addresses: roles and whether they may use the tenant are the platform's there.
    */
   public SyncReport sync(TenantRef tenant) {
     Set<String> managed = store.read(tenant, IdentityStore.Tx::roleNames);
     List<TenantUser> createdUsers = new ArrayList<>();
+    boolean realmHoldsAccess = !tenant.home().isSharedRealm();
+    List<RealmUser> listed =
+        realmHoldsAccess
+            ? realms.users(tenant.realm(), managed)
+            : realms.members(tenant.realm(), organizationOf(tenant));
     Map<UUID, RealmUser> inRealm =
-        realms.users(tenant.slug(), managed).stream()
+        listed.stream()
             .collect(Collectors.toMap(u -> UUID.fromString(u.id()), Function.identity()));
     SyncReport report =
         store.inTransaction(
@@ -312,8 +414,10 @@ public class UserService {
                 } else {
                   Instant before = user.updatedAt();
                   user.updateProfile(realmUser.profile(), now);
-                  user.setEnabled(realmUser.enabled(), now);
-                  user.replaceRoles(realmUser.roles(), now);
+                  if (realmHoldsAccess) {
+                    user.setEnabled(realmUser.enabled(), now);
+                    user.replaceRoles(realmUser.roles(), now);
+                  }
                   if (user.updatedAt().equals(before)) {
                     unchanged++;
                   } else {

@@ -1,11 +1,15 @@
 package io.plexica.identity.domain;
 
 import io.plexica.shared.id.CanonicalUuid;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +32,18 @@ public record VerifiedToken(String realm, JsonObject claims) {
    * person mirrored at its first request.
    */
   public static final String SERVICE_ACCOUNT_CLAIM = "plexica_service_account";
+
+  /**
+   * The claim of Keycloak's organization mapper in a shared realm: the organizations the token was
+   * issued for, each by alias with its id and attributes (the platform configures the mapper so).
+   */
+  public static final String ORGANIZATION_CLAIM = "organization";
+
+  /**
+   * The attribute the platform gives each organization it makes: the id of the tenant incarnation
+   * the organization is the home of. Only the platform's Keycloak account can set it.
+   */
+  public static final String ORGANIZATION_TENANT_ATTRIBUTE = "plexica_tenant_id";
 
   /** The realm role that makes a platform-realm user a platform administrator. */
   public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
@@ -55,9 +71,50 @@ public record VerifiedToken(String realm, JsonObject claims) {
     return claims.getString("name", username());
   }
 
-  /** The tenant incarnation the token was issued for; empty when it names none (or no UUID). */
+  /**
+   * The tenant incarnation the token was issued for: the tenant-id claim of a realm of the tenant's
+   * own (or of a service account's client), else the tenant attribute of the one organization a
+   * shared realm's token speaks for. Empty when it names none, or more than one organization.
+   */
   public Optional<UUID> tenantId() {
-    return CanonicalUuid.parse(claims.getString(TENANT_ID_CLAIM, null));
+    if (claims.containsKey(TENANT_ID_CLAIM)) {
+      return CanonicalUuid.parse(claims.getString(TENANT_ID_CLAIM, null));
+    }
+    List<Organization> organizations = organizations();
+    return organizations.size() == 1 ? organizations.get(0).tenantId() : Optional.empty();
+  }
+
+  /** An organization of a shared realm that the token speaks for. */
+  public record Organization(String alias, String id, Optional<UUID> tenantId) {}
+
+  /**
+   * The organizations of the {@link #ORGANIZATION_CLAIM}; empty when the token has none, or the
+   * claim is not in the shape the platform's shared realms give it (an object by alias, each with
+   * its id).
+   */
+  public List<Organization> organizations() {
+    if (!(claims.get(ORGANIZATION_CLAIM) instanceof JsonObject byAlias)) {
+      return List.of();
+    }
+    List<Organization> organizations = new ArrayList<>();
+    for (Map.Entry<String, JsonValue> entry : byAlias.entrySet()) {
+      if (!(entry.getValue() instanceof JsonObject organization)
+          || !(organization.get("id") instanceof JsonString id)) {
+        return List.of();
+      }
+      organizations.add(new Organization(entry.getKey(), id.getString(), attribute(organization)));
+    }
+    return organizations;
+  }
+
+  private static Optional<UUID> attribute(JsonObject organization) {
+    JsonValue values = organization.get(ORGANIZATION_TENANT_ATTRIBUTE);
+    if (values instanceof JsonArray array
+        && array.size() == 1
+        && array.get(0) instanceof JsonString value) {
+      return CanonicalUuid.parse(value.getString());
+    }
+    return Optional.empty();
   }
 
   public boolean isServiceAccount() {

@@ -42,12 +42,14 @@ public class JpaPlatformUserDirectory implements PlatformUserDirectory {
 
   @Override
   public PlatformUserPage search(UserQuery query) {
+    List<TenantSchema> tenants = database.readCore(em -> tenants(em, query));
+    if (tenants.isEmpty()) {
+      return new PlatformUserPage(List.of(), query.paging().page(), query.paging().size(), 0);
+    }
+    // A schema that a start has not upgraded yet may lack what the query reads.
+    tenants.forEach(tenant -> database.schemaGate().enter(tenant.schema()));
     return database.readCore(
         em -> {
-          List<TenantSchema> tenants = tenants(em, query);
-          if (tenants.isEmpty()) {
-            return new PlatformUserPage(List.of(), query.paging().page(), query.paging().size(), 0);
-          }
           String from =
               "("
                   + String.join(
@@ -78,7 +80,8 @@ public class JpaPlatformUserDirectory implements PlatformUserDirectory {
 
   private static List<TenantSchema> tenants(EntityManager em, UserQuery query) {
     String sql =
-        "SELECT CAST(id AS text), slug, schema_name FROM plexica_core.tenant"
+        "SELECT CAST(id AS text), slug, p.schema_name FROM plexica_core.tenant"
+            + " JOIN plexica_core.tenant_placement p ON p.tenant_id = id"
             + " WHERE status IN ('ACTIVE', 'SUSPENDED') AND purged_at IS NULL";
     Query tenants;
     if (query.tenant().isPresent()) {

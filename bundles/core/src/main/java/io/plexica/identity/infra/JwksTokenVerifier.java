@@ -5,6 +5,7 @@ import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.VerifiedToken;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.IdentityHome;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -26,7 +27,12 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
  */
 public class JwksTokenVerifier implements TokenVerifier {
   static final int CLOCK_SKEW_SECONDS = 10;
-  private static final Pattern REALM = Pattern.compile("^[a-z][a-z0-9-]{1,62}$");
+
+  /** A tenant's own realm (its slug), the platform's, or a realm shared by organizations. */
+  private static final Pattern REALM =
+      Pattern.compile(
+          "^[a-z][a-z0-9-]{1,62}$|^" + IdentityHome.SHARED_REALM_PREFIX + "[1-9][0-9]{0,8}$");
+
   private static final int MAX_REALMS_CACHED = 10_000;
 
   private final String realmsPrefix;

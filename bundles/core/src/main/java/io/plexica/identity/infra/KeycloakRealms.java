@@ -34,11 +34,18 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.ClientsResource;
+import org.keycloak.admin.client.resource.OrganizationMembersResource;
+import org.keycloak.admin.client.resource.OrganizationResource;
+import org.keycloak.admin.client.resource.OrganizationsResource;
+import org.keycloak.admin.client.resource.ProtocolMappersResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.RoleScopeResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.MemberRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -49,6 +56,9 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class KeycloakRealms implements Realms, AutoCloseable {
   /** Short-lived access tokens: a revoked role or a disabled user stops working within minutes. */
   private static final String TENANT_ID_MAPPER = "plexica-tenant-id";
+
+  private static final String ORGANIZATION_SCOPE = "organization";
+  private static final String ORGANIZATION_MAPPER = "oidc-organization-membership-mapper";
 
   private static final int ACCESS_TOKEN_SECONDS = 300;
 
@@ -135,6 +145,191 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     admin.setCredentials(List.of(password(settings.platformAdminPassword(), false)));
     realm.setUsers(List.of(admin));
     call(() -> create(realm));
+  }
+
+  @Override
+  public void ensureSharedRealm(String realm) {
+    if (exists(realm)) {
+      return;
+    }
+    RealmRepresentation shared = baseRealm(realm, PLATFORM_DISPLAY_NAME);
+    shared.setOrganizationsEnabled(true);
+    List<ClientRepresentation> clients = new ArrayList<>();
+    List<ProtocolMapperRepresentation> mappers = List.of(audienceMapper());
+    clients.add(pkceClient(KeycloakSettings.WEB_CLIENT, settings.webRedirectUris(), mappers));
+    if (settings.devMode()) {
+      clients.add(passwordGrantClient(mappers));
+    }
+    shared.setClients(clients);
+    try {
+      call(() -> create(shared));
+    } catch (ProblemException e) {
+      // Another node made it at the same moment, for another tenant: it is there, as wanted.
+      if (!(e.getCause() instanceof ClientErrorException conflict)
+          || conflict.getResponse().getStatus() != 409) {
+        throw e;
+      }
+    }
+    call(
+        () -> {
+          namesOrganizationsWithIdAndTenant(realm);
+          return null;
+        });
+  }
+
+  /**
+   * Keycloak's {@code organization} scope names organizations by alias only; the platform binds a
+   * token to a tenant incarnation through the organization's id and its tenant attribute.
+   */
+  private void namesOrganizationsWithIdAndTenant(String realm) {
+    ClientScopeRepresentation scope =
+        keycloak.realm(realm).clientScopes().findAll().stream()
+            .filter(s -> ORGANIZATION_SCOPE.equals(s.getName()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Keycloak made realm " + realm + " without its organization scope"));
+    ProtocolMappersResource mappers =
+        keycloak.realm(realm).clientScopes().get(scope.getId()).getProtocolMappers();
+    for (ProtocolMapperRepresentation mapper : mappers.getMappers()) {
+      if (ORGANIZATION_MAPPER.equals(mapper.getProtocolMapper())) {
+        Map<String, String> config = new HashMap<>(mapper.getConfig());
+        config.put("addOrganizationId", "true");
+        config.put("addOrganizationAttributes", "true");
+        config.put("jsonType.label", "JSON");
+        mapper.setConfig(config);
+        mappers.update(mapper.getId(), mapper);
+      }
+    }
+  }
+
+  @Override
+  public String createOrganization(String realm, String alias, String name, UUID tenantId) {
+    return call(
+        () -> {
+          OrganizationRepresentation organization = new OrganizationRepresentation();
+          organization.setAlias(alias);
+          organization.setName(name);
+          organization.setEnabled(true);
+          organization.setAttributes(
+              Map.of(VerifiedToken.ORGANIZATION_TENANT_ATTRIBUTE, List.of(tenantId.toString())));
+          try (Response response = keycloak.realm(realm).organizations().create(organization)) {
+            if (response.getStatus() != 201) {
+              throw new WebApplicationException(response);
+            }
+            String location = response.getLocation().getPath();
+            return location.substring(location.lastIndexOf('/') + 1);
+          }
+        });
+  }
+
+  @Override
+  public Optional<String> organizationOfTenant(String realm, UUID tenantId) {
+    String attribute = VerifiedToken.ORGANIZATION_TENANT_ATTRIBUTE;
+    return call(
+        () -> {
+          try {
+            OrganizationsResource organizations = keycloak.realm(realm).organizations();
+            // The search answers brief representations: each candidate is read whole.
+            return organizations.searchByAttribute(attribute + ":" + tenantId).stream()
+                .map(o -> organizations.get(o.getId()).toRepresentation())
+                .filter(
+                    o ->
+                        o.getAttributes() != null
+                            && List.of(tenantId.toString())
+                                .equals(o.getAttributes().get(attribute)))
+                .map(OrganizationRepresentation::getId)
+                .findFirst();
+          } catch (NotFoundException noRealm) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  @Override
+  public void deleteOrganization(String realm, String organizationId) {
+    call(
+        () -> {
+          OrganizationResource organization =
+              keycloak.realm(realm).organizations().get(organizationId);
+          try {
+            for (MemberRepresentation member : pages(organization.members()::list)) {
+              leave(realm, organization, member.getId());
+            }
+            organization.delete().close();
+          } catch (NotFoundException gone) {
+            // already deleted: nothing to undo
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void joinOrganization(String realm, String organizationId, String userId) {
+    call(
+        () -> {
+          try (Response response = membersOf(realm, organizationId).addMember(userId)) {
+            // 409: a member already, which is what was asked for.
+            if (response.getStatus() != 201 && response.getStatus() != 409) {
+              throw new WebApplicationException(response);
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean isMember(String realm, String organizationId, String userId) {
+    return call(
+        () -> {
+          try {
+            membersOf(realm, organizationId).member(userId).toRepresentation();
+            return true;
+          } catch (NotFoundException notMember) {
+            return false;
+          }
+        });
+  }
+
+  private OrganizationMembersResource membersOf(String realm, String organizationId) {
+    return keycloak.realm(realm).organizations().get(organizationId).members();
+  }
+
+  @Override
+  public void leaveOrganization(String realm, String organizationId, String userId) {
+    call(
+        () -> {
+          leave(realm, keycloak.realm(realm).organizations().get(organizationId), userId);
+          return null;
+        });
+  }
+
+  private void leave(String realm, OrganizationResource organization, String userId) {
+    String organizationId = organization.toRepresentation().getId();
+    organization.members().member(userId).delete().close();
+    boolean elsewhere =
+        keycloak.realm(realm).organizations().members().getOrganizations(userId, true).stream()
+            .anyMatch(o -> !organizationId.equals(o.getId()));
+    if (!elsewhere) {
+      keycloak.realm(realm).users().delete(userId).close();
+    }
+  }
+
+  @Override
+  public List<RealmUser> members(String realm, String organizationId) {
+    return call(
+        () ->
+            pages(membersOf(realm, organizationId)::list).stream()
+                .map(
+                    u ->
+                        new RealmUser(
+                            u.getId(),
+                            new UserProfile(
+                                u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName()),
+                            Boolean.TRUE.equals(u.isEnabled()),
+                            Set.of()))
+                .toList());
   }
 
   @Override
@@ -239,7 +434,10 @@ public class KeycloakRealms implements Realms, AutoCloseable {
         () -> {
           UserRepresentation representation = representation(user.profile());
           representation.setEnabled(true);
-          if (user.temporaryPassword() != null) {
+          if (user.finalPassword()) {
+            representation.setEmailVerified(true);
+            representation.setCredentials(List.of(password(user.temporaryPassword(), false)));
+          } else if (user.temporaryPassword() != null) {
             representation.setCredentials(List.of(password(user.temporaryPassword(), true)));
             representation.setRequiredActions(List.of("VERIFY_EMAIL"));
           } else {

@@ -5,6 +5,7 @@ import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.lifecycle.StartupRetry;
 import io.plexica.shared.persistence.Database;
 import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantRepository;
 import io.plexica.tenancy.domain.TenantStatus;
@@ -85,33 +86,53 @@ public class PlatformRealmAtStartup {
       List<Tenant> live = tenants.withStatus(List.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED));
       int updated = 0;
       for (Tenant tenant : live) {
+        if (tenant.identityHome().isSharedRealm()) {
+          // Shared realms bind tokens through organizations and show the platform's name.
+          continue;
+        }
         Optional<String> locale = TenantService.localeOf(tenant);
-        Optional<String> digest = realms.profileDigest(tenant.slug(), tenant.name(), locale);
+        String realm = tenant.identityHome().realm();
+        Optional<String> digest = realms.profileDigest(realm, tenant.name(), locale);
         if (digest.isPresent() && digest.get().equals(applied.get(tenant.id()))) {
           continue;
         }
-        if (bindAndApply(tenant, locale)) {
+        if (bindAndApply(tenant, realm, locale)) {
           digest.ifPresent(d -> recordDigest(tenant.id(), d));
           updated++;
         }
       }
+      // Shared realms keep the platform's name; they follow its mail settings like the others.
+      live.stream()
+          .map(Tenant::identityHome)
+          .filter(IdentityHome::isSharedRealm)
+          .map(IdentityHome::realm)
+          .distinct()
+          .forEach(realm -> applySharedProfile(realm));
       LOG.info("Realms of tenants brought up to date: " + updated + " of " + live.size());
     } finally {
       leases.release(PROFILE_LEASE, "all");
     }
   }
 
-  private boolean bindAndApply(Tenant tenant, Optional<String> locale) {
+  private void applySharedProfile(String realm) {
     try {
-      realms.bindToTenant(tenant.slug(), tenant.id());
+      realms.applyProfile(realm, Realms.PLATFORM_DISPLAY_NAME, Optional.empty());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not give shared realm " + realm + " the mail settings", e);
+    }
+  }
+
+  private boolean bindAndApply(Tenant tenant, String realm, Optional<String> locale) {
+    try {
+      realms.bindToTenant(realm, tenant.id());
       // One update per realm: its name, language and the current mail settings.
-      realms.applyProfile(tenant.slug(), tenant.name(), locale);
+      realms.applyProfile(realm, tenant.name(), locale);
       return true;
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
           "Could not bind the tokens of realm "
-              + tenant.slug()
+              + realm
               + " to its tenant or give it the mail settings; next start",
           e);
       return false;

@@ -26,24 +26,43 @@ public class RealmLifecycle implements TenantLifecycleListener {
     this.verifier = verifier;
   }
 
+  /**
+   * A realm of the tenant's own stops issuing tokens; a shared realm goes on for the other tenants,
+   * and the platform refuses the suspended tenant's tokens itself.
+   */
   @Override
   public void suspended(TenantRef tenant) {
-    realms.setEnabled(tenant.slug(), false);
+    if (!tenant.home().isSharedRealm()) {
+      realms.setEnabled(tenant.realm(), false);
+    }
   }
 
   @Override
   public void activated(TenantRef tenant) {
-    realms.setEnabled(tenant.slug(), true);
+    if (!tenant.home().isSharedRealm()) {
+      realms.setEnabled(tenant.realm(), true);
+    }
   }
 
+  /** A shared realm's pages are the platform's, not one tenant's. */
   @Override
   public void profileChanged(TenantRef tenant, String name, Optional<String> locale) {
-    realms.applyProfile(tenant.slug(), name, locale);
+    if (!tenant.home().isSharedRealm()) {
+      realms.applyProfile(tenant.realm(), name, locale);
+    }
   }
 
+  /** A shared realm loses the tenant's organization and the accounts that were in it alone. */
   @Override
   public void purged(TenantRef tenant) {
-    realms.delete(tenant.slug());
-    verifier.forgetRealm(tenant.slug());
+    if (tenant.home().isSharedRealm()) {
+      tenant
+          .home()
+          .sharedRealmOrganization()
+          .ifPresent(organization -> realms.deleteOrganization(tenant.realm(), organization));
+      return;
+    }
+    realms.delete(tenant.realm());
+    verifier.forgetRealm(tenant.realm());
   }
 }

@@ -1,5 +1,6 @@
 package io.plexica.shared.persistence;
 
+import io.plexica.shared.lifecycle.SchemaGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -41,6 +42,8 @@ public class Database {
   @ConfigProperty(name = "plexica.db.tenant-sessions", defaultValue = "" + DEFAULT_TENANT_SESSIONS)
   int tenantSessions;
 
+  @Inject SchemaGate gate;
+
   private SchemaSessions sessions;
 
   /** For the container. */
@@ -50,6 +53,7 @@ public class Database {
   public Database(DataSource dataSource, int tenantSessions) {
     this.dataSource = dataSource;
     this.sessions = SchemaSessions.on(dataSource, tenantSessions);
+    this.gate = new SchemaGate();
   }
 
   @PostConstruct
@@ -64,6 +68,11 @@ public class Database {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /** What holds work on tenant schemas that a start has not upgraded yet. */
+  public SchemaGate schemaGate() {
+    return gate;
   }
 
   /** Runs work on global data in one transaction. */
@@ -81,6 +90,7 @@ public class Database {
 
   /** Like {@link #readCore}, for one tenant's schema. */
   public <T> T readTenant(String schema, Function<EntityManager, T> work) {
+    gate.enter(schema);
     return sessions.tenant(schema, work);
   }
 
@@ -95,9 +105,11 @@ public class Database {
   /**
    * Runs work on one tenant's data in one transaction. EclipseLink resolves every
    * {@code @Multitenant(TABLE_PER_TENANT)} entity to tables of {@code schema}, through a session
-   * that serves that schema only; tenant entities are not shared through a second-level cache.
+   * that serves that schema only; tenant entities are not shared through a second-level cache. A
+   * schema that a start has not upgraded yet is upgraded first ({@link SchemaGate}).
    */
   public <T> T inTenant(String schema, Function<EntityManager, T> work) {
+    gate.enter(schema);
     return sessions.tenant(schema, em -> inTransaction(em, work));
   }
 

@@ -96,7 +96,12 @@ public class TenantResource {
   public Response create(CreateTenantRequest body, @Context UriInfo uri) {
     NewTenant created = bodies.value(body, "a JSON object with slug and name is required");
     Tenant tenant =
-        tenants.create(created.slug(), created.name(), created.adminEmail(), created.settings());
+        tenants.create(
+            created.slug(),
+            created.name(),
+            created.adminEmail(),
+            created.settings(),
+            created.identityHome());
     return Response.accepted(TenantView.of(tenant)).location(locationOf(uri, tenant)).build();
   }
 

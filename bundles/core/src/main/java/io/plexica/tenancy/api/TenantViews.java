@@ -1,10 +1,12 @@
 package io.plexica.tenancy.api;
 
 import io.plexica.shared.json.JsonText;
+import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.web.CheckedBody;
 import io.plexica.tenancy.app.TenantService.ProvisioningReport;
 import io.plexica.tenancy.domain.EmailAddress;
+import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.ProvisioningStepRecord;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantName;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -40,7 +43,17 @@ public final class TenantViews {
       @Schema(
               description = "Free-form JSON object of tenant settings",
               example = "{\"locale\":\"en\"}")
-          JsonObject settings)
+          JsonObject settings,
+      @Schema(
+              nullable = true,
+              enumeration = {"REALM", "ORGANIZATION"},
+              description =
+                  "Where the tenant's people live: REALM, a Keycloak realm of its own (its own"
+                      + " identity providers, theme and password policy), or ORGANIZATION, an"
+                      + " organization in a realm shared with other tenants (light: thousands fit"
+                      + " on one Keycloak). Left out, the platform's policy decides"
+                      + " (PLEXICA_TENANCY_IDENTITY_HOME).")
+          String identityHome)
       implements CheckedBody<NewTenant> {
     @Override
     public NewTenant value(Validation validation) {
@@ -48,13 +61,57 @@ public final class TenantViews {
           validation.check(() -> new TenantSlug(slug)),
           validation.check(() -> new TenantName(name)),
           validation.check(() -> new EmailAddress(adminEmail)),
-          settings);
+          settings,
+          identityHome == null
+              ? Optional.empty()
+              : Optional.ofNullable(validation.check(() -> kind(identityHome))));
+    }
+
+    private static IdentityHome.Kind kind(String text) {
+      for (IdentityHome.Kind kind : IdentityHome.Kind.values()) {
+        if (kind.name().equals(text)) {
+          return kind;
+        }
+      }
+      throw ProblemException.invalid("identityHome", "must be REALM or ORGANIZATION");
     }
   }
 
   /** A tenant to create, its parts valid. */
   record NewTenant(
-      TenantSlug slug, TenantName name, EmailAddress adminEmail, JsonObject settings) {}
+      TenantSlug slug,
+      TenantName name,
+      EmailAddress adminEmail,
+      JsonObject settings,
+      Optional<IdentityHome.Kind> identityHome) {}
+
+  /** Where a tenant lives, as the console shows it. */
+  @Schema(name = "TenantPlacement")
+  public record PlacementView(
+      @Schema(
+              enumeration = {"REALM", "ORGANIZATION"},
+              description = "REALM: a realm of its own; ORGANIZATION: in a shared realm")
+          String identityHome,
+      @Schema(description = "The Keycloak realm that issues the tenant's tokens", example = "acme")
+          String realm,
+      @Schema(
+              nullable = true,
+              description = "The tenant's organization in the shared realm, once made")
+          String organizationId,
+      @Schema(description = "PostgreSQL schema holding the tenant's data", example = "tenant_acme")
+          String schema,
+      @Schema(description = "The tenant migrations the schema has reached") int schemaVersion) {
+
+    static PlacementView of(Tenant tenant) {
+      IdentityHome home = tenant.identityHome();
+      return new PlacementView(
+          home.kind().name(),
+          home.realm(),
+          home.organization(),
+          tenant.schemaName(),
+          tenant.schemaVersion());
+    }
+  }
 
   @Schema(
       name = "TenantChanges",
@@ -103,6 +160,7 @@ public final class TenantViews {
       TenantStatus status,
       @Schema(description = "PostgreSQL schema holding the tenant's data", example = "tenant_acme")
           String schema,
+      PlacementView placement,
       JsonObject settings,
       @Schema(implementation = QuotaLimits.class) JsonObject quotas,
       Instant createdAt,
@@ -118,6 +176,7 @@ public final class TenantViews {
           tenant.adminEmail(),
           tenant.status(),
           tenant.schemaName(),
+          PlacementView.of(tenant),
           JsonText.object(tenant.settings()),
           tenant.quotas().toJson(),
           tenant.createdAt(),

@@ -12,24 +12,24 @@ import java.util.function.Supplier;
 public interface ActiveTenants {
 
   /**
-   * The active tenant that holds {@code slug}, from memory or from {@code load}, which throws when
+   * The active tenant whose id is {@code id}, from memory or from {@code load}, which throws when
    * there is none.
    */
-  TenantRef get(String slug, Supplier<TenantRef> load);
+  TenantRef get(String id, Supplier<TenantRef> load);
 
-  /** The tenant holding {@code slug} changed: every node forgets it. */
-  void changed(String slug);
+  /** The tenant {@code id} changed: every node forgets it. */
+  void changed(String id);
 
   /** Nothing kept: every request reads the database. */
   ActiveTenants NONE =
       new ActiveTenants() {
         @Override
-        public TenantRef get(String slug, Supplier<TenantRef> load) {
+        public TenantRef get(String id, Supplier<TenantRef> load) {
           return load.get();
         }
 
         @Override
-        public void changed(String slug) {
+        public void changed(String id) {
           // nothing kept, nothing to forget
         }
       };

@@ -1,11 +1,13 @@
 package io.plexica.tenancy.app;
 
-import io.plexica.tenancy.domain.Tenant;
+import io.plexica.shared.lifecycle.SchemaGate;
+import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantRepository;
-import io.plexica.tenancy.domain.TenantStatus;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,44 +18,75 @@ import java.util.logging.Logger;
 
 /**
  * Brings the database to the version this build expects at start-up: {@code plexica_core} first,
- * then every live tenant schema, several at a time. Readiness reports its progress, and the
- * platform takes traffic only once it is done. Work that needs the schemas is chained to them with
- * {@link #afterCore} and {@link #afterAll} rather than waiting on a thread: start-up tasks that
- * sleep-wait on the shared executor can take every thread the upgrade itself needs.
+ * then the tenant schemas that are behind. Which ones are behind is one query (each tenant's
+ * placement records the version its schema reached), so a start with every schema current costs the
+ * same at 5 tenants as at 5,000. The behind ones are held at the {@link SchemaGate} and migrated in
+ * the background, several at a time; the platform takes traffic as soon as the core is migrated,
+ * and a request for a tenant still behind upgrades that tenant first. Work that needs the core
+ * schema is chained to it with {@link #afterCore} rather than waiting on a thread: start-up tasks
+ * that sleep-wait on the shared executor can take every thread the upgrade itself needs.
  */
 public class SchemaUpgrade {
   private static final Logger LOG = Logger.getLogger(SchemaUpgrade.class.getName());
 
   private final TenantSchemas schemas;
   private final TenantRepository tenants;
+  private final SchemaGate gate;
   private final int parallelism;
 
   private final CompletableFuture<Void> core = new CompletableFuture<>();
   private final CompletableFuture<Void> all = new CompletableFuture<>();
   private volatile String lastError;
-  private final AtomicInteger tenantsTotal = new AtomicInteger();
+  private final AtomicInteger tenantsBehind = new AtomicInteger();
   private final AtomicInteger tenantsMigrated = new AtomicInteger();
-  private final AtomicInteger tenantsFailed = new AtomicInteger();
+  private final Set<UUID> tenantsFailing = ConcurrentHashMap.newKeySet();
 
-  public SchemaUpgrade(TenantSchemas schemas, TenantRepository tenants, int parallelism) {
+  public SchemaUpgrade(
+      TenantSchemas schemas, TenantRepository tenants, SchemaGate gate, int parallelism) {
     this.schemas = schemas;
     this.tenants = tenants;
+    this.gate = gate;
     this.parallelism = Math.max(1, parallelism);
   }
 
   /**
-   * Migrates the core schema, then the tenant schemas; a tenant that fails is logged and counted.
+   * Migrates the core schema, holds the tenant schemas that are behind, and then migrates them; a
+   * tenant that fails is logged, counted, and tried again by its next request after a while.
    */
   public void run() {
+    upgradeHeld(holdBehind());
+  }
+
+  /**
+   * Migrates the core schema and holds every live tenant schema that is behind at the {@link
+   * SchemaGate}; from here on the platform may serve, and work on a held schema upgrades it first.
+   */
+  public List<TenantRef> holdBehind() {
     schemas.migrateCore();
+    int target = schemas.tenantVersion();
+    List<TenantRef> behind = tenants.behindSchema(target).stream().map(TenantRef::of).toList();
+    for (TenantRef tenant : behind) {
+      gate.hold(tenant.schemaName(), () -> migrate(tenant, target));
+    }
+    tenantsBehind.set(behind.size());
     core.complete(null);
-    List<Tenant> live = tenants.withStatus(EnumSet.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED));
-    tenantsTotal.set(live.size());
+    LOG.info(
+        behind.isEmpty()
+            ? "Every tenant schema is at version " + target
+            : behind.size()
+                + " tenant schema(s) behind version "
+                + target
+                + ": upgrading them in the background; a request for one upgrades it first");
+    return behind;
+  }
+
+  /** Upgrades the held schemas, several at a time, those that no request upgraded first. */
+  public void upgradeHeld(List<TenantRef> behind) {
     ExecutorService pool =
-        Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, live.size())));
+        Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, behind.size())));
     try {
-      for (Tenant tenant : live) {
-        pool.submit(() -> migrate(tenant));
+      for (TenantRef tenant : behind) {
+        pool.submit(() -> upgradeInBackground(tenant.schemaName()));
       }
       pool.shutdown();
       if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
@@ -67,20 +100,31 @@ public class SchemaUpgrade {
     }
     all.complete(null);
     LOG.info(
-        "Schemas are up to date: "
+        "Tenant schemas upgraded in the background: "
             + tenantsMigrated.get()
-            + " tenant(s) migrated, "
-            + tenantsFailed.get()
-            + " failed");
+            + " migrated, "
+            + tenantsFailing.size()
+            + " failing");
   }
 
-  private void migrate(Tenant tenant) {
+  private void upgradeInBackground(String schema) {
+    try {
+      gate.enter(schema);
+    } catch (RuntimeException e) {
+      // migrate() logged and counted it; the tenant's next request tries again.
+    }
+  }
+
+  private void migrate(TenantRef tenant, int target) {
     try {
       schemas.migrate(tenant.schemaName());
+      tenants.recordSchemaVersion(tenant.id(), target);
+      tenantsFailing.remove(tenant.id());
       tenantsMigrated.incrementAndGet();
     } catch (RuntimeException e) {
-      tenantsFailed.incrementAndGet();
+      tenantsFailing.add(tenant.id());
       LOG.log(Level.SEVERE, "Migrating the schema of tenant " + tenant.slug() + " failed", e);
+      throw e;
     }
   }
 
@@ -88,7 +132,8 @@ public class SchemaUpgrade {
     lastError = error;
   }
 
-  public boolean isComplete() {
+  /** Whether the background upgrade of the schemas that were behind at the start is over. */
+  public boolean isBackgroundDone() {
     return all.isDone();
   }
 
@@ -99,11 +144,6 @@ public class SchemaUpgrade {
   /** Runs {@code work} on {@code executor} once the core schema is migrated. */
   public CompletableFuture<Void> afterCore(String what, Executor executor, Runnable work) {
     return core.thenRunAsync(logged(what, work), executor);
-  }
-
-  /** Runs {@code work} on {@code executor} once the core and every tenant schema are migrated. */
-  public CompletableFuture<Void> afterAll(String what, Executor executor, Runnable work) {
-    return all.thenRunAsync(logged(what, work), executor);
   }
 
   /** A chained stage swallows what it throws; this one says so in the log. */
@@ -118,16 +158,18 @@ public class SchemaUpgrade {
     };
   }
 
-  public int tenantsTotal() {
-    return tenantsTotal.get();
+  /** The tenant schemas that were behind at the start. */
+  public int tenantsBehind() {
+    return tenantsBehind.get();
   }
 
   public int tenantsMigrated() {
     return tenantsMigrated.get();
   }
 
-  public int tenantsFailed() {
-    return tenantsFailed.get();
+  /** The tenant schemas whose latest upgrade failed. */
+  public int tenantsFailing() {
+    return tenantsFailing.size();
   }
 
   public String lastError() {

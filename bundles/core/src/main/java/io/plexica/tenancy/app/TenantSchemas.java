@@ -15,4 +15,7 @@ public interface TenantSchemas {
 
   /** Brings a tenant schema to the newest version of the tenant migrations. */
   void migrate(String schema);
+
+  /** The newest version of the tenant migrations, which {@link #migrate} brings a schema to. */
+  int tenantVersion();
 }

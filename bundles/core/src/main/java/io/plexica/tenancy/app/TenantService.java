@@ -6,6 +6,7 @@ import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.tenancy.domain.EmailAddress;
+import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.ProvisioningLog;
 import io.plexica.tenancy.domain.ProvisioningStepRecord;
 import io.plexica.tenancy.domain.TenancyProblems;
@@ -49,6 +50,7 @@ public class TenantService {
   private final TenantSchemas schemas;
   private final List<TenantLifecycleListener> listeners;
   private final Clock clock;
+  private final IdentityPlacement placement;
 
   public TenantService(
       TenantRepository tenants,
@@ -59,7 +61,8 @@ public class TenantService {
       List<TenantLifecycleListener> listeners,
       WorkLeases leases,
       ActiveTenants active,
-      Clock clock) {
+      Clock clock,
+      IdentityPlacement placement) {
     this.tenants = tenants;
     this.active = active;
     this.leases = leases;
@@ -69,6 +72,7 @@ public class TenantService {
     this.schemas = schemas;
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
+    this.placement = placement;
   }
 
   /**
@@ -77,11 +81,31 @@ public class TenantService {
    */
   public Tenant create(
       TenantSlug slug, TenantName name, EmailAddress adminEmail, JsonObject settings) {
+    return create(slug, name, adminEmail, settings, Optional.empty());
+  }
+
+  /**
+   * Like {@link #create(TenantSlug, TenantName, EmailAddress, JsonObject)}, with the tenant's
+   * people in the identity home asked for, else where the platform's policy places them.
+   */
+  public Tenant create(
+      TenantSlug slug,
+      TenantName name,
+      EmailAddress adminEmail,
+      JsonObject settings,
+      Optional<IdentityHome.Kind> identityHome) {
     String settingsJson = settingsJson(settings == null ? JsonValue.EMPTY_JSON_OBJECT : settings);
     if (tenants.findBySlug(slug.value()).isPresent()) {
       throw TenancyProblems.slugTaken(slug.value(), null);
     }
-    Tenant tenant = new Tenant(slug, name, adminEmail, settingsJson, clock.instant());
+    Tenant tenant =
+        new Tenant(
+            slug,
+            name,
+            adminEmail,
+            settingsJson,
+            placement.place(slug, identityHome),
+            clock.instant());
     // The lease before the row: a node that dies in between leaves a lease to take over, never a
     // PROVISIONING tenant that nobody owns.
     takeLease(tenant.id());
@@ -306,24 +330,25 @@ public class TenantService {
   }
 
   /**
-   * The tenant a tenant-scoped request acts for: the one that holds the slug now, and only if it is
-   * the very incarnation {@code id} (a slug freed by a purge may name a new tenant, which the old
-   * one's tokens must never reach). It must be {@code ACTIVE}.
+   * The tenant a tenant-scoped request acts for: the incarnation {@code id} that the token names,
+   * and only if {@code realm}, the realm that issued the token, is the one its placement names (a
+   * slug freed by a purge may name a new tenant, whose id differs; a realm shared by several
+   * tenants issues tokens for each of them). It must be {@code ACTIVE}.
    */
-  public TenantRef resolveActive(String slug, UUID id) {
-    TenantRef tenant = active.get(slug, () -> loadActive(slug, id));
-    if (!tenant.id().equals(id)) {
-      throw TenancyProblems.notFound(slug);
+  public TenantRef resolveActive(String realm, UUID id) {
+    TenantRef tenant = active.get(id.toString(), () -> loadActive(realm, id));
+    if (!tenant.realm().equals(realm)) {
+      throw TenancyProblems.notFound(realm);
     }
     return tenant;
   }
 
-  private TenantRef loadActive(String slug, UUID id) {
+  private TenantRef loadActive(String realm, UUID id) {
     Tenant tenant =
         tenants
-            .findBySlug(slug)
-            .filter(t -> !t.isPurged() && t.id().equals(id))
-            .orElseThrow(() -> TenancyProblems.notFound(slug));
+            .findById(id)
+            .filter(t -> !t.isPurged() && t.identityHome().realm().equals(realm))
+            .orElseThrow(() -> TenancyProblems.notFound(realm));
     if (tenant.status() != TenantStatus.ACTIVE) {
       throw TenancyProblems.unavailable(tenant);
     }

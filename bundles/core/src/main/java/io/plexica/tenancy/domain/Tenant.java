@@ -7,16 +7,27 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** A company using the platform, with its own schema and (in later slices) realm and bucket. */
+/**
+ * A company using the platform, with its own realm, bucket and schema. Where its data lives (the
+ * schema and the migration version it reached) is kept apart in {@code tenant_placement}.
+ */
 @Entity
 @Table(name = "tenant", schema = "plexica_core")
+@SecondaryTable(
+    name = Tenant.PLACEMENT,
+    schema = "plexica_core",
+    pkJoinColumns = @PrimaryKeyJoinColumn(name = "tenant_id", referencedColumnName = "id"))
 public class Tenant {
+  static final String PLACEMENT = "tenant_placement";
+
   @Id private UUID id;
 
   @Column(nullable = false, length = 63)
@@ -29,8 +40,22 @@ public class Tenant {
   @Column(nullable = false, length = 16)
   private TenantStatus status;
 
-  @Column(name = "schema_name", nullable = false, length = 63)
+  @Enumerated(EnumType.STRING)
+  @Column(table = PLACEMENT, name = "identity_kind", nullable = false, length = 16)
+  private IdentityHome.Kind identityKind;
+
+  @Column(table = PLACEMENT, name = "identity_realm", nullable = false, length = 63)
+  private String identityRealm;
+
+  @Column(table = PLACEMENT, name = "identity_organization", length = 64)
+  private String identityOrganization;
+
+  @Column(table = PLACEMENT, name = "schema_name", nullable = false, length = 63)
   private String schemaName;
+
+  /** The tenant migrations the schema has reached; 0 until provisioning or a start records it. */
+  @Column(table = PLACEMENT, name = "schema_version", nullable = false)
+  private int schemaVersion;
 
   /** A JSON object, validated at the edge and stored as jsonb. */
   @Column(nullable = false)
@@ -56,14 +81,28 @@ public class Tenant {
 
   protected Tenant() {}
 
-  /** A new tenant, about to be provisioned. */
+  /** A new tenant with a realm of its own, about to be provisioned. */
   public Tenant(
       TenantSlug slug, TenantName name, EmailAddress adminEmail, String settingsJson, Instant now) {
+    this(slug, name, adminEmail, settingsJson, IdentityHome.ownRealm(slug.value()), now);
+  }
+
+  /** A new tenant whose people will live in {@code home}, about to be provisioned. */
+  public Tenant(
+      TenantSlug slug,
+      TenantName name,
+      EmailAddress adminEmail,
+      String settingsJson,
+      IdentityHome home,
+      Instant now) {
     this.id = UUID.randomUUID();
     this.adminEmail = adminEmail.value();
     this.slug = slug.value();
     this.name = name.value();
     this.schemaName = slug.schemaName();
+    this.identityKind = home.kind();
+    this.identityRealm = home.realm();
+    this.identityOrganization = home.organization();
     this.settings = settingsJson;
     this.status = TenantStatus.PROVISIONING;
     this.createdAt = truncate(now);
@@ -140,6 +179,25 @@ public class Tenant {
 
   public String schemaName() {
     return schemaName;
+  }
+
+  public IdentityHome identityHome() {
+    return new IdentityHome(identityKind, identityRealm, identityOrganization);
+  }
+
+  /**
+   * Records the organization that provisioning made for the tenant in its shared realm (null when
+   * provisioning undid it); where the tenant lives, not a change of the tenant.
+   */
+  public void settleOrganization(String organizationId) {
+    if (identityKind != IdentityHome.Kind.ORGANIZATION) {
+      throw new IllegalStateException("Tenant " + slug + " has a realm of its own");
+    }
+    identityOrganization = organizationId;
+  }
+
+  public int schemaVersion() {
+    return schemaVersion;
   }
 
   public String settings() {

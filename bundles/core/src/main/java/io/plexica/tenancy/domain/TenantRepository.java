@@ -3,6 +3,7 @@ package io.plexica.tenancy.domain;
 import io.plexica.shared.events.DomainEvent;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -39,4 +40,16 @@ public interface TenantRepository {
   TenantPage search(TenantQuery query);
 
   List<Tenant> withStatus(Collection<TenantStatus> statuses);
+
+  /** How many unpurged tenants each shared realm holds, by realm. */
+  Map<String, Long> sharedRealmSizes();
+
+  /** The live (active or suspended) tenants whose schema has not reached {@code version}. */
+  List<Tenant> behindSchema(int version);
+
+  /**
+   * Records that the tenant's schema reached {@code version}; never lowers it (an older replica
+   * still running during a rolling upgrade must not make a newer one migrate again).
+   */
+  void recordSchemaVersion(UUID id, int version);
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
@@ -19,6 +21,8 @@ import org.flywaydb.core.api.resource.LoadableResource;
  * also makes the set of migrations explicit. A unit test keeps each index equal to its folder.
  */
 final class IndexedMigrations implements ResourceProvider {
+  private static final Pattern VERSIONED = Pattern.compile("^V(\\d+)__.+\\.sql$");
+
   private final ClassLoader classLoader;
   private final String folder;
   private final List<String> files;
@@ -43,6 +47,16 @@ final class IndexedMigrations implements ResourceProvider {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + index, e);
     }
+  }
+
+  /** The highest version listed, as in {@code V12__name.sql}; 0 when none is. */
+  int newestVersion() {
+    return files.stream()
+        .map(VERSIONED::matcher)
+        .filter(Matcher::matches)
+        .mapToInt(m -> Integer.parseInt(m.group(1)))
+        .max()
+        .orElse(0);
   }
 
   @Override

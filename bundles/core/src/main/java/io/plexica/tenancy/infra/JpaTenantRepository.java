@@ -20,7 +20,10 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -105,7 +108,7 @@ public class JpaTenantRepository implements TenantRepository {
               events.apply(tenant).forEach(event -> EventOutbox.append(em, event, now));
               return tenant;
             });
-    active.changed(changed.slug());
+    active.changed(changed.id().toString());
     return changed;
   }
 
@@ -139,6 +142,50 @@ public class JpaTenantRepository implements TenantRepository {
                     Tenant.class)
                 .setParameter("statuses", statuses)
                 .getResultList());
+  }
+
+  @Override
+  public Map<String, Long> sharedRealmSizes() {
+    List<?> rows =
+        database.readCore(
+            em ->
+                em.createNativeQuery(
+                        "SELECT p.identity_realm, count(*) FROM plexica_core.tenant_placement p"
+                            + " JOIN plexica_core.tenant t ON t.id = p.tenant_id"
+                            + " WHERE p.identity_kind = 'ORGANIZATION' AND t.purged_at IS NULL"
+                            + " GROUP BY p.identity_realm")
+                    .getResultList());
+    Map<String, Long> sizes = new HashMap<>();
+    for (Object row : rows) {
+      Object[] columns = (Object[]) row;
+      sizes.put((String) columns[0], ((Number) columns[1]).longValue());
+    }
+    return sizes;
+  }
+
+  @Override
+  public List<Tenant> behindSchema(int version) {
+    return database.readCore(
+        em ->
+            em.createQuery(
+                    "SELECT t FROM Tenant t WHERE t.status IN :live AND t.purgedAt IS NULL"
+                        + " AND t.schemaVersion < :version ORDER BY t.createdAt",
+                    Tenant.class)
+                .setParameter("live", EnumSet.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED))
+                .setParameter("version", version)
+                .getResultList());
+  }
+
+  @Override
+  public void recordSchemaVersion(UUID id, int version) {
+    database.inCoreDo(
+        em ->
+            em.createNativeQuery(
+                    "UPDATE plexica_core.tenant_placement"
+                        + " SET schema_version = GREATEST(schema_version, ?1) WHERE tenant_id = ?2")
+                .setParameter(1, version)
+                .setParameter(2, id)
+                .executeUpdate());
   }
 
   private static String where(TenantQuery query) {

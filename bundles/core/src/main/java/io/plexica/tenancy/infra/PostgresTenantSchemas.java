@@ -27,7 +27,7 @@ public class PostgresTenantSchemas implements TenantSchemas {
 
   private DataSource dataSource;
   private ResourceProvider coreMigrations;
-  private ResourceProvider tenantMigrations;
+  private IndexedMigrations tenantMigrations;
 
   protected PostgresTenantSchemas() {}
 
@@ -80,6 +80,11 @@ public class PostgresTenantSchemas implements TenantSchemas {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot look up schema " + schema, e);
     }
+  }
+
+  @Override
+  public int tenantVersion() {
+    return tenantMigrations.newestVersion();
   }
 
   @Override

@@ -10,16 +10,17 @@ import java.util.function.Supplier;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Active tenants in this node's memory; a change is announced on a Redis channel, on which every
- * node forgets that tenant. Only what Redis cannot lose is kept: nothing while this node does not
- * hear the channel (a message sent then would be missed), nothing loaded while a change arrived,
- * and nothing longer than {@code ttl}, in case a message was lost all the same.
+ * Active tenants in this node's memory, by id; a change is announced on a Redis channel, on which
+ * every node forgets that tenant (v2: by id; v1 named slugs). Only what Redis cannot lose is kept:
+ * nothing while this node does not hear the channel (a message sent then would be missed), nothing
+ * loaded while a change arrived, and nothing longer than {@code ttl}, in case a message was lost
+ * all the same.
  */
 public class RedisActiveTenants implements ActiveTenants, AutoCloseable {
-  static final String CHANNEL = "plexica:tenants:v1:changed";
+  static final String CHANNEL = "plexica:tenants:v2:changed";
 
   private final long ttlNanos;
-  private final ConcurrentHashMap<String, Entry> bySlug = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Entry> byId = new ConcurrentHashMap<>();
 
   /** Counts the changes heard, so that a load that raced one is not kept. */
   private final AtomicLong changes = new AtomicLong();
@@ -47,8 +48,8 @@ public class RedisActiveTenants implements ActiveTenants, AutoCloseable {
   }
 
   @Override
-  public TenantRef get(String slug, Supplier<TenantRef> load) {
-    Entry hit = bySlug.get(slug);
+  public TenantRef get(String id, Supplier<TenantRef> load) {
+    Entry hit = byId.get(id);
     if (hit != null && hit.expiresAt - System.nanoTime() > 0) {
       return hit.tenant;
     }
@@ -56,30 +57,30 @@ public class RedisActiveTenants implements ActiveTenants, AutoCloseable {
     TenantRef loaded = load.get();
     if (invalidations.listening() && changes.get() == before) {
       Entry entry = new Entry(loaded, System.nanoTime() + ttlNanos);
-      bySlug.put(slug, entry);
+      byId.put(id, entry);
       if (changes.get() != before) {
         // A change arrived while the entry went in.
-        bySlug.remove(slug, entry);
+        byId.remove(id, entry);
       }
     }
     return loaded;
   }
 
   @Override
-  public void changed(String slug) {
-    forget(slug);
+  public void changed(String id) {
+    forget(id);
     // When Redis cannot be reached, the other nodes hold the tenant for the ttl at most.
-    invalidations.publish(slug);
+    invalidations.publish(id);
   }
 
-  private void forget(String slug) {
+  private void forget(String id) {
     changes.incrementAndGet();
-    bySlug.remove(slug);
+    byId.remove(id);
   }
 
   private void forgetAll() {
     changes.incrementAndGet();
-    bySlug.clear();
+    byId.clear();
   }
 
   @Override

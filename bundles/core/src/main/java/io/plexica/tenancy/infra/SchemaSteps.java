@@ -3,6 +3,7 @@ package io.plexica.tenancy.infra;
 import io.plexica.tenancy.app.ProvisioningStep;
 import io.plexica.tenancy.app.TenantSchemas;
 import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -44,18 +45,21 @@ public final class SchemaSteps {
   }
 
   /**
-   * Applies the tenant migrations. Its undo empties the schema again, so that a retry migrates from
-   * scratch even when the schema itself could not be dropped.
+   * Applies the tenant migrations and records the version reached in the tenant's placement, so
+   * that the next start knows the schema is current without asking it. Its undo empties the schema
+   * again, so that a retry migrates from scratch even when the schema itself could not be dropped.
    */
   @ApplicationScoped
   public static class MigrateSchema implements ProvisioningStep {
     private TenantSchemas schemas;
+    private TenantRepository tenants;
 
     protected MigrateSchema() {}
 
     @Inject
-    public MigrateSchema(TenantSchemas schemas) {
+    public MigrateSchema(TenantSchemas schemas, TenantRepository tenants) {
       this.schemas = schemas;
+      this.tenants = tenants;
     }
 
     @Override
@@ -71,6 +75,7 @@ public final class SchemaSteps {
     @Override
     public void execute(TenantRef tenant) {
       schemas.migrate(tenant.schemaName());
+      tenants.recordSchemaVersion(tenant.id(), schemas.tenantVersion());
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.plexica.tenancy.infra;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.lease.ExpiredWork;
 import io.plexica.shared.lease.WorkLeases;
+import io.plexica.shared.persistence.Database;
 import io.plexica.tenancy.app.ActiveTenants;
+import io.plexica.tenancy.app.IdentityPlacement;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningRecovery;
 import io.plexica.tenancy.app.ProvisioningSaga;
@@ -13,6 +15,7 @@ import io.plexica.tenancy.app.SchemaUpgrade;
 import io.plexica.tenancy.app.TenantLifecycleListener;
 import io.plexica.tenancy.app.TenantSchemas;
 import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.ProvisioningLog;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,9 +63,22 @@ public class TenancyBeans {
       @Any Instance<TenantLifecycleListener> listeners,
       WorkLeases leases,
       ActiveTenants active,
-      Clock clock) {
+      Clock clock,
+      @ConfigProperty(name = "plexica.tenancy.identity-home", defaultValue = "REALM")
+          IdentityHome.Kind identityHome,
+      @ConfigProperty(name = "plexica.tenancy.shared-realm-capacity", defaultValue = "500")
+          int sharedRealmCapacity) {
     return new TenantService(
-        tenants, log, saga, executor, schemas, listeners.stream().toList(), leases, active, clock);
+        tenants,
+        log,
+        saga,
+        executor,
+        schemas,
+        listeners.stream().toList(),
+        leases,
+        active,
+        clock,
+        new IdentityPlacement(tenants, identityHome, sharedRealmCapacity));
   }
 
   @Produces
@@ -89,8 +105,9 @@ public class TenancyBeans {
   SchemaUpgrade schemaUpgrade(
       TenantSchemas schemas,
       TenantRepository tenants,
+      Database database,
       @ConfigProperty(name = "plexica.tenancy.migration-parallelism", defaultValue = "4")
           int parallelism) {
-    return new SchemaUpgrade(schemas, tenants, parallelism);
+    return new SchemaUpgrade(schemas, tenants, database.schemaGate(), parallelism);
   }
 }

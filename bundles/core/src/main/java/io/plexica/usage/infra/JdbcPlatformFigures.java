@@ -1,5 +1,6 @@
 package io.plexica.usage.infra;
 
+import io.plexica.shared.lifecycle.SchemaGate;
 import io.plexica.usage.domain.PlatformFigures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,9 +23,11 @@ public class JdbcPlatformFigures implements PlatformFigures {
   private static final Pattern SCHEMA = Pattern.compile("^tenant_[a-z0-9_]{1,56}$");
 
   private final DataSource dataSource;
+  private final SchemaGate schemas;
 
-  public JdbcPlatformFigures(DataSource dataSource) {
+  public JdbcPlatformFigures(DataSource dataSource, SchemaGate schemas) {
     this.dataSource = dataSource;
+    this.schemas = schemas;
   }
 
   @Override
@@ -75,6 +78,7 @@ public class JdbcPlatformFigures implements PlatformFigures {
     if (!SCHEMA.matcher(schema).matches()) {
       throw new IllegalArgumentException("Not a tenant schema name: " + schema);
     }
+    schemas.enter(schema);
     String sql =
         "SELECT (SELECT count(*) FROM \"S\".users), (SELECT count(*) FROM \"S\".workspace),"
             + " (SELECT count(*) FROM \"S\".workspace_file),"

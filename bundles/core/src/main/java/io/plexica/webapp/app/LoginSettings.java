@@ -39,15 +39,22 @@ public class LoginSettings {
   }
 
   /**
-   * A tenant's login: its realm (named after its slug), the web app's client, and the tenant's
-   * default language (null when it has none), which the web app speaks unless the person chose.
+   * A tenant's login: the realm that holds its people (from its placement), the web app's client,
+   * and the tenant's default language (null when it has none), which the web app speaks unless the
+   * person chose.
    */
   public record TenantLogin(
       String slug,
       String name,
       String realm,
       String clientId,
-      @Schema(nullable = true) String locale) {}
+      @Schema(nullable = true) String locale,
+      @Schema(
+              nullable = true,
+              description =
+                  "For a tenant in a realm shared with others, the organization to sign in to:"
+                      + " ask Keycloak for scope organization:<this>")
+          String organization) {}
 
   public record Login(
       String keycloakUrl,
@@ -84,9 +91,10 @@ public class LoginSettings {
           new TenantLogin(
               tenant.slug(),
               tenant.name(),
-              tenant.slug(),
+              tenant.identityHome().realm(),
               webClient,
-              TenantService.localeOf(tenant).orElse(null));
+              TenantService.localeOf(tenant).orElse(null),
+              tenant.identityHome().isSharedRealm() ? tenant.slug() : null);
     }
     return new Login(keycloakUrl, platformRealm, consoleClient, login);
   }

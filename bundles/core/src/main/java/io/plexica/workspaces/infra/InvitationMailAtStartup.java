@@ -27,7 +27,7 @@ public class InvitationMailAtStartup {
   private volatile InvitationMailQueue queue;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    schema.afterAll("Invitation mail", executor, this::startQueue);
+    schema.afterCore("Invitation mail", executor, this::startQueue);
   }
 
   private void startQueue() {

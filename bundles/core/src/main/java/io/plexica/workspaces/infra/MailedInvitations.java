@@ -38,9 +38,17 @@ public class MailedInvitations implements InvitationMail {
     return mailer.enabled();
   }
 
+  /** In a shared realm, an account of the realm is the tenant's only when in its organization. */
   @Override
   public Optional<UUID> accountOf(TenantRef tenant, String email) {
-    return realms.userIdByEmail(tenant.slug(), email).map(UUID::fromString);
+    Optional<String> account = realms.userIdByEmail(tenant.realm(), email);
+    if (tenant.home().isSharedRealm()) {
+      String organization = tenant.home().sharedRealmOrganization().orElse(null);
+      account =
+          account.filter(
+              id -> organization != null && realms.isMember(tenant.realm(), organization, id));
+    }
+    return account.map(UUID::fromString);
   }
 
   @Override
@@ -50,8 +58,15 @@ public class MailedInvitations implements InvitationMail {
     }
     String link = links.invitation(tenant.slug(), letter.token());
     if (account.isEmpty()) {
+      // A person with an account in a shared realm (another organization's) keeps it: they join
+      // the tenant's organization and get the join link like anyone who has an account.
+      boolean hasPassword =
+          tenant.home().isSharedRealm()
+              && realms.userIdByEmail(tenant.realm(), letter.email()).isPresent();
       users.admitGuest(tenant, letter.email(), link);
-      return Delivery.ACCOUNT_SETUP_MAILED;
+      if (!hasPassword) {
+        return Delivery.ACCOUNT_SETUP_MAILED;
+      }
     }
     mailer.send(
         new Mailer.Mail(

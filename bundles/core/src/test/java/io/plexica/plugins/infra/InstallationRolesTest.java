@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plexica.shared.persistence.LoginRoles;
+import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.infra.PostgresTenantSchemas;
 import io.plexica.testing.TestPlatform;
@@ -50,7 +51,12 @@ class InstallationRolesTest {
 
   private TenantRef tenant() {
     String suffix = Long.toString(System.nanoTime(), 36);
-    TenantRef tenant = new TenantRef(UUID.randomUUID(), "r" + suffix, "tenant_roles_" + suffix);
+    TenantRef tenant =
+        new TenantRef(
+            UUID.randomUUID(),
+            "r" + suffix,
+            "tenant_roles_" + suffix,
+            IdentityHome.ownRealm("r" + suffix));
     schemas.create(tenant.schemaName());
     return tenant;
   }

@@ -7,6 +7,7 @@ import io.plexica.ratelimit.app.RateLimits;
 import io.plexica.ratelimit.domain.RateLimit;
 import io.plexica.ratelimit.infra.RedisRateLimiter;
 import io.plexica.tenancy.context.CurrentTenant;
+import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.testing.TestPlatform;
 import io.plexica.testing.UsesServices;
@@ -113,7 +114,8 @@ class RateLimitFiltersTest {
     filter.limits = limits;
     filter.limiter = limiter;
     filter.tenant = new CurrentTenant();
-    filter.tenant.set(new TenantRef(tenantId, "acme", "tenant_acme"));
+    filter.tenant.set(
+        new TenantRef(tenantId, "acme", "tenant_acme", IdentityHome.ownRealm("acme")));
     return filter;
   }
 
