@@ -2,7 +2,8 @@
 // Keycloak logins: the super-admin creates a tenant and watches it provision, suspends and
 // activates it, uploads a plugin; that tenant's admin logs in, creates and switches workspaces,
 // invites a member, installs the analytics plugin and opens its page, then removes it. Screenshots
-// of the main screens go to docs/screenshots/. Run by the README's test command (bin/plexica test).
+// of the main screens go to docs/screenshots/. A second tenant, made as an organization of a
+// shared realm, is signed in to the same way. Run by the README's test command (bin/plexica test).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -709,6 +710,49 @@ describe("the platform's administrators help people", () => {
       .first()
       .waitFor();
     await checkAxe(page, "console tenant quotas");
+  });
+});
+
+describe("an organization in a shared realm", () => {
+  const org = { name: `Shared ${suffix}`, slug: `shared-${suffix}`, admin: `owner@shared-${suffix}.example` };
+  let consolePage;
+  let webPage;
+  withBrowser((opened) => {
+    consolePage = opened.page;
+  });
+  withBrowser((opened) => {
+    webPage = opened.page;
+  });
+
+  test("the console creates a tenant as an organization of a shared realm and says so", async () => {
+    await consolePage.goto(`${base}/admin/`);
+    await keycloakLogin(consolePage, platformAdmin.username, platformAdmin.password);
+    await consolePage.getByRole("link", { name: "New tenant" }).click();
+    await consolePage.getByLabel("Name").fill(org.name);
+    await consolePage.getByLabel("Slug").fill(org.slug);
+    await consolePage.getByLabel("First administrator's e-mail").fill(org.admin);
+    await consolePage.getByLabel("Where its people sign in").selectOption("ORGANIZATION");
+    await consolePage.getByRole("button", { name: "Create tenant" }).click();
+    await consolePage.getByRole("heading", { name: org.name }).waitFor();
+    await consolePage.getByTestId("tenant-status").getByText("ACTIVE").waitFor({ timeout: 60_000 });
+    await consolePage.getByText("An organization in a shared realm").waitFor();
+    await consolePage.getByText(/^plexica_shard_\d+$/).waitFor();
+  });
+
+  test("its administrator signs in to the organization through the browser", async () => {
+    await webPage.goto(`${base}/?tenant=${org.slug}`);
+    // Keycloak's organization-aware login may ask for the address first, then the password.
+    await webPage.waitForSelector("#username", { timeout: 30_000 });
+    await webPage.fill("#username", org.admin);
+    if (!(await webPage.locator("#password").isVisible())) {
+      await webPage.click("#kc-login");
+      await webPage.waitForSelector("#password", { timeout: 30_000 });
+    }
+    await webPage.fill("#password", devPassword);
+    await webPage.click("#kc-login");
+    await webPage.getByRole("heading", { name: /^Welcome/ }).waitFor();
+    await webPage.getByTestId("figure-Members").filter({ hasText: /^\d+$/ }).waitFor();
+    assert.equal(await webPage.getByTestId("figure-Members").innerText(), "1");
   });
 });
 
