@@ -23,6 +23,10 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The "other admin" is the administrator of tenant B naming tenant A in {@code X-Tenant-ID}. The
  * service account of tenant A holds {@code user}, and is let through or refused exactly like a
  * person holding it.
+ *
+ * <p>The whole matrix runs for both identity homes: tenants A and B with realms of their own, and
+ * tenants A and B as two organizations of the same shared realm, whose people sign in to their
+ * organization (so "other admin" there is the cross-organization case).
  */
 class AuthorizationMatrixIT {
   enum Caller {
@@ -35,28 +39,90 @@ class AuthorizationMatrixIT {
     SERVICE_ACCOUNT
   }
 
+  /** Where tenants A and B keep their people. */
+  enum Home {
+    OWN_REALM,
+    SHARED_REALM
+  }
+
   private static final String NO_ID = UUID.randomUUID().toString();
   private static final String NO_TENANT = "no-such-" + UUID.randomUUID().toString().substring(0, 8);
-  private static String tenantA;
-  private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
+  private static final Map<Home, String> TENANT_A = new EnumMap<>(Home.class);
+  private static final Map<Home, Map<Caller, String>> TOKENS = new EnumMap<>(Home.class);
 
   @BeforeAll
   static void callers() {
-    tenantA = Platform.uniqueSlug("matrix-a");
+    String tenantA = Platform.uniqueSlug("matrix-a");
     String tenantB = Platform.uniqueSlug("matrix-b");
     Platform.createActiveTenant(tenantA);
     Platform.createActiveTenant(tenantB);
-    TOKENS.put(Caller.GUEST, Platform.tokenOfNewUser(tenantA, "gus", "guest"));
-    TOKENS.put(Caller.USER, Platform.tokenOfNewUser(tenantA, "uma", "user"));
-    TOKENS.put(
+    Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+    tokens.put(Caller.GUEST, Platform.tokenOfNewUser(tenantA, "gus", "guest"));
+    tokens.put(Caller.USER, Platform.tokenOfNewUser(tenantA, "uma", "user"));
+    tokens.put(
         Caller.TENANT_ADMIN,
         Platform.token(tenantA, Platform.adminOf(tenantA), Platform.DEV_PASSWORD));
-    TOKENS.put(
+    tokens.put(
         Caller.OTHER_TENANT_ADMIN,
         Platform.token(tenantB, Platform.adminOf(tenantB), Platform.DEV_PASSWORD));
-    TOKENS.put(Caller.SUPER_ADMIN, Platform.superAdminToken());
-    TOKENS.put(
+    tokens.put(Caller.SUPER_ADMIN, Platform.superAdminToken());
+    tokens.put(
         Caller.SERVICE_ACCOUNT, Platform.tokenOfNewServiceAccount(tenantA, "matrix robot", "user"));
+    TENANT_A.put(Home.OWN_REALM, tenantA);
+    TOKENS.put(Home.OWN_REALM, tokens);
+    organizationCallers();
+  }
+
+  /** Tenants A and B as organizations of one shared realm, and the callers of A and B there. */
+  private static void organizationCallers() {
+    String tenantA = Platform.uniqueSlug("matrix-oa");
+    String tenantB = Platform.uniqueSlug("matrix-ob");
+    String realm = Platform.createActiveOrganizationTenant(tenantA).path("placement.realm");
+    assertThat(Platform.createActiveOrganizationTenant(tenantB).<String>path("placement.realm"))
+        .as("both organizations in one shared realm")
+        .isEqualTo(realm);
+    String admin =
+        Platform.tokenInOrganization(
+            realm, tenantA, Platform.adminOf(tenantA), Platform.DEV_PASSWORD);
+    Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+    tokens.put(Caller.GUEST, personInOrganization(realm, tenantA, admin, "gus", "guest"));
+    tokens.put(Caller.USER, personInOrganization(realm, tenantA, admin, "uma", "user"));
+    tokens.put(Caller.TENANT_ADMIN, admin);
+    tokens.put(
+        Caller.OTHER_TENANT_ADMIN,
+        Platform.tokenInOrganization(
+            realm, tenantB, Platform.adminOf(tenantB), Platform.DEV_PASSWORD));
+    tokens.put(Caller.SUPER_ADMIN, Platform.superAdminToken());
+    Response robot =
+        Platform.anonymous()
+            .auth()
+            .oauth2(admin)
+            .body("{\"name\":\"matrix robot\",\"roles\":[\"user\"]}")
+            .post("/service-accounts");
+    tokens.put(Caller.SERVICE_ACCOUNT, Platform.tokenOfServiceAccount(robot));
+    TENANT_A.put(Home.SHARED_REALM, tenantA);
+    TOKENS.put(Home.SHARED_REALM, tokens);
+  }
+
+  /**
+   * A person invited into the organization's tenant with {@code role} (in a shared realm roles are
+   * the platform's), who then signs in to the organization.
+   */
+  private static String personInOrganization(
+      String realm, String tenant, String adminToken, String name, String role) {
+    String email = name + "@" + tenant + ".example";
+    Response invited =
+        Platform.anonymous()
+            .auth()
+            .oauth2(adminToken)
+            .body(
+                ("{\"email\":\"%s\",\"firstName\":\"%s\",\"lastName\":\"Matrix\","
+                        + "\"roles\":[\"%s\"],\"temporaryPassword\":\"first-pass-1\"}")
+                    .formatted(email, name, role))
+            .post("/users");
+    assertThat(invited.statusCode()).as(invited.asString()).isEqualTo(201);
+    Platform.completeInvitation(realm, email, name + "-secret-1");
+    return Platform.tokenInOrganization(realm, tenant, email, name + "-secret-1");
   }
 
   /** One endpoint and the status each caller must get. */
@@ -86,7 +152,8 @@ class AuthorizationMatrixIT {
     return new Row(method, path, body, expected);
   }
 
-  private static List<Row> matrix() {
+  private static List<Row> matrix(Home home) {
+    String tenantA = TENANT_A.get(home);
     List<Row> rows = new ArrayList<>();
     rows.add(platform("GET", "/tenants", null, 200));
     rows.add(platform("POST", "/tenants", "{}", 400));
@@ -188,25 +255,35 @@ class AuthorizationMatrixIT {
   }
 
   @TestFactory
-  Stream<DynamicTest> everyEndpointForEveryCaller() {
-    return matrix().stream()
+  Stream<DynamicTest> everyEndpointForEveryCallerInBothHomes() {
+    return Stream.of(Home.values())
         .flatMap(
-            row ->
-                Stream.of(Caller.values())
-                    .map(
-                        caller ->
-                            DynamicTest.dynamicTest(
-                                row.method() + " " + row.path() + " as " + caller,
-                                () -> check(row, caller))));
+            home ->
+                matrix(home).stream()
+                    .flatMap(
+                        row ->
+                            Stream.of(Caller.values())
+                                .map(
+                                    caller ->
+                                        DynamicTest.dynamicTest(
+                                            row.method()
+                                                + " "
+                                                + row.path()
+                                                + " as "
+                                                + caller
+                                                + " ("
+                                                + home
+                                                + ")",
+                                            () -> check(row, caller, home)))));
   }
 
-  private static void check(Row row, Caller caller) {
+  private static void check(Row row, Caller caller, Home home) {
     RequestSpecification request = Platform.anonymous();
     if (caller != Caller.ANONYMOUS) {
-      request = request.auth().oauth2(TOKENS.get(caller));
+      request = request.auth().oauth2(TOKENS.get(home).get(caller));
     }
     if (caller == Caller.OTHER_TENANT_ADMIN) {
-      request = request.header("X-Tenant-ID", tenantA);
+      request = request.header("X-Tenant-ID", TENANT_A.get(home));
     }
     if (row.body() != null) {
       request = request.body(row.body());
@@ -217,7 +294,7 @@ class AuthorizationMatrixIT {
       Platform.assertProblem(response, expected, expectedType(row, caller, expected));
     } else {
       assertThat(response.statusCode())
-          .as("%s %s as %s: %s", row.method(), row.path(), caller, response.asString())
+          .as("%s %s as %s (%s): %s", row.method(), row.path(), caller, home, response.asString())
           .isEqualTo(expected);
     }
   }
@@ -235,18 +312,20 @@ class AuthorizationMatrixIT {
     String userId =
         Platform.anonymous()
             .auth()
-            .oauth2(TOKENS.get(Caller.TENANT_ADMIN))
+            .oauth2(TOKENS.get(Home.OWN_REALM).get(Caller.TENANT_ADMIN))
             .queryParam("q", "uma")
             .get("/users")
             .path("items[0].id");
     RequestSpecification other =
-        Platform.anonymous().auth().oauth2(TOKENS.get(Caller.OTHER_TENANT_ADMIN));
+        Platform.anonymous()
+            .auth()
+            .oauth2(TOKENS.get(Home.OWN_REALM).get(Caller.OTHER_TENANT_ADMIN));
 
     Platform.assertProblem(other.get("/users/" + userId), 404, "user-not-found");
     assertThat(
             Platform.anonymous()
                 .auth()
-                .oauth2(TOKENS.get(Caller.OTHER_TENANT_ADMIN))
+                .oauth2(TOKENS.get(Home.OWN_REALM).get(Caller.OTHER_TENANT_ADMIN))
                 .get("/users")
                 .<List<String>>path("items.username"))
         .isNotEmpty()

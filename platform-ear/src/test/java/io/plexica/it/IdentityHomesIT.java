@@ -3,7 +3,6 @@ package io.plexica.it;
 import static io.plexica.it.Platform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
@@ -32,37 +31,15 @@ class IdentityHomesIT {
   }
 
   private static Response createOrganizationTenant(String slug) {
-    Platform.api()
-        .body(
-            ("{\"slug\":\"%s\",\"name\":\"Tenant %s\",\"adminEmail\":\"%s\","
-                    + "\"identityHome\":\"ORGANIZATION\"}")
-                .formatted(slug, slug, Platform.adminOf(slug)))
-        .post("/tenants")
-        .then()
-        .statusCode(202);
-    return Platform.awaitStatus(slug, "ACTIVE");
+    return Platform.createActiveOrganizationTenant(slug);
   }
 
-  /** A token by the password grant, asking for {@code scope} (null: none). */
   private static Response tokenResponse(String user, String password, String scope) {
-    RequestSpecification request =
-        io.restassured.RestAssured.given()
-            .baseUri(Platform.KEYCLOAK_URL)
-            .contentType(ContentType.URLENC)
-            .formParam("grant_type", "password")
-            .formParam("client_id", "plexica-cli")
-            .formParam("username", user)
-            .formParam("password", password);
-    if (scope != null) {
-      request.formParam("scope", scope);
-    }
-    return request.post("/realms/" + sharedRealm + "/protocol/openid-connect/token");
+    return Platform.tokenResponse(sharedRealm, user, password, scope);
   }
 
   private static String tokenFor(String organization, String user, String password) {
-    Response token = tokenResponse(user, password, "openid organization:" + organization);
-    assertThat(token.statusCode()).as(token.asString()).isEqualTo(200);
-    return token.path("access_token");
+    return Platform.tokenInOrganization(sharedRealm, organization, user, password);
   }
 
   private static RequestSpecification as(String token) {
@@ -133,16 +110,9 @@ class IdentityHomesIT {
         as(tokenFor(globex, Platform.adminOf(globex), Platform.DEV_PASSWORD))
             .body("{\"name\":\"Reports\",\"roles\":[\"user\"]}")
             .post("/service-accounts");
-    assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+    String token = Platform.tokenOfServiceAccount(created);
     assertThat(created.<String>path("credentials.tokenEndpoint"))
         .contains("/realms/" + sharedRealm);
-    Response issued =
-        Platform.clientCredentials(
-            created.path("credentials.tokenEndpoint"),
-            created.path("credentials.clientId"),
-            created.path("credentials.clientSecret"));
-    assertThat(issued.statusCode()).as(issued.asString()).isEqualTo(200);
-    String token = issued.path("access_token");
     as(token).get("/users").then().statusCode(200);
     assertThat(as(token).get("/me").<String>path("realm")).isEqualTo(sharedRealm);
     assertProblem(

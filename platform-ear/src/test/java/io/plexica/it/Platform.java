@@ -140,7 +140,12 @@ final class Platform {
 
   /** A token of a new service account holding the roles. */
   static String tokenOfNewServiceAccount(String slug, String name, String... roles) {
-    Response created = createServiceAccount(slug, name, roles);
+    return tokenOfServiceAccount(createServiceAccount(slug, name, roles));
+  }
+
+  /** A token of the service account whose creation answered {@code created}. */
+  static String tokenOfServiceAccount(Response created) {
+    assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
     Response token =
         clientCredentials(
             created.path("credentials.tokenEndpoint"),
@@ -222,6 +227,51 @@ final class Platform {
         .then()
         .statusCode(202);
     return awaitStatus(slug, "ACTIVE");
+  }
+
+  /**
+   * Creates a tenant whose people live in an organization of a shared realm and waits until it is
+   * active; returns the tenant as last read (its {@code placement.realm} is the shared realm).
+   */
+  static Response createActiveOrganizationTenant(String slug) {
+    api()
+        .body(
+            ("{\"slug\":\"%s\",\"name\":\"Tenant %s\",\"adminEmail\":\"%s\","
+                    + "\"identityHome\":\"ORGANIZATION\"}")
+                .formatted(slug, slug, adminOf(slug)))
+        .post("/tenants")
+        .then()
+        .statusCode(202);
+    return awaitStatus(slug, "ACTIVE");
+  }
+
+  /**
+   * The answer of a shared realm's token endpoint to the password grant of {@code plexica-cli},
+   * asking for {@code scope} (none when null): {@code openid organization:<slug>} signs in to one
+   * organization.
+   */
+  static Response tokenResponse(String realm, String user, String password, String scope) {
+    RequestSpecification request =
+        given()
+            .baseUri(KEYCLOAK_URL)
+            .contentType(ContentType.URLENC)
+            .formParam("grant_type", "password")
+            .formParam("client_id", "plexica-cli")
+            .formParam("username", user)
+            .formParam("password", password);
+    if (scope != null) {
+      request.formParam("scope", scope);
+    }
+    return request.post("/realms/" + realm + "/protocol/openid-connect/token");
+  }
+
+  /** A token of a shared realm that speaks for the organization of tenant {@code slug}. */
+  static String tokenInOrganization(String realm, String slug, String user, String password) {
+    Response token = tokenResponse(realm, user, password, "openid organization:" + slug);
+    assertThat(token.statusCode())
+        .as("token for %s in organization %s: %s", user, slug, token.asString())
+        .isEqualTo(200);
+    return token.path("access_token");
   }
 
   static Response awaitStatus(String slug, String status) {

@@ -102,6 +102,12 @@ public final class TestPlatform {
   /** Small, so that tests fill a shared realm quickly. */
   public static final int SHARED_REALM_CAPACITY = 3;
 
+  /**
+   * The tests make shared realms as Keycloak's administrator, which the platform under test (with
+   * its own least-privilege account) could not administer: theirs are numbered apart.
+   */
+  public static final int SHARED_REALM_FIRST = 900_000;
+
   public final PostgresTenantSchemas schemas;
   public final JpaTenantRepository tenants;
   public final JpaProvisioningLog log;
@@ -191,7 +197,8 @@ public final class TestPlatform {
             leases,
             activeTenants(),
             clock,
-            new IdentityPlacement(tenants, IdentityHome.Kind.REALM, SHARED_REALM_CAPACITY));
+            new IdentityPlacement(
+                tenants, IdentityHome.Kind.REALM, SHARED_REALM_CAPACITY, SHARED_REALM_FIRST));
   }
 
   /** A new tenant, provisioned and active, with {@link #ADMIN} as its administrator. */

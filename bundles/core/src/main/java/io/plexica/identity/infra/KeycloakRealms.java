@@ -321,14 +321,7 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     return call(
         () ->
             pages(membersOf(realm, organizationId)::list).stream()
-                .map(
-                    u ->
-                        new RealmUser(
-                            u.getId(),
-                            new UserProfile(
-                                u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName()),
-                            Boolean.TRUE.equals(u.isEnabled()),
-                            Set.of()))
+                .map(member -> realmUser(member, Set.of()))
                 .toList());
   }
 
@@ -520,14 +513,7 @@ public class KeycloakRealms implements Realms, AutoCloseable {
             }
           }
           return pages(keycloak.realm(realm).users()::list).stream()
-              .map(
-                  u ->
-                      new RealmUser(
-                          u.getId(),
-                          new UserProfile(
-                              u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName()),
-                          Boolean.TRUE.equals(u.isEnabled()),
-                          rolesByUser.getOrDefault(u.getId(), Set.of())))
+              .map(u -> realmUser(u, rolesByUser.getOrDefault(u.getId(), Set.of())))
               .toList();
         });
   }
@@ -670,6 +656,15 @@ public class KeycloakRealms implements Realms, AutoCloseable {
         return all;
       }
     }
+  }
+
+  private static RealmUser realmUser(UserRepresentation user, Set<String> roles) {
+    return new RealmUser(
+        user.getId(),
+        new UserProfile(
+            user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName()),
+        Boolean.TRUE.equals(user.isEnabled()),
+        roles);
   }
 
   private static UserRepresentation representation(UserProfile profile) {

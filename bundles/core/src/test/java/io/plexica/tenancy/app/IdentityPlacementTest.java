@@ -16,7 +16,7 @@ class IdentityPlacementTest {
 
   @Test
   void theAskedHomeWinsOverThePolicy() {
-    IdentityPlacement placement = new IdentityPlacement(() -> sizes, IdentityHome.Kind.REALM, 2);
+    IdentityPlacement placement = new IdentityPlacement(() -> sizes, IdentityHome.Kind.REALM, 2, 1);
 
     assertThat(placement.place(acme, Optional.empty())).isEqualTo(IdentityHome.ownRealm("acme"));
     assertThat(placement.place(acme, Optional.of(IdentityHome.Kind.ORGANIZATION)))
@@ -26,7 +26,7 @@ class IdentityPlacementTest {
   @Test
   void sharedRealmsFillUpToTheirCapacityInOrderAndTheFirstWithRoomIsTaken() {
     IdentityPlacement placement =
-        new IdentityPlacement(() -> sizes, IdentityHome.Kind.ORGANIZATION, 2);
+        new IdentityPlacement(() -> sizes, IdentityHome.Kind.ORGANIZATION, 2, 1);
     sizes.put("plexica_shard_1", 2L);
     sizes.put("plexica_shard_2", 1L);
 
