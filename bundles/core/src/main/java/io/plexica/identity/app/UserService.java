@@ -195,17 +195,22 @@ public class UserService {
     if (!tenant.home().isSharedRealm()) {
       return new Account(realms.createUser(tenant.realm(), wanted), true);
     }
+    return organizationAccount(
+        tenant,
+        invitation.profile(),
+        new NewRealmUser(invitation.profile(), Set.of(), invitation.temporaryPassword()));
+  }
+
+  /**
+   * In a shared realm: the account the address already has there, or {@code ifNew} made, joined to
+   * the tenant's organization; an account made here is removed again when it cannot join.
+   */
+  private Account organizationAccount(TenantRef tenant, UserProfile profile, NewRealmUser ifNew) {
     String organization = organizationOf(tenant);
     Optional<String> existing =
-        Optional.ofNullable(invitation.profile().email())
+        Optional.ofNullable(profile.email())
             .flatMap(email -> realms.userIdByEmail(tenant.realm(), email));
-    String id =
-        existing.orElseGet(
-            () ->
-                realms.createUser(
-                    tenant.realm(),
-                    new NewRealmUser(
-                        invitation.profile(), Set.of(), invitation.temporaryPassword())));
+    String id = existing.orElseGet(() -> realms.createUser(tenant.realm(), ifNew));
     try {
       realms.joinOrganization(tenant.realm(), organization, id);
     } catch (RuntimeException e) {
@@ -246,17 +251,15 @@ public class UserService {
   public void admitAdministrator(
       TenantRef tenant, String email, String displayName, String devPassword, String landing) {
     UserProfile profile = new UserProfile(email, email, "Administrator", displayName);
-    Optional<String> existing = realms.userIdByEmail(tenant.realm(), email);
-    String id =
-        existing.orElseGet(
-            () ->
-                realms.createUser(
-                    tenant.realm(),
-                    devPassword != null
-                        ? NewRealmUser.withFinalPassword(profile, devPassword)
-                        : new NewRealmUser(profile, Set.of(), null)));
-    realms.joinOrganization(tenant.realm(), organizationOf(tenant), id);
-    if (existing.isEmpty() && devPassword == null) {
+    Account account =
+        organizationAccount(
+            tenant,
+            profile,
+            devPassword != null
+                ? NewRealmUser.withFinalPassword(profile, devPassword)
+                : new NewRealmUser(profile, Set.of(), null));
+    String id = account.id();
+    if (account.made() && devPassword == null) {
       realms.mailAccountSetup(tenant.realm(), id, landing, SETUP_LINK_VALIDITY);
     }
     store.inTransaction(
