@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * runs out); Keycloak's administrator from PLEXICA_KEYCLOAK_ADMIN_USER and _PASSWORD.
  */
 public class RealmScaleBench {
-  private static final HttpClient HTTP =
+  static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Duration TOKEN_LIFE = Duration.ofMinutes(4);
 
@@ -82,6 +82,17 @@ public class RealmScaleBench {
 
   /** Creates a tenant and waits for it to be ACTIVE; its realm step's duration in ms. */
   static long provision(String base, String slug) throws Exception {
+    return stepMillis(awaitActive(base, create(base, slug, "REALM")), "create-realm");
+  }
+
+  /** Creates a tenant in an identity home (REALM or ORGANIZATION), waits until ACTIVE; its id. */
+  static String provisionActive(String base, String slug, String identityHome) throws Exception {
+    String id = create(base, slug, identityHome);
+    awaitActive(base, id);
+    return id;
+  }
+
+  private static String create(String base, String slug, String identityHome) throws Exception {
     HttpResponse<String> created =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants"))
@@ -89,30 +100,29 @@ public class RealmScaleBench {
                 .header("Authorization", "Bearer " + platformToken())
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"slug\":\""
-                            + slug
-                            + "\",\"name\":\""
-                            + slug
-                            + "\",\"adminEmail\":\"admin@"
-                            + slug
-                            + ".example\"}"))
+                        "{\"slug\":\"%s\",\"name\":\"%s\",\"adminEmail\":\"admin@%s.example\",\"identityHome\":\"%s\"}"
+                            .formatted(slug, slug, slug, identityHome)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (created.statusCode() != 202) {
       throw new IllegalStateException("create failed: " + created.body());
     }
-    String id = field(created.body(), "id");
+    return field(created.body(), "id");
+  }
+
+  /** Polls the tenant's provisioning every 10 ms until ACTIVE; its last progress document. */
+  private static String awaitActive(String base, String id) throws Exception {
     while (true) {
       String progress =
           get(base + "/api/v1/tenants/" + id + "/provisioning", platformToken()).body();
       String status = field(progress, "status");
       if ("ACTIVE".equals(status)) {
-        return stepMillis(progress, "create-realm");
+        return progress;
       }
       if ("FAILED".equals(status)) {
         throw new IllegalStateException("provisioning failed: " + progress);
       }
-      Thread.sleep(20);
+      Thread.sleep(10);
     }
   }
 
@@ -191,7 +201,7 @@ public class RealmScaleBench {
   }
 
   /** The sum of every series of a metric whose name and labels match. */
-  private static double sum(String metrics, String series) {
+  static double sum(String metrics, String series) {
     Matcher m =
         Pattern.compile("^" + series + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(metrics);
     double total = 0;
@@ -201,7 +211,7 @@ public class RealmScaleBench {
     return total;
   }
 
-  private static String megabytes(double bytes) {
+  static String megabytes(double bytes) {
     return String.valueOf(Math.round(bytes / (1 << 20)));
   }
 
@@ -209,7 +219,7 @@ public class RealmScaleBench {
     return String.format(Locale.ROOT, "%.1f", value);
   }
 
-  private static long residentMegabytes(Path pidFile) throws IOException {
+  static long residentMegabytes(Path pidFile) throws IOException {
     String pid = Files.readString(pidFile).strip();
     // kc.sh starts java as its child: the JVM is the process whose parent is the pid kept.
     for (Path proc : Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -245,7 +255,7 @@ public class RealmScaleBench {
     return m.group(1);
   }
 
-  private static long percentile(long[] values, int p) {
+  static long percentile(long[] values, int p) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

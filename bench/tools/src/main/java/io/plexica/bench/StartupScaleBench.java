@@ -169,7 +169,7 @@ public class StartupScaleBench {
     }
   }
 
-  private static boolean up(String base) {
+  static boolean up(String base) {
     try {
       return UP.matcher(RealmScaleBench.get(base + "/health/ready", null).body()).find();
     } catch (Exception e) {
@@ -189,12 +189,12 @@ public class StartupScaleBench {
     }
   }
 
-  private interface Condition {
+  interface Condition {
     boolean holds() throws Exception;
   }
 
   /** Polls every 100 ms; the time it first held, as {@link System#nanoTime}. */
-  private static long waitUntil(Condition condition) throws Exception {
+  static long waitUntil(Condition condition) throws Exception {
     long deadline = System.nanoTime() + 3_600_000_000_000L;
     while (!condition.holds()) {
       if (System.nanoTime() > deadline) {
@@ -205,7 +205,7 @@ public class StartupScaleBench {
     return System.nanoTime();
   }
 
-  private static void run(String... command) throws Exception {
+  static void run(String... command) throws Exception {
     Process process =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
