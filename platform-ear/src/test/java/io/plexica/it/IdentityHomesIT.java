@@ -3,9 +3,12 @@ package io.plexica.it;
 import static io.plexica.it.Platform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.testing.Await;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +138,58 @@ class IdentityHomesIT {
         .get("/users")
         .then()
         .statusCode(200);
+  }
+
+  /**
+   * A workspace invitation mailed by an organization's tenant: a person who has an account in the
+   * shared realm (another organization's) keeps it, joins the organization and gets the join link;
+   * a person without one gets Keycloak's mail to set a password, from the shared realm.
+   */
+  @Test
+  void workspaceInvitationsOfAnOrganizationKeepAnExistingAccountAndMakeNewOnesWithAMail() {
+    String kim = "kim" + System.nanoTime() + "@" + acme + ".example";
+    String kimId = inviteAndSignUp(acme, kim);
+    String admin = tokenFor(globex, Platform.adminOf(globex), Platform.DEV_PASSWORD);
+    String workspace =
+        as(admin)
+            .body(Map.of("slug", "mailroom" + System.nanoTime() % 100000, "name", "Mail room"))
+            .post("/workspaces")
+            .path("id");
+
+    Response invited =
+        as(admin)
+            .body(Map.of("email", kim, "role", "VIEWER"))
+            .post("/workspaces/" + workspace + "/invitations");
+    assertThat(invited.statusCode()).as(invited.asString()).isEqualTo(201);
+    assertThat(deliveryOf(admin, workspace, invited.path("id"))).isEqualTo("JOIN_LINK_MAILED");
+    assertThat(Mailbox.to(kim).stream().map(m -> (String) m.get("subject")))
+        .anyMatch(subject -> subject.contains("invited you to Mail room"));
+    assertThat(as(tokenFor(globex, kim, "both-secret-1")).get("/me").<String>path("subject"))
+        .as("the same account, now in globex's organization too")
+        .isEqualTo(kimId);
+
+    String newcomer = "new" + System.nanoTime() + "@" + globex + ".example";
+    Response fresh =
+        as(admin)
+            .body(Map.of("email", newcomer, "role", "VIEWER"))
+            .post("/workspaces/" + workspace + "/invitations");
+    assertThat(deliveryOf(admin, workspace, fresh.path("id"))).isEqualTo("ACCOUNT_SETUP_MAILED");
+    List<Map<String, Object>> mails = Mailbox.to(newcomer);
+    assertThat(mails).hasSize(1);
+    assertThat(Mailbox.body(mails.get(0)))
+        .contains("/realms/" + sharedRealm + "/login-actions/action-token?key=");
+  }
+
+  /** The invitation's delivery as its workspace's list shows it, once it is no longer QUEUED. */
+  private static String deliveryOf(String token, String workspace, String invitation) {
+    return Await.latest(
+        () ->
+            as(token)
+                .get("/workspaces/" + workspace + "/invitations")
+                .<String>path("find { it.id == '" + invitation + "' }.delivery"),
+        delivery -> !"QUEUED".equals(delivery),
+        Duration.ofSeconds(20),
+        Duration.ofMillis(200));
   }
 
   /** Invites the person into the tenant by its administrator; the account's id. */

@@ -127,18 +127,29 @@ public class UserService {
 
   /**
    * Brings a person invited to a workspace into the tenant: an account with the {@code guest} role
-   * only (reading the tenant; what it may do in the workspace comes from the invitation), and a
-   * mail whose link sets a password and then leads to {@code landing}.
+   * only (reading the tenant; what it may do in the workspace comes from the invitation), and, when
+   * the account is new, a mail whose link sets a password and then leads to {@code landing}. An
+   * account the person already has in a shared realm is kept and joins the tenant's organization.
+   *
+   * @return whether the account was made now (and its setup link mailed)
    */
-  public TenantUser admitGuest(TenantRef tenant, String email, String landing) {
-    return create(
-        tenant,
-        new Invitation(new UserProfile(email, email, null, null), Set.of("guest"), null),
-        landing,
-        Actor.PLATFORM);
+  public boolean admitGuest(TenantRef tenant, String email, String landing) {
+    return admit(
+            tenant,
+            new Invitation(new UserProfile(email, email, null, null), Set.of("guest"), null),
+            landing,
+            Actor.PLATFORM)
+        .accountMade();
   }
 
   private TenantUser create(TenantRef tenant, Invitation invitation, String landing, Actor by) {
+    return admit(tenant, invitation, landing, by).user();
+  }
+
+  /** A person brought into the tenant, and whether their account was made for it. */
+  private record Admission(TenantUser user, boolean accountMade) {}
+
+  private Admission admit(TenantRef tenant, Invitation invitation, String landing, Actor by) {
     quotas.requireRoom(
         tenant, Quota.USERS, () -> store.read(tenant, tx -> tx.allUsers().size()), 1);
     Account account = account(tenant, invitation);
@@ -178,7 +189,7 @@ public class UserService {
     }
     extensions.announce(
         UserEvents.created(tenant, invited.id(), invited.profile(), invited.roles()));
-    return invited;
+    return new Admission(invited, account.made());
   }
 
   /** A person's account in the tenant's realm, and whether it was made just now. */

@@ -57,16 +57,10 @@ public class MailedInvitations implements InvitationMail {
       return Delivery.NOT_MAILED;
     }
     String link = links.invitation(tenant.slug(), letter.token());
-    if (account.isEmpty()) {
-      // A person with an account in a shared realm (another organization's) keeps it: they join
-      // the tenant's organization and get the join link like anyone who has an account.
-      boolean hasPassword =
-          tenant.home().isSharedRealm()
-              && realms.userIdByEmail(tenant.realm(), letter.email()).isPresent();
-      users.admitGuest(tenant, letter.email(), link);
-      if (!hasPassword) {
-        return Delivery.ACCOUNT_SETUP_MAILED;
-      }
+    // A person with an account in a shared realm (another organization's) keeps it: they join the
+    // tenant's organization and get the join link like anyone who has an account.
+    if (account.isEmpty() && users.admitGuest(tenant, letter.email(), link)) {
+      return Delivery.ACCOUNT_SETUP_MAILED;
     }
     mailer.send(
         new Mailer.Mail(
