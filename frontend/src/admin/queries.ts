@@ -57,6 +57,14 @@ export const tenantQueries = {
     }),
 };
 
+export const databaseClusterQueries = {
+  list: (api: Api) =>
+    queryOptions({
+      queryKey: ["database-clusters"] as const,
+      queryFn: () => api<Schemas.DatabaseClusterList>("/admin/database-clusters"),
+    }),
+};
+
 export const platformUserKeys = {
   all: ["platform-users"] as const,
 };

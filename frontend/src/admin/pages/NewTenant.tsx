@@ -1,22 +1,28 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
 import { ActionForm, Card, PageHeader, SelectInput, TextInput } from "../../shared/ui";
 import { useApi, type Tenant } from "../context";
+import { databaseClusterQueries } from "../queries";
 
 export function NewTenant() {
   const api = useApi();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [form, setForm] = useState({ name: "", slug: "", adminEmail: "", identityHome: "" });
+  const [form, setForm] = useState({ name: "", slug: "", adminEmail: "", identityHome: "", databaseCluster: "" });
+  const clusters = useQuery(databaseClusterQueries.list(api));
   const create = useMutation({
     mutationFn: () =>
       api<Tenant>("/tenants", {
         method: "POST",
         // Left out, the platform's policy places the tenant.
-        body: { ...form, identityHome: form.identityHome || undefined },
+        body: {
+          ...form,
+          identityHome: form.identityHome || undefined,
+          databaseCluster: form.databaseCluster || undefined,
+        },
       }),
     onSuccess: (tenant) => navigate({ to: "/tenants/$tenantId", params: { tenantId: tenant.id } }),
   });
@@ -73,6 +79,22 @@ export function NewTenant() {
             ]}
             error={error?.fieldError("identityHome")}
           />
+          {(clusters.data?.items.length ?? 0) > 1 && (
+            <SelectInput
+              label={t("newTenant.databaseCluster")}
+              hint={t("newTenant.databaseClusterHint")}
+              value={form.databaseCluster}
+              onChange={(e) => setForm({ ...form, databaseCluster: e.target.value })}
+              options={[
+                { value: "", label: t("newTenant.clusterByDefault") },
+                ...(clusters.data?.items ?? []).map((c) => ({
+                  value: c.id,
+                  label: t("newTenant.clusterOption", { id: c.id, count: c.tenants }),
+                })),
+              ]}
+              error={error?.fieldError("databaseCluster")}
+            />
+          )}
         </ActionForm>
       </Card>
     </>

@@ -149,6 +149,8 @@ export function TenantDetail() {
           <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
             <dt className="text-slate-600">{t("tenant.schema")}</dt>
             <dd className="font-mono">{org.schema}</dd>
+            <dt className="text-slate-600">{t("tenant.databaseCluster")}</dt>
+            <dd className="font-mono">{org.placement.databaseCluster}</dd>
             <dt className="text-slate-600">{t("tenant.schemaVersion")}</dt>
             <dd>{org.placement.schemaVersion}</dd>
             <dt className="text-slate-600">{t("tenant.identityHome")}</dt>

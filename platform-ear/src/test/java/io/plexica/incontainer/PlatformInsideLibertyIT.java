@@ -32,6 +32,7 @@ import io.plexica.ratelimit.api.TenantRateLimitFilter;
 import io.plexica.ratelimit.app.RateLimits;
 import io.plexica.shared.lease.ExpiredWork;
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.tenancy.app.SchemaUpgrade;
 import io.plexica.tenancy.app.TenantSchemas;
 import io.plexica.testing.Await;
@@ -224,19 +225,29 @@ class PlatformInsideLibertyIT {
   }
 
   /**
-   * A tenant's unit of work reads and writes its own schema only, on connections Liberty's pool
-   * hands round between tenants; a unit of work that fails leaves nothing (the data source is not
-   * JTA-enlisted: the platform's resource-local transaction is the boundary).
+   * A tenant's unit of work reads and writes its own schema only, on connections Liberty's pools
+   * hand round between tenants, whichever cluster holds the schema (the test platform has a second
+   * one); a unit of work that fails leaves nothing (the data sources are not JTA-enlisted: the
+   * platform's resource-local transaction is the boundary).
    */
   @Test
   void tenantUnitsOfWorkStayInTheirSchemaOnPooledConnectionsAndRollBackOnFailure() {
-    String a = "incontainer_" + UUID.randomUUID().toString().substring(0, 8);
-    String b = "incontainer_" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> clusters = List.copyOf(database.clusters().ids());
+    assertThat(clusters).as("the test platform's clusters").hasSizeGreaterThan(1);
+    SchemaAddress a =
+        new SchemaAddress(
+            clusters.get(0), "incontainer_" + UUID.randomUUID().toString().substring(0, 8));
+    SchemaAddress b =
+        new SchemaAddress(
+            clusters.get(1), "incontainer_" + UUID.randomUUID().toString().substring(0, 8));
     try {
-      for (String schema : List.of(a, b)) {
+      for (SchemaAddress schema : List.of(a, b)) {
         schemas.create(schema);
         schemas.migrate(schema);
       }
+      assertThat(schemas.exists(new SchemaAddress(b.cluster(), a.schema())))
+          .as("each schema is made on its own cluster only")
+          .isFalse();
       for (int i = 0; i < 30; i++) {
         String role = "role-" + i;
         database.inTenant(
@@ -266,7 +277,7 @@ class PlatformInsideLibertyIT {
     }
   }
 
-  private Optional<TenantRole> roleIn(String schema, String name) {
+  private Optional<TenantRole> roleIn(SchemaAddress schema, String name) {
     return Optional.ofNullable(database.readTenant(schema, em -> em.find(TenantRole.class, name)));
   }
 

@@ -173,6 +173,7 @@ class AuthorizationMatrixIT {
     rows.add(platform("GET", "/admin/invitations?tenant=" + NO_TENANT, null, 404));
     rows.add(platform("GET", "/admin/analytics", null, 200));
     rows.add(platform("GET", "/admin/health", null, 200));
+    rows.add(platform("GET", "/admin/database-clusters", null, 200));
     rows.add(platform("GET", "/admin/analytics/tenants/" + NO_TENANT, null, 404));
     rows.add(platform("GET", "/admin/plugins", null, 200));
     rows.add(platform("GET", "/admin/plugins/no-such-plugin", null, 404));

@@ -147,6 +147,7 @@ class LauncherIT {
     env.put("PLEXICA_HTTP_PORT", String.valueOf(HTTP_PORT));
     env.put("PLEXICA_HTTPS_PORT", "9643");
     env.put("PLEXICA_DB_PORT", String.valueOf(DB_PORT));
+    env.put("PLEXICA_DB2_PORT", String.valueOf(DB_PORT + 1));
     env.put("PLEXICA_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
     env.put("PLEXICA_KEYCLOAK_MANAGEMENT_PORT", "19100");
     env.put("PLEXICA_REDIS_PORT", "16479");

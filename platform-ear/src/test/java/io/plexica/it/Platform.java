@@ -8,6 +8,10 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -212,6 +216,27 @@ final class Platform {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /**
+   * Deploys a test bundle (target/test-bundles/NAME.jar) to the registry; a version an earlier run
+   * deployed already is fine.
+   */
+  static void deployTestBundle(String name) {
+    Response deployed;
+    try {
+      deployed =
+          api()
+              .contentType("application/java-archive")
+              .body(Files.readAllBytes(Path.of("target/test-bundles/" + name + ".jar")))
+              .post("/admin/plugins");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
+    if (deployed.statusCode() == 409) {
+      assertThat(deployed.<String>path("type")).endsWith("/plugin-version-exists");
+    }
+  }
+
   /** Creates a tenant and waits until provisioning ends; returns the tenant as last read. */
   static Response createActiveTenant(String slug) {
     api()
@@ -295,15 +320,33 @@ final class Platform {
   }
 
   static boolean schemaExists(String schema) {
-    return !strings("SELECT nspname FROM pg_namespace WHERE nspname = ?", schema).isEmpty();
+    return schemaExists(MAIN_CLUSTER, schema);
+  }
+
+  /** The main cluster and the second one that bin/plexica starts beside it. */
+  static final String MAIN_CLUSTER = "main";
+
+  static final String SECOND_CLUSTER = "local-2";
+
+  static boolean schemaExists(String cluster, String schema) {
+    return !strings(cluster, "SELECT nspname FROM pg_namespace WHERE nspname = ?", schema)
+        .isEmpty();
   }
 
   static List<String> strings(String sql, String parameter) {
+    return strings(MAIN_CLUSTER, sql, parameter);
+  }
+
+  static List<String> strings(String cluster, String sql, String parameter) {
+    String port =
+        MAIN_CLUSTER.equals(cluster)
+            ? System.getProperty("plexica.db.port", "25432")
+            : System.getProperty("plexica.db2.port", "25433");
     String url =
         "jdbc:postgresql://"
             + System.getProperty("plexica.db.host", "127.0.0.1")
             + ":"
-            + System.getProperty("plexica.db.port", "25432")
+            + port
             + "/"
             + System.getProperty("plexica.db.name", "plexica");
     try (Connection connection =

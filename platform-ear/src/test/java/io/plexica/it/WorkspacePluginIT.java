@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,17 +26,8 @@ class WorkspacePluginIT {
 
   /** Notes installed in a new tenant; Ada has a red and a blue workspace, a note in each. */
   @BeforeAll
-  static void notesInTwoWorkspaces() throws IOException {
-    Response deployed =
-        Platform.api()
-            .contentType("application/java-archive")
-            .body(Files.readAllBytes(Path.of("target/test-bundles/notes.jar")))
-            .post("/admin/plugins");
-    // 409: an earlier run deployed this very version.
-    assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
-    if (deployed.statusCode() == 409) {
-      assertThat(deployed.<String>path("type")).endsWith("/plugin-version-exists");
-    }
+  static void notesInTwoWorkspaces() {
+    Platform.deployTestBundle("notes");
     String tenant = Platform.uniqueSlug("notes");
     Platform.createActiveTenant(tenant);
     RequestSpecification admin = Platform.asTenantAdmin(tenant);

@@ -1,9 +1,11 @@
 package io.plexica.health;
 
 import io.plexica.events.infra.EventsAtStartup;
+import io.plexica.events.infra.OutboxRelay;
 import io.plexica.plugins.infra.PluginEventsAtStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,17 +24,19 @@ public class EventsReadiness extends DetailedCheck {
   @Override
   public HealthCheckResponse detailed() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("events").up();
-    events
-        .relay()
-        .ifPresent(
-            relay -> {
-              response.withData("relayLeader", relay.leader());
-              response.withData("relayed", relay.relayed());
-              response.withData("outboxBacklog", relay.backlog());
-              if (relay.lastError() != null) {
-                response.withData("lastError", relay.lastError());
-              }
-            });
+    List<OutboxRelay> relays = events.relays();
+    if (!relays.isEmpty()) {
+      // The main cluster's relay, and the backlog of every cluster's outbox together.
+      OutboxRelay main = relays.get(0);
+      response.withData("relayLeader", main.leader());
+      response.withData("relayed", relays.stream().mapToLong(OutboxRelay::relayed).sum());
+      response.withData("outboxBacklog", relays.stream().mapToLong(OutboxRelay::backlog).sum());
+      relays.stream()
+          .map(OutboxRelay::lastError)
+          .filter(java.util.Objects::nonNull)
+          .findFirst()
+          .ifPresent(error -> response.withData("lastError", error));
+    }
     pluginEvents
         .dispatcher()
         .ifPresent(

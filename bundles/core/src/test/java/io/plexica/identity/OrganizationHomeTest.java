@@ -89,7 +89,8 @@ class OrganizationHomeTest {
         new TenantName("Tenant " + slug),
         new EmailAddress("admin@" + slug + ".example"),
         null,
-        Optional.of(IdentityHome.Kind.ORGANIZATION));
+        Optional.of(IdentityHome.Kind.ORGANIZATION),
+        Optional.empty());
     return platform.tenantService.get(slug);
   }
 

@@ -66,7 +66,7 @@ class InstallationFailureTest {
       deployment.deploy(bundle);
       FlywayPluginMigrations migrations =
           new FlywayPluginMigrations(
-              TestPlatform.database().dataSource(), TestPlatform.installationRoles());
+              TestPlatform.database().clusters(), TestPlatform.installationRoles());
       PluginInstallations installations =
           new PluginInstallations(
               failingOnInstall,
@@ -218,7 +218,7 @@ class InstallationFailureTest {
               real, manifests, runtime, new PermissionCatalog(), Clock.systemUTC());
       migrations =
           new FlywayPluginMigrations(
-              TestPlatform.database().dataSource(), TestPlatform.installationRoles());
+              TestPlatform.database().clusters(), TestPlatform.installationRoles());
       leases =
           new WorkLeases(
               TestPlatform.database(), "node-" + UUID.randomUUID(), Duration.ofMinutes(5));

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MigrationIndexTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"db/core", "db/tenant"})
+  @ValueSource(strings = {"db/core", "db/tenant", "db/cluster"})
   void indexListsExactlyTheMigrations(String folder) throws IOException {
     Path dir = Path.of("src/main/resources", folder);
     List<String> indexed =

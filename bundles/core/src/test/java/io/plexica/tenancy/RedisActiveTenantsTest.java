@@ -2,6 +2,7 @@ package io.plexica.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.infra.RedisActiveTenants;
@@ -46,7 +47,11 @@ class RedisActiveTenantsTest {
 
     Reads(String slug) {
       tenant =
-          new TenantRef(UUID.randomUUID(), slug, "tenant_" + slug, IdentityHome.ownRealm(slug));
+          new TenantRef(
+              UUID.randomUUID(),
+              slug,
+              SchemaAddress.main("tenant_" + slug),
+              IdentityHome.ownRealm(slug));
     }
 
     TenantRef read() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.tenancy.app.SchemaUpgrade;
 import io.plexica.tenancy.app.TenantSchemas;
 import io.plexica.tenancy.domain.Tenant;
@@ -68,8 +69,8 @@ class SchemaUpgradeTest {
     int version = platform.schemas.tenantVersion();
     assertThat(schemaVersion(behind)).as("recorded by provisioning").isEqualTo(version);
     // The schema as a build without any tenant migration left it.
-    platform.schemas.drop(behind.schemaName());
-    platform.schemas.create(behind.schemaName());
+    platform.schemas.drop(behind.database());
+    platform.schemas.create(behind.database());
     setSchemaVersion(behind, 0);
     Map<String, List<String>> migrations = new ConcurrentHashMap<>();
     SchemaUpgrade upgrade = upgrade(recording(platform.schemas, migrations));
@@ -80,7 +81,7 @@ class SchemaUpgradeTest {
     assertThat(upgrade.isCoreDone()).isTrue();
     long workspaces =
         database.readTenant(
-            behind.schemaName(),
+            behind.database(),
             em -> (Long) em.createQuery("SELECT count(w) FROM Workspace w").getSingleResult());
     assertThat(workspaces).isZero();
     assertThat(migrations.get(behind.schemaName()))
@@ -135,7 +136,8 @@ class SchemaUpgradeTest {
             (proxy, method, args) -> {
               if (method.getName().equals("migrate")) {
                 migrations
-                    .computeIfAbsent((String) args[0], s -> new CopyOnWriteArrayList<>())
+                    .computeIfAbsent(
+                        ((SchemaAddress) args[0]).schema(), s -> new CopyOnWriteArrayList<>())
                     .add(Thread.currentThread().getName());
               }
               try {

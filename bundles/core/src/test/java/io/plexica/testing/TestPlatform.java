@@ -30,12 +30,14 @@ import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.DatabaseClusters;
 import io.plexica.shared.query.PageRequest;
 import io.plexica.shared.web.WebAppLinks;
 import io.plexica.storage.app.TenantStorage;
 import io.plexica.storage.infra.S3ObjectStorage;
 import io.plexica.storage.infra.StorageSettings;
 import io.plexica.storage.infra.TenantBucketStep;
+import io.plexica.tenancy.app.DatabasePlacement;
 import io.plexica.tenancy.app.IdentityPlacement;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningSaga;
@@ -75,6 +77,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import redis.clients.jedis.JedisPooled;
 
@@ -198,7 +201,8 @@ public final class TestPlatform {
             activeTenants(),
             clock,
             new IdentityPlacement(
-                tenants, IdentityHome.Kind.REALM, SHARED_REALM_CAPACITY, SHARED_REALM_FIRST));
+                tenants, IdentityHome.Kind.REALM, SHARED_REALM_CAPACITY, SHARED_REALM_FIRST),
+            new DatabasePlacement(database().clusters().ids(), DatabaseClusters.MAIN));
   }
 
   /** A new tenant, provisioned and active, with {@link #ADMIN} as its administrator. */
@@ -279,7 +283,10 @@ public final class TestPlatform {
       pool.setMaximumPoolSize(16);
       pool.setPoolName("plexica-test");
       HikariDataSource dataSource = new HikariDataSource(pool);
-      database = new Database(dataSource, Database.DEFAULT_TENANT_SESSIONS);
+      database =
+          new Database(
+              DatabaseClusters.single(dataSource, pluginLogins()),
+              Database.DEFAULT_TENANT_SESSIONS);
       new PostgresTenantSchemas(database).migrateCore();
     }
     return database;
@@ -291,18 +298,21 @@ public final class TestPlatform {
    */
   public static synchronized InstallationRoles installationRoles() {
     if (installationRoles == null) {
-      PGSimpleDataSource logins = new PGSimpleDataSource();
-      logins.setServerNames(new String[] {property("plexica.db.host", "127.0.0.1")});
-      logins.setPortNumbers(new int[] {Integer.parseInt(property("plexica.db.port", "25432"))});
-      logins.setDatabaseName(property("plexica.db.name", "plexica"));
-      logins.setStringType("unspecified");
       installationRoles =
           new InstallationRoles(
-              database().dataSource(),
-              logins,
+              database().clusters(),
               property("plexica.plugins.db-secret", "plexica-test-plugin-db-secret-32-bytes!"));
     }
     return installationRoles;
+  }
+
+  private static DataSource pluginLogins() {
+    PGSimpleDataSource logins = new PGSimpleDataSource();
+    logins.setServerNames(new String[] {property("plexica.db.host", "127.0.0.1")});
+    logins.setPortNumbers(new int[] {Integer.parseInt(property("plexica.db.port", "25432"))});
+    logins.setDatabaseName(property("plexica.db.name", "plexica"));
+    logins.setStringType("unspecified");
+    return logins;
   }
 
   /** The Keycloak that {@code bin/plexica test} starts, in development mode. */

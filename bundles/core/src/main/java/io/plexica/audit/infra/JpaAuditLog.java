@@ -48,7 +48,7 @@ public class JpaAuditLog implements AuditLog {
     query.to().ifPresent(v -> condition(conditions, parameters, "occurredAt", "<", v));
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     return database.readTenant(
-        tenant.schemaName(),
+        tenant.database(),
         em -> {
           TypedQuery<AuditEntry> items =
               em.createQuery(

@@ -1,6 +1,7 @@
 package io.plexica.events.infra;
 
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.DatabaseClusters;
 import io.plexica.tenancy.app.SchemaUpgrade;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,6 +11,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -31,32 +34,41 @@ public class EventsAtStartup {
   @ConfigProperty(name = "plexica.events.relay-idle-ms", defaultValue = "10")
   long idleMillis;
 
-  private volatile OutboxRelay relay;
+  private volatile List<OutboxRelay> relays = List.of();
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     schema.afterCore("Outbox relay", executor, this::startRelay);
   }
 
+  /** One relay per database cluster: tenant units of work write the outbox of their cluster. */
   private void startRelay() {
-    relay =
-        new OutboxRelay(
-                database.dataSource(),
-                kafka,
-                Duration.ofMillis(idleMillis),
-                new MpEventMetrics(registry))
-            .start();
+    MpEventMetrics metrics = new MpEventMetrics(registry);
+    List<OutboxRelay> started = new ArrayList<>();
+    for (String cluster : database.clusters().ids()) {
+      started.add(
+          new OutboxRelay(
+                  DatabaseClusters.MAIN.equals(cluster) ? "" : "-" + cluster,
+                  database.clusters().cluster(cluster).platform(),
+                  kafka,
+                  Duration.ofMillis(idleMillis),
+                  metrics)
+              .start());
+    }
+    relays = List.copyOf(started);
   }
 
-  /** The relay, once started. */
+  /** The main cluster's relay, once started. */
   public Optional<OutboxRelay> relay() {
-    return Optional.ofNullable(relay);
+    return relays.stream().findFirst();
+  }
+
+  /** Every cluster's relay, the main one first, once started. */
+  public List<OutboxRelay> relays() {
+    return relays;
   }
 
   @PreDestroy
   void stop() {
-    OutboxRelay running = relay;
-    if (running != null) {
-      running.close();
-    }
+    relays.forEach(OutboxRelay::close);
   }
 }

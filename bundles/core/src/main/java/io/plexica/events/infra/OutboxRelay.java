@@ -51,13 +51,28 @@ public class OutboxRelay implements AutoCloseable {
 
   public OutboxRelay(
       DataSource dataSource, KafkaSettings kafka, Duration idle, EventMetrics metrics) {
+    this("", dataSource, kafka, idle, metrics);
+  }
+
+  /**
+   * The relay of one database cluster's outbox; {@code suffix} tells its thread and Kafka client
+   * apart from the other clusters' relays on the node (empty for the main cluster).
+   */
+  public OutboxRelay(
+      String suffix,
+      DataSource dataSource,
+      KafkaSettings kafka,
+      Duration idle,
+      EventMetrics metrics) {
     this.dataSource = dataSource;
     this.metrics = metrics;
     this.producer =
         new KafkaProducer<>(
-            kafka.producer("plexica-outbox"), new StringSerializer(), new ByteArraySerializer());
+            kafka.producer("plexica-outbox" + suffix),
+            new StringSerializer(),
+            new ByteArraySerializer());
     this.idle = idle;
-    this.loop = new BackgroundLoop("plexica-outbox-relay", this::run);
+    this.loop = new BackgroundLoop("plexica-outbox-relay" + suffix, this::run);
   }
 
   public OutboxRelay start() {

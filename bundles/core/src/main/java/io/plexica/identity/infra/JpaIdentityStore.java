@@ -45,7 +45,7 @@ public class JpaIdentityStore implements IdentityStore {
   @Override
   public <T> T inTransaction(TenantRef tenant, Function<Tx, T> work) {
     try {
-      return database.inTenant(tenant.schemaName(), em -> work.apply(new JpaTx(em)));
+      return database.inTenant(tenant.database(), em -> work.apply(new JpaTx(em)));
     } catch (PersistenceException e) {
       if (SqlErrors.isUniqueViolation(e)) {
         throw new Conflict(e);
@@ -56,7 +56,7 @@ public class JpaIdentityStore implements IdentityStore {
 
   @Override
   public <T> T read(TenantRef tenant, Function<Tx, T> work) {
-    return database.readTenant(tenant.schemaName(), em -> work.apply(new JpaTx(em)));
+    return database.readTenant(tenant.database(), em -> work.apply(new JpaTx(em)));
   }
 
   /** Roles are stored as "a,b,c"; the pattern parameter is "%,role,%". */

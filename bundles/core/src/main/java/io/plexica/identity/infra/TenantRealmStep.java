@@ -97,7 +97,7 @@ public class TenantRealmStep implements ProvisioningStep {
         new TenantRef(
             tenant.id(),
             tenant.slug(),
-            tenant.schemaName(),
+            tenant.database(),
             new IdentityHome(IdentityHome.Kind.ORGANIZATION, tenant.realm(), organization));
     users.admitAdministrator(
         settled,

@@ -5,6 +5,7 @@ import io.plexica.plugins.domain.BundleEntries;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginTables;
+import io.plexica.shared.persistence.DatabaseClusters;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRef;
 import java.io.Reader;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.ResourceProvider;
@@ -40,16 +40,21 @@ public class FlywayPluginMigrations implements PluginMigrations {
   private static final Pattern MIGRATION =
       Pattern.compile("V[0-9]+(_[0-9]+)*__[A-Za-z0-9_]+\\.sql");
 
-  private final DataSource dataSource;
+  private final DatabaseClusters clusters;
   private final InstallationRoles roles;
 
   /**
-   * @param dataSource the platform's own connections, for listing and dropping the plugin's tables
+   * @param clusters the platform's own connections to each cluster, for listing and dropping the
+   *     plugin's tables in a tenant's schema there
    * @param roles the installations' roles, which run the migrations
    */
-  public FlywayPluginMigrations(DataSource dataSource, InstallationRoles roles) {
-    this.dataSource = dataSource;
+  public FlywayPluginMigrations(DatabaseClusters clusters, InstallationRoles roles) {
+    this.clusters = clusters;
     this.roles = roles;
+  }
+
+  private Connection platformConnection(TenantRef tenant) throws SQLException {
+    return clusters.cluster(tenant.database().cluster()).platform().getConnection();
   }
 
   @Override
@@ -109,7 +114,7 @@ public class FlywayPluginMigrations implements PluginMigrations {
 
   @Override
   public boolean hasTables(TenantRef tenant, String pluginId) {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = platformConnection(tenant)) {
       return !tables(connection, tenant, pluginId).isEmpty();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not list the tables of plugin " + pluginId, e);
@@ -142,7 +147,7 @@ public class FlywayPluginMigrations implements PluginMigrations {
 
   @Override
   public void purge(TenantRef tenant, String pluginId) {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = platformConnection(tenant)) {
       List<Relation> relations = tables(connection, tenant, pluginId);
       try (Statement drop = connection.createStatement()) {
         for (Relation relation : relations) {

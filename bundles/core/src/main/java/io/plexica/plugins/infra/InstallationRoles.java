@@ -1,6 +1,7 @@
 package io.plexica.plugins.infra;
 
 import io.plexica.plugins.domain.PluginTables;
+import io.plexica.shared.persistence.DatabaseClusters;
 import io.plexica.shared.persistence.LoginRoles;
 import io.plexica.tenancy.domain.TenantRef;
 import java.io.PrintWriter;
@@ -37,25 +38,23 @@ public class InstallationRoles {
   /** PBKDF2 rounds of an installation role's SCRAM secret (why so few: {@link #prepare}). */
   static final int SCRAM_ITERATIONS = 16;
 
-  private final DataSource platform;
-  private final DataSource logins;
+  private final DatabaseClusters clusters;
   private final SecretKeySpec secret;
   private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
   /**
-   * @param platform connections as the platform's own user, which needs CREATEROLE
-   * @param logins connections authenticated per call with {@link DataSource#getConnection(String,
-   *     String)}
+   * @param clusters per cluster, connections as the platform's own user, which needs CREATEROLE,
+   *     and connections authenticated per call with {@link DataSource#getConnection(String,
+   *     String)}; a role lives on the cluster of its tenant's data
    * @param secret the server secret the roles' passwords are derived from (32 bytes or more)
    */
-  public InstallationRoles(DataSource platform, DataSource logins, String secret) {
+  public InstallationRoles(DatabaseClusters clusters, String secret) {
     byte[] key = secret.getBytes(StandardCharsets.UTF_8);
     if (key.length < 32) {
       throw new IllegalArgumentException(
           "plexica.plugins.db-secret must be at least 32 bytes long");
     }
-    this.platform = platform;
-    this.logins = logins;
+    this.clusters = clusters;
     this.secret = new SecretKeySpec(key, "HmacSHA256");
   }
 
@@ -75,9 +74,10 @@ public class InstallationRoles {
   /** A connection logged in as the installation's role. */
   public Connection connect(TenantRef tenant, String pluginId) throws SQLException {
     Role role = of(tenant, pluginId);
-    if (!ready.contains(role.name())) {
+    if (!ready.contains(readyKey(tenant, role))) {
       prepare(tenant, pluginId);
     }
+    DataSource logins = clusters.cluster(tenant.database().cluster()).pluginLogins();
     try {
       return logins.getConnection(role.name(), role.password());
     } catch (SQLException e) {
@@ -85,7 +85,7 @@ public class InstallationRoles {
         throw e;
       }
       // Another node purged the installation and it came back, or the secret changed.
-      ready.remove(role.name());
+      ready.remove(readyKey(tenant, role));
       prepare(tenant, pluginId);
       return logins.getConnection(role.name(), role.password());
     }
@@ -104,6 +104,7 @@ public class InstallationRoles {
     Role role = of(tenant, pluginId);
     String quoted = LoginRoles.quoted(role.name());
     underLock(
+        tenant,
         role,
         connection -> {
           try (Statement statement = connection.createStatement()) {
@@ -131,14 +132,19 @@ public class InstallationRoles {
             }
           }
         });
-    ready.add(role.name());
+    ready.add(readyKey(tenant, role));
+  }
+
+  /** Roles are a cluster's: the same tenant's role is prepared anew on another cluster. */
+  private static String readyKey(TenantRef tenant, Role role) {
+    return tenant.database().cluster() + "/" + role.name();
   }
 
   /** Drops the installation's role with whatever it still owns (its tables included). */
   public void drop(TenantRef tenant, String pluginId) throws SQLException {
     Role role = of(tenant, pluginId);
-    ready.remove(role.name());
-    underLock(role, connection -> LoginRoles.drop(connection, role.name()));
+    ready.remove(readyKey(tenant, role));
+    underLock(tenant, role, connection -> LoginRoles.drop(connection, role.name()));
   }
 
   /** What changes a role, as the platform's user, in one transaction that replicas serialise. */
@@ -146,8 +152,9 @@ public class InstallationRoles {
     void run(Connection connection) throws SQLException;
   }
 
-  private void underLock(Role role, RoleWork work) throws SQLException {
-    try (Connection connection = platform.getConnection()) {
+  private void underLock(TenantRef tenant, Role role, RoleWork work) throws SQLException {
+    try (Connection connection =
+        clusters.cluster(tenant.database().cluster()).platform().getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {

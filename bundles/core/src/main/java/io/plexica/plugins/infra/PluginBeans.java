@@ -34,7 +34,6 @@ import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.JedisPooled;
 
@@ -50,12 +49,6 @@ public class PluginBeans {
 
   @Resource ManagedExecutorService executor;
   @Resource ManagedThreadFactory threads;
-
-  /** Connections that log in as the caller says: each plugin installation as its own role. */
-  @Resource(
-      lookup = "jdbc/plexica-plugins",
-      authenticationType = Resource.AuthenticationType.APPLICATION)
-  DataSource logins;
 
   @Produces
   @Singleton
@@ -87,7 +80,7 @@ public class PluginBeans {
       Database database,
       @ConfigProperty(name = "plexica.plugins.db-secret") Optional<String> secret) {
     return new InstallationRoles(
-        database.dataSource(), logins, secret.filter(s -> !s.isBlank()).orElse(DEV_DB_SECRET));
+        database.clusters(), secret.filter(s -> !s.isBlank()).orElse(DEV_DB_SECRET));
   }
 
   @Produces
@@ -109,7 +102,7 @@ public class PluginBeans {
   @Produces
   @Singleton
   PluginMigrations migrations(Database database, InstallationRoles roles) {
-    return new FlywayPluginMigrations(database.dataSource(), roles);
+    return new FlywayPluginMigrations(database.clusters(), roles);
   }
 
   @Produces

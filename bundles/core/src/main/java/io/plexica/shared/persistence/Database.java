@@ -1,6 +1,7 @@
 package io.plexica.shared.persistence;
 
 import io.plexica.shared.lifecycle.SchemaGate;
+import io.plexica.shared.placement.SchemaAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -8,19 +9,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
- * The platform's one PostgreSQL database: global data in {@code plexica_core}, each tenant's data
- * in its own schema. Every unit of work gets its own entity manager and resource-local transaction,
- * and a tenant's entity manager comes from an EclipseLink session bound to that tenant's schema
- * ({@link SchemaSessions}), so nothing of one tenant can be read or cached through another's.
+ * The platform's PostgreSQL: global data in {@code plexica_core} on the main cluster, each tenant's
+ * data in its own schema on the cluster its placement names ({@link DatabaseClusters}). Every unit
+ * of work gets its own entity manager and resource-local transaction, and a tenant's entity manager
+ * comes from an EclipseLink session bound to that tenant's schema on its cluster ({@link
+ * SchemaSessions}), so nothing of one tenant can be read or cached through another's.
  */
 @ApplicationScoped
 public class Database {
@@ -38,36 +46,101 @@ public class Database {
   @Resource(lookup = "jdbc/plexica")
   private DataSource dataSource;
 
+  /** Connections that log in as the caller says: each plugin installation as its own role. */
+  @Resource(
+      lookup = "jdbc/plexica-plugins",
+      authenticationType = Resource.AuthenticationType.APPLICATION)
+  private DataSource pluginLogins;
+
   @Inject
   @ConfigProperty(name = "plexica.db.tenant-sessions", defaultValue = "" + DEFAULT_TENANT_SESSIONS)
   int tenantSessions;
 
+  /**
+   * Ids of the clusters beside the main one; each is reached through the data sources {@code
+   * jdbc/plexica-<id>} and {@code jdbc/plexica-plugins-<id>} (docs/operations.md, "Database
+   * clusters").
+   */
+  @Inject
+  @ConfigProperty(name = "plexica.db.clusters")
+  Optional<List<String>> otherClusters;
+
   @Inject SchemaGate gate;
 
-  private SchemaSessions sessions;
+  private DatabaseClusters clusters;
+  private Map<String, SchemaSessions> sessions;
 
   /** For the container. */
   protected Database() {}
 
   /** For code running outside the server, such as tests and tools. */
-  public Database(DataSource dataSource, int tenantSessions) {
-    this.dataSource = dataSource;
-    this.sessions = SchemaSessions.on(dataSource, tenantSessions);
+  public Database(DatabaseClusters clusters, int tenantSessions) {
+    this.clusters = clusters;
+    this.sessions = sessionsOn(clusters, tenantSessions);
     this.gate = new SchemaGate();
   }
 
   @PostConstruct
   void open() {
-    sessions = SchemaSessions.on(dataSource, tenantSessions);
+    List<DatabaseClusters.Cluster> others = new ArrayList<>();
+    for (String id : otherClusters.orElse(List.of())) {
+      if (!id.isBlank() && !DatabaseClusters.MAIN.equals(id.strip())) {
+        others.add(lookUp(id.strip()));
+      }
+    }
+    clusters =
+        DatabaseClusters.of(
+            new DatabaseClusters.Cluster(DatabaseClusters.MAIN, dataSource, pluginLogins), others);
+    sessions = sessionsOn(clusters, tenantSessions);
+  }
+
+  private static DatabaseClusters.Cluster lookUp(String id) {
+    if (!SchemaAddress.isClusterId(id)) {
+      throw new IllegalStateException(
+          "plexica.db.clusters: '" + id + "' is not a cluster id (a-z, 0-9, -; 30 at most)");
+    }
+    try {
+      InitialContext names = new InitialContext();
+      return new DatabaseClusters.Cluster(
+          id,
+          (DataSource) names.lookup("jdbc/plexica-" + id),
+          (DataSource) names.lookup("jdbc/plexica-plugins-" + id));
+    } catch (NamingException e) {
+      throw new IllegalStateException(
+          "Database cluster "
+              + id
+              + " is configured (plexica.db.clusters) but its data sources jdbc/plexica-"
+              + id
+              + " and jdbc/plexica-plugins-"
+              + id
+              + " are not: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Core sessions only on the main cluster; the others hold tenant schemas alone. */
+  private static Map<String, SchemaSessions> sessionsOn(DatabaseClusters clusters, int max) {
+    Map<String, SchemaSessions> byCluster = new LinkedHashMap<>();
+    for (String id : clusters.ids()) {
+      byCluster.put(id, SchemaSessions.on(clusters.cluster(id).platform(), max));
+    }
+    return byCluster;
   }
 
   @PreDestroy
   void close() {
-    sessions.close();
+    sessions.values().forEach(SchemaSessions::close);
   }
 
+  /** The main cluster's connections, which hold {@code plexica_core}. */
   public DataSource dataSource() {
-    return dataSource;
+    return clusters.main().platform();
+  }
+
+  /** Every cluster tenant data may live on. */
+  public DatabaseClusters clusters() {
+    return clusters;
   }
 
   /** What holds work on tenant schemas that a start has not upgraded yet. */
@@ -77,7 +150,7 @@ public class Database {
 
   /** Runs work on global data in one transaction. */
   public <T> T inCore(Function<EntityManager, T> work) {
-    return sessions.core(em -> inTransaction(em, work));
+    return core().core(em -> inTransaction(em, work));
   }
 
   /**
@@ -85,13 +158,25 @@ public class Database {
    * For reads that need a consistent view across several statements, use {@link #inCore}.
    */
   public <T> T readCore(Function<EntityManager, T> work) {
-    return sessions.core(work);
+    return core().core(work);
+  }
+
+  private SchemaSessions core() {
+    return sessions.get(DatabaseClusters.MAIN);
+  }
+
+  private SchemaSessions on(SchemaAddress schema) {
+    SchemaSessions cluster = sessions.get(schema.cluster());
+    if (cluster == null) {
+      clusters.cluster(schema.cluster());
+    }
+    return cluster;
   }
 
   /** Like {@link #readCore}, for one tenant's schema. */
-  public <T> T readTenant(String schema, Function<EntityManager, T> work) {
-    gate.enter(schema);
-    return sessions.tenant(schema, work);
+  public <T> T readTenant(SchemaAddress schema, Function<EntityManager, T> work) {
+    gate.enter(schema.schema());
+    return on(schema).tenant(schema.schema(), work);
   }
 
   public void inCoreDo(Consumer<EntityManager> work) {
@@ -108,9 +193,9 @@ public class Database {
    * that serves that schema only; tenant entities are not shared through a second-level cache. A
    * schema that a start has not upgraded yet is upgraded first ({@link SchemaGate}).
    */
-  public <T> T inTenant(String schema, Function<EntityManager, T> work) {
-    gate.enter(schema);
-    return sessions.tenant(schema, em -> inTransaction(em, work));
+  public <T> T inTenant(SchemaAddress schema, Function<EntityManager, T> work) {
+    gate.enter(schema.schema());
+    return on(schema).tenant(schema.schema(), em -> inTransaction(em, work));
   }
 
   private static <T> T inTransaction(EntityManager em, Function<EntityManager, T> work) {

@@ -25,7 +25,14 @@ public class DatabaseAccount {
         ConfigProvider.getConfig()
             .getOptionalValue("plexica.identity.dev-mode", Boolean.class)
             .orElse(false);
-    try (Connection connection = database.dataSource().getConnection();
+    for (String cluster : database.clusters().ids()) {
+      check(cluster, devMode);
+    }
+  }
+
+  /** Every cluster: plugin installations get their roles on the cluster of their tenant. */
+  private void check(String cluster, boolean devMode) {
+    try (Connection connection = database.clusters().cluster(cluster).platform().getConnection();
         Statement statement = connection.createStatement();
         ResultSet account =
             statement.executeQuery(
@@ -35,10 +42,11 @@ public class DatabaseAccount {
       problem(account.getString(1), account.getBoolean(2), account.getBoolean(3), devMode)
           .ifPresent(
               why -> {
-                throw new IllegalStateException(why);
+                throw new IllegalStateException("Database cluster " + cluster + ": " + why);
               });
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the database user's rights", e);
+      throw new IllegalStateException(
+          "Cannot read the database user's rights on cluster " + cluster, e);
     }
   }
 

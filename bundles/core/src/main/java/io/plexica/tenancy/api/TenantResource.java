@@ -101,7 +101,8 @@ public class TenantResource {
             created.name(),
             created.adminEmail(),
             created.settings(),
-            created.identityHome());
+            created.identityHome(),
+            created.databaseCluster());
     return Response.accepted(TenantView.of(tenant)).location(locationOf(uri, tenant)).build();
   }
 

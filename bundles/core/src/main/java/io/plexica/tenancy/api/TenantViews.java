@@ -1,6 +1,7 @@
 package io.plexica.tenancy.api;
 
 import io.plexica.shared.json.JsonText;
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.web.CheckedBody;
@@ -53,7 +54,17 @@ public final class TenantViews {
                       + " organization in a realm shared with other tenants (light: thousands fit"
                       + " on one Keycloak). Left out, the platform's policy decides"
                       + " (PLEXICA_TENANCY_IDENTITY_HOME).")
-          String identityHome)
+          String identityHome,
+      @Schema(
+              nullable = true,
+              maxLength = 30,
+              example = "main",
+              description =
+                  "The PostgreSQL cluster to hold the tenant's schema, one of those the platform"
+                      + " is configured with (PLEXICA_DB_CLUSTERS; \"main\" holds the platform's"
+                      + " own data). Left out, the platform's default"
+                      + " (PLEXICA_TENANCY_DATABASE_CLUSTER).")
+          String databaseCluster)
       implements CheckedBody<NewTenant> {
     @Override
     public NewTenant value(Validation validation) {
@@ -64,7 +75,19 @@ public final class TenantViews {
           settings,
           identityHome == null
               ? Optional.empty()
-              : Optional.ofNullable(validation.check(() -> kind(identityHome))));
+              : Optional.ofNullable(validation.check(() -> kind(identityHome))),
+          databaseCluster == null
+              ? Optional.empty()
+              : Optional.ofNullable(validation.check(() -> cluster(databaseCluster))));
+    }
+
+    private static String cluster(String text) {
+      if (!SchemaAddress.isClusterId(text)) {
+        throw ProblemException.invalid(
+            "databaseCluster",
+            "must be a cluster id: lower-case letters, digits and dashes, 30 at most");
+      }
+      return text;
     }
 
     private static IdentityHome.Kind kind(String text) {
@@ -83,7 +106,8 @@ public final class TenantViews {
       TenantName name,
       EmailAddress adminEmail,
       JsonObject settings,
-      Optional<IdentityHome.Kind> identityHome) {}
+      Optional<IdentityHome.Kind> identityHome,
+      Optional<String> databaseCluster) {}
 
   /** Where a tenant lives, as the console shows it. */
   @Schema(name = "TenantPlacement")
@@ -98,6 +122,8 @@ public final class TenantViews {
               nullable = true,
               description = "The tenant's organization in the shared realm, once made")
           String organizationId,
+      @Schema(description = "The PostgreSQL cluster holding the tenant's schema", example = "main")
+          String databaseCluster,
       @Schema(description = "PostgreSQL schema holding the tenant's data", example = "tenant_acme")
           String schema,
       @Schema(description = "The tenant migrations the schema has reached") int schemaVersion) {
@@ -108,6 +134,7 @@ public final class TenantViews {
           home.kind().name(),
           home.realm(),
           home.organization(),
+          tenant.database().cluster(),
           tenant.schemaName(),
           tenant.schemaVersion());
     }

@@ -117,7 +117,7 @@ public class SchemaUpgrade {
 
   private void migrate(TenantRef tenant, int target) {
     try {
-      schemas.migrate(tenant.schemaName());
+      schemas.migrate(tenant.database());
       tenants.recordSchemaVersion(tenant.id(), target);
       tenantsFailing.remove(tenant.id());
       tenantsMigrated.incrementAndGet();

@@ -24,6 +24,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -51,6 +52,7 @@ public class TenantService {
   private final List<TenantLifecycleListener> listeners;
   private final Clock clock;
   private final IdentityPlacement placement;
+  private final DatabasePlacement databases;
 
   public TenantService(
       TenantRepository tenants,
@@ -62,7 +64,8 @@ public class TenantService {
       WorkLeases leases,
       ActiveTenants active,
       Clock clock,
-      IdentityPlacement placement) {
+      IdentityPlacement placement,
+      DatabasePlacement databases) {
     this.tenants = tenants;
     this.active = active;
     this.leases = leases;
@@ -73,6 +76,7 @@ public class TenantService {
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
     this.placement = placement;
+    this.databases = databases;
   }
 
   /**
@@ -81,19 +85,21 @@ public class TenantService {
    */
   public Tenant create(
       TenantSlug slug, TenantName name, EmailAddress adminEmail, JsonObject settings) {
-    return create(slug, name, adminEmail, settings, Optional.empty());
+    return create(slug, name, adminEmail, settings, Optional.empty(), Optional.empty());
   }
 
   /**
    * Like {@link #create(TenantSlug, TenantName, EmailAddress, JsonObject)}, with the tenant's
-   * people in the identity home asked for, else where the platform's policy places them.
+   * people in the identity home and its data on the database cluster asked for, else where the
+   * platform's policy places them.
    */
   public Tenant create(
       TenantSlug slug,
       TenantName name,
       EmailAddress adminEmail,
       JsonObject settings,
-      Optional<IdentityHome.Kind> identityHome) {
+      Optional<IdentityHome.Kind> identityHome,
+      Optional<String> databaseCluster) {
     String settingsJson = settingsJson(settings == null ? JsonValue.EMPTY_JSON_OBJECT : settings);
     if (tenants.findBySlug(slug.value()).isPresent()) {
       throw TenancyProblems.slugTaken(slug.value(), null);
@@ -105,6 +111,7 @@ public class TenantService {
             adminEmail,
             settingsJson,
             placement.place(slug, identityHome),
+            databases.place(databaseCluster),
             clock.instant());
     // The lease before the row: a node that dies in between leaves a lease to take over, never a
     // PROVISIONING tenant that nobody owns.
@@ -117,6 +124,20 @@ public class TenantService {
     }
     provision(TenantRef.of(tenant), false);
     return tenant;
+  }
+
+  /** A database cluster tenants may be placed on, with the unpurged tenants it holds. */
+  public record DatabaseCluster(String id, boolean isDefault, long tenants) {}
+
+  /** The configured database clusters, each with its tenants, the default one marked. */
+  public List<DatabaseCluster> databaseClusters() {
+    Map<String, Long> tenantsOn = tenants.tenantsPerDatabaseCluster();
+    return databases.clusters().stream()
+        .map(
+            id ->
+                new DatabaseCluster(
+                    id, id.equals(databases.byDefault()), tenantsOn.getOrDefault(id, 0L)))
+        .toList();
   }
 
   /** Provisions a {@code FAILED} tenant again, from a clean slate. */
@@ -324,7 +345,7 @@ public class TenantService {
     if (purge && !tenant.isPurged()) {
       TenantRef ref = TenantRef.of(tenant);
       listeners.forEach(listener -> listener.purged(ref));
-      schemas.drop(tenant.schemaName());
+      schemas.drop(tenant.database());
       tenants.update(tenant.id(), t -> t.markPurged(clock.instant()), TenantEvents.event("purged"));
     }
   }

@@ -1,6 +1,7 @@
 package io.plexica.tenancy.domain;
 
 import io.plexica.shared.json.JsonText;
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.shared.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,6 +54,10 @@ public class Tenant {
   @Column(table = PLACEMENT, name = "schema_name", nullable = false, length = 63)
   private String schemaName;
 
+  /** The PostgreSQL cluster holding the schema ({@link SchemaAddress#cluster()}). */
+  @Column(table = PLACEMENT, name = "database_cluster", nullable = false, length = 30)
+  private String databaseCluster;
+
   /** The tenant migrations the schema has reached; 0 until provisioning or a start records it. */
   @Column(table = PLACEMENT, name = "schema_version", nullable = false)
   private int schemaVersion;
@@ -84,22 +89,34 @@ public class Tenant {
   /** A new tenant with a realm of its own, about to be provisioned. */
   public Tenant(
       TenantSlug slug, TenantName name, EmailAddress adminEmail, String settingsJson, Instant now) {
-    this(slug, name, adminEmail, settingsJson, IdentityHome.ownRealm(slug.value()), now);
+    this(
+        slug,
+        name,
+        adminEmail,
+        settingsJson,
+        IdentityHome.ownRealm(slug.value()),
+        SchemaAddress.MAIN_CLUSTER,
+        now);
   }
 
-  /** A new tenant whose people will live in {@code home}, about to be provisioned. */
+  /**
+   * A new tenant whose people will live in {@code home} and whose data on the PostgreSQL cluster
+   * {@code databaseCluster}, about to be provisioned.
+   */
   public Tenant(
       TenantSlug slug,
       TenantName name,
       EmailAddress adminEmail,
       String settingsJson,
       IdentityHome home,
+      String databaseCluster,
       Instant now) {
     this.id = UUID.randomUUID();
     this.adminEmail = adminEmail.value();
     this.slug = slug.value();
     this.name = name.value();
     this.schemaName = slug.schemaName();
+    this.databaseCluster = new SchemaAddress(databaseCluster, schemaName).cluster();
     this.identityKind = home.kind();
     this.identityRealm = home.realm();
     this.identityOrganization = home.organization();
@@ -179,6 +196,11 @@ public class Tenant {
 
   public String schemaName() {
     return schemaName;
+  }
+
+  /** Where the tenant's data lives: its schema and the cluster holding it. */
+  public SchemaAddress database() {
+    return new SchemaAddress(databaseCluster, schemaName);
   }
 
   public IdentityHome identityHome() {

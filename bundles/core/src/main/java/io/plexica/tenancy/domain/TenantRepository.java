@@ -44,6 +44,9 @@ public interface TenantRepository {
   /** How many unpurged tenants each shared realm holds, by realm. */
   Map<String, Long> sharedRealmSizes();
 
+  /** How many unpurged tenants each database cluster holds, by cluster id. */
+  Map<String, Long> tenantsPerDatabaseCluster();
+
   /** The live (active or suspended) tenants whose schema has not reached {@code version}. */
   List<Tenant> behindSchema(int version);
 

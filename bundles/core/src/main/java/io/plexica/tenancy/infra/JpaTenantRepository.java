@@ -146,21 +146,30 @@ public class JpaTenantRepository implements TenantRepository {
 
   @Override
   public Map<String, Long> sharedRealmSizes() {
-    List<?> rows =
-        database.readCore(
-            em ->
-                em.createNativeQuery(
-                        "SELECT p.identity_realm, count(*) FROM plexica_core.tenant_placement p"
-                            + " JOIN plexica_core.tenant t ON t.id = p.tenant_id"
-                            + " WHERE p.identity_kind = 'ORGANIZATION' AND t.purged_at IS NULL"
-                            + " GROUP BY p.identity_realm")
-                    .getResultList());
-    Map<String, Long> sizes = new HashMap<>();
+    return counts(
+        "SELECT p.identity_realm, count(*) FROM plexica_core.tenant_placement p"
+            + " JOIN plexica_core.tenant t ON t.id = p.tenant_id"
+            + " WHERE p.identity_kind = 'ORGANIZATION' AND t.purged_at IS NULL"
+            + " GROUP BY p.identity_realm");
+  }
+
+  @Override
+  public Map<String, Long> tenantsPerDatabaseCluster() {
+    return counts(
+        "SELECT p.database_cluster, count(*) FROM plexica_core.tenant_placement p"
+            + " JOIN plexica_core.tenant t ON t.id = p.tenant_id"
+            + " WHERE t.purged_at IS NULL GROUP BY p.database_cluster");
+  }
+
+  /** A query's rows of (key, count) as a map. */
+  private Map<String, Long> counts(String sql) {
+    List<?> rows = database.readCore(em -> em.createNativeQuery(sql).getResultList());
+    Map<String, Long> counts = new HashMap<>();
     for (Object row : rows) {
       Object[] columns = (Object[]) row;
-      sizes.put((String) columns[0], ((Number) columns[1]).longValue());
+      counts.put((String) columns[0], ((Number) columns[1]).longValue());
     }
-    return sizes;
+    return counts;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.plexica.tenancy.infra;
 
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.DatabaseClusters;
 import io.plexica.shared.persistence.LoginRoles;
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.tenancy.app.TenantSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,30 +25,40 @@ public class PostgresTenantSchemas implements TenantSchemas {
   private static final Pattern SCHEMA_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
 
   private static final String CORE_MIGRATIONS = "db/core";
+  private static final String CLUSTER_MIGRATIONS = "db/cluster";
   private static final String TENANT_MIGRATIONS = "db/tenant";
 
-  private DataSource dataSource;
+  private DatabaseClusters clusters;
   private ResourceProvider coreMigrations;
+  private ResourceProvider clusterMigrations;
   private IndexedMigrations tenantMigrations;
 
   protected PostgresTenantSchemas() {}
 
   @Inject
   public PostgresTenantSchemas(Database database) {
-    this.dataSource = database.dataSource();
+    this.clusters = database.clusters();
     ClassLoader loader = PostgresTenantSchemas.class.getClassLoader();
     this.coreMigrations = new IndexedMigrations(loader, CORE_MIGRATIONS);
+    this.clusterMigrations = new IndexedMigrations(loader, CLUSTER_MIGRATIONS);
     this.tenantMigrations = new IndexedMigrations(loader, TENANT_MIGRATIONS);
   }
 
   @Override
   public void migrateCore() {
-    flyway(Database.CORE_SCHEMA, coreMigrations, true).migrate();
+    flyway(clusters.main().platform(), Database.CORE_SCHEMA, coreMigrations, true).migrate();
+    // The other clusters' plexica_core holds the queues tenant units of work write into.
+    for (String id : clusters.ids()) {
+      if (!id.equals(DatabaseClusters.MAIN)) {
+        flyway(clusters.cluster(id).platform(), Database.CORE_SCHEMA, clusterMigrations, true)
+            .migrate();
+      }
+    }
   }
 
   @Override
-  public void create(String schema) {
-    execute("CREATE SCHEMA " + quoted(schema));
+  public void create(SchemaAddress schema) {
+    execute(schema, "CREATE SCHEMA " + quoted(schema.schema()));
   }
 
   /**
@@ -54,11 +66,11 @@ public class PostgresTenantSchemas implements TenantSchemas {
    * rights on it: they can reach nothing else, and a role left behind would be a login to nothing.
    */
   @Override
-  public void drop(String schema) {
-    String sql = "DROP SCHEMA IF EXISTS " + quoted(schema) + " CASCADE";
-    try (Connection connection = dataSource.getConnection();
+  public void drop(SchemaAddress schema) {
+    String sql = "DROP SCHEMA IF EXISTS " + quoted(schema.schema()) + " CASCADE";
+    try (Connection connection = dataSource(schema).getConnection();
         Statement statement = connection.createStatement()) {
-      List<String> roles = LoginRoles.grantedOn(connection, schema);
+      List<String> roles = LoginRoles.grantedOn(connection, schema.schema());
       statement.execute(sql);
       for (String role : roles) {
         LoginRoles.drop(connection, role);
@@ -69,11 +81,11 @@ public class PostgresTenantSchemas implements TenantSchemas {
   }
 
   @Override
-  public boolean exists(String schema) {
-    try (Connection connection = dataSource.getConnection();
+  public boolean exists(SchemaAddress schema) {
+    try (Connection connection = dataSource(schema).getConnection();
         PreparedStatement query =
             connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-      query.setString(1, schema);
+      query.setString(1, schema.schema());
       try (ResultSet rows = query.executeQuery()) {
         return rows.next();
       }
@@ -88,12 +100,17 @@ public class PostgresTenantSchemas implements TenantSchemas {
   }
 
   @Override
-  public void migrate(String schema) {
-    quoted(schema);
-    flyway(schema, tenantMigrations, false).migrate();
+  public void migrate(SchemaAddress schema) {
+    quoted(schema.schema());
+    flyway(dataSource(schema), schema.schema(), tenantMigrations, false).migrate();
   }
 
-  private Flyway flyway(String schema, ResourceProvider migrations, boolean createSchema) {
+  private DataSource dataSource(SchemaAddress schema) {
+    return clusters.cluster(schema.cluster()).platform();
+  }
+
+  private static Flyway flyway(
+      DataSource dataSource, String schema, ResourceProvider migrations, boolean createSchema) {
     return Flyway.configure(PostgresTenantSchemas.class.getClassLoader())
         .dataSource(dataSource)
         .schemas(schema)
@@ -105,8 +122,8 @@ public class PostgresTenantSchemas implements TenantSchemas {
         .load();
   }
 
-  private void execute(String sql) {
-    try (Connection connection = dataSource.getConnection();
+  private void execute(SchemaAddress schema, String sql) {
+    try (Connection connection = dataSource(schema).getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {

@@ -35,12 +35,12 @@ public final class SchemaSteps {
 
     @Override
     public void execute(TenantRef tenant) {
-      schemas.create(tenant.schemaName());
+      schemas.create(tenant.database());
     }
 
     @Override
     public void compensate(TenantRef tenant) {
-      schemas.drop(tenant.schemaName());
+      schemas.drop(tenant.database());
     }
   }
 
@@ -74,15 +74,15 @@ public final class SchemaSteps {
 
     @Override
     public void execute(TenantRef tenant) {
-      schemas.migrate(tenant.schemaName());
+      schemas.migrate(tenant.database());
       tenants.recordSchemaVersion(tenant.id(), schemas.tenantVersion());
     }
 
     @Override
     public void compensate(TenantRef tenant) {
-      if (schemas.exists(tenant.schemaName())) {
-        schemas.drop(tenant.schemaName());
-        schemas.create(tenant.schemaName());
+      if (schemas.exists(tenant.database())) {
+        schemas.drop(tenant.database());
+        schemas.create(tenant.database());
       }
     }
   }

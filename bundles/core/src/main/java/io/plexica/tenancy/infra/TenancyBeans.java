@@ -5,6 +5,7 @@ import io.plexica.shared.lease.ExpiredWork;
 import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.persistence.Database;
 import io.plexica.tenancy.app.ActiveTenants;
+import io.plexica.tenancy.app.DatabasePlacement;
 import io.plexica.tenancy.app.IdentityPlacement;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningRecovery;
@@ -67,7 +68,10 @@ public class TenancyBeans {
       @ConfigProperty(name = "plexica.tenancy.identity-home", defaultValue = "REALM")
           IdentityHome.Kind identityHome,
       @ConfigProperty(name = "plexica.tenancy.shared-realm-capacity", defaultValue = "500")
-          int sharedRealmCapacity) {
+          int sharedRealmCapacity,
+      @ConfigProperty(name = "plexica.tenancy.database-cluster", defaultValue = "main")
+          String databaseCluster,
+      Database database) {
     return new TenantService(
         tenants,
         log,
@@ -78,7 +82,8 @@ public class TenancyBeans {
         leases,
         active,
         clock,
-        new IdentityPlacement(tenants, identityHome, sharedRealmCapacity));
+        new IdentityPlacement(tenants, identityHome, sharedRealmCapacity),
+        new DatabasePlacement(database.clusters().ids(), databaseCluster));
   }
 
   @Produces

@@ -129,7 +129,7 @@ public class AdminAnalyticsResource {
     return new TenantUsageView(
         tenant.id(),
         storage.bucketOf(tenant.id()),
-        figures.tenantUsage(tenant.id(), tenant.schemaName()).orElse(null));
+        figures.tenantUsage(tenant.id(), tenant.database()).orElse(null));
   }
 
   private static ApiHourView view(ApiHour h) {

@@ -25,5 +25,6 @@ public interface PlatformFigures {
   record TenantUsage(long users, long workspaces, long files, long fileBytes, long plugins) {}
 
   /** The usage of the tenant whose data lives in {@code schema}; empty once the schema is gone. */
-  java.util.Optional<TenantUsage> tenantUsage(java.util.UUID tenantId, String schema);
+  java.util.Optional<TenantUsage> tenantUsage(
+      java.util.UUID tenantId, io.plexica.shared.placement.SchemaAddress schema);
 }

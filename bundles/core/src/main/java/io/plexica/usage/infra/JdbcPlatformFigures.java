@@ -1,6 +1,8 @@
 package io.plexica.usage.infra;
 
 import io.plexica.shared.lifecycle.SchemaGate;
+import io.plexica.shared.persistence.DatabaseClusters;
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.usage.domain.PlatformFigures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,16 +19,21 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
-/** Platform figures counted by PostgreSQL from the registry in {@code plexica_core}. */
+/**
+ * Platform figures counted by PostgreSQL from the registry in {@code plexica_core}, and a tenant's
+ * usage from its schema on the cluster holding it.
+ */
 public class JdbcPlatformFigures implements PlatformFigures {
   /** Schema names are made by the platform; anything else never reaches the SQL. */
   private static final Pattern SCHEMA = Pattern.compile("^tenant_[a-z0-9_]{1,56}$");
 
+  private final DatabaseClusters clusters;
   private final DataSource dataSource;
   private final SchemaGate schemas;
 
-  public JdbcPlatformFigures(DataSource dataSource, SchemaGate schemas) {
-    this.dataSource = dataSource;
+  public JdbcPlatformFigures(DatabaseClusters clusters, SchemaGate schemas) {
+    this.clusters = clusters;
+    this.dataSource = clusters.main().platform();
     this.schemas = schemas;
   }
 
@@ -74,7 +81,8 @@ public class JdbcPlatformFigures implements PlatformFigures {
   }
 
   @Override
-  public Optional<TenantUsage> tenantUsage(UUID tenantId, String schema) {
+  public Optional<TenantUsage> tenantUsage(UUID tenantId, SchemaAddress address) {
+    String schema = address.schema();
     if (!SCHEMA.matcher(schema).matches()) {
       throw new IllegalArgumentException("Not a tenant schema name: " + schema);
     }
@@ -82,9 +90,9 @@ public class JdbcPlatformFigures implements PlatformFigures {
     String sql =
         "SELECT (SELECT count(*) FROM \"S\".users), (SELECT count(*) FROM \"S\".workspace),"
             + " (SELECT count(*) FROM \"S\".workspace_file),"
-            + " (SELECT coalesce(sum(size_bytes), 0) FROM \"S\".workspace_file),"
-            + " (SELECT count(*) FROM plexica_core.plugin_installation WHERE tenant_id = ?)";
-    try (Connection connection = dataSource.getConnection()) {
+            + " (SELECT coalesce(sum(size_bytes), 0) FROM \"S\".workspace_file)";
+    long[] counts = new long[4];
+    try (Connection connection = clusters.cluster(address.cluster()).platform().getConnection()) {
       try (PreparedStatement exists =
           connection.prepareStatement("SELECT to_regnamespace(?) IS NOT NULL")) {
         exists.setString(1, schema);
@@ -95,33 +103,33 @@ public class JdbcPlatformFigures implements PlatformFigures {
         }
       }
       try (PreparedStatement usage =
-          connection.prepareStatement(sql.replace("\"S\"", "\"" + schema + "\""))) {
-        usage.setObject(1, tenantId);
-        try (ResultSet rows = usage.executeQuery()) {
-          rows.next();
-          return Optional.of(
-              new TenantUsage(
-                  rows.getLong(1),
-                  rows.getLong(2),
-                  rows.getLong(3),
-                  rows.getLong(4),
-                  rows.getLong(5)));
+              connection.prepareStatement(sql.replace("\"S\"", "\"" + schema + "\""));
+          ResultSet rows = usage.executeQuery()) {
+        rows.next();
+        for (int i = 0; i < counts.length; i++) {
+          counts[i] = rows.getLong(i + 1);
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Counting the usage of tenant " + tenantId + " failed", e);
     }
+    long[] plugins = new long[1];
+    query(
+        "SELECT count(*) FROM plexica_core.plugin_installation WHERE tenant_id = ?",
+        tenantId,
+        rows -> plugins[0] = rows.getLong(1));
+    return Optional.of(new TenantUsage(counts[0], counts[1], counts[2], counts[3], plugins[0]));
   }
 
   private interface RowReader {
     void read(ResultSet rows) throws SQLException;
   }
 
-  private void query(String sql, Timestamp parameter, RowReader reader) {
+  private void query(String sql, Object parameter, RowReader reader) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       if (parameter != null) {
-        statement.setTimestamp(1, parameter);
+        statement.setObject(1, parameter);
       }
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {

@@ -28,6 +28,6 @@ public class UsageBeans {
   @Produces
   @Singleton
   PlatformFigures figures(Database database) {
-    return new JdbcPlatformFigures(database.dataSource(), database.schemaGate());
+    return new JdbcPlatformFigures(database.clusters(), database.schemaGate());
   }
 }

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Starts mailing queued invitations on this node once every schema is migrated (the queue is in the
@@ -24,29 +26,34 @@ public class InvitationMailAtStartup {
   @Inject InvitationService invitations;
   @Resource private ManagedExecutorService executor;
 
-  private volatile InvitationMailQueue queue;
+  private volatile List<InvitationMailQueue> queues = List.of();
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     schema.afterCore("Invitation mail", executor, this::startQueue);
   }
 
+  /** One queue per database cluster: an invitation is queued on its tenant's cluster. */
   private void startQueue() {
-    queue =
-        new InvitationMailQueue(
-                database.dataSource(), tenants, invitations, InvitationMailQueue.Settings.DEFAULT)
-            .start();
+    List<InvitationMailQueue> started = new ArrayList<>();
+    for (String cluster : database.clusters().ids()) {
+      started.add(
+          new InvitationMailQueue(
+                  database.clusters().cluster(cluster).platform(),
+                  tenants,
+                  invitations,
+                  InvitationMailQueue.Settings.DEFAULT)
+              .start());
+    }
+    queues = List.copyOf(started);
   }
 
   /** Whether this node mails queued invitations (it starts once every schema is migrated). */
   public boolean mailing() {
-    return queue != null;
+    return !queues.isEmpty();
   }
 
   @PreDestroy
   void stop() {
-    InvitationMailQueue running = queue;
-    if (running != null) {
-      running.close();
-    }
+    queues.forEach(InvitationMailQueue::close);
   }
 }

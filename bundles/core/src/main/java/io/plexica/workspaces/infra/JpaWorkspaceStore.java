@@ -37,7 +37,7 @@ public class JpaWorkspaceStore implements WorkspaceStore {
   @Override
   public <T> T inTransaction(TenantRef tenant, Function<Tx, T> work) {
     try {
-      return database.inTenant(tenant.schemaName(), em -> work.apply(new JpaTx(tenant.id(), em)));
+      return database.inTenant(tenant.database(), em -> work.apply(new JpaTx(tenant.id(), em)));
     } catch (PersistenceException e) {
       if (SqlErrors.isUniqueViolation(e)) {
         throw new ProblemException(
@@ -49,7 +49,7 @@ public class JpaWorkspaceStore implements WorkspaceStore {
 
   @Override
   public <T> T read(TenantRef tenant, Function<Tx, T> work) {
-    return database.readTenant(tenant.schemaName(), em -> work.apply(new JpaTx(tenant.id(), em)));
+    return database.readTenant(tenant.database(), em -> work.apply(new JpaTx(tenant.id(), em)));
   }
 
   private record JpaTx(UUID tenantId, EntityManager em) implements Tx {

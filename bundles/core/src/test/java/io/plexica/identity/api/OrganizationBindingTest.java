@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.VerifiedToken;
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.TenantRef;
 import jakarta.json.Json;
@@ -26,7 +27,7 @@ class OrganizationBindingTest {
       new TenantRef(
           acmeId,
           "acme",
-          "tenant_acme",
+          SchemaAddress.main("tenant_acme"),
           new IdentityHome(IdentityHome.Kind.ORGANIZATION, SHARD, "org-acme"));
 
   @Test
@@ -90,7 +91,9 @@ class OrganizationBindingTest {
 
   @Test
   void theTenantIdClaimOfARealmOfItsOwnComesFirstAndRealmsOfTheirOwnNeedNoOrganization() {
-    TenantRef own = new TenantRef(acmeId, "acme", "tenant_acme", IdentityHome.ownRealm("acme"));
+    TenantRef own =
+        new TenantRef(
+            acmeId, "acme", SchemaAddress.main("tenant_acme"), IdentityHome.ownRealm("acme"));
     VerifiedToken token =
         new VerifiedToken(
             "acme",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plexica.shared.persistence.LoginRoles;
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.infra.PostgresTenantSchemas;
@@ -45,8 +46,8 @@ class InstallationRolesTest {
 
   @AfterEach
   void dropThem() {
-    schemas.drop(a.schemaName());
-    schemas.drop(b.schemaName());
+    schemas.drop(a.database());
+    schemas.drop(b.database());
   }
 
   private TenantRef tenant() {
@@ -55,9 +56,9 @@ class InstallationRolesTest {
         new TenantRef(
             UUID.randomUUID(),
             "r" + suffix,
-            "tenant_roles_" + suffix,
+            SchemaAddress.main("tenant_roles_" + suffix),
             IdentityHome.ownRealm("r" + suffix));
-    schemas.create(tenant.schemaName());
+    schemas.create(tenant.database());
     return tenant;
   }
 
@@ -186,7 +187,7 @@ class InstallationRolesTest {
     assertThat(roleExists(notes)).isTrue();
     assertThat(count(a, "notes", "SELECT count(*) FROM %s.plugin_notes_notes")).isZero();
 
-    schemas.drop(a.schemaName());
+    schemas.drop(a.database());
     assertThat(roleExists(notes)).as("the tenant's schema took its roles").isFalse();
   }
 

@@ -6,6 +6,7 @@ import io.plexica.ratelimit.app.ClientAddress;
 import io.plexica.ratelimit.app.RateLimits;
 import io.plexica.ratelimit.domain.RateLimit;
 import io.plexica.ratelimit.infra.RedisRateLimiter;
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.tenancy.context.CurrentTenant;
 import io.plexica.tenancy.domain.IdentityHome;
 import io.plexica.tenancy.domain.TenantRef;
@@ -115,7 +116,8 @@ class RateLimitFiltersTest {
     filter.limiter = limiter;
     filter.tenant = new CurrentTenant();
     filter.tenant.set(
-        new TenantRef(tenantId, "acme", "tenant_acme", IdentityHome.ownRealm("acme")));
+        new TenantRef(
+            tenantId, "acme", SchemaAddress.main("tenant_acme"), IdentityHome.ownRealm("acme")));
     return filter;
   }
 

@@ -3,6 +3,7 @@ package io.plexica.shared.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.testing.TestPlatform;
 import io.plexica.testing.UsesServices;
 import io.plexica.workspaces.domain.Workspace;
@@ -92,7 +93,7 @@ class SchemaSessionsTest {
     for (int i = 0; i < 2; i++) {
       ClassDescriptor descriptor =
           database.readTenant(
-              "tenant_descriptor_check",
+              SchemaAddress.main("tenant_descriptor_check"),
               em -> ((AbstractSession) em.unwrap(UnitOfWork.class)).getDescriptor(Workspace.class));
       assertThat(descriptor.getDefaultTable().getTableQualifier())
           .as("the schema is written into the workspace's statements")
