@@ -459,7 +459,11 @@ class ReplicasIT {
     command.add(System.getenv().getOrDefault("PLEXICA_LAUNCHER", "../bin/plexica"));
     command.addAll(List.of(arguments));
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      // A replica restarted under this test's mixed load on 2 cores took 218 s to start its
+      // application (Liberty's OpenAPI scan alone 145 s of it): wait longer than a quiet start.
+      builder.environment().putIfAbsent("PLEXICA_START_TIMEOUT", "420");
+      Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor()).as(String.join(" ", command) + ":\n" + output).isZero();
     } catch (IOException e) {
