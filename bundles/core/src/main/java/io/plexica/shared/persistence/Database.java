@@ -119,7 +119,11 @@ public class Database {
     }
   }
 
-  /** Core sessions only on the main cluster; the others hold tenant schemas alone. */
+  /**
+   * Each cluster's tenant sessions. Core work goes to the main cluster's only; the core session the
+   * others' holders also open is never used (EclipseLink deploys a factory at its first entity
+   * manager, so it costs nothing until then).
+   */
   private static Map<String, SchemaSessions> sessionsOn(DatabaseClusters clusters, int max) {
     Map<String, SchemaSessions> byCluster = new LinkedHashMap<>();
     for (String id : clusters.ids()) {
