@@ -754,6 +754,20 @@ describe("an organization in a shared realm", () => {
     await webPage.getByTestId("figure-Members").filter({ hasText: /^\d+$/ }).waitFor();
     assert.equal(await webPage.getByTestId("figure-Members").innerText(), "1");
   });
+
+  test("the console moves its data to the other database cluster, and its people work on", async () => {
+    await consolePage.getByLabel("To the database cluster").selectOption("local-2");
+    await consolePage.getByRole("button", { name: "Move the data" }).click();
+    const move = consolePage.getByTestId("database-move");
+    await move.getByText("DONE").waitFor({ timeout: 60_000 });
+    await move.getByText("From main to local-2").waitFor();
+    await move.getByText(/^\d+ tables, [\d,]+ rows copied\./).waitFor();
+    await consolePage.getByText("local-2", { exact: true }).waitFor();
+    await checkAxe(consolePage, "console tenant moved");
+    await webPage.reload();
+    await webPage.getByTestId("figure-Members").filter({ hasText: /^\d+$/ }).waitFor();
+    assert.equal(await webPage.getByTestId("figure-Members").innerText(), "1");
+  });
 });
 
 describe("the whole run", () => {

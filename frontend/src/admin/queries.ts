@@ -30,6 +30,7 @@ export const tenantKeys = {
   provisioning: (id: string) => ["tenant", id, "provisioning"] as const,
   usage: (id: string) => ["tenant", id, "usage"] as const,
   invitations: (id: string) => ["tenant", id, "invitations"] as const,
+  databaseMoves: (id: string) => ["tenant", id, "database-moves"] as const,
 };
 
 export const tenantQueries = {
@@ -54,6 +55,11 @@ export const tenantQueries = {
     queryOptions({
       queryKey: tenantKeys.invitations(id),
       queryFn: () => api<Schemas.UnansweredInvitation[]>("/admin/invitations", { query: { tenant: id } }),
+    }),
+  databaseMoves: (api: Api, id: string) =>
+    queryOptions({
+      queryKey: tenantKeys.databaseMoves(id),
+      queryFn: () => api<Schemas.DatabaseMoveList>(`/tenants/${id}/database-moves`),
     }),
 };
 

@@ -25,6 +25,7 @@ import { useApi, type QuotaName, type Tenant } from "../context";
 import { tenantRoute } from "../routes";
 import type * as Schemas from "../../shared/api-types.gen";
 import { registryQueries, tenantKeys, tenantQueries } from "../queries";
+import { DatabaseMoveCard } from "./DatabaseMoveCard";
 
 type Action = "suspend" | "activate" | "delete";
 
@@ -175,6 +176,7 @@ export function TenantDetail() {
             <dd>{used.length === 0 ? t("tenant.noPlugins") : used.map((p) => p.name).join(", ")}</dd>
           </dl>
         </Card>
+        <DatabaseMoveCard tenant={org} />
         <Card title={t("tenant.usage")}>
           {usage.isError ? (
             <ErrorBox error={usage.error} />

@@ -164,6 +164,13 @@ class AuthorizationMatrixIT {
     rows.add(platform("POST", "/tenants/" + NO_TENANT + "/activate", null, 404));
     rows.add(platform("POST", "/tenants/" + NO_TENANT + "/retry", null, 404));
     rows.add(platform("DELETE", "/tenants/" + NO_TENANT, null, 404));
+    rows.add(platform("GET", "/tenants/" + tenantA + "/database-moves", null, 200));
+    rows.add(
+        platform(
+            "POST",
+            "/tenants/" + NO_TENANT + "/database-moves",
+            "{\"databaseCluster\":\"main\"}",
+            404));
     rows.add(platform("GET", "/admin/users", null, 200));
     rows.add(platform("POST", "/admin/users/" + NO_TENANT + "/" + NO_ID + "/disable", null, 404));
     rows.add(platform("POST", "/admin/users/" + NO_TENANT + "/" + NO_ID + "/enable", null, 404));

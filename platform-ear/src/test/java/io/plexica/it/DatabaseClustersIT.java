@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * cross-tenant views (people search, usage) reach it, and purging it drops it there.
  */
 class DatabaseClustersIT {
+  private static final String NOTES = "/plugins/notes/notes";
 
   private static RequestSpecification as(String token) {
     return Platform.anonymous().auth().oauth2(token);
@@ -182,6 +183,88 @@ class DatabaseClustersIT {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void aTenantMovedToTheOtherClusterKeepsItsPeopleWorkspacesAndPluginData() {
+    String slug = Platform.uniqueSlug("mover");
+    String schema = "tenant_" + slug.replace('-', '_');
+    String tenantId = Platform.createActiveTenant(slug).path("id");
+    String workspace =
+        Platform.asTenantAdmin(slug)
+            .body(Map.of("slug", "plans", "name", "Plans"))
+            .post("/workspaces")
+            .path("id");
+    Platform.deployTestBundle("notes");
+    Platform.asTenantAdmin(slug)
+        .body("{\"pluginId\":\"notes\"}")
+        .post("/plugin-installations")
+        .then()
+        .statusCode(201);
+    inWorkspace(slug, workspace)
+        .body(Map.of("title", "Before the move"))
+        .post(NOTES)
+        .then()
+        .statusCode(201);
+    String ada = Platform.tokenOfNewUser(slug, "ada-" + slug, "admin");
+
+    Response started =
+        Platform.api()
+            .body(Map.of("databaseCluster", Platform.SECOND_CLUSTER))
+            .post("/tenants/" + slug + "/database-moves");
+    assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
+    assertThat(started.<String>path("sourceCluster")).isEqualTo(Platform.MAIN_CLUSTER);
+    Response done = awaitMoveEnd(slug);
+    assertThat(done.<String>path("items[0].state")).as(done.asString()).isEqualTo("DONE");
+    assertThat(done.<Integer>path("items[0].rowsCopied")).isPositive();
+
+    assertThat(Platform.api().get("/tenants/" + slug).<String>path("placement.databaseCluster"))
+        .isEqualTo(Platform.SECOND_CLUSTER);
+    assertThat(Platform.schemaExists(Platform.MAIN_CLUSTER, schema)).isFalse();
+    assertThat(Platform.schemaExists(Platform.SECOND_CLUSTER, schema)).isTrue();
+    // The same people, workspace and plugin rows, and writes go to the new cluster.
+    assertThat(as(ada).get("/me").<String>path("email")).isNotBlank();
+    assertThat(Platform.asTenantAdmin(slug).get("/workspaces").<List<String>>path("slug"))
+        .contains("plans");
+    inWorkspace(slug, workspace)
+        .body(Map.of("title", "After the move"))
+        .post(NOTES)
+        .then()
+        .statusCode(201);
+    assertThat(inWorkspace(slug, workspace).get(NOTES).<List<String>>path("items.title"))
+        .containsExactlyInAnyOrder("Before the move", "After the move");
+    String role = installationRole(tenantId, "notes");
+    assertThat(roleExists(Platform.SECOND_CLUSTER, role)).isTrue();
+    assertThat(roleExists(Platform.MAIN_CLUSTER, role)).as("no login left behind").isFalse();
+
+    assertProblem(
+        Platform.api()
+            .body(Map.of("databaseCluster", Platform.SECOND_CLUSTER))
+            .post("/tenants/" + slug + "/database-moves"),
+        409,
+        "tenant-illegal-state-change");
+    assertProblem(
+        Platform.api()
+            .body(Map.of("databaseCluster", "mars-1"))
+            .post("/tenants/" + slug + "/database-moves"),
+        400,
+        "validation-failed");
+    assertProblem(
+        Platform.api().body("{}").post("/tenants/" + slug + "/database-moves"),
+        400,
+        "validation-failed");
+  }
+
+  private static RequestSpecification inWorkspace(String slug, String workspace) {
+    return Platform.asTenantAdmin(slug).header("X-Workspace-ID", workspace);
+  }
+
+  private static Response awaitMoveEnd(String slug) {
+    return Await.latest(
+        () -> Platform.api().get("/tenants/" + slug + "/database-moves"),
+        moves -> !"RUNNING".equals(moves.path("items[0].state")),
+        Duration.ofSeconds(60),
+        Duration.ofMillis(250));
   }
 
   @Test

@@ -236,7 +236,7 @@ public final class TestPlatform {
   public FelixPluginRuntime pluginRuntime(FelixHost host, PluginStore store) {
     return new FelixPluginRuntime(
         host,
-        new JdbcPluginData(installationRoles(), tenants, store),
+        new JdbcPluginData(installationRoles(), tenants, store, activeTenants()),
         new PluginFileStore(storage, store),
         new PluginEventPublisher(database().dataSource(), store));
   }

@@ -11,6 +11,7 @@ import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.app.DatabaseMoves;
 import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
@@ -130,6 +131,21 @@ public class PluginInstallations {
             tenant.slug(),
             Map.of("pluginId", pluginId, "version", manifest.version())));
     return installation;
+  }
+
+  /**
+   * Makes the tables of the tenant's installed plugins in the schema {@code onTarget} names (the
+   * tenant's schema on the cluster it is moving to), each with its installation's role there, at
+   * the version installed.
+   */
+  public void migrateOnto(TenantRef onTarget) {
+    for (PluginInstallation installation : store.installations(onTarget.id())) {
+      String pluginId = installation.pluginId();
+      migrations.migrate(
+          onTarget,
+          deployment.manifest(pluginId, installation.pluginVersion()),
+          deployment.bundle(pluginId, installation.pluginVersion()));
+    }
   }
 
   public PluginInstallation setEnabled(TenantRef tenant, String pluginId, boolean enabled) {
@@ -265,7 +281,28 @@ public class PluginInstallations {
               + pluginId
               + "' is being installed or upgraded in this tenant right now; try again in a moment.");
     }
+    // A move copies the tables that exist when it starts: a plugin's new ones would be left out.
+    if (leases.subjects(DatabaseMoves.MOVE_LEASE).contains(tenant.id().toString())) {
+      leases.release(INSTALLATION_LEASE, subject);
+      throw new ProblemException(
+          PluginProblems.PLUGIN_BUSY,
+          "This tenant's data is being moved to another database cluster; install or upgrade"
+              + " plugins once the move is over.");
+    }
     return subject;
+  }
+
+  /** The installation or upgrade under way in the tenant, if one is, in words. */
+  public Optional<String> underWay(TenantRef tenant) {
+    String prefix = tenant.id() + "/";
+    return leases.subjects(INSTALLATION_LEASE).stream()
+        .filter(subject -> subject.startsWith(prefix))
+        .findFirst()
+        .map(
+            subject ->
+                "plugin '"
+                    + subject.substring(prefix.length())
+                    + "' is being installed or upgraded in it");
   }
 
   /** The lease's subject: the tenant and the plugin. */

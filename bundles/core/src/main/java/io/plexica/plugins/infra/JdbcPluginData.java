@@ -3,7 +3,9 @@ package io.plexica.plugins.infra;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.PluginTables;
 import io.plexica.sdk.CallContext;
+import io.plexica.shared.id.CanonicalUuid;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.app.ActiveTenants;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.domain.TenantRepository;
 import java.sql.Connection;
@@ -28,13 +30,22 @@ public class JdbcPluginData {
   private final TenantRepository tenants;
   private final PluginStore store;
 
-  /** A tenant's schema never changes (a purged slug comes back as a new tenant), so it is kept. */
+  /** Where each tenant's data lives, forgotten when the tenant changes (a move changes it). */
   private final Map<UUID, TenantRef> schemas = new ConcurrentHashMap<>();
 
-  public JdbcPluginData(InstallationRoles roles, TenantRepository tenants, PluginStore store) {
+  public JdbcPluginData(
+      InstallationRoles roles, TenantRepository tenants, PluginStore store, ActiveTenants changes) {
     this.roles = roles;
     this.tenants = tenants;
     this.store = store;
+    changes.onChange(
+        id -> {
+          if (id == null) {
+            schemas.clear();
+          } else {
+            CanonicalUuid.parse(id).ifPresent(schemas::remove);
+          }
+        });
   }
 
   public List<Map<String, Object>> query(

@@ -18,6 +18,7 @@ import io.plexica.shared.lease.ExpiredWork;
 import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.persistence.Database;
 import io.plexica.storage.app.TenantStorage;
+import io.plexica.tenancy.app.ActiveTenants;
 import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantRepository;
 import jakarta.annotation.Resource;
@@ -91,10 +92,11 @@ public class PluginBeans {
       InstallationRoles roles,
       TenantRepository tenants,
       PluginStore store,
-      TenantStorage storage) {
+      TenantStorage storage,
+      ActiveTenants changes) {
     return new FelixPluginRuntime(
         host,
-        new JdbcPluginData(roles, tenants, store),
+        new JdbcPluginData(roles, tenants, store, changes),
         new PluginFileStore(storage, store),
         new PluginEventPublisher(database.dataSource(), store));
   }

@@ -20,6 +20,13 @@ public interface ActiveTenants {
   /** The tenant {@code id} changed: every node forgets it. */
   void changed(String id);
 
+  /**
+   * Also tells {@code forget} on this node whenever a tenant changed (its id), or with {@code null}
+   * when every tenant may have: for what other features keep of a tenant, such as where its data
+   * lives.
+   */
+  default void onChange(java.util.function.Consumer<String> forget) {}
+
   /** Nothing kept: every request reads the database. */
   ActiveTenants NONE =
       new ActiveTenants() {

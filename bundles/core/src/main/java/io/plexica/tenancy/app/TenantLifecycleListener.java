@@ -20,6 +20,21 @@ public interface TenantLifecycleListener {
    */
   default void profileChanged(TenantRef tenant, String name, Optional<String> locale) {}
 
+  /**
+   * The tenant's schema is being moved to another cluster: {@code onTarget} names the new schema,
+   * made and migrated with the platform's tables and still empty. A feature keeping tables of its
+   * own in the schema makes them there; throwing rolls the move back.
+   */
+  default void movingTo(TenantRef onTarget) {}
+
+  /**
+   * Why the tenant's schema cannot start moving right now (work of this feature on it is under
+   * way), in words for the platform administrator; empty when it can.
+   */
+  default Optional<String> busyWith(TenantRef tenant) {
+    return Optional.empty();
+  }
+
   /** The tenant's data is being dropped for good; must not fail when there is nothing left. */
   default void purged(TenantRef tenant) {}
 }

@@ -20,4 +20,15 @@ public interface TenantSchemas {
 
   /** The newest version of the tenant migrations, which {@link #migrate} brings a schema to. */
   int tenantVersion();
+
+  /** What a move copied. */
+  record Copied(int tables, long rows) {}
+
+  /**
+   * Moves every row of {@code source} into {@code target} (the same schema on another cluster,
+   * migrated to the same tables, which are emptied first) and drops {@code source}, writes to it
+   * waiting meanwhile. Either the source is dropped and the target holds its rows, or, when this
+   * throws, the source is as it was and the target keeps only what its migrations made.
+   */
+  Copied moveRows(SchemaAddress source, SchemaAddress target);
 }

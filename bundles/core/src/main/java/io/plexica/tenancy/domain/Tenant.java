@@ -162,6 +162,12 @@ public class Tenant {
     touch(now);
   }
 
+  /** The tenant's schema now lives on {@code cluster} (a move copied it there). */
+  public void placeOn(String cluster, Instant now) {
+    databaseCluster = new SchemaAddress(cluster, schemaName).cluster();
+    touch(now);
+  }
+
   public void markPurged(Instant now) {
     purgedAt = truncate(now);
     touch(now);

@@ -12,6 +12,11 @@ public record TenantRef(UUID id, String slug, SchemaAddress database, IdentityHo
     return new TenantRef(tenant.id(), tenant.slug(), tenant.database(), tenant.identityHome());
   }
 
+  /** The same tenant with its schema at {@code elsewhere} (where a move is taking it). */
+  public TenantRef placedOn(SchemaAddress elsewhere) {
+    return new TenantRef(id, slug, elsewhere, home);
+  }
+
   /** The tenant's schema, on the cluster {@link #database()} names. */
   public String schemaName() {
     return database.schema();

@@ -105,6 +105,22 @@ public class PostgresTenantSchemas implements TenantSchemas {
     flyway(dataSource(schema), schema.schema(), tenantMigrations, false).migrate();
   }
 
+  @Override
+  public Copied moveRows(SchemaAddress source, SchemaAddress target) {
+    quoted(source.schema());
+    if (!source.schema().equals(target.schema()) || source.cluster().equals(target.cluster())) {
+      throw new IllegalArgumentException(
+          "Not a move to another cluster: " + source + " -> " + target);
+    }
+    try (Connection from = dataSource(source).getConnection();
+        Connection to = dataSource(target).getConnection()) {
+      return new SchemaCopy(from, to, source.schema()).run();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not move " + source + " to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
   private DataSource dataSource(SchemaAddress schema) {
     return clusters.cluster(schema.cluster()).platform();
   }

@@ -4,8 +4,11 @@ import io.plexica.shared.cache.RedisInvalidations;
 import io.plexica.tenancy.app.ActiveTenants;
 import io.plexica.tenancy.domain.TenantRef;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import redis.clients.jedis.JedisPooled;
 
@@ -26,6 +29,8 @@ public class RedisActiveTenants implements ActiveTenants, AutoCloseable {
   private final AtomicLong changes = new AtomicLong();
 
   private final RedisInvalidations invalidations;
+
+  private final List<Consumer<String>> followers = new CopyOnWriteArrayList<>();
 
   private record Entry(TenantRef tenant, long expiresAt) {}
 
@@ -73,14 +78,21 @@ public class RedisActiveTenants implements ActiveTenants, AutoCloseable {
     invalidations.publish(id);
   }
 
+  @Override
+  public void onChange(Consumer<String> forget) {
+    followers.add(forget);
+  }
+
   private void forget(String id) {
     changes.incrementAndGet();
     byId.remove(id);
+    followers.forEach(follower -> follower.accept(id));
   }
 
   private void forgetAll() {
     changes.incrementAndGet();
     byId.clear();
+    followers.forEach(follower -> follower.accept(null));
   }
 
   @Override

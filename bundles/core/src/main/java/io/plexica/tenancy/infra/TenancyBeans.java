@@ -5,6 +5,8 @@ import io.plexica.shared.lease.ExpiredWork;
 import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.persistence.Database;
 import io.plexica.tenancy.app.ActiveTenants;
+import io.plexica.tenancy.app.DatabaseMoveRecovery;
+import io.plexica.tenancy.app.DatabaseMoves;
 import io.plexica.tenancy.app.DatabasePlacement;
 import io.plexica.tenancy.app.IdentityPlacement;
 import io.plexica.tenancy.app.ProvisioningExecutor;
@@ -103,6 +105,36 @@ public class TenancyBeans {
   @Singleton
   ExpiredWork provisioningRecovery(TenantService tenants) {
     return new ProvisioningRecovery(tenants);
+  }
+
+  @Produces
+  @Singleton
+  DatabaseMoves databaseMoves(
+      TenantRepository tenants,
+      Database database,
+      TenantSchemas schemas,
+      @Any Instance<TenantLifecycleListener> listeners,
+      WorkLeases leases,
+      ProvisioningExecutor executor,
+      Clock clock,
+      @ConfigProperty(name = "plexica.tenancy.database-cluster", defaultValue = "main")
+          String databaseCluster) {
+    return new DatabaseMoves(
+        tenants,
+        new JdbcDatabaseMoveLog(database.dataSource()),
+        schemas,
+        listeners.stream().toList(),
+        new DatabasePlacement(database.clusters().ids(), databaseCluster),
+        leases,
+        executor,
+        clock);
+  }
+
+  /** A move that a dead node left half-done is settled by the other nodes. */
+  @Produces
+  @Singleton
+  ExpiredWork databaseMoveRecovery(DatabaseMoves moves) {
+    return new DatabaseMoveRecovery(moves);
   }
 
   @Produces
