@@ -732,11 +732,13 @@ describe("an organization in a shared realm", () => {
     await consolePage.getByLabel("Slug").fill(org.slug);
     await consolePage.getByLabel("First administrator's e-mail").fill(org.admin);
     await consolePage.getByLabel("Where its people sign in").selectOption("ORGANIZATION");
+    await consolePage.getByLabel("Database cluster").selectOption("local-2");
     await consolePage.getByRole("button", { name: "Create tenant" }).click();
     await consolePage.getByRole("heading", { name: org.name }).waitFor();
     await consolePage.getByTestId("tenant-status").getByText("ACTIVE").waitFor({ timeout: 60_000 });
     await consolePage.getByText("An organization in a shared realm").waitFor();
     await consolePage.getByText(/^plexica_shard_\d+$/).waitFor();
+    await consolePage.getByText("local-2", { exact: true }).waitFor();
   });
 
   test("its administrator signs in to the organization through the browser", async () => {
@@ -756,13 +758,13 @@ describe("an organization in a shared realm", () => {
   });
 
   test("the console moves its data to the other database cluster, and its people work on", async () => {
-    await consolePage.getByLabel("To the database cluster").selectOption("local-2");
+    await consolePage.getByLabel("To the database cluster").selectOption("main");
     await consolePage.getByRole("button", { name: "Move the data" }).click();
     const move = consolePage.getByTestId("database-move");
     await move.getByText("DONE").waitFor({ timeout: 60_000 });
-    await move.getByText("From main to local-2").waitFor();
+    await move.getByText("From local-2 to main").waitFor();
     await move.getByText(/^\d+ tables, [\d,]+ rows copied\./).waitFor();
-    await consolePage.getByText("local-2", { exact: true }).waitFor();
+    await consolePage.getByText("main", { exact: true }).waitFor();
     await checkAxe(consolePage, "console tenant moved");
     await webPage.reload();
     await webPage.getByTestId("figure-Members").filter({ hasText: /^\d+$/ }).waitFor();

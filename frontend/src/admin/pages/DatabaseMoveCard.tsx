@@ -47,7 +47,14 @@ export function DatabaseMoveCard({ tenant }: { tenant: Tenant }) {
             {t("tenant.moveFromTo", { source: latest.sourceCluster, target: latest.targetCluster })}
           </p>
           {latest.state === "RUNNING" && (
-            <p className="text-slate-700">{t("tenant.moveStep", { step: latest.step })}</p>
+            <p className="text-slate-700">
+              {t("tenant.moveStep", { step: latest.step })}{" "}
+              {latest.tablesCopied > 0 &&
+                t("tenant.moveCopiedSoFar", {
+                  tables: formatNumber(latest.tablesCopied),
+                  rows: formatNumber(latest.rowsCopied),
+                })}
+            </p>
           )}
           {latest.state === "DONE" && (
             <p className="text-slate-700">

@@ -21,6 +21,7 @@ import io.plexica.tenancy.domain.DatabaseMove.Step;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.infra.JdbcDatabaseMoveLog;
 import io.plexica.tenancy.infra.PostgresTenantSchemas;
+import io.plexica.testing.Await;
 import io.plexica.testing.TestPlatform;
 import io.plexica.workspaces.app.Caller;
 import io.plexica.workspaces.domain.WorkspaceSlug;
@@ -29,11 +30,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,6 +163,107 @@ class DatabaseMovesTest {
   }
 
   @Test
+  void whileRowsAreCopiedReadsGoOnAndAWaitingWriteFailsInsteadOfBeingLost() throws Exception {
+    TenantRef tenant = PLATFORM.activeTenant("move-busy-rows");
+    SchemaAddress source = tenant.database();
+    SchemaAddress target = new SchemaAddress(SECOND, source.schema());
+    String counters = quoted(source.schema()) + ".counters";
+    execute(source, COUNTERS.formatted(quoted(source.schema())));
+    // Rows enough for the copy to last seconds.
+    execute(
+        source,
+        "INSERT INTO "
+            + counters
+            + " (note) SELECT repeat('x', 200) FROM generate_series(1, 200000)");
+    ExecutorService background = Executors.newFixedThreadPool(2);
+    try {
+      Future<DatabaseMove> moving =
+          background.submit(
+              () ->
+                  moves(COUNTERS_ON_TARGET)
+                      .start(PLATFORM.tenantService.get(tenant.slug()), SECOND));
+      Await.until(
+          () -> heldAgainstWrites(source, "counters"),
+          "the move to lock the source against writes",
+          Duration.ofSeconds(60));
+
+      assertThat(log.ofTenant(tenant.id()).get(0).step()).isEqualTo(Step.COPY);
+      assertThat(count(source, counters)).as("a read goes on").isEqualTo(200_000);
+      Future<?> write =
+          background.submit(
+              () -> execute(source, "INSERT INTO " + counters + " (note) VALUES ('late')"));
+      Await.until(
+          () -> waitingForALock(source.schema()),
+          "the write to wait for the copy",
+          Duration.ofSeconds(10));
+
+      assertThat(moving.get(120, TimeUnit.SECONDS).id()).isNotNull();
+      DatabaseMove done = log.ofTenant(tenant.id()).get(0);
+      assertThat(done.state()).isEqualTo(State.DONE);
+      assertThat(done.rowsCopied()).isGreaterThan(200_000);
+      assertThatThrownBy(() -> write.get(30, TimeUnit.SECONDS))
+          .as("the waiting write fails once the source is gone")
+          .isInstanceOf(ExecutionException.class);
+      assertThat(count(target, counters)).isEqualTo(200_000);
+      assertThat(count(target, counters + " WHERE note = 'late'")).isZero();
+    } finally {
+      background.shutdownNow();
+    }
+    moves(COUNTERS_ON_TARGET).start(PLATFORM.tenantService.get(tenant.slug()), "main");
+  }
+
+  /** Whether some transaction holds the table in a mode that lets readers in, writers not. */
+  private static boolean heldAgainstWrites(SchemaAddress schema, String table) {
+    return countOrZero(
+            schema,
+            "pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE l.granted AND l.mode = 'ExclusiveLock'"
+                + " AND c.relname = '"
+                + table
+                + "' AND n.nspname = '"
+                + schema.schema()
+                + "'")
+        > 0;
+  }
+
+  private static boolean waitingForALock(String schema) {
+    return countOrZero(
+            new SchemaAddress(DatabaseClusters.MAIN, schema),
+            "pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO \""
+                + schema
+                + "%'")
+        > 0;
+  }
+
+  private static long countOrZero(SchemaAddress schema, String from) {
+    try {
+      return count(schema, from);
+    } catch (SQLException e) {
+      return 0;
+    }
+  }
+
+  @Test
+  void workOnASchemaThatMovedAwayAnswersARetryableProblem() {
+    SchemaAddress gone = new SchemaAddress(DatabaseClusters.MAIN, "tenant_moved_away_long_ago");
+
+    assertThatThrownBy(
+            () ->
+                TestPlatform.database()
+                    .readTenant(
+                        gone,
+                        em ->
+                            em.createNativeQuery("SELECT count(*) FROM workspace").getResultList()))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            problem -> {
+              assertThat(problem.type().slug()).isEqualTo("tenant-data-unavailable");
+              assertThat(problem.type().status()).isEqualTo(503);
+              assertThat(problem.getMessage()).contains("moved to another database; try again");
+            });
+  }
+
+  @Test
   void aTableTheTargetLacksRollsTheMoveBackNamingIt() {
     TenantRef tenant = tenantWithWorkspaces("move-lacks");
     SchemaAddress source = tenant.database();
@@ -245,7 +353,7 @@ class DatabaseMovesTest {
     Map<String, Long> before = rowCounts(source);
     // What a node had done when it died: the copy committed, the placement not switched.
     DatabaseMove move = diedCopying(tenant);
-    schemas.moveRows(source, target);
+    schemas.moveRows(source, target, (tables, of, rows) -> {});
 
     assertThat(takeOver()).isPositive();
 
@@ -265,7 +373,7 @@ class DatabaseMovesTest {
             .at(Step.COPY);
     log.insert(move);
     WorkLeases deadNode =
-        new WorkLeases(TestPlatform.database(), "dead-node", java.time.Duration.ofMinutes(5));
+        new WorkLeases(TestPlatform.database(), "dead-node", Duration.ofMinutes(5));
     assertThat(
             deadNode.take(DatabaseMoves.MOVE_LEASE, tenant.id().toString(), move.id().toString()))
         .isTrue();

@@ -54,7 +54,7 @@ public class FlywayPluginMigrations implements PluginMigrations {
   }
 
   private Connection platformConnection(TenantRef tenant) throws SQLException {
-    return clusters.cluster(tenant.database().cluster()).platform().getConnection();
+    return clusters.holding(tenant.database()).platform().getConnection();
   }
 
   @Override

@@ -77,7 +77,7 @@ public class InstallationRoles {
     if (!ready.contains(readyKey(tenant, role))) {
       prepare(tenant, pluginId);
     }
-    DataSource logins = clusters.cluster(tenant.database().cluster()).pluginLogins();
+    DataSource logins = clusters.holding(tenant.database()).pluginLogins();
     try {
       return logins.getConnection(role.name(), role.password());
     } catch (SQLException e) {
@@ -153,8 +153,7 @@ public class InstallationRoles {
   }
 
   private void underLock(TenantRef tenant, Role role, RoleWork work) throws SQLException {
-    try (Connection connection =
-        clusters.cluster(tenant.database().cluster()).platform().getConnection()) {
+    try (Connection connection = clusters.holding(tenant.database()).platform().getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {

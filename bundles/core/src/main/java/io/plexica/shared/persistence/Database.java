@@ -2,6 +2,7 @@ package io.plexica.shared.persistence;
 
 import io.plexica.shared.lifecycle.SchemaGate;
 import io.plexica.shared.placement.SchemaAddress;
+import io.plexica.shared.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,6 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,7 +185,11 @@ public class Database {
   /** Like {@link #readCore}, for one tenant's schema. */
   public <T> T readTenant(SchemaAddress schema, Function<EntityManager, T> work) {
     gate.enter(schema.schema());
-    return on(schema).tenant(schema.schema(), work);
+    try {
+      return on(schema).tenant(schema.schema(), work);
+    } catch (RuntimeException e) {
+      throw goneFrom(schema, e);
+    }
   }
 
   public void inCoreDo(Consumer<EntityManager> work) {
@@ -199,7 +208,39 @@ public class Database {
    */
   public <T> T inTenant(SchemaAddress schema, Function<EntityManager, T> work) {
     gate.enter(schema.schema());
-    return on(schema).tenant(schema.schema(), em -> inTransaction(em, work));
+    try {
+      return on(schema).tenant(schema.schema(), em -> inTransaction(em, work));
+    } catch (RuntimeException e) {
+      throw goneFrom(schema, e);
+    }
+  }
+
+  /**
+   * The failure, or, when the schema is no longer where this work looked for it (the tenant's data
+   * moved to another cluster while the work waited, or since its tenant was resolved), a 503 to be
+   * retried: the next attempt finds the data where it is now.
+   */
+  private RuntimeException goneFrom(SchemaAddress schema, RuntimeException failure) {
+    if (failure instanceof ProblemException) {
+      return failure;
+    }
+    try (Connection connection = clusters.holding(schema).platform().getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+      query.setString(1, schema.schema());
+      try (ResultSet rows = query.executeQuery()) {
+        if (rows.next()) {
+          return failure;
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
+      return failure;
+    }
+    return new ProblemException(
+        SchemaGate.SCHEMA_UNAVAILABLE,
+        "This organization's data has just moved to another database; try again.",
+        failure);
   }
 
   private static <T> T inTransaction(EntityManager em, Function<EntityManager, T> work) {

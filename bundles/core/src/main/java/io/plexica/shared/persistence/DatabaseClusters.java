@@ -62,6 +62,11 @@ public final class DatabaseClusters {
     return cluster;
   }
 
+  /** The cluster holding the schema at {@code address}. */
+  public Cluster holding(SchemaAddress address) {
+    return cluster(address.cluster());
+  }
+
   public Cluster main() {
     return clusters.get(MAIN);
   }

@@ -80,8 +80,8 @@ public class DatabaseMoveResource {
                       + " on",
               enumeration = {"PREPARE_TARGET", "COPY", "SWITCH", "ROLL_BACK", "END"})
           String step,
-      int tablesCopied,
-      long rowsCopied,
+      @Schema(description = "Tables copied, so far while the move is at COPY") int tablesCopied,
+      @Schema(description = "Rows copied, so far while the move is at COPY") long rowsCopied,
       @Schema(nullable = true, description = "Why a move was rolled back") String error,
       Instant startedAt,
       @Schema(nullable = true) Instant endedAt) {

@@ -167,8 +167,12 @@ public class DatabaseMoves {
       schemas.migrate(target);
       TenantRef onTarget = TenantRef.of(tenant).placedOn(target);
       listeners.forEach(listener -> listener.movingTo(onTarget));
-      move = record(move.at(Step.COPY));
-      copied = schemas.moveRows(source, target);
+      DatabaseMove copying = record(move.at(Step.COPY));
+      move = copying;
+      // What a person watching the move sees while the rows stream.
+      copied =
+          schemas.moveRows(
+              source, target, (tables, of, rows) -> record(copying.copied(tables, rows)));
     } catch (RuntimeException e) {
       if (move.step() == Step.COPY && !schemas.exists(source)) {
         // The source went: whatever failed came after the point of no return.
@@ -204,7 +208,7 @@ public class DatabaseMoves {
 
   private void rollBack(DatabaseMove move, Tenant tenant, String why) {
     DatabaseMove rolling = record(move.at(Step.ROLL_BACK));
-    schemas.drop(new SchemaAddress(rolling.targetCluster(), tenant.database().schema()));
+    schemas.discard(new SchemaAddress(rolling.targetCluster(), tenant.database().schema()));
     record(rolling.ended(State.ROLLED_BACK, why, clock.instant()));
   }
 

@@ -13,6 +13,13 @@ public interface TenantSchemas {
   /** Drops the schema and everything in it; nothing happens when it does not exist. */
   void drop(SchemaAddress schema);
 
+  /**
+   * Drops the schema and everything in it, but not the plugin installations' logins that had rights
+   * on it (they keep none): connections pooled for them stay valid should the schema come back to
+   * this cluster. Nothing happens when it does not exist.
+   */
+  void discard(SchemaAddress schema);
+
   boolean exists(SchemaAddress schema);
 
   /** Brings a tenant schema to the newest version of the tenant migrations. */
@@ -30,5 +37,10 @@ public interface TenantSchemas {
    * waiting meanwhile. Either the source is dropped and the target holds its rows, or, when this
    * throws, the source is as it was and the target keeps only what its migrations made.
    */
-  Copied moveRows(SchemaAddress source, SchemaAddress target);
+  Copied moveRows(SchemaAddress source, SchemaAddress target, Progress progress);
+
+  /** Told after each table a move copied, with the totals so far (of {@code tables} in all). */
+  interface Progress {
+    void copied(int tablesSoFar, int tables, long rowsSoFar);
+  }
 }

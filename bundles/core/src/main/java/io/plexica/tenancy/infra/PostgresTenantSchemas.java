@@ -81,6 +81,11 @@ public class PostgresTenantSchemas implements TenantSchemas {
   }
 
   @Override
+  public void discard(SchemaAddress schema) {
+    execute(schema, "DROP SCHEMA IF EXISTS " + quoted(schema.schema()) + " CASCADE");
+  }
+
+  @Override
   public boolean exists(SchemaAddress schema) {
     try (Connection connection = dataSource(schema).getConnection();
         PreparedStatement query =
@@ -106,7 +111,7 @@ public class PostgresTenantSchemas implements TenantSchemas {
   }
 
   @Override
-  public Copied moveRows(SchemaAddress source, SchemaAddress target) {
+  public Copied moveRows(SchemaAddress source, SchemaAddress target, Progress progress) {
     quoted(source.schema());
     if (!source.schema().equals(target.schema()) || source.cluster().equals(target.cluster())) {
       throw new IllegalArgumentException(
@@ -114,7 +119,7 @@ public class PostgresTenantSchemas implements TenantSchemas {
     }
     try (Connection from = dataSource(source).getConnection();
         Connection to = dataSource(target).getConnection()) {
-      return new SchemaCopy(from, to, source.schema()).run();
+      return new SchemaCopy(from, to, source.schema()).run(progress);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "Could not move " + source + " to " + target + ": " + e.getMessage(), e);
@@ -122,7 +127,7 @@ public class PostgresTenantSchemas implements TenantSchemas {
   }
 
   private DataSource dataSource(SchemaAddress schema) {
-    return clusters.cluster(schema.cluster()).platform();
+    return clusters.holding(schema).platform();
   }
 
   private static Flyway flyway(

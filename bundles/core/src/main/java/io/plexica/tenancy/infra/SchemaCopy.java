@@ -1,6 +1,6 @@
 package io.plexica.tenancy.infra;
 
-import io.plexica.shared.persistence.LoginRoles;
+import io.plexica.tenancy.app.TenantSchemas;
 import io.plexica.tenancy.app.TenantSchemas.Copied;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +37,7 @@ final class SchemaCopy {
     this.schema = schema;
   }
 
-  Copied run() throws SQLException {
+  Copied run(TenantSchemas.Progress progress) throws SQLException {
     source.setAutoCommit(false);
     target.setAutoCommit(false);
     try {
@@ -60,17 +60,17 @@ final class SchemaCopy {
         empty.execute("TRUNCATE " + all);
       }
       long rows = 0;
+      int done = 0;
       for (String table : tables) {
         rows += copy(table);
+        progress.copied(++done, tables.size(), rows);
       }
       copySequences();
       target.commit();
-      List<String> roles = LoginRoles.grantedOn(source, schema);
+      // The plugin installations' logins stay, with no right left on this cluster: connections
+      // pooled for them would break if a role of the same name were made again (a move back).
       try (Statement drop = source.createStatement()) {
         drop.execute("DROP SCHEMA " + quoted(schema) + " CASCADE");
-      }
-      for (String role : roles) {
-        LoginRoles.drop(source, role);
       }
       source.commit();
       return new Copied(tables.size(), rows);

@@ -92,7 +92,7 @@ public class JdbcPlatformFigures implements PlatformFigures {
             + " (SELECT count(*) FROM \"S\".workspace_file),"
             + " (SELECT coalesce(sum(size_bytes), 0) FROM \"S\".workspace_file)";
     long[] counts = new long[4];
-    try (Connection connection = clusters.cluster(address.cluster()).platform().getConnection()) {
+    try (Connection connection = clusters.holding(address).platform().getConnection()) {
       try (PreparedStatement exists =
           connection.prepareStatement("SELECT to_regnamespace(?) IS NOT NULL")) {
         exists.setString(1, schema);
