@@ -1,0 +1,19 @@
+package io.plexica.keycloak;
+
+import java.util.List;
+
+/**
+ * What to move into the realm of the request's path: users (people, by id) and service clients (by
+ * their internal id, with their service-account users) of {@code fromRealm}. With {@code
+ * fromOrganization}, every user must be a member of that organization of the source realm and of no
+ * other; with {@code toOrganization}, every user joins that organization of the target realm. A
+ * {@code dryRun} only reports what would stop the move.
+ */
+public class MoveRequest {
+  public String fromRealm;
+  public String fromOrganization;
+  public String toOrganization;
+  public List<String> users = List.of();
+  public List<String> clients = List.of();
+  public boolean dryRun;
+}
