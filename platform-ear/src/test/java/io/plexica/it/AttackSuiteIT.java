@@ -311,6 +311,44 @@ class AttackSuiteIT {
     assertThat(Platform.api().get("/tenants/" + tenant).<String>path("status")).isEqualTo("ACTIVE");
   }
 
+  /** Moving a tenant takes only a known cluster or home: anything else is a problem, not a move. */
+  @Test
+  void hostileMoveTargetsGetAProblemAndMoveNothing() {
+    for (String cluster :
+        new String[] {"main'; DROP SCHEMA plexica_core; --", "a\u0000b", "x".repeat(500), "../x"}) {
+      Response refused =
+          Platform.api()
+              .body(Map.of("databaseCluster", cluster))
+              .post("/tenants/" + tenant + "/database-moves");
+      assertThat(refused.statusCode()).as(refused.asString()).isIn(400, 409);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+    Platform.assertProblem(
+        Platform.api()
+            .body(Map.of("identityHome", "ORGANIZATION\u0000"))
+            .post("/tenants/" + tenant + "/identity-moves"),
+        400,
+        "malformed-request");
+    for (String home : new String[] {"realm", "{}", "x".repeat(500)}) {
+      Platform.assertProblem(
+          Platform.api()
+              .body(Map.of("identityHome", home))
+              .post("/tenants/" + tenant + "/identity-moves"),
+          400,
+          "validation-failed");
+    }
+    Platform.assertProblem(
+        Platform.asTenantAdmin(tenant)
+            .body(Map.of("identityHome", "ORGANIZATION"))
+            .post("/tenants/" + tenant + "/identity-moves"),
+        403,
+        "forbidden");
+    assertThat(Platform.api().get("/tenants/" + tenant + "/identity-moves").<List<?>>path("items"))
+        .isEmpty();
+    assertThat(Platform.api().get("/tenants/" + tenant + "/database-moves").<List<?>>path("items"))
+        .isEmpty();
+  }
+
   /**
    * Item 5: the faulty fixture builds a context naming another tenant, or keeps one from an earlier
    * call, and hands it to the platform's data and file services: refused, naming it.

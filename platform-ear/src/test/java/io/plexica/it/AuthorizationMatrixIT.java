@@ -171,6 +171,13 @@ class AuthorizationMatrixIT {
             "/tenants/" + NO_TENANT + "/database-moves",
             "{\"databaseCluster\":\"main\"}",
             404));
+    rows.add(platform("GET", "/tenants/" + tenantA + "/identity-moves", null, 200));
+    rows.add(
+        platform(
+            "POST",
+            "/tenants/" + NO_TENANT + "/identity-moves",
+            "{\"identityHome\":\"ORGANIZATION\"}",
+            404));
     rows.add(platform("GET", "/admin/users", null, 200));
     rows.add(platform("POST", "/admin/users/" + NO_TENANT + "/" + NO_ID + "/disable", null, 404));
     rows.add(platform("POST", "/admin/users/" + NO_TENANT + "/" + NO_ID + "/enable", null, 404));

@@ -11,9 +11,9 @@ import io.plexica.shared.persistence.Database;
 import io.plexica.shared.persistence.DatabaseClusters;
 import io.plexica.shared.placement.SchemaAddress;
 import io.plexica.shared.problem.ProblemException;
-import io.plexica.tenancy.app.DatabaseMoveRecovery;
 import io.plexica.tenancy.app.DatabaseMoves;
 import io.plexica.tenancy.app.DatabasePlacement;
+import io.plexica.tenancy.app.MoveRecovery;
 import io.plexica.tenancy.app.TenantLifecycleListener;
 import io.plexica.tenancy.domain.DatabaseMove;
 import io.plexica.tenancy.domain.DatabaseMove.State;
@@ -386,7 +386,7 @@ class DatabaseMovesTest {
 
   /** What a living node's lease keeper does with expired moves; how many it settled. */
   private static int takeOver() {
-    return LeaseKeeper.settle(PLATFORM.leases, new DatabaseMoveRecovery(moves()));
+    return LeaseKeeper.settle(PLATFORM.leases, MoveRecovery.of(moves()));
   }
 
   private static long count(SchemaAddress schema, String from) throws SQLException {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.plexica.audit.domain.AuditEntry;
 import io.plexica.audit.domain.AuditQuery;
 import io.plexica.audit.infra.JpaAuditLog;
+import io.plexica.identity.app.PeopleMoving;
 import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.app.PermissionEngine;
 import io.plexica.identity.app.RoleService;
@@ -168,7 +169,8 @@ public final class TestPlatform {
             clock,
             ExtensionPoints.NONE,
             WebAppLinks.of(null, List.of()),
-            quotas);
+            quotas,
+            PeopleMoving.NEVER);
     roles = new RoleService(identityStore, realms(), new PermissionCatalog(), permissions, clock);
     steps =
         stepDecorator.apply(

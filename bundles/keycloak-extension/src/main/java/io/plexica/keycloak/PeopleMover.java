@@ -44,7 +44,10 @@ final class PeopleMover {
     this.request = request;
   }
 
-  /** Everything that would stop the move, in words an operator understands; empty when none. */
+  /**
+   * Everything that would stop the move, in words an operator understands; empty when none. Within
+   * one realm (a dry run before the target exists) only what the source decides.
+   */
   List<String> conflicts() {
     List<String> conflicts = new ArrayList<>();
     OrganizationModel from = organization(source, request.fromOrganization, conflicts);
@@ -80,6 +83,9 @@ final class PeopleMover {
               who + " is also a member of another organization of realm " + source.getName());
         }
       }
+      if (source.getId().equals(target.getId())) {
+        continue;
+      }
       if (session.users().getUserByUsername(target, user.getUsername()) != null) {
         conflicts.add("username " + user.getUsername() + " is taken in realm " + target.getName());
       }
@@ -93,7 +99,8 @@ final class PeopleMover {
       ClientModel client = source.getClientById(id);
       if (client == null) {
         conflicts.add("client " + id + " is not in realm " + source.getName());
-      } else if (target.getClientByClientId(client.getClientId()) != null) {
+      } else if (!source.getId().equals(target.getId())
+          && target.getClientByClientId(client.getClientId()) != null) {
         conflicts.add("client " + client.getClientId() + " is taken in realm " + target.getName());
       }
     }

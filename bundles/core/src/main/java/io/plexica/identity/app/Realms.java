@@ -104,6 +104,43 @@ public interface Realms {
   /** Deletes the realm; nothing happens when it does not exist. */
   void delete(String realm);
 
+  /**
+   * Whether the identity provider can move people between realms: Keycloak with Plexica's extension
+   * (bundles/keycloak-extension), checked in {@code realm}, which the platform administers.
+   */
+  boolean canMovePeople(String realm);
+
+  /**
+   * Moves people (users by id) and service clients (by internal id, with their service-account
+   * users) from one realm or organization to another, keeping their ids and stored credentials, all
+   * or nothing. Returns what stops the move (a person's e-mail taken in the target, a person also
+   * in another organization of the source, ...), in which case nothing moved; {@code dryRun} only
+   * reports it.
+   */
+  List<String> movePeople(PeopleMove move, boolean dryRun);
+
+  /** Who moves where; organizations are null where the side is a realm of its own. */
+  record PeopleMove(
+      String fromRealm,
+      String fromOrganization,
+      String toRealm,
+      String toOrganization,
+      List<String> users,
+      List<String> clients) {
+    public PeopleMove {
+      users = List.copyOf(users);
+      clients = List.copyOf(clients);
+    }
+
+    /** The same people, sent back where they came from. */
+    public PeopleMove reversed() {
+      return new PeopleMove(toRealm, toOrganization, fromRealm, fromOrganization, users, clients);
+    }
+  }
+
+  /** Whether the realm has a user with this id. */
+  boolean hasUser(String realm, String userId);
+
   boolean exists(String realm);
 
   /** Whether the realm exists and is enabled. */

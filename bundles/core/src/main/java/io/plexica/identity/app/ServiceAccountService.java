@@ -44,6 +44,7 @@ public class ServiceAccountService {
   private final PermissionEngine engine;
   private final Clock clock;
   private final String keycloakUrl;
+  private final PeopleMoving moving;
   private final SecureRandom random = new SecureRandom();
 
   /**
@@ -55,7 +56,9 @@ public class ServiceAccountService {
       Realms realms,
       PermissionEngine engine,
       Clock clock,
-      String keycloakUrl) {
+      String keycloakUrl,
+      PeopleMoving moving) {
+    this.moving = moving;
     this.store = store;
     this.realms = realms;
     this.engine = engine;
@@ -120,6 +123,7 @@ public class ServiceAccountService {
           return null;
         });
     String clientId = clientId(wanted.name());
+    moving.requireSettled(tenant);
     ServiceClient client =
         realms.createServiceClient(tenant.realm(), tenant.id(), clientId, wanted.description());
     try {
@@ -216,6 +220,7 @@ public class ServiceAccountService {
 
   /** Deletes the account and its client; its tokens are refused from the next request on. */
   public void delete(TenantRef tenant, UUID id, Access actor, Actor by) {
+    moving.requireSettled(tenant);
     store.inTransaction(
         tenant,
         tx -> {

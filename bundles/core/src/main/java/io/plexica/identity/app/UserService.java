@@ -51,6 +51,7 @@ public class UserService {
   private final Clock clock;
   private final ExtensionPoints extensions;
   private final WebAppLinks links;
+  private final PeopleMoving moving;
 
   /** How long the link to set a first password works. */
   public static final Duration SETUP_LINK_VALIDITY = Duration.ofDays(7);
@@ -63,13 +64,15 @@ public class UserService {
         clock,
         ExtensionPoints.NONE,
         WebAppLinks.of(null, java.util.List.of()),
-        QuotaGuard.NONE);
+        QuotaGuard.NONE,
+        PeopleMoving.NEVER);
   }
 
   /**
    * Announces {@code user.created} for invited users and users a sync brought in; mails invited
    * people a link to set their password that leads into the web app at {@code links}; refuses a new
-   * user past the tenant's quota of users.
+   * user past the tenant's quota of users, and any new or removed account while the tenant's people
+   * are {@code moving} to another identity home.
    */
   public UserService(
       IdentityStore store,
@@ -78,8 +81,10 @@ public class UserService {
       Clock clock,
       ExtensionPoints extensions,
       WebAppLinks links,
-      QuotaGuard quotas) {
+      QuotaGuard quotas,
+      PeopleMoving moving) {
     this.quotas = quotas;
+    this.moving = moving;
     this.store = store;
     this.realms = realms;
     this.engine = engine;
@@ -201,6 +206,7 @@ public class UserService {
    * a new one, made a member of the tenant's organization.
    */
   private Account account(TenantRef tenant, Invitation invitation) {
+    moving.requireSettled(tenant);
     NewRealmUser wanted =
         new NewRealmUser(invitation.profile(), invitation.roles(), invitation.temporaryPassword());
     if (!tenant.home().isSharedRealm()) {
@@ -235,6 +241,7 @@ public class UserService {
 
   /** Takes the person out of the tenant's realm, or out of its organization in a shared one. */
   private void removeAccount(TenantRef tenant, String id) {
+    moving.requireSettled(tenant);
     if (tenant.home().isSharedRealm()) {
       realms.leaveOrganization(tenant.realm(), organizationOf(tenant), id);
     } else {

@@ -45,6 +45,9 @@ public final class IdentityProblems {
   public static final ProblemType SERVICE_ACCOUNT_LIMIT =
       new ProblemType(
           "service-account-limit", 409, "The tenant has as many service accounts as it may");
+  public static final ProblemType PEOPLE_MOVING =
+      new ProblemType(
+          "tenant-people-moving", 409, "The tenant's people are moving to another identity home");
   public static final ProblemType IDENTITY_UNAVAILABLE =
       new ProblemType("identity-unavailable", 503, "The identity service is not available");
 

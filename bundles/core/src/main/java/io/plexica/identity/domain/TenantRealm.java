@@ -7,7 +7,9 @@ import java.util.UUID;
  * What a tenant's realm is made of: its name (the tenant's slug), the tenant's id (which every
  * token of the realm carries), the web app's redirect URIs, and the first administrator. {@code
  * adminPassword} is set only in development, where scripts log in with the password grant;
- * elsewhere the administrator chooses a password through Keycloak's required actions.
+ * elsewhere the administrator chooses a password through Keycloak's required actions. A realm made
+ * for people who move in from another identity home has no first administrator ({@code adminEmail}
+ * null).
  */
 public record TenantRealm(
     String name,
@@ -19,6 +21,12 @@ public record TenantRealm(
 
   /** The realm roles every tenant has. */
   public static final List<String> ROLES = List.of("admin", "user", "guest");
+
+  /** A realm for people who move in from another identity home: no first administrator. */
+  public static TenantRealm forMovedPeople(
+      String name, UUID tenantId, String displayName, List<String> webRedirectUris) {
+    return new TenantRealm(name, tenantId, displayName, webRedirectUris, null, null);
+  }
 
   @Override
   public String toString() {

@@ -15,6 +15,8 @@ import io.plexica.shared.cache.RedisSettings;
 import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.mail.MailSettings;
 import io.plexica.shared.web.WebAppLinks;
+import io.plexica.tenancy.app.IdentityHomeMoves;
+import io.plexica.tenancy.app.IdentityMoves;
 import io.plexica.tenancy.app.QuotaGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -83,6 +85,13 @@ public class IdentityBeans {
               defaultValue = KeycloakRealms.PLEXICA_THEME)
           String loginTheme) {
     return new KeycloakRealms(settings, mail, loginTheme);
+  }
+
+  @Produces
+  @Singleton
+  IdentityHomeMoves identityHomeMoves(
+      Realms realms, IdentityStore store, KeycloakSettings settings) {
+    return new KeycloakIdentityHomeMoves(realms, store, settings);
   }
 
   @Produces
@@ -156,8 +165,10 @@ public class IdentityBeans {
       Clock clock,
       ExtensionPoints extensions,
       WebAppLinks links,
-      QuotaGuard quotas) {
-    return new UserService(store, realms, engine, clock, extensions, links, quotas);
+      QuotaGuard quotas,
+      IdentityMoves moves) {
+    return new UserService(
+        store, realms, engine, clock, extensions, links, quotas, moves::isMoving);
   }
 
   @Produces
@@ -180,9 +191,15 @@ public class IdentityBeans {
       PermissionEngine engine,
       Clock clock,
       KeycloakSettings keycloak,
-      @ConfigProperty(name = "plexica.keycloak.public-url") Optional<String> publicUrl) {
+      @ConfigProperty(name = "plexica.keycloak.public-url") Optional<String> publicUrl,
+      IdentityMoves moves) {
     return new ServiceAccountService(
-        store, realms, engine, clock, publicUrl.filter(u -> !u.isBlank()).orElse(keycloak.url()));
+        store,
+        realms,
+        engine,
+        clock,
+        publicUrl.filter(u -> !u.isBlank()).orElse(keycloak.url()),
+        moves::isMoving);
   }
 
   void closeAccessCache(@Disposes AccessCache cache) {

@@ -12,6 +12,9 @@ import io.plexica.thirdparty.jakarta.ws.rs.ClientErrorException;
 import io.plexica.thirdparty.jakarta.ws.rs.NotFoundException;
 import io.plexica.thirdparty.jakarta.ws.rs.ProcessingException;
 import io.plexica.thirdparty.jakarta.ws.rs.WebApplicationException;
+import io.plexica.thirdparty.jakarta.ws.rs.client.Client;
+import io.plexica.thirdparty.jakarta.ws.rs.client.Entity;
+import io.plexica.thirdparty.jakarta.ws.rs.client.Invocation;
 import io.plexica.thirdparty.jakarta.ws.rs.core.Response;
 import io.plexica.thirdparty.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +79,7 @@ public class KeycloakRealms implements Realms, AutoCloseable {
   private final String loginTheme;
   private final MailSettings mail;
   private final Keycloak keycloak;
+  private final Client http;
 
   /** The login theme the project ships (server-config/keycloak/themes/plexica). */
   public static final String PLEXICA_THEME = "plexica";
@@ -94,11 +98,9 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     this.loginTheme = loginTheme == null || loginTheme.isBlank() ? null : loginTheme;
     // The application's own RESTEasy client, not the server's JAX-RS client, which the admin client
     // cannot use (it needs RESTEasy's proxy support).
+    this.http = new ResteasyClientBuilderImpl().connectionPoolSize(8).build();
     KeycloakBuilder builder =
-        KeycloakBuilder.builder()
-            .serverUrl(settings.url())
-            .realm("master")
-            .resteasyClient(new ResteasyClientBuilderImpl().connectionPoolSize(8).build());
+        KeycloakBuilder.builder().serverUrl(settings.url()).realm("master").resteasyClient(http);
     if (settings.usesServiceAccount()) {
       builder
           .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
@@ -337,6 +339,11 @@ public class KeycloakRealms implements Realms, AutoCloseable {
       clients.add(passwordGrantClient(mappers));
     }
     realm.setClients(clients);
+    if (tenant.adminEmail() == null) {
+      // A realm made for people moved in from elsewhere.
+      call(() -> create(realm));
+      return;
+    }
     UserRepresentation admin = new UserRepresentation();
     admin.setUsername(tenant.adminEmail());
     admin.setEmail(tenant.adminEmail());
@@ -392,6 +399,70 @@ public class KeycloakRealms implements Realms, AutoCloseable {
             // already deleted: nothing to undo
           }
           return null;
+        });
+  }
+
+  @Override
+  public boolean canMovePeople(String realm) {
+    try (Response answer = peopleMoves(realm, "").get()) {
+      return answer.getStatus() == 200;
+    } catch (ProcessingException e) {
+      throw new ProblemException(
+          IdentityProblems.IDENTITY_UNAVAILABLE,
+          "The identity provider cannot be reached now; try again in a moment.",
+          e);
+    }
+  }
+
+  @Override
+  public List<String> movePeople(PeopleMove move, boolean dryRun) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("fromRealm", move.fromRealm());
+    body.put("fromOrganization", move.fromOrganization());
+    body.put("toOrganization", move.toOrganization());
+    body.put("users", move.users());
+    body.put("clients", move.clients());
+    body.put("dryRun", dryRun);
+    try (Response answer = peopleMoves(move.toRealm(), "/moves").post(Entity.json(body))) {
+      int status = answer.getStatus();
+      if (status == 200) {
+        return List.of();
+      }
+      if (status == 409) {
+        Object conflicts = answer.readEntity(Map.class).get("conflicts");
+        return conflicts instanceof List<?> list
+            ? list.stream().map(String::valueOf).toList()
+            : List.of("the identity provider refused the move");
+      }
+      throw new ProblemException(
+          IdentityProblems.IDENTITY_UNAVAILABLE,
+          "The identity provider refused to move people (HTTP " + status + ").");
+    } catch (ProcessingException e) {
+      throw new ProblemException(
+          IdentityProblems.IDENTITY_UNAVAILABLE,
+          "The identity provider cannot be reached now; try again in a moment.",
+          e);
+    }
+  }
+
+  /** The extension's endpoint in {@code realm}, as the platform's service account. */
+  private Invocation.Builder peopleMoves(String realm, String path) {
+    return http.target(settings.url())
+        .path("admin/realms/{realm}/plexica-people" + path)
+        .resolveTemplate("realm", realm)
+        .request("application/json")
+        .header("Authorization", "Bearer " + keycloak.tokenManager().getAccessTokenString());
+  }
+
+  @Override
+  public boolean hasUser(String realm, String userId) {
+    return call(
+        () -> {
+          try {
+            return keycloak.realm(realm).users().get(userId).toRepresentation() != null;
+          } catch (NotFoundException gone) {
+            return false;
+          }
         });
   }
 

@@ -137,19 +137,8 @@ public class DatabaseMoves {
         });
   }
 
-  /**
-   * The work under this node's lease, released when it is over; an error nobody planned for (the
-   * core database gone, say) abandons the lease, and another node settles the move later.
-   */
   private void runLeased(String subject, Runnable work) {
-    try {
-      work.run();
-    } catch (Throwable unplanned) {
-      leases.abandon(MOVE_LEASE, subject);
-      LOG.log(Level.SEVERE, "A database move stopped half-way; it is settled later", unplanned);
-      return;
-    }
-    leases.release(MOVE_LEASE, subject);
+    LeasedWork.run(leases, MOVE_LEASE, subject, work);
   }
 
   private void run(DatabaseMove started) {

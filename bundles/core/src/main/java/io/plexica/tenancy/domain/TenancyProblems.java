@@ -13,6 +13,9 @@ public final class TenancyProblems {
       new ProblemType("tenant-slug-taken", 409, "The slug is already taken");
   public static final ProblemType ILLEGAL_TRANSITION =
       new ProblemType("tenant-illegal-state-change", 409, "The tenant cannot make that change");
+  public static final ProblemType IDENTITY_MOVE_REFUSED =
+      new ProblemType(
+          "tenant-identity-move-refused", 409, "The tenant's people cannot move to that home");
   public static final ProblemType TENANT_UNAVAILABLE =
       new ProblemType("tenant-unavailable", 403, "The tenant is not available");
   public static final ProblemType QUOTA_EXCEEDED =

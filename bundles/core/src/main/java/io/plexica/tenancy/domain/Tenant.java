@@ -168,6 +168,17 @@ public class Tenant {
     touch(now);
   }
 
+  /** The tenant's people now live in {@code home} (a move took them there). */
+  public void moveIdentityTo(IdentityHome home, Instant now) {
+    if (home.isSharedRealm() && home.organization() == null) {
+      throw new IllegalArgumentException("A tenant moves into an organization that exists");
+    }
+    identityKind = home.kind();
+    identityRealm = home.realm();
+    identityOrganization = home.organization();
+    touch(now);
+  }
+
   public void markPurged(Instant now) {
     purgedAt = truncate(now);
     touch(now);

@@ -5,10 +5,12 @@ import io.plexica.shared.lease.ExpiredWork;
 import io.plexica.shared.lease.WorkLeases;
 import io.plexica.shared.persistence.Database;
 import io.plexica.tenancy.app.ActiveTenants;
-import io.plexica.tenancy.app.DatabaseMoveRecovery;
 import io.plexica.tenancy.app.DatabaseMoves;
 import io.plexica.tenancy.app.DatabasePlacement;
+import io.plexica.tenancy.app.IdentityHomeMoves;
+import io.plexica.tenancy.app.IdentityMoves;
 import io.plexica.tenancy.app.IdentityPlacement;
+import io.plexica.tenancy.app.MoveRecovery;
 import io.plexica.tenancy.app.ProvisioningExecutor;
 import io.plexica.tenancy.app.ProvisioningRecovery;
 import io.plexica.tenancy.app.ProvisioningSaga;
@@ -57,6 +59,26 @@ public class TenancyBeans {
 
   @Produces
   @Singleton
+  IdentityPlacement identityPlacement(
+      TenantRepository tenants,
+      @ConfigProperty(name = "plexica.tenancy.identity-home", defaultValue = "REALM")
+          IdentityHome.Kind identityHome,
+      @ConfigProperty(name = "plexica.tenancy.shared-realm-capacity", defaultValue = "500")
+          int sharedRealmCapacity) {
+    return new IdentityPlacement(tenants, identityHome, sharedRealmCapacity);
+  }
+
+  @Produces
+  @Singleton
+  DatabasePlacement databasePlacement(
+      Database database,
+      @ConfigProperty(name = "plexica.tenancy.database-cluster", defaultValue = "main")
+          String databaseCluster) {
+    return new DatabasePlacement(database.clusters().ids(), databaseCluster);
+  }
+
+  @Produces
+  @Singleton
   TenantService tenantService(
       TenantRepository tenants,
       ProvisioningLog log,
@@ -67,13 +89,8 @@ public class TenancyBeans {
       WorkLeases leases,
       ActiveTenants active,
       Clock clock,
-      @ConfigProperty(name = "plexica.tenancy.identity-home", defaultValue = "REALM")
-          IdentityHome.Kind identityHome,
-      @ConfigProperty(name = "plexica.tenancy.shared-realm-capacity", defaultValue = "500")
-          int sharedRealmCapacity,
-      @ConfigProperty(name = "plexica.tenancy.database-cluster", defaultValue = "main")
-          String databaseCluster,
-      Database database) {
+      IdentityPlacement identityPlacement,
+      DatabasePlacement databasePlacement) {
     return new TenantService(
         tenants,
         log,
@@ -84,8 +101,8 @@ public class TenancyBeans {
         leases,
         active,
         clock,
-        new IdentityPlacement(tenants, identityHome, sharedRealmCapacity),
-        new DatabasePlacement(database.clusters().ids(), databaseCluster));
+        identityPlacement,
+        databasePlacement);
   }
 
   @Produces
@@ -117,24 +134,50 @@ public class TenancyBeans {
       WorkLeases leases,
       ProvisioningExecutor executor,
       Clock clock,
-      @ConfigProperty(name = "plexica.tenancy.database-cluster", defaultValue = "main")
-          String databaseCluster) {
+      DatabasePlacement placement) {
     return new DatabaseMoves(
         tenants,
         new JdbcDatabaseMoveLog(database.dataSource()),
         schemas,
         listeners.stream().toList(),
-        new DatabasePlacement(database.clusters().ids(), databaseCluster),
+        placement,
         leases,
         executor,
         clock);
+  }
+
+  @Produces
+  @Singleton
+  IdentityMoves identityMoves(
+      TenantRepository tenants,
+      Database database,
+      IdentityHomeMoves homes,
+      IdentityPlacement placement,
+      WorkLeases leases,
+      ProvisioningExecutor executor,
+      Clock clock) {
+    return new IdentityMoves(
+        tenants,
+        new JdbcIdentityMoveLog(database.dataSource()),
+        homes,
+        placement,
+        leases,
+        executor,
+        clock);
+  }
+
+  /** An identity move that a dead node left half-done is settled by the other nodes. */
+  @Produces
+  @Singleton
+  ExpiredWork identityMoveRecovery(IdentityMoves moves) {
+    return MoveRecovery.of(moves);
   }
 
   /** A move that a dead node left half-done is settled by the other nodes. */
   @Produces
   @Singleton
   ExpiredWork databaseMoveRecovery(DatabaseMoves moves) {
-    return new DatabaseMoveRecovery(moves);
+    return MoveRecovery.of(moves);
   }
 
   @Produces

@@ -1,0 +1,159 @@
+package io.plexica.identity.infra;
+
+import io.plexica.identity.app.Realms;
+import io.plexica.identity.app.Realms.PeopleMove;
+import io.plexica.identity.domain.IdentityStore;
+import io.plexica.identity.domain.ServiceAccount;
+import io.plexica.identity.domain.TenantRealm;
+import io.plexica.identity.domain.TenantRole;
+import io.plexica.identity.domain.TenantUser;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.app.IdentityHomeMoves;
+import io.plexica.tenancy.app.TenantService;
+import io.plexica.tenancy.domain.IdentityHome;
+import io.plexica.tenancy.domain.TenancyProblems;
+import io.plexica.tenancy.domain.Tenant;
+import io.plexica.tenancy.domain.TenantRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Moves a tenant's people with Plexica's Keycloak extension, which keeps their ids and credentials.
+ * Who the tenant's people are comes from the platform's mirror of them (the tenant's {@code users}
+ * and {@code service_account} tables), the same rows that keep naming them after the move.
+ */
+public class KeycloakIdentityHomeMoves implements IdentityHomeMoves {
+  private final Realms realms;
+  private final IdentityStore store;
+  private final KeycloakSettings settings;
+
+  public KeycloakIdentityHomeMoves(Realms realms, IdentityStore store, KeycloakSettings settings) {
+    this.realms = realms;
+    this.store = store;
+    this.settings = settings;
+  }
+
+  @Override
+  public Optional<String> unavailable(TenantRef tenant) {
+    return realms.canMovePeople(tenant.realm())
+        ? Optional.empty()
+        : Optional.of(
+            "the identity provider lacks Plexica's Keycloak extension (docs/operations.md,"
+                + " \"Keycloak's extension\")");
+  }
+
+  @Override
+  public List<String> obstacles(TenantRef tenant, IdentityHome target) {
+    if (target.isSharedRealm()) {
+      realms.ensureSharedRealm(target.realm());
+      return realms.movePeople(move(tenant, tenant.home(), target), true);
+    }
+    if (realms.exists(target.realm())) {
+      return List.of("a realm named " + target.realm() + " exists already");
+    }
+    // The target is made later: check the people where they are.
+    IdentityHome here = tenant.home();
+    return realms.movePeople(
+        move(tenant, here, new IdentityHome(here.kind(), here.realm(), null)), true);
+  }
+
+  @Override
+  public IdentityHome prepare(Tenant tenant, IdentityHome target) {
+    if (target.isSharedRealm()) {
+      realms.ensureSharedRealm(target.realm());
+      String organization =
+          realms
+              .organizationOfTenant(target.realm(), tenant.id())
+              .orElseGet(
+                  () ->
+                      realms.createOrganization(
+                          target.realm(), tenant.slug(), tenant.name(), tenant.id()));
+      return new IdentityHome(IdentityHome.Kind.ORGANIZATION, target.realm(), organization);
+    }
+    realms.createTenantRealm(
+        TenantRealm.forMovedPeople(
+            target.realm(), tenant.id(), tenant.name(), settings.webRedirectUris()));
+    realms.applyProfile(target.realm(), tenant.name(), TenantService.localeOf(tenant));
+    return target;
+  }
+
+  @Override
+  public Moved movePeople(TenantRef tenant, IdentityHome from, IdentityHome to) {
+    PeopleMove move = move(tenant, from, to);
+    List<String> obstacles = realms.movePeople(move, false);
+    if (!obstacles.isEmpty()) {
+      throw new ProblemException(
+          TenancyProblems.IDENTITY_MOVE_REFUSED,
+          "Tenant '"
+              + tenant.slug()
+              + "' cannot move its people: "
+              + String.join("; ", obstacles)
+              + ".");
+    }
+    if (!to.isSharedRealm()) {
+      giveRoles(tenant, to.realm());
+    }
+    return new Moved(move.users().size(), move.clients().size());
+  }
+
+  /**
+   * A realm of the tenant's own mirrors the platform's roles (its tokens carry them): the tenant's
+   * roles made there, and each person and service account given theirs.
+   */
+  private void giveRoles(TenantRef tenant, String realm) {
+    store.read(
+        tenant,
+        tx -> {
+          for (TenantRole role : tx.roles()) {
+            realms.createRole(realm, role.name(), role.description());
+          }
+          Set<String> managed = tx.roleNames();
+          for (TenantUser user : tx.allUsers()) {
+            realms.setUserRoles(realm, user.id().toString(), user.roles(), managed);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean holdsPeople(TenantRef tenant, IdentityHome home) {
+    List<String> people = people(tenant);
+    return !people.isEmpty() && realms.hasUser(home.realm(), people.get(0));
+  }
+
+  @Override
+  public void discard(TenantRef tenant, IdentityHome home) {
+    if (!home.isSharedRealm()) {
+      realms.delete(home.realm());
+      return;
+    }
+    Optional.ofNullable(home.organization())
+        .or(() -> realms.organizationOfTenant(home.realm(), tenant.id()))
+        .ifPresent(organization -> realms.deleteOrganization(home.realm(), organization));
+  }
+
+  private PeopleMove move(TenantRef tenant, IdentityHome from, IdentityHome to) {
+    List<String> clients =
+        store.read(
+            tenant,
+            tx ->
+                tx.serviceAccounts().stream()
+                    .map(ServiceAccount::clientUuid)
+                    .map(String::valueOf)
+                    .toList());
+    return new PeopleMove(
+        from.realm(), from.organization(), to.realm(), to.organization(), people(tenant), clients);
+  }
+
+  /** The tenant's people (not its service accounts, which move with their clients). */
+  private List<String> people(TenantRef tenant) {
+    return store.read(
+        tenant,
+        tx ->
+            tx.allUsers().stream()
+                .filter(user -> !user.isServiceAccount())
+                .map(user -> user.id().toString())
+                .toList());
+  }
+}
