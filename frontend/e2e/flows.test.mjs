@@ -720,8 +720,12 @@ describe("an organization in a shared realm", () => {
   withBrowser((opened) => {
     consolePage = opened.page;
   });
+  let realmPage;
   withBrowser((opened) => {
     webPage = opened.page;
+  });
+  withBrowser((opened) => {
+    realmPage = opened.page;
   });
 
   test("the console creates a tenant as an organization of a shared realm and says so", async () => {
@@ -769,6 +773,24 @@ describe("an organization in a shared realm", () => {
     await webPage.reload();
     await webPage.getByTestId("figure-Members").filter({ hasText: /^\d+$/ }).waitFor();
     assert.equal(await webPage.getByTestId("figure-Members").innerText(), "1");
+  });
+
+  test("the console moves its people to a realm of their own, where they sign in with their password", async () => {
+    await consolePage.getByRole("button", { name: "Move them to a realm of its own" }).click();
+    const move = consolePage.getByTestId("identity-move");
+    await move.getByText("DONE").waitFor({ timeout: 60_000 });
+    await move.getByText(`to a realm of its own (${org.slug})`).waitFor();
+    await move.getByText(/people: 1, service accounts: 0\./).waitFor();
+    await consolePage.getByText("A realm of its own", { exact: true }).waitFor();
+    await checkAxe(consolePage, "console tenant people moved");
+    await realmPage.goto(`${base}/?tenant=${org.slug}`);
+    await realmPage.waitForSelector("#username", { timeout: 30_000 });
+    await realmPage.fill("#username", org.admin);
+    await realmPage.fill("#password", devPassword);
+    await realmPage.click("#kc-login");
+    await realmPage.getByRole("heading", { name: /^Welcome/ }).waitFor();
+    await realmPage.getByTestId("figure-Members").filter({ hasText: /^\d+$/ }).waitFor();
+    assert.equal(await realmPage.getByTestId("figure-Members").innerText(), "1");
   });
 });
 

@@ -31,6 +31,7 @@ export const tenantKeys = {
   usage: (id: string) => ["tenant", id, "usage"] as const,
   invitations: (id: string) => ["tenant", id, "invitations"] as const,
   databaseMoves: (id: string) => ["tenant", id, "database-moves"] as const,
+  identityMoves: (id: string) => ["tenant", id, "identity-moves"] as const,
 };
 
 export const tenantQueries = {
@@ -60,6 +61,11 @@ export const tenantQueries = {
     queryOptions({
       queryKey: tenantKeys.databaseMoves(id),
       queryFn: () => api<Schemas.DatabaseMoveList>(`/tenants/${id}/database-moves`),
+    }),
+  identityMoves: (api: Api, id: string) =>
+    queryOptions({
+      queryKey: tenantKeys.identityMoves(id),
+      queryFn: () => api<Schemas.IdentityMoveList>(`/tenants/${id}/identity-moves`),
     }),
 };
 

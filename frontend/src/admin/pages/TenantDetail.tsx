@@ -26,6 +26,7 @@ import { tenantRoute } from "../routes";
 import type * as Schemas from "../../shared/api-types.gen";
 import { registryQueries, tenantKeys, tenantQueries } from "../queries";
 import { DatabaseMoveCard } from "./DatabaseMoveCard";
+import { IdentityMoveCard } from "./IdentityMoveCard";
 
 type Action = "suspend" | "activate" | "delete";
 
@@ -177,6 +178,7 @@ export function TenantDetail() {
           </dl>
         </Card>
         <DatabaseMoveCard tenant={org} />
+        <IdentityMoveCard tenant={org} />
         <Card title={t("tenant.usage")}>
           {usage.isError ? (
             <ErrorBox error={usage.error} />
