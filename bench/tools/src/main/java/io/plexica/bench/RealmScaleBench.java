@@ -145,7 +145,7 @@ public class RealmScaleBench {
     return (int) Pattern.compile("\"realm\"").matcher(body).results().count();
   }
 
-  private static String keycloakAdminToken(String keycloak) throws Exception {
+  static String keycloakAdminToken(String keycloak) throws Exception {
     String form =
         "grant_type=password&client_id=admin-cli&username="
             + URLEncoder.encode(env("PLEXICA_KEYCLOAK_ADMIN_USER"), StandardCharsets.UTF_8)

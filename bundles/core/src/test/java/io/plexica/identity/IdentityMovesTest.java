@@ -29,7 +29,6 @@ import io.plexica.tenancy.domain.TenancyProblems;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantRef;
 import io.plexica.tenancy.infra.JdbcIdentityMoveLog;
-import io.plexica.testing.FailingRealms;
 import io.plexica.testing.TestPlatform;
 import io.plexica.testing.UsesServices;
 import jakarta.json.Json;
@@ -169,7 +168,9 @@ class IdentityMovesTest {
     TenantRef tenant = PLATFORM.activeTenant("idm-fail");
     healthy.start(get(tenant), IdentityHome.Kind.ORGANIZATION);
     IdentityHome shared = get(tenant).identityHome();
-    IdentityMoves failing = moves(homes(FailingRealms.failing(REALMS, "setUserRoles")));
+    IdentityMoves failing =
+        moves(
+            new FailsAfterMovingPeople(homes(REALMS), () -> new IllegalStateException("injected")));
 
     IdentityMove rolledBack = last(failing, failing.start(get(tenant), IdentityHome.Kind.REALM));
 
@@ -187,7 +188,8 @@ class IdentityMovesTest {
   @Test
   void aNodeThatDiedAfterThePeopleMovedIsSettledForward() {
     IdentityHomeMoves real = homes(REALMS);
-    IdentityMoves dying = moves(new DiesAfterMovingPeople(real));
+    IdentityMoves dying =
+        moves(new FailsAfterMovingPeople(real, () -> new StackOverflowError("the node dies")));
     TenantRef tenant = PLATFORM.activeTenant("idm-dies");
 
     IdentityMove started = dying.start(get(tenant), IdentityHome.Kind.ORGANIZATION);
@@ -227,8 +229,20 @@ class IdentityMovesTest {
     assertThat(survivor.isMoving(tenant.id())).isFalse();
   }
 
-  /** The node dies (an error no step plans for) right after the people moved. */
-  private record DiesAfterMovingPeople(IdentityHomeMoves real) implements IdentityHomeMoves {
+  /**
+   * Fails right after the people first moved (not when they are sent back): a failure the saga
+   * plans for, or the node dying (an error no step plans for).
+   */
+  private record FailsAfterMovingPeople(
+      IdentityHomeMoves real,
+      java.util.function.Supplier<? extends Throwable> failure,
+      java.util.concurrent.atomic.AtomicBoolean failed)
+      implements IdentityHomeMoves {
+    FailsAfterMovingPeople(
+        IdentityHomeMoves real, java.util.function.Supplier<? extends Throwable> failure) {
+      this(real, failure, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
     @Override
     public Optional<String> unavailable(TenantRef tenant) {
       return real.unavailable(tenant);
@@ -246,8 +260,15 @@ class IdentityMovesTest {
 
     @Override
     public Moved movePeople(TenantRef tenant, IdentityHome from, IdentityHome to) {
-      real.movePeople(tenant, from, to);
-      throw new StackOverflowError("the node dies");
+      Moved moved = real.movePeople(tenant, from, to);
+      if (failed.getAndSet(true)) {
+        return moved;
+      }
+      Throwable thrown = failure.get();
+      if (thrown instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) thrown;
     }
 
     @Override

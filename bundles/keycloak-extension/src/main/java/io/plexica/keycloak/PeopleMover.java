@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.credential.CredentialModel;
@@ -95,6 +96,13 @@ final class PeopleMover {
         conflicts.add("e-mail " + user.getEmail() + " is taken in realm " + target.getName());
       }
     }
+    if (!source.getId().equals(target.getId())) {
+      request.roles.values().stream()
+          .flatMap(List::stream)
+          .distinct()
+          .filter(role -> target.getRole(role) == null)
+          .forEach(role -> conflicts.add("role " + role + " is not in realm " + target.getName()));
+    }
     for (String id : request.clients) {
       ClientModel client = source.getClientById(id);
       if (client == null) {
@@ -132,17 +140,24 @@ final class PeopleMover {
         request.toOrganization == null ? null : orgs().getById(request.toOrganization);
     for (Person person : people) {
       UserModel made = person.makeIn(session, target);
+      grantRoles(made);
       if (to != null) {
         orgs().addMember(to, made);
       }
     }
     for (Client client : clients) {
-      client.makeIn(session, target);
+      client.makeIn(session, target).ifPresent(this::grantRoles);
     }
     Map<String, Object> moved = new LinkedHashMap<>();
     moved.put("users", people.size());
     moved.put("clients", clients.size());
     return moved;
+  }
+
+  private void grantRoles(UserModel user) {
+    for (String role : request.roles.getOrDefault(user.getId(), List.of())) {
+      user.grantRole(target.getRole(role));
+    }
   }
 
   private OrganizationModel organization(RealmModel realm, String id, List<String> conflicts) {
@@ -237,10 +252,11 @@ final class PeopleMover {
           serviceAccount == null ? null : serviceAccount.getId());
     }
 
-    void makeIn(KeycloakSession session, RealmModel realm) {
+    /** The client made in {@code realm}, and its service-account user if it has one. */
+    Optional<UserModel> makeIn(KeycloakSession session, RealmModel realm) {
       ClientModel made = RepresentationToModel.createClient(session, realm, representation);
       if (serviceAccountId == null) {
-        return;
+        return Optional.empty();
       }
       UserModel user =
           session
@@ -253,6 +269,7 @@ final class PeopleMover {
                   false);
       user.setEnabled(true);
       user.setServiceAccountClientLink(made.getId());
+      return Optional.of(user);
     }
   }
 }

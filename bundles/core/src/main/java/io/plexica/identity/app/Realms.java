@@ -4,6 +4,7 @@ import io.plexica.identity.domain.TenantRealm;
 import io.plexica.identity.domain.UserProfile;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -119,22 +120,22 @@ public interface Realms {
    */
   List<String> movePeople(PeopleMove move, boolean dryRun);
 
-  /** Who moves where; organizations are null where the side is a realm of its own. */
+  /**
+   * Who moves where; organizations are null where the side is a realm of its own. {@code roles}:
+   * the target realm's roles each user (person or service-account user, by id) gets there.
+   */
   record PeopleMove(
       String fromRealm,
       String fromOrganization,
       String toRealm,
       String toOrganization,
       List<String> users,
-      List<String> clients) {
+      List<String> clients,
+      Map<String, Set<String>> roles) {
     public PeopleMove {
       users = List.copyOf(users);
       clients = List.copyOf(clients);
-    }
-
-    /** The same people, sent back where they came from. */
-    public PeopleMove reversed() {
-      return new PeopleMove(toRealm, toOrganization, fromRealm, fromOrganization, users, clients);
+      roles = Map.copyOf(roles);
     }
   }
 

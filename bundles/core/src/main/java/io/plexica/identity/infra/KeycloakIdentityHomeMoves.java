@@ -15,13 +15,16 @@ import io.plexica.tenancy.domain.TenancyProblems;
 import io.plexica.tenancy.domain.Tenant;
 import io.plexica.tenancy.domain.TenantRef;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Moves a tenant's people with Plexica's Keycloak extension, which keeps their ids and credentials.
- * Who the tenant's people are comes from the platform's mirror of them (the tenant's {@code users}
- * and {@code service_account} tables), the same rows that keep naming them after the move.
+ * Moves a tenant's people with Plexica's Keycloak extension, which keeps their ids and credentials
+ * and, into a realm of the tenant's own, gives them their roles in the same step. Who the tenant's
+ * people are comes from the platform's mirror of them (the tenant's {@code users} and {@code
+ * service_account} tables), the same rows that keep naming them after the move.
  */
 public class KeycloakIdentityHomeMoves implements IdentityHomeMoves {
   private final Realms realms;
@@ -80,6 +83,9 @@ public class KeycloakIdentityHomeMoves implements IdentityHomeMoves {
 
   @Override
   public Moved movePeople(TenantRef tenant, IdentityHome from, IdentityHome to) {
+    if (!to.isSharedRealm()) {
+      makeRoles(tenant, to.realm());
+    }
     PeopleMove move = move(tenant, from, to);
     List<String> obstacles = realms.movePeople(move, false);
     if (!obstacles.isEmpty()) {
@@ -91,29 +97,18 @@ public class KeycloakIdentityHomeMoves implements IdentityHomeMoves {
               + String.join("; ", obstacles)
               + ".");
     }
-    if (!to.isSharedRealm()) {
-      giveRoles(tenant, to.realm());
-    }
     return new Moved(move.users().size(), move.clients().size());
   }
 
-  /**
-   * A realm of the tenant's own mirrors the platform's roles (its tokens carry them): the tenant's
-   * roles made there, and each person and service account given theirs.
-   */
-  private void giveRoles(TenantRef tenant, String realm) {
-    store.read(
-        tenant,
-        tx -> {
-          for (TenantRole role : tx.roles()) {
-            realms.createRole(realm, role.name(), role.description());
-          }
-          Set<String> managed = tx.roleNames();
-          for (TenantUser user : tx.allUsers()) {
-            realms.setUserRoles(realm, user.id().toString(), user.roles(), managed);
-          }
-          return null;
-        });
+  /** A realm of the tenant's own mirrors the platform's roles (its tokens carry them). */
+  private void makeRoles(TenantRef tenant, String realm) {
+    List<TenantRole> roles = store.read(tenant, IdentityStore.Tx::roles);
+    Set<String> there = realms.roleNames(realm);
+    for (TenantRole role : roles) {
+      if (!there.contains(role.name())) {
+        realms.createRole(realm, role.name(), role.description());
+      }
+    }
   }
 
   @Override
@@ -133,27 +128,41 @@ public class KeycloakIdentityHomeMoves implements IdentityHomeMoves {
         .ifPresent(organization -> realms.deleteOrganization(home.realm(), organization));
   }
 
+  /** Everyone of the tenant, from one home to the other; into a realm of its own with roles. */
   private PeopleMove move(TenantRef tenant, IdentityHome from, IdentityHome to) {
-    List<String> clients =
-        store.read(
-            tenant,
-            tx ->
-                tx.serviceAccounts().stream()
-                    .map(ServiceAccount::clientUuid)
-                    .map(String::valueOf)
-                    .toList());
-    return new PeopleMove(
-        from.realm(), from.organization(), to.realm(), to.organization(), people(tenant), clients);
+    return store.read(
+        tenant,
+        tx -> {
+          List<String> clients =
+              tx.serviceAccounts().stream()
+                  .map(ServiceAccount::clientUuid)
+                  .map(String::valueOf)
+                  .toList();
+          Map<String, Set<String>> roles =
+              to.isSharedRealm()
+                  ? Map.of()
+                  : tx.allUsers().stream()
+                      .collect(Collectors.toMap(user -> user.id().toString(), TenantUser::roles));
+          return new PeopleMove(
+              from.realm(),
+              from.organization(),
+              to.realm(),
+              to.organization(),
+              people(tx),
+              clients,
+              roles);
+        });
   }
 
   /** The tenant's people (not its service accounts, which move with their clients). */
   private List<String> people(TenantRef tenant) {
-    return store.read(
-        tenant,
-        tx ->
-            tx.allUsers().stream()
-                .filter(user -> !user.isServiceAccount())
-                .map(user -> user.id().toString())
-                .toList());
+    return store.read(tenant, KeycloakIdentityHomeMoves::people);
+  }
+
+  private static List<String> people(IdentityStore.Tx tx) {
+    return tx.allUsers().stream()
+        .filter(user -> !user.isServiceAccount())
+        .map(user -> user.id().toString())
+        .toList();
   }
 }

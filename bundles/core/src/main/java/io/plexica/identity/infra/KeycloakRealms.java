@@ -422,6 +422,7 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     body.put("toOrganization", move.toOrganization());
     body.put("users", move.users());
     body.put("clients", move.clients());
+    body.put("roles", move.roles());
     body.put("dryRun", dryRun);
     try (Response answer = peopleMoves(move.toRealm(), "/moves").post(Entity.json(body))) {
       int status = answer.getStatus();
