@@ -224,16 +224,11 @@ public class Database {
     if (failure instanceof ProblemException) {
       return failure;
     }
-    try (Connection connection = clusters.holding(schema).platform().getConnection();
-        PreparedStatement query =
-            connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-      query.setString(1, schema.schema());
-      try (ResultSet rows = query.executeQuery()) {
-        if (rows.next()) {
-          return failure;
-        }
+    try {
+      if (schemaExists(schema)) {
+        return failure;
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       failure.addSuppressed(e);
       return failure;
     }
@@ -241,6 +236,20 @@ public class Database {
         SchemaGate.SCHEMA_UNAVAILABLE,
         "This organization's data has just moved to another database; try again.",
         failure);
+  }
+
+  /** Whether the schema exists on its cluster. */
+  public boolean schemaExists(SchemaAddress schema) {
+    try (Connection connection = clusters.holding(schema).platform().getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+      query.setString(1, schema.schema());
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot look up schema " + schema, e);
+    }
   }
 
   private static <T> T inTransaction(EntityManager em, Function<EntityManager, T> work) {

@@ -8,8 +8,6 @@ import io.plexica.tenancy.app.TenantSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -28,6 +26,7 @@ public class PostgresTenantSchemas implements TenantSchemas {
   private static final String CLUSTER_MIGRATIONS = "db/cluster";
   private static final String TENANT_MIGRATIONS = "db/tenant";
 
+  private Database database;
   private DatabaseClusters clusters;
   private ResourceProvider coreMigrations;
   private ResourceProvider clusterMigrations;
@@ -37,6 +36,7 @@ public class PostgresTenantSchemas implements TenantSchemas {
 
   @Inject
   public PostgresTenantSchemas(Database database) {
+    this.database = database;
     this.clusters = database.clusters();
     ClassLoader loader = PostgresTenantSchemas.class.getClassLoader();
     this.coreMigrations = new IndexedMigrations(loader, CORE_MIGRATIONS);
@@ -67,16 +67,19 @@ public class PostgresTenantSchemas implements TenantSchemas {
    */
   @Override
   public void drop(SchemaAddress schema) {
-    String sql = "DROP SCHEMA IF EXISTS " + quoted(schema.schema()) + " CASCADE";
-    try (Connection connection = dataSource(schema).getConnection();
-        Statement statement = connection.createStatement()) {
-      List<String> roles = LoginRoles.grantedOn(connection, schema.schema());
-      statement.execute(sql);
+    List<String> roles;
+    try (Connection connection = dataSource(schema).getConnection()) {
+      roles = LoginRoles.grantedOn(connection, schema.schema());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the roles of schema " + schema, e);
+    }
+    discard(schema);
+    try (Connection connection = dataSource(schema).getConnection()) {
       for (String role : roles) {
         LoginRoles.drop(connection, role);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Failed: " + sql + " (" + e.getMessage() + ")", e);
+      throw new IllegalStateException("Cannot drop the roles of schema " + schema, e);
     }
   }
 
@@ -87,16 +90,7 @@ public class PostgresTenantSchemas implements TenantSchemas {
 
   @Override
   public boolean exists(SchemaAddress schema) {
-    try (Connection connection = dataSource(schema).getConnection();
-        PreparedStatement query =
-            connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-      query.setString(1, schema.schema());
-      try (ResultSet rows = query.executeQuery()) {
-        return rows.next();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot look up schema " + schema, e);
-    }
+    return database.schemaExists(schema);
   }
 
   @Override
