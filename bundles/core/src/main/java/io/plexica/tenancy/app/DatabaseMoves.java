@@ -38,8 +38,7 @@ public class DatabaseMoves {
   private final TenantSchemas schemas;
   private final List<TenantLifecycleListener> listeners;
   private final DatabasePlacement clusters;
-  private final WorkLeases leases;
-  private final ProvisioningExecutor executor;
+  private final LeasedWork work;
   private final Clock clock;
 
   public DatabaseMoves(
@@ -56,8 +55,7 @@ public class DatabaseMoves {
     this.schemas = schemas;
     this.listeners = List.copyOf(listeners);
     this.clusters = clusters;
-    this.leases = leases;
-    this.executor = executor;
+    this.work = new LeasedWork(leases, MOVE_LEASE, executor);
     this.clock = clock;
   }
 
@@ -84,27 +82,21 @@ public class DatabaseMoves {
     }
     DatabaseMove move =
         DatabaseMove.start(tenant.id(), tenant.database().cluster(), target, clock.instant());
-    String subject = tenant.id().toString();
-    if (!leases.take(MOVE_LEASE, subject, move.id().toString())) {
-      throw new ProblemException(
-          TenancyProblems.ILLEGAL_TRANSITION,
-          "Tenant '" + tenant.slug() + "' is being moved right now; wait until that move ends.");
-    }
-    try {
-      for (TenantLifecycleListener listener : listeners) {
-        Optional<String> busy = listener.busyWith(TenantRef.of(tenant));
-        if (busy.isPresent()) {
-          throw new ProblemException(
-              TenancyProblems.ILLEGAL_TRANSITION,
-              "Tenant '" + tenant.slug() + "' cannot move right now: " + busy.get());
-        }
-      }
-      log.insert(move);
-      executor.submit(() -> runLeased(subject, () -> run(move)));
-    } catch (RuntimeException e) {
-      leases.release(MOVE_LEASE, subject);
-      throw e;
-    }
+    work.start(
+        tenant,
+        move.id(),
+        () -> {
+          for (TenantLifecycleListener listener : listeners) {
+            Optional<String> busy = listener.busyWith(TenantRef.of(tenant));
+            if (busy.isPresent()) {
+              throw new ProblemException(
+                  TenancyProblems.ILLEGAL_TRANSITION,
+                  "Tenant '" + tenant.slug() + "' cannot move right now: " + busy.get());
+            }
+          }
+        },
+        () -> log.insert(move),
+        () -> run(move));
     return move;
   }
 
@@ -118,27 +110,18 @@ public class DatabaseMoves {
    * schema still exists, else finishes it.
    */
   public void settle(UUID tenantId, UUID moveId) {
-    String subject = tenantId.toString();
-    runLeased(
-        subject,
-        () -> {
-          Optional<DatabaseMove> move = log.find(moveId).filter(m -> m.state() == State.RUNNING);
-          if (move.isEmpty()) {
-            return;
-          }
+    work.settle(
+        tenantId,
+        () -> log.find(moveId).filter(m -> m.state() == State.RUNNING),
+        move -> {
           LOG.warning("Settling the interrupted database move " + moveId);
-          Tenant tenant = tenant(move.get());
-          if (schemas.exists(source(tenant, move.get()))) {
-            rollBack(
-                move.get(), tenant, "The node moving the tenant stopped before the copy ended");
+          Tenant tenant = tenant(move);
+          if (schemas.exists(source(tenant, move))) {
+            rollBack(move, tenant, "The node moving the tenant stopped before the copy ended");
           } else {
-            finish(move.get(), tenant);
+            finish(move, tenant);
           }
         });
-  }
-
-  private void runLeased(String subject, Runnable work) {
-    LeasedWork.run(leases, MOVE_LEASE, subject, work);
   }
 
   private void run(DatabaseMove started) {

@@ -39,8 +39,7 @@ public class IdentityMoves {
   private final IdentityMoveLog log;
   private final IdentityHomeMoves homes;
   private final IdentityPlacement placement;
-  private final WorkLeases leases;
-  private final ProvisioningExecutor executor;
+  private final LeasedWork work;
   private final Clock clock;
 
   public IdentityMoves(
@@ -55,8 +54,7 @@ public class IdentityMoves {
     this.log = log;
     this.homes = homes;
     this.placement = placement;
-    this.leases = leases;
-    this.executor = executor;
+    this.work = new LeasedWork(leases, MOVE_LEASE, executor);
     this.clock = clock;
   }
 
@@ -90,25 +88,13 @@ public class IdentityMoves {
       refuse(tenant, String.join("; ", obstacles));
     }
     IdentityMove move = IdentityMove.start(tenant.id(), source, target, clock.instant());
-    String subject = tenant.id().toString();
-    if (!leases.take(MOVE_LEASE, subject, move.id().toString())) {
-      throw new ProblemException(
-          TenancyProblems.ILLEGAL_TRANSITION,
-          "Tenant '" + tenant.slug() + "' is being moved right now; wait until that move ends.");
-    }
-    try {
-      log.insert(move);
-      executor.submit(() -> runLeased(subject, () -> run(move)));
-    } catch (RuntimeException e) {
-      leases.release(MOVE_LEASE, subject);
-      throw e;
-    }
+    work.start(tenant, move.id(), () -> {}, () -> log.insert(move), () -> run(move));
     return move;
   }
 
   /** Whether the tenant's people are being moved now: who they are must not change meanwhile. */
   public boolean isMoving(UUID tenantId) {
-    return leases.subjects(MOVE_LEASE).contains(tenantId.toString());
+    return work.isUnderWay(tenantId);
   }
 
   private static void refuse(Tenant tenant, String why) {
@@ -127,30 +113,25 @@ public class IdentityMoves {
    * the target or the placement was being switched, else back.
    */
   public void settle(UUID tenantId, UUID moveId) {
-    String subject = tenantId.toString();
-    runLeased(
-        subject,
-        () -> {
-          Optional<IdentityMove> move = log.find(moveId).filter(m -> m.state() == State.RUNNING);
-          if (move.isEmpty()) {
-            return;
-          }
+    work.settle(
+        tenantId,
+        () -> log.find(moveId).filter(m -> m.state() == State.RUNNING),
+        move -> {
           LOG.warning("Settling the interrupted identity move " + moveId);
-          Tenant tenant = tenant(move.get());
-          IdentityMove found = move.get();
-          boolean pastSwitch = found.step() == Step.SWITCH || found.step() == Step.CLEAN_UP;
-          if (pastSwitch
-              || (found.target().organization() != null || !found.target().isSharedRealm())
-                  && homes.holdsPeople(TenantRef.of(tenant), found.target())) {
-            finish(found, tenant);
+          Tenant tenant = tenant(move);
+          boolean pastSwitch = move.step() == Step.SWITCH || move.step() == Step.CLEAN_UP;
+          if (pastSwitch || peopleIn(move.target(), tenant)) {
+            finish(move, tenant);
           } else {
-            rollBack(found, tenant, "The node moving the tenant stopped before the people moved");
+            rollBack(move, tenant, "The node moving the tenant stopped before the people moved");
           }
         });
   }
 
-  private void runLeased(String subject, Runnable work) {
-    LeasedWork.run(leases, MOVE_LEASE, subject, work);
+  /** Whether the people are in {@code home}, which a failure may have left unmade. */
+  private boolean peopleIn(IdentityHome home, Tenant tenant) {
+    boolean made = home.organization() != null || !home.isSharedRealm();
+    return made && homes.holdsPeople(TenantRef.of(tenant), home);
   }
 
   private void run(IdentityMove started) {
@@ -205,9 +186,7 @@ public class IdentityMoves {
   private void rollBack(IdentityMove move, Tenant tenant, String why) {
     IdentityMove rolling = record(move.at(Step.ROLL_BACK));
     TenantRef ref = TenantRef.of(tenant);
-    boolean targetNamed =
-        rolling.target().organization() != null || !rolling.target().isSharedRealm();
-    if (targetNamed && homes.holdsPeople(ref, rolling.target())) {
+    if (peopleIn(rolling.target(), tenant)) {
       homes.movePeople(ref, rolling.target(), rolling.source());
     }
     homes.discard(ref, rolling.target());
