@@ -1,5 +1,7 @@
 package io.plexica.keycloak;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.models.utils.RepresentationToModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.provider.Provider;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
@@ -126,6 +129,12 @@ final class PeopleMover {
       clients.add(Client.of(session, source.getClientById(id)));
     }
 
+    Optional<EntityManager> store = entityManager();
+    // Every query of Keycloak's store flushes the whole transaction first, and one transaction
+    // holds
+    // every user moved: hundreds of people made the flushes cost more than the work (500 people:
+    // 46 s one way, 104 s the other). The store is flushed once per person instead.
+    store.ifPresent(em -> em.setFlushMode(FlushModeType.COMMIT));
     inRealm(source);
     for (Person person : people) {
       session.users().removeUser(source, session.users().getUserById(source, person.id()));
@@ -141,13 +150,16 @@ final class PeopleMover {
     for (Person person : people) {
       UserModel made = person.makeIn(session, target);
       grantRoles(made);
+      store.ifPresent(EntityManager::flush);
       if (to != null) {
         orgs().addMember(to, made);
       }
     }
     for (Client client : clients) {
       client.makeIn(session, target).ifPresent(this::grantRoles);
+      store.ifPresent(EntityManager::flush);
     }
+    store.ifPresent(em -> em.setFlushMode(FlushModeType.AUTO));
     Map<String, Object> moved = new LinkedHashMap<>();
     moved.put("users", people.size());
     moved.put("clients", clients.size());
@@ -175,6 +187,24 @@ final class PeopleMover {
   /** Organizations are looked up in the session's current realm. */
   private void inRealm(RealmModel realm) {
     session.getContext().setRealm(realm);
+  }
+
+  /**
+   * The transaction's JPA entity manager, when Keycloak stores in a database through JPA (its
+   * provider type lives in a module whose build is not published, hence the look-up by name).
+   */
+  private Optional<EntityManager> entityManager() {
+    try {
+      Class<? extends Provider> type =
+          Class.forName("org.keycloak.connections.jpa.JpaConnectionProvider")
+              .asSubclass(Provider.class);
+      Provider provider = session.getProvider(type);
+      return provider == null
+          ? Optional.empty()
+          : Optional.of((EntityManager) type.getMethod("getEntityManager").invoke(provider));
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      return Optional.empty();
+    }
   }
 
   private OrganizationProvider orgs() {
