@@ -339,11 +339,14 @@ public class KeycloakRealms implements Realms, AutoCloseable {
       clients.add(passwordGrantClient(mappers));
     }
     realm.setClients(clients);
-    if (tenant.adminEmail() == null) {
-      // A realm made for people moved in from elsewhere.
-      call(() -> create(realm));
-      return;
+    // Without an administrator: a realm made for people moved in from elsewhere.
+    if (tenant.adminEmail() != null) {
+      realm.setUsers(List.of(firstAdministrator(tenant)));
     }
+    call(() -> create(realm));
+  }
+
+  private static UserRepresentation firstAdministrator(TenantRealm tenant) {
     UserRepresentation admin = new UserRepresentation();
     admin.setUsername(tenant.adminEmail());
     admin.setEmail(tenant.adminEmail());
@@ -360,8 +363,7 @@ public class KeycloakRealms implements Realms, AutoCloseable {
       // The administrator sets a password and confirms the address through Keycloak itself.
       admin.setRequiredActions(List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
     }
-    realm.setUsers(List.of(admin));
-    call(() -> create(realm));
+    return admin;
   }
 
   @Override
@@ -404,14 +406,12 @@ public class KeycloakRealms implements Realms, AutoCloseable {
 
   @Override
   public boolean canMovePeople(String realm) {
-    try (Response answer = peopleMoves(realm, "").get()) {
-      return answer.getStatus() == 200;
-    } catch (ProcessingException e) {
-      throw new ProblemException(
-          IdentityProblems.IDENTITY_UNAVAILABLE,
-          "The identity provider cannot be reached now; try again in a moment.",
-          e);
-    }
+    return call(
+        () -> {
+          try (Response answer = peopleMoves(realm, "").get()) {
+            return answer.getStatus() == 200;
+          }
+        });
   }
 
   @Override
@@ -424,26 +424,29 @@ public class KeycloakRealms implements Realms, AutoCloseable {
     body.put("clients", move.clients());
     body.put("roles", move.roles());
     body.put("dryRun", dryRun);
-    try (Response answer = peopleMoves(move.toRealm(), "/moves").post(Entity.json(body))) {
-      int status = answer.getStatus();
-      if (status == 200) {
-        return List.of();
-      }
-      if (status == 409) {
-        Object conflicts = answer.readEntity(Map.class).get("conflicts");
-        return conflicts instanceof List<?> list
-            ? list.stream().map(String::valueOf).toList()
-            : List.of("the identity provider refused the move");
-      }
-      throw new ProblemException(
-          IdentityProblems.IDENTITY_UNAVAILABLE,
-          "The identity provider refused to move people (HTTP " + status + ").");
-    } catch (ProcessingException e) {
-      throw new ProblemException(
-          IdentityProblems.IDENTITY_UNAVAILABLE,
-          "The identity provider cannot be reached now; try again in a moment.",
-          e);
+    return call(
+        () -> {
+          try (Response answer = peopleMoves(move.toRealm(), "/moves").post(Entity.json(body))) {
+            return conflicts(answer);
+          }
+        });
+  }
+
+  /** What the extension's answer says stops the move: none when it moved (or would). */
+  private static List<String> conflicts(Response answer) {
+    int status = answer.getStatus();
+    if (status == 200) {
+      return List.of();
     }
+    if (status == 409) {
+      Object conflicts = answer.readEntity(Map.class).get("conflicts");
+      return conflicts instanceof List<?> list
+          ? list.stream().map(String::valueOf).toList()
+          : List.of("the identity provider refused the move");
+    }
+    throw new ProblemException(
+        IdentityProblems.IDENTITY_UNAVAILABLE,
+        "The identity provider refused to move people (HTTP " + status + ").");
   }
 
   /** The extension's endpoint in {@code realm}, as the platform's service account. */
