@@ -55,6 +55,76 @@ class PluginCallGuardTest {
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(type));
   }
 
+  private static io.plexica.sdk.CallContext context() {
+    return new io.plexica.sdk.CallContext(
+        java.util.UUID.randomUUID(),
+        "acme",
+        java.util.Optional.empty(),
+        java.util.Optional.empty(),
+        java.util.Set.of(),
+        java.util.Optional.empty(),
+        jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+  }
+
+  /**
+   * A call from inside another plugin's call runs on the caller's thread with the callee's context
+   * issued for its length; past the time limit the thread is interrupted, the call ends as a
+   * timeout counted against the callee, and the thread is left without the interrupt.
+   */
+  @Test
+  void anInlineCallRunsOnTheCallersThreadAndIsInterruptedAtItsLimit() {
+    io.plexica.sdk.CallContext context = context();
+    Thread caller = Thread.currentThread();
+    assertThat(
+            guard.inline(
+                "crm",
+                context,
+                () ->
+                    Thread.currentThread() == caller
+                        && io.plexica.plugins.app.CallContexts.SHARED.isIssued("crm", context)))
+        .isTrue();
+    assertThat(io.plexica.plugins.app.CallContexts.SHARED.isIssued("crm", context)).isFalse();
+
+    AtomicBoolean interrupted = new AtomicBoolean();
+    assertProblem(
+        () ->
+            guard.inline(
+                "slow",
+                context(),
+                () -> {
+                  try {
+                    Thread.sleep(5_000);
+                  } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    throw e;
+                  }
+                  return "late";
+                }),
+        PluginProblems.PLUGIN_TIMEOUT);
+    assertThat(interrupted).isTrue();
+    assertThat(Thread.currentThread().isInterrupted())
+        .as("the alarm's interrupt is cleared")
+        .isFalse();
+  }
+
+  @Test
+  void inlineFailuresOpenTheCalleesBreaker() {
+    for (int i = 0; i < 3; i++) {
+      assertProblem(
+          () ->
+              guard.inline(
+                  "broken",
+                  context(),
+                  () -> {
+                    throw new IllegalStateException("bug");
+                  }),
+          PluginProblems.PLUGIN_FAILED);
+    }
+    assertProblem(
+        () -> guard.inline("broken", context(), () -> "ok"), PluginProblems.PLUGIN_UNAVAILABLE);
+    assertThat(guard.inline("other", context(), () -> "ok")).isEqualTo("ok");
+  }
+
   @Test
   void anAnswerPassesThrough() {
     assertThat(guard.call("p", () -> "ok")).isEqualTo("ok");

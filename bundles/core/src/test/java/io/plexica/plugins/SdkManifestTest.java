@@ -26,7 +26,8 @@ class SdkManifestTest {
             "io.plexica.sdk.hook",
             "io.plexica.sdk.data",
             "io.plexica.sdk.files",
-            "io.plexica.sdk.event");
+            "io.plexica.sdk.event",
+            "io.plexica.sdk.service");
     assertThat(FelixHost.EXPORTED_PACKAGES.split(","))
         .as("the host exports every SDK package at its declared version")
         .contains(sdk.exports().toArray(String[]::new));

@@ -74,6 +74,11 @@ public final class CallContexts {
     return context;
   }
 
+  /** Whether the platform issued this very object to this plugin for a call still running. */
+  public boolean isIssued(String pluginId, CallContext context) {
+    return context != null && pluginId.equals(issued.get(new Issued(context)));
+  }
+
   /** How many contexts are in use now (for tests). */
   public int inUse() {
     return issued.size();

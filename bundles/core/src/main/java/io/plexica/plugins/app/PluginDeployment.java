@@ -2,6 +2,7 @@ package io.plexica.plugins.app;
 
 import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.domain.PermissionInfo;
+import io.plexica.plugins.domain.BundlePackages;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginManifest.PluginReference;
 import io.plexica.plugins.domain.PluginProblems;
@@ -42,6 +43,9 @@ public class PluginDeployment {
   private final PluginRuntime runtime;
   private final PermissionCatalog catalog;
   private final Clock clock;
+
+  private final java.util.Map<String, BundlePackages> packages =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public PluginDeployment(
       PluginStore store,
@@ -218,6 +222,12 @@ public class PluginDeployment {
 
   public List<String> tenantsUsing(String id) {
     return store.tenantsUsing(id);
+  }
+
+  /** The packages a deployed version exports and imports (a deployed version never changes). */
+  public BundlePackages packages(String id, String version) {
+    return packages.computeIfAbsent(
+        id + "@" + version, key -> BundlePackages.of(bundle(id, version)));
   }
 
   public PluginManifest currentManifest(RegisteredPlugin plugin) {

@@ -1,6 +1,7 @@
 package io.plexica.plugins.app;
 
 import io.plexica.identity.app.RoleService;
+import io.plexica.plugins.domain.BundlePackages;
 import io.plexica.plugins.domain.PluginInstallation;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginManifest.PluginReference;
@@ -79,7 +80,11 @@ public class PluginInstallations {
 
   /** The installation if the plugin is installed and enabled in the tenant. */
   public Optional<PluginInstallation> enabled(TenantRef tenant, String pluginId) {
-    return store.installation(tenant.id(), pluginId).filter(PluginInstallation::enabled);
+    return enabled(tenant.id(), pluginId);
+  }
+
+  public Optional<PluginInstallation> enabled(java.util.UUID tenantId, String pluginId) {
+    return store.installation(tenantId, pluginId).filter(PluginInstallation::enabled);
   }
 
   public PluginInstallation install(TenantRef tenant, String pluginId, String configJson) {
@@ -195,6 +200,7 @@ public class PluginInstallations {
     }
     PluginManifest manifest = deployment.manifest(pluginId, target);
     requireDependenciesEnabled(tenant, manifest);
+    requireDependentsAccept(tenant, installation, target);
     String config = manifests.validateConfig(manifest, installation.config());
     String lease = takeLease(tenant, pluginId, Interrupted.upgrade(target));
     return leases.holding(
@@ -374,12 +380,90 @@ public class PluginInstallations {
                     "Plugin '" + pluginId + "' is not installed in this tenant."));
   }
 
+  /**
+   * Each dependency installed and enabled at a version in the manifest's range, whose bundle
+   * exports the packages this one imports from it in versions its imports accept.
+   */
   private void requireDependenciesEnabled(TenantRef tenant, PluginManifest manifest) {
     for (PluginReference dependency : manifest.dependencies()) {
       Optional<String> installed =
           enabled(tenant, dependency.id()).map(PluginInstallation::pluginVersion);
       if (!dependency.isMetBy(installed)) {
         throw dependency.missingFor(manifest.id(), " installed and enabled in this tenant first");
+      }
+      List<String> unmet =
+          deployment
+              .packages(manifest.id(), manifest.version())
+              .unmetBy(
+                  dependency.id(),
+                  deployment.packages(dependency.id(), installed.get()),
+                  BundlePackages.NONE);
+      if (!unmet.isEmpty()) {
+        throw new ProblemException(
+            PluginProblems.PACKAGE_UNMET,
+            "Plugin '"
+                + manifest.id()
+                + "' "
+                + manifest.version()
+                + " imports "
+                + String.join(", ", unmet)
+                + "; this tenant has '"
+                + dependency.id()
+                + "' "
+                + installed.get()
+                + ". Install a version of '"
+                + dependency.id()
+                + "' that exports it, or another version of '"
+                + manifest.id()
+                + "'.");
+      }
+    }
+  }
+
+  /**
+   * The tenant's plugins that depend on this one keep working at {@code target}: it is in the
+   * version range of their manifests, and exports what they import from it in versions they accept
+   * (a package's major change, say, refuses the upgrade while a dependent imports the old major).
+   */
+  private void requireDependentsAccept(
+      TenantRef tenant, PluginInstallation installation, String target) {
+    String pluginId = installation.pluginId();
+    BundlePackages before = deployment.packages(pluginId, installation.pluginVersion());
+    BundlePackages after = deployment.packages(pluginId, target);
+    for (PluginInstallation other : store.installations(tenant.id())) {
+      if (other.pluginId().equals(pluginId)) {
+        continue;
+      }
+      PluginManifest dependent = deployment.manifest(other.pluginId(), other.pluginVersion());
+      for (PluginReference dependency : dependent.dependencies()) {
+        if (!dependency.id().equals(pluginId)) {
+          continue;
+        }
+        List<String> unmet = new java.util.ArrayList<>();
+        if (!dependency.isMetBy(Optional.of(target))) {
+          unmet.add("'" + pluginId + "' " + dependency.versionRange() + " (its plugin.json)");
+        }
+        unmet.addAll(
+            deployment
+                .packages(other.pluginId(), other.pluginVersion())
+                .unmetBy(pluginId, after, before));
+        if (!unmet.isEmpty()) {
+          throw new ProblemException(
+              PluginProblems.PACKAGE_UNMET,
+              "Upgrading '"
+                  + pluginId
+                  + "' to "
+                  + target
+                  + " would break plugin '"
+                  + other.pluginId()
+                  + "' "
+                  + other.pluginVersion()
+                  + " of this tenant, which needs "
+                  + String.join(", ", unmet)
+                  + ". Upgrade '"
+                  + other.pluginId()
+                  + "' first to a version that accepts it.");
+        }
       }
     }
   }

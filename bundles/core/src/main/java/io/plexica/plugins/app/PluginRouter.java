@@ -16,6 +16,7 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -55,11 +56,40 @@ public class PluginRouter {
       Optional<String> workspaceRole) {}
 
   public RouteResponse call(TenantRef tenant, Access access, String username, Call call) {
+    return dispatch(
+        tenant.id(),
+        tenant.slug(),
+        new Caller(
+            Optional.of(access.userId()),
+            Optional.of(username),
+            access.enabled() ? access.permissions() : Set.of()),
+        call,
+        false);
+  }
+
+  /**
+   * A plugin's call of another plugin's route ({@link PluginCalls}): the same checks for the same
+   * user, on the calling plugin's thread.
+   */
+  public RouteResponse callFrom(CallContext caller, Call call) {
+    return dispatch(
+        caller.tenantId(),
+        caller.tenantSlug(),
+        new Caller(caller.userId(), caller.username(), caller.permissions()),
+        call,
+        true);
+  }
+
+  private record Caller(
+      Optional<UUID> userId, Optional<String> username, Set<String> permissions) {}
+
+  private RouteResponse dispatch(
+      UUID tenantId, String tenantSlug, Caller caller, Call call, boolean inline) {
     PluginInstallation installation =
-        installations.enabled(tenant, call.pluginId()).orElseThrow(() -> notFound(call));
+        installations.enabled(tenantId, call.pluginId()).orElseThrow(() -> notFound(call));
     MatchedRoute route =
         route(call, installation.pluginVersion()).orElseThrow(() -> notFound(call));
-    if (!route.permission().isEmpty() && !access.grants(route.permission())) {
+    if (!route.permission().isEmpty() && !caller.permissions().contains(route.permission())) {
       throw new ProblemException(
           IdentityProblems.PERMISSION_DENIED,
           "This needs the permission " + route.permission() + ", which your roles do not grant.");
@@ -67,18 +97,20 @@ public class PluginRouter {
     call.workspaceRole().ifPresent(held -> requireWorkspaceRole(call, route, held));
     CallContext context =
         new CallContext(
-            tenant.id(),
-            tenant.slug(),
-            Optional.of(access.userId()),
-            Optional.of(username),
-            access.permissions(),
+            tenantId,
+            tenantSlug,
+            caller.userId(),
+            caller.username(),
+            caller.permissions(),
             call.workspaceId(),
             JsonText.object(installation.config()),
             call.workspaceRole());
     RouteRequest request =
         new RouteRequest(
             call.method(), call.path(), route.pathParameters(), call.query(), call.body(), context);
-    return guard.call(call.pluginId(), context, () -> route.handler().handle(request));
+    return inline
+        ? guard.inline(call.pluginId(), context, () -> route.handler().handle(request))
+        : guard.call(call.pluginId(), context, () -> route.handler().handle(request));
   }
 
   /**

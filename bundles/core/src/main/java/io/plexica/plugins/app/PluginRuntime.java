@@ -37,6 +37,26 @@ public interface PluginRuntime {
   /** A route of that version of the plugin matching the request, with the path's parameters. */
   Optional<MatchedRoute> route(String pluginId, String version, String method, String path);
 
+  /**
+   * Serves plugins' calls of other plugins ({@code PluginServices}, {@code PluginGateway}) through
+   * {@code calls}; until then such calls find nothing.
+   */
+  void mediate(PluginCalls calls);
+
+  /** The services a version of the plugin offers, when it runs here. */
+  List<ServiceOffer> services(String pluginId, String version);
+
+  /**
+   * A service a plugin offers: an interface of a package it exports, with the package's version and
+   * each operation's permission (empty when it needs none).
+   */
+  record ServiceOffer(
+      String service, String apiPackage, String apiVersion, Map<String, String> operations) {
+    public ServiceOffer {
+      operations = Map.copyOf(operations);
+    }
+  }
+
   /** The hook handlers running plugins registered for an extension point, with their plugin. */
   List<HookTarget> hooks(String name);
 

@@ -54,6 +54,12 @@ public final class PluginProblems {
           "The plugin used a call context the platform did not give it");
   public static final ProblemType PLUGIN_TIMEOUT =
       new ProblemType("plugin-timeout", 504, "The plugin did not answer in time");
+  public static final ProblemType SERVICE_UNAVAILABLE =
+      new ProblemType(
+          "plugin-service-unavailable", 503, "Another plugin this one calls cannot be reached");
+  public static final ProblemType PACKAGE_UNMET =
+      new ProblemType(
+          "plugin-package-unmet", 409, "A package a plugin imports from another is not met");
   public static final ProblemType PLUGIN_UNAVAILABLE =
       new ProblemType("plugin-unavailable", 503, "The plugin is failing and rests for a while");
 

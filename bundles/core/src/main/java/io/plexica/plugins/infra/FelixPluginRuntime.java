@@ -1,6 +1,7 @@
 package io.plexica.plugins.infra;
 
 import io.plexica.plugins.app.CallContexts;
+import io.plexica.plugins.app.PluginCalls;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
@@ -15,6 +16,7 @@ import io.plexica.sdk.hook.Hook;
 import io.plexica.sdk.hook.HookHandler;
 import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
+import io.plexica.sdk.service.ServiceUnavailable;
 import io.plexica.shared.problem.ProblemException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -65,6 +67,7 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   private final ServiceRegistration<EventPublisher> publisher;
   private final ServiceRegistration<PluginData> data;
   private final ServiceRegistration<PluginFiles> files;
+  private volatile FelixPluginServices services;
 
   public FelixPluginRuntime(
       FelixHost host,
@@ -259,6 +262,37 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   }
 
   @Override
+  public synchronized void mediate(PluginCalls calls) {
+    if (services == null) {
+      services =
+          new FelixPluginServices(
+              host,
+              calls,
+              this::pluginOf,
+              (id, version) -> {
+                Bundle bundle = running.getOrDefault(id, Map.of()).get(version);
+                if (bundle == null) {
+                  calls.ensureRunning(id, version);
+                  bundle = running.getOrDefault(id, Map.of()).get(version);
+                }
+                if (bundle == null) {
+                  throw new ServiceUnavailable(
+                      "plugin '" + id + "'",
+                      "Plugin '" + id + "' " + version + " does not run here.");
+                }
+                return bundle;
+              });
+    }
+  }
+
+  @Override
+  public List<ServiceOffer> services(String pluginId, String version) {
+    Bundle bundle = running.getOrDefault(pluginId, Map.of()).get(version);
+    FelixPluginServices mediator = services;
+    return bundle == null || mediator == null ? List.of() : mediator.offers(bundle);
+  }
+
+  @Override
   public List<HookTarget> hooks(String name) {
     ServiceTracker<HookHandler, HookHandler> named =
         hooks.computeIfAbsent(
@@ -325,6 +359,11 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /** The plugin a bundle was installed for, or null when it is not a plugin's bundle. */
+  static String pluginIdOfOrNull(Bundle bundle) {
+    return bundle.getLocation().startsWith(LOCATION) ? pluginIdOf(bundle) : null;
   }
 
   /** The plugin a bundle was installed for, from the location the host gave it. */
@@ -436,6 +475,9 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
 
   @Override
   public void close() {
+    if (services != null) {
+      services.close();
+    }
     data.unregister();
     files.unregister();
     publisher.unregister();

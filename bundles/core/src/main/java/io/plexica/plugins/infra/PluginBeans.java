@@ -4,6 +4,7 @@ import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.app.RoleService;
 import io.plexica.plugins.app.InstallationRecovery;
 import io.plexica.plugins.app.PluginCallGuard;
+import io.plexica.plugins.app.PluginCalls;
 import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.app.PluginHooks;
 import io.plexica.plugins.app.PluginInstallations;
@@ -11,6 +12,7 @@ import io.plexica.plugins.app.PluginManifests;
 import io.plexica.plugins.app.PluginMigrations;
 import io.plexica.plugins.app.PluginRouter;
 import io.plexica.plugins.app.PluginRuntime;
+import io.plexica.plugins.app.PluginServiceDirectory;
 import io.plexica.plugins.app.PluginUi;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.shared.hooks.ExtensionPoints;
@@ -36,6 +38,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -186,6 +189,32 @@ public class PluginBeans {
       PluginDeployment deployment,
       PluginCallGuard guard) {
     return new PluginRouter(installations, runtime, deployment, guard);
+  }
+
+  /**
+   * Calls between plugins (services and gateway); made at start with the plugin host, so that the
+   * first call a plugin makes can reach another.
+   */
+  @Produces
+  @Singleton
+  PluginCalls calls(
+      PluginStore store,
+      PluginDeployment deployment,
+      PluginCallGuard guard,
+      PluginRouter router,
+      PluginRuntime runtime,
+      MetricRegistry registry) {
+    PluginCalls calls =
+        new PluginCalls(store, deployment, guard, router, new MpPluginCallMetrics(registry));
+    runtime.mediate(calls);
+    return calls;
+  }
+
+  @Produces
+  @Singleton
+  PluginServiceDirectory serviceDirectory(
+      PluginInstallations installations, PluginDeployment deployment, PluginRuntime runtime) {
+    return new PluginServiceDirectory(installations, deployment, runtime);
   }
 
   /** The platform's extension points, delivered to plugins' hook handlers. */

@@ -32,6 +32,10 @@ public class PluginsAtStartup {
   private static final long SCAN_MILLIS = 2000;
 
   @Inject PluginDeployment deployment;
+
+  /** Made before any plugin starts, so that a plugin's first call can reach other plugins. */
+  @Inject io.plexica.plugins.app.PluginCalls calls;
+
   @Inject SchemaUpgrade schema;
   @Resource private ManagedExecutorService executor;
   @Resource private ManagedScheduledExecutorService scheduler;

@@ -1,5 +1,6 @@
 package io.plexica.plugins.infra;
 
+import io.plexica.plugins.domain.BundlePackages;
 import io.plexica.sdk.route.RouteHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ public record SdkManifest(Version release, List<String> exports) {
 
   public static SdkManifest of(Attributes main) {
     List<String> exports = new ArrayList<>();
-    for (String clause : clauses(main.getValue("Export-Package"))) {
+    for (String clause : BundlePackages.clauses(main.getValue("Export-Package"))) {
       String[] parts = clause.split(";");
       String version = "0.0.0";
       for (int i = 1; i < parts.length; i++) {
@@ -63,30 +64,5 @@ public record SdkManifest(Version release, List<String> exports) {
       exports.add(parts[0].strip() + ";version=" + version);
     }
     return new SdkManifest(Version.parseVersion(main.getValue("Bundle-Version")), exports);
-  }
-
-  /** The clauses of an OSGi header: commas inside quotes ({@code uses:="a,b"}) do not split. */
-  static List<String> clauses(String header) {
-    List<String> clauses = new ArrayList<>();
-    if (header == null) {
-      return clauses;
-    }
-    StringBuilder clause = new StringBuilder();
-    boolean quoted = false;
-    for (char c : header.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-      }
-      if (c == ',' && !quoted) {
-        clauses.add(clause.toString().strip());
-        clause.setLength(0);
-      } else {
-        clause.append(c);
-      }
-    }
-    if (!clause.isEmpty()) {
-      clauses.add(clause.toString().strip());
-    }
-    return clauses;
   }
 }

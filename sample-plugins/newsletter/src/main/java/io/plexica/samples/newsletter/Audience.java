@@ -1,0 +1,81 @@
+package io.plexica.samples.newsletter;
+
+import io.plexica.samples.crm.api.Contact;
+import io.plexica.samples.crm.api.CrmContacts;
+import io.plexica.sdk.CallContext;
+import io.plexica.sdk.route.Route;
+import io.plexica.sdk.route.RouteHandler;
+import io.plexica.sdk.route.RouteRequest;
+import io.plexica.sdk.route.RouteResponse;
+import io.plexica.sdk.service.PluginGateway;
+import io.plexica.sdk.service.PluginServices;
+import io.plexica.sdk.service.ServiceInfo;
+import io.plexica.sdk.service.ServiceUnavailable;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Who a newsletter would reach: crm's contacts that have an e-mail address. */
+public final class Audience {
+  private Audience() {}
+
+  static final String READ = "newsletter:audience:read";
+
+  /**
+   * {@code GET /audience}: by crm's service. Without crm in reach (disabled, resting) it answers
+   * with an empty audience and why, rather than failing: a caller may handle {@link
+   * ServiceUnavailable}.
+   */
+  @Component(service = RouteHandler.class)
+  @Route(method = "GET", path = "/audience", permission = READ)
+  public static class ByService implements RouteHandler {
+    @Reference PluginServices services;
+
+    @Override
+    public RouteResponse handle(RouteRequest request) {
+      CallContext context = request.context();
+      JsonObjectBuilder answer = Json.createObjectBuilder();
+      try {
+        List<Contact> contacts = services.get(context, CrmContacts.class).contacts(context);
+        ServiceInfo crm = services.find(context, CrmContacts.class).orElseThrow();
+        JsonArrayBuilder people = Json.createArrayBuilder();
+        contacts.stream()
+            .filter(c -> c.email() != null)
+            .forEach(
+                c ->
+                    people.add(
+                        Json.createObjectBuilder().add("name", c.name()).add("email", c.email())));
+        answer
+            .add("crmVersion", crm.pluginVersion())
+            .add("apiVersion", crm.apiVersion())
+            .add("people", people);
+      } catch (ServiceUnavailable e) {
+        answer
+            .add("people", JsonValue.EMPTY_JSON_ARRAY)
+            .add("unavailable", e.service())
+            .add("reason", e.getMessage());
+      }
+      return RouteResponse.ok(answer.build());
+    }
+  }
+
+  /** {@code GET /companies}: crm's own route {@code GET /companies}, through the gateway. */
+  @Component(service = RouteHandler.class)
+  @Route(method = "GET", path = "/companies", permission = READ)
+  public static class ByGateway implements RouteHandler {
+    @Reference PluginGateway gateway;
+
+    @Override
+    public RouteResponse handle(RouteRequest request) {
+      RouteResponse companies = gateway.get(request.context(), "crm", "/companies");
+      return RouteResponse.ok(
+          Json.createObjectBuilder()
+              .add("companies", companies.body().orElse(JsonValue.EMPTY_JSON_ARRAY))
+              .build());
+    }
+  }
+}
