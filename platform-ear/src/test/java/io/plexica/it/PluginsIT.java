@@ -402,6 +402,93 @@ class PluginsIT {
     assertThat(admin(late).get("/plugins/analytics/summary").<Integer>path("schema")).isEqualTo(2);
   }
 
+  /**
+   * newsletter calls crm by service and by route in two tenants on two versions of crm (1.1.0 with
+   * API 1.0.0, 1.2.0 with API 1.1.0): each tenant's call reaches its own; a user without crm's
+   * permission is refused naming it; the tenant's service directory shows who may call what; crm
+   * cannot be disabled under its enabled dependent.
+   */
+  @Test
+  void newsletterReachesEachTenantsCrmByServiceAndByRoute() throws IOException {
+    for (String jar : List.of("crm", "crm-next", "newsletter")) {
+      Response deployed =
+          upload(Files.readAllBytes(Path.of("target/test-bundles/" + jar + ".jar")));
+      assertThat(deployed.statusCode()).as(deployed.asString()).isIn(201, 409);
+    }
+    String onOld = Platform.uniqueSlug("svc-old");
+    String onNew = Platform.uniqueSlug("svc-new");
+    for (String slug : List.of(onOld, onNew)) {
+      Platform.createActiveTenant(slug);
+      admin(slug)
+          .body("{\"pluginId\":\"analytics\",\"config\":{\"label\":\"x\"}}")
+          .post("/plugin-installations")
+          .then()
+          .statusCode(201);
+      admin(slug)
+          .body(
+              "{\"pluginId\":\"crm\",\"version\":\""
+                  + (slug.equals(onOld) ? "1.1.0" : "1.2.0")
+                  + "\"}")
+          .post("/plugin-installations")
+          .then()
+          .statusCode(201);
+      admin(slug)
+          .body("{\"pluginId\":\"newsletter\"}")
+          .post("/plugin-installations")
+          .then()
+          .statusCode(201);
+      admin(slug)
+          .body("{\"name\":\"Ada " + slug + "\",\"email\":\"ada@" + slug + ".example\"}")
+          .post("/plugins/crm/contacts")
+          .then()
+          .statusCode(201);
+    }
+    admin(onOld).body("{\"name\":\"Acme\"}").post("/plugins/crm/companies").then().statusCode(201);
+
+    Response old = admin(onOld).get("/plugins/newsletter/audience");
+    assertThat(old.statusCode()).as(old.asString()).isEqualTo(200);
+    assertThat(old.<String>path("crmVersion")).isEqualTo("1.1.0");
+    assertThat(old.<String>path("apiVersion")).isEqualTo("1.0.0");
+    assertThat(old.<List<String>>path("people.email")).containsExactly("ada@" + onOld + ".example");
+    Response fresh = admin(onNew).get("/plugins/newsletter/audience");
+    assertThat(fresh.<String>path("crmVersion")).isEqualTo("1.2.0");
+    assertThat(fresh.<String>path("apiVersion")).isEqualTo("1.1.0");
+    assertThat(fresh.<List<String>>path("people.email"))
+        .containsExactly("ada@" + onNew + ".example");
+    assertThat(
+            admin(onOld).get("/plugins/newsletter/companies").<List<String>>path("companies.name"))
+        .containsExactly("Acme");
+    assertThat(admin(onNew).get("/plugins/newsletter/companies").<List<String>>path("companies"))
+        .isEmpty();
+
+    admin(onOld)
+        .body(
+            "{\"name\":\"reader\",\"description\":\"Newsletter only\",\"permissions\":[\"newsletter:audience:read\"]}")
+        .post("/roles")
+        .then()
+        .statusCode(201);
+    String reader = Platform.tokenOfNewUser(onOld, "nina", "reader");
+    for (String path : List.of("/audience", "/companies")) {
+      Response refused =
+          Platform.anonymous().auth().oauth2(reader).get("/plugins/newsletter" + path);
+      assertProblem(refused, 403, "permission-denied");
+      assertThat(refused.<String>path("detail")).contains("crm:contacts:read");
+    }
+
+    Response services = admin(onNew).get("/plugin-services");
+    assertThat(services.statusCode()).as(services.asString()).isEqualTo(200);
+    assertThat(services.<List<String>>path("service"))
+        .containsExactly("io.plexica.samples.crm.api.CrmContacts");
+    assertThat(services.<String>path("[0].apiVersion")).isEqualTo("1.1.0");
+    assertThat(services.<String>path("[0].operations.contacts")).isEqualTo("crm:contacts:read");
+    assertThat(services.<String>path("[0].consumers[0].pluginId")).isEqualTo("newsletter");
+    assertThat(services.<String>path("[0].consumers[0].imports")).isEqualTo("[1.0.0,2.0.0)");
+    assertProblem(
+        admin(onNew).body("{\"enabled\":false}").patch("/plugin-installations/crm"),
+        409,
+        "plugin-in-use");
+  }
+
   /** A new tenant with the faulty fixture deployed (once) and installed. */
   static String tenantWithFaulty(String prefix) throws IOException {
     Response deployed = upload(Files.readAllBytes(Path.of("target/test-bundles/faulty.jar")));

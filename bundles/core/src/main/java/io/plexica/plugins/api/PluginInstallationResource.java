@@ -177,7 +177,11 @@ public class PluginInstallationResource {
       description = "Installed",
       content = @Content(schema = @Schema(implementation = InstallationView.class)))
   @APIResponse(responseCode = "400", description = "Configuration does not fit the schema")
-  @APIResponse(responseCode = "409", description = "Installed already, or a dependency is missing")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Installed already, a dependency is missing, or it does not export a package this plugin"
+              + " imports in a version it accepts (plugin-package-unmet)")
   public Response install(InstallRequest body, @Context UriInfo uri) {
     if (body == null || body.pluginId() == null || body.pluginId().isBlank()) {
       throw ProblemException.invalid("pluginId", "is required");
@@ -208,6 +212,10 @@ public class PluginInstallationResource {
               mediaType = MergePatch.MEDIA_TYPE,
               schema = @Schema(implementation = InstallationChanges.class)))
   @APIResponse(responseCode = "200")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Disabling a plugin that enabled plugins of the tenant depend on (plugin-in-use)")
   public InstallationView update(@PathParam("pluginId") String pluginId, JsonObject patch) {
     InstallationChanges.Wanted wanted = InstallationChanges.read(patch);
     PluginInstallation result = null;
@@ -248,7 +256,9 @@ public class PluginInstallationResource {
       content = @Content(schema = @Schema(implementation = InstallationView.class)))
   @APIResponse(
       responseCode = "409",
-      description = "Not newer, a dependency missing, or a migration failed")
+      description =
+          "Not newer, a dependency missing, a plugin of the tenant that depends on it would not"
+              + " accept the new version (plugin-package-unmet), or a migration failed")
   public InstallationView upgrade(@PathParam("pluginId") String pluginId, UpgradeRequest body) {
     java.util.Optional<String> version =
         java.util.Optional.ofNullable(body).map(UpgradeRequest::version).filter(v -> !v.isBlank());
