@@ -3,34 +3,23 @@ package io.plexica.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.domain.Access;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.plugins.app.CallContexts;
-import io.plexica.plugins.app.PluginCallGuard;
-import io.plexica.plugins.app.PluginCallMetrics;
-import io.plexica.plugins.app.PluginCalls;
-import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.app.PluginInstallations;
 import io.plexica.plugins.app.PluginRouter;
 import io.plexica.plugins.app.PluginServiceDirectory;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
-import io.plexica.plugins.infra.FelixHost;
-import io.plexica.plugins.infra.FelixPluginRuntime;
-import io.plexica.plugins.infra.FlywayPluginMigrations;
-import io.plexica.plugins.infra.JpaPluginStore;
-import io.plexica.plugins.infra.ManifestReader;
 import io.plexica.sdk.CallContext;
 import io.plexica.sdk.route.RouteResponse;
 import io.plexica.sdk.service.PluginServices;
 import io.plexica.sdk.service.ServiceUnavailable;
-import io.plexica.shared.hooks.ExtensionPoints;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
-import io.plexica.tenancy.app.QuotaGuard;
 import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.testing.PluginNode;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
 import io.plexica.testing.UsesServices;
@@ -38,17 +27,12 @@ import jakarta.json.JsonObject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,51 +54,23 @@ class PluginServicesTest {
 
   private final TestPlatform platform = TestPlatform.create();
   private final List<String> counted = new CopyOnWriteArrayList<>();
-  private Path cache;
-  private FelixHost host;
-  private FelixPluginRuntime runtime;
+  private PluginNode node;
   private PluginStore store;
-  private PluginDeployment deployment;
   private PluginInstallations installations;
-  private PluginRouter router;
-  private PluginCallGuard guard;
   private TenantRef a;
   private TenantRef b;
 
   @BeforeAll
   void twoTenantsOnTwoVersionsOfCrm() throws Exception {
-    cache = Files.createTempDirectory("plexica-services-test");
-    host = new FelixHost(cache);
-    store = new JpaPluginStore(TestPlatform.database());
-    runtime = platform.pluginRuntime(host, store);
-    ManifestReader manifests = new ManifestReader();
-    deployment =
-        new PluginDeployment(store, manifests, runtime, new PermissionCatalog(), Clock.systemUTC());
-    installations =
-        new PluginInstallations(
-            store,
-            deployment,
-            manifests,
-            platform.roles,
-            new FlywayPluginMigrations(
-                TestPlatform.database().clusters(), TestPlatform.installationRoles()),
-            Clock.systemUTC(),
-            ExtensionPoints.NONE,
-            QuotaGuard.NONE,
-            platform.leases);
-    guard =
-        new PluginCallGuard(
-            Executors.newFixedThreadPool(4),
-            Duration.ofSeconds(5),
-            5,
-            Duration.ofSeconds(30),
-            Clock.systemUTC());
-    router = new PluginRouter(installations, runtime, deployment, guard);
-    PluginCallMetrics metrics =
-        (caller, callee, path, took, failed) -> counted.add(caller + ">" + callee + ":" + path);
-    runtime.mediate(new PluginCalls(store, deployment, guard, router, metrics));
+    node =
+        new PluginNode(
+            platform,
+            (caller, callee, path, took, failed) ->
+                counted.add(caller + ">" + callee + ":" + path));
+    store = node.store;
+    installations = node.installations;
     for (String sample : List.of("analytics", "crm", "crm-next", "newsletter")) {
-      deployOnce(TestBundles.sample(sample));
+      node.deployOnce(TestBundles.sample(sample));
     }
     a = platform.activeTenant("svc-a");
     b = platform.activeTenant("svc-b");
@@ -143,27 +99,14 @@ class PluginServicesTest {
     call(a, everything(), "crm", "POST", "/companies", "{\"name\":\"Acme\"}");
   }
 
-  private void deployOnce(byte[] bundle) {
-    try {
-      deployment.deploy(bundle);
-    } catch (ProblemException e) {
-      if (!e.type().equals(PluginProblems.VERSION_EXISTS)) {
-        throw e;
-      }
-      // Deployed by an earlier run on the same database: the same build.
-    }
-  }
-
   @AfterAll
-  void stop() throws Exception {
+  void stop() {
     for (TenantRef tenant : List.of(a, b)) {
       for (String plugin : List.of("newsletter", "crm", "analytics")) {
         installations.uninstall(tenant, plugin, true);
       }
     }
-    guard.close();
-    runtime.close();
-    host.close();
+    node.close();
   }
 
   @Test
@@ -203,7 +146,7 @@ class PluginServicesTest {
 
   @Test
   void aHandleChecksTheCalleeAtEveryOperationAndDiesWithItsCall() throws Exception {
-    Bundle newsletter = bundleOf("newsletter");
+    Bundle newsletter = node.bundleOf("newsletter");
     Class<?> contactsType = newsletter.loadClass("io.plexica.samples.crm.api.CrmContacts");
     Method contacts = contactsType.getMethod("contacts", CallContext.class);
     PluginServices services = servicesOf(newsletter);
@@ -237,7 +180,7 @@ class PluginServicesTest {
                 TestBundles.entry(TestBundles.sample("crm"), PluginManifest.LOCATION),
                 StandardCharsets.UTF_8)
             .replace("\"version\": \"1.1.0\"", "\"version\": \"2.0.0\"");
-    deployOnce(
+    node.deployOnce(
         TestBundles.jar(
             Map.of(
                 "Bundle-ManifestVersion", "2",
@@ -258,7 +201,7 @@ class PluginServicesTest {
   @Test
   void theDirectoryShowsEachTenantsServicesAndWhoMayCallThem() {
     PluginServiceDirectory directory =
-        new PluginServiceDirectory(installations, deployment, runtime);
+        new PluginServiceDirectory(installations, node.deployment, node.runtime);
     var inB = directory.forTenant(b);
     assertThat(inB).hasSize(1);
     assertThat(inB.get(0).service()).isEqualTo("io.plexica.samples.crm.api.CrmContacts");
@@ -282,15 +225,6 @@ class PluginServicesTest {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
-  }
-
-  private Bundle bundleOf(String pluginId) {
-    for (Bundle bundle : host.context().getBundles()) {
-      if (bundle.getLocation().startsWith("plexica:plugin/" + pluginId + "/")) {
-        return bundle;
-      }
-    }
-    throw new IllegalStateException("No bundle of " + pluginId);
   }
 
   private static PluginServices servicesOf(Bundle bundle) {
@@ -320,7 +254,7 @@ class PluginServicesTest {
 
   private RouteResponse call(
       TenantRef tenant, Access access, String plugin, String method, String path, String body) {
-    return router.call(
+    return node.router.call(
         tenant,
         access,
         "ann",
