@@ -456,6 +456,12 @@ class PluginsIT {
     assertThat(fresh.<List<String>>path("people.email"))
         .containsExactly("ada@" + onNew + ".example");
     assertThat(
+            admin(onNew)
+                .get("/plugins/newsletter/audience/from-view")
+                .<List<String>>path("people.email"))
+        .as("crm's shared view, read by its dependent")
+        .containsExactly("ada@" + onNew + ".example");
+    assertThat(
             admin(onOld).get("/plugins/newsletter/companies").<List<String>>path("companies.name"))
         .containsExactly("Acme");
     assertThat(admin(onNew).get("/plugins/newsletter/companies").<List<String>>path("companies"))

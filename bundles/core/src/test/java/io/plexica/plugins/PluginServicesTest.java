@@ -12,7 +12,9 @@ import io.plexica.plugins.app.PluginServiceDirectory;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
+import io.plexica.plugins.domain.PluginTables;
 import io.plexica.sdk.CallContext;
+import io.plexica.sdk.data.PluginData;
 import io.plexica.sdk.route.RouteResponse;
 import io.plexica.sdk.service.PluginServices;
 import io.plexica.sdk.service.ServiceUnavailable;
@@ -69,6 +71,12 @@ class PluginServicesTest {
                 counted.add(caller + ">" + callee + ":" + path));
     store = node.store;
     installations = node.installations;
+    for (String earlier : List.of("newsletter", "crm")) {
+      // Deployed by an earlier run on the same database, perhaps from other sources.
+      if (store.find(earlier).isPresent()) {
+        node.deployment.remove(earlier);
+      }
+    }
     for (String sample : List.of("analytics", "crm", "crm-next", "newsletter")) {
       node.deployOnce(TestBundles.sample(sample));
     }
@@ -130,6 +138,37 @@ class PluginServicesTest {
         .isEqualTo("Acme");
     assertThat(companiesB.getJsonArray("companies")).isEmpty();
     assertThat(counted).contains("newsletter>crm:service", "newsletter>crm:route");
+  }
+
+  @Test
+  void aSharedViewIsReadByADependentAndRefusedByPostgresqlToAnyOtherPlugin() throws Exception {
+    JsonObject inA =
+        answer(call(a, everything(), "newsletter", "GET", "/audience/from-view", null));
+    JsonObject inB =
+        answer(call(b, everything(), "newsletter", "GET", "/audience/from-view", null));
+    assertThat(inA.getJsonArray("people").getJsonObject(0).getString("name")).isEqualTo("Ada");
+    assertThat(inA.getJsonArray("people")).hasSize(1);
+    assertThat(inB.getJsonArray("people").getJsonObject(0).getString("name")).isEqualTo("Bob");
+
+    Bundle analytics = node.bundleOf("analytics");
+    PluginData data =
+        analytics
+            .getBundleContext()
+            .getService(analytics.getBundleContext().getServiceReference(PluginData.class));
+    CallContext context = context(a, Set.of());
+    CallContexts.Withdrawal issued = CallContexts.SHARED.issue("analytics", context);
+    try {
+      assertThatThrownBy(
+              () -> data.query(context, "SELECT name, email FROM ${crm:contact_directory}"))
+          .isInstanceOfSatisfying(
+              ProblemException.class, e -> assertThat(e.type()).isEqualTo(PluginTables.SQL_REFUSED))
+          .hasMessageContaining("permission denied");
+      assertThatThrownBy(() -> data.update(context, "DELETE FROM ${crm:contacts}"))
+          .as("nor crm's tables")
+          .hasMessageContaining("permission denied");
+    } finally {
+      issued.close();
+    }
   }
 
   @Test

@@ -27,6 +27,24 @@ class PluginTablesTest {
         .containsExactly("a", "b");
   }
 
+  /**
+   * {@code ${owner:name}} names another plugin's view; PostgreSQL decides whether it may be read.
+   */
+  @Test
+  void anotherPluginsViewIsNamedWithItsIdAndIsNoTableOfTheMigrations() {
+    assertThat(
+            PluginTables.resolve(
+                "SELECT name FROM ${my-crm:contact_directory} d JOIN ${sent} s ON s.id = d.id",
+                "tenant_acme",
+                "newsletter",
+                Optional.empty()))
+        .isEqualTo(
+            "SELECT name FROM \"tenant_acme\".\"plugin_my_crm_contact_directory\" d JOIN"
+                + " \"tenant_acme\".\"plugin_newsletter_sent\" s ON s.id = d.id");
+    assertThat(PluginTables.names("SELECT * FROM ${crm:contact_directory} JOIN ${sent}"))
+        .containsExactly("sent");
+  }
+
   @Test
   void workspacePlaceholderIsTheCallsWorkspaceAndNeedsOne() {
     UUID workspace = UUID.fromString("6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f");

@@ -123,6 +123,7 @@ public class PluginInstallations {
         lease,
         () -> {
           migrations.migrate(tenant, manifest, deployment.bundle(pluginId, manifest.version()));
+          shareViews(tenant, manifest);
           roles.grantToAdmin(tenant, permissions);
           store.install(installation, PluginEvents.of("installed", installation));
           return installation;
@@ -141,7 +142,7 @@ public class PluginInstallations {
   /**
    * Makes the tables of the tenant's installed plugins in the schema {@code onTarget} names (the
    * tenant's schema on the cluster it is moving to), each with its installation's role there, at
-   * the version installed.
+   * the version installed, and the views plugins share granted to their dependents there.
    */
   public void migrateOnto(TenantRef onTarget) {
     for (PluginInstallation installation : store.installations(onTarget.id())) {
@@ -150,6 +151,11 @@ public class PluginInstallations {
           onTarget,
           deployment.manifest(pluginId, installation.pluginVersion()),
           deployment.bundle(pluginId, installation.pluginVersion()));
+    }
+    // Grants are the target cluster's own: the shared views are granted there anew.
+    for (PluginInstallation installation : store.installations(onTarget.id())) {
+      shareViews(
+          onTarget, deployment.manifest(installation.pluginId(), installation.pluginVersion()));
     }
   }
 
@@ -220,6 +226,7 @@ public class PluginInstallations {
     String target = manifest.version();
     deployment.ensureRunning(pluginId, target);
     migrations.migrate(tenant, manifest, deployment.bundle(pluginId, target));
+    shareViews(tenant, manifest);
     Set<String> before = permissionsOf(deployment.manifest(pluginId, installation.pluginVersion()));
     Set<String> after = permissionsOf(manifest);
     roles.grantToAdmin(tenant, after);
@@ -378,6 +385,29 @@ public class PluginInstallations {
                 new ProblemException(
                     PluginProblems.NOT_INSTALLED,
                     "Plugin '" + pluginId + "' is not installed in this tenant."));
+  }
+
+  /**
+   * The views this plugin shares go to the tenant's plugins that depend on it, and the views of the
+   * plugins it depends on come to it: its database role may SELECT them, no other plugin's may.
+   */
+  private void shareViews(TenantRef tenant, PluginManifest manifest) {
+    for (PluginInstallation other : store.installations(tenant.id())) {
+      if (other.pluginId().equals(manifest.id())) {
+        continue;
+      }
+      PluginManifest otherManifest = deployment.manifest(other.pluginId(), other.pluginVersion());
+      if (!manifest.views().isEmpty() && dependsOn(otherManifest, manifest.id())) {
+        migrations.shareViews(tenant, manifest.id(), manifest.views(), other.pluginId());
+      }
+      if (!otherManifest.views().isEmpty() && dependsOn(manifest, other.pluginId())) {
+        migrations.shareViews(tenant, other.pluginId(), otherManifest.views(), manifest.id());
+      }
+    }
+  }
+
+  private static boolean dependsOn(PluginManifest dependent, String pluginId) {
+    return dependent.dependencies().stream().anyMatch(d -> d.id().equals(pluginId));
   }
 
   /**

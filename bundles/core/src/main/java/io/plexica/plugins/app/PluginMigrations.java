@@ -17,4 +17,10 @@ public interface PluginMigrations {
 
   /** Drops every table of the plugin in the tenant's schema, its history included. */
   void purge(TenantRef tenant, String pluginId);
+
+  /**
+   * Lets plugin {@code readerId} read these views of plugin {@code ownerId} in the tenant's schema
+   * (SELECT granted to the reader's database role); views that do not exist yet are skipped.
+   */
+  void shareViews(TenantRef tenant, String ownerId, java.util.List<String> views, String readerId);
 }

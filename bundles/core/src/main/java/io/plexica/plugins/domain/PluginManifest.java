@@ -10,6 +10,9 @@ import org.osgi.framework.VersionRange;
  * What a plugin says of itself in {@code META-INF/plexica/plugin.json}, checked against the
  * manifest's JSON Schema. The bundle's own headers are not read for any of it: this is the one
  * source of truth.
+ *
+ * <p>{@code views} are views of the plugin's tables that its migrations create, shared read-only
+ * with the plugins that depend on it (granted to their database roles).
  */
 public record PluginManifest(
     String id,
@@ -25,6 +28,7 @@ public record PluginManifest(
     List<PluginReference> dependencies,
     List<PluginReference> conflicts,
     String migrations,
+    List<String> views,
     Optional<Frontend> frontend,
     String json) {
 
@@ -35,6 +39,7 @@ public record PluginManifest(
     permissions = List.copyOf(permissions);
     dependencies = List.copyOf(dependencies);
     conflicts = List.copyOf(conflicts);
+    views = List.copyOf(views);
   }
 
   /**

@@ -30,7 +30,13 @@ public final class PluginTables {
   /** The placeholder for the id of the call's workspace; no table can be named so. */
   public static final String WORKSPACE = "workspace";
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z][a-z0-9_]{0,30})}");
+  /**
+   * {@code ${name}}, one of the plugin's tables, or {@code ${owner:name}}, a view another plugin
+   * shares with the plugins that depend on it (PostgreSQL refuses it to any other).
+   */
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\$\\{(?:([a-z][a-z0-9-]{0,62}):)?([a-z][a-z0-9_]{0,30})}");
+
   private static final Pattern FOREIGN =
       Pattern.compile(
           "\\b(plexica_core|tenant_[a-z0-9_]+|pg_catalog|information_schema|public)\\s*\\.",
@@ -46,8 +52,8 @@ public final class PluginTables {
     Set<String> names = new LinkedHashSet<>();
     Matcher matcher = PLACEHOLDER.matcher(sql);
     while (matcher.find()) {
-      if (!matcher.group(1).equals(WORKSPACE)) {
-        names.add(matcher.group(1));
+      if (matcher.group(1) == null && !matcher.group(2).equals(WORKSPACE)) {
+        names.add(matcher.group(2));
       }
     }
     return names;
@@ -72,11 +78,12 @@ public final class PluginTables {
     Matcher matcher = PLACEHOLDER.matcher(statement);
     StringBuilder resolved = new StringBuilder();
     while (matcher.find()) {
-      String name = matcher.group(1).toLowerCase(Locale.ROOT);
+      String owner = matcher.group(1) == null ? pluginId : matcher.group(1);
+      String name = matcher.group(2).toLowerCase(Locale.ROOT);
       String replacement =
-          name.equals(WORKSPACE)
+          name.equals(WORKSPACE) && matcher.group(1) == null
               ? "'" + workspace.orElseThrow(PluginTables::workspaceRequired) + "'::uuid"
-              : '"' + schema + "\".\"" + prefix(pluginId) + name + '"';
+              : '"' + schema + "\".\"" + prefix(owner) + name + '"';
       matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(resolved);

@@ -146,6 +146,21 @@ public class FlywayPluginMigrations implements PluginMigrations {
   private record Relation(String name, boolean view) {}
 
   @Override
+  public void shareViews(TenantRef tenant, String ownerId, List<String> views, String readerId) {
+    try {
+      roles.prepare(tenant, ownerId);
+      roles.prepare(tenant, readerId);
+      roles.grantSelect(
+          tenant,
+          views.stream().map(view -> PluginTables.prefix(ownerId) + view).toList(),
+          readerId);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not share the views of plugin " + ownerId + " with " + readerId, e);
+    }
+  }
+
+  @Override
   public void purge(TenantRef tenant, String pluginId) {
     try (Connection connection = platformConnection(tenant)) {
       List<Relation> relations = tables(connection, tenant, pluginId);

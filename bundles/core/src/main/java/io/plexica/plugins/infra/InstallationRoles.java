@@ -140,6 +140,39 @@ public class InstallationRoles {
     return tenant.database().cluster() + "/" + role.name();
   }
 
+  /**
+   * Lets the installation of {@code readerId} read these relations of the tenant's schema (another
+   * plugin's shared views); a relation that does not exist (yet) is skipped. The platform's user
+   * grants as a member of the owner's role.
+   */
+  public void grantSelect(TenantRef tenant, List<String> relations, String readerId)
+      throws SQLException {
+    Role reader = of(tenant, readerId);
+    underLock(
+        tenant,
+        reader,
+        connection -> {
+          for (String relation : relations) {
+            if (!relation.matches("[a-z0-9_]{1,63}")) {
+              throw new IllegalArgumentException("Not a plugin relation: " + relation);
+            }
+            String qualified = schema(tenant) + ".\"" + relation + '"';
+            try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?)")) {
+              exists.setString(1, qualified);
+              try (ResultSet row = exists.executeQuery()) {
+                if (!row.next() || row.getString(1) == null) {
+                  continue;
+                }
+              }
+            }
+            try (Statement grant = connection.createStatement()) {
+              grant.execute(
+                  "GRANT SELECT ON " + qualified + " TO " + LoginRoles.quoted(reader.name()));
+            }
+          }
+        });
+  }
+
   /** Drops the installation's role with whatever it still owns (its tables included). */
   public void drop(TenantRef tenant, String pluginId) throws SQLException {
     Role role = of(tenant, pluginId);

@@ -248,8 +248,15 @@ public class ManifestReader implements PluginManifests {
         references(node.path("dependencies")),
         references(node.path("conflicts")),
         node.path("migrations").asText(PluginManifest.DEFAULT_MIGRATIONS),
+        strings(node.path("views")),
         node.has("frontend") ? Optional.of(frontend(node.get("frontend"))) : Optional.empty(),
         json);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values;
   }
 
   private static PluginManifest.Frontend frontend(JsonNode node) {

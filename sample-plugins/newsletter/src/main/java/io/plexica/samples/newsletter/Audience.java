@@ -3,6 +3,7 @@ package io.plexica.samples.newsletter;
 import io.plexica.samples.crm.api.Contact;
 import io.plexica.samples.crm.api.CrmContacts;
 import io.plexica.sdk.CallContext;
+import io.plexica.sdk.data.PluginData;
 import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.sdk.route.RouteRequest;
@@ -60,6 +61,32 @@ public final class Audience {
             .add("reason", e.getMessage());
       }
       return RouteResponse.ok(answer.build());
+    }
+  }
+
+  /**
+   * {@code GET /audience/from-view}: the same people read from crm's shared view {@code
+   * contact_directory} in one query (crm lets the plugins that depend on it read it).
+   */
+  @Component(service = RouteHandler.class)
+  @Route(method = "GET", path = "/audience/from-view", permission = READ)
+  public static class ByView implements RouteHandler {
+    @Reference PluginData data;
+
+    @Override
+    public RouteResponse handle(RouteRequest request) {
+      JsonArrayBuilder people = Json.createArrayBuilder();
+      data.query(
+              request.context(),
+              "SELECT name, email FROM ${crm:contact_directory} WHERE email IS NOT NULL"
+                  + " ORDER BY name")
+          .forEach(
+              row ->
+                  people.add(
+                      Json.createObjectBuilder()
+                          .add("name", (String) row.get("name"))
+                          .add("email", (String) row.get("email"))));
+      return RouteResponse.ok(Json.createObjectBuilder().add("people", people).build());
     }
   }
 
