@@ -19,11 +19,20 @@ import {
 } from "../../shared/ui";
 import { SchemaForm, initialValues, type JsonSchema, type Values } from "../SchemaForm";
 import { useSession } from "../session";
-import { pluginKeys, pluginQueries, type InstalledPlugin } from "../queries";
+import { pluginKeys, pluginQueries, type AvailablePlugin, type InstalledPlugin } from "../queries";
 
 type Installed = InstalledPlugin;
 
-type Configuring = { id: string; name: string; schema?: JsonSchema; values: Values; install: boolean };
+type Requirement = AvailablePlugin["requires"][number];
+
+type Configuring = {
+  id: string;
+  name: string;
+  schema?: JsonSchema;
+  values: Values;
+  install: boolean;
+  requires?: Requirement[];
+};
 
 /** Plugins of the tenant: install with a form from the plugin's schema, and manage what is installed. */
 export function Plugins() {
@@ -140,6 +149,7 @@ export function Plugins() {
                     {p.vendor} · {p.category} · {p.version}
                   </p>
                   <p className="mt-2 flex-1 text-sm text-slate-700">{p.description}</p>
+                  <Requirements requires={p.requires} />
                   {manage && (
                     <Button
                       className="mt-4 self-start"
@@ -150,6 +160,7 @@ export function Plugins() {
                           schema: p.configSchema,
                           values: initialValues(p.configSchema),
                           install: true,
+                          requires: p.requires,
                         })
                       }
                     >
@@ -219,8 +230,37 @@ function ConfigureDialog({
         onCancel={onClose}
         placed={() => false}
       >
+        {plugin.install && <Requirements requires={plugin.requires ?? []} />}
         <SchemaForm schema={plugin.schema} values={values} onChange={setValues} error={error} />
       </ActionForm>
     </Dialog>
+  );
+}
+
+/**
+ * What installing a plugin needs, as a tree: each plugin it depends on (indented by depth), with
+ * the version this organization has or the fact that it must be installed first.
+ */
+function Requirements({ requires }: { requires: Requirement[] }) {
+  const { t } = useTranslation();
+  if (requires.length === 0) return null;
+  return (
+    <div className="mt-3 text-sm" data-testid="plugin-requirements">
+      <p className="font-medium text-slate-800">{t("plugins.needs")}</p>
+      <ul className="mt-1 space-y-1">
+        {requires.map((r) => (
+          <li key={r.pluginId} style={{ paddingLeft: `${r.depth * 1.25}rem` }} className="text-slate-700">
+            <span className="font-mono">{r.pluginId}</span> <span className="text-slate-600">{r.versionRange}</span>{" "}
+            {r.met ? (
+              <Badge>{t("plugins.needMet", { version: r.installed })}</Badge>
+            ) : r.installed ? (
+              <Badge>{t("plugins.needWrongVersion", { version: r.installed })}</Badge>
+            ) : (
+              <Badge>{t("plugins.needInstallFirst")}</Badge>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

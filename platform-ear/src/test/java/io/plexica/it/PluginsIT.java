@@ -481,6 +481,13 @@ class PluginsIT {
       assertThat(refused.<String>path("detail")).contains("crm:contacts:read");
     }
 
+    assertThat(Platform.metrics(true).asString())
+        .as("calls between plugins are counted by caller, callee and path")
+        .containsPattern(
+            "plexica_plugins_calls_duration_seconds[a-z_]*\\{[^}]*callee=\"crm\"[^}]*caller=\"newsletter\"[^}]*path=\"service\"")
+        .containsPattern(
+            "plexica_plugins_calls_duration_seconds[a-z_]*\\{[^}]*callee=\"crm\"[^}]*caller=\"newsletter\"[^}]*path=\"route\"");
+
     Response services = admin(onNew).get("/plugin-services");
     assertThat(services.statusCode()).as(services.asString()).isEqualTo(200);
     assertThat(services.<List<String>>path("service"))

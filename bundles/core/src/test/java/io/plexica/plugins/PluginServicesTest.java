@@ -114,6 +114,10 @@ class PluginServicesTest {
         installations.uninstall(tenant, plugin, true);
       }
     }
+    // The registry is the whole platform's: leave no crm (least of all the code-less 2.0.0) to
+    // the integration tests that run on the same database.
+    node.deployment.remove("newsletter");
+    node.deployment.remove("crm");
     node.close();
   }
 
@@ -235,6 +239,20 @@ class PluginServicesTest {
         .hasMessageContaining("'newsletter' 1.0.0")
         .hasMessageContaining("io.plexica.samples.crm.api [1.0.0,2.0.0) (crm exports 2.0.0)");
     assertThat(store.installation(a.id(), "crm").orElseThrow().pluginVersion()).isEqualTo("1.1.0");
+  }
+
+  @Test
+  void whatAnInstallationNeedsIsShownAsATreeBeforehand() {
+    PluginManifest newsletter = node.deployment.manifest("newsletter", "1.0.0");
+    assertThat(installations.requirements(a, newsletter))
+        .containsExactly(
+            new PluginInstallations.Requirement("crm", "[1.1,2)", 0, Optional.of("1.1.0"), true));
+    TenantRef empty = platform.activeTenant("svc-empty");
+    assertThat(installations.requirements(empty, newsletter))
+        .containsExactly(
+            new PluginInstallations.Requirement("crm", "[1.1,2)", 0, Optional.empty(), false),
+            new PluginInstallations.Requirement(
+                "analytics", "[1.0,3)", 1, Optional.empty(), false));
   }
 
   @Test

@@ -96,7 +96,28 @@ public class PluginInstallationResource {
       @Schema(
               nullable = true,
               description = "JSON Schema of the configuration to install it with; absent if none")
-          JsonObject configSchema) {}
+          JsonObject configSchema,
+      @Schema(
+              description =
+                  "What installing it needs in this tenant, depth first: each plugin it depends on,"
+                      + " and what a missing one needs in turn")
+          List<RequirementView> requires) {}
+
+  @Schema(name = "PluginRequirement")
+  public record RequirementView(
+      @Schema(example = "crm") String pluginId,
+      @Schema(description = "The versions accepted (OSGi range)", example = "[1.1,2)")
+          String versionRange,
+      @Schema(description = "0 for the plugin's own dependencies, 1 for theirs, ...") int depth,
+      @Schema(
+              nullable = true,
+              description = "The version this tenant has installed and enabled; absent when none")
+          String installed,
+      @Schema(
+              description =
+                  "Whether the installed version fits the range and exports the packages imported"
+                      + " from it")
+          boolean met) {}
 
   @Schema(name = "TenantPlugins")
   public record TenantPluginsView(
@@ -159,7 +180,19 @@ public class PluginInstallationResource {
                             .currentManifest(p)
                             .configSchemaJson()
                             .map(JsonText::object)
-                            .orElse(null)))
+                            .orElse(null),
+                        installations
+                            .requirements(tenant.require(), deployment.currentManifest(p))
+                            .stream()
+                            .map(
+                                r ->
+                                    new RequirementView(
+                                        r.pluginId(),
+                                        r.versionRange(),
+                                        r.depth(),
+                                        r.installed().orElse(null),
+                                        r.met()))
+                            .toList()))
             .toList());
   }
 

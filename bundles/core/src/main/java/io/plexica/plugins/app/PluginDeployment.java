@@ -204,6 +204,10 @@ public class PluginDeployment {
     return store.update(id, p -> p.setStatus(status, clock.instant()));
   }
 
+  public java.util.Optional<RegisteredPlugin> find(String id) {
+    return store.find(id);
+  }
+
   public RegisteredPlugin get(String id) {
     return store.find(id).orElseThrow(() -> PluginProblems.notFound(id));
   }

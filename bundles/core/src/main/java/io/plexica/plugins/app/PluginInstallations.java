@@ -388,6 +388,56 @@ public class PluginInstallations {
   }
 
   /**
+   * What installing this version of the plugin needs in the tenant, depth first: each dependency
+   * with the range asked, the version the tenant has (if any) and whether it meets the range and
+   * the packages imported from it; a dependency the tenant lacks is followed by what it needs in
+   * turn (its current version's), each plugin once.
+   */
+  public List<Requirement> requirements(TenantRef tenant, PluginManifest manifest) {
+    List<Requirement> requirements = new java.util.ArrayList<>();
+    collect(tenant, manifest, 0, new java.util.HashSet<>(Set.of(manifest.id())), requirements);
+    return requirements;
+  }
+
+  /** A plugin another one needs, {@code depth} steps away from the one to install. */
+  public record Requirement(
+      String pluginId, String versionRange, int depth, Optional<String> installed, boolean met) {}
+
+  private void collect(
+      TenantRef tenant,
+      PluginManifest manifest,
+      int depth,
+      Set<String> seen,
+      List<Requirement> requirements) {
+    for (PluginReference dependency : manifest.dependencies()) {
+      if (!seen.add(dependency.id())) {
+        continue;
+      }
+      Optional<String> installed =
+          enabled(tenant, dependency.id()).map(PluginInstallation::pluginVersion);
+      boolean met =
+          dependency.isMetBy(installed)
+              && deployment
+                  .packages(manifest.id(), manifest.version())
+                  .unmetBy(
+                      dependency.id(),
+                      deployment.packages(dependency.id(), installed.get()),
+                      BundlePackages.NONE)
+                  .isEmpty();
+      requirements.add(
+          new Requirement(dependency.id(), dependency.versionRange(), depth, installed, met));
+      if (installed.isEmpty()) {
+        deployment
+            .find(dependency.id())
+            .ifPresent(
+                plugin ->
+                    collect(
+                        tenant, deployment.currentManifest(plugin), depth + 1, seen, requirements));
+      }
+    }
+  }
+
+  /**
    * The views this plugin shares go to the tenant's plugins that depend on it, and the views of the
    * plugins it depends on come to it: its database role may SELECT them, no other plugin's may.
    */
