@@ -174,24 +174,18 @@ final class FelixPluginServices implements AutoCloseable {
         exportOf(key.callee(), packageName)
             .orElseThrow(
                 () ->
-                    new ServiceUnavailable(
+                    unavailable(
                         what,
-                        "Plugin '"
-                            + calleeId
-                            + "' "
-                            + calleeVersion
-                            + ", installed in this tenant, does not export "
-                            + packageName
-                            + "."));
+                        calleeId,
+                        calleeVersion,
+                        ", installed in this tenant, does not export " + packageName + "."));
     String apiVersion = String.valueOf(export.getAttributes().get("version"));
     if (!wire.getRequirement().matches(export)) {
-      throw new ServiceUnavailable(
+      throw unavailable(
           what,
-          "Plugin '"
-              + calleeId
-              + "' "
-              + calleeVersion
-              + ", installed in this tenant, exports "
+          calleeId,
+          calleeVersion,
+          ", installed in this tenant, exports "
               + packageName
               + " "
               + apiVersion
@@ -205,15 +199,11 @@ final class FelixPluginServices implements AutoCloseable {
         registered(key.callee(), what)
             .orElseThrow(
                 () ->
-                    new ServiceUnavailable(
+                    unavailable(
                         what,
-                        "Plugin '"
-                            + calleeId
-                            + "' "
-                            + calleeVersion
-                            + " registers no "
-                            + key.type().getSimpleName()
-                            + " service."));
+                        calleeId,
+                        calleeVersion,
+                        " registers no " + key.type().getSimpleName() + " service."));
     Object service = host.context().getService(reference);
     if (service == null) {
       throw new ServiceUnavailable(what, "Plugin '" + calleeId + "' is stopping.");
@@ -252,6 +242,12 @@ final class FelixPluginServices implements AutoCloseable {
         service,
         calleeType != key.type(),
         Map.copyOf(operations));
+  }
+
+  /** Why plugin {@code calleeId} at {@code calleeVersion} cannot serve {@code what}. */
+  private static ServiceUnavailable unavailable(
+      String what, String calleeId, String calleeVersion, String why) {
+    return new ServiceUnavailable(what, "Plugin '" + calleeId + "' " + calleeVersion + why);
   }
 
   private static Method calleeMethod(Class<?> calleeType, Method method) {
@@ -447,13 +443,11 @@ final class FelixPluginServices implements AutoCloseable {
         if (method.isDefault()) {
           return InvocationHandler.invokeDefault(proxy, method, arguments);
         }
-        throw new ServiceUnavailable(
+        throw unavailable(
             type.getName(),
-            "Plugin '"
-                + target.calleeId()
-                + "' "
-                + target.calleeVersion()
-                + " offers "
+            target.calleeId(),
+            target.calleeVersion(),
+            " offers "
                 + type.getSimpleName()
                 + " "
                 + target.apiVersion()
