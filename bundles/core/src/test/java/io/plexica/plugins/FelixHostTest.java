@@ -15,7 +15,6 @@ import io.plexica.sdk.route.RouteHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -103,7 +102,7 @@ class FelixHostTest {
         assertThat(declared).contains(name + ";version=\"" + version + "\"");
       }
     }
-    assertThat(Arrays.stream(declared.split(",(?=io\\.plexica)")).count())
+    assertThat(io.plexica.plugins.domain.BundlePackages.clauses(declared).size())
         .as("every SDK package is exported by the host")
         .isEqualTo(FelixHost.EXPORTED_PACKAGES.split("io\\.plexica").length - 1);
   }
