@@ -2,7 +2,6 @@ package io.plexica.plugins.app;
 
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.plugins.domain.PluginInstallation;
-import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.sdk.CallContext;
@@ -11,9 +10,7 @@ import io.plexica.sdk.service.ServiceUnavailable;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The platform in the middle of a call from one plugin to another, by service or by route: the
@@ -31,9 +28,6 @@ public class PluginCalls {
   private final PluginCallGuard guard;
   private final PluginCallMetrics metrics;
   private final PluginRouter router;
-
-  /** Manifests by plugin and version: a deployed version never changes. */
-  private final Map<String, PluginManifest> manifests = new ConcurrentHashMap<>();
 
   public PluginCalls(
       PluginStore store,
@@ -106,12 +100,7 @@ public class PluginCalls {
 
   /** Whether the caller's manifest names the callee among its dependencies. */
   public boolean declares(String callerId, String callerVersion, String calleeId) {
-    return manifests
-        .computeIfAbsent(
-            callerId + "@" + callerVersion, key -> deployment.manifest(callerId, callerVersion))
-        .dependencies()
-        .stream()
-        .anyMatch(d -> d.id().equals(calleeId));
+    return deployment.manifest(callerId, callerVersion).dependsOn(calleeId);
   }
 
   /**

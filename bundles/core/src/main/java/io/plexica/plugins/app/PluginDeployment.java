@@ -44,6 +44,14 @@ public class PluginDeployment {
   private final PermissionCatalog catalog;
   private final Clock clock;
 
+  /**
+   * What deployed versions say of themselves, by {@code id@version}: a version never changes while
+   * it is deployed, so it is read once; a removal here or elsewhere (reconcile) forgets the plugin,
+   * whose version may come back with other contents.
+   */
+  private final java.util.Map<String, PluginManifest> manifestsRead =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final java.util.Map<String, BundlePackages> packages =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -146,8 +154,7 @@ public class PluginDeployment {
     List<String> dependents =
         store.list().stream()
             .filter(p -> !p.id().equals(id))
-            .filter(
-                p -> currentManifest(p).dependencies().stream().anyMatch(d -> d.id().equals(id)))
+            .filter(p -> currentManifest(p).dependsOn(id))
             .map(RegisteredPlugin::id)
             .toList();
     if (!dependents.isEmpty()) {
@@ -158,6 +165,7 @@ public class PluginDeployment {
     runtime.deactivate(plugin.id());
     store.delete(plugin.id(), List.of(DomainEvent.ofPlatform(REMOVED, Map.of("pluginId", id))));
     catalog.unregister(plugin.id());
+    forget(id);
   }
 
   /**
@@ -166,6 +174,7 @@ public class PluginDeployment {
    * version a tenant runs, and stops the rest. A plugin no longer registered is stopped.
    */
   public void reconcile(String id) {
+    forget(id);
     Optional<RegisteredPlugin> plugin = store.find(id);
     if (plugin.isEmpty()) {
       runtime.deactivate(id);
@@ -239,8 +248,16 @@ public class PluginDeployment {
   }
 
   public PluginManifest manifest(String id, String version) {
-    return manifests.fromJson(
-        store.manifestJson(id, version).orElseThrow(() -> noSuchVersion(id, version)));
+    return manifestsRead.computeIfAbsent(
+        id + "@" + version,
+        key ->
+            manifests.fromJson(
+                store.manifestJson(id, version).orElseThrow(() -> noSuchVersion(id, version))));
+  }
+
+  private void forget(String id) {
+    manifestsRead.keySet().removeIf(key -> key.startsWith(id + "@"));
+    packages.keySet().removeIf(key -> key.startsWith(id + "@"));
   }
 
   private static ProblemException noSuchVersion(String id, String version) {

@@ -417,13 +417,7 @@ public class PluginInstallations {
           enabled(tenant, dependency.id()).map(PluginInstallation::pluginVersion);
       boolean met =
           dependency.isMetBy(installed)
-              && deployment
-                  .packages(manifest.id(), manifest.version())
-                  .unmetBy(
-                      dependency.id(),
-                      deployment.packages(dependency.id(), installed.get()),
-                      BundlePackages.NONE)
-                  .isEmpty();
+              && unmetImports(manifest, dependency.id(), installed.get()).isEmpty();
       requirements.add(
           new Requirement(dependency.id(), dependency.versionRange(), depth, installed, met));
       if (installed.isEmpty()) {
@@ -447,17 +441,13 @@ public class PluginInstallations {
         continue;
       }
       PluginManifest otherManifest = deployment.manifest(other.pluginId(), other.pluginVersion());
-      if (!manifest.views().isEmpty() && dependsOn(otherManifest, manifest.id())) {
+      if (!manifest.views().isEmpty() && otherManifest.dependsOn(manifest.id())) {
         migrations.shareViews(tenant, manifest.id(), manifest.views(), other.pluginId());
       }
-      if (!otherManifest.views().isEmpty() && dependsOn(manifest, other.pluginId())) {
+      if (!otherManifest.views().isEmpty() && manifest.dependsOn(other.pluginId())) {
         migrations.shareViews(tenant, other.pluginId(), otherManifest.views(), manifest.id());
       }
     }
-  }
-
-  private static boolean dependsOn(PluginManifest dependent, String pluginId) {
-    return dependent.dependencies().stream().anyMatch(d -> d.id().equals(pluginId));
   }
 
   /**
@@ -471,13 +461,7 @@ public class PluginInstallations {
       if (!dependency.isMetBy(installed)) {
         throw dependency.missingFor(manifest.id(), " installed and enabled in this tenant first");
       }
-      List<String> unmet =
-          deployment
-              .packages(manifest.id(), manifest.version())
-              .unmetBy(
-                  dependency.id(),
-                  deployment.packages(dependency.id(), installed.get()),
-                  BundlePackages.NONE);
+      List<String> unmet = unmetImports(manifest, dependency.id(), installed.get());
       if (!unmet.isEmpty()) {
         throw new ProblemException(
             PluginProblems.PACKAGE_UNMET,
@@ -498,6 +482,14 @@ public class PluginInstallations {
                 + "'.");
       }
     }
+  }
+
+  /** What the plugin imports from {@code dependencyId} that its version {@code installed} lacks. */
+  private List<String> unmetImports(
+      PluginManifest manifest, String dependencyId, String installed) {
+    return deployment
+        .packages(manifest.id(), manifest.version())
+        .unmetBy(dependencyId, deployment.packages(dependencyId, installed), BundlePackages.NONE);
   }
 
   /**
@@ -566,10 +558,7 @@ public class PluginInstallations {
     return store.installations(tenant.id()).stream()
         .filter(i -> !i.pluginId().equals(pluginId))
         .filter(i -> !enabledOnly || i.enabled())
-        .filter(
-            i ->
-                deployment.manifest(i.pluginId(), i.pluginVersion()).dependencies().stream()
-                    .anyMatch(d -> d.id().equals(pluginId)))
+        .filter(i -> deployment.manifest(i.pluginId(), i.pluginVersion()).dependsOn(pluginId))
         .map(PluginInstallation::pluginId)
         .toList();
   }

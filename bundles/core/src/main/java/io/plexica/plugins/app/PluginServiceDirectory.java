@@ -2,7 +2,6 @@ package io.plexica.plugins.app;
 
 import io.plexica.plugins.app.PluginRuntime.ServiceOffer;
 import io.plexica.plugins.domain.PluginInstallation;
-import io.plexica.plugins.domain.PluginManifest.PluginReference;
 import io.plexica.tenancy.domain.TenantRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,9 +68,7 @@ public class PluginServiceDirectory {
     List<Consumer> consumers = new ArrayList<>();
     for (PluginInstallation other : installed) {
       boolean declares =
-          deployment.manifest(other.pluginId(), other.pluginVersion()).dependencies().stream()
-              .map(PluginReference::id)
-              .anyMatch(providerId::equals);
+          deployment.manifest(other.pluginId(), other.pluginVersion()).dependsOn(providerId);
       VersionRange range =
           deployment
               .packages(other.pluginId(), other.pluginVersion())

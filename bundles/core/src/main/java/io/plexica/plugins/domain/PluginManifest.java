@@ -42,6 +42,11 @@ public record PluginManifest(
     views = List.copyOf(views);
   }
 
+  /** Whether this plugin names {@code pluginId} among its dependencies. */
+  public boolean dependsOn(String pluginId) {
+    return dependencies.stream().anyMatch(d -> d.id().equals(pluginId));
+  }
+
   /**
    * The plugin's web UI: an ES module inside the bundle ({@code entry}, under {@code ui/}) and the
    * pages it adds to the tenant web app's menu.
