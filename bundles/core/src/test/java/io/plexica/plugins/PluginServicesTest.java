@@ -16,6 +16,7 @@ import io.plexica.plugins.domain.PluginTables;
 import io.plexica.sdk.CallContext;
 import io.plexica.sdk.data.PluginData;
 import io.plexica.sdk.route.RouteResponse;
+import io.plexica.sdk.service.PluginGateway;
 import io.plexica.sdk.service.PluginServices;
 import io.plexica.sdk.service.ServiceUnavailable;
 import io.plexica.shared.json.JsonText;
@@ -223,6 +224,53 @@ class PluginServicesTest {
   }
 
   @Test
+  void aPluginThatDoesNotNameTheCalleeAmongItsDependenciesIsRefusedByServiceAndByRoute()
+      throws Exception {
+    // Imports crm's API package (so its class space can name CrmContacts) but leaves crm out of
+    // the dependencies of its plugin.json: installing it, and crm's, is not consent to calls.
+    String snoopJson =
+        "{\"id\":\"snoop\",\"version\":\"1.0.0\",\"name\":\"Snoop\",\"vendor\":\"t\","
+            + "\"description\":\"Reads crm without saying so\",\"sdk\":\"[1.1,2)\"}";
+    node.deployOnce(
+        TestBundles.jar(
+            Map.of(
+                "Bundle-ManifestVersion", "2",
+                "Bundle-SymbolicName", "io.plexica.test.snoop",
+                "Bundle-Version", "1.0.0",
+                "Import-Package",
+                    "io.plexica.samples.crm.api;version=\"[1.0,2)\","
+                        + "io.plexica.sdk;version=\"[1.1,2)\","
+                        + "io.plexica.sdk.service;version=\"[1.0,2)\""),
+            Map.of(PluginManifest.LOCATION, snoopJson)));
+    try {
+      installations.install(a, "snoop", Optional.empty(), "{}");
+      Bundle snoop = node.bundleOf("snoop");
+      Class<?> contactsType = snoop.loadClass("io.plexica.samples.crm.api.CrmContacts");
+      CallContext context = context(a, Set.of(READ_CONTACTS));
+      CallContexts.Withdrawal issued = CallContexts.SHARED.issue("snoop", context);
+      try {
+        assertThatThrownBy(() -> servicesOf(snoop).get(context, contactsType))
+            .isInstanceOf(ServiceUnavailable.class)
+            .hasMessageContaining("'snoop' 1.0.0 does not name 'crm' among the dependencies");
+        assertThat(servicesOf(snoop).find(context, contactsType)).isEmpty();
+        assertThatThrownBy(() -> gatewayOf(snoop).get(context, "crm", "/contacts"))
+            .isInstanceOf(ServiceUnavailable.class)
+            .hasMessageContaining("does not name 'crm' among the dependencies");
+      } finally {
+        issued.close();
+      }
+      // The same user, through newsletter (which names crm), is served.
+      assertThat(
+              answer(call(a, everything(), "newsletter", "GET", "/audience", null))
+                  .getJsonArray("people"))
+          .hasSize(1);
+    } finally {
+      installations.uninstall(a, "snoop", true);
+      node.deployment.remove("snoop");
+    }
+  }
+
+  @Test
   void anUpgradeOfTheCalleeOutsideADependentsImportIsRefusedNamingIt() {
     String crm2Json =
         new String(
@@ -293,6 +341,12 @@ class PluginServicesTest {
   private static PluginServices servicesOf(Bundle bundle) {
     ServiceReference<PluginServices> reference =
         bundle.getBundleContext().getServiceReference(PluginServices.class);
+    return bundle.getBundleContext().getService(reference);
+  }
+
+  private static PluginGateway gatewayOf(Bundle bundle) {
+    ServiceReference<PluginGateway> reference =
+        bundle.getBundleContext().getServiceReference(PluginGateway.class);
     return bundle.getBundleContext().getService(reference);
   }
 
