@@ -7,6 +7,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import {
   asPlatformAdmin,
   awaitReady,
@@ -167,6 +168,20 @@ describe("super-admin console", () => {
     await page.getByRole("table", { name: "Registered plugins" }).getByRole("link", { name: "Analytics" }).waitFor();
     await shot(page, "console-plugins");
     await checkAxe(page, "console plugins");
+  });
+
+  test("uploads crm, which needs analytics, and newsletter, which needs crm", async () => {
+    for (const [file, shown] of [
+      ["crm.jar", "Deployed CRM 1.1.0"],
+      ["newsletter.jar", "Deployed Newsletter 1.0.0"],
+    ]) {
+      await page.getByLabel("Plugin bundle to upload").setInputFiles({
+        name: file,
+        mimeType: "application/java-archive",
+        buffer: readFileSync(join(dirname(analyticsJar), file)),
+      });
+      await page.getByText(shown).waitFor();
+    }
   });
 
   test("shows the platform's analytics from real figures", async () => {
@@ -489,6 +504,28 @@ describe("tenant web app", () => {
     assert.match(await chart.getAttribute("aria-label"), /Workspaces created 1/);
     await shot(page, "web-plugin-analytics");
     await checkAxe(page, "web plugin page");
+  });
+
+  test("what a plugin needs is shown as a tree before installing it, and installing too early is refused", async () => {
+    await nav(page, "Plugins").click();
+    const card = page.getByTestId("available-newsletter");
+    const needs = card.getByTestId("plugin-requirements");
+    // newsletter → crm (not here yet) → analytics (installed by the test before).
+    const crm = needs.getByRole("listitem").filter({ hasText: /^crm/ });
+    await crm.getByText("install it first").waitFor();
+    const analytics = crm.getByRole("list").getByRole("listitem");
+    assert.match(await analytics.textContent(), /^analytics \[1\.0,3\) installed: 1\.0\.0$/);
+
+    await card.getByRole("button", { name: "Install Newsletter" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByTestId("plugin-requirements").getByText("install it first").waitFor();
+    await shot(page, "web-plugin-requirements");
+    await checkAxe(page, "web plugin requirements");
+    await dialog.getByRole("button", { name: "Install" }).click();
+    await dialog.getByRole("alert").filter({ hasText: /crm/ }).waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await card.waitFor();
+    await page.getByTestId("installed-newsletter").waitFor({ state: "detached" });
   });
 
   test("uninstalling the plugin removes its page", async () => {
