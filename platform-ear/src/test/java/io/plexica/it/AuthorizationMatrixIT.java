@@ -193,6 +193,7 @@ class AuthorizationMatrixIT {
     rows.add(platform("GET", "/admin/plugins/no-such-plugin", null, 404));
     rows.add(platform("POST", "/admin/plugins/no-such-plugin/deprecate", null, 404));
     rows.add(platform("DELETE", "/admin/plugins/no-such-plugin", null, 404));
+    rows.add(platform("DELETE", "/admin/plugins/no-such-plugin/versions/1.0.0", null, 404));
     rows.add(platform("GET", "/admin/dead-letters", null, 200));
     rows.add(platform("GET", "/admin/dead-letters/" + NO_ID, null, 404));
     rows.add(platform("POST", "/admin/dead-letters/retry", "{}", 400));

@@ -207,7 +207,8 @@ class PluginsIT {
   }
 
   @Test
-  void aBundleDroppedIntoTheDeployFolderIsDeployedAndRemovedWithItsFile() throws Exception {
+  void aBundleDroppedIntoTheDeployFolderIsDeployedAndOnlyWhatItDeployedLeavesWithIt()
+      throws Exception {
     String folder = System.getProperty("plexica.plugins.deploy-dir", "");
     org.junit.jupiter.api.Assumptions.assumeTrue(
         !folder.isBlank() && !folder.startsWith("${"), "the test server's deploy folder is known");
@@ -230,8 +231,31 @@ class PluginsIT {
     await("the refused jar's .error file", () -> Files.exists(error));
     assertThat(Files.readString(error)).contains("plugin-manifest-invalid");
 
+    // A newer version uploaded through the API is not the file's: deleting the file leaves it.
+    Response uploaded =
+        upload(
+            withManifest(
+                analytics,
+                "{\"id\":\""
+                    + id
+                    + "\",\"version\":\"1.1.0\",\"name\":\"Dropped\","
+                    + "\"vendor\":\"Tests\",\"sdk\":\"[1.0,2)\"}"));
+    assertThat(uploaded.statusCode()).as(uploaded.asString()).isEqualTo(201);
     Files.delete(jar);
     Files.delete(broken);
+    await(
+        "the file's version gone, the uploaded one kept",
+        () ->
+            Platform.api()
+                .get("/admin/plugins/" + id)
+                .<List<String>>path("versions")
+                .equals(List.of("1.1.0")));
+    await("the .error gone with its jar", () -> !Files.exists(error));
+    assertProblem(
+        Platform.api().delete("/admin/plugins/" + id + "/versions/1.0.0"),
+        404,
+        "plugin-version-not-found");
+    Platform.api().delete("/admin/plugins/" + id + "/versions/1.1.0").then().statusCode(204);
     awaitStatus("/admin/plugins/" + id, 404);
   }
 

@@ -183,4 +183,23 @@ public class AdminPluginResource {
     deployment.remove(id);
     return Response.noContent().build();
   }
+
+  @DELETE
+  @Path("{id}/versions/{version}")
+  @Operation(
+      operationId = "adminRemovePluginVersion",
+      summary = "Remove one version no tenant runs",
+      description =
+          "The last version removes the plugin. Removing the current version makes the highest"
+              + " remaining one current, refused while another plugin's dependency range"
+              + " excludes it.")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(responseCode = "404", description = "No such plugin or version")
+  @APIResponse(
+      responseCode = "409",
+      description = "Tenants run that version, or other plugins need what it would leave")
+  public Response removeVersion(@PathParam("id") String id, @PathParam("version") String version) {
+    deployment.removeVersion(id, version);
+    return Response.noContent().build();
+  }
 }

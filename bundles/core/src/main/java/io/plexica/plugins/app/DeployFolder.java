@@ -2,6 +2,7 @@ package io.plexica.plugins.app;
 
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.plugins.domain.PluginStore;
 import io.plexica.shared.problem.ProblemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,20 +19,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A folder operators drop plugin bundles into: a new or changed {@code *.jar} is deployed, a
- * removed one removes its plugin, both through {@link PluginDeployment} exactly as uploads are. A
- * jar is taken once its size and time stopped changing between two scans (so a copy in progress is
- * not read half-written). When a jar is refused, {@code <jar>.error} beside it says why; it goes
- * away when the jar is deployed.
+ * A folder operators drop plugin bundles into: a new or changed {@code *.jar} is deployed through
+ * {@link PluginDeployment} exactly as uploads are, recorded as coming from that file; a removed jar
+ * removes only the versions that file deployed (not versions uploaded through the API, nor another
+ * file's). A jar is taken once its size and time stopped changing between two scans (so a copy in
+ * progress is not read half-written). When a jar is refused, {@code <jar>.error} beside it says
+ * why; it goes when the jar is deployed or leaves the folder.
  */
 public class DeployFolder {
   private static final Logger LOG = Logger.getLogger(DeployFolder.class.getName());
+  private static final String ERROR = ".error";
 
   private final Path folder;
   private final PluginDeployment deployment;
   private final PluginManifests manifests;
   private final Map<Path, Seen> seen = new HashMap<>();
-  private final Map<Path, String> deployedIds = new HashMap<>();
 
   private record Seen(long size, FileTime modified, boolean handled) {}
 
@@ -44,6 +47,11 @@ public class DeployFolder {
     return folder;
   }
 
+  /** What the registry records as the source of the versions a jar of the folder deployed. */
+  public static String sourceOf(Path jar) {
+    return "folder:" + jar.getFileName();
+  }
+
   /** One look at the folder; called periodically. */
   public synchronized void scan() {
     Set<Path> present = new HashSet<>();
@@ -55,11 +63,18 @@ public class DeployFolder {
           consider(jar);
         }
       }
+      try (DirectoryStream<Path> errors = Files.newDirectoryStream(folder, "*.jar" + ERROR)) {
+        for (Path error : errors) {
+          if (!present.contains(jarOf(error))) {
+            Files.deleteIfExists(error);
+          }
+        }
+      }
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Cannot read the plugin deploy folder " + folder, e);
       return;
     }
-    for (Path gone : Set.copyOf(deployedIds.keySet())) {
+    for (Path gone : Set.copyOf(seen.keySet())) {
       if (!present.contains(gone)) {
         removed(gone);
       }
@@ -83,19 +98,20 @@ public class DeployFolder {
   }
 
   private void deploy(Path jar) throws IOException {
-    Path error = jar.resolveSibling(jar.getFileName() + ".error");
+    Path error = errorOf(jar);
     byte[] bundle = Files.readAllBytes(jar);
     try {
       PluginManifest manifest = manifests.read(bundle);
       try {
-        deployment.deploy(bundle);
+        deployment.deploy(bundle, sourceOf(jar));
         LOG.info("Deployed " + manifest.id() + " " + manifest.version() + " from " + jar);
       } catch (ProblemException e) {
-        if (!e.type().equals(PluginProblems.VERSION_EXISTS)) {
+        if (!e.type().equals(PluginProblems.VERSION_EXISTS)
+            || !Arrays.equals(bundle, deployment.bundle(manifest.id(), manifest.version()))) {
           throw e;
         }
+        // The same bytes are deployed: by this file before the node restarted, or uploaded too.
       }
-      deployedIds.put(jar, manifest.id());
       Files.deleteIfExists(error);
     } catch (ProblemException e) {
       LOG.warning("Refused " + jar + ": " + e.getMessage());
@@ -104,13 +120,26 @@ public class DeployFolder {
     }
   }
 
+  /** Removes what the jar deployed, version by version; a version still in use stays. */
   private void removed(Path jar) {
-    String id = deployedIds.remove(jar);
-    try {
-      deployment.remove(id);
-      LOG.info("Removed plugin " + id + ": its jar left " + folder);
-    } catch (ProblemException e) {
-      LOG.warning("Plugin " + id + " stays deployed: " + e.getMessage());
+    for (PluginStore.DeployedVersion version : deployment.deployedFrom(sourceOf(jar))) {
+      try {
+        deployment.removeVersion(version.pluginId(), version.version());
+        LOG.info(
+            "Removed " + version.pluginId() + " " + version.version() + ": its jar left " + folder);
+      } catch (ProblemException e) {
+        LOG.warning(
+            version.pluginId() + " " + version.version() + " stays deployed: " + e.getMessage());
+      }
     }
+  }
+
+  private static Path errorOf(Path jar) {
+    return jar.resolveSibling(jar.getFileName() + ERROR);
+  }
+
+  private static Path jarOf(Path error) {
+    String name = error.getFileName().toString();
+    return error.resolveSibling(name.substring(0, name.length() - ERROR.length()));
   }
 }

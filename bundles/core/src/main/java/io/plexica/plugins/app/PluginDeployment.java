@@ -13,6 +13,7 @@ import io.plexica.shared.problem.ProblemException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,9 @@ public class PluginDeployment {
 
   /** Announced when a plugin is removed from the registry (other replicas stop it). */
   public static final String REMOVED = "core.plugin.removed";
+
+  /** Announced when one version of a plugin is removed from the registry (replicas stop it). */
+  public static final String VERSION_REMOVED = "core.plugin.version_removed";
 
   private final PluginStore store;
   private final PluginManifests manifests;
@@ -68,8 +72,16 @@ public class PluginDeployment {
     this.clock = clock;
   }
 
-  /** Deploys a new plugin or a newer version of one; returns the registry entry. */
+  /** Deploys a new plugin or a newer version of one, uploaded; returns the registry entry. */
   public RegisteredPlugin deploy(byte[] bundle) {
+    return deploy(bundle, PluginStore.UPLOADED);
+  }
+
+  /**
+   * Deploys a new plugin or a newer version of one, recording where it came from (a deploy folder's
+   * file removes only what it deployed); returns the registry entry.
+   */
+  public RegisteredPlugin deploy(byte[] bundle, String source) {
     PluginManifest manifest = manifests.read(bundle);
     requireSdk(manifest);
     Optional<RegisteredPlugin> existing = store.find(manifest.id());
@@ -87,6 +99,7 @@ public class PluginDeployment {
               bundle,
               sha256(bundle),
               clock.instant(),
+              source,
               List.of(
                   DomainEvent.ofPlatform(
                       DEPLOYED, Map.of("pluginId", manifest.id(), "version", manifest.version()))));
@@ -169,6 +182,92 @@ public class PluginDeployment {
   }
 
   /**
+   * Removes one version of a plugin: refused while a tenant runs it. The last version removes the
+   * plugin (as {@link #remove}); the current one hands over to the highest remaining version,
+   * refused while a registered plugin's dependency range excludes that one.
+   */
+  public void removeVersion(String id, String version) {
+    RegisteredPlugin plugin = get(id);
+    List<String> versions = store.versions(id);
+    if (!versions.contains(version)) {
+      throw new ProblemException(
+          PluginProblems.VERSION_NOT_FOUND,
+          "Plugin '" + id + "' has no version " + version + "; it has " + versions + ".");
+    }
+    if (versions.size() == 1) {
+      remove(id);
+      return;
+    }
+    List<String> tenants = store.tenantsUsing(id, version);
+    if (!tenants.isEmpty()) {
+      throw new ProblemException(
+          PluginProblems.PLUGIN_IN_USE,
+          "Version "
+              + version
+              + " of plugin '"
+              + id
+              + "' runs in "
+              + tenants.size()
+              + " tenant(s), e.g. "
+              + tenants.get(0)
+              + "; they must upgrade or uninstall it first.");
+    }
+    Optional<PluginManifest> successor = Optional.empty();
+    if (plugin.currentVersion().equals(version)) {
+      PluginManifest next =
+          manifest(
+              id,
+              versions.stream()
+                  .filter(v -> !v.equals(version))
+                  .max(Comparator.comparing(Version::parseVersion))
+                  .orElseThrow());
+      requireDependentsAcceptCurrent(next);
+      successor = Optional.of(next);
+    }
+    store.deleteVersion(
+        id,
+        version,
+        successor,
+        clock.instant(),
+        List.of(
+            DomainEvent.ofPlatform(VERSION_REMOVED, Map.of("pluginId", id, "version", version))));
+    forget(id);
+    successor.ifPresent(
+        next -> {
+          catalog.replace(id, permissions(next));
+          ensureRunning(id, next.version());
+        });
+    runtime.deactivate(id, version);
+  }
+
+  /** Refuses {@code next} as the plugin's current version while a registered plugin excludes it. */
+  private void requireDependentsAcceptCurrent(PluginManifest next) {
+    for (RegisteredPlugin other : store.list()) {
+      if (other.id().equals(next.id())) {
+        continue;
+      }
+      currentManifest(other).dependencies().stream()
+          .filter(d -> d.id().equals(next.id()))
+          .filter(d -> !d.isMetBy(Optional.of(next.version())))
+          .findFirst()
+          .ifPresent(
+              d -> {
+                throw new ProblemException(
+                    PluginProblems.PLUGIN_IN_USE,
+                    "Plugin '"
+                        + other.id()
+                        + "' needs '"
+                        + next.id()
+                        + "' "
+                        + d.versionRange()
+                        + ", which "
+                        + next.version()
+                        + " (the version that would become current) is not.");
+              });
+    }
+  }
+
+  /**
    * Brings the versions of a plugin this node runs in line with the registry, after another node
    * changed it: registers the current version's permissions, starts the current version and every
    * version a tenant runs, and stops the rest. A plugin no longer registered is stopped.
@@ -231,6 +330,11 @@ public class PluginDeployment {
 
   public byte[] bundle(String id, String version) {
     return store.bundle(id, version).orElseThrow(() -> noSuchVersion(id, version));
+  }
+
+  /** The versions deployed from {@code source} (a deploy folder's file). */
+  public List<PluginStore.DeployedVersion> deployedFrom(String source) {
+    return store.deployedFrom(source);
   }
 
   public List<String> tenantsUsing(String id) {

@@ -27,6 +27,8 @@ public final class PluginProblems {
       new ProblemType("plugin-version-older", 409, "A newer version of the plugin is deployed");
   public static final ProblemType PLUGIN_NOT_FOUND =
       new ProblemType("plugin-not-found", 404, "No such plugin");
+  public static final ProblemType VERSION_NOT_FOUND =
+      new ProblemType("plugin-version-not-found", 404, "No such version of the plugin");
   public static final ProblemType PLUGIN_IN_USE =
       new ProblemType("plugin-in-use", 409, "Tenants or plugins still use the plugin");
   public static final ProblemType NOT_INSTALLED =

@@ -23,17 +23,45 @@ public interface PluginStore {
 
   Optional<byte[]> bundle(String id, String version);
 
+  /** Where versions uploaded through the API or the console come from. */
+  String UPLOADED = "upload";
+
   default RegisteredPlugin saveVersion(
       PluginManifest manifest, byte[] bundle, String sha256, Instant now) {
-    return saveVersion(manifest, bundle, sha256, now, List.of());
+    return saveVersion(manifest, bundle, sha256, now, UPLOADED, List.of());
   }
 
   /**
-   * Records a deployed version and makes it the plugin's current one, and writes the events to the
-   * outbox, in one transaction.
+   * Records a deployed version, from {@code source} ({@link #UPLOADED} or a deploy folder's file),
+   * and makes it the plugin's current one, and writes the events to the outbox, in one transaction.
    */
   RegisteredPlugin saveVersion(
-      PluginManifest manifest, byte[] bundle, String sha256, Instant now, List<DomainEvent> events);
+      PluginManifest manifest,
+      byte[] bundle,
+      String sha256,
+      Instant now,
+      String source,
+      List<DomainEvent> events);
+
+  /** Where a deployed version came from. */
+  Optional<String> source(String id, String version);
+
+  /** The versions deployed from {@code source}, of any plugin. */
+  List<DeployedVersion> deployedFrom(String source);
+
+  /** One deployed version of one plugin. */
+  record DeployedVersion(String pluginId, String version) {}
+
+  /**
+   * Removes one version of a plugin that has others (no tenant may run it); when it was the current
+   * one, {@code successor} becomes current. Writes the events to the outbox, in one transaction.
+   */
+  void deleteVersion(
+      String id,
+      String version,
+      Optional<PluginManifest> successor,
+      Instant now,
+      List<DomainEvent> events);
 
   default void delete(String id) {
     delete(id, List.of());
@@ -65,6 +93,9 @@ public interface PluginStore {
 
   /** Slugs of the tenants where the plugin is installed. */
   List<String> tenantsUsing(String pluginId);
+
+  /** Slugs of the tenants where this version of the plugin is installed. */
+  List<String> tenantsUsing(String pluginId, String version);
 
   default void install(PluginInstallation installation) {
     install(installation, List.of());

@@ -144,8 +144,29 @@ public class CachingPluginStore implements PluginStore, AutoCloseable {
       byte[] bundle,
       String sha256,
       Instant now,
+      String source,
       List<DomainEvent> events) {
-    return store.saveVersion(manifest, bundle, sha256, now, events);
+    return store.saveVersion(manifest, bundle, sha256, now, source, events);
+  }
+
+  @Override
+  public Optional<String> source(String id, String version) {
+    return store.source(id, version);
+  }
+
+  @Override
+  public List<DeployedVersion> deployedFrom(String source) {
+    return store.deployedFrom(source);
+  }
+
+  @Override
+  public void deleteVersion(
+      String id,
+      String version,
+      Optional<PluginManifest> successor,
+      Instant now,
+      List<DomainEvent> events) {
+    store.deleteVersion(id, version, successor, now, events);
   }
 
   @Override
@@ -171,5 +192,10 @@ public class CachingPluginStore implements PluginStore, AutoCloseable {
   @Override
   public List<String> tenantsUsing(String pluginId) {
     return store.tenantsUsing(pluginId);
+  }
+
+  @Override
+  public List<String> tenantsUsing(String pluginId, String version) {
+    return store.tenantsUsing(pluginId, version);
   }
 }

@@ -94,6 +94,7 @@ public class JpaPluginStore implements PluginStore {
       byte[] bundle,
       String sha256,
       Instant now,
+      String source,
       List<DomainEvent> events) {
     return database.inCore(
         em -> {
@@ -108,8 +109,8 @@ public class JpaPluginStore implements PluginStore {
           em.flush();
           em.createNativeQuery(
                   "INSERT INTO plexica_core.plugin_version"
-                      + " (plugin_id, version, manifest, bundle, sha256, size_bytes, deployed_at)"
-                      + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                      + " (plugin_id, version, manifest, bundle, sha256, size_bytes, deployed_at,"
+                      + " source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
               .setParameter(1, manifest.id())
               .setParameter(2, manifest.version())
               .setParameter(3, manifest.json())
@@ -118,9 +119,64 @@ public class JpaPluginStore implements PluginStore {
               .setParameter(6, bundle.length)
               .setParameter(
                   7, OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+              .setParameter(8, source)
               .executeUpdate();
           publish(em, events);
           return plugin;
+        });
+  }
+
+  @Override
+  public Optional<String> source(String id, String version) {
+    return database.readCore(
+        em ->
+            strings(
+                    em.createNativeQuery(
+                            "SELECT source FROM plexica_core.plugin_version"
+                                + " WHERE plugin_id = ?1 AND version = ?2")
+                        .setParameter(1, id)
+                        .setParameter(2, version))
+                .stream()
+                .findFirst());
+  }
+
+  @Override
+  public List<DeployedVersion> deployedFrom(String source) {
+    return database.readCore(
+        em ->
+            rows(
+                    em.createNativeQuery(
+                            "SELECT plugin_id, version FROM plexica_core.plugin_version"
+                                + " WHERE source = ?1 ORDER BY plugin_id, deployed_at")
+                        .setParameter(1, source))
+                .stream()
+                .map(Object[].class::cast)
+                .map(row -> new DeployedVersion((String) row[0], (String) row[1]))
+                .toList());
+  }
+
+  @Override
+  public void deleteVersion(
+      String id,
+      String version,
+      Optional<PluginManifest> successor,
+      Instant now,
+      List<DomainEvent> events) {
+    database.inCoreDo(
+        em -> {
+          RegisteredPlugin plugin =
+              em.find(RegisteredPlugin.class, id, LockModeType.PESSIMISTIC_WRITE);
+          if (plugin == null) {
+            throw PluginProblems.notFound(id);
+          }
+          successor.ifPresent(manifest -> plugin.describe(manifest, now));
+          em.flush();
+          em.createNativeQuery(
+                  "DELETE FROM plexica_core.plugin_version WHERE plugin_id = ?1 AND version = ?2")
+              .setParameter(1, id)
+              .setParameter(2, version)
+              .executeUpdate();
+          publish(em, events);
         });
   }
 
@@ -194,6 +250,19 @@ public class JpaPluginStore implements PluginStore {
                             + " JOIN plexica_core.tenant t ON t.id = i.tenant_id"
                             + " WHERE i.plugin_id = ?1 ORDER BY t.slug")
                     .setParameter(1, pluginId)));
+  }
+
+  @Override
+  public List<String> tenantsUsing(String pluginId, String version) {
+    return database.readCore(
+        em ->
+            strings(
+                em.createNativeQuery(
+                        "SELECT t.slug FROM plexica_core.plugin_installation i"
+                            + " JOIN plexica_core.tenant t ON t.id = i.tenant_id"
+                            + " WHERE i.plugin_id = ?1 AND i.plugin_version = ?2 ORDER BY t.slug")
+                    .setParameter(1, pluginId)
+                    .setParameter(2, version)));
   }
 
   @Override

@@ -50,6 +50,7 @@ public class PluginRegistryFollower implements AutoCloseable {
       List.of(
           PluginDeployment.DEPLOYED,
           PluginDeployment.REMOVED,
+          PluginDeployment.VERSION_REMOVED,
           "core.plugin.installed",
           "core.plugin.upgraded",
           "core.plugin.uninstalled");

@@ -1,0 +1,216 @@
+package io.plexica.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plexica.plugins.app.DeployFolder;
+import io.plexica.plugins.app.PluginCallMetrics;
+import io.plexica.plugins.domain.PluginManifest;
+import io.plexica.plugins.domain.PluginProblems;
+import io.plexica.plugins.domain.PluginStore;
+import io.plexica.plugins.infra.ManifestReader;
+import io.plexica.shared.problem.ProblemException;
+import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.testing.PluginNode;
+import io.plexica.testing.TestBundles;
+import io.plexica.testing.TestPlatform;
+import io.plexica.testing.UsesServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The deploy folder and the removal of single versions, on the test run's PostgreSQL with a real
+ * Felix: a file removes only what it deployed, and its {@code .error} goes with it.
+ */
+@UsesServices
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeployFolderTest {
+  private final TestPlatform platform = TestPlatform.create();
+  private final List<String> deployedHere = new ArrayList<>();
+  private PluginNode node;
+
+  @BeforeAll
+  void start() throws Exception {
+    node = new PluginNode(platform, PluginCallMetrics.NONE);
+  }
+
+  @AfterAll
+  void stop() {
+    for (String id : deployedHere) {
+      if (node.store.find(id).isPresent()) {
+        node.deployment.remove(id);
+      }
+    }
+    node.close();
+  }
+
+  @Test
+  void removingAJarRemovesOnlyTheVersionItDeployedNotOneUploaded(@TempDir Path folder)
+      throws Exception {
+    String id = plugin("dropin");
+    DeployFolder deployFolder = new DeployFolder(folder, node.deployment, new ManifestReader());
+    Path jar = folder.resolve(id + ".jar");
+    Files.write(jar, bundle(id, "1.0.0"));
+    settle(deployFolder);
+    assertThat(node.store.versions(id)).containsExactly("1.0.0");
+    assertThat(node.store.source(id, "1.0.0")).contains("folder:" + id + ".jar");
+
+    node.deployment.deploy(bundle(id, "1.1.0"));
+    assertThat(node.store.source(id, "1.1.0")).contains(PluginStore.UPLOADED);
+
+    Files.delete(jar);
+    deployFolder.scan();
+    assertThat(node.store.versions(id)).containsExactly("1.1.0");
+    assertThat(node.store.find(id).orElseThrow().currentVersion()).isEqualTo("1.1.0");
+  }
+
+  @Test
+  void aJarHoldingAVersionUploadedBeforeOwnsNothingAndALaterNodeKnowsWhatItsFileDeployed(
+      @TempDir Path folder) throws Exception {
+    String id = plugin("dropsame");
+    byte[] uploaded = bundle(id, "1.0.0");
+    node.deployment.deploy(uploaded);
+    Path same = folder.resolve(id + "-copy.jar");
+    Files.write(same, uploaded);
+    Path next = folder.resolve(id + "-next.jar");
+    Files.write(next, bundle(id, "1.1.0"));
+    settle(new DeployFolder(folder, node.deployment, new ManifestReader()));
+    assertThat(node.store.versions(id)).containsExactly("1.0.0", "1.1.0");
+    assertThat(Files.exists(folder.resolve(id + "-copy.jar.error"))).isFalse();
+
+    // A restarted node: it has seen nothing yet, the registry remembers which file deployed what.
+    DeployFolder restarted = new DeployFolder(folder, node.deployment, new ManifestReader());
+    settle(restarted);
+    Files.delete(same);
+    restarted.scan();
+    assertThat(node.store.versions(id)).containsExactly("1.0.0", "1.1.0");
+    Files.delete(next);
+    restarted.scan();
+    assertThat(node.store.versions(id)).containsExactly("1.0.0");
+    assertThat(node.store.find(id).orElseThrow().currentVersion()).isEqualTo("1.0.0");
+  }
+
+  @Test
+  void aRefusedJarsErrorGoesWithItAndAStrayOneAtTheNextLook(@TempDir Path folder) throws Exception {
+    String id = plugin("dropbad");
+    DeployFolder deployFolder = new DeployFolder(folder, node.deployment, new ManifestReader());
+    Path jar = folder.resolve(id + ".jar");
+    Files.write(
+        jar,
+        TestBundles.jar(
+            Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "t." + id),
+            Map.of(PluginManifest.LOCATION, "{\"id\":\"" + id + "\"}")));
+    settle(deployFolder);
+    Path error = folder.resolve(id + ".jar.error");
+    assertThat(Files.readString(error)).startsWith("plugin-manifest-invalid: ");
+
+    Files.delete(jar);
+    deployFolder.scan();
+    assertThat(error).doesNotExist();
+
+    Path stray = folder.resolve("gone-while-down.jar.error");
+    Files.writeString(stray, "plugin-manifest-invalid: left by a node that stopped");
+    deployFolder.scan();
+    assertThat(stray).doesNotExist();
+  }
+
+  @Test
+  void aVersionATenantRunsStaysAndTheLastVersionTakesThePluginWithIt() {
+    String id = plugin("versions");
+    node.deployment.deploy(bundle(id, "1.0.0"));
+    node.deployment.deploy(bundle(id, "1.1.0"));
+    TenantRef tenant = platform.activeTenant("vers");
+    node.installations.install(tenant, id, Optional.of("1.0.0"), "{}");
+    try {
+      assertThatThrownBy(() -> node.deployment.removeVersion(id, "1.0.0"))
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> assertThat(e.type()).isEqualTo(PluginProblems.PLUGIN_IN_USE))
+          .hasMessageContaining("Version 1.0.0 of plugin '" + id + "' runs in 1 tenant(s)")
+          .hasMessageContaining(tenant.slug());
+      assertThatThrownBy(() -> node.deployment.removeVersion(id, "3.0.0"))
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> assertThat(e.type()).isEqualTo(PluginProblems.VERSION_NOT_FOUND))
+          .hasMessageContaining("[1.0.0, 1.1.0]");
+
+      node.deployment.removeVersion(id, "1.1.0");
+      assertThat(node.store.find(id).orElseThrow().currentVersion()).isEqualTo("1.0.0");
+      assertThat(node.runtime.activeVersions(id)).containsExactly("1.0.0");
+    } finally {
+      node.installations.uninstall(tenant, id, true);
+    }
+    node.deployment.removeVersion(id, "1.0.0");
+    assertThat(node.store.find(id)).isEmpty();
+  }
+
+  @Test
+  void theCurrentVersionIsNotRemovedWhenWhatWouldRemainFallsOutsideADependentsRange() {
+    String id = plugin("provider");
+    String dependent = plugin("dependent");
+    node.deployment.deploy(bundle(id, "1.0.0"));
+    node.deployment.deploy(bundle(id, "2.0.0"));
+    node.deployment.deploy(
+        bundle(
+            dependent,
+            "1.0.0",
+            ",\"dependencies\":[{\"id\":\"" + id + "\",\"version\":\"[2,3)\"}]"));
+
+    assertThatThrownBy(() -> node.deployment.removeVersion(id, "2.0.0"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.type()).isEqualTo(PluginProblems.PLUGIN_IN_USE))
+        .hasMessageContaining("'" + dependent + "' needs '" + id + "' [2,3), which 1.0.0");
+    assertThat(node.store.versions(id)).containsExactly("1.0.0", "2.0.0");
+
+    node.deployment.removeVersion(id, "1.0.0");
+    assertThat(node.store.versions(id)).containsExactly("2.0.0");
+  }
+
+  /** A fresh plugin id, removed after the class. Dependents first: they are removed first. */
+  private String plugin(String prefix) {
+    String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    deployedHere.add(0, id);
+    return id;
+  }
+
+  private static byte[] bundle(String id, String version) {
+    return bundle(id, version, "");
+  }
+
+  private static byte[] bundle(String id, String version, String more) {
+    return TestBundles.jar(
+        Map.of(
+            "Bundle-ManifestVersion",
+            "2",
+            "Bundle-SymbolicName",
+            "io.plexica.test." + id,
+            "Bundle-Version",
+            version),
+        Map.of(
+            PluginManifest.LOCATION,
+            "{\"id\":\""
+                + id
+                + "\",\"version\":\""
+                + version
+                + "\",\"name\":\"T\",\"vendor\":\"Tests\",\"sdk\":\"[1.0,2)\""
+                + more
+                + "}"));
+  }
+
+  /** Two looks: a jar is taken once it stopped changing between them. */
+  private static void settle(DeployFolder folder) {
+    folder.scan();
+    folder.scan();
+  }
+}
