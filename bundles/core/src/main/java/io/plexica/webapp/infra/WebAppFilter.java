@@ -34,9 +34,12 @@ import java.util.regex.Pattern;
 public class WebAppFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
-  /** Paths that belong to the server, never to the apps. */
+  /**
+   * Paths that belong to the server, never to the apps: a file missing under {@code /sdk/} (the
+   * SDK's Maven repository) is a 404 Maven understands, not the app's page.
+   */
   private static final List<String> SERVER_PATHS =
-      List.of("/api/", "/openapi", "/health", "/metrics", "/ibm/");
+      List.of("/api/", "/openapi", "/health", "/metrics", "/ibm/", "/sdk/");
 
   private static final Pattern IMPORT_MAP =
       Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
