@@ -28,6 +28,8 @@ public final class HookNames {
 
   /**
    * A workspace was created. Payload: {@code workspaceId}, {@code slug}, {@code name}. Observed.
+   * The call's context names the new workspace ({@link io.plexica.sdk.CallContext#workspaceId()}),
+   * so the plugin's workspace-scoped data and files work in the hook.
    */
   public static final String WORKSPACE_CREATED = "workspace.created";
 
