@@ -13,6 +13,7 @@ import io.plexica.shared.problem.ProblemException;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,7 +65,7 @@ public class PluginHooks implements ExtensionPoints {
               event.userId(),
               event.username(),
               Set.of(),
-              Optional.empty(),
+              workspaceOf(event),
               JsonText.object(config.get()));
       HookCall call = new HookCall(event.name(), payload, vetoable, context);
       try {
@@ -81,6 +82,19 @@ public class PluginHooks implements ExtensionPoints {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The workspace an event is about ({@code workspace.created}'s new workspace), as the context's
+   * workspace: the plugin's {@code ${workspace}} SQL and files then work in the hook as in a route.
+   */
+  static Optional<UUID> workspaceOf(Event event) {
+    Object id = event.payload().get("workspaceId");
+    try {
+      return id == null ? Optional.empty() : Optional.of(UUID.fromString(id.toString()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** The plugin's configuration in the tenant when the event is for it; empty when it is not. */
