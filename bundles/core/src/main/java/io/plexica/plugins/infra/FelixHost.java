@@ -4,10 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -15,6 +18,9 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -102,9 +108,79 @@ public class FelixHost implements AutoCloseable {
       bundle.start();
       return bundle;
     } catch (BundleException e) {
+      List<String> unmet =
+          e.getType() == BundleException.RESOLVE_ERROR ? unmetImports(bundle) : List.of();
       bundle.uninstall();
-      throw e;
+      throw unmet.isEmpty() ? e : new UnmetImports(unmet, e);
     }
+  }
+
+  /** A bundle that cannot resolve because nothing exports packages it imports. */
+  public static final class UnmetImports extends BundleException {
+    private static final long serialVersionUID = 1L;
+    private final List<String> packages;
+
+    UnmetImports(List<String> packages, BundleException cause) {
+      super("Nothing exports " + String.join(", ", packages), RESOLVE_ERROR, cause);
+      this.packages = List.copyOf(packages);
+    }
+
+    /** Each package with the versions imported, such as {@code org.example.x [1.2,2)}. */
+    public List<String> packages() {
+      return packages;
+    }
+  }
+
+  /**
+   * The bundle's mandatory package imports no other bundle (nor the host) provides in a version it
+   * accepts, in words; Felix's own message names only the first, in resolver terms.
+   */
+  private List<String> unmetImports(Bundle bundle) {
+    FrameworkWiring wiring = framework.adapt(FrameworkWiring.class);
+    List<String> unmet = new ArrayList<>();
+    for (BundleRequirement requirement :
+        bundle
+            .adapt(BundleRevision.class)
+            .getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
+      if (PackageNamespace.RESOLUTION_OPTIONAL.equals(
+          requirement.getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE))) {
+        continue;
+      }
+      boolean provided =
+          wiring.findProviders(requirement).stream()
+              .anyMatch(capability -> !capability.getRevision().getBundle().equals(bundle));
+      if (!provided) {
+        unmet.add(
+            describe(
+                requirement.getDirectives().get(PackageNamespace.REQUIREMENT_FILTER_DIRECTIVE)));
+      }
+    }
+    return unmet;
+  }
+
+  private static final Pattern PACKAGE = Pattern.compile("osgi\\.wiring\\.package=([^)]+)");
+  private static final Pattern FLOOR = Pattern.compile("(?<!!)\\(version>=([^)]+)\\)");
+  private static final Pattern CEILING = Pattern.compile("\\(!\\(version>=([^)]+)\\)\\)");
+
+  /** {@code org.example.x [1.2.0,2.0.0)} from the import's filter (Felix writes it so). */
+  static String describe(String filter) {
+    Matcher name = PACKAGE.matcher(filter);
+    if (!name.find()) {
+      return filter;
+    }
+    Matcher floor = FLOOR.matcher(filter);
+    Matcher ceiling = CEILING.matcher(filter);
+    boolean from = floor.find();
+    boolean below = ceiling.find();
+    String versions = "";
+    if (from && below) {
+      versions = " [" + floor.group(1) + "," + ceiling.group(1) + ")";
+    } else if (from) {
+      versions = " " + floor.group(1) + " or later";
+    } else if (below) {
+      versions = " below " + ceiling.group(1);
+    }
+    return name.group(1) + versions;
   }
 
   /** Stops and removes a bundle, then lets the framework drop what only it used. */

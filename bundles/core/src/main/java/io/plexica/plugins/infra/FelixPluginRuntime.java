@@ -109,6 +109,20 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
           host.installAndStart(
               LOCATION + manifest.id() + "/" + manifest.version() + "/" + System.nanoTime(),
               bundle));
+    } catch (FelixHost.UnmetImports e) {
+      throw new ProblemException(
+          PluginProblems.BUNDLE_UNRESOLVED,
+          "Plugin '"
+              + manifest.id()
+              + "' "
+              + manifest.version()
+              + " cannot start: it imports "
+              + String.join(", ", e.packages())
+              + ", which nothing here exports. The platform gives plugins the packages of its SDK"
+              + " (io.plexica.sdk.*) and jakarta.json; any other library must be inside your jar"
+              + " (with bnd, -conditionalpackage: followed by the library's packages, such as"
+              + " org.apache.commons.lang3.*), as docs/plugin-guide.md section 1 says.",
+          e);
     } catch (BundleException | RuntimeException e) {
       throw new ProblemException(
           PluginProblems.BUNDLE_UNRESOLVED,

@@ -11,6 +11,6 @@ class GreetingTest {
     TestCalls calls = TestCalls.inTenant("acme").withConfig("{\"greeting\":\"Bonjour\"}");
     assertThat(new Greeting().handle(calls.get("/greeting")).body().orElseThrow().asJsonObject()
             .getString("message"))
-        .isEqualTo("Bonjour, acme!");
+        .isEqualTo("Bonjour, Acme!");
   }
 }

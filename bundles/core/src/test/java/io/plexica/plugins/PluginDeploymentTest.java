@@ -29,12 +29,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The deploy folder and the removal of single versions, on the test run's PostgreSQL with a real
- * Felix: a file removes only what it deployed, and its {@code .error} goes with it.
+ * Deploying and removing plugin versions, on the test run's PostgreSQL with a real Felix: the
+ * deploy folder (a file removes only what it deployed, its {@code .error} goes with it), single
+ * versions, and refusals a vendor can act on.
  */
 @UsesServices
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeployFolderTest {
+class PluginDeploymentTest {
   private final TestPlatform platform = TestPlatform.create();
   private final List<String> deployedHere = new ArrayList<>();
   private PluginNode node;
@@ -175,6 +176,45 @@ class DeployFolderTest {
 
     node.deployment.removeVersion(id, "1.0.0");
     assertThat(node.store.versions(id)).containsExactly("2.0.0");
+  }
+
+  @Test
+  void aBundleImportingWhatNothingExportsIsRefusedNamingThePackagesAndTheFix() {
+    String id = plugin("unmet");
+    byte[] bundle =
+        TestBundles.jar(
+            Map.of(
+                "Bundle-ManifestVersion",
+                "2",
+                "Bundle-SymbolicName",
+                "io.plexica.test." + id,
+                "Bundle-Version",
+                "1.0.0",
+                "Import-Package",
+                "io.plexica.sdk;version=\"[1.1,2)\","
+                    + "org.apache.commons.lang3;version=\"[3.17,4)\","
+                    + "com.fasterxml.jackson.databind;version=\"[2.18,3)\","
+                    + "org.example.optional;resolution:=optional"),
+            Map.of(
+                PluginManifest.LOCATION,
+                "{\"id\":\""
+                    + id
+                    + "\",\"version\":\"1.0.0\",\"name\":\"T\",\"vendor\":\"Tests\","
+                    + "\"sdk\":\"[1.0,2)\"}"));
+
+    assertThatThrownBy(() -> node.deployment.deploy(bundle))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.type()).isEqualTo(PluginProblems.BUNDLE_UNRESOLVED))
+        .hasMessageContaining(
+            "it imports org.apache.commons.lang3 [3.17.0,4.0.0),"
+                + " com.fasterxml.jackson.databind [2.18.0,3.0.0), which nothing here exports")
+        .hasMessageContaining("-conditionalpackage")
+        .message()
+        .doesNotContain("org.example.optional")
+        .doesNotContain("io.plexica.sdk ");
+    assertThat(node.store.find(id)).isEmpty();
+    assertThat(node.runtime.activeVersions(id)).isEmpty();
   }
 
   /** A fresh plugin id, removed after the class. Dependents first: they are removed first. */
