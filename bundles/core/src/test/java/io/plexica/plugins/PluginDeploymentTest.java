@@ -18,6 +18,7 @@ import io.plexica.testing.UsesServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,25 +183,16 @@ class PluginDeploymentTest {
   void aBundleImportingWhatNothingExportsIsRefusedNamingThePackagesAndTheFix() {
     String id = plugin("unmet");
     byte[] bundle =
-        TestBundles.jar(
+        bundle(
+            id,
+            "1.0.0",
+            "",
             Map.of(
-                "Bundle-ManifestVersion",
-                "2",
-                "Bundle-SymbolicName",
-                "io.plexica.test." + id,
-                "Bundle-Version",
-                "1.0.0",
                 "Import-Package",
                 "io.plexica.sdk;version=\"[1.1,2)\","
                     + "org.apache.commons.lang3;version=\"[3.17,4)\","
                     + "com.fasterxml.jackson.databind;version=\"[2.18,3)\","
-                    + "org.example.optional;resolution:=optional"),
-            Map.of(
-                PluginManifest.LOCATION,
-                "{\"id\":\""
-                    + id
-                    + "\",\"version\":\"1.0.0\",\"name\":\"T\",\"vendor\":\"Tests\","
-                    + "\"sdk\":\"[1.0,2)\"}"));
+                    + "org.example.optional;resolution:=optional"));
 
     assertThatThrownBy(() -> node.deployment.deploy(bundle))
         .isInstanceOfSatisfying(
@@ -229,14 +221,18 @@ class PluginDeploymentTest {
   }
 
   private static byte[] bundle(String id, String version, String more) {
+    return bundle(id, version, more, Map.of());
+  }
+
+  /** A code-less plugin bundle; {@code more} ends its plugin.json, {@code headers} join its own. */
+  private static byte[] bundle(
+      String id, String version, String more, Map<String, String> headers) {
+    Map<String, String> all = new HashMap<>(headers);
+    all.put("Bundle-ManifestVersion", "2");
+    all.put("Bundle-SymbolicName", "io.plexica.test." + id);
+    all.put("Bundle-Version", version);
     return TestBundles.jar(
-        Map.of(
-            "Bundle-ManifestVersion",
-            "2",
-            "Bundle-SymbolicName",
-            "io.plexica.test." + id,
-            "Bundle-Version",
-            version),
+        all,
         Map.of(
             PluginManifest.LOCATION,
             "{\"id\":\""

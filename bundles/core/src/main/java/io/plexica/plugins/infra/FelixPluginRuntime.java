@@ -112,11 +112,8 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
     } catch (FelixHost.UnmetImports e) {
       throw new ProblemException(
           PluginProblems.BUNDLE_UNRESOLVED,
-          "Plugin '"
-              + manifest.id()
-              + "' "
-              + manifest.version()
-              + " cannot start: it imports "
+          cannotStart(manifest)
+              + "it imports "
               + String.join(", ", e.packages())
               + ", which nothing here exports. The platform gives plugins the packages of its SDK"
               + " (io.plexica.sdk.*) and jakarta.json; any other library must be inside your jar"
@@ -125,15 +122,12 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
           e);
     } catch (BundleException | RuntimeException e) {
       throw new ProblemException(
-          PluginProblems.BUNDLE_UNRESOLVED,
-          "Plugin '"
-              + manifest.id()
-              + "' "
-              + manifest.version()
-              + " cannot start: "
-              + e.getMessage(),
-          e);
+          PluginProblems.BUNDLE_UNRESOLVED, cannotStart(manifest) + e.getMessage(), e);
     }
+  }
+
+  private static String cannotStart(PluginManifest manifest) {
+    return "Plugin '" + manifest.id() + "' " + manifest.version() + " cannot start: ";
   }
 
   @Override

@@ -60,32 +60,12 @@ public class JpaPluginStore implements PluginStore {
 
   @Override
   public Optional<String> manifestJson(String id, String version) {
-    return database.readCore(
-        em ->
-            rows(
-                    em.createNativeQuery(
-                            "SELECT manifest FROM plexica_core.plugin_version"
-                                + " WHERE plugin_id = ?1 AND version = ?2")
-                        .setParameter(1, id)
-                        .setParameter(2, version))
-                .stream()
-                .findFirst()
-                .map(String::valueOf));
+    return versionColumn("manifest", id, version).map(String::valueOf);
   }
 
   @Override
   public Optional<byte[]> bundle(String id, String version) {
-    return database.readCore(
-        em ->
-            rows(
-                    em.createNativeQuery(
-                            "SELECT bundle FROM plexica_core.plugin_version"
-                                + " WHERE plugin_id = ?1 AND version = ?2")
-                        .setParameter(1, id)
-                        .setParameter(2, version))
-                .stream()
-                .findFirst()
-                .map(byte[].class::cast));
+    return versionColumn("bundle", id, version).map(byte[].class::cast);
   }
 
   @Override
@@ -128,16 +108,7 @@ public class JpaPluginStore implements PluginStore {
 
   @Override
   public Optional<String> source(String id, String version) {
-    return database.readCore(
-        em ->
-            strings(
-                    em.createNativeQuery(
-                            "SELECT source FROM plexica_core.plugin_version"
-                                + " WHERE plugin_id = ?1 AND version = ?2")
-                        .setParameter(1, id)
-                        .setParameter(2, version))
-                .stream()
-                .findFirst());
+    return versionColumn("source", id, version).map(String::valueOf);
   }
 
   @Override
@@ -313,6 +284,22 @@ public class JpaPluginStore implements PluginStore {
   private static void publish(EntityManager em, List<DomainEvent> events) {
     Instant now = Instant.now();
     events.forEach(event -> EventOutbox.append(em, event, now));
+  }
+
+  /** One column of one deployed version (a name of this class, never a caller's text). */
+  private Optional<Object> versionColumn(String column, String id, String version) {
+    return database.readCore(
+        em ->
+            rows(
+                    em.createNativeQuery(
+                            "SELECT "
+                                + column
+                                + " FROM plexica_core.plugin_version"
+                                + " WHERE plugin_id = ?1 AND version = ?2")
+                        .setParameter(1, id)
+                        .setParameter(2, version))
+                .stream()
+                .findFirst());
   }
 
   private static List<String> strings(Query query) {
