@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,9 +60,10 @@ class VendorBuildIT {
     String released =
         path("io/plexica/plexica-plugin-sdk/%1$s/plexica-plugin-sdk-%1$s.pom", version);
     for (String method : List.of("PUT", "DELETE", "POST")) {
-      assertThat(given().body("x").request(method, REPOSITORY + released).statusCode())
-          .as(method)
-          .isBetween(400, 499);
+      Response refused = given().body("x").request(method, REPOSITORY + released);
+      assertThat(refused.statusCode()).as(method).isEqualTo(405);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.<String>path("type")).endsWith("/method-not-allowed");
     }
     assertThat(repository(released)).isEqualTo(pom);
   }
@@ -86,20 +88,8 @@ class VendorBuildIT {
       Files.writeString(source, Files.readString(source).replace("vendor-hello", id));
     }
 
-    Path log = project.resolve("build.log");
-    Process maven =
-        new ProcessBuilder(
-                mvn(),
-                "-B",
-                "package",
-                "-Dmaven.repo.local=" + withoutPlexica(project.resolve("m2")))
-            .directory(project.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    assertThat(maven.waitFor(5, TimeUnit.MINUTES)).as("Maven finished within 5 minutes").isTrue();
-    String output = Files.readString(log);
-    assertThat(maven.exitValue()).as(output).isZero();
+    String output =
+        maven(project, "package", "-Dmaven.repo.local=" + withoutPlexica(project.resolve("m2")));
     assertThat(output).contains("Tests run: 1, Failures: 0, Errors: 0");
     for (String artifact :
         List.of("plexica-plugin-parent", "plexica-plugin-sdk", "plexica-plugin-sdk-testkit")) {
@@ -119,24 +109,90 @@ class VendorBuildIT {
           .isNotNull();
     }
 
+    String slug = deployedAndInstalled(jar, id, "vendor");
+    assertThat(
+            Platform.asTenantAdmin(slug)
+                .get("/plugins/" + id + "/greeting")
+                .<String>path("message"))
+        .isEqualTo("Hej, " + Character.toUpperCase(slug.charAt(0)) + slug.substring(1) + "!");
+  }
+
+  @Test
+  void aPluginMadeByTheArchetypeBuildsDeploysAndKeepsItsItemsInItsTable() throws Exception {
+    Path folder = Files.createTempDirectory("vendor-archetype");
+    Path settings = folder.resolve("settings.xml");
+    Response served = given().get(Platform.BASE_URL + "/sdk/settings.xml");
+    assertThat(served.statusCode()).isEqualTo(200);
+    Files.writeString(settings, served.asString());
+    String repository = "-Dmaven.repo.local=" + withoutPlexica(folder.resolve("m2"));
+    String id = "tasks-" + Platform.uniqueSlug("x").substring(2);
+
+    // The guide's two commands, from an empty folder.
+    maven(
+        folder,
+        "-s",
+        settings.toString(),
+        repository,
+        "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate",
+        "-DarchetypeGroupId=io.plexica",
+        "-DarchetypeArtifactId=plexica-plugin-archetype",
+        "-DarchetypeVersion=" + releasedSdk(),
+        "-DgroupId=com.example",
+        "-DartifactId=" + id,
+        "-Dpackage=com.example.tasks",
+        "-DplexicaUrl=" + Platform.BASE_URL);
+    Path project = folder.resolve(id);
+    String output = maven(project, repository, "package");
+    assertThat(output).contains("Tests run: 2, Failures: 0, Errors: 0");
+
+    String slug = deployedAndInstalled(project.resolve("target/" + id + "-1.0.0.jar"), id, "arch");
+    Platform.asTenantAdmin(slug)
+        .body("{\"title\":\"First\"}")
+        .post("/plugins/" + id + "/items")
+        .then()
+        .statusCode(201);
+    Response items = Platform.asTenantAdmin(slug).get("/plugins/" + id + "/items");
+    assertThat(items.<String>path("greeting")).isEqualTo("Hej");
+    assertThat(items.<List<String>>path("items.title")).containsExactly("First");
+  }
+
+  /**
+   * Deploys the jar as a platform administrator, then installs plugin {@code id} with the greeting
+   * "Hej" in a new tenant; that tenant's slug.
+   */
+  private static String deployedAndInstalled(Path jar, String id, String tenantPrefix)
+      throws IOException {
     Response deployed =
         Platform.api()
             .contentType("application/java-archive")
             .body(Files.readAllBytes(jar))
             .post("/admin/plugins");
     assertThat(deployed.statusCode()).as(deployed.asString()).isEqualTo(201);
-    String slug = Platform.uniqueSlug("vendor");
+    String slug = Platform.uniqueSlug(tenantPrefix);
     Platform.createActiveTenant(slug);
     Platform.asTenantAdmin(slug)
         .body("{\"pluginId\":\"" + id + "\",\"config\":{\"greeting\":\"Hej\"}}")
         .post("/plugin-installations")
         .then()
         .statusCode(201);
-    assertThat(
-            Platform.asTenantAdmin(slug)
-                .get("/plugins/" + id + "/greeting")
-                .<String>path("message"))
-        .isEqualTo("Hej, " + Character.toUpperCase(slug.charAt(0)) + slug.substring(1) + "!");
+    return slug;
+  }
+
+  /** Runs Maven in {@code folder}; its output, once it succeeded within 5 minutes. */
+  private static String maven(Path folder, String... arguments) throws Exception {
+    Path log = Files.createTempFile(folder.getParent(), "maven", ".log");
+    List<String> command = new ArrayList<>(List.of(mvn(), "-B"));
+    command.addAll(List.of(arguments));
+    Process maven =
+        new ProcessBuilder(command)
+            .directory(folder.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    assertThat(maven.waitFor(5, TimeUnit.MINUTES)).as("Maven finished within 5 minutes").isTrue();
+    String output = Files.readString(log);
+    assertThat(maven.exitValue()).as(output).isZero();
+    return output;
   }
 
   /** The SDK release the platform offers, as a vendor finds it: the parent's metadata. */

@@ -1,5 +1,8 @@
 package io.plexica.webapp.infra;
 
+import io.plexica.shared.json.JsonText;
+import io.plexica.shared.problem.ProblemDocument;
+import io.plexica.shared.problem.ProblemType;
 import io.plexica.webapp.app.LoginSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -41,6 +44,9 @@ public class WebAppFilter extends HttpFilter {
   private static final List<String> SERVER_PATHS =
       List.of("/api/", "/openapi", "/health", "/metrics", "/ibm/", "/sdk/");
 
+  /** The released SDK, a Maven repository that only releases of the platform change. */
+  private static final String SDK_REPOSITORY = "/sdk/maven/";
+
   private static final Pattern IMPORT_MAP =
       Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
 
@@ -74,6 +80,10 @@ public class WebAppFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (!read && path.startsWith(SDK_REPOSITORY)) {
+      refuseWrite(response);
+      return;
+    }
     if (!read || SERVER_PATHS.stream().anyMatch(path::startsWith)) {
       chain.doFilter(request, response);
       return;
@@ -100,6 +110,29 @@ public class WebAppFilter extends HttpFilter {
     response.setHeader("Cache-Control", "no-cache");
     response.setHeader("Content-Security-Policy", policy);
     request.getRequestDispatcher(page).forward(request, response);
+  }
+
+  /** 405 with the problem, for any write into the SDK repository (the default servlet says 200). */
+  private static void refuseWrite(HttpServletResponse response) throws IOException {
+    ProblemType type = ProblemType.METHOD_NOT_ALLOWED;
+    response.setStatus(type.status());
+    response.setHeader("Allow", "GET, HEAD");
+    response.setContentType(ProblemDocument.MEDIA_TYPE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            JsonText.PROVIDER
+                .createObjectBuilder()
+                .add("type", type.uri().toString())
+                .add("title", type.title())
+                .add("status", type.status())
+                .add(
+                    "detail",
+                    "The SDK repository is read-only: SDK releases come with the platform's own"
+                        + " releases.")
+                .build()
+                .toString());
   }
 
   /**
