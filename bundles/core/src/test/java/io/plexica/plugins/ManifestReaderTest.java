@@ -112,9 +112,13 @@ class ManifestReaderTest {
   void aJarThatIsNoBundleOrHasNoManifestIsRefused() {
     refusal(TestBundles.jar(Map.of(), Map.of()), PluginProblems.BUNDLE_INVALID);
     refusal(new byte[] {1, 2, 3}, PluginProblems.BUNDLE_INVALID);
-    refusal(
-        TestBundles.jar(Map.of("Bundle-SymbolicName", "x"), Map.of("a.txt", "a")),
-        PluginProblems.MANIFEST_INVALID);
+    assertThat(
+            refusal(
+                    TestBundles.jar(Map.of("Bundle-SymbolicName", "x"), Map.of("a.txt", "a")),
+                    PluginProblems.MANIFEST_INVALID)
+                .getMessage())
+        .contains("no META-INF/plexica/plugin.json, so it is no plugin")
+        .contains("-conditionalpackage");
     refusal(analyticsWith("{not json"), PluginProblems.MANIFEST_INVALID);
   }
 

@@ -182,7 +182,12 @@ public class ManifestReader implements PluginManifests {
             PluginManifest.LOCATION);
     if (entries.isEmpty()) {
       throw new ProblemException(
-          PluginProblems.MANIFEST_INVALID, "The bundle has no " + PluginManifest.LOCATION + ".");
+          PluginProblems.MANIFEST_INVALID,
+          "The bundle has no "
+              + PluginManifest.LOCATION
+              + ", so it is no plugin. A library (such as commons-lang3) is not deployed on its"
+              + " own: put the packages your plugin uses inside its jar (with bnd,"
+              + " -conditionalpackage), as docs/plugin-guide.md section 1 says.");
     }
     return new String(entries.values().iterator().next(), StandardCharsets.UTF_8);
   }
