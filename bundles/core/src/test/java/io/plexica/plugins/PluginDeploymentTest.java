@@ -65,10 +65,13 @@ class PluginDeploymentTest {
     Files.write(jar, bundle(id, "1.0.0"));
     settle(deployFolder);
     assertThat(node.store.versions(id)).containsExactly("1.0.0");
-    assertThat(node.store.source(id, "1.0.0")).contains("folder:" + id + ".jar");
+    assertThat(node.store.deployedFrom("folder:" + id + ".jar"))
+        .containsExactly(new PluginStore.DeployedVersion(id, "1.0.0"));
 
     node.deployment.deploy(bundle(id, "1.1.0"));
-    assertThat(node.store.source(id, "1.1.0")).contains(PluginStore.UPLOADED);
+    assertThat(node.store.deployedFrom(PluginStore.UPLOADED))
+        .contains(new PluginStore.DeployedVersion(id, "1.1.0"))
+        .doesNotContain(new PluginStore.DeployedVersion(id, "1.0.0"));
 
     Files.delete(jar);
     deployFolder.scan();

@@ -43,9 +43,6 @@ public interface PluginStore {
       String source,
       List<DomainEvent> events);
 
-  /** Where a deployed version came from. */
-  Optional<String> source(String id, String version);
-
   /** The versions deployed from {@code source}, of any plugin. */
   List<DeployedVersion> deployedFrom(String source);
 

@@ -150,11 +150,6 @@ public class CachingPluginStore implements PluginStore, AutoCloseable {
   }
 
   @Override
-  public Optional<String> source(String id, String version) {
-    return store.source(id, version);
-  }
-
-  @Override
   public List<DeployedVersion> deployedFrom(String source) {
     return store.deployedFrom(source);
   }

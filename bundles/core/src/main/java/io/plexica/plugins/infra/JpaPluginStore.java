@@ -107,11 +107,6 @@ public class JpaPluginStore implements PluginStore {
   }
 
   @Override
-  public Optional<String> source(String id, String version) {
-    return versionColumn("source", id, version).map(String::valueOf);
-  }
-
-  @Override
   public List<DeployedVersion> deployedFrom(String source) {
     return database.readCore(
         em ->
