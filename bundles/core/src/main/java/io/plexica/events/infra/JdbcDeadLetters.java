@@ -6,6 +6,7 @@ import io.plexica.events.domain.DeadLetterPage;
 import io.plexica.events.domain.DeadLetterQuery;
 import io.plexica.events.domain.DeadLetters;
 import io.plexica.shared.persistence.Database;
+import io.plexica.shared.persistence.SqlWhere;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -45,18 +46,18 @@ public class JdbcDeadLetters implements DeadLetters {
 
   @Override
   public DeadLetterPage search(DeadLetterQuery query) {
-    List<String> conditions = new ArrayList<>();
-    List<Object> parameters = new ArrayList<>();
-    query.topic().ifPresent(v -> condition(conditions, parameters, "topic = ?", v));
-    query.pluginId().ifPresent(v -> condition(conditions, parameters, "plugin_id = ?", v));
-    query.tenantId().ifPresent(v -> condition(conditions, parameters, "tenant_id = ?", v));
-    query.status().ifPresent(v -> condition(conditions, parameters, "status = ?", v.name()));
-    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    SqlWhere where =
+        new SqlWhere()
+            .andIf(query.topic(), "topic = ?")
+            .andIf(query.pluginId(), "plugin_id = ?")
+            .andIf(query.tenantId(), "tenant_id = ?")
+            .andIf(query.status().map(Enum::name), "status = ?");
     try (Connection connection = database.dataSource().getConnection()) {
       long total;
       try (PreparedStatement count =
-          connection.prepareStatement("SELECT count(*) FROM plexica_core.dead_letter" + where)) {
-        bind(count, parameters);
+          connection.prepareStatement(
+              "SELECT count(*) FROM plexica_core.dead_letter" + where.clause())) {
+        where.bind(count, 1);
         try (ResultSet rows = count.executeQuery()) {
           rows.next();
           total = rows.getLong(1);
@@ -68,11 +69,11 @@ public class JdbcDeadLetters implements DeadLetters {
               "SELECT "
                   + COLUMNS
                   + " FROM plexica_core.dead_letter"
-                  + where
+                  + where.clause()
                   + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
-        bind(select, parameters);
-        select.setInt(parameters.size() + 1, query.page().size());
-        select.setInt(parameters.size() + 2, query.page().offset());
+        int next = where.bind(select, 1);
+        select.setInt(next, query.page().size());
+        select.setInt(next + 1, query.page().offset());
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             items.add(row(rows));
@@ -122,19 +123,6 @@ public class JdbcDeadLetters implements DeadLetters {
       return statement.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("Changing a dead letter failed", e);
-    }
-  }
-
-  private static void condition(
-      List<String> conditions, List<Object> parameters, String condition, Object value) {
-    conditions.add(condition);
-    parameters.add(value);
-  }
-
-  private static void bind(PreparedStatement statement, List<Object> parameters)
-      throws SQLException {
-    for (int i = 0; i < parameters.size(); i++) {
-      statement.setObject(i + 1, parameters.get(i));
     }
   }
 
