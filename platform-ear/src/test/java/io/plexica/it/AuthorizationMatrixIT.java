@@ -248,6 +248,8 @@ class AuthorizationMatrixIT {
     rows.add(tenant("GET", "/permissions", null, 403, 200, 200));
     rows.add(tenant("GET", "/plugin-installations", null, 403, 200, 200));
     rows.add(tenant("GET", "/plugin-services", null, 403, 200, 200));
+    rows.add(tenant("GET", "/marketplace/plugins", null, 403, 200, 200));
+    rows.add(tenant("GET", "/marketplace/plugins/no-such-plugin", null, 403, 404, 404));
     rows.add(tenant("POST", "/plugin-installations", "{}", 403, 403, 400));
     rows.add(tenant("PATCH", "/plugin-installations/no-such-plugin", "{}", 403, 403, 404));
     rows.add(tenant("DELETE", "/plugin-installations/no-such-plugin", null, 403, 403, 404));

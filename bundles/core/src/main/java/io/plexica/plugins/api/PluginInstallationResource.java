@@ -117,7 +117,12 @@ public class PluginInstallationResource {
               description =
                   "Whether the installed version fits the range and exports the packages imported"
                       + " from it")
-          boolean met) {}
+          boolean met) {
+    public static RequirementView of(PluginInstallations.Requirement r) {
+      return new RequirementView(
+          r.pluginId(), r.versionRange(), r.depth(), r.installed().orElse(null), r.met());
+    }
+  }
 
   @Schema(name = "TenantPlugins")
   public record TenantPluginsView(
@@ -184,14 +189,7 @@ public class PluginInstallationResource {
                         installations
                             .requirements(tenant.require(), deployment.currentManifest(p))
                             .stream()
-                            .map(
-                                r ->
-                                    new RequirementView(
-                                        r.pluginId(),
-                                        r.versionRange(),
-                                        r.depth(),
-                                        r.installed().orElse(null),
-                                        r.met()))
+                            .map(RequirementView::of)
                             .toList()))
             .toList());
   }

@@ -22,6 +22,7 @@ public record PluginManifest(
     String description,
     String category,
     Optional<String> icon,
+    List<String> tags,
     String sdkRange,
     List<PluginPermission> permissions,
     Optional<String> configSchemaJson,
@@ -36,6 +37,7 @@ public record PluginManifest(
   public static final String DEFAULT_MIGRATIONS = "META-INF/plexica/migrations";
 
   public PluginManifest {
+    tags = List.copyOf(tags);
     permissions = List.copyOf(permissions);
     dependencies = List.copyOf(dependencies);
     conflicts = List.copyOf(conflicts);

@@ -36,6 +36,10 @@ public class RegisteredPlugin {
   @Column(nullable = false, length = 2000)
   private String description;
 
+  /** The manifest's tags separated by spaces (a tag has none), which the search index reads. */
+  @Column(nullable = false, length = 400)
+  private String tags;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private Status status;
@@ -66,6 +70,7 @@ public class RegisteredPlugin {
     this.vendor = manifest.vendor();
     this.category = manifest.category();
     this.description = manifest.description();
+    this.tags = String.join(" ", manifest.tags());
     this.currentVersion = manifest.version();
     this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
   }

@@ -247,6 +247,7 @@ public class ManifestReader implements PluginManifests {
         node.path("description").asText(""),
         node.path("category").asText("other"),
         text(node, "icon"),
+        strings(node.path("tags")),
         node.get("sdk").asText(),
         permissions,
         node.has("config") ? Optional.of(node.get("config").toString()) : Optional.empty(),

@@ -67,6 +67,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           description =
               "Plugins installed in the caller's tenant: install, configure, enable, upgrade, uninstall"),
       @Tag(
+          name = "Marketplace",
+          description =
+              "The plugins a tenant can install: search, filters with counts, a plugin's versions"
+                  + " and the permissions each asks for"),
+      @Tag(
           name = "Plugin routes",
           description =
               "The REST routes plugins add, behind the platform's authentication and permissions"),
