@@ -17,3 +17,12 @@ await i18next.use(initReactI18next).init({
 });
 
 afterEach(cleanup);
+
+// jsdom has <dialog> without its modal methods: open and close it as a browser would.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.open = true;
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.open = false;
+  this.dispatchEvent(new Event("close"));
+};

@@ -26,6 +26,18 @@ export interface TenantPlugins {
   available: AvailablePlugin[];
 }
 
+export type MarketplacePage = Schemas.MarketplacePage;
+export type MarketplaceListing = Schemas.MarketplacePlugin;
+export type MarketplaceVersion = Omit<Schemas.MarketplacePluginVersion, "configSchema"> & { configSchema?: JsonSchema };
+export type MarketplaceDetail = Omit<Schemas.MarketplacePluginDetail, "versions"> & { versions: MarketplaceVersion[] };
+export interface MarketplaceFilter {
+  q: string;
+  category: string;
+  sort: string;
+  page: number;
+  size: number;
+}
+
 /** The settings the web app edits; the document leaves them free-form (tenants may hold more). */
 export type TenantProfile = Omit<Schemas.Tenant, "settings"> & { settings: { locale?: string; timeZone?: string } };
 
@@ -84,12 +96,24 @@ export const userQueries = {
 export const pluginKeys = {
   installations: ["plugin-installations"] as const,
   uis: ["plugin-ui"] as const,
+  marketplace: ["marketplace"] as const,
 };
 
 export const pluginQueries = {
   installations: (api: Api) =>
     queryOptions({ queryKey: pluginKeys.installations, queryFn: () => api<TenantPlugins>("/plugin-installations") }),
   uis: (api: Api) => queryOptions({ queryKey: pluginKeys.uis, queryFn: () => api<PluginUi[]>("/plugin-ui") }),
+  marketplace: (api: Api, filter: MarketplaceFilter) =>
+    queryOptions({
+      queryKey: [...pluginKeys.marketplace, "search", filter] as const,
+      // The page offers only the category to narrow by: the other counts are not asked for.
+      queryFn: () => api<MarketplacePage>("/marketplace/plugins", { query: { ...filter, facets: "category" } }),
+    }),
+  marketplacePlugin: (api: Api, id: string) =>
+    queryOptions({
+      queryKey: [...pluginKeys.marketplace, "plugin", id] as const,
+      queryFn: () => api<MarketplaceDetail>(`/marketplace/plugins/${id}`),
+    }),
 };
 
 export const tenantKeys = {

@@ -18,23 +18,20 @@ import {
   useConfirmation,
 } from "../../shared/ui";
 import { SchemaForm, initialValues, type JsonSchema, type Values } from "../SchemaForm";
+import { Marketplace } from "./Marketplace";
 import { useSession } from "../session";
-import { pluginKeys, pluginQueries, type AvailablePlugin, type InstalledPlugin } from "../queries";
+import { pluginKeys, pluginQueries, type InstalledPlugin } from "../queries";
 
 type Installed = InstalledPlugin;
-
-type Requirement = AvailablePlugin["requires"][number];
 
 type Configuring = {
   id: string;
   name: string;
   schema?: JsonSchema;
   values: Values;
-  install: boolean;
-  requires?: Requirement[];
 };
 
-/** Plugins of the tenant: install with a form from the plugin's schema, and manage what is installed. */
+/** Plugins of the tenant: manage what is installed, and find and install more in the marketplace. */
 export function Plugins() {
   const { api, can } = useSession();
   const { t } = useTranslation();
@@ -46,6 +43,7 @@ export function Plugins() {
     Promise.all([
       queries.invalidateQueries({ queryKey: pluginKeys.installations }),
       queries.invalidateQueries({ queryKey: pluginKeys.uis }),
+      queries.invalidateQueries({ queryKey: pluginKeys.marketplace }),
     ]);
   const toggle = useMutation({
     mutationFn: (p: Installed) =>
@@ -64,7 +62,7 @@ export function Plugins() {
 
   if (plugins.isPending) return <Loading what={t("plugins.loading")} />;
   if (plugins.isError) return <ErrorBox error={plugins.error} retry={() => void plugins.refetch()} />;
-  const { installed, available } = plugins.data;
+  const { installed } = plugins.data;
   return (
     <>
       <PageHeader title={t("plugins.title")}>{t("plugins.subtitle")}</PageHeader>
@@ -107,7 +105,6 @@ export function Plugins() {
                             name: p.name,
                             schema: p.configSchema,
                             values: p.config,
-                            install: false,
                           })
                         }
                       >
@@ -130,48 +127,7 @@ export function Plugins() {
             </ul>
           )}
         </Card>
-        <section aria-labelledby="available-heading">
-          <h2 id="available-heading" className="mb-3 text-lg font-semibold text-slate-900">
-            {t("plugins.available")}
-          </h2>
-          {available.length === 0 ? (
-            <Empty title={t("plugins.nothingMore")}>{t("plugins.allInstalled")}</Empty>
-          ) : (
-            <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-              {available.map((p) => (
-                <article
-                  key={p.id}
-                  className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-                  data-testid={`available-${p.id}`}
-                >
-                  <h3 className="font-semibold text-slate-900">{p.name}</h3>
-                  <p className="text-xs text-slate-600">
-                    {p.vendor} · {p.category} · {p.version}
-                  </p>
-                  <p className="mt-2 flex-1 text-sm text-slate-700">{p.description}</p>
-                  <Requirements requires={p.requires} />
-                  {manage && (
-                    <Button
-                      className="mt-4 self-start"
-                      onClick={() =>
-                        setConfiguring({
-                          id: p.id,
-                          name: p.name,
-                          schema: p.configSchema,
-                          values: initialValues(p.configSchema),
-                          install: true,
-                          requires: p.requires,
-                        })
-                      }
-                    >
-                      {t("plugins.install", { name: p.name })}
-                    </Button>
-                  )}
-                </article>
-              ))}
-            </div>
-          )}
-        </section>
+        <Marketplace onInstalled={refresh} />
       </div>
       {configuring && (
         <ConfigureDialog
@@ -204,10 +160,7 @@ function ConfigureDialog({
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(initialValues(plugin.schema, plugin.values));
   const save = useMutation({
-    mutationFn: () =>
-      plugin.install
-        ? api("/plugin-installations", { method: "POST", body: { pluginId: plugin.id, config: values } })
-        : api(`/plugin-installations/${plugin.id}`, { method: "PATCH", body: { config: values } }),
+    mutationFn: () => api(`/plugin-installations/${plugin.id}`, { method: "PATCH", body: { config: values } }),
     onSuccess: async () => {
       await onDone();
       onClose();
@@ -215,77 +168,10 @@ function ConfigureDialog({
   });
   const error = save.error instanceof ApiError ? save.error : undefined;
   return (
-    <Dialog
-      open
-      title={
-        plugin.install
-          ? t("plugins.install", { name: plugin.name })
-          : t("plugins.configureTitle", { name: plugin.name })
-      }
-      onClose={onClose}
-    >
-      <ActionForm
-        action={save}
-        submit={plugin.install ? t("plugins.installButton") : t("common.save")}
-        onCancel={onClose}
-        placed={() => false}
-      >
-        {plugin.install && <Requirements requires={plugin.requires ?? []} />}
+    <Dialog open title={t("plugins.configureTitle", { name: plugin.name })} onClose={onClose}>
+      <ActionForm action={save} submit={t("common.save")} onCancel={onClose} placed={() => false}>
         <SchemaForm schema={plugin.schema} values={values} onChange={setValues} error={error} />
       </ActionForm>
     </Dialog>
-  );
-}
-
-/** One plugin another needs, with what it needs in turn. */
-export type RequirementNode = Requirement & { needs: RequirementNode[] };
-
-/** The server's requirements (depth first, each with its depth) as the tree they describe. */
-export function requirementTree(requires: Requirement[]): RequirementNode[] {
-  const roots: RequirementNode[] = [];
-  const path: RequirementNode[] = [];
-  for (const requirement of requires) {
-    const node = { ...requirement, needs: [] };
-    path.length = Math.min(path.length, requirement.depth);
-    (path.length === 0 ? roots : path[path.length - 1].needs).push(node);
-    path.push(node);
-  }
-  return roots;
-}
-
-/**
- * What installing a plugin needs, as a tree of nested lists (so a screen reader says the levels
- * too): each plugin it depends on, with the version this organization has or the fact that it
- * must be installed first.
- */
-export function Requirements({ requires }: { requires: Requirement[] }) {
-  const { t } = useTranslation();
-  if (requires.length === 0) return null;
-  return (
-    <div className="mt-3 text-sm" data-testid="plugin-requirements">
-      <p className="font-medium text-slate-800">{t("plugins.needs")}</p>
-      <RequirementList nodes={requirementTree(requires)} />
-    </div>
-  );
-}
-
-function RequirementList({ nodes, nested = false }: { nodes: RequirementNode[]; nested?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <ul className={nested ? "mt-1 ml-5 space-y-1 border-l border-slate-200 pl-2" : "mt-1 space-y-1"}>
-      {nodes.map((r) => (
-        <li key={r.pluginId} className="text-slate-700">
-          <span className="font-mono">{r.pluginId}</span> <span className="text-slate-600">{r.versionRange}</span>{" "}
-          {r.met ? (
-            <Badge>{t("plugins.needMet", { version: r.installed })}</Badge>
-          ) : r.installed ? (
-            <Badge>{t("plugins.needWrongVersion", { version: r.installed })}</Badge>
-          ) : (
-            <Badge>{t("plugins.needInstallFirst")}</Badge>
-          )}
-          {r.needs.length > 0 && <RequirementList nodes={r.needs} nested />}
-        </li>
-      ))}
-    </ul>
   );
 }

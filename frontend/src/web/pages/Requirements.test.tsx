@@ -1,6 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { Requirements, requirementTree } from "./Plugins";
+import { Requirements, requirementTree } from "./Requirements";
 
 // newsletter needs crm (not installed here), which needs analytics (installed); and billing.
 const needs = [

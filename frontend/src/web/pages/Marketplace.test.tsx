@@ -1,0 +1,89 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { describe, expect, it } from "vitest";
+import type { Api, RequestOptions } from "../../shared/api";
+import type { MarketplaceDetail, MarketplacePage } from "../queries";
+import { SessionContext, type Session } from "../session";
+import { Marketplace } from "./Marketplace";
+
+const crm = {
+  id: "crm",
+  name: "CRM",
+  vendor: "Plexica samples",
+  category: "sales",
+  description: "Contacts and companies.",
+  tags: ["contacts"],
+  currentVersion: "1.2.0",
+  installs: 3,
+  updatedAt: "2026-12-01T10:00:00Z",
+};
+
+const page: MarketplacePage = {
+  items: [crm],
+  page: 0,
+  size: 12,
+  total: 1,
+  facets: { categories: [{ value: "sales", count: 1 }], vendors: [], tags: [] },
+};
+
+const detail: MarketplaceDetail = {
+  ...crm,
+  versions: ["1.2.0", "1.1.0"].map((version) => ({
+    version,
+    deployedAt: "2026-12-01T10:00:00Z",
+    sdk: "[1.1,2)",
+    permissions: [{ name: "crm:contacts:read", description: "Read contacts" }],
+    requires: [],
+  })),
+};
+
+/** The marketplace as a tenant administrator; every call is recorded. */
+function renderMarketplace() {
+  const calls: { path: string; options?: RequestOptions }[] = [];
+  const api = (async (path: string, options?: RequestOptions) => {
+    calls.push({ path, options });
+    if (path === "/marketplace/plugins") return page;
+    if (path === "/marketplace/plugins/crm") return detail;
+    if (path === "/plugin-installations") return {};
+    throw new Error(`unexpected call ${path}`);
+  }) as Api;
+  const session = { api, can: () => true } as unknown as Session;
+  const wrap = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
+    </QueryClientProvider>
+  );
+  render(<Marketplace onInstalled={async () => {}} />, { wrapper: wrap });
+  return calls;
+}
+
+describe("Marketplace: the install wizard", () => {
+  it("asks consent to the permissions before configuring, and installs the version chosen", async () => {
+    const calls = renderMarketplace();
+    fireEvent.click(await screen.findByRole("button", { name: "Install CRM" }));
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.click(await within(dialog).findByLabelText(/1\.1\.0/));
+    fireEvent.click(within(dialog).getByRole("button", { name: "Next" }));
+
+    expect(within(dialog).getByTestId("plugin-permissions").textContent).toContain("crm:contacts:read");
+    const next = within(dialog).getByRole("button", { name: "Next" }) as HTMLButtonElement;
+    expect(next.disabled).toBe(true);
+    fireEvent.click(within(dialog).getByRole("checkbox"));
+    expect(next.disabled).toBe(false);
+    fireEvent.click(next);
+
+    fireEvent.click(within(dialog).getByRole("button", { name: "Install" }));
+    await screen.findByRole("button", { name: "Install CRM" });
+    const install = calls.find((c) => c.path === "/plugin-installations");
+    expect(install?.options?.body).toEqual({ pluginId: "crm", version: "1.1.0", config: {} });
+  });
+
+  it("searches with the words typed, starting again from the first page", async () => {
+    const calls = renderMarketplace();
+    await screen.findByText("CRM");
+    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "contacts" } });
+    await screen.findByText("CRM");
+    expect(calls.at(-1)?.options?.query).toMatchObject({ q: "contacts", page: 0 });
+  });
+});
