@@ -52,6 +52,22 @@ class MarketplaceQueryTest {
   }
 
   @Test
+  void aVendorIsOneLineOfAtMostOneHundredCharacters() {
+    assertThat(
+            MarketplaceQuery.parse(null, null, " Acme Inc. ", null, null, null, null, null)
+                .vendor())
+        .contains("Acme Inc.");
+    assertThatThrownBy(
+            () -> MarketplaceQuery.parse(null, null, "Acme\u0007Inc", null, null, null, null, null))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field)
+                    .containsExactly("vendor"));
+  }
+
+  @Test
   void everyBadParameterIsNamedAtOnce() {
     assertThatThrownBy(
             () ->

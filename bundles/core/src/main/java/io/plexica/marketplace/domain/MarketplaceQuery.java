@@ -1,5 +1,6 @@
 package io.plexica.marketplace.domain;
 
+import io.plexica.shared.problem.FieldRules;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.query.PageRequest;
 import java.util.Arrays;
@@ -71,10 +72,10 @@ public record MarketplaceQuery(
     if (categoryFilter.isPresent() && !CATEGORY.matcher(categoryFilter.get()).matches()) {
       validation.reject("category", "must be a category id: lower-case letters, digits, hyphens");
     }
-    Optional<String> vendorFilter = filter(vendor);
-    if (vendorFilter.isPresent() && vendorFilter.get().length() > MAX_VENDOR) {
-      validation.reject("vendor", "must be at most " + MAX_VENDOR + " characters");
-    }
+    // A vendor is matched exactly as listed: the rule of every display name of the API.
+    Optional<String> vendorFilter =
+        filter(vendor)
+            .map(v -> validation.check(() -> FieldRules.requiredName("vendor", v, MAX_VENDOR)));
     Optional<String> tagFilter = filter(tag);
     if (tagFilter.isPresent() && !TAG.matcher(tagFilter.get()).matches()) {
       validation.reject("tag", "must be a tag: up to 30 lower-case letters, digits, hyphens");
