@@ -18,6 +18,7 @@ import {
 import { useApi } from "../context";
 import type * as Schemas from "../../shared/api-types.gen";
 import { registryKeys, registryQueries } from "../queries";
+import { Libraries } from "./Libraries";
 
 export type RegisteredPlugin = Schemas.RegisteredPlugin;
 
@@ -138,6 +139,9 @@ export function Plugins() {
           )}
         </Loaded>
       </Card>
+      <div className="mt-6">
+        <Libraries />
+      </div>
     </>
   );
 }

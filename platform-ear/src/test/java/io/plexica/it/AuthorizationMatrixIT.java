@@ -194,6 +194,9 @@ class AuthorizationMatrixIT {
     rows.add(platform("POST", "/admin/plugins/no-such-plugin/deprecate", null, 404));
     rows.add(platform("DELETE", "/admin/plugins/no-such-plugin", null, 404));
     rows.add(platform("DELETE", "/admin/plugins/no-such-plugin/versions/1.0.0", null, 404));
+    rows.add(platform("GET", "/admin/plugin-libraries", null, 200));
+    rows.add(platform("GET", "/admin/plugin-libraries/org.example.none/1.0.0", null, 404));
+    rows.add(platform("DELETE", "/admin/plugin-libraries/org.example.none/1.0.0", null, 404));
     rows.add(platform("GET", "/admin/dead-letters", null, 200));
     rows.add(platform("GET", "/admin/dead-letters/" + NO_ID, null, 404));
     rows.add(platform("POST", "/admin/dead-letters/retry", "{}", 400));

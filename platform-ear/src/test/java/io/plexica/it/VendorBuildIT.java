@@ -22,10 +22,12 @@ import org.junit.jupiter.api.Test;
  * A vendor outside this repository: the SDK, its test kit and the plugin parent come from the Maven
  * repository the platform serves at {@code /sdk/maven/}; a plugin built by Maven from {@code
  * src/test/vendor/hello} (its pom names that repository and the parent, nothing else of Plexica)
- * passes its own test, deploys and answers in a tenant.
+ * passes its own test, deploys and answers in a tenant; one importing commons-lang3 and
+ * jackson-databind answers once those are library bundles of the platform.
  */
 class VendorBuildIT {
   private static final String REPOSITORY = Platform.BASE_URL + "/sdk/maven/";
+  private static final String HEJ = "{\"greeting\":\"Hej\"}";
 
   @Test
   void theSdkRepositoryServesReleasesAsMavenReadsThemAndNothingElse() throws Exception {
@@ -70,23 +72,8 @@ class VendorBuildIT {
 
   @Test
   void aPluginBuiltFromTheServedRepositoryAloneDeploysAndAnswers() throws Exception {
-    Path project = Files.createTempDirectory("vendor-hello");
-    copy(Path.of("src/test/vendor/hello"), project);
-    Path pom = project.resolve("pom.xml");
-    Files.writeString(
-        pom,
-        Files.readString(pom)
-            .replace("@SDK_VERSION@", releasedSdk())
-            .replace("@PLEXICA_URL@", Platform.BASE_URL));
-    // A plugin id of this run's own: the registry outlives a run on the dev database.
     String id = "vendor-hello-" + Platform.uniqueSlug("x").substring(2);
-    for (String file :
-        List.of(
-            "src/main/resources/META-INF/plexica/plugin.json",
-            "src/main/java/com/example/hello/Greeting.java")) {
-      Path source = project.resolve(file);
-      Files.writeString(source, Files.readString(source).replace("vendor-hello", id));
-    }
+    Path project = vendorProject("hello", id, "src/main/java/com/example/hello/Greeting.java");
 
     String output =
         maven(project, "package", "-Dmaven.repo.local=" + withoutPlexica(project.resolve("m2")));
@@ -109,7 +96,7 @@ class VendorBuildIT {
           .isNotNull();
     }
 
-    String slug = deployedAndInstalled(jar, id, "vendor");
+    String slug = deployedAndInstalled(jar, id, "vendor", HEJ);
     assertThat(
             Platform.asTenantAdmin(slug)
                 .get("/plugins/" + id + "/greeting")
@@ -145,7 +132,8 @@ class VendorBuildIT {
     String output = maven(project, repository, "package");
     assertThat(output).contains("Tests run: 2, Failures: 0, Errors: 0");
 
-    String slug = deployedAndInstalled(project.resolve("target/" + id + "-1.0.0.jar"), id, "arch");
+    String slug =
+        deployedAndInstalled(project.resolve("target/" + id + "-1.0.0.jar"), id, "arch", HEJ);
     Platform.asTenantAdmin(slug)
         .body("{\"title\":\"First\"}")
         .post("/plugins/" + id + "/items")
@@ -156,22 +144,137 @@ class VendorBuildIT {
     assertThat(items.<List<String>>path("items.title")).containsExactly("First");
   }
 
-  /**
-   * Deploys the jar as a platform administrator, then installs plugin {@code id} with the greeting
-   * "Hej" in a new tenant; that tenant's slug.
-   */
-  private static String deployedAndInstalled(Path jar, String id, String tenantPrefix)
+  @Test
+  void aPluginImportingCommonsLang3AndJacksonFromLibraryBundlesDeploysAndAnswers()
+      throws Exception {
+    String id = "vendor-quotes-" + Platform.uniqueSlug("x").substring(2);
+    Path project = vendorProject("quotes", id, "src/main/java/com/example/quotes/Quote.java");
+    Path repository = withoutPlexica(project.resolve("m2"));
+    maven(project, "package", "-Dmaven.repo.local=" + repository);
+    byte[] plugin = Files.readAllBytes(project.resolve("target/quotes-1.0.0.jar"));
+    try (JarFile bundle = new JarFile(project.resolve("target/quotes-1.0.0.jar").toFile())) {
+      assertThat(bundle.getManifest().getMainAttributes().getValue("Import-Package"))
+          .contains("org.apache.commons.lang3;version=\"[3.17,4)\"")
+          .contains("com.fasterxml.jackson.databind;version=\"[2.18,3)\"");
+      assertThat(bundle.getEntry("org/apache/commons/lang3/StringUtils.class"))
+          .as("the library stays out of the plugin's jar")
+          .isNull();
+    }
+    // The libraries as the vendor's build downloaded them from Maven Central.
+    byte[] lang3 = artifact(repository, "org.apache.commons", "commons-lang3", "3.17.0");
+    byte[] annotations =
+        artifact(repository, "com.fasterxml.jackson.core", "jackson-annotations", "2.18.1");
+    byte[] core = artifact(repository, "com.fasterxml.jackson.core", "jackson-core", "2.18.1");
+    byte[] databind =
+        artifact(repository, "com.fasterxml.jackson.core", "jackson-databind", "2.18.1");
+    String slug = null;
+    try {
+      // A bundle over the API's 1 MiB for JSON is still read as a bundle (up to 32 MiB).
+      Platform.assertProblem(
+          deploy("/admin/plugins", new byte[1_500_000]), 400, "plugin-bundle-invalid");
+      Response unmet = deploy("/admin/plugins", plugin);
+      Platform.assertProblem(unmet, 400, "plugin-bundle-unresolved");
+      assertThat(unmet.<String>path("detail"))
+          .contains("org.apache.commons.lang3 [3.17.0,4.0.0)")
+          .contains("POST /api/v1/admin/plugin-libraries");
+
+      Response needsCore = deploy("/admin/plugin-libraries", databind);
+      Platform.assertProblem(needsCore, 400, "library-unresolved");
+      assertThat(needsCore.<String>path("detail"))
+          .contains("com.fasterxml.jackson.core [2.18.0,3.0.0)");
+      for (byte[] library : List.of(lang3, annotations, core, databind)) {
+        Response added = deploy("/admin/plugin-libraries", library);
+        assertThat(added.statusCode()).as(added.asString()).isEqualTo(201);
+        assertThat(added.header("Location")).contains("/admin/plugin-libraries/");
+      }
+
+      slug = deployedAndInstalled(project.resolve("target/quotes-1.0.0.jar"), id, "quotes", "{}");
+      Response quote = Platform.asTenantAdmin(slug).get("/plugins/" + id + "/quote");
+      assertThat(quote.statusCode()).as(quote.asString()).isEqualTo(200);
+      assertThat(quote.<String>path("quote"))
+          .isEqualTo(
+              Character.toUpperCase(slug.charAt(0)) + slug.substring(1) + " ships on Fridays.");
+      assertThat(quote.<String>path("jackson")).isEqualTo("2.18.1");
+
+      Response lang3Used =
+          Platform.api().get("/admin/plugin-libraries/org.apache.commons.lang3/3.17.0");
+      assertThat(lang3Used.<List<String>>path("usedBy.id")).containsExactly(id);
+      assertThat(lang3Used.<List<String>>path("usedBy.kind")).containsExactly("PLUGIN");
+      assertThat(
+              Platform.api()
+                  .get("/admin/plugin-libraries/com.fasterxml.jackson.core.jackson-core/2.18.1")
+                  .<List<String>>path("usedBy.id"))
+          .contains("com.fasterxml.jackson.core.jackson-databind", id);
+      Response inUse =
+          Platform.api().delete("/admin/plugin-libraries/org.apache.commons.lang3/3.17.0");
+      Platform.assertProblem(inUse, 409, "library-in-use");
+      assertThat(inUse.<String>path("detail")).contains("plugin " + id + " 1.0.0");
+    } finally {
+      if (slug != null) {
+        Platform.asTenantAdmin(slug).delete("/plugin-installations/" + id).then().statusCode(204);
+        Platform.api().delete("/admin/plugins/" + id).then().statusCode(204);
+      }
+      for (String library :
+          List.of(
+              "com.fasterxml.jackson.core.jackson-databind/2.18.1",
+              "com.fasterxml.jackson.core.jackson-core/2.18.1",
+              "com.fasterxml.jackson.core.jackson-annotations/2.18.1",
+              "org.apache.commons.lang3/3.17.0")) {
+        Platform.api().delete("/admin/plugin-libraries/" + library);
+      }
+    }
+    assertThat(Platform.api().get("/admin/plugin-libraries").<List<String>>path("symbolicName"))
+        .doesNotContain("org.apache.commons.lang3", "com.fasterxml.jackson.core.jackson-core");
+  }
+
+  private static Response deploy(String path, byte[] jar) {
+    return Platform.api().contentType("application/java-archive").body(jar).post(path);
+  }
+
+  /** A jar of the vendor's local repository. */
+  private static byte[] artifact(Path repository, String group, String artifact, String version)
       throws IOException {
-    Response deployed =
-        Platform.api()
-            .contentType("application/java-archive")
-            .body(Files.readAllBytes(jar))
-            .post("/admin/plugins");
+    return Files.readAllBytes(
+        repository
+            .resolve(group.replace('.', '/'))
+            .resolve(artifact)
+            .resolve(version)
+            .resolve(artifact + "-" + version + ".jar"));
+  }
+
+  /**
+   * A copy of {@code src/test/vendor/<name>} in an empty folder, its pom pointed at this platform's
+   * repository, its plugin id ({@code vendor-<name>}) made {@code id}: the registry outlives a run
+   * on the dev database.
+   */
+  private static Path vendorProject(String name, String id, String route) throws IOException {
+    Path project = Files.createTempDirectory("vendor-" + name);
+    copy(Path.of("src/test/vendor/" + name), project);
+    Path pom = project.resolve("pom.xml");
+    Files.writeString(
+        pom,
+        Files.readString(pom)
+            .replace("@SDK_VERSION@", releasedSdk())
+            .replace("@PLEXICA_URL@", Platform.BASE_URL));
+    for (String file : List.of("src/main/resources/META-INF/plexica/plugin.json", route)) {
+      Path source = project.resolve(file);
+      Files.writeString(source, Files.readString(source).replace("vendor-" + name, id));
+    }
+    return project;
+  }
+
+  /**
+   * Deploys the jar as a platform administrator, then installs plugin {@code id} with that
+   * configuration in a new tenant; that tenant's slug.
+   */
+  private static String deployedAndInstalled(
+      Path jar, String id, String tenantPrefix, String config) throws IOException {
+    Response deployed = deploy("/admin/plugins", Files.readAllBytes(jar));
     assertThat(deployed.statusCode()).as(deployed.asString()).isEqualTo(201);
     String slug = Platform.uniqueSlug(tenantPrefix);
     Platform.createActiveTenant(slug);
     Platform.asTenantAdmin(slug)
-        .body("{\"pluginId\":\"" + id + "\",\"config\":{\"greeting\":\"Hej\"}}")
+        .body("{\"pluginId\":\"" + id + "\",\"config\":" + config + "}")
         .post("/plugin-installations")
         .then()
         .statusCode(201);

@@ -60,7 +60,8 @@ class PluginDeploymentTest {
   void removingAJarRemovesOnlyTheVersionItDeployedNotOneUploaded(@TempDir Path folder)
       throws Exception {
     String id = plugin("dropin");
-    DeployFolder deployFolder = new DeployFolder(folder, node.deployment, new ManifestReader());
+    DeployFolder deployFolder =
+        new DeployFolder(folder, node.deployment, node.libraries, new ManifestReader());
     Path jar = folder.resolve(id + ".jar");
     Files.write(jar, bundle(id, "1.0.0"));
     settle(deployFolder);
@@ -89,12 +90,13 @@ class PluginDeploymentTest {
     Files.write(same, uploaded);
     Path next = folder.resolve(id + "-next.jar");
     Files.write(next, bundle(id, "1.1.0"));
-    settle(new DeployFolder(folder, node.deployment, new ManifestReader()));
+    settle(new DeployFolder(folder, node.deployment, node.libraries, new ManifestReader()));
     assertThat(node.store.versions(id)).containsExactly("1.0.0", "1.1.0");
     assertThat(Files.exists(folder.resolve(id + "-copy.jar.error"))).isFalse();
 
     // A restarted node: it has seen nothing yet, the registry remembers which file deployed what.
-    DeployFolder restarted = new DeployFolder(folder, node.deployment, new ManifestReader());
+    DeployFolder restarted =
+        new DeployFolder(folder, node.deployment, node.libraries, new ManifestReader());
     settle(restarted);
     Files.delete(same);
     restarted.scan();
@@ -108,7 +110,8 @@ class PluginDeploymentTest {
   @Test
   void aRefusedJarsErrorGoesWithItAndAStrayOneAtTheNextLook(@TempDir Path folder) throws Exception {
     String id = plugin("dropbad");
-    DeployFolder deployFolder = new DeployFolder(folder, node.deployment, new ManifestReader());
+    DeployFolder deployFolder =
+        new DeployFolder(folder, node.deployment, node.libraries, new ManifestReader());
     Path jar = folder.resolve(id + ".jar");
     Files.write(
         jar,
@@ -205,6 +208,7 @@ class PluginDeploymentTest {
             "it imports org.apache.commons.lang3 [3.17.0,4.0.0),"
                 + " com.fasterxml.jackson.databind [2.18.0,3.0.0), which nothing here exports")
         .hasMessageContaining("-conditionalpackage")
+        .hasMessageContaining("POST /api/v1/admin/plugin-libraries")
         .message()
         .doesNotContain("org.example.optional")
         .doesNotContain("io.plexica.sdk ");

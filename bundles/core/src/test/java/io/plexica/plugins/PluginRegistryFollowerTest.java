@@ -6,10 +6,13 @@ import io.plexica.events.infra.KafkaSettings;
 import io.plexica.events.infra.OutboxRelay;
 import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.plugins.app.PluginLibraries;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.infra.FelixHost;
+import io.plexica.plugins.infra.FelixLibraries;
 import io.plexica.plugins.infra.FelixPluginRuntime;
+import io.plexica.plugins.infra.JpaLibraryStore;
 import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
 import io.plexica.plugins.infra.PluginRegistryFollower;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two replicas share the registry (the test run's PostgreSQL) and Kafka, each with its own Felix:
  * what one deploys, upgrades or removes, the other starts and stops by following the registry's
- * events, and the permissions it knows follow too.
+ * events, and the permissions it knows and the library bundles it installs follow too.
  */
 @UsesServices
 class PluginRegistryFollowerTest {
@@ -49,8 +52,18 @@ class PluginRegistryFollowerTest {
         OutboxRelay relay = TestPlatform.startRelay(TestPlatform.kafkaBootstrapServers())) {
       PluginDeployment deployedByA = deployment(store, replicaA, new PermissionCatalog());
       PluginDeployment followingOnB = deployment(store, replicaB, permissionsOfB);
+      PluginLibraries librariesOfA = libraries(hostA);
+      FelixLibraries libraryRuntimeOfB = new FelixLibraries(hostB);
       try (PluginRegistryFollower follower =
-          new PluginRegistryFollower(kafka, followingOnB, Duration.ofHours(1)).start()) {
+          new PluginRegistryFollower(
+                  kafka,
+                  followingOnB,
+                  new PluginLibraries(
+                      new JpaLibraryStore(TestPlatform.database()),
+                      libraryRuntimeOfB,
+                      Clock.systemUTC()),
+                  Duration.ofHours(1))
+              .start()) {
         Await.until(
             () -> follower.listening() && relay.leader(),
             "B listening, A relaying",
@@ -79,8 +92,58 @@ class PluginRegistryFollowerTest {
             "the plugin and its permissions gone from B",
             Duration.ofSeconds(30));
         assertThat(replicaB.activeVersions(id)).isEmpty();
+
+        // A library, then a plugin importing it: B installs the library before it starts the
+        // plugin, and uninstalls it once A removed both.
+        String library = "org.example.follow" + id.substring("follow-".length());
+        librariesOfA.add(
+            TestBundles.jar(
+                Map.of(
+                    "Bundle-ManifestVersion",
+                    "2",
+                    "Bundle-SymbolicName",
+                    library,
+                    "Bundle-Version",
+                    "1.0.0",
+                    "Export-Package",
+                    library + ";version=\"1.0.0\""),
+                Map.of()));
+        String user = id + "-user";
+        deployedByA.deploy(
+            TestBundles.jar(
+                Map.of(
+                    "Bundle-ManifestVersion",
+                    "2",
+                    "Bundle-SymbolicName",
+                    "io.plexica.test." + user,
+                    "Bundle-Version",
+                    "1.0.0",
+                    "Import-Package",
+                    library + ";version=\"[1,2)\""),
+                Map.of(
+                    PluginManifest.LOCATION,
+                    "{\"id\":\""
+                        + user
+                        + "\",\"version\":\"1.0.0\",\"name\":\"U\",\"vendor\":\"Tests\","
+                        + "\"sdk\":\"[1.0,2)\"}")));
+        Await.until(
+            () -> replicaB.activeVersions(user).equals(Set.of("1.0.0")),
+            "the library's user running on B",
+            Duration.ofSeconds(30));
+        assertThat(libraryRuntimeOfB.users(library, "1.0.0")).hasSize(1);
+        deployedByA.remove(user);
+        librariesOfA.remove(library, "1.0.0");
+        Await.until(
+            () -> !libraryRuntimeOfB.installed().contains(library + "@1.0.0"),
+            "the library gone from B",
+            Duration.ofSeconds(30));
       }
     }
+  }
+
+  private static PluginLibraries libraries(FelixHost host) {
+    return new PluginLibraries(
+        new JpaLibraryStore(TestPlatform.database()), new FelixLibraries(host), Clock.systemUTC());
   }
 
   /**
@@ -104,6 +167,7 @@ class PluginRegistryFollowerTest {
           new PluginRegistryFollower(
                   new KafkaSettings(TestPlatform.kafkaBootstrapServers()),
                   followingOnB,
+                  libraries(hostB),
                   Duration.ofSeconds(1))
               .start()) {
         Await.until(

@@ -6,13 +6,16 @@ import io.plexica.plugins.app.PluginCallMetrics;
 import io.plexica.plugins.app.PluginCalls;
 import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.app.PluginInstallations;
+import io.plexica.plugins.app.PluginLibraries;
 import io.plexica.plugins.app.PluginRouter;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.infra.CachingPluginStore;
 import io.plexica.plugins.infra.FelixHost;
+import io.plexica.plugins.infra.FelixLibraries;
 import io.plexica.plugins.infra.FelixPluginRuntime;
 import io.plexica.plugins.infra.FlywayPluginMigrations;
+import io.plexica.plugins.infra.JpaLibraryStore;
 import io.plexica.plugins.infra.JpaPluginStore;
 import io.plexica.plugins.infra.ManifestReader;
 import io.plexica.shared.hooks.ExtensionPoints;
@@ -36,6 +39,7 @@ public final class PluginNode implements AutoCloseable {
   private final CachingPluginStore caching;
   public final FelixPluginRuntime runtime;
   public final PluginDeployment deployment;
+  public final PluginLibraries libraries;
   public final PluginInstallations installations;
   public final PluginCallGuard guard;
   public final PluginRouter router;
@@ -50,6 +54,11 @@ public final class PluginNode implements AutoCloseable {
     ManifestReader manifests = new ManifestReader();
     deployment =
         new PluginDeployment(store, manifests, runtime, new PermissionCatalog(), Clock.systemUTC());
+    libraries =
+        new PluginLibraries(
+            new JpaLibraryStore(TestPlatform.database()),
+            new FelixLibraries(host),
+            Clock.systemUTC());
     installations =
         new PluginInstallations(
             store,

@@ -1,5 +1,6 @@
 package io.plexica.plugins.app;
 
+import io.plexica.plugins.domain.PluginLibrary;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * A folder operators drop plugin bundles into: a new or changed {@code *.jar} is deployed through
- * {@link PluginDeployment} exactly as uploads are, recorded as coming from that file; a removed jar
+ * {@link PluginDeployment} exactly as uploads are (a bundle without plugin.json is added as a
+ * library through {@link PluginLibraries}), recorded as coming from that file; a removed jar
  * removes only the versions that file deployed (not versions uploaded through the API, nor another
  * file's). A jar is taken once its size and time stopped changing between two scans (so a copy in
  * progress is not read half-written). When a jar is refused, {@code <jar>.error} beside it says
@@ -32,14 +34,20 @@ public class DeployFolder {
 
   private final Path folder;
   private final PluginDeployment deployment;
+  private final PluginLibraries libraries;
   private final PluginManifests manifests;
   private final Map<Path, Seen> seen = new HashMap<>();
 
   private record Seen(long size, FileTime modified, boolean handled) {}
 
-  public DeployFolder(Path folder, PluginDeployment deployment, PluginManifests manifests) {
+  public DeployFolder(
+      Path folder,
+      PluginDeployment deployment,
+      PluginLibraries libraries,
+      PluginManifests manifests) {
     this.folder = folder;
     this.deployment = deployment;
+    this.libraries = libraries;
     this.manifests = manifests;
   }
 
@@ -101,6 +109,11 @@ public class DeployFolder {
     Path error = errorOf(jar);
     byte[] bundle = Files.readAllBytes(jar);
     try {
+      if (PluginLibraries.isLibrary(bundle)) {
+        addLibrary(jar, bundle);
+        Files.deleteIfExists(error);
+        return;
+      }
       PluginManifest manifest = manifests.read(bundle);
       try {
         deployment.deploy(bundle, sourceOf(jar));
@@ -120,8 +133,28 @@ public class DeployFolder {
     }
   }
 
+  private void addLibrary(Path jar, byte[] bundle) {
+    try {
+      PluginLibrary library = libraries.add(bundle, sourceOf(jar));
+      LOG.info("Added library " + library.label() + " from " + jar);
+    } catch (ProblemException e) {
+      if (!e.type().equals(PluginProblems.LIBRARY_VERSION_EXISTS)) {
+        throw e;
+      }
+      // That version is there: added by this file before the node restarted, or uploaded.
+    }
+  }
+
   /** Removes what the jar deployed, version by version; a version still in use stays. */
   private void removed(Path jar) {
+    for (PluginLibrary library : libraries.addedFrom(sourceOf(jar))) {
+      try {
+        libraries.remove(library.symbolicName(), library.version());
+        LOG.info("Removed library " + library.label() + ": its jar left " + folder);
+      } catch (ProblemException e) {
+        LOG.warning(library.label() + " stays: " + e.getMessage());
+      }
+    }
     for (PluginStore.DeployedVersion version : deployment.deployedFrom(sourceOf(jar))) {
       try {
         deployment.removeVersion(version.pluginId(), version.version());

@@ -449,7 +449,7 @@ public class PluginDeployment {
         .toList();
   }
 
-  private static String sha256(byte[] bundle) {
+  static String sha256(byte[] bundle) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bundle));
     } catch (NoSuchAlgorithmException e) {

@@ -65,6 +65,18 @@ public final class PluginProblems {
   public static final ProblemType PLUGIN_UNAVAILABLE =
       new ProblemType("plugin-unavailable", 503, "The plugin is failing and rests for a while");
 
+  public static final ProblemType LIBRARY_INVALID =
+      new ProblemType("library-invalid", 400, "The upload is not a library bundle");
+  public static final ProblemType LIBRARY_UNRESOLVED =
+      new ProblemType(
+          "library-unresolved", 400, "The library imports packages nothing here exports");
+  public static final ProblemType LIBRARY_VERSION_EXISTS =
+      new ProblemType("library-version-exists", 409, "This version of the library is there");
+  public static final ProblemType LIBRARY_NOT_FOUND =
+      new ProblemType("library-not-found", 404, "No such library");
+  public static final ProblemType LIBRARY_IN_USE =
+      new ProblemType("library-in-use", 409, "Plugins or libraries use the library");
+
   public static ProblemException notFound(String id) {
     return new ProblemException(PLUGIN_NOT_FOUND, "No plugin has id '" + id + "'.");
   }

@@ -115,6 +115,25 @@ public class FelixHost implements AutoCloseable {
     }
   }
 
+  /**
+   * Installs a bundle and resolves it without starting it (a library: its classes serve others, no
+   * code of its own runs); one that does not resolve is uninstalled again.
+   */
+  public Bundle installAndResolve(String location, byte[] jar) throws BundleException {
+    Bundle bundle = context().installBundle(location, new ByteArrayInputStream(jar));
+    if (framework.adapt(FrameworkWiring.class).resolveBundles(List.of(bundle))) {
+      return bundle;
+    }
+    List<String> unmet = unmetImports(bundle);
+    bundle.uninstall();
+    BundleException unresolved =
+        new BundleException(
+            "it does not resolve (a requirement other than a package import is not met, such as"
+                + " Require-Bundle or Require-Capability)",
+            BundleException.RESOLVE_ERROR);
+    throw unmet.isEmpty() ? unresolved : new UnmetImports(unmet, unresolved);
+  }
+
   /** A bundle that cannot resolve because nothing exports packages it imports. */
   public static final class UnmetImports extends BundleException {
     private static final long serialVersionUID = 1L;

@@ -44,7 +44,7 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
  * they are gone, with no cleanup code.
  */
 public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
-  private static final String LOCATION = "plexica:plugin/";
+  static final String LOCATION = "plexica:plugin/";
 
   private final FelixHost host;
 
@@ -116,8 +116,11 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
               + "it imports "
               + String.join(", ", e.packages())
               + ", which nothing here exports. The platform gives plugins the packages of its SDK"
-              + " (io.plexica.sdk.*) and jakarta.json; any other library must be inside your jar"
-              + " (with bnd, -conditionalpackage: followed by the library's packages, such as"
+              + " (io.plexica.sdk.*), jakarta.json and those of the library bundles a platform"
+              + " administrator added (GET /api/v1/admin/plugin-libraries). Add the library that"
+              + " exports them (its bundle from Maven Central, such as commons-lang3, to POST"
+              + " /api/v1/admin/plugin-libraries) or put it inside your jar (with bnd,"
+              + " -conditionalpackage: followed by the library's packages, such as"
               + " org.apache.commons.lang3.*), as docs/plugin-guide.md section 1 says.",
           e);
     } catch (BundleException | RuntimeException e) {

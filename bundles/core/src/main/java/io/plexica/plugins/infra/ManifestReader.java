@@ -185,8 +185,8 @@ public class ManifestReader implements PluginManifests {
           PluginProblems.MANIFEST_INVALID,
           "The bundle has no "
               + PluginManifest.LOCATION
-              + ", so it is no plugin. A library (such as commons-lang3) is not deployed on its"
-              + " own: put the packages your plugin uses inside its jar (with bnd,"
+              + ", so it is no plugin. A library bundle (such as commons-lang3) is added at"
+              + " /api/v1/admin/plugin-libraries, or put inside your plugin's jar (with bnd,"
               + " -conditionalpackage), as docs/plugin-guide.md section 1 says.");
     }
     return new String(entries.values().iterator().next(), StandardCharsets.UTF_8);

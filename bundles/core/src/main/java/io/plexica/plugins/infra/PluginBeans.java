@@ -8,6 +8,7 @@ import io.plexica.plugins.app.PluginCalls;
 import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.app.PluginHooks;
 import io.plexica.plugins.app.PluginInstallations;
+import io.plexica.plugins.app.PluginLibraries;
 import io.plexica.plugins.app.PluginManifests;
 import io.plexica.plugins.app.PluginMigrations;
 import io.plexica.plugins.app.PluginRouter;
@@ -102,6 +103,12 @@ public class PluginBeans {
         new JdbcPluginData(roles, tenants, store, changes),
         new PluginFileStore(storage, store),
         new PluginEventPublisher(database.dataSource(), store));
+  }
+
+  @Produces
+  @Singleton
+  PluginLibraries libraries(FelixHost host, Database database, Clock clock) {
+    return new PluginLibraries(new JpaLibraryStore(database), new FelixLibraries(host), clock);
   }
 
   @Produces

@@ -4,6 +4,7 @@ import io.plexica.events.infra.KafkaSettings;
 import io.plexica.events.infra.MpEventMetrics;
 import io.plexica.plugins.app.PluginCallGuard;
 import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.plugins.app.PluginLibraries;
 import io.plexica.plugins.app.PluginRuntime;
 import io.plexica.plugins.domain.PluginStore;
 import io.plexica.shared.persistence.Database;
@@ -36,6 +37,7 @@ public class PluginEventsAtStartup {
   @Inject TenantRepository tenants;
   @Inject PluginCallGuard guard;
   @Inject PluginDeployment deployment;
+  @Inject PluginLibraries libraries;
   @Inject PluginsAtStartup plugins;
   @Inject MetricRegistry registry;
   @Inject KafkaSettings kafka;
@@ -63,7 +65,8 @@ public class PluginEventsAtStartup {
                 new Breakers(5, Duration.ofSeconds(30), clock))
             .start();
     if (!plugins.safeMode()) {
-      follower = new PluginRegistryFollower(kafka, deployment, Duration.ofMinutes(5)).start();
+      follower =
+          new PluginRegistryFollower(kafka, deployment, libraries, Duration.ofMinutes(5)).start();
     }
     metrics.gauges(
         dispatcher,

@@ -2,6 +2,7 @@ package io.plexica.plugins.infra;
 
 import io.plexica.events.infra.KafkaSettings;
 import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.plugins.app.PluginLibraries;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.lifecycle.BackgroundLoop;
 import jakarta.json.JsonObject;
@@ -30,12 +31,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Keeps the plugins this replica runs in line with the registry that another replica changed: every
- * replica hears every deployment, removal, installation, upgrade and uninstallation (a consumer
- * group of its own, from the moment it starts) and brings that plugin's running versions in line
- * with the database. Every few minutes it also checks them all, in case it missed something while
- * Kafka was away; the database stays the record (decision 0008), so redelivered or missed events do
- * no harm.
+ * Keeps the plugins and libraries this replica runs in line with the registry that another replica
+ * changed: every replica hears every deployment, removal, library added or removed, installation,
+ * upgrade and uninstallation (a consumer group of its own, from the moment it starts) and brings
+ * that plugin's running versions in line with the database. Every few minutes it also checks them
+ * all, in case it missed something while Kafka was away; the database stays the record (decision
+ * 0008), so redelivered or missed events do no harm.
  */
 public class PluginRegistryFollower implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PluginRegistryFollower.class.getName());
@@ -46,17 +47,22 @@ public class PluginRegistryFollower implements AutoCloseable {
    */
   private static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
 
+  private static final String LIBRARY_TOPICS = "core.library.";
+
   static final List<String> TOPICS =
       List.of(
           PluginDeployment.DEPLOYED,
           PluginDeployment.REMOVED,
           PluginDeployment.VERSION_REMOVED,
+          PluginLibraries.ADDED,
+          PluginLibraries.REMOVED,
           "core.plugin.installed",
           "core.plugin.upgraded",
           "core.plugin.uninstalled");
 
   private final KafkaSettings kafka;
   private final PluginDeployment deployment;
+  private final PluginLibraries libraries;
   private final Duration checkAllEvery;
   private final BackgroundLoop loop;
   private volatile boolean listening;
@@ -70,9 +76,13 @@ public class PluginRegistryFollower implements AutoCloseable {
   private final Map<TopicPartition, Long> positions = new HashMap<>();
 
   public PluginRegistryFollower(
-      KafkaSettings kafka, PluginDeployment deployment, Duration checkAllEvery) {
+      KafkaSettings kafka,
+      PluginDeployment deployment,
+      PluginLibraries libraries,
+      Duration checkAllEvery) {
     this.kafka = kafka;
     this.deployment = deployment;
+    this.libraries = libraries;
     this.checkAllEvery = checkAllEvery;
     this.loop = new BackgroundLoop("plexica-plugin-registry-follower", this::follow);
   }
@@ -102,8 +112,13 @@ public class PluginRegistryFollower implements AutoCloseable {
         consumer.subscribe(TOPICS, new FromStart(consumer));
         while (loop.running()) {
           Set<String> changed = new LinkedHashSet<>();
+          boolean librariesChanged = false;
           for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-            pluginOf(record).ifPresent(changed::add);
+            if (record.topic().startsWith(LIBRARY_TOPICS)) {
+              librariesChanged = true;
+            } else {
+              pluginOf(record).ifPresent(changed::add);
+            }
             positions.put(
                 new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
           }
@@ -112,8 +127,14 @@ public class PluginRegistryFollower implements AutoCloseable {
                   .map(TopicPartition::topic)
                   .collect(Collectors.toSet())
                   .containsAll(TOPICS);
+          if (librariesChanged || !changed.isEmpty()) {
+            // Libraries first: a plugin deployed elsewhere may import a library added just
+            // before it, whose event this replica may not have read yet.
+            reconcileLibraries();
+          }
           changed.forEach(this::reconcile);
           if (Instant.now().isAfter(nextCheck)) {
+            reconcileLibraries();
             deployment.reconcileAll();
             nextCheck = Instant.now().plus(checkAllEvery);
           }
@@ -164,6 +185,14 @@ public class PluginRegistryFollower implements AutoCloseable {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       // positions already holds what was read; nothing to commit.
+    }
+  }
+
+  private void reconcileLibraries() {
+    try {
+      libraries.reconcile();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Library bundles could not follow the registry", e);
     }
   }
 

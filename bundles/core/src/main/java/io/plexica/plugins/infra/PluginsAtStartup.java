@@ -2,6 +2,7 @@ package io.plexica.plugins.infra;
 
 import io.plexica.plugins.app.DeployFolder;
 import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.plugins.app.PluginLibraries;
 import io.plexica.plugins.app.PluginManifests;
 import io.plexica.tenancy.app.SchemaUpgrade;
 import jakarta.annotation.PreDestroy;
@@ -21,10 +22,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts every registered plugin once the platform's schema is migrated, in the background, then
- * watches the deploy folder ({@code plexica.plugins.deploy-dir}) when one is configured, unless
- * {@code plexica.plugins.safe-mode} is true: then the platform runs with every plugin off, so an
- * operator can remove one that breaks it. Readiness waits for it ({@code PluginReadiness}).
+ * Installs every library bundle and starts every registered plugin once the platform's schema is
+ * migrated, in the background, then watches the deploy folder ({@code plexica.plugins.deploy-dir})
+ * when one is configured, unless {@code plexica.plugins.safe-mode} is true: then the platform runs
+ * with every plugin off, so an operator can remove one that breaks it. Readiness waits for it
+ * ({@code PluginReadiness}).
  */
 @ApplicationScoped
 public class PluginsAtStartup {
@@ -32,6 +34,7 @@ public class PluginsAtStartup {
   private static final long SCAN_MILLIS = 2000;
 
   @Inject PluginDeployment deployment;
+  @Inject PluginLibraries libraries;
 
   /** Made before any plugin starts, so that a plugin's first call can reach other plugins. */
   @Inject io.plexica.plugins.app.PluginCalls calls;
@@ -60,11 +63,14 @@ public class PluginsAtStartup {
       done = true;
       return;
     }
-    deployFolder = deployDir.map(d -> new DeployFolder(Path.of(d), deployment, manifests));
+    deployFolder =
+        deployDir.map(d -> new DeployFolder(Path.of(d), deployment, libraries, manifests));
     schema.afterCore("Plugins", executor, this::activate);
   }
 
   private void activate() {
+    // Libraries first: plugins that import their packages resolve against them.
+    libraries.reconcile();
     deployment.activateAll();
     done = true;
     deployFolder.ifPresent(this::watch);

@@ -12,9 +12,9 @@ import java.io.InputStream;
 import java.util.regex.Pattern;
 
 /**
- * Refuses request bodies over {@link #MAX_BYTES} (plugin bundle uploads: {@link #MAX_BUNDLE_BYTES},
- * workspace files: {@link #MAX_FILE_BYTES}) with 413, whether the size is announced in
- * Content-Length or only discovered while streaming a chunked body.
+ * Refuses request bodies over {@link #MAX_BYTES} (plugin and library bundles: {@link
+ * #MAX_BUNDLE_BYTES}, workspace files: {@link #MAX_FILE_BYTES}) with 413, whether the size is
+ * announced in Content-Length or only discovered while streaming a chunked body.
  */
 @Provider
 @PreMatching
@@ -27,13 +27,17 @@ public class RequestBodyLimit implements ContainerRequestFilter {
   /** Workspace files have their own limit, checked by the upload; this is its ceiling. */
   public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
 
+  /** Plugin and library bundles (the path may come with or without its leading slash). */
+  private static final Pattern BUNDLE_UPLOAD =
+      Pattern.compile("^/?admin/(plugins|plugin-libraries)/?$");
+
   private static final Pattern FILE_UPLOAD = Pattern.compile("^/?workspaces/[^/]+/files/?$");
 
   @Override
   public void filter(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
     long limit =
-        path.startsWith("admin/plugins")
+        BUNDLE_UPLOAD.matcher(path).matches()
             ? MAX_BUNDLE_BYTES
             : FILE_UPLOAD.matcher(path).matches() ? MAX_FILE_BYTES : MAX_BYTES;
     if (request.getLength() > limit) {
