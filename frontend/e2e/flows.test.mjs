@@ -520,6 +520,31 @@ describe("tenant web app", () => {
     await checkAxe(page, "web plugin page");
   });
 
+  test("rates the installed plugin and reads its reviews, which name no organization", async () => {
+    await nav(page, "Plugins").click();
+    await page.getByRole("searchbox").fill("analytics");
+    const card = page.getByTestId("available-analytics");
+    await card.getByRole("button", { name: "Reviews" }).click();
+    const dialog = page.getByRole("dialog");
+    const form = dialog.getByRole("form", { name: "Your organization's rating" });
+    await form.getByRole("radio", { name: "4" }).check();
+    await form.getByLabel("Review (optional)").fill(`Counts our workspaces, ${suffix}.`);
+    await form.getByRole("button", { name: "Publish" }).click();
+    const own = dialog.getByTestId("own-review");
+    await own.getByText(`Counts our workspaces, ${suffix}.`).waitFor();
+    await own.getByText("Your organization's").waitFor();
+    assert.doesNotMatch(await dialog.getByTestId("reviews").textContent(), new RegExp(tenant.slug));
+    await dialog
+      .getByTestId("rating-summary")
+      .getByText(/out of 5/)
+      .waitFor();
+    await form.getByRole("button", { name: "Update" }).waitFor();
+    await shot(page, "web-plugin-reviews");
+    await checkAxe(page, "web plugin reviews");
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await card.getByText(/out of 5 · ratings/).waitFor();
+  });
+
   test("what a plugin needs is shown as a tree before installing it, and installing too early is refused", async () => {
     await nav(page, "Plugins").click();
     await page.getByRole("searchbox").fill("newsletter");
@@ -729,6 +754,22 @@ describe("the platform's administrators help people", () => {
     await page.getByRole("status").filter({ hasText: "is enabled again." }).waitFor();
     await shot(page, "console-users");
     await checkAxe(page, "console users");
+  });
+
+  test("hide a review saying why, and show it again", async () => {
+    await page.getByRole("link", { name: "Reviews" }).click();
+    await page.getByLabel("Plugin").fill("analytics");
+    const row = page.getByTestId(`review-analytics-${tenant.slug}`);
+    await row.getByText(`Counts our workspaces, ${suffix}.`).waitFor();
+    await row.getByRole("button", { name: "Hide" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Reason").fill("Names a customer.");
+    await dialog.getByRole("button", { name: "Hide" }).click();
+    await row.getByText("Names a customer.").waitFor();
+    await shot(page, "console-reviews");
+    await checkAxe(page, "console reviews");
+    await row.getByRole("button", { name: "Show again" }).click();
+    await row.getByRole("button", { name: "Hide" }).waitFor();
   });
 
   test("see the invitations nobody answered yet on the tenant page", async () => {

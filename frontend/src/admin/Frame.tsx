@@ -12,6 +12,7 @@ export function Frame() {
   const sections: [string, string, IconName][] = [
     ["/", t("console.tenants"), "tenants"],
     ["/plugins", t("console.plugins"), "plugins"],
+    ["/reviews", t("console.reviews"), "reviews"],
     ["/users", t("console.users"), "users"],
     ["/analytics", t("console.analytics"), "analytics"],
   ];

@@ -31,6 +31,7 @@ export const router = createRouter({
     tenantRoute,
     lazyPage(rootRoute, "/plugins", () => import("./pages/Plugins"), "Plugins"),
     pluginRoute,
+    lazyPage(rootRoute, "/reviews", () => import("./pages/Reviews"), "Reviews"),
     lazyPage(rootRoute, "/users", () => import("./pages/Users"), "Users"),
     lazyPage(rootRoute, "/analytics", () => import("./pages/Analytics"), "Analytics"),
   ]),

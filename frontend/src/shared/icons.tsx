@@ -16,6 +16,7 @@ const paths = {
   analytics: "M3 17h14M5 14V9M9 14V4M13 14v-6M17 14v-3",
   activity: "M2 10h4l2-6 4 12 2-6h4",
   page: "M4 3h12v14H4zM7 7h6M7 10h6M7 13h4",
+  reviews: "M3 4h14v9H9l-4 3v-3H3zM7 8h6",
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -5,6 +5,6 @@
 export { Button, LogoutButton, UploadButton } from "./components/buttons";
 export { ConfirmDialog, Dialog, useConfirmation, useTypedConfirmation } from "./components/dialogs";
 export { Badge, Done, Empty, ErrorBox, Failed, Loaded, Loading, Spinner } from "./components/feedback";
-export { ActionForm, Field, SelectInput, StatusSelect, TextInput } from "./components/forms";
+export { ActionForm, Field, SelectInput, StatusSelect, TextArea, TextInput } from "./components/forms";
 export { Card, PageHeader, Pager, Table, usePaging } from "./components/layout";
 export { formatDate, formatMegabytes, formatNumber } from "./i18n";

@@ -30,6 +30,8 @@ export type MarketplacePage = Schemas.MarketplacePage;
 export type MarketplaceListing = Schemas.MarketplacePlugin;
 export type MarketplaceVersion = Omit<Schemas.MarketplacePluginVersion, "configSchema"> & { configSchema?: JsonSchema };
 export type MarketplaceDetail = Omit<Schemas.MarketplacePluginDetail, "versions"> & { versions: MarketplaceVersion[] };
+export type ReviewPage = Schemas.PluginReviewPage;
+export type PluginReview = Schemas.PluginReview;
 export interface MarketplaceFilter {
   q: string;
   category: string;
@@ -113,6 +115,11 @@ export const pluginQueries = {
     queryOptions({
       queryKey: [...pluginKeys.marketplace, "plugin", id] as const,
       queryFn: () => api<MarketplaceDetail>(`/marketplace/plugins/${id}`),
+    }),
+  reviews: (api: Api, id: string, page: number) =>
+    queryOptions({
+      queryKey: [...pluginKeys.marketplace, "reviews", id, page] as const,
+      queryFn: () => api<ReviewPage>(`/marketplace/plugins/${id}/reviews`, { query: { page, size: 5 } }),
     }),
 };
 

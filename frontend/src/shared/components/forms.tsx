@@ -1,5 +1,12 @@
 // Forms and their fields: a label, the control, its hint or its error, wired for screen readers.
-import { useId, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  useId,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api";
 import { Button } from "./buttons";
@@ -51,6 +58,28 @@ export function TextInput({
     <Field label={label} error={error} hint={hint}>
       {(id, described) => (
         <input
+          id={id}
+          aria-describedby={described}
+          aria-invalid={error ? true : undefined}
+          className={inputClass}
+          {...props}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** Several lines of text, labelled like {@link TextInput}. */
+export function TextArea({
+  label,
+  error,
+  hint,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: string }) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(id, described) => (
+        <textarea
           id={id}
           aria-describedby={described}
           aria-invalid={error ? true : undefined}

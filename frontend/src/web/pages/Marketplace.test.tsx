@@ -17,6 +17,7 @@ const crm = {
   currentVersion: "1.2.0",
   installs: 3,
   updatedAt: "2026-12-01T10:00:00Z",
+  ratings: 0,
 };
 
 const page: MarketplacePage = {

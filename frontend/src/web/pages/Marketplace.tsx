@@ -22,9 +22,10 @@ import { SchemaForm, initialValues, type Values } from "../SchemaForm";
 import { useSession } from "../session";
 import { pluginQueries, type MarketplaceDetail, type MarketplaceListing } from "../queries";
 import { Requirements } from "./Requirements";
+import { ReviewsDialog, Stars } from "./Reviews";
 
 const SIZE = 12;
-const SORTS = ["relevance", "popular", "name", "recent"] as const;
+const SORTS = ["relevance", "popular", "rating", "name", "recent"] as const;
 
 /**
  * The marketplace: search as you type (each word is the start of a word of the name, vendor,
@@ -39,6 +40,7 @@ export function Marketplace({ onInstalled }: { onInstalled: () => Promise<unknow
   const [sort, setSort] = useState("");
   const { page, setPage, filter } = usePaging();
   const [installing, setInstalling] = useState<MarketplaceListing | null>(null);
+  const [reading, setReading] = useState<MarketplaceListing | null>(null);
   const found = useQuery({
     ...pluginQueries.marketplace(api, { q, category, sort, page, size: SIZE }),
     placeholderData: keepPreviousData,
@@ -102,6 +104,23 @@ export function Marketplace({ onInstalled }: { onInstalled: () => Promise<unknow
                     {p.vendor} · {p.category} · {p.currentVersion} ·{" "}
                     {t("marketplace.installs", { n: formatNumber(p.installs) })}
                   </p>
+                  <p className="mt-1 text-xs text-slate-700">
+                    {p.rating != null ? (
+                      <>
+                        <Stars rating={p.rating} />{" "}
+                        {t("reviews.summary", { rating: p.rating, n: formatNumber(p.ratings) })}
+                      </>
+                    ) : (
+                      t("reviews.unrated")
+                    )}{" "}
+                    <button
+                      type="button"
+                      className="text-indigo-700 underline hover:text-indigo-900"
+                      onClick={() => setReading(p)}
+                    >
+                      {t("reviews.open")}
+                    </button>
+                  </p>
                   <p className="mt-2 flex-1 text-sm text-slate-700">{p.description}</p>
                   {p.tags.length > 0 && (
                     <p className="mt-2 flex flex-wrap gap-1" aria-label={t("marketplace.tags")}>
@@ -128,6 +147,7 @@ export function Marketplace({ onInstalled }: { onInstalled: () => Promise<unknow
           </>
         )}
       </Loaded>
+      {reading && <ReviewsDialog key={reading.id} listing={reading} onClose={() => setReading(null)} />}
       {installing && (
         <InstallWizard
           key={installing.id}

@@ -195,6 +195,15 @@ class AuthorizationMatrixIT {
     rows.add(platform("DELETE", "/admin/plugins/no-such-plugin", null, 404));
     rows.add(platform("DELETE", "/admin/plugins/no-such-plugin/versions/1.0.0", null, 404));
     rows.add(platform("GET", "/admin/plugin-libraries", null, 200));
+    rows.add(platform("GET", "/admin/plugin-reviews", null, 200));
+    rows.add(
+        platform(
+            "POST",
+            "/admin/plugin-reviews/no-such-plugin/" + NO_TENANT + "/hide",
+            "{\"reason\":\"Spam.\"}",
+            404));
+    rows.add(
+        platform("POST", "/admin/plugin-reviews/no-such-plugin/" + NO_TENANT + "/show", null, 404));
     rows.add(platform("GET", "/admin/plugin-libraries/org.example.none/1.0.0", null, 404));
     rows.add(platform("DELETE", "/admin/plugin-libraries/org.example.none/1.0.0", null, 404));
     rows.add(platform("GET", "/admin/dead-letters", null, 200));
@@ -253,6 +262,12 @@ class AuthorizationMatrixIT {
     rows.add(tenant("GET", "/plugin-services", null, 403, 200, 200));
     rows.add(tenant("GET", "/marketplace/plugins", null, 403, 200, 200));
     rows.add(tenant("GET", "/marketplace/plugins/no-such-plugin", null, 403, 404, 404));
+    rows.add(tenant("GET", "/marketplace/plugins/no-such-plugin/reviews", null, 403, 404, 404));
+    rows.add(tenant("GET", "/marketplace/plugins/no-such-plugin/review", null, 403, 404, 404));
+    rows.add(
+        tenant(
+            "PUT", "/marketplace/plugins/no-such-plugin/review", "{\"rating\":3}", 403, 403, 404));
+    rows.add(tenant("DELETE", "/marketplace/plugins/no-such-plugin/review", null, 403, 403, 404));
     rows.add(tenant("POST", "/plugin-installations", "{}", 403, 403, 400));
     rows.add(tenant("PATCH", "/plugin-installations/no-such-plugin", "{}", 403, 403, 404));
     rows.add(tenant("DELETE", "/plugin-installations/no-such-plugin", null, 403, 403, 404));

@@ -9,7 +9,9 @@ import io.plexica.marketplace.domain.MarketplaceQuery;
 import io.plexica.marketplace.domain.MarketplaceResults;
 import io.plexica.marketplace.domain.MarketplaceResults.Count;
 import io.plexica.marketplace.domain.MarketplaceResults.Listing;
+import io.plexica.marketplace.domain.Review;
 import io.plexica.marketplace.infra.SqlMarketplaceCatalog;
+import io.plexica.marketplace.infra.SqlReviewStore;
 import io.plexica.plugins.app.PluginCallMetrics;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
@@ -21,10 +23,12 @@ import io.plexica.testing.PluginNode;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
 import io.plexica.testing.UsesServices;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -275,6 +279,54 @@ class MarketplaceSearchTest {
         Optional.empty(),
         sort,
         new PageRequest(page, size));
+  }
+
+  @Test
+  void theBestRatedComeFirstThenTheMostRatedAndTheUnratedLast() {
+    SqlReviewStore reviews = new SqlReviewStore(TestPlatform.database().dataSource());
+    TenantRef first = platform.activeTenant("rate");
+    TenantRef second = platform.activeTenant("rate");
+    rate(reviews, ledger, first, 5);
+    rate(reviews, mailer, first, 3);
+    rate(reviews, mailer, second, 5);
+    try {
+      MarketplaceResults rated =
+          catalog.search(
+              new MarketplaceQuery(
+                  List.of(run),
+                  Optional.empty(),
+                  Optional.of(vendor),
+                  Optional.empty(),
+                  MarketplaceQuery.Sort.RATING,
+                  new PageRequest(0, 20)));
+      assertThat(ids(rated)).containsExactly(ledger, mailer, invoices, pdfKit);
+      assertThat(rated.items())
+          .extracting(Listing::ratings, l -> l.rating().orElse(null))
+          .containsExactly(tuple(1, 5.0), tuple(2, 4.0), tuple(0, null), tuple(0, null));
+      assertThat(catalog.listing(mailer).orElseThrow().rating()).contains(4.0);
+    } finally {
+      reviews.delete(ledger, first.id());
+      reviews.delete(mailer, first.id());
+      reviews.delete(mailer, second.id());
+    }
+    assertThat(catalog.listing(mailer).orElseThrow().ratings()).isZero();
+  }
+
+  private static void rate(SqlReviewStore reviews, String pluginId, TenantRef tenant, int rating) {
+    Instant now = Instant.now();
+    reviews.save(
+        new Review(
+            pluginId,
+            tenant.id(),
+            tenant.slug(),
+            rating,
+            "",
+            "1.0.0",
+            UUID.randomUUID(),
+            now,
+            now,
+            Optional.empty(),
+            Optional.empty()));
   }
 
   private MarketplaceResults search(String text, String vendorName) {

@@ -86,7 +86,7 @@ public record MarketplaceQuery(
       try {
         order = Sort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        validation.reject("sort", "must be one of relevance, popular, name, recent");
+        validation.reject("sort", "must be one of relevance, popular, rating, name, recent");
       }
     }
     PageRequest paging = PageRequest.parse(validation, page, size);
@@ -127,6 +127,8 @@ public record MarketplaceQuery(
     RELEVANCE,
     /** Most installed first. */
     POPULAR,
+    /** Best rated first (the mean of the visible ratings), then the most rated; unrated last. */
+    RATING,
     /** By name. */
     NAME,
     /** Most recently updated first. */

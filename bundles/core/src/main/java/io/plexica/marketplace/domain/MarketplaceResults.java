@@ -19,9 +19,18 @@ public record MarketplaceResults(List<Listing> items, long total, Facets facets)
       List<String> tags,
       String currentVersion,
       int installs,
-      Instant updatedAt) {
+      Instant updatedAt,
+      int ratings,
+      int ratingSum) {
     public Listing {
       tags = List.copyOf(tags);
+    }
+
+    /** The mean of the visible ratings, to one decimal; absent without any. */
+    public java.util.Optional<Double> rating() {
+      return ratings == 0
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(Math.round(ratingSum * 10.0 / ratings) / 10.0);
     }
   }
 

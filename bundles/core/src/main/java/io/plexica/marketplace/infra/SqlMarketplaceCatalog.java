@@ -32,7 +32,11 @@ public class SqlMarketplaceCatalog implements MarketplaceCatalog {
   private static final String LISTED = "p.status = 'ACTIVE'";
   private static final String LISTING =
       "p.id, p.name, p.vendor, p.category, p.description, p.tags, p.current_version,"
-          + " p.install_count, p.updated_at";
+          + " p.install_count, p.updated_at, p.rating_count, p.rating_sum";
+
+  /** The column of a row's place on the page, or of a count (total, facet value). */
+  private static final int PLACE = 13;
+
   private static final String TAGGED = "? = ANY (string_to_array(p.tags, ' '))";
 
   private final DataSource dataSource;
@@ -53,7 +57,8 @@ public class SqlMarketplaceCatalog implements MarketplaceCatalog {
     sql.append("WITH matched AS ")
         .append(searched ? "" : "NOT ")
         .append("MATERIALIZED (SELECT p.id, p.category, p.vendor, p.tags,")
-        .append(" p.install_count, lower(p.name) AS sort_name, p.updated_at, ")
+        .append(" p.install_count, lower(p.name) AS sort_name, p.updated_at,")
+        .append(" p.rating_count, p.rating_sum, ")
         .append(searched ? "ts_rank(p.search_document, q.query)" : "0::real")
         .append(" AS rank FROM plexica_core.plugin p");
     SqlWhere listed = new SqlWhere().and(LISTED);
@@ -65,7 +70,8 @@ public class SqlMarketplaceCatalog implements MarketplaceCatalog {
     sql.append(listed.clause()).append("), chosen AS NOT MATERIALIZED (SELECT * FROM matched p");
     append(sql, parameters, filters(query, true, true, true));
     sql.append(") SELECT 'item', p.id, p.name, p.vendor, p.category, p.description, p.tags,")
-        .append(" p.current_version, p.install_count, p.updated_at, c.place FROM (SELECT p.id,")
+        .append(" p.current_version, p.install_count, p.updated_at, p.rating_count, p.rating_sum,")
+        .append(" c.place FROM (SELECT p.id,")
         .append(" row_number() OVER (ORDER BY ")
         .append(order)
         .append(") AS place FROM (SELECT * FROM chosen p ORDER BY ")
@@ -74,6 +80,7 @@ public class SqlMarketplaceCatalog implements MarketplaceCatalog {
         .append(" LIMIT ? OFFSET ?) p) c")
         .append(" JOIN plexica_core.plugin p ON p.id = c.id")
         .append(" UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,")
+        .append(" NULL, NULL,")
         .append(" count(*) FROM chosen");
     parameters.add(query.page().size());
     parameters.add(query.page().offset());
@@ -92,11 +99,11 @@ public class SqlMarketplaceCatalog implements MarketplaceCatalog {
         while (rows.next()) {
           String kind = rows.getString(1);
           if (kind.equals("item")) {
-            items.put(rows.getLong(11), listing(rows, 2));
+            items.put(rows.getLong(PLACE), listing(rows, 2));
           } else if (kind.equals("total")) {
-            total = rows.getLong(11);
+            total = rows.getLong(PLACE);
           } else {
-            counts.add(new Row(kind, new Count(rows.getString(2), rows.getLong(11))));
+            counts.add(new Row(kind, new Count(rows.getString(2), rows.getLong(PLACE))));
           }
         }
       }
@@ -125,7 +132,8 @@ public class SqlMarketplaceCatalog implements MarketplaceCatalog {
         .append(facet.name())
         .append("', ")
         .append(value)
-        .append(", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM matched p");
+        .append(", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)")
+        .append(" FROM matched p");
     if (facet == MarketplaceQuery.Facet.TAG) {
       sql.append(" CROSS JOIN LATERAL unnest(string_to_array(nullif(p.tags, ''), ' ')) AS t(tag)");
     }
@@ -208,6 +216,9 @@ public class SqlMarketplaceCatalog implements MarketplaceCatalog {
       case RELEVANCE ->
           (searched ? "p.rank DESC, " : "") + "p.install_count DESC, p.sort_name, p.id";
       case POPULAR -> "p.install_count DESC, p.sort_name, p.id";
+      case RATING ->
+          "p.rating_sum::float8 / nullif(p.rating_count, 0) DESC NULLS LAST, p.rating_count DESC,"
+              + " p.sort_name, p.id";
       case NAME -> "p.sort_name, p.id";
       case RECENT -> "p.updated_at DESC, p.id";
     };
@@ -252,6 +263,8 @@ public class SqlMarketplaceCatalog implements MarketplaceCatalog {
         tags.isEmpty() ? List.of() : Arrays.asList(tags.split(" ")),
         rows.getString(first + 6),
         rows.getInt(first + 7),
-        rows.getTimestamp(first + 8).toInstant());
+        rows.getTimestamp(first + 8).toInstant(),
+        rows.getInt(first + 9),
+        rows.getInt(first + 10));
   }
 }

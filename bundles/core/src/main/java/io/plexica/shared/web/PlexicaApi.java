@@ -70,7 +70,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           name = "Marketplace",
           description =
               "The plugins a tenant can install: search, filters with counts, a plugin's versions"
-                  + " and the permissions each asks for"),
+                  + " and the permissions each asks for, ratings and reviews"),
       @Tag(
           name = "Plugin routes",
           description =
@@ -78,7 +78,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(name = "Plugin UIs", description = "The web app's plugin pages and the files they load"),
       @Tag(
           name = "Plugin registry",
-          description = "Platform administrators: deploy, deprecate and remove plugin versions"),
+          description =
+              "Platform administrators: deploy, deprecate and remove plugin versions, the library"
+                  + " bundles plugins share, moderation of reviews"),
       @Tag(
           name = "Dead-letter queue",
           description = "Plugin events whose delivery failed: inspect, retry, discard"),

@@ -1,0 +1,188 @@
+package io.plexica.marketplace.infra;
+
+import io.plexica.marketplace.domain.Review;
+import io.plexica.marketplace.domain.ReviewStore;
+import io.plexica.shared.persistence.SqlWhere;
+import io.plexica.shared.query.PageRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** The reviews in {@code plexica_core.plugin_review}, with the tenant's slug for moderation. */
+public class SqlReviewStore implements ReviewStore {
+  private static final String COLUMNS =
+      "r.plugin_id, r.tenant_id, t.slug, r.rating, r.body, r.plugin_version, r.author_id,"
+          + " r.created_at, r.updated_at, r.hidden_at, r.hidden_reason";
+  private static final String FROM =
+      " FROM plexica_core.plugin_review r JOIN plexica_core.tenant t ON t.id = r.tenant_id";
+
+  private final DataSource dataSource;
+
+  public SqlReviewStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public Optional<Review> find(String pluginId, UUID tenantId) {
+    SqlWhere where =
+        new SqlWhere().and("r.plugin_id = ?", pluginId).and("r.tenant_id = ?", tenantId);
+    return query("SELECT " + COLUMNS + FROM + where.clause(), where, 1).stream().findFirst();
+  }
+
+  @Override
+  public void save(Review review) {
+    update(
+        "INSERT INTO plexica_core.plugin_review (plugin_id, tenant_id, rating, body,"
+            + " plugin_version, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (plugin_id, tenant_id) DO UPDATE SET rating = excluded.rating,"
+            + " body = excluded.body, plugin_version = excluded.plugin_version,"
+            + " author_id = excluded.author_id, updated_at = excluded.updated_at",
+        review.pluginId(),
+        review.tenantId(),
+        (short) review.rating(),
+        review.text(),
+        review.pluginVersion(),
+        review.authorId(),
+        Timestamp.from(review.createdAt()),
+        Timestamp.from(review.updatedAt()));
+  }
+
+  @Override
+  public boolean delete(String pluginId, UUID tenantId) {
+    return update(
+            "DELETE FROM plexica_core.plugin_review WHERE plugin_id = ? AND tenant_id = ?",
+            pluginId,
+            tenantId)
+        > 0;
+  }
+
+  @Override
+  public boolean moderate(
+      String pluginId, UUID tenantId, Optional<Instant> hiddenAt, String reason) {
+    return update(
+            "UPDATE plexica_core.plugin_review SET hidden_at = ?, hidden_reason = ?"
+                + " WHERE plugin_id = ? AND tenant_id = ?",
+            hiddenAt.map(Timestamp::from).orElse(null),
+            hiddenAt.isPresent() ? reason : null,
+            pluginId,
+            tenantId)
+        > 0;
+  }
+
+  @Override
+  public ReviewPage visible(String pluginId, UUID viewer, PageRequest page) {
+    SqlWhere where =
+        new SqlWhere()
+            .and("r.plugin_id = ?", pluginId)
+            .and("(r.hidden_at IS NULL OR r.tenant_id = ?)", viewer);
+    SqlWhere summary = new SqlWhere().and("plugin_id = ?", pluginId).and("hidden_at IS NULL");
+    long[] counts = new long[5];
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT rating, count(*) FROM plexica_core.plugin_review"
+                    + summary.clause()
+                    + " GROUP BY rating")) {
+      summary.bind(statement, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          counts[rows.getInt(1) - 1] = rows.getLong(2);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the ratings of " + pluginId + " failed", e);
+    }
+    return page(where, page, new RatingSummary(counts));
+  }
+
+  @Override
+  public ReviewPage all(Optional<String> pluginId, Optional<Boolean> hidden, PageRequest page) {
+    SqlWhere where = new SqlWhere().andIf(pluginId, "r.plugin_id = ?");
+    hidden.ifPresent(h -> where.and(h ? "r.hidden_at IS NOT NULL" : "r.hidden_at IS NULL"));
+    return page(where, page, RatingSummary.NONE);
+  }
+
+  private ReviewPage page(SqlWhere where, PageRequest page, RatingSummary summary) {
+    List<Review> items =
+        query(
+            "SELECT "
+                + COLUMNS
+                + FROM
+                + where.clause()
+                + " ORDER BY r.updated_at DESC, r.tenant_id LIMIT "
+                + page.size()
+                + " OFFSET "
+                + page.offset(),
+            where,
+            page.size());
+    long total = items.size();
+    if (page.offset() > 0 || items.size() == page.size()) {
+      total = count("SELECT count(*)" + FROM + where.clause(), where);
+    }
+    return new ReviewPage(items, total, summary);
+  }
+
+  private List<Review> query(String sql, SqlWhere where, int expected) {
+    List<Review> reviews = new ArrayList<>(expected);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      where.bind(statement, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          reviews.add(review(rows));
+        }
+      }
+      return reviews;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading reviews failed", e);
+    }
+  }
+
+  private long count(String sql, SqlWhere where) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      where.bind(statement, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Counting reviews failed", e);
+    }
+  }
+
+  private int update(String sql, Object... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Writing a review failed", e);
+    }
+  }
+
+  private static Review review(ResultSet rows) throws SQLException {
+    return new Review(
+        rows.getString(1),
+        rows.getObject(2, UUID.class),
+        rows.getString(3),
+        rows.getInt(4),
+        rows.getString(5),
+        rows.getString(6),
+        rows.getObject(7, UUID.class),
+        rows.getTimestamp(8).toInstant(),
+        rows.getTimestamp(9).toInstant(),
+        Optional.ofNullable(rows.getTimestamp(10)).map(Timestamp::toInstant),
+        Optional.ofNullable(rows.getString(11)));
+  }
+}
