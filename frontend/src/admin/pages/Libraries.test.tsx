@@ -1,10 +1,7 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import type { ReactNode } from "react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Api, RequestOptions } from "../../shared/api";
+import { renderInConsole } from "../../test/render";
 import type * as Schemas from "../../shared/api-types.gen";
-import { ConsoleContext, type ConsoleSession } from "../context";
 import { Libraries } from "./Libraries";
 
 const lang3: Schemas.PluginLibrary = {
@@ -22,21 +19,11 @@ const unused: Schemas.PluginLibrary = { ...lang3, version: "3.18.0", usedBy: [] 
 
 /** The libraries card as a platform administrator; every call is recorded. */
 function renderLibraries() {
-  const calls: { path: string; options?: RequestOptions }[] = [];
-  const api = (async (path: string, options?: RequestOptions) => {
-    calls.push({ path, options });
+  return renderInConsole(<Libraries />, (path, options) => {
     if (path === "/admin/plugin-libraries") return [lang3, unused];
     if (options?.method === "DELETE") return undefined;
     throw new Error(`unexpected call ${path}`);
-  }) as Api;
-  const session = { api, auth: {}, name: "Root" } as unknown as ConsoleSession;
-  const wrap = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <ConsoleContext.Provider value={session}>{children}</ConsoleContext.Provider>
-    </QueryClientProvider>
-  );
-  render(<Libraries />, { wrapper: wrap });
-  return calls;
+  });
 }
 
 describe("Libraries", () => {

@@ -48,6 +48,11 @@ export function Field({
 const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-1 focus:ring-indigo-600 aria-[invalid=true]:border-red-600";
 
+/** What every text control of a {@link Field} carries: its id, hint or error, and look. */
+function control(id: string, describedBy: string | undefined, error: string | undefined) {
+  return { id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined, className: inputClass };
+}
+
 export function TextInput({
   label,
   error,
@@ -56,15 +61,7 @@ export function TextInput({
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string }) {
   return (
     <Field label={label} error={error} hint={hint}>
-      {(id, described) => (
-        <input
-          id={id}
-          aria-describedby={described}
-          aria-invalid={error ? true : undefined}
-          className={inputClass}
-          {...props}
-        />
-      )}
+      {(id, described) => <input {...control(id, described, error)} {...props} />}
     </Field>
   );
 }
@@ -78,15 +75,7 @@ export function TextArea({
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: string }) {
   return (
     <Field label={label} error={error} hint={hint}>
-      {(id, described) => (
-        <textarea
-          id={id}
-          aria-describedby={described}
-          aria-invalid={error ? true : undefined}
-          className={inputClass}
-          {...props}
-        />
-      )}
+      {(id, described) => <textarea {...control(id, described, error)} {...props} />}
     </Field>
   );
 }

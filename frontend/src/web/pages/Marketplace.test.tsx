@@ -1,10 +1,7 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, within } from "@testing-library/react";
-import type { ReactNode } from "react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Api, RequestOptions } from "../../shared/api";
+import { renderInWebApp } from "../../test/render";
 import type { MarketplaceDetail, MarketplacePage } from "../queries";
-import { SessionContext, type Session } from "../session";
 import { Marketplace } from "./Marketplace";
 
 const crm = {
@@ -41,22 +38,12 @@ const detail: MarketplaceDetail = {
 
 /** The marketplace as a tenant administrator; every call is recorded. */
 function renderMarketplace() {
-  const calls: { path: string; options?: RequestOptions }[] = [];
-  const api = (async (path: string, options?: RequestOptions) => {
-    calls.push({ path, options });
+  return renderInWebApp(<Marketplace onInstalled={async () => {}} />, (path) => {
     if (path === "/marketplace/plugins") return page;
     if (path === "/marketplace/plugins/crm") return detail;
     if (path === "/plugin-installations") return {};
     throw new Error(`unexpected call ${path}`);
-  }) as Api;
-  const session = { api, can: () => true } as unknown as Session;
-  const wrap = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
-    </QueryClientProvider>
-  );
-  render(<Marketplace onInstalled={async () => {}} />, { wrapper: wrap });
-  return calls;
+  });
 }
 
 describe("Marketplace: the install wizard", () => {

@@ -1,10 +1,8 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import type { ReactNode } from "react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { ApiError, type Api, type RequestOptions } from "../../shared/api";
+import { renderInWebApp } from "../../test/render";
+import { ApiError } from "../../shared/api";
 import type { MarketplaceListing, PluginReview, ReviewPage } from "../queries";
-import { SessionContext, type Session } from "../session";
 import { ReviewsDialog } from "./Reviews";
 
 const listing: MarketplaceListing = {
@@ -41,23 +39,17 @@ const page: ReviewPage = {
 
 /** The reviews of CRM as an administrator of a tenant that installed it and wrote no review yet. */
 function renderReviews(can = true) {
-  const calls: { path: string; options?: RequestOptions }[] = [];
-  const api = (async (path: string, options?: RequestOptions) => {
-    calls.push({ path, options });
-    if (path === "/marketplace/plugins/crm/reviews") return page;
-    if (path === "/marketplace/plugins/crm/review" && options?.method === "PUT")
-      return { ...theirs, ...(options.body as object), mine: true };
-    if (path === "/marketplace/plugins/crm/review") throw new ApiError(404, "review-not-found", "No", "none");
-    throw new Error(`unexpected call ${path}`);
-  }) as Api;
-  const session = { api, can: () => can } as unknown as Session;
-  const wrap = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
-    </QueryClientProvider>
+  return renderInWebApp(
+    <ReviewsDialog listing={listing} onClose={() => {}} />,
+    (path, options) => {
+      if (path === "/marketplace/plugins/crm/reviews") return page;
+      if (path === "/marketplace/plugins/crm/review" && options?.method === "PUT")
+        return { ...theirs, ...(options.body as object), mine: true };
+      if (path === "/marketplace/plugins/crm/review") throw new ApiError(404, "review-not-found", "No", "none");
+      throw new Error(`unexpected call ${path}`);
+    },
+    () => can,
   );
-  render(<ReviewsDialog listing={listing} onClose={() => {}} />, { wrapper: wrap });
-  return calls;
 }
 
 describe("ReviewsDialog", () => {

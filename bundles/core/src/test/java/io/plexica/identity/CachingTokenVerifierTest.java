@@ -8,11 +8,11 @@ import io.plexica.identity.app.TokenVerifier;
 import io.plexica.identity.domain.IdentityProblems;
 import io.plexica.identity.domain.VerifiedToken;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.testing.ManualClock;
 import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -53,26 +53,6 @@ class CachingTokenVerifierTest {
     }
   }
 
-  /** A clock the test moves by hand. */
-  private static final class MovableClock extends Clock {
-    Instant now = Instant.now();
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
   private static String token() {
     return "header." + UUID.randomUUID() + ".signature";
   }
@@ -93,7 +73,7 @@ class CachingTokenVerifierTest {
 
   @Test
   void aCachedTokenIsVerifiedAgainAfterTheCacheLimitAndNeverUsedPastItsExpiry() {
-    var clock = new MovableClock();
+    var clock = new ManualClock();
     var counting = new CountingVerifier(Duration.ofHours(1));
     var verifier = new CachingTokenVerifier(counting, clock, Duration.ofSeconds(30), 100);
     String token = token();

@@ -8,21 +8,18 @@ import io.plexica.marketplace.domain.Review;
 import io.plexica.marketplace.domain.ReviewStore.ReviewPage;
 import io.plexica.marketplace.infra.SqlReviewStore;
 import io.plexica.plugins.app.PluginCallMetrics;
-import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 import io.plexica.shared.query.PageRequest;
 import io.plexica.tenancy.domain.TenantRef;
+import io.plexica.testing.ManualClock;
 import io.plexica.testing.PluginNode;
 import io.plexica.testing.TestBundles;
 import io.plexica.testing.TestPlatform;
 import io.plexica.testing.UsesServices;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +39,7 @@ import org.junit.jupiter.api.function.Executable;
 class ReviewsTest {
   private static final PageRequest FIRST = new PageRequest(0, 20);
   private final TestPlatform platform = TestPlatform.create();
-  private final MovingClock clock = new MovingClock();
+  private final ManualClock clock = new ManualClock();
   private PluginNode node;
   private Reviews reviews;
   private String pluginId;
@@ -60,18 +57,7 @@ class ReviewsTest {
             platform.tenants,
             clock);
     pluginId = "reviewed-" + UUID.randomUUID().toString().substring(0, 8);
-    node.deployment.deploy(
-        TestBundles.jar(
-            Map.of(
-                "Bundle-ManifestVersion", "2",
-                "Bundle-SymbolicName", "io.plexica.test." + pluginId,
-                "Bundle-Version", "1.0.0"),
-            Map.of(
-                PluginManifest.LOCATION,
-                "{\"id\":\""
-                    + pluginId
-                    + "\",\"version\":\"1.0.0\",\"name\":\"R\",\"vendor\":\"Tests\","
-                    + "\"sdk\":\"[1.0,2)\"}")));
+    node.deployment.deploy(TestBundles.plugin(pluginId, "1.0.0", "", Map.of()));
     writer = platform.activeTenant("rvw");
     reader = platform.activeTenant("rvr");
     node.installations.install(writer, pluginId, Optional.empty(), "{}");
@@ -89,7 +75,7 @@ class ReviewsTest {
     Review first = reviews.write(writer, author, pluginId, 4, "  Useful.\nFast enough.  ");
     assertThat(first.text()).isEqualTo("Useful.\nFast enough.");
     assertThat(first.pluginVersion()).isEqualTo("1.0.0");
-    clock.advance(Duration.ofMinutes(5));
+    clock.now = clock.now.plus(Duration.ofMinutes(5));
     Review edited = reviews.write(writer, author, pluginId, 2, "Slower than I thought.");
 
     assertThat(edited.createdAt()).isEqualTo(first.createdAt());
@@ -197,29 +183,5 @@ class ReviewsTest {
     assertThatThrownBy(action::execute)
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(type))
         .hasMessageContaining(message);
-  }
-
-  /** A clock a test moves forward, so that an edit is seen to come later. */
-  private static final class MovingClock extends Clock {
-    private Instant now = Instant.now();
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -18,7 +18,6 @@ import io.plexica.testing.UsesServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -231,24 +230,9 @@ class PluginDeploymentTest {
     return bundle(id, version, more, Map.of());
   }
 
-  /** A code-less plugin bundle; {@code more} ends its plugin.json, {@code headers} join its own. */
   private static byte[] bundle(
       String id, String version, String more, Map<String, String> headers) {
-    Map<String, String> all = new HashMap<>(headers);
-    all.put("Bundle-ManifestVersion", "2");
-    all.put("Bundle-SymbolicName", "io.plexica.test." + id);
-    all.put("Bundle-Version", version);
-    return TestBundles.jar(
-        all,
-        Map.of(
-            PluginManifest.LOCATION,
-            "{\"id\":\""
-                + id
-                + "\",\"version\":\""
-                + version
-                + "\",\"name\":\"T\",\"vendor\":\"Tests\",\"sdk\":\"[1.0,2)\""
-                + more
-                + "}"));
+    return TestBundles.plugin(id, version, more, headers);
   }
 
   /** Two looks: a jar is taken once it stopped changing between them. */

@@ -19,7 +19,6 @@ import io.plexica.testing.UsesServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -202,17 +201,7 @@ class PluginLibrariesTest {
   /** A code-less library bundle; {@code exports} and {@code imports} as the headers take them. */
   private byte[] library(String name, String version, String exports, String imports) {
     librariesHere.add(0, new String[] {name, version});
-    Map<String, String> headers = new HashMap<>();
-    headers.put("Bundle-ManifestVersion", "2");
-    headers.put("Bundle-SymbolicName", name);
-    headers.put("Bundle-Version", version);
-    if (exports != null) {
-      headers.put("Export-Package", exports);
-    }
-    if (imports != null) {
-      headers.put("Import-Package", imports);
-    }
-    return TestBundles.jar(headers, Map.of());
+    return TestBundles.library(name, version, exports, imports);
   }
 
   private String plugin(String prefix) {
@@ -222,21 +211,6 @@ class PluginLibrariesTest {
   }
 
   private static byte[] pluginImporting(String id, String imports) {
-    return TestBundles.jar(
-        Map.of(
-            "Bundle-ManifestVersion",
-            "2",
-            "Bundle-SymbolicName",
-            "io.plexica.test." + id,
-            "Bundle-Version",
-            "1.0.0",
-            "Import-Package",
-            imports),
-        Map.of(
-            PluginManifest.LOCATION,
-            "{\"id\":\""
-                + id
-                + "\",\"version\":\"1.0.0\",\"name\":\"T\",\"vendor\":\"Tests\","
-                + "\"sdk\":\"[1.0,2)\"}"));
+    return TestBundles.plugin(id, "1.0.0", "", Map.of("Import-Package", imports));
   }
 }

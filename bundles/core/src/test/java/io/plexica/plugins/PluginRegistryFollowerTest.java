@@ -97,35 +97,11 @@ class PluginRegistryFollowerTest {
         // plugin, and uninstalls it once A removed both.
         String library = "org.example.follow" + id.substring("follow-".length());
         librariesOfA.add(
-            TestBundles.jar(
-                Map.of(
-                    "Bundle-ManifestVersion",
-                    "2",
-                    "Bundle-SymbolicName",
-                    library,
-                    "Bundle-Version",
-                    "1.0.0",
-                    "Export-Package",
-                    library + ";version=\"1.0.0\""),
-                Map.of()));
+            TestBundles.library(library, "1.0.0", library + ";version=\"1.0.0\"", null));
         String user = id + "-user";
         deployedByA.deploy(
-            TestBundles.jar(
-                Map.of(
-                    "Bundle-ManifestVersion",
-                    "2",
-                    "Bundle-SymbolicName",
-                    "io.plexica.test." + user,
-                    "Bundle-Version",
-                    "1.0.0",
-                    "Import-Package",
-                    library + ";version=\"[1,2)\""),
-                Map.of(
-                    PluginManifest.LOCATION,
-                    "{\"id\":\""
-                        + user
-                        + "\",\"version\":\"1.0.0\",\"name\":\"U\",\"vendor\":\"Tests\","
-                        + "\"sdk\":\"[1.0,2)\"}")));
+            TestBundles.plugin(
+                user, "1.0.0", "", Map.of("Import-Package", library + ";version=\"[1,2)\"")));
         Await.until(
             () -> replicaB.activeVersions(user).equals(Set.of("1.0.0")),
             "the library's user running on B",

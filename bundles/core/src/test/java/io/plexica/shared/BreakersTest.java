@@ -3,11 +3,8 @@ package io.plexica.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.shared.resilience.Breakers;
-import java.time.Clock;
+import io.plexica.testing.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,24 +12,8 @@ import org.junit.jupiter.api.Test;
  * again, and one more failure sends them back to rest.
  */
 class BreakersTest {
-  private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
+  private final ManualClock clock = new ManualClock();
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
   private final Breakers breakers = new Breakers(5, Duration.ofSeconds(30), clock);
 
   @Test
@@ -47,16 +28,16 @@ class BreakersTest {
     assertThat(breakers.restingUntil("crm/Welcome")).as("a success in between").isEmpty();
 
     breakers.failed("crm/Welcome");
-    assertThat(breakers.restingUntil("crm/Welcome")).contains(now.plusSeconds(30));
+    assertThat(breakers.restingUntil("crm/Welcome")).contains(clock.now.plusSeconds(30));
     assertThat(breakers.resting()).containsExactly("crm/Welcome");
     assertThat(breakers.restingUntil("crm/Other")).isEmpty();
 
-    now = now.plusSeconds(30);
+    clock.now = clock.now.plusSeconds(30);
     assertThat(breakers.restingUntil("crm/Welcome")).isEmpty();
     assertThat(breakers.resting()).isEmpty();
 
     assertThat(breakers.failed("crm/Welcome"))
         .as("tried again, failed again")
-        .contains(now.plusSeconds(30));
+        .contains(clock.now.plusSeconds(30));
   }
 }

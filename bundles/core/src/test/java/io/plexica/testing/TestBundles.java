@@ -92,6 +92,47 @@ public final class TestBundles {
     }
   }
 
+  /**
+   * A code-less plugin bundle: plugin.json with the id, version, name "T", vendor "Tests" and SDK
+   * [1.0,2), ended by {@code more} (such as {@code ,"dependencies":[...]}); {@code headers} join
+   * its jar manifest's (an Import-Package, say).
+   */
+  public static byte[] plugin(String id, String version, String more, Map<String, String> headers) {
+    Map<String, String> all = new java.util.HashMap<>(headers);
+    all.put("Bundle-ManifestVersion", "2");
+    all.put("Bundle-SymbolicName", "io.plexica.test." + id);
+    all.put("Bundle-Version", version);
+    return jar(
+        all,
+        Map.of(
+            "META-INF/plexica/plugin.json",
+            "{\"id\":\""
+                + id
+                + "\",\"version\":\""
+                + version
+                + "\",\"name\":\"T\",\"vendor\":\"Tests\",\"sdk\":\"[1.0,2)\""
+                + more
+                + "}"));
+  }
+
+  /**
+   * A code-less library bundle (no plugin.json); {@code exports} and {@code imports} as the headers
+   * take them, either left out when null.
+   */
+  public static byte[] library(String name, String version, String exports, String imports) {
+    Map<String, String> headers = new java.util.HashMap<>();
+    headers.put("Bundle-ManifestVersion", "2");
+    headers.put("Bundle-SymbolicName", name);
+    headers.put("Bundle-Version", version);
+    if (exports != null) {
+      headers.put("Export-Package", exports);
+    }
+    if (imports != null) {
+      headers.put("Import-Package", imports);
+    }
+    return jar(headers, Map.of());
+  }
+
   /** The top-level {@code version} of a plugin.json (the first one in the text). */
   public static java.util.Optional<String> versionOf(String pluginJson) {
     java.util.regex.Matcher matcher =
