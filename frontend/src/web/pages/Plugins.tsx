@@ -89,6 +89,19 @@ export function Plugins() {
                       <Badge>{p.enabled ? "ENABLED" : "DISABLED"}</Badge>{" "}
                       {t("plugins.installedOn", { date: formatDate(p.installedAt) })}
                     </p>
+                    {p.upgradeTo && (
+                      <p className="text-sm text-indigo-700" role="status">
+                        {t("plugins.updateAvailable", { version: p.upgradeTo })}
+                      </p>
+                    )}
+                    {p.upgradeBlocked && (
+                      <p className="max-w-xl text-sm text-amber-800" data-testid={`upgrade-blocked-${p.pluginId}`}>
+                        {t("plugins.updateBlocked", {
+                          version: p.upgradeBlocked.version,
+                          reason: p.upgradeBlocked.reason,
+                        })}
+                      </p>
+                    )}
                   </div>
                   {manage && (
                     <div className="flex flex-wrap gap-2">

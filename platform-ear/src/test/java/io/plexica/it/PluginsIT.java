@@ -398,6 +398,9 @@ class PluginsIT {
     assertThat(Platform.api().get("/admin/plugins/analytics").<List<String>>path("versions"))
         .contains("1.0.0", "2.0.0");
 
+    // The notice: the newest version this tenant's checks accept.
+    assertThat(admin(early).get("/plugin-installations").<List<String>>path("installed.upgradeTo"))
+        .containsExactly("2.0.0");
     Response upgraded = admin(early).body("{}").post("/plugin-installations/analytics/upgrade");
     assertThat(upgraded.statusCode()).as(upgraded.asString()).isEqualTo(200);
     assertThat(upgraded.<String>path("version")).isEqualTo("2.0.0");
@@ -424,6 +427,8 @@ class PluginsIT {
         .then()
         .statusCode(200);
     assertThat(admin(late).get("/plugins/analytics/summary").<Integer>path("schema")).isEqualTo(2);
+    assertThat(admin(late).get("/plugin-installations").<List<Object>>path("installed.upgradeTo"))
+        .containsOnlyNulls();
   }
 
   /**

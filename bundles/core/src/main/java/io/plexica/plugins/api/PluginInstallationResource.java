@@ -65,14 +65,26 @@ public class PluginInstallationResource {
           JsonObject configSchema,
       @Schema(
               nullable = true,
-              description = "A newer deployed version it can be upgraded to, if any")
+              description =
+                  "The newest deployed version this tenant can upgrade to now (its dependencies,"
+                      + " the plugins depending on it and its configuration all accept it); absent"
+                      + " when none")
           String upgradeTo,
+      @Schema(
+              nullable = true,
+              description =
+                  "A newer published version this tenant cannot move to yet, and why; absent"
+                      + " when none")
+          BlockedUpgradeView upgradeBlocked,
       Instant installedAt,
       Instant updatedAt) {}
 
+  @Schema(name = "BlockedUpgrade")
+  public record BlockedUpgradeView(@Schema(example = "2.0.0") String version, String reason) {}
+
   private InstallationView view(PluginInstallation i) {
     PluginManifest manifest = deployment.manifest(i.pluginId(), i.pluginVersion());
-    String current = deployment.get(i.pluginId()).currentVersion();
+    PluginInstallations.UpgradeOffer offer = installations.upgradeOffer(tenant.require(), i);
     return new InstallationView(
         i.pluginId(),
         manifest.name(),
@@ -80,7 +92,8 @@ public class PluginInstallationResource {
         i.enabled(),
         JsonText.object(i.config()),
         manifest.configSchemaJson().map(JsonText::object).orElse(null),
-        current.equals(i.pluginVersion()) ? null : current,
+        offer.version().orElse(null),
+        offer.blocked().map(b -> new BlockedUpgradeView(b.version(), b.reason())).orElse(null),
         i.installedAt(),
         i.updatedAt());
   }

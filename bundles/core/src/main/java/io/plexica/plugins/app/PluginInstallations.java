@@ -18,6 +18,7 @@ import io.plexica.tenancy.domain.TenantQuotas.Quota;
 import io.plexica.tenancy.domain.TenantRef;
 import jakarta.json.JsonObject;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,6 +215,44 @@ public class PluginInstallations {
         lease,
         () -> finishUpgrade(tenant, installation, manifest, config),
         () -> {});
+  }
+
+  /**
+   * What the tenant is told about newer versions of an installed plugin: the newest version it can
+   * upgrade to now (every check of {@link #upgrade} passes), and, when a newer one is published
+   * that it cannot take yet, that version with the reason (a dependency to upgrade first, a
+   * configuration the new schema refuses).
+   */
+  public record UpgradeOffer(Optional<String> version, Optional<Blocked> blocked) {
+    public static final UpgradeOffer NONE = new UpgradeOffer(Optional.empty(), Optional.empty());
+  }
+
+  /** A newer version the tenant cannot move to yet, and why. */
+  public record Blocked(String version, String reason) {}
+
+  public UpgradeOffer upgradeOffer(TenantRef tenant, PluginInstallation installation) {
+    String pluginId = installation.pluginId();
+    Version installed = Version.parseVersion(installation.pluginVersion());
+    List<String> newer =
+        deployment.versions(pluginId).stream()
+            .filter(v -> Version.parseVersion(v).compareTo(installed) > 0)
+            .sorted(Comparator.comparing(Version::parseVersion).reversed())
+            .toList();
+    Optional<Blocked> blocked = Optional.empty();
+    for (String candidate : newer) {
+      try {
+        PluginManifest manifest = deployment.manifest(pluginId, candidate);
+        requireDependenciesEnabled(tenant, manifest);
+        requireDependentsAccept(tenant, installation, candidate);
+        manifests.validateConfig(manifest, installation.config());
+        return new UpgradeOffer(Optional.of(candidate), blocked);
+      } catch (ProblemException e) {
+        if (blocked.isEmpty()) {
+          blocked = Optional.of(new Blocked(candidate, e.getMessage()));
+        }
+      }
+    }
+    return new UpgradeOffer(Optional.empty(), blocked);
   }
 
   /**
