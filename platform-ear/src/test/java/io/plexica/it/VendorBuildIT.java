@@ -168,6 +168,7 @@ class VendorBuildIT {
     byte[] databind =
         artifact(repository, "com.fasterxml.jackson.core", "jackson-databind", "2.18.1");
     String slug = null;
+    List<String> removals = new ArrayList<>();
     try {
       // A bundle over the API's 1 MiB for JSON is still read as a bundle (up to 32 MiB).
       Platform.assertProblem(
@@ -220,10 +221,12 @@ class VendorBuildIT {
               "com.fasterxml.jackson.core.jackson-core/2.18.1",
               "com.fasterxml.jackson.core.jackson-annotations/2.18.1",
               "org.apache.commons.lang3/3.17.0")) {
-        Platform.api().delete("/admin/plugin-libraries/" + library);
+        Response removed = Platform.api().delete("/admin/plugin-libraries/" + library);
+        removals.add(library + ": " + removed.statusCode() + " " + removed.asString());
       }
     }
     assertThat(Platform.api().get("/admin/plugin-libraries").<List<String>>path("symbolicName"))
+        .as("libraries left after the plugin was removed: %s", removals)
         .doesNotContain("org.apache.commons.lang3", "com.fasterxml.jackson.core.jackson-core");
   }
 

@@ -59,6 +59,19 @@ public class PluginDeployment {
   private final java.util.Map<String, BundlePackages> packages =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * One lock per plugin id, held by every change of its registry entry and running versions here
+   * and by {@link #reconcile}: the registry follower reconciling a plugin while an administrator
+   * removed it could read the registry before the removal and start the version again after it, a
+   * bundle still running (and wired to libraries) once its plugin is gone.
+   */
+  private final java.util.Map<String, Object> locks =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Object lockOf(String id) {
+    return locks.computeIfAbsent(id, key -> new Object());
+  }
+
   public PluginDeployment(
       PluginStore store,
       PluginManifests manifests,
@@ -83,6 +96,12 @@ public class PluginDeployment {
    */
   public RegisteredPlugin deploy(byte[] bundle, String source) {
     PluginManifest manifest = manifests.read(bundle);
+    synchronized (lockOf(manifest.id())) {
+      return deploy(manifest, bundle, source);
+    }
+  }
+
+  private RegisteredPlugin deploy(PluginManifest manifest, byte[] bundle, String source) {
     requireSdk(manifest);
     Optional<RegisteredPlugin> existing = store.find(manifest.id());
     if (existing.isPresent()) {
@@ -117,6 +136,12 @@ public class PluginDeployment {
    * installations get, nor one a tenant still runs.
    */
   public void retireUnused(String id) {
+    synchronized (lockOf(id)) {
+      retireUnusedLocked(id);
+    }
+  }
+
+  private void retireUnusedLocked(String id) {
     Optional<RegisteredPlugin> plugin = store.find(id);
     List<String> needed = new java.util.ArrayList<>(store.installedVersions(id));
     plugin.ifPresent(p -> needed.add(p.currentVersion()));
@@ -151,6 +176,12 @@ public class PluginDeployment {
 
   /** Removes a plugin no tenant has installed and no plugin depends on. */
   public void remove(String id) {
+    synchronized (lockOf(id)) {
+      removeLocked(id);
+    }
+  }
+
+  private void removeLocked(String id) {
     RegisteredPlugin plugin = get(id);
     List<String> tenants = store.tenantsUsing(id);
     if (!tenants.isEmpty()) {
@@ -187,6 +218,12 @@ public class PluginDeployment {
    * refused while a registered plugin's dependency range excludes that one.
    */
   public void removeVersion(String id, String version) {
+    synchronized (lockOf(id)) {
+      removeVersionLocked(id, version);
+    }
+  }
+
+  private void removeVersionLocked(String id, String version) {
     RegisteredPlugin plugin = get(id);
     List<String> versions = store.versions(id);
     if (!versions.contains(version)) {
@@ -195,7 +232,7 @@ public class PluginDeployment {
           "Plugin '" + id + "' has no version " + version + "; it has " + versions + ".");
     }
     if (versions.size() == 1) {
-      remove(id);
+      removeLocked(id);
       return;
     }
     List<String> tenants = store.tenantsUsing(id, version);
@@ -273,6 +310,12 @@ public class PluginDeployment {
    * version a tenant runs, and stops the rest. A plugin no longer registered is stopped.
    */
   public void reconcile(String id) {
+    synchronized (lockOf(id)) {
+      reconcileLocked(id);
+    }
+  }
+
+  private void reconcileLocked(String id) {
     forget(id);
     Optional<RegisteredPlugin> plugin = store.find(id);
     if (plugin.isEmpty()) {
