@@ -332,13 +332,7 @@ public class MarketplaceResource {
   @APIResponse(responseCode = "404", description = "No such plugin, or this tenant wrote none")
   public ReviewView ownReview(@PathParam("pluginId") String pluginId) {
     TenantRef own = tenant.require();
-    return reviews
-        .own(own, pluginId)
-        .map(r -> ReviewView.of(r, own.id()))
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    Reviews.NOT_FOUND, "This tenant has no review of plugin '" + pluginId + "'."));
+    return ReviewView.of(reviews.own(own, pluginId), own.id());
   }
 
   @PUT

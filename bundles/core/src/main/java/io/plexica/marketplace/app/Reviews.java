@@ -50,15 +50,15 @@ public class Reviews {
     return store.visible(pluginId, viewer.id(), page);
   }
 
-  /** The tenant's own review of the plugin, if it wrote one. */
-  public Optional<Review> own(TenantRef tenant, String pluginId) {
+  /** The tenant's own review of the plugin; refused when it wrote none. */
+  public Review own(TenantRef tenant, String pluginId) {
     listed(pluginId);
-    return store.find(pluginId, tenant.id());
+    return store.find(pluginId, tenant.id()).orElseThrow(() -> noneBy(pluginId));
   }
 
   /**
-   * Writes the tenant's review (or replaces its earlier one, which keeps its first date); refused
-   * unless the tenant has the plugin installed. A hidden review stays hidden when edited: a
+   * Writes the tenant's review (or replaces its earlier one, whose first date the store keeps);
+   * refused unless the tenant has the plugin installed. A hidden review stays hidden when edited: a
    * platform administrator decides when it is shown again.
    */
   public Review write(TenantRef tenant, UUID author, String pluginId, Integer rating, String text) {
@@ -82,7 +82,6 @@ public class Reviews {
                             + "' is not installed in this tenant; a tenant reviews the plugins it"
                             + " installed."));
     Instant now = clock.instant();
-    Optional<Review> earlier = store.find(pluginId, tenant.id());
     store.save(
         new Review(
             pluginId,
@@ -92,7 +91,7 @@ public class Reviews {
             body,
             installation.pluginVersion(),
             author,
-            earlier.map(Review::createdAt).orElse(now),
+            now,
             now,
             Optional.empty(),
             Optional.empty()));
@@ -102,8 +101,7 @@ public class Reviews {
   public void delete(TenantRef tenant, String pluginId) {
     listed(pluginId);
     if (!store.delete(pluginId, tenant.id())) {
-      throw new ProblemException(
-          NOT_FOUND, "This tenant has no review of plugin '" + pluginId + "'.");
+      throw noneBy(pluginId);
     }
   }
 
@@ -145,6 +143,11 @@ public class Reviews {
         .find(pluginId)
         .filter(p -> p.status() == RegisteredPlugin.Status.ACTIVE)
         .orElseThrow(() -> PluginProblems.notFound(pluginId));
+  }
+
+  private static ProblemException noneBy(String pluginId) {
+    return new ProblemException(
+        NOT_FOUND, "This tenant has no review of plugin '" + pluginId + "'.");
   }
 
   private static ProblemException notFound(String pluginId, String tenantSlug) {

@@ -11,7 +11,10 @@ public interface ReviewStore {
 
   Optional<Review> find(String pluginId, UUID tenantId);
 
-  /** Writes the tenant's review of the plugin (new, or in place of its earlier one). */
+  /**
+   * Writes the tenant's review of the plugin (new, or in place of its earlier one, whose {@code
+   * createdAt} stays).
+   */
   void save(Review review);
 
   /** Deletes the tenant's review of the plugin; false when it had none. */
