@@ -130,10 +130,29 @@ class VendorBuildIT {
         "-DplexicaUrl=" + Platform.BASE_URL);
     Path project = folder.resolve(id);
     String output = maven(project, repository, "package");
-    assertThat(output).contains("Tests run: 2, Failures: 0, Errors: 0");
+    assertThat(output)
+        .contains("Tests run: 2, Failures: 0, Errors: 0")
+        .contains(
+            "Plugin " + id + " 1.0.0 passes the checks a Plexica makes before it deploys a bundle.");
 
-    String slug =
-        deployedAndInstalled(project.resolve("target/" + id + "-1.0.0.jar"), id, "arch", HEJ);
+    // Deployed with the Maven plugin, the token from settings.xml as the guide says.
+    Path withToken = folder.resolve("settings-with-token.xml");
+    Files.writeString(
+        withToken,
+        "<settings><servers><server><id>plexica</id><password>"
+            + Platform.superAdminToken()
+            + "</password></server></servers></settings>");
+    String deployed = maven(project, "-s", withToken.toString(), repository, "plexica:deploy");
+    assertThat(deployed)
+        .contains("Deployed " + id + " 1.0.0 to " + Platform.BASE_URL)
+        .doesNotContain(Platform.superAdminToken());
+    // The platform's refusal fails the build in its words, with what to do.
+    assertThat(
+            mavenFailing(project, "-s", withToken.toString(), repository, "plexica:deploy"))
+        .contains("plugin-version-exists")
+        .contains("Raise the version in pom.xml and plugin.json");
+
+    String slug = installed(id, "arch", HEJ);
     Platform.asTenantAdmin(slug)
         .body("{\"title\":\"First\"}")
         .post("/plugins/" + id + "/items")
@@ -142,6 +161,15 @@ class VendorBuildIT {
     Response items = Platform.asTenantAdmin(slug).get("/plugins/" + id + "/items");
     assertThat(items.<String>path("greeting")).isEqualTo("Hej");
     assertThat(items.<List<String>>path("items.title")).containsExactly("First");
+
+    // A plugin.json that the platform would refuse fails the build, before any deploy.
+    Path manifest = project.resolve("src/main/resources/META-INF/plexica/plugin.json");
+    Files.writeString(
+        manifest,
+        Files.readString(manifest).replaceFirst("\"version\"\\s*:\\s*\"1\\.0\\.0\"", "\"version\": \"1.0.1\""));
+    assertThat(mavenFailing(project, repository, "package"))
+        .contains("would be refused. plugin-manifest-invalid")
+        .contains("names version 1.0.1 but the bundle's Bundle-Version is 1.0.0");
   }
 
   @Test
@@ -274,6 +302,11 @@ class VendorBuildIT {
       Path jar, String id, String tenantPrefix, String config) throws IOException {
     Response deployed = deploy("/admin/plugins", Files.readAllBytes(jar));
     assertThat(deployed.statusCode()).as(deployed.asString()).isEqualTo(201);
+    return installed(id, tenantPrefix, config);
+  }
+
+  /** Installs plugin {@code id} with that configuration in a new tenant; that tenant's slug. */
+  private static String installed(String id, String tenantPrefix, String config) {
     String slug = Platform.uniqueSlug(tenantPrefix);
     Platform.createActiveTenant(slug);
     Platform.asTenantAdmin(slug)
@@ -286,6 +319,16 @@ class VendorBuildIT {
 
   /** Runs Maven in {@code folder}; its output, once it succeeded within 5 minutes. */
   private static String maven(Path folder, String... arguments) throws Exception {
+    return maven(true, folder, arguments);
+  }
+
+  /** Runs Maven in {@code folder}; its output, once it failed within 5 minutes. */
+  private static String mavenFailing(Path folder, String... arguments) throws Exception {
+    return maven(false, folder, arguments);
+  }
+
+  private static String maven(boolean succeeds, Path folder, String... arguments)
+      throws Exception {
     Path log = Files.createTempFile(folder.getParent(), "maven", ".log");
     List<String> command = new ArrayList<>(List.of(mvn(), "-B"));
     command.addAll(List.of(arguments));
@@ -297,7 +340,7 @@ class VendorBuildIT {
             .start();
     assertThat(maven.waitFor(5, TimeUnit.MINUTES)).as("Maven finished within 5 minutes").isTrue();
     String output = Files.readString(log);
-    assertThat(maven.exitValue()).as(output).isZero();
+    assertThat(maven.exitValue() == 0).as(output).isEqualTo(succeeds);
     return output;
   }
 

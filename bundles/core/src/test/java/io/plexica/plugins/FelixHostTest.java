@@ -102,7 +102,7 @@ class FelixHostTest {
         assertThat(declared).contains(name + ";version=\"" + version + "\"");
       }
     }
-    assertThat(io.plexica.plugins.domain.BundlePackages.clauses(declared).size())
+    assertThat(io.plexica.plugincheck.BundlePackages.clauses(declared).size())
         .as("every SDK package is exported by the host")
         .isEqualTo(FelixHost.EXPORTED_PACKAGES.split("io\\.plexica").length - 1);
   }

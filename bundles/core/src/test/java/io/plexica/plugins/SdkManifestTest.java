@@ -2,8 +2,8 @@ package io.plexica.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plexica.plugincheck.SdkManifest;
 import io.plexica.plugins.infra.FelixHost;
-import io.plexica.plugins.infra.SdkManifest;
 import java.util.List;
 import java.util.jar.Attributes;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,9 @@ package io.plexica.plugins.app;
 
 import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.domain.PermissionInfo;
-import io.plexica.plugins.domain.BundlePackages;
+import io.plexica.plugincheck.BundlePackages;
+import io.plexica.plugincheck.BundleRefusal;
+import io.plexica.plugincheck.PluginBundleCheck;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginManifest.PluginReference;
 import io.plexica.plugins.domain.PluginProblems;
@@ -102,7 +104,7 @@ public class PluginDeployment {
   }
 
   private RegisteredPlugin deploy(PluginManifest manifest, byte[] bundle, String source) {
-    requireSdk(manifest);
+    requireSdk(manifest, bundle);
     Optional<RegisteredPlugin> existing = store.find(manifest.id());
     if (existing.isPresent()) {
       requireNewer(manifest, existing.get());
@@ -412,18 +414,12 @@ public class PluginDeployment {
         PluginProblems.PLUGIN_NOT_FOUND, "Plugin '" + id + "' has no version " + version + ".");
   }
 
-  private void requireSdk(PluginManifest manifest) {
-    Version provided = runtime.sdkRelease();
-    if (!new VersionRange(manifest.sdkRange()).includes(provided)) {
-      throw new ProblemException(
-          PluginProblems.SDK_INCOMPATIBLE,
-          "Plugin '"
-              + manifest.id()
-              + "' needs SDK "
-              + manifest.sdkRange()
-              + "; this platform provides "
-              + provided
-              + ".");
+  private void requireSdk(PluginManifest manifest, byte[] bundle) {
+    try {
+      PluginBundleCheck.checkSdk(
+          manifest.id(), manifest.sdkRange(), BundlePackages.of(bundle), runtime.sdk());
+    } catch (BundleRefusal refusal) {
+      throw PluginProblems.refused(refusal);
     }
   }
 

@@ -1,7 +1,7 @@
 package io.plexica.plugins.app;
 
 import io.plexica.identity.app.RoleService;
-import io.plexica.plugins.domain.BundlePackages;
+import io.plexica.plugincheck.BundlePackages;
 import io.plexica.plugins.domain.PluginInstallation;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginManifest.PluginReference;

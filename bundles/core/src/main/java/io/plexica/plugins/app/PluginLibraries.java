@@ -1,8 +1,9 @@
 package io.plexica.plugins.app;
 
+import io.plexica.plugincheck.BundleEntries;
+import io.plexica.plugincheck.BundlePackages;
+import io.plexica.plugincheck.BundleRefusal;
 import io.plexica.plugins.app.LibraryRuntime.LibraryUser;
-import io.plexica.plugins.domain.BundleEntries;
-import io.plexica.plugins.domain.BundlePackages;
 import io.plexica.plugins.domain.LibraryStore;
 import io.plexica.plugins.domain.PluginLibrary;
 import io.plexica.plugins.domain.PluginManifest;
@@ -158,14 +159,22 @@ public class PluginLibraries {
 
   /** Whether the jar looks like a library rather than a plugin: a bundle without plugin.json. */
   public static boolean isLibrary(byte[] bundle) {
-    Manifest manifest = BundleEntries.jarManifest(bundle);
+    Manifest manifest = jarManifest(bundle);
     return manifest != null
         && manifest.getMainAttributes().getValue("Bundle-SymbolicName") != null
         && !BundleEntries.contains(bundle, PluginManifest.LOCATION);
   }
 
+  private static Manifest jarManifest(byte[] bundle) {
+    try {
+      return BundleEntries.jarManifest(bundle);
+    } catch (BundleRefusal refusal) {
+      throw PluginProblems.refused(refusal);
+    }
+  }
+
   private PluginLibrary read(byte[] bundle, String source) {
-    Manifest manifest = BundleEntries.jarManifest(bundle);
+    Manifest manifest = jarManifest(bundle);
     if (manifest == null) {
       throw invalid("The upload is not a jar with a manifest (META-INF/MANIFEST.MF).");
     }

@@ -1,5 +1,6 @@
 package io.plexica.plugins.app;
 
+import io.plexica.plugincheck.SdkManifest;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.sdk.event.EventHandler;
 import io.plexica.sdk.hook.HookHandler;
@@ -8,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.osgi.framework.Version;
 
 /** Where plugin code runs: the embedded OSGi framework. */
 public interface PluginRuntime {
 
-  /** The SDK release the runtime provides, which plugins' {@code sdk} ranges must include. */
-  Version sdkRelease();
+  /**
+   * The SDK the runtime provides: its release, which plugins' {@code sdk} ranges must include, and
+   * its packages, which plugins' imports of them must accept.
+   */
+  SdkManifest sdk();
 
   /**
    * Runs this version of the plugin beside the versions that run already (each tenant is served by

@@ -1,6 +1,6 @@
 package io.plexica.plugins.app;
 
-import io.plexica.plugins.domain.BundleEntries;
+import io.plexica.plugincheck.BundleEntries;
 import io.plexica.plugins.domain.PluginInstallation;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginStore;

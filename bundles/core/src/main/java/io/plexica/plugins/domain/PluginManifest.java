@@ -1,5 +1,6 @@
 package io.plexica.plugins.domain;
 
+import io.plexica.plugincheck.PluginBundleCheck;
 import io.plexica.shared.problem.ProblemException;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,8 @@ public record PluginManifest(
     Optional<Frontend> frontend,
     String json) {
 
-  public static final String LOCATION = "META-INF/plexica/plugin.json";
-  public static final String DEFAULT_MIGRATIONS = "META-INF/plexica/migrations";
+  public static final String LOCATION = PluginBundleCheck.MANIFEST_LOCATION;
+  public static final String DEFAULT_MIGRATIONS = PluginBundleCheck.DEFAULT_MIGRATIONS;
 
   public PluginManifest {
     tags = List.copyOf(tags);

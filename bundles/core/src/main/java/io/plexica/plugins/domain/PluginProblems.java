@@ -1,5 +1,7 @@
 package io.plexica.plugins.domain;
 
+import io.plexica.plugincheck.BundleRefusal;
+import io.plexica.shared.problem.FieldError;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.ProblemType;
 
@@ -79,5 +81,19 @@ public final class PluginProblems {
 
   public static ProblemException notFound(String id) {
     return new ProblemException(PLUGIN_NOT_FOUND, "No plugin has id '" + id + "'.");
+  }
+
+  /** The platform's problem for a refusal of the bundle checks the Maven plugin runs too. */
+  public static ProblemException refused(BundleRefusal refusal) {
+    ProblemType type =
+        switch (refusal.kind()) {
+          case BUNDLE -> BUNDLE_INVALID;
+          case MANIFEST -> MANIFEST_INVALID;
+          case SDK -> SDK_INCOMPATIBLE;
+        };
+    return new ProblemException(
+        type,
+        refusal.detail(),
+        refusal.findings().stream().map(f -> new FieldError(f.field(), f.message())).toList());
   }
 }

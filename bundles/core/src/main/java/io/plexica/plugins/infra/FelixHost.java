@@ -1,5 +1,6 @@
 package io.plexica.plugins.infra;
 
+import io.plexica.plugincheck.SdkManifest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.plexica.plugins.infra;
 
+import io.plexica.plugincheck.SdkManifest;
 import io.plexica.plugins.app.CallContexts;
 import io.plexica.plugins.app.PluginCalls;
 import io.plexica.plugins.app.PluginRuntime;
@@ -34,7 +35,6 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.framework.Version;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 
@@ -92,8 +92,8 @@ public class FelixPluginRuntime implements PluginRuntime, AutoCloseable {
   }
 
   @Override
-  public Version sdkRelease() {
-    return SdkManifest.CURRENT.release();
+  public SdkManifest sdk() {
+    return SdkManifest.CURRENT;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.plexica.plugins.infra;
 
+import io.plexica.plugincheck.BundleEntries;
 import io.plexica.plugins.app.PluginMigrations;
-import io.plexica.plugins.domain.BundleEntries;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginTables;

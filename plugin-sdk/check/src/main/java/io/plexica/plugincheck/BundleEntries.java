@@ -1,6 +1,5 @@
-package io.plexica.plugins.domain;
+package io.plexica.plugincheck;
 
-import io.plexica.shared.problem.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -99,9 +98,9 @@ public final class BundleEntries {
   }
 
   /**
-   * The content of the wanted entries (directories skipped), by name, in bundle order; refused with
-   * {@code plugin-bundle-invalid} when one is over {@code maxEntryBytes}, all of them over {@code
-   * maxTotalBytes}, or over {@link #MAX_RATIO} times the bundle's size.
+   * The content of the wanted entries (directories skipped), by name, in bundle order; refused
+   * ({@link BundleRefusal.Kind#BUNDLE}) when one is over {@code maxEntryBytes}, all of them over
+   * {@code maxTotalBytes}, or over {@link #MAX_RATIO} times the bundle's size.
    */
   public static Map<String, byte[]> read(
       byte[] bundle, Predicate<String> wanted, int maxEntryBytes, long maxTotalBytes, String what) {
@@ -151,8 +150,7 @@ public final class BundleEntries {
     return (bytes / 1024) + " KiB";
   }
 
-  private static ProblemException invalid(String why) {
-    return new ProblemException(
-        PluginProblems.BUNDLE_INVALID, "The bundle was refused: " + why + ".");
+  private static BundleRefusal invalid(String why) {
+    return new BundleRefusal(BundleRefusal.Kind.BUNDLE, "The bundle was refused: " + why + ".");
   }
 }

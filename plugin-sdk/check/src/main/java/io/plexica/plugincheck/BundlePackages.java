@@ -1,4 +1,4 @@
-package io.plexica.plugins.domain;
+package io.plexica.plugincheck;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

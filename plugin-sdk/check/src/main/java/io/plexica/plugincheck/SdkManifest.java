@@ -1,13 +1,14 @@
-package io.plexica.plugins.infra;
+package io.plexica.plugincheck;
 
-import io.plexica.plugins.domain.BundlePackages;
 import io.plexica.sdk.route.RouteHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import org.osgi.framework.Version;
@@ -19,7 +20,7 @@ import org.osgi.framework.Version;
  * exports into Felix. The SDK's build is the one place these versions are written.
  */
 public record SdkManifest(Version release, List<String> exports) {
-  static final String SYMBOLIC_NAME = "io.plexica.sdk";
+  public static final String SYMBOLIC_NAME = "io.plexica.sdk";
 
   /** The SDK on this platform's class path. */
   public static final SdkManifest CURRENT = load();
@@ -48,6 +49,16 @@ public record SdkManifest(Version release, List<String> exports) {
     }
     throw new IllegalStateException(
         "The plugin SDK (" + SYMBOLIC_NAME + ") is not on the class path with its OSGi manifest");
+  }
+
+  /** The SDK's packages, each with its version. */
+  public Map<String, Version> packageVersions() {
+    Map<String, Version> versions = new LinkedHashMap<>();
+    for (String export : exports) {
+      String[] parts = export.split(";version=");
+      versions.put(parts[0], Version.parseVersion(parts[1]));
+    }
+    return versions;
   }
 
   public static SdkManifest of(Attributes main) {

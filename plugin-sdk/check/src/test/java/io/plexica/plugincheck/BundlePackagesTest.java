@@ -1,8 +1,7 @@
-package io.plexica.plugins;
+package io.plexica.plugincheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plexica.plugins.domain.BundlePackages;
 import java.util.jar.Attributes;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Version;

@@ -1,4 +1,4 @@
-package io.plexica.plugins.infra;
+package io.plexica.plugincheck;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,19 +10,18 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.plexica.shared.problem.FieldError;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** JSON Schema 2020-12 through networknt's validator, with errors as the API's field errors. */
-final class JsonSchemas {
-  static final ObjectMapper MAPPER = new ObjectMapper();
-  static final JsonSchemaFactory FACTORY =
+/** JSON Schema 2020-12 through networknt's validator, with errors as findings a person reads. */
+public final class JsonSchemas {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final JsonSchemaFactory FACTORY =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
   /** Missing properties take the {@code default} of their schema while being validated. */
-  static final SchemaValidatorsConfig WITH_DEFAULTS =
+  public static final SchemaValidatorsConfig WITH_DEFAULTS =
       SchemaValidatorsConfig.builder()
           .applyDefaultsStrategy(new ApplyDefaultsStrategy(true, false, false))
           .build();
@@ -30,15 +29,15 @@ final class JsonSchemas {
   private JsonSchemas() {}
 
   /** The 2020-12 meta-schema, from the validator's own copy (no network). */
-  static JsonSchema metaSchema() {
+  public static JsonSchema metaSchema() {
     return FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
   }
 
   /** Field errors named {@code prefix} plus the JSON path of the offending value. */
-  static List<FieldError> errors(Collection<ValidationMessage> messages, String prefix) {
+  public static List<Finding> errors(Collection<ValidationMessage> messages, String prefix) {
     return messages.stream()
         .sorted(Comparator.comparing(ValidationMessage::getMessage))
-        .map(m -> new FieldError(field(prefix, m), words(m)))
+        .map(m -> new Finding(field(prefix, m), words(m)))
         .toList();
   }
 
@@ -68,7 +67,7 @@ final class JsonSchemas {
     return relative.isEmpty() ? prefix : prefix + "." + relative;
   }
 
-  static JsonNode parse(String json) {
+  public static JsonNode parse(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
