@@ -1,10 +1,10 @@
 package io.plexica.plugins.app;
 
 import io.plexica.plugincheck.BundleEntries;
+import io.plexica.plugincheck.BundleRefusal;
 import io.plexica.plugins.domain.PluginInstallation;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginStore;
-import io.plexica.shared.problem.ProblemException;
 import io.plexica.tenancy.domain.TenantRef;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,7 +101,7 @@ public class PluginUi {
   private static Map<String, byte[]> read(String key, byte[] bundle) {
     try {
       return Map.copyOf(BundleEntries.uiFiles(bundle));
-    } catch (ProblemException e) {
+    } catch (BundleRefusal e) {
       LOG.warning("Not serving the UI of plugin " + key + ": " + e.getMessage());
       return Map.of();
     }
