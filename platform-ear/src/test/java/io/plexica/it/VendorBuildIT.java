@@ -133,7 +133,9 @@ class VendorBuildIT {
     assertThat(output)
         .contains("Tests run: 2, Failures: 0, Errors: 0")
         .contains(
-            "Plugin " + id + " 1.0.0 passes the checks a Plexica makes before it deploys a bundle.");
+            "Plugin "
+                + id
+                + " 1.0.0 passes the checks a Plexica makes before it deploys a bundle.");
 
     // Deployed with the Maven plugin, the token from settings.xml as the guide says.
     Path withToken = folder.resolve("settings-with-token.xml");
@@ -147,8 +149,7 @@ class VendorBuildIT {
         .contains("Deployed " + id + " 1.0.0 to " + Platform.BASE_URL)
         .doesNotContain(Platform.superAdminToken());
     // The platform's refusal fails the build in its words, with what to do.
-    assertThat(
-            mavenFailing(project, "-s", withToken.toString(), repository, "plexica:deploy"))
+    assertThat(mavenFailing(project, "-s", withToken.toString(), repository, "plexica:deploy"))
         .contains("plugin-version-exists")
         .contains("Raise the version in pom.xml and plugin.json");
 
@@ -162,11 +163,59 @@ class VendorBuildIT {
     assertThat(items.<String>path("greeting")).isEqualTo("Hej");
     assertThat(items.<List<String>>path("items.title")).containsExactly("First");
 
+    // The development loop: plexica:watch sends every build of the classes, and the platform
+    // (bin/plexica's allow it) runs it in place of 1.0.0 for the tenant that installed it.
+    Path watchLog = folder.resolve("watch.log");
+    Process watch =
+        new ProcessBuilder(
+                mvn(),
+                "-B",
+                "-s",
+                withToken.toString(),
+                repository,
+                "plexica:watch",
+                "-Dplexica.watch.builds=2")
+            .directory(project.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(watchLog.toFile())
+            .start();
+    try {
+      String live = "Live: " + id + " 1.0.0";
+      awaitTrue(() -> Files.readString(watchLog).contains(live), 120, watchLog);
+      Path source = project.resolve("src/main/java/com/example/tasks/Items.java");
+      Files.writeString(
+          source,
+          Files.readString(source)
+              .replace(".add(\"items\", items)", ".add(\"items\", items).add(\"edited\", true)"));
+      maven(project, repository, "-o", "-q", "process-classes");
+      long compiled = System.nanoTime();
+      awaitTrue(
+          () ->
+              Boolean.TRUE.equals(
+                  Platform.asTenantAdmin(slug).get("/plugins/" + id + "/items").path("edited")),
+          30,
+          watchLog);
+      System.out.printf(
+          "plexica:watch: compiled -> the tenant's route answers the new code in %d ms%n",
+          (System.nanoTime() - compiled) / 1_000_000);
+      assertThat(watch.waitFor(60, TimeUnit.SECONDS)).as("the watch stops after 2 builds").isTrue();
+      assertThat(Files.readString(watchLog).split(live, -1)).hasSize(3);
+      assertThat(
+              Platform.asTenantAdmin(slug)
+                  .get("/plugins/" + id + "/items")
+                  .<List<String>>path("items.title"))
+          .as("the tenant's installation and rows stay")
+          .containsExactly("First");
+    } finally {
+      watch.destroyForcibly();
+    }
+
     // A plugin.json that the platform would refuse fails the build, before any deploy.
     Path manifest = project.resolve("src/main/resources/META-INF/plexica/plugin.json");
     Files.writeString(
         manifest,
-        Files.readString(manifest).replaceFirst("\"version\"\\s*:\\s*\"1\\.0\\.0\"", "\"version\": \"1.0.1\""));
+        Files.readString(manifest)
+            .replaceFirst("\"version\"\\s*:\\s*\"1\\.0\\.0\"", "\"version\": \"1.0.1\""));
     assertThat(mavenFailing(project, repository, "package"))
         .contains("would be refused. plugin-manifest-invalid")
         .contains("names version 1.0.1 but the bundle's Bundle-Version is 1.0.0");
@@ -317,6 +366,21 @@ class VendorBuildIT {
     return slug;
   }
 
+  interface Check {
+    boolean holds() throws Exception;
+  }
+
+  /** Waits until {@code check} holds, at most {@code seconds}; the log says what happened. */
+  private static void awaitTrue(Check check, int seconds, Path log) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!check.holds()) {
+      assertThat(System.nanoTime() < until)
+          .as("within %d s; %s", seconds, Files.readString(log))
+          .isTrue();
+      Thread.sleep(100);
+    }
+  }
+
   /** Runs Maven in {@code folder}; its output, once it succeeded within 5 minutes. */
   private static String maven(Path folder, String... arguments) throws Exception {
     return maven(true, folder, arguments);
@@ -327,8 +391,7 @@ class VendorBuildIT {
     return maven(false, folder, arguments);
   }
 
-  private static String maven(boolean succeeds, Path folder, String... arguments)
-      throws Exception {
+  private static String maven(boolean succeeds, Path folder, String... arguments) throws Exception {
     Path log = Files.createTempFile(folder.getParent(), "maven", ".log");
     List<String> command = new ArrayList<>(List.of(mvn(), "-B"));
     command.addAll(List.of(arguments));

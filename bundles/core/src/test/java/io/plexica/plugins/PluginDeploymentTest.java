@@ -3,8 +3,10 @@ package io.plexica.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.plugins.app.DeployFolder;
 import io.plexica.plugins.app.PluginCallMetrics;
+import io.plexica.plugins.app.PluginDeployment;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.PluginStore;
@@ -17,6 +19,7 @@ import io.plexica.testing.TestPlatform;
 import io.plexica.testing.UsesServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -213,6 +216,117 @@ class PluginDeploymentTest {
         .doesNotContain("io.plexica.sdk ");
     assertThat(node.store.find(id)).isEmpty();
     assertThat(node.runtime.activeVersions(id)).isEmpty();
+  }
+
+  @Test
+  void aDevelopmentPlatformReplacesAVersionInPlaceAndKeepsWhatTenantsApplied() throws Exception {
+    String id = plugin("replaced");
+    String v1 = "CREATE TABLE ${items} (id bigint PRIMARY KEY);";
+    byte[] first = withFiles(id, Map.of("build.txt", "1", MIGRATIONS + "V1__items.sql", v1));
+    node.deployment.deploy(first);
+
+    byte[] second = withFiles(id, Map.of("build.txt", "2", MIGRATIONS + "V1__items.sql", v1));
+    assertThatThrownBy(() -> node.deployment.replace(id, "1.0.0", second))
+        .as("a production platform")
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.type()).isEqualTo(PluginProblems.REPLACE_OFF))
+        .hasMessageContaining("deploy a higher version");
+    assertThat(node.store.sha256(id, "1.0.0")).contains(sha256(first));
+
+    PluginDeployment development =
+        new PluginDeployment(
+            node.store,
+            new ManifestReader(),
+            node.runtime,
+            new PermissionCatalog(),
+            Clock.systemUTC(),
+            true);
+    try (PluginNode replica = new PluginNode(platform, PluginCallMetrics.NONE)) {
+      replica.deployment.reconcile(id);
+      assertThat(built(replica, id)).isEqualTo("1");
+
+      development.replace(id, "1.0.0", second);
+      assertThat(node.store.sha256(id, "1.0.0")).contains(sha256(second));
+      assertThat(built(node, id)).as("runs the new bundle here").isEqualTo("2");
+      assertThat(node.store.versions(id)).containsExactly("1.0.0");
+      // Another replica follows core.plugin.replaced by reconciling: same version, new bundle.
+      replica.deployment.reconcile(id);
+      assertThat(built(replica, id)).isEqualTo("2");
+      long started = replica.bundleOf(id).getLastModified();
+      replica.deployment.reconcile(id);
+      assertThat(replica.bundleOf(id).getLastModified())
+          .as("a reconcile without a replacement restarts nothing")
+          .isEqualTo(started);
+    }
+    assertThat(development.replace(id, "1.0.0", second).currentVersion())
+        .as("the same bundle again changes nothing")
+        .isEqualTo("1.0.0");
+
+    assertThatThrownBy(
+            () -> development.replace(id, "1.0.1", withFiles(id, Map.of("build.txt", "3"))))
+        .as("another version than the bundle's")
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("not " + id + " 1.0.1");
+
+    TenantRef tenant = platform.activeTenant("repl");
+    node.installations.install(tenant, id, Optional.empty(), "{}");
+    try {
+      byte[] changed =
+          withFiles(
+              id,
+              Map.of(
+                  "build.txt",
+                  "4",
+                  MIGRATIONS + "V1__items.sql",
+                  v1,
+                  MIGRATIONS + "V2__more.sql",
+                  "ALTER TABLE ${items} ADD COLUMN title text;"));
+      assertThatThrownBy(() -> development.replace(id, "1.0.0", changed))
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> assertThat(e.type()).isEqualTo(PluginProblems.REPLACE_MIGRATIONS_CHANGED))
+          .hasMessageContaining("with its migrations applied");
+      assertThat(built(node, id)).as("the refused bundle never ran").isEqualTo("2");
+
+      byte[] codeOnly = withFiles(id, Map.of("build.txt", "5", MIGRATIONS + "V1__items.sql", v1));
+      development.replace(id, "1.0.0", codeOnly);
+      assertThat(built(node, id)).isEqualTo("5");
+      assertThat(node.store.installation(tenant.id(), id).orElseThrow().pluginVersion())
+          .isEqualTo("1.0.0");
+    } finally {
+      node.installations.uninstall(tenant, id, true);
+    }
+  }
+
+  private static final String MIGRATIONS = "META-INF/plexica/migrations/";
+
+  /** Plugin {@code id} 1.0.0 with these files besides its plugin.json. */
+  private static byte[] withFiles(String id, Map<String, String> files) {
+    Map<String, String> entries = new java.util.HashMap<>(files);
+    entries.put(
+        "META-INF/plexica/plugin.json",
+        "{\"id\":\""
+            + id
+            + "\",\"version\":\"1.0.0\",\"name\":\"T\",\"vendor\":\"Tests\","
+            + "\"sdk\":\"[1.0,2)\"}");
+    return TestBundles.jar(
+        Map.of(
+            "Bundle-ManifestVersion", "2",
+            "Bundle-SymbolicName", "io.plexica.test." + id,
+            "Bundle-Version", "1.0.0"),
+        entries);
+  }
+
+  private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  /** Which build of the plugin runs on that node (its build.txt). */
+  private static String built(PluginNode on, String id) throws java.io.IOException {
+    try (java.io.InputStream in = on.bundleOf(id).getEntry("build.txt").openStream()) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   /** A fresh plugin id, removed after the class. Dependents first: they are removed first. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** The platform's plugin registry over HTTP, as a platform administrator's token may use it. */
@@ -31,16 +33,36 @@ final class PlatformClient {
 
   /** The registry's answer to the bundle: its status and what the body says. */
   Answer deploy(byte[] bundle) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(plugins)
-            .timeout(Duration.ofMinutes(2))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/java-archive")
-            .header("Accept", "application/json, application/problem+json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(bundle))
-            .build();
+    return send(request(plugins).POST(HttpRequest.BodyPublishers.ofByteArray(bundle)).build());
+  }
+
+  private HttpRequest.Builder request(URI target) {
+    return HttpRequest.newBuilder(target)
+        .timeout(Duration.ofMinutes(2))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/java-archive")
+        .header("Accept", "application/json, application/problem+json");
+  }
+
+  private Answer send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     return Answer.of(response.statusCode(), response.body());
+  }
+
+  /**
+   * Replaces the deployed version's bundle in place ({@code PUT .../versions/{version}}): a
+   * development platform's answer to a new build of the same version.
+   */
+  Answer replace(String id, String version, byte[] bundle)
+      throws IOException, InterruptedException {
+    URI target =
+        URI.create(
+            plugins
+                + "/"
+                + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                + "/versions/"
+                + URLEncoder.encode(version, StandardCharsets.UTF_8));
+    return send(request(target).PUT(HttpRequest.BodyPublishers.ofByteArray(bundle)).build());
   }
 
   URI address() {
@@ -63,7 +85,7 @@ final class PlatformClient {
     }
 
     boolean deployed() {
-      return status == 201;
+      return status == 201 || status == 200;
     }
 
     @Override

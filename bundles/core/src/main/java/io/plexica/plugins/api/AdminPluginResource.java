@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -121,6 +122,38 @@ public class AdminPluginResource {
     return Response.created(uri.getAbsolutePathBuilder().path(plugin.id()).build())
         .entity(view(plugin))
         .build();
+  }
+
+  @PUT
+  @Path("{id}/versions/{version}")
+  @Consumes({BUNDLE, MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(
+      operationId = "adminReplacePluginVersion",
+      summary = "Replace a deployed version's bundle in place (development platforms)",
+      description =
+          "The vendor's development loop (mvn plexica:watch): a new build of the same version"
+              + " passes the checks of a deploy and runs instead of the old one, on every replica;"
+              + " tenants that run the version reach the new code from their next call. Only where"
+              + " plexica.plugins.replace-in-place is true (bin/plexica up sets it); elsewhere"
+              + " plugin-replace-off. While tenants run the version, its migrations must stay as"
+              + " they are. The same bundle again changes nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced, or the same bundle already ran",
+      content = @Content(schema = @Schema(implementation = PluginView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not a bundle, bad manifest, another plugin or version, or it does not start")
+  @APIResponse(responseCode = "404", description = "No such plugin or version")
+  @APIResponse(
+      responseCode = "409",
+      description = "Not a development platform, or migrations tenants applied would change")
+  public PluginView replace(
+      @PathParam("id") String id, @PathParam("version") String version, byte[] bundle) {
+    if (bundle == null || bundle.length == 0) {
+      throw ProblemException.invalid("body", "the plugin's bundle (a jar) is required");
+    }
+    return view(deployment.replace(id, version, bundle));
   }
 
   @GET

@@ -88,7 +88,9 @@ public class PluginUiFileResource {
           "Plugin '" + pluginId + "' " + version + " has no UI file " + file + ".");
     }
     return Response.ok(content, type)
-        .header("Cache-Control", "public, max-age=31536000, immutable")
+        .header(
+            "Cache-Control",
+            ui.filesImmutable() ? "public, max-age=31536000, immutable" : "no-cache")
         .header("X-Content-Type-Options", "nosniff")
         // Opened on its own (a link, a new tab), an SVG is a document that could run script on the
         // platform's origin; this policy lets it draw and nothing else. Modules loaded by the app

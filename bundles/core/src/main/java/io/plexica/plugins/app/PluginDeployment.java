@@ -2,6 +2,7 @@ package io.plexica.plugins.app;
 
 import io.plexica.identity.app.PermissionCatalog;
 import io.plexica.identity.domain.PermissionInfo;
+import io.plexica.plugincheck.BundleEntries;
 import io.plexica.plugincheck.BundlePackages;
 import io.plexica.plugincheck.BundleRefusal;
 import io.plexica.plugincheck.PluginBundleCheck;
@@ -41,6 +42,12 @@ public class PluginDeployment {
   /** Announced when a plugin is removed from the registry (other replicas stop it). */
   public static final String REMOVED = "core.plugin.removed";
 
+  /**
+   * Announced when a deployed version's bundle is replaced in place (a development platform):
+   * replicas restart that version from the new bundle.
+   */
+  public static final String REPLACED = "core.plugin.replaced";
+
   /** Announced when one version of a plugin is removed from the registry (replicas stop it). */
   public static final String VERSION_REMOVED = "core.plugin.version_removed";
 
@@ -70,6 +77,19 @@ public class PluginDeployment {
   private final java.util.Map<String, Object> locks =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * The SHA-256 of the bundle each version runs from here, by {@code id@version}: a version
+   * replaced in place (here or on another replica) runs another bundle under the same version.
+   */
+  private final java.util.Map<String, String> runningDigests =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final java.util.Map<String, String> digests =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Whether a deployed version may be replaced in place: development platforms only. */
+  private final boolean replaceInPlace;
+
   private Object lockOf(String id) {
     return locks.computeIfAbsent(id, key -> new Object());
   }
@@ -80,11 +100,22 @@ public class PluginDeployment {
       PluginRuntime runtime,
       PermissionCatalog catalog,
       Clock clock) {
+    this(store, manifests, runtime, catalog, clock, false);
+  }
+
+  public PluginDeployment(
+      PluginStore store,
+      PluginManifests manifests,
+      PluginRuntime runtime,
+      PermissionCatalog catalog,
+      Clock clock,
+      boolean replaceInPlace) {
     this.store = store;
     this.manifests = manifests;
     this.runtime = runtime;
     this.catalog = catalog;
     this.clock = clock;
+    this.replaceInPlace = replaceInPlace;
   }
 
   /** Deploys a new plugin or a newer version of one, uploaded; returns the registry entry. */
@@ -111,7 +142,7 @@ public class PluginDeployment {
     }
     requireDependencies(manifest);
     requireNoConflicts(manifest);
-    runtime.activate(manifest, bundle);
+    start(manifest, bundle);
     RegisteredPlugin saved;
     try {
       saved =
@@ -156,7 +187,120 @@ public class PluginDeployment {
 
   /** Makes sure this version of the plugin runs (a tenant upgrades or downgrades to it). */
   public void ensureRunning(String id, String version) {
-    runtime.activate(manifest(id, version), bundle(id, version));
+    start(manifest(id, version), bundle(id, version));
+  }
+
+  private void start(PluginManifest manifest, byte[] bundle) {
+    runtime.activate(manifest, bundle);
+    runningDigests.put(manifest.id() + "@" + manifest.version(), sha256(bundle));
+  }
+
+  /**
+   * Replaces the bundle of a deployed version in place: the vendor's development loop ({@code mvn
+   * plexica:watch}), on a platform that allows it ({@code plexica.plugins.replace-in-place}). The
+   * new bundle passes the checks of a deploy; tenants that run the version keep their installation
+   * and, from the next call, reach the new code; their applied migrations must stay as they are. A
+   * bundle that does not start leaves the old one running. The same bundle again changes nothing.
+   */
+  public RegisteredPlugin replace(String id, String version, byte[] bundle) {
+    if (!replaceInPlace) {
+      throw new ProblemException(
+          PluginProblems.REPLACE_OFF,
+          "This platform does not replace deployed versions in place (a development platform"
+              + " does: plexica.plugins.replace-in-place=true); deploy a higher version.");
+    }
+    PluginManifest manifest = manifests.read(bundle);
+    if (!manifest.id().equals(id) || !manifest.version().equals(version)) {
+      throw ProblemException.invalid(
+          "body",
+          "is plugin '"
+              + manifest.id()
+              + "' "
+              + manifest.version()
+              + ", not "
+              + id
+              + " "
+              + version);
+    }
+    synchronized (lockOf(id)) {
+      if (!store.versions(id).contains(version)) {
+        throw new ProblemException(
+            PluginProblems.VERSION_NOT_FOUND,
+            "Plugin '" + id + "' has no version " + version + " to replace; deploy it first.");
+      }
+      String digest = sha256(bundle);
+      if (store.sha256(id, version).orElse("").equals(digest)) {
+        return get(id);
+      }
+      requireSdk(manifest, bundle);
+      requireDependencies(manifest);
+      requireNoConflicts(manifest);
+      PluginManifest old = manifest(id, version);
+      byte[] oldBundle = bundle(id, version);
+      requireSameAppliedMigrations(old, oldBundle, manifest, bundle);
+      boolean running = runtime.activeVersions(id).contains(version);
+      if (running) {
+        runtime.deactivate(id, version);
+        try {
+          start(manifest, bundle);
+        } catch (RuntimeException e) {
+          start(old, oldBundle);
+          throw e;
+        }
+      }
+      RegisteredPlugin saved;
+      try {
+        saved =
+            store.replaceVersion(
+                manifest,
+                bundle,
+                digest,
+                clock.instant(),
+                List.of(
+                    DomainEvent.ofPlatform(
+                        REPLACED, Map.of("pluginId", id, "version", version, "sha256", digest))));
+      } catch (RuntimeException e) {
+        if (running) {
+          runtime.deactivate(id, version);
+          start(old, oldBundle);
+        }
+        throw e;
+      }
+      forget(id);
+      if (saved.currentVersion().equals(version)) {
+        catalog.replace(id, permissions(manifest));
+      }
+      return saved;
+    }
+  }
+
+  /**
+   * A replacement may add migrations while no tenant runs the version, not change the ones a tenant
+   * applied: those stay recorded with their checksums in the tenant's schema.
+   */
+  private void requireSameAppliedMigrations(
+      PluginManifest old, byte[] oldBundle, PluginManifest next, byte[] bundle) {
+    if (!store.installedVersions(old.id()).contains(old.version())) {
+      return;
+    }
+    Map<String, byte[]> applied =
+        BundleEntries.migrationScripts(oldBundle, old.migrations(), file -> true);
+    Map<String, byte[]> offered =
+        BundleEntries.migrationScripts(bundle, next.migrations(), file -> true);
+    boolean same =
+        applied.size() == offered.size()
+            && applied.entrySet().stream()
+                .allMatch(e -> java.util.Arrays.equals(e.getValue(), offered.get(e.getKey())));
+    if (!same) {
+      throw new ProblemException(
+          PluginProblems.REPLACE_MIGRATIONS_CHANGED,
+          "Tenants run plugin '"
+              + old.id()
+              + "' "
+              + old.version()
+              + " with its migrations applied; a replacement in place keeps them as they are."
+              + " Deploy a higher version for new or changed migrations.");
+    }
   }
 
   /** Starts the current version of every registered plugin (at start-up, unless in safe mode). */
@@ -164,8 +308,7 @@ public class PluginDeployment {
     for (RegisteredPlugin plugin : store.list()) {
       PluginManifest manifest = currentManifest(plugin);
       try {
-        runtime.activate(
-            manifest, store.bundle(plugin.id(), plugin.currentVersion()).orElseThrow());
+        start(manifest, store.bundle(plugin.id(), plugin.currentVersion()).orElseThrow());
         catalog.register(permissions(manifest));
       } catch (RuntimeException e) {
         LOG.log(
@@ -333,6 +476,12 @@ public class PluginDeployment {
     for (String version : needed) {
       if (!runtime.activeVersions(id).contains(version)) {
         ensureRunning(id, version);
+      } else if (!store
+          .sha256(id, version)
+          .equals(Optional.ofNullable(runningDigests.get(id + "@" + version)))) {
+        // Replaced in place elsewhere: the same version, another bundle.
+        runtime.deactivate(id, version);
+        ensureRunning(id, version);
       }
     }
     retireUnused(id);
@@ -404,9 +553,22 @@ public class PluginDeployment {
                 store.manifestJson(id, version).orElseThrow(() -> noSuchVersion(id, version))));
   }
 
+  /** The SHA-256 of a deployed version's bundle: what tells a replaced version from itself. */
+  public String digest(String id, String version) {
+    return digests.computeIfAbsent(
+        id + "@" + version,
+        key -> store.sha256(id, version).orElseThrow(() -> noSuchVersion(id, version)));
+  }
+
+  /** Whether deployed versions are replaced in place here (their files are not immutable). */
+  public boolean replacesInPlace() {
+    return replaceInPlace;
+  }
+
   private void forget(String id) {
     manifestsRead.keySet().removeIf(key -> key.startsWith(id + "@"));
     packages.keySet().removeIf(key -> key.startsWith(id + "@"));
+    digests.keySet().removeIf(key -> key.startsWith(id + "@"));
   }
 
   private static ProblemException noSuchVersion(String id, String version) {

@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 /**
  * The web UIs plugins ship in their bundles: which a tenant's user sees (plugins enabled in the
  * tenant, at the version it runs, pages the user's permissions allow), and the files under {@code
- * ui/} the web app loads. Deployed versions never change, so a version's files are read from its
- * bundle once and kept (the most recently used {@value #CACHED_VERSIONS} versions).
+ * ui/} the web app loads. A deployed bundle never changes, so its files are read once and kept (the
+ * most recently used {@value #CACHED_VERSIONS} bundles).
  */
 public class PluginUi {
   static final String FOLDER = BundleEntries.UI_FOLDER;
@@ -81,6 +81,14 @@ public class PluginUi {
     return uis;
   }
 
+  /**
+   * Whether a version's files never change, so browsers may keep them: not on a development
+   * platform, which replaces versions in place.
+   */
+  public boolean filesImmutable() {
+    return !deployment.replacesInPlace();
+  }
+
   /** A file under {@code ui/} of a deployed version, by its path below {@code ui/}. */
   public Optional<byte[]> file(String pluginId, String version, String path) {
     if (path.contains("..")
@@ -88,9 +96,10 @@ public class PluginUi {
         || !store.versions(pluginId).contains(version)) {
       return Optional.empty();
     }
+    // By digest too: a version replaced in place (a development platform) has other files.
+    String key = pluginId + "/" + version + "/" + deployment.digest(pluginId, version);
     Map<String, byte[]> ui =
-        files.computeIfAbsent(
-            pluginId + "/" + version, key -> read(key, deployment.bundle(pluginId, version)));
+        files.computeIfAbsent(key, k -> read(k, deployment.bundle(pluginId, version)));
     return Optional.ofNullable(ui.get(path));
   }
 

@@ -25,6 +25,14 @@ public final class PluginProblems {
       new ProblemType("plugin-conflict", 409, "The plugin conflicts with an installed plugin");
   public static final ProblemType VERSION_EXISTS =
       new ProblemType("plugin-version-exists", 409, "This version of the plugin is deployed");
+  public static final ProblemType REPLACE_OFF =
+      new ProblemType(
+          "plugin-replace-off", 409, "This platform does not replace deployed versions in place");
+  public static final ProblemType REPLACE_MIGRATIONS_CHANGED =
+      new ProblemType(
+          "plugin-replace-migrations-changed",
+          409,
+          "The replacement changes migrations that tenants applied");
   public static final ProblemType VERSION_OLDER =
       new ProblemType("plugin-version-older", 409, "A newer version of the plugin is deployed");
   public static final ProblemType PLUGIN_NOT_FOUND =

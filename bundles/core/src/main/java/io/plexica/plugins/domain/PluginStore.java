@@ -43,6 +43,17 @@ public interface PluginStore {
       String source,
       List<DomainEvent> events);
 
+  /** The SHA-256 (hex) of a deployed version's bundle. */
+  Optional<String> sha256(String id, String version);
+
+  /**
+   * Replaces the bundle and manifest of a deployed version in place (a development platform's
+   * redeploy), describing the plugin anew when it is its current version, and writes the events to
+   * the outbox, in one transaction.
+   */
+  RegisteredPlugin replaceVersion(
+      PluginManifest manifest, byte[] bundle, String sha256, Instant now, List<DomainEvent> events);
+
   /** The versions deployed from {@code source}, of any plugin. */
   List<DeployedVersion> deployedFrom(String source);
 

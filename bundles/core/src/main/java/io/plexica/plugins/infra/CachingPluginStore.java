@@ -139,6 +139,21 @@ public class CachingPluginStore implements PluginStore, AutoCloseable {
   }
 
   @Override
+  public Optional<String> sha256(String id, String version) {
+    return store.sha256(id, version);
+  }
+
+  @Override
+  public RegisteredPlugin replaceVersion(
+      PluginManifest manifest,
+      byte[] bundle,
+      String sha256,
+      Instant now,
+      List<DomainEvent> events) {
+    return store.replaceVersion(manifest, bundle, sha256, now, events);
+  }
+
+  @Override
   public RegisteredPlugin saveVersion(
       PluginManifest manifest,
       byte[] bundle,

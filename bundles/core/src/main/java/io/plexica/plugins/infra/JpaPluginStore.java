@@ -107,6 +107,49 @@ public class JpaPluginStore implements PluginStore {
   }
 
   @Override
+  public Optional<String> sha256(String id, String version) {
+    return versionColumn("sha256", id, version).map(String.class::cast);
+  }
+
+  @Override
+  public RegisteredPlugin replaceVersion(
+      PluginManifest manifest,
+      byte[] bundle,
+      String sha256,
+      Instant now,
+      List<DomainEvent> events) {
+    return database.inCore(
+        em -> {
+          RegisteredPlugin plugin =
+              em.find(RegisteredPlugin.class, manifest.id(), LockModeType.PESSIMISTIC_WRITE);
+          int replaced =
+              em.createNativeQuery(
+                      "UPDATE plexica_core.plugin_version SET manifest = ?3, bundle = ?4,"
+                          + " sha256 = ?5, size_bytes = ?6, deployed_at = ?7"
+                          + " WHERE plugin_id = ?1 AND version = ?2")
+                  .setParameter(1, manifest.id())
+                  .setParameter(2, manifest.version())
+                  .setParameter(3, manifest.json())
+                  .setParameter(4, bundle)
+                  .setParameter(5, sha256)
+                  .setParameter(6, bundle.length)
+                  .setParameter(
+                      7,
+                      OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+                  .executeUpdate();
+          if (plugin == null || replaced != 1) {
+            throw new IllegalStateException(
+                "Plugin " + manifest.id() + " " + manifest.version() + " is not deployed");
+          }
+          if (plugin.currentVersion().equals(manifest.version())) {
+            plugin.describe(manifest, now);
+          }
+          publish(em, events);
+          return plugin;
+        });
+  }
+
+  @Override
   public List<DeployedVersion> deployedFrom(String source) {
     return database.readCore(
         em ->

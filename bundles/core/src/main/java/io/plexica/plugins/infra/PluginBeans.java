@@ -130,8 +130,10 @@ public class PluginBeans {
       PluginManifests manifests,
       PluginRuntime runtime,
       PermissionCatalog catalog,
-      Clock clock) {
-    return new PluginDeployment(store, manifests, runtime, catalog, clock);
+      Clock clock,
+      @ConfigProperty(name = "plexica.plugins.replace-in-place", defaultValue = "false")
+          boolean replaceInPlace) {
+    return new PluginDeployment(store, manifests, runtime, catalog, clock, replaceInPlace);
   }
 
   @Produces

@@ -54,6 +54,7 @@ public class PluginRegistryFollower implements AutoCloseable {
           PluginDeployment.DEPLOYED,
           PluginDeployment.REMOVED,
           PluginDeployment.VERSION_REMOVED,
+          PluginDeployment.REPLACED,
           PluginLibraries.ADDED,
           PluginLibraries.REMOVED,
           "core.plugin.installed",

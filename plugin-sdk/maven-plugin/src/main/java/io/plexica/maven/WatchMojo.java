@@ -1,0 +1,160 @@
+package io.plexica.maven;
+
+import io.plexica.plugincheck.CheckedPlugin;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * The vendor's development loop: watches the compiled plugin ({@code target/classes}, where bnd
+ * writes the bundle's manifest beside the classes and resources) and, after every change, sends it
+ * as a bundle to the platform, which runs it in place of the deployed one of the same version: a
+ * {@code mvn compile} (or an IDE's build) is live within a second. Every build passes the checks of
+ * {@code plexica:validate} first; a refusal is printed and the watch goes on. The platform must
+ * allow replacing versions in place (a development platform: {@code bin/plexica up} does). Stops
+ * with Ctrl-C, or after {@code plexica.watch.builds} deployments.
+ */
+@Mojo(name = "watch", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public class WatchMojo extends DeployMojo {
+
+  /** What is watched and sent: the project's compiled classes with bnd's manifest. */
+  @Parameter(
+      property = "plexica.watch.classes",
+      defaultValue = "${project.build.outputDirectory}",
+      required = true)
+  private File classes;
+
+  /** How often the classes are looked at, in milliseconds. */
+  @Parameter(property = "plexica.watch.interval", defaultValue = "250")
+  private long interval;
+
+  /** Stop after this many deployments (0: never, until Ctrl-C). */
+  @Parameter(property = "plexica.watch.builds", defaultValue = "0")
+  private int builds;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    PlatformClient client = client();
+    getLog()
+        .info("Watching " + classes + "; every change goes live at " + url + " (Ctrl-C stops).");
+    long seen = -1;
+    boolean replacing = false;
+    int deployed = 0;
+    try {
+      while (builds == 0 || deployed < builds) {
+        long stamp = stamp(classes.toPath());
+        // Taken once it stopped changing between two looks: a build writes many files.
+        if (stamp != seen && stamp != 0) {
+          Thread.sleep(interval);
+          if (stamp(classes.toPath()) != stamp) {
+            continue;
+          }
+          seen = stamp;
+          long start = System.nanoTime();
+          byte[] jar = jar(classes.toPath());
+          CheckedPlugin plugin;
+          try {
+            plugin = checked(jar);
+          } catch (MojoFailureException refused) {
+            getLog().error(refused.getMessage());
+            continue;
+          }
+          PlatformClient.Answer answer =
+              replacing ? replace(client, plugin, jar) : deploy(client, jar);
+          if (!replacing && answer.type().equals("plugin-version-exists")) {
+            answer = replace(client, plugin, jar);
+          }
+          if (answer.deployed()) {
+            replacing = true;
+            deployed++;
+            getLog()
+                .info(
+                    "Live: "
+                        + plugin.id()
+                        + " "
+                        + plugin.version()
+                        + " ("
+                        + (System.nanoTime() - start) / 1_000_000
+                        + " ms from the change seen)");
+          } else if (answer.type().equals("plugin-replace-off")) {
+            throw new MojoFailureException(refusal(plugin, answer));
+          } else {
+            getLog().error(refusal(plugin, answer));
+          }
+        }
+        Thread.sleep(interval);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private PlatformClient.Answer replace(PlatformClient client, CheckedPlugin plugin, byte[] jar)
+      throws MojoExecutionException {
+    try {
+      return client.replace(plugin.id(), plugin.version(), jar);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Cannot reach " + client.address() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("Interrupted while deploying", e);
+    }
+  }
+
+  /** The newest modification and the number of files under {@code root}; 0 when there is none. */
+  static long stamp(Path root) throws MojoExecutionException {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      List<Path> regular = files.filter(Files::isRegularFile).toList();
+      long newest = 0;
+      for (Path file : regular) {
+        newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+      }
+      return regular.isEmpty() ? 0 : newest * 31 + regular.size();
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot look at " + root, e);
+    }
+  }
+
+  /** The folder as a jar, its META-INF/MANIFEST.MF (bnd's) first as a jar's must be. */
+  static byte[] jar(Path root) throws MojoExecutionException {
+    Path manifestFile = root.resolve("META-INF/MANIFEST.MF");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Stream<Path> files = Files.walk(root)) {
+      Manifest manifest = new Manifest();
+      if (Files.isRegularFile(manifestFile)) {
+        try (var in = Files.newInputStream(manifestFile)) {
+          manifest.read(in);
+        }
+      }
+      try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          if (file.equals(manifestFile)) {
+            continue;
+          }
+          out.putNextEntry(new JarEntry(root.relativize(file).toString().replace('\\', '/')));
+          Files.copy(file, out);
+          out.closeEntry();
+        }
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot make a bundle of " + root, e);
+    }
+    return bytes.toByteArray();
+  }
+}
