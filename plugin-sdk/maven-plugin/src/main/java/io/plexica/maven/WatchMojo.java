@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -19,12 +18,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * The vendor's development loop: watches the compiled plugin ({@code target/classes}, where bnd
- * writes the bundle's manifest beside the classes and resources) and, after every change, sends it
+ * writes the bundle's manifest beside the classes and resources) and, after every build, sends it
  * as a bundle to the platform, which runs it in place of the deployed one of the same version: a
- * {@code mvn compile} (or an IDE's build) is live within a second. Every build passes the checks of
- * {@code plexica:validate} first; a refusal is printed and the watch goes on. The platform must
- * allow replacing versions in place (a development platform: {@code bin/plexica up} does). Stops
- * with Ctrl-C, or after {@code plexica.watch.builds} deployments.
+ * {@code mvn process-classes} (compile and bnd) is live within a second of its end. Every build
+ * passes the checks of {@code plexica:validate} first; a refusal is printed and the watch goes on.
+ * The platform must allow replacing versions in place (a development platform: {@code bin/plexica
+ * up} does). Stops with Ctrl-C, or after {@code plexica.watch.builds} deployments.
  */
 @Mojo(name = "watch", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class WatchMojo extends DeployMojo {
@@ -54,14 +53,9 @@ public class WatchMojo extends DeployMojo {
     int deployed = 0;
     try {
       while (builds == 0 || deployed < builds) {
-        long stamp = stamp(classes.toPath());
-        // Taken once it stopped changing between two looks: a build writes many files.
-        if (stamp != seen && stamp != 0) {
-          Thread.sleep(interval);
-          if (stamp(classes.toPath()) != stamp) {
-            continue;
-          }
-          seen = stamp;
+        long built = builtAt(classes.toPath());
+        if (built != seen && built != 0) {
+          seen = built;
           long start = System.nanoTime();
           byte[] jar = jar(classes.toPath());
           CheckedPlugin plugin;
@@ -87,7 +81,7 @@ public class WatchMojo extends DeployMojo {
                         + plugin.version()
                         + " ("
                         + (System.nanoTime() - start) / 1_000_000
-                        + " ms from the change seen)");
+                        + " ms after the build)");
           } else if (answer.type().equals("plugin-replace-off")) {
             throw new MojoFailureException(refusal(plugin, answer));
           } else {
@@ -114,18 +108,25 @@ public class WatchMojo extends DeployMojo {
     }
   }
 
-  /** The newest modification and the number of files under {@code root}; 0 when there is none. */
-  static long stamp(Path root) throws MojoExecutionException {
-    if (!Files.isDirectory(root)) {
+  /**
+   * When bnd last wrote the bundle's manifest under {@code root}, once it is at least as new as
+   * every other file there: bnd runs last in a build ({@code process-classes}) and writes its
+   * manifest every time, so that is a finished build. 0 while a build is under way (a class or
+   * resource newer than the manifest) or when there is no manifest.
+   */
+  static long builtAt(Path root) throws MojoExecutionException {
+    Path manifest = root.resolve("META-INF/MANIFEST.MF");
+    if (!Files.isRegularFile(manifest)) {
       return 0;
     }
     try (Stream<Path> files = Files.walk(root)) {
-      List<Path> regular = files.filter(Files::isRegularFile).toList();
-      long newest = 0;
-      for (Path file : regular) {
-        newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+      long written = Files.getLastModifiedTime(manifest).toMillis();
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        if (Files.getLastModifiedTime(file).toMillis() > written) {
+          return 0;
+        }
       }
-      return regular.isEmpty() ? 0 : newest * 31 + regular.size();
+      return written;
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot look at " + root, e);
     }
