@@ -46,8 +46,18 @@ public class DeployMojo extends BundleMojo {
 
   protected PlatformClient.Answer deploy(PlatformClient client, byte[] jar)
       throws MojoExecutionException {
+    return send(client, () -> client.deploy(jar));
+  }
+
+  /** One request of the client. */
+  interface Request {
+    PlatformClient.Answer send() throws IOException, InterruptedException;
+  }
+
+  protected static PlatformClient.Answer send(PlatformClient client, Request request)
+      throws MojoExecutionException {
     try {
-      return client.deploy(jar);
+      return request.send();
     } catch (IOException e) {
       throw new MojoExecutionException(
           "Cannot reach " + client.address() + ": " + e.getMessage(), e);

@@ -35,7 +35,7 @@ public class WatchMojo extends DeployMojo {
       required = true)
   private File classes;
 
-  /** How often the classes are looked at, in milliseconds. */
+  /** How often the classes are looked at for a finished build, in milliseconds. */
   @Parameter(property = "plexica.watch.interval", defaultValue = "250")
   private long interval;
 
@@ -97,15 +97,7 @@ public class WatchMojo extends DeployMojo {
 
   private PlatformClient.Answer replace(PlatformClient client, CheckedPlugin plugin, byte[] jar)
       throws MojoExecutionException {
-    try {
-      return client.replace(plugin.id(), plugin.version(), jar);
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "Cannot reach " + client.address() + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MojoExecutionException("Interrupted while deploying", e);
-    }
+    return send(client, () -> client.replace(plugin.id(), plugin.version(), jar));
   }
 
   /**

@@ -115,9 +115,7 @@ public class AdminPluginResource {
       responseCode = "409",
       description = "Version deployed already, older, a missing dependency, or a conflict")
   public Response deploy(byte[] bundle, @Context UriInfo uri) {
-    if (bundle == null || bundle.length == 0) {
-      throw ProblemException.invalid("body", "the plugin's bundle (a jar) is required");
-    }
+    requireBundle(bundle);
     RegisteredPlugin plugin = deployment.deploy(bundle);
     return Response.created(uri.getAbsolutePathBuilder().path(plugin.id()).build())
         .entity(view(plugin))
@@ -150,9 +148,7 @@ public class AdminPluginResource {
       description = "Not a development platform, or migrations tenants applied would change")
   public PluginView replace(
       @PathParam("id") String id, @PathParam("version") String version, byte[] bundle) {
-    if (bundle == null || bundle.length == 0) {
-      throw ProblemException.invalid("body", "the plugin's bundle (a jar) is required");
-    }
+    requireBundle(bundle);
     return view(deployment.replace(id, version, bundle));
   }
 
@@ -234,5 +230,11 @@ public class AdminPluginResource {
   public Response removeVersion(@PathParam("id") String id, @PathParam("version") String version) {
     deployment.removeVersion(id, version);
     return Response.noContent().build();
+  }
+
+  private static void requireBundle(byte[] bundle) {
+    if (bundle == null || bundle.length == 0) {
+      throw ProblemException.invalid("body", "the plugin's bundle (a jar) is required");
+    }
   }
 }

@@ -87,23 +87,34 @@ public class JpaPluginStore implements PluginStore {
             plugin.describe(manifest, now);
           }
           em.flush();
-          em.createNativeQuery(
-                  "INSERT INTO plexica_core.plugin_version"
-                      + " (plugin_id, version, manifest, bundle, sha256, size_bytes, deployed_at,"
-                      + " source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-              .setParameter(1, manifest.id())
-              .setParameter(2, manifest.version())
-              .setParameter(3, manifest.json())
-              .setParameter(4, bundle)
-              .setParameter(5, sha256)
-              .setParameter(6, bundle.length)
-              .setParameter(
-                  7, OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+          withVersion(
+                  em.createNativeQuery(
+                      "INSERT INTO plexica_core.plugin_version"
+                          + " (plugin_id, version, manifest, bundle, sha256, size_bytes,"
+                          + " deployed_at, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+                  manifest,
+                  bundle,
+                  sha256,
+                  now)
               .setParameter(8, source)
               .executeUpdate();
           publish(em, events);
           return plugin;
         });
+  }
+
+  /** A version's row in parameters 1 to 7: id, version, manifest, bundle, digest, size, date. */
+  private static Query withVersion(
+      Query query, PluginManifest manifest, byte[] bundle, String sha256, Instant now) {
+    return query
+        .setParameter(1, manifest.id())
+        .setParameter(2, manifest.version())
+        .setParameter(3, manifest.json())
+        .setParameter(4, bundle)
+        .setParameter(5, sha256)
+        .setParameter(6, bundle.length)
+        .setParameter(
+            7, OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
   }
 
   @Override
@@ -123,19 +134,15 @@ public class JpaPluginStore implements PluginStore {
           RegisteredPlugin plugin =
               em.find(RegisteredPlugin.class, manifest.id(), LockModeType.PESSIMISTIC_WRITE);
           int replaced =
-              em.createNativeQuery(
-                      "UPDATE plexica_core.plugin_version SET manifest = ?3, bundle = ?4,"
-                          + " sha256 = ?5, size_bytes = ?6, deployed_at = ?7"
-                          + " WHERE plugin_id = ?1 AND version = ?2")
-                  .setParameter(1, manifest.id())
-                  .setParameter(2, manifest.version())
-                  .setParameter(3, manifest.json())
-                  .setParameter(4, bundle)
-                  .setParameter(5, sha256)
-                  .setParameter(6, bundle.length)
-                  .setParameter(
-                      7,
-                      OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+              withVersion(
+                      em.createNativeQuery(
+                          "UPDATE plexica_core.plugin_version SET manifest = ?3, bundle = ?4,"
+                              + " sha256 = ?5, size_bytes = ?6, deployed_at = ?7"
+                              + " WHERE plugin_id = ?1 AND version = ?2"),
+                      manifest,
+                      bundle,
+                      sha256,
+                      now)
                   .executeUpdate();
           if (plugin == null || replaced != 1) {
             throw new IllegalStateException(
