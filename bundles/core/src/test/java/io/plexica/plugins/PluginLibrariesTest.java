@@ -87,6 +87,30 @@ class PluginLibrariesTest {
   }
 
   @Test
+  void aLibraryThatARegisteredVersionNeedsStaysWhileThatVersionIsThereEvenStopped() {
+    String name = libraryName("dates");
+    node.libraries.add(library(name, "1.0.0", name + ";version=\"1.0.0\"", null));
+    String id = plugin("dates-user");
+    node.deployment.deploy(pluginImporting(id, name + ";version=\"[1,2)\""));
+    node.deployment.deploy(TestBundles.plugin(id, "2.0.0", "", Map.of()));
+    assertThat(node.runtime.activeVersions(id))
+        .as("1.0.0 stopped: no tenant")
+        .containsExactly("2.0.0");
+    assertThat(node.libraries.used(name, "1.0.0").users()).isEmpty();
+
+    refused(
+        () -> node.libraries.remove(name, "1.0.0"),
+        PluginProblems.LIBRARY_IN_USE,
+        "do not run now but may at a tenant's upgrade: " + id + " 1.0.0");
+    node.deployment.ensureRunning(id, "1.0.0");
+    assertThat(node.runtime.activeVersions(id)).as("it still starts").contains("1.0.0");
+
+    node.deployment.removeVersion(id, "1.0.0");
+    node.libraries.remove(name, "1.0.0");
+    assertThat(node.libraries.list()).noneMatch(l -> l.library().symbolicName().equals(name));
+  }
+
+  @Test
   void versionsLiveSideBySideAndEachPluginGetsTheOneItsRangeAccepts() {
     String name = libraryName("json");
     node.libraries.add(library(name, "1.4.0", name + ";version=\"1.4.0\"", null));

@@ -61,7 +61,8 @@ class PluginRegistryFollowerTest {
                   new PluginLibraries(
                       new JpaLibraryStore(TestPlatform.database()),
                       libraryRuntimeOfB,
-                      Clock.systemUTC()),
+                      Clock.systemUTC(),
+                      followingOnB::registeredPackages),
                   Duration.ofHours(1))
               .start()) {
         Await.until(
@@ -119,7 +120,10 @@ class PluginRegistryFollowerTest {
 
   private static PluginLibraries libraries(FelixHost host) {
     return new PluginLibraries(
-        new JpaLibraryStore(TestPlatform.database()), new FelixLibraries(host), Clock.systemUTC());
+        new JpaLibraryStore(TestPlatform.database()),
+        new FelixLibraries(host),
+        Clock.systemUTC(),
+        java.util.Map::of);
   }
 
   /**

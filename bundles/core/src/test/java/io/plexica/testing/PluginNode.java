@@ -58,7 +58,8 @@ public final class PluginNode implements AutoCloseable {
         new PluginLibraries(
             new JpaLibraryStore(TestPlatform.database()),
             new FelixLibraries(host),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            deployment::registeredPackages);
     installations =
         new PluginInstallations(
             store,

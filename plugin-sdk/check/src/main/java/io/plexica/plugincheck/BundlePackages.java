@@ -12,7 +12,8 @@ import org.osgi.framework.VersionRange;
 /**
  * The Java packages a plugin's bundle exports (each with its version) and imports (each with the
  * range it accepts), as its jar manifest declares them: what decides whether one plugin's services
- * fit another plugin's version.
+ * fit another plugin's version. Optional imports ({@code resolution:=optional}) are not among the
+ * imports: the bundle resolves without them.
  */
 public record BundlePackages(Map<String, Version> exports, Map<String, VersionRange> imports) {
   /** What an import without a version accepts: any version. */
@@ -40,6 +41,9 @@ public record BundlePackages(Map<String, Version> exports, Map<String, VersionRa
     Map<String, VersionRange> imports = new LinkedHashMap<>();
     for (String clause : clauses(main.getValue("Import-Package"))) {
       Clause parsed = Clause.parse(clause);
+      if (parsed.optional()) {
+        continue;
+      }
       VersionRange range = parsed.version().map(VersionRange::new).orElse(ANY);
       parsed.packages().forEach(name -> imports.put(name, range));
     }
@@ -66,20 +70,26 @@ public record BundlePackages(Map<String, Version> exports, Map<String, VersionRa
     return unmet;
   }
 
-  /** One clause: its packages (several may share attributes) and its {@code version}. */
-  private record Clause(List<String> packages, Optional<String> version) {
+  /**
+   * One clause: its packages (several may share attributes), its {@code version}, and whether it is
+   * an optional import ({@code resolution:=optional}).
+   */
+  private record Clause(List<String> packages, Optional<String> version, boolean optional) {
     static Clause parse(String clause) {
       List<String> packages = new ArrayList<>();
       Optional<String> version = Optional.empty();
+      boolean optional = false;
       for (String part : clause.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
         String item = part.strip();
-        if (item.startsWith("version=")) {
+        if (item.replace(" ", "").equals("resolution:=optional")) {
+          optional = true;
+        } else if (item.startsWith("version=")) {
           version = Optional.of(item.substring("version=".length()).replace("\"", "").strip());
         } else if (!item.contains("=")) {
           packages.add(item);
         }
       }
-      return new Clause(packages, version);
+      return new Clause(packages, version, optional);
     }
   }
 

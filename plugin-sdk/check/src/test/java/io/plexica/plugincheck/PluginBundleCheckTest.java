@@ -120,7 +120,8 @@ class PluginBundleCheckTest {
         check.check(
             bundle(
                 "1.0.0",
-                "io.plexica.sdk.route;version=\"[1.3,2)\",io.plexica.sdk.nothing,io.plexica.samples.crm.api",
+                "io.plexica.sdk.route;version=\"[1.3,2)\",io.plexica.sdk.nothing,io.plexica.samples.crm.api,"
+                    + "io.plexica.sdk.maybe;resolution:=optional",
                 pluginJson("1.0.0", "[1.1,2)")));
     BundleRefusal imports = refusal(() -> PluginBundleCheck.checkSdk(builtNewer, SDK_1_2));
     assertThat(imports.type()).isEqualTo("plugin-sdk-incompatible");

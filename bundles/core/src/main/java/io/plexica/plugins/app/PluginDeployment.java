@@ -535,6 +535,20 @@ public class PluginDeployment {
     return store.tenantsUsing(id);
   }
 
+  /**
+   * The packages of every registered version, by {@code id@version}, running here or not: what a
+   * library's removal must leave them (a version not running now may run at a tenant's upgrade).
+   */
+  public Map<String, BundlePackages> registeredPackages() {
+    Map<String, BundlePackages> all = new java.util.LinkedHashMap<>();
+    for (RegisteredPlugin plugin : store.list()) {
+      for (String version : store.versions(plugin.id())) {
+        all.put(plugin.id() + " " + version, packages(plugin.id(), version));
+      }
+    }
+    return all;
+  }
+
   /** The packages a deployed version exports and imports (a deployed version never changes). */
   public BundlePackages packages(String id, String version) {
     return packages.computeIfAbsent(

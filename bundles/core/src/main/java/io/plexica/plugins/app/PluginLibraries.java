@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import java.util.logging.Level;
@@ -50,11 +51,21 @@ public class PluginLibraries {
   private final LibraryStore store;
   private final LibraryRuntime runtime;
   private final Clock clock;
+  private final Supplier<Map<String, BundlePackages>> registeredPlugins;
 
-  public PluginLibraries(LibraryStore store, LibraryRuntime runtime, Clock clock) {
+  /**
+   * {@code registeredPlugins}: the packages of every registered plugin version by its label ({@code
+   * crm 1.0.0}), running or not ({@link PluginDeployment#registeredPackages}).
+   */
+  public PluginLibraries(
+      LibraryStore store,
+      LibraryRuntime runtime,
+      Clock clock,
+      Supplier<Map<String, BundlePackages>> registeredPlugins) {
     this.store = store;
     this.runtime = runtime;
     this.clock = clock;
+    this.registeredPlugins = registeredPlugins;
   }
 
   /** A library with what uses it on this node now. */
@@ -101,12 +112,56 @@ public class PluginLibraries {
               + users.stream().map(LibraryUser::toString).collect(Collectors.joining(", "))
               + "; remove those (or move them to another version of it) first.");
     }
+    List<String> needing = registeredNeeding(library);
+    if (!needing.isEmpty()) {
+      throw new ProblemException(
+          PluginProblems.LIBRARY_IN_USE,
+          "Library "
+              + library.label()
+              + " is needed by plugin version(s) that do not run now but may at a tenant's"
+              + " upgrade: "
+              + String.join(", ", needing)
+              + "; nothing else here exports what they import from it. Remove those versions"
+              + " first, or add another version of the library that fits their ranges.");
+    }
     store.delete(
         symbolicName,
         version,
         List.of(
             DomainEvent.ofPlatform(REMOVED, Map.of("library", symbolicName, "version", version))));
     runtime.uninstall(symbolicName, version);
+  }
+
+  /**
+   * The registered plugin versions that import a package which {@code library} exports in a version
+   * they accept and no other library, nor any registered plugin version, exports in one: without it
+   * they would not resolve when they start. (Those running are wired, and named by the runtime.)
+   */
+  private List<String> registeredNeeding(PluginLibrary library) {
+    Map<String, BundlePackages> plugins = registeredPlugins.get();
+    List<Map<String, Version>> others = new java.util.ArrayList<>();
+    store.list().stream()
+        .filter(l -> !l.label().equals(library.label()))
+        .forEach(l -> others.add(l.exports()));
+    plugins.values().forEach(p -> others.add(p.exports()));
+    List<String> needing = new java.util.ArrayList<>();
+    plugins.forEach(
+        (label, packages) ->
+            packages
+                .imports()
+                .forEach(
+                    (name, range) -> {
+                      Version offered = library.exports().get(name);
+                      boolean fromThis = offered != null && range.includes(offered);
+                      boolean elsewhere =
+                          others.stream()
+                              .map(exports -> exports.get(name))
+                              .anyMatch(v -> v != null && range.includes(v));
+                      if (fromThis && !elsewhere && !needing.contains(label)) {
+                        needing.add(label);
+                      }
+                    }));
+    return needing;
   }
 
   public List<UsedLibrary> list() {

@@ -107,8 +107,13 @@ public class PluginBeans {
 
   @Produces
   @Singleton
-  PluginLibraries libraries(FelixHost host, Database database, Clock clock) {
-    return new PluginLibraries(new JpaLibraryStore(database), new FelixLibraries(host), clock);
+  PluginLibraries libraries(
+      FelixHost host, Database database, Clock clock, PluginDeployment deployment) {
+    return new PluginLibraries(
+        new JpaLibraryStore(database),
+        new FelixLibraries(host),
+        clock,
+        deployment::registeredPackages);
   }
 
   @Produces
