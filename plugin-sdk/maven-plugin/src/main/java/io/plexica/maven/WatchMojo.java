@@ -6,10 +6,18 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.lifecycle.MavenExecutionPlan;
+import org.apache.maven.plugin.BuildPluginManager;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,13 +25,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * The vendor's development loop: watches the compiled plugin ({@code target/classes}, where bnd
- * writes the bundle's manifest beside the classes and resources) and, after every build, sends it
- * as a bundle to the platform, which runs it in place of the deployed one of the same version: a
- * {@code mvn process-classes} (compile and bnd) is live within a second of its end. Every build
- * passes the checks of {@code plexica:validate} first; a refusal is printed and the watch goes on.
- * The platform must allow replacing versions in place (a development platform: {@code bin/plexica
- * up} does). Stops with Ctrl-C, or after {@code plexica.watch.builds} deployments.
+ * The vendor's development loop: watches the plugin's sources and, after every change, builds it in
+ * this JVM as {@code mvn process-classes} would (resources, compile, bnd: warm, so in about a
+ * second) and sends {@code target/classes} (bnd writes the bundle's manifest beside the classes and
+ * resources) as a bundle to the platform, which runs it in place of the deployed one of the same
+ * version. A build made elsewhere (another {@code mvn process-classes}, an IDE running bnd) is sent
+ * as well, once bnd wrote its manifest. Every build passes the checks of {@code plexica:validate}
+ * first; a refusal is printed and the watch goes on. The platform must allow replacing versions in
+ * place (a development platform: {@code bin/plexica up} does). Stops with Ctrl-C, or after {@code
+ * plexica.watch.builds} deployments.
  */
 @Mojo(name = "watch", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class WatchMojo extends DeployMojo {
@@ -39,9 +49,25 @@ public class WatchMojo extends DeployMojo {
   @Parameter(property = "plexica.watch.interval", defaultValue = "250")
   private long interval;
 
+  /** Whether a change of the sources is built here (false: only builds made elsewhere are sent). */
+  @Parameter(property = "plexica.watch.build", defaultValue = "true")
+  private boolean build;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  private final LifecycleExecutor lifecycle;
+  private final BuildPluginManager pluginManager;
+
   /** Stop after this many deployments (0: never, until Ctrl-C). */
   @Parameter(property = "plexica.watch.builds", defaultValue = "0")
   private int builds;
+
+  @Inject
+  public WatchMojo(LifecycleExecutor lifecycle, BuildPluginManager pluginManager) {
+    this.lifecycle = lifecycle;
+    this.pluginManager = pluginManager;
+  }
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -49,10 +75,21 @@ public class WatchMojo extends DeployMojo {
     getLog()
         .info("Watching " + classes + "; every change goes live at " + url + " (Ctrl-C stops).");
     long seen = -1;
+    long sourcesSeen = sourcesStamp();
     boolean replacing = false;
     int deployed = 0;
     try {
       while (builds == 0 || deployed < builds) {
+        long sources = sourcesStamp();
+        if (build && sources != sourcesSeen) {
+          // An editor saves in steps: taken once it stopped changing for one look.
+          Thread.sleep(interval);
+          if (sourcesStamp() != sources) {
+            continue;
+          }
+          sourcesSeen = sources;
+          rebuild();
+        }
         long built = builtAt(classes.toPath());
         if (built != seen && built != 0) {
           seen = built;
@@ -93,6 +130,46 @@ public class WatchMojo extends DeployMojo {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Runs the mojos of the project's lifecycle up to {@code process-classes} in this JVM, each with
+   * the configuration Maven gives it; a failure (a compile error) is printed and the watch goes on.
+   */
+  private void rebuild() {
+    long start = System.nanoTime();
+    try {
+      MavenExecutionPlan plan = lifecycle.calculateExecutionPlan(session, "process-classes");
+      for (MojoExecution execution : plan.getMojoExecutions()) {
+        pluginManager.executeMojo(session, execution);
+      }
+      getLog().info("Built in " + (System.nanoTime() - start) / 1_000_000 + " ms.");
+    } catch (Exception e) {
+      getLog().error("The build failed: " + e.getMessage());
+    }
+  }
+
+  /** The newest modification and the number of files of the sources and resources; 0 for none. */
+  private long sourcesStamp() throws MojoExecutionException {
+    List<Path> roots = new ArrayList<>();
+    project.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
+    project.getResources().forEach(resource -> roots.add(Path.of(resource.getDirectory())));
+    long newest = 0;
+    int count = 0;
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+          count++;
+        }
+      } catch (IOException e) {
+        throw new MojoExecutionException("Cannot look at " + root, e);
+      }
+    }
+    return newest * 31 + count;
   }
 
   private PlatformClient.Answer replace(PlatformClient client, CheckedPlugin plugin, byte[] jar)
