@@ -76,6 +76,11 @@ public class WatchMojo extends DeployMojo {
         .info("Watching " + classes + "; every change goes live at " + url + " (Ctrl-C stops).");
     long seen = -1;
     long sourcesSeen = sourcesStamp();
+    if (build) {
+      // Once at the start: what is sent first is what the sources say, and the compiler and bnd
+      // are loaded and warm before the first edit.
+      rebuild();
+    }
     boolean replacing = false;
     int deployed = 0;
     try {
