@@ -187,7 +187,10 @@ public class PluginDeployment {
 
   /** Makes sure this version of the plugin runs (a tenant upgrades or downgrades to it). */
   public void ensureRunning(String id, String version) {
-    start(manifest(id, version), bundle(id, version));
+    // Most calls find it running: spare them the bundle's read from the registry and its digest.
+    if (!runtime.activeVersions(id).contains(version)) {
+      start(manifest(id, version), bundle(id, version));
+    }
   }
 
   private void start(PluginManifest manifest, byte[] bundle) {
