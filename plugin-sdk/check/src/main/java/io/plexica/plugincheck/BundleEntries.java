@@ -104,7 +104,7 @@ public final class BundleEntries {
    */
   public static Map<String, byte[]> read(
       byte[] bundle, Predicate<String> wanted, int maxEntryBytes, long maxTotalBytes, String what) {
-    long ratioLimit = Math.max(RATIO_FLOOR_BYTES, (long) bundle.length * MAX_RATIO);
+    long ratioLimit = ratioLimit(bundle.length);
     long total = 0;
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
@@ -129,6 +129,11 @@ public final class BundleEntries {
       throw invalid("it is not a readable jar: " + e.getMessage());
     }
     return entries;
+  }
+
+  /** What all entries read from a bundle of {@code size} bytes may inflate to, at most. */
+  static long ratioLimit(long size) {
+    return Math.max(RATIO_FLOOR_BYTES, size * MAX_RATIO);
   }
 
   /** At most {@code max} bytes of the stream; null when there are more. */

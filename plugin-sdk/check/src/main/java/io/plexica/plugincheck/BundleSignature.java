@@ -58,7 +58,7 @@ public final class BundleSignature {
     if (manifest == null) {
       throw refused("it has no jar manifest, so no signature");
     }
-    long limit = Math.max(1024L * 1024, size * BundleEntries.MAX_RATIO);
+    long limit = BundleEntries.ratioLimit(size);
     long total = 0;
     X509Certificate signer = null;
     Set<String> present = new HashSet<>();

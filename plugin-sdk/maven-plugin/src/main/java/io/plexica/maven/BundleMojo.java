@@ -1,5 +1,6 @@
 package io.plexica.maven;
 
+import io.plexica.plugincheck.BundlePackages;
 import io.plexica.plugincheck.BundleRefusal;
 import io.plexica.plugincheck.CheckedPlugin;
 import io.plexica.plugincheck.Finding;
@@ -76,13 +77,13 @@ abstract class BundleMojo extends AbstractMojo {
    */
   protected void reportLibraryImports(CheckedPlugin plugin) {
     TreeSet<String> fromLibraries = new TreeSet<>();
-    plugin
-        .packages()
+    BundlePackages packages = plugin.packages();
+    packages
         .imports()
         .forEach(
             (name, range) -> {
               if (PROVIDED.stream().noneMatch(name::startsWith)
-                  && !plugin.packages().exports().containsKey(name)) {
+                  && !packages.exports().containsKey(name)) {
                 fromLibraries.add(name + " " + range);
               }
             });

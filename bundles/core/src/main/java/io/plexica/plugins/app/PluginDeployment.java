@@ -142,14 +142,15 @@ public class PluginDeployment {
     }
     requireDependencies(manifest);
     requireNoConflicts(manifest);
-    start(manifest, bundle);
+    String digest = sha256(bundle);
+    start(manifest, bundle, digest);
     RegisteredPlugin saved;
     try {
       saved =
           store.saveVersion(
               manifest,
               bundle,
-              sha256(bundle),
+              digest,
               clock.instant(),
               source,
               List.of(
@@ -189,13 +190,14 @@ public class PluginDeployment {
   public void ensureRunning(String id, String version) {
     // Most calls find it running: spare them the bundle's read from the registry and its digest.
     if (!runtime.activeVersions(id).contains(version)) {
-      start(manifest(id, version), bundle(id, version));
+      start(manifest(id, version), bundle(id, version), digest(id, version));
     }
   }
 
-  private void start(PluginManifest manifest, byte[] bundle) {
+  /** Runs the version here, remembering which bundle ({@code digest}) it runs from. */
+  private void start(PluginManifest manifest, byte[] bundle, String digest) {
     runtime.activate(manifest, bundle);
-    runningDigests.put(manifest.id() + "@" + manifest.version(), sha256(bundle));
+    runningDigests.put(manifest.id() + "@" + manifest.version(), digest);
   }
 
   /**
@@ -232,7 +234,8 @@ public class PluginDeployment {
             "Plugin '" + id + "' has no version " + version + " to replace; deploy it first.");
       }
       String digest = sha256(bundle);
-      if (store.sha256(id, version).orElse("").equals(digest)) {
+      String oldDigest = digest(id, version);
+      if (oldDigest.equals(digest)) {
         return get(id);
       }
       requireSdk(manifest, bundle);
@@ -245,9 +248,9 @@ public class PluginDeployment {
       if (running) {
         runtime.deactivate(id, version);
         try {
-          start(manifest, bundle);
+          start(manifest, bundle, digest);
         } catch (RuntimeException e) {
-          start(old, oldBundle);
+          start(old, oldBundle, oldDigest);
           throw e;
         }
       }
@@ -265,7 +268,7 @@ public class PluginDeployment {
       } catch (RuntimeException e) {
         if (running) {
           runtime.deactivate(id, version);
-          start(old, oldBundle);
+          start(old, oldBundle, oldDigest);
         }
         throw e;
       }
@@ -311,7 +314,10 @@ public class PluginDeployment {
     for (RegisteredPlugin plugin : store.list()) {
       PluginManifest manifest = currentManifest(plugin);
       try {
-        start(manifest, store.bundle(plugin.id(), plugin.currentVersion()).orElseThrow());
+        start(
+            manifest,
+            store.bundle(plugin.id(), plugin.currentVersion()).orElseThrow(),
+            digest(plugin.id(), plugin.currentVersion()));
         catalog.register(permissions(manifest));
       } catch (RuntimeException e) {
         LOG.log(
@@ -479,9 +485,7 @@ public class PluginDeployment {
     for (String version : needed) {
       if (!runtime.activeVersions(id).contains(version)) {
         ensureRunning(id, version);
-      } else if (!store
-          .sha256(id, version)
-          .equals(Optional.ofNullable(runningDigests.get(id + "@" + version)))) {
+      } else if (!digest(id, version).equals(runningDigests.get(id + "@" + version))) {
         // Replaced in place elsewhere: the same version, another bundle.
         runtime.deactivate(id, version);
         ensureRunning(id, version);
