@@ -16,7 +16,9 @@ public class BundleRefusal extends RuntimeException {
     /** An OSGi bundle whose plugin.json, or what it names, is wrong. */
     MANIFEST("plugin-manifest-invalid"),
     /** A plugin that does not run on the SDK release it is checked against. */
-    SDK("plugin-sdk-incompatible");
+    SDK("plugin-sdk-incompatible"),
+    /** A bundle not signed by a key its vendor registered, or changed since it was signed. */
+    SIGNATURE("plugin-signature-invalid");
 
     private final String type;
 

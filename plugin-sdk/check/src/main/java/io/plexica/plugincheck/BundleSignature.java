@@ -132,6 +132,6 @@ public final class BundleSignature {
   }
 
   private static BundleRefusal refused(String why) {
-    return new BundleRefusal(Kind.BUNDLE, "The bundle's signature was refused: " + why + ".");
+    return new BundleRefusal(Kind.SIGNATURE, "The bundle's signature was refused: " + why + ".");
   }
 }

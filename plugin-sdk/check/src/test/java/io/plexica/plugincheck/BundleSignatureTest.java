@@ -72,7 +72,7 @@ class BundleSignatureTest {
 
     assertThatThrownBy(() -> BundleSignature.signer(tampered, List.of(vendor)))
         .isInstanceOfSatisfying(
-            BundleRefusal.class, e -> assertThat(e.type()).isEqualTo("plugin-bundle-invalid"));
+            BundleRefusal.class, e -> assertThat(e.type()).isEqualTo("plugin-signature-invalid"));
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
@@ -98,7 +98,7 @@ class BundleSignatureTest {
     try {
       BundleSignature.signer(bundle, List.of(trusted));
     } catch (BundleRefusal refusal) {
-      assertThat(refusal.type()).isEqualTo("plugin-bundle-invalid");
+      assertThat(refusal.type()).isEqualTo("plugin-signature-invalid");
       return refusal.detail();
     }
     throw new AssertionError("the bundle was accepted");

@@ -21,6 +21,18 @@ public interface Realms {
   /** What the platform realm's sign-in page (the console's) calls it. */
   String PLATFORM_DISPLAY_NAME = "Plexica";
 
+  /**
+   * The platform realm's role of plugin vendors' accounts: they sign in to the console's vendor
+   * pages and publish through {@code /api/v1/vendor}, nothing else.
+   */
+  String VENDOR_ROLE = "plugin-vendor";
+
+  String VENDOR_ROLE_DESCRIPTION = "A plugin vendor: publishes its own plugins";
+
+  /**
+   * Creates the platform realm with its roles (platform administrators, plugin vendors), the
+   * console's client and its first administrator when missing; adds a role an older realm lacks.
+   */
   void ensurePlatformRealm();
 
   /**

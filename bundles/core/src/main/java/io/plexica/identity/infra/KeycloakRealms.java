@@ -124,10 +124,12 @@ public class KeycloakRealms implements Realms, AutoCloseable {
   @Override
   public void ensurePlatformRealm() {
     if (exists(PLATFORM_REALM)) {
+      // Realms made before vendors existed get their role.
+      createRole(PLATFORM_REALM, VENDOR_ROLE, VENDOR_ROLE_DESCRIPTION);
       return;
     }
     RealmRepresentation realm = baseRealm(PLATFORM_REALM, PLATFORM_DISPLAY_NAME);
-    realm.setRoles(roles(List.of("platform-admin")));
+    realm.setRoles(roles(List.of("platform-admin", VENDOR_ROLE)));
     List<ClientRepresentation> clients = new ArrayList<>();
     List<ProtocolMapperRepresentation> mappers = List.of(audienceMapper());
     clients.add(

@@ -5,6 +5,7 @@ import io.plexica.identity.domain.PermissionInfo;
 import io.plexica.plugincheck.BundleEntries;
 import io.plexica.plugincheck.BundlePackages;
 import io.plexica.plugincheck.BundleRefusal;
+import io.plexica.plugincheck.BundleSignature;
 import io.plexica.plugincheck.PluginBundleCheck;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.plugins.domain.PluginManifest.PluginReference;
@@ -13,6 +14,7 @@ import io.plexica.plugins.domain.PluginStore;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.events.DomainEvent;
 import io.plexica.shared.problem.ProblemException;
+import io.plexica.shared.security.Certificates;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -128,13 +130,35 @@ public class PluginDeployment {
    * file removes only what it deployed); returns the registry entry.
    */
   public RegisteredPlugin deploy(byte[] bundle, String source) {
+    return deploy(bundle, source, Optional.empty());
+  }
+
+  /**
+   * Deploys a version a vendor published ({@code signed}), or the platform's own: the plugin is the
+   * vendor's from then on, and every load checks the bundle against the certificate that signed it.
+   */
+  public RegisteredPlugin deploy(
+      byte[] bundle, String source, Optional<PluginStore.Signed> signed) {
     PluginManifest manifest = manifests.read(bundle);
     synchronized (lockOf(manifest.id())) {
-      return deploy(manifest, bundle, source);
+      vet(manifest, bundle);
+      return deploy(manifest, bundle, source, signed);
     }
   }
 
-  private RegisteredPlugin deploy(PluginManifest manifest, byte[] bundle, String source) {
+  /**
+   * Everything a deploy checks before it starts the bundle: the bundle and its plugin.json, the SDK
+   * it was built against, a version newer than the deployed ones, the plugins it needs deployed in
+   * a version in range, and no conflict either way. A vendor's upload is checked so at once, long
+   * before a platform administrator approves it; returns what the bundle says of itself.
+   */
+  public PluginManifest vet(byte[] bundle) {
+    PluginManifest manifest = manifests.read(bundle);
+    vet(manifest, bundle);
+    return manifest;
+  }
+
+  private void vet(PluginManifest manifest, byte[] bundle) {
     requireSdk(manifest, bundle);
     Optional<RegisteredPlugin> existing = store.find(manifest.id());
     if (existing.isPresent()) {
@@ -142,6 +166,10 @@ public class PluginDeployment {
     }
     requireDependencies(manifest);
     requireNoConflicts(manifest);
+  }
+
+  private RegisteredPlugin deploy(
+      PluginManifest manifest, byte[] bundle, String source, Optional<PluginStore.Signed> signed) {
     String digest = sha256(bundle);
     start(manifest, bundle, digest);
     RegisteredPlugin saved;
@@ -153,6 +181,7 @@ public class PluginDeployment {
               digest,
               clock.instant(),
               source,
+              signed,
               List.of(
                   DomainEvent.ofPlatform(
                       DEPLOYED, Map.of("pluginId", manifest.id(), "version", manifest.version()))));
@@ -190,8 +219,45 @@ public class PluginDeployment {
   public void ensureRunning(String id, String version) {
     // Most calls find it running: spare them the bundle's read from the registry and its digest.
     if (!runtime.activeVersions(id).contains(version)) {
-      start(manifest(id, version), bundle(id, version), digest(id, version));
+      start(manifest(id, version), intactBundle(id, version), digest(id, version));
     }
+  }
+
+  /**
+   * A deployed version's bundle as read from the registry, checked before it runs: its SHA-256 must
+   * be the one recorded at its deploy, and a version a vendor published must still carry the
+   * signature it was approved with. A bundle changed in the registry's storage is refused, loudly,
+   * and never loaded.
+   */
+  private byte[] intactBundle(String id, String version) {
+    byte[] bundle = bundle(id, version);
+    String recorded = digest(id, version);
+    if (!sha256(bundle).equals(recorded)) {
+      throw tampered(id, version, "its SHA-256 is no longer " + recorded);
+    }
+    Optional<String> certificate = store.signerCertificate(id, version);
+    if (certificate.isPresent()) {
+      try {
+        BundleSignature.signer(bundle, List.of(Certificates.fromPem(certificate.get())));
+      } catch (BundleRefusal refusal) {
+        throw tampered(id, version, refusal.detail());
+      }
+    }
+    return bundle;
+  }
+
+  private static ProblemException tampered(String id, String version, String why) {
+    LOG.severe(
+        "Plugin " + id + " " + version + " was changed in the registry and is not loaded: " + why);
+    return new ProblemException(
+        PluginProblems.BUNDLE_TAMPERED,
+        "Plugin '"
+            + id
+            + "' "
+            + version
+            + " changed since it was deployed and is not loaded ("
+            + why
+            + "); deploy it again from its vendor's signed bundle.");
   }
 
   /** Runs the version here, remembering which bundle ({@code digest}) it runs from. */
@@ -316,7 +382,7 @@ public class PluginDeployment {
       try {
         start(
             manifest,
-            store.bundle(plugin.id(), plugin.currentVersion()).orElseThrow(),
+            intactBundle(plugin.id(), plugin.currentVersion()),
             digest(plugin.id(), plugin.currentVersion()));
         catalog.register(permissions(manifest));
       } catch (RuntimeException e) {
@@ -671,7 +737,8 @@ public class PluginDeployment {
         .toList();
   }
 
-  static String sha256(byte[] bundle) {
+  /** The SHA-256 of a bundle, in lower-case hex: what the registry records of each version. */
+  public static String sha256(byte[] bundle) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bundle));
     } catch (NoSuchAlgorithmException e) {

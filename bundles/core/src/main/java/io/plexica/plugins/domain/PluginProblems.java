@@ -17,6 +17,14 @@ public final class PluginProblems {
       new ProblemType("plugin-manifest-invalid", 400, "The plugin's manifest is not valid");
   public static final ProblemType SDK_INCOMPATIBLE =
       new ProblemType("plugin-sdk-incompatible", 400, "The plugin needs another SDK version");
+  public static final ProblemType SIGNATURE_INVALID =
+      new ProblemType(
+          "plugin-signature-invalid",
+          400,
+          "The bundle is not signed by its vendor's key, or changed since");
+  public static final ProblemType BUNDLE_TAMPERED =
+      new ProblemType(
+          "plugin-bundle-tampered", 500, "A deployed bundle changed since it was approved");
   public static final ProblemType BUNDLE_UNRESOLVED =
       new ProblemType("plugin-bundle-unresolved", 400, "The plugin's bundle cannot start");
   public static final ProblemType DEPENDENCY_MISSING =
@@ -98,6 +106,7 @@ public final class PluginProblems {
           case BUNDLE -> BUNDLE_INVALID;
           case MANIFEST -> MANIFEST_INVALID;
           case SDK -> SDK_INCOMPATIBLE;
+          case SIGNATURE -> SIGNATURE_INVALID;
         };
     return new ProblemException(
         type,

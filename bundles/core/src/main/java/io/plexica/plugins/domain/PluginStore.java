@@ -31,9 +31,26 @@ public interface PluginStore {
     return saveVersion(manifest, bundle, sha256, now, UPLOADED, List.of());
   }
 
+  default RegisteredPlugin saveVersion(
+      PluginManifest manifest,
+      byte[] bundle,
+      String sha256,
+      Instant now,
+      String source,
+      List<DomainEvent> events) {
+    return saveVersion(manifest, bundle, sha256, now, source, Optional.empty(), events);
+  }
+
+  /**
+   * A version a vendor published: the vendor that owns the plugin from then on, and the certificate
+   * (PEM) whose key signed the bundle, against which every load checks it again.
+   */
+  record Signed(String vendorId, String certificatePem) {}
+
   /**
    * Records a deployed version, from {@code source} ({@link #UPLOADED} or a deploy folder's file),
-   * and makes it the plugin's current one, and writes the events to the outbox, in one transaction.
+   * signed by its vendor or not, and makes it the plugin's current one, and writes the events to
+   * the outbox, in one transaction.
    */
   RegisteredPlugin saveVersion(
       PluginManifest manifest,
@@ -41,15 +58,19 @@ public interface PluginStore {
       String sha256,
       Instant now,
       String source,
+      Optional<Signed> signed,
       List<DomainEvent> events);
+
+  /** The certificate (PEM) that signed a version a vendor published; empty for the others. */
+  Optional<String> signerCertificate(String id, String version);
 
   /** The SHA-256 (hex) of a deployed version's bundle. */
   Optional<String> sha256(String id, String version);
 
   /**
    * Replaces the bundle and manifest of a deployed version in place (a development platform's
-   * redeploy), describing the plugin anew when it is its current version, and writes the events to
-   * the outbox, in one transaction.
+   * redeploy; the new bundle is the platform's, signed by no vendor), describing the plugin anew
+   * when it is its current version, and writes the events to the outbox, in one transaction.
    */
   RegisteredPlugin replaceVersion(
       PluginManifest manifest, byte[] bundle, String sha256, Instant now, List<DomainEvent> events);

@@ -53,6 +53,10 @@ public class RegisteredPlugin {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The vendor that publishes it; null for the platform's own plugins. */
+  @Column(name = "vendor_id", length = 40)
+  private String vendorId;
+
   @Version private long version;
 
   protected RegisteredPlugin() {}
@@ -73,6 +77,22 @@ public class RegisteredPlugin {
     this.tags = String.join(" ", manifest.tags());
     this.currentVersion = manifest.version();
     this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * A vendor published it: from then on only that vendor publishes its versions (a plugin has one
+   * owner from its first published version).
+   */
+  public void ownedBy(String vendor) {
+    if (vendorId != null && !vendorId.equals(vendor)) {
+      throw new IllegalStateException("Plugin " + id + " belongs to vendor " + vendorId);
+    }
+    this.vendorId = vendor;
+  }
+
+  /** The vendor that publishes it; empty for the platform's own plugins. */
+  public java.util.Optional<String> vendorId() {
+    return java.util.Optional.ofNullable(vendorId);
   }
 
   public void setStatus(Status newStatus, Instant now) {

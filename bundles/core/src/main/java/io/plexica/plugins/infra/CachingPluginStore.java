@@ -160,8 +160,14 @@ public class CachingPluginStore implements PluginStore, AutoCloseable {
       String sha256,
       Instant now,
       String source,
+      Optional<Signed> signed,
       List<DomainEvent> events) {
-    return store.saveVersion(manifest, bundle, sha256, now, source, events);
+    return store.saveVersion(manifest, bundle, sha256, now, source, signed, events);
+  }
+
+  @Override
+  public Optional<String> signerCertificate(String id, String version) {
+    return store.signerCertificate(id, version);
   }
 
   @Override

@@ -75,6 +75,7 @@ public class JpaPluginStore implements PluginStore {
       String sha256,
       Instant now,
       String source,
+      Optional<Signed> signed,
       List<DomainEvent> events) {
     return database.inCore(
         em -> {
@@ -86,17 +87,22 @@ public class JpaPluginStore implements PluginStore {
           } else {
             plugin.describe(manifest, now);
           }
+          if (signed.isPresent()) {
+            plugin.ownedBy(signed.get().vendorId());
+          }
           em.flush();
           withVersion(
                   em.createNativeQuery(
                       "INSERT INTO plexica_core.plugin_version"
                           + " (plugin_id, version, manifest, bundle, sha256, size_bytes,"
-                          + " deployed_at, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+                          + " deployed_at, source, signer_certificate)"
+                          + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
                   manifest,
                   bundle,
                   sha256,
                   now)
               .setParameter(8, source)
+              .setParameter(9, signed.map(Signed::certificatePem).orElse(null))
               .executeUpdate();
           publish(em, events);
           return plugin;
@@ -115,6 +121,21 @@ public class JpaPluginStore implements PluginStore {
         .setParameter(6, bundle.length)
         .setParameter(
             7, OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+  }
+
+  @Override
+  public Optional<String> signerCertificate(String id, String version) {
+    return database.readCore(
+        em ->
+            strings(
+                    em.createNativeQuery(
+                            "SELECT signer_certificate FROM plexica_core.plugin_version"
+                                + " WHERE plugin_id = ?1 AND version = ?2"
+                                + " AND signer_certificate IS NOT NULL")
+                        .setParameter(1, id)
+                        .setParameter(2, version))
+                .stream()
+                .findFirst());
   }
 
   @Override
@@ -137,7 +158,8 @@ public class JpaPluginStore implements PluginStore {
               withVersion(
                       em.createNativeQuery(
                           "UPDATE plexica_core.plugin_version SET manifest = ?3, bundle = ?4,"
-                              + " sha256 = ?5, size_bytes = ?6, deployed_at = ?7"
+                              + " sha256 = ?5, size_bytes = ?6, deployed_at = ?7,"
+                              + " signer_certificate = NULL"
                               + " WHERE plugin_id = ?1 AND version = ?2"),
                       manifest,
                       bundle,

@@ -28,11 +28,12 @@ public class RequestBodyLimit implements ContainerRequestFilter {
   public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
 
   /**
-   * Plugin and library bundles, and a version's bundle replaced in place (the path may come with or
-   * without its leading slash).
+   * Plugin and library bundles, a version's bundle replaced in place, and a vendor's submission
+   * (the path may come with or without its leading slash).
    */
   private static final Pattern BUNDLE_UPLOAD =
-      Pattern.compile("^/?admin/(plugins(/[^/]+/versions/[^/]+)?|plugin-libraries)/?$");
+      Pattern.compile(
+          "^/?(admin/(plugins(/[^/]+/versions/[^/]+)?|plugin-libraries)|vendor/submissions)/?$");
 
   private static final Pattern FILE_UPLOAD = Pattern.compile("^/?workspaces/[^/]+/files/?$");
 

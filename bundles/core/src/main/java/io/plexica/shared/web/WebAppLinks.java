@@ -37,6 +37,11 @@ public record WebAppLinks(String base) {
     return base + "/?tenant=" + encode(tenantSlug);
   }
 
+  /** The console's page where a plugin vendor publishes (the console serves vendors too). */
+  public String vendorConsole() {
+    return base + "/admin/vendor";
+  }
+
   /** The page where a workspace invitation is accepted or declined. */
   public String invitation(String tenantSlug, String token) {
     return base + "/invitations/accept?tenant=" + encode(tenantSlug) + "&token=" + encode(token);

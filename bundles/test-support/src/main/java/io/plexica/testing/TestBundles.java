@@ -59,6 +59,78 @@ public final class TestBundles {
     }
   }
 
+  /**
+   * A copy of the jar with one more entry stored uncompressed, so that its bytes stand in the jar
+   * as they are (a test can then change one of them in place).
+   */
+  public static byte[] withStoredEntry(byte[] jar, String name, byte[] content) {
+    try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(jar));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+      try (JarOutputStream out = new JarOutputStream(bytes, in.getManifest())) {
+        for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+          out.putNextEntry(new JarEntry(entry.getName()));
+          in.transferTo(out);
+          out.closeEntry();
+        }
+        JarEntry stored = new JarEntry(name);
+        stored.setMethod(JarEntry.STORED);
+        stored.setSize(content.length);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(content);
+        stored.setCrc(crc.getValue());
+        out.putNextEntry(stored);
+        out.write(content);
+        out.closeEntry();
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A copy of the jar with one bit of one byte changed where {@code content} (an entry stored
+   * uncompressed) stands in it, and the entry's CRC-32 in its headers made to fit: the jar stays a
+   * valid zip, as one changed by someone who knows the format.
+   */
+  public static byte[] withOneByteChanged(byte[] jar, byte[] content) {
+    int at = indexOf(jar, content, 0);
+    if (at < 0) {
+      throw new IllegalArgumentException("The content does not stand in the jar as it is");
+    }
+    byte[] changed = jar.clone();
+    changed[at + content.length / 2] ^= 1;
+    byte[] oldCrc = crc32(jar, at, content.length);
+    byte[] newCrc = crc32(changed, at, content.length);
+    int found = 0;
+    for (int i = indexOf(changed, oldCrc, 0); i >= 0; i = indexOf(changed, oldCrc, i + 4)) {
+      System.arraycopy(newCrc, 0, changed, i, 4);
+      found++;
+    }
+    if (found != 2) {
+      throw new IllegalStateException("Expected the CRC in the local and central headers only");
+    }
+    return changed;
+  }
+
+  private static byte[] crc32(byte[] bytes, int offset, int length) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes, offset, length);
+    long value = crc.getValue();
+    return new byte[] {
+      (byte) value, (byte) (value >> 8), (byte) (value >> 16), (byte) (value >> 24)
+    };
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    for (int i = from; i + needle.length <= haystack.length; i++) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The bytes of one entry of a jar. */
   public static byte[] entry(byte[] jar, String name) {
     try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(jar))) {
