@@ -2,8 +2,10 @@
 // download browsers here), with what every page must not do recorded: console errors, uncaught
 // exceptions and failed requests of the platform's own origin.
 import { chromium } from "playwright-core";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { execFileSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
 export const base = (process.env.PLEXICA_BASE_URL ?? "http://localhost:9080").replace(/\/$/, "");
 export const screenshots =
@@ -312,4 +314,62 @@ export async function asPlatformAdmin(method, path) {
   );
   const response = await fetch(`${base}/api/v1${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
+}
+
+/** A JDK tool: from PLEXICA_E2E_JAVA_HOME (the build's JDK), JAVA_HOME, or the PATH. */
+function jdkTool(tool) {
+  const home = process.env.PLEXICA_E2E_JAVA_HOME ?? process.env.JAVA_HOME;
+  return home ? join(home, "bin", tool) : tool;
+}
+
+/**
+ * What a vendor makes before publishing, made as a vendor makes it with the JDK: a signing key
+ * (keytool) with its certificate in PEM, and a code-less plugin bundle (jar) asking for one
+ * permission, unsigned and signed (jarsigner).
+ */
+export function vendorBundle({ id, name, version = "1.0.0" }) {
+  const dir = mkdtempSync(join(tmpdir(), "plexica-vendor-"));
+  const run = (tool, ...args) => execFileSync(jdkTool(tool), args, { cwd: dir, stdio: "pipe" });
+  const store = ["-keystore", "vendor.p12", "-storepass", "vendor-secret"];
+  run(
+    "keytool",
+    "-genkeypair",
+    "-alias",
+    "vendor",
+    "-keyalg",
+    "EC",
+    "-groupname",
+    "secp256r1",
+    "-dname",
+    `CN=${name}`,
+    "-validity",
+    "30",
+    "-storetype",
+    "PKCS12",
+    ...store,
+  );
+  const pem = run("keytool", "-exportcert", "-rfc", "-alias", "vendor", ...store).toString();
+  mkdirSync(join(dir, "content", "META-INF", "plexica"), { recursive: true });
+  const manifest = {
+    id,
+    version,
+    name,
+    vendor: name,
+    sdk: "[1.0,2)",
+    category: "productivity",
+    description: `${name}: tasks for every workspace.`,
+    permissions: [{ name: `${id}:read`, description: "Read the tasks of the organization" }],
+  };
+  writeFileSync(join(dir, "content", "META-INF", "plexica", "plugin.json"), JSON.stringify(manifest));
+  writeFileSync(
+    join(dir, "MANIFEST.MF"),
+    `Bundle-ManifestVersion: 2\nBundle-SymbolicName: com.example.${id.replace(/-/g, "_")}\nBundle-Version: ${version}\n`,
+  );
+  run("jar", "--create", "--file", "plugin.jar", "--manifest", "MANIFEST.MF", "-C", "content", ".");
+  run("jarsigner", ...store, "-signedjar", "signed.jar", "plugin.jar", "vendor");
+  return {
+    pem,
+    unsigned: readFileSync(join(dir, "plugin.jar")),
+    signed: readFileSync(join(dir, "signed.jar")),
+  };
 }

@@ -22,6 +22,7 @@ import {
   mailCount,
   session,
   shot,
+  vendorBundle,
   waitForMail,
 } from "./browser.mjs";
 
@@ -807,6 +808,113 @@ describe("the platform's administrators help people", () => {
       .first()
       .waitFor();
     await checkAxe(page, "console tenant quotas");
+  });
+});
+
+describe("a plugin vendor publishes a signed plugin", () => {
+  // The console's administrator makes the vendor, reviews and approves; the vendor and the
+  // tenant's administrator work in browsers of their own.
+  let page;
+  withBrowser((opened) => {
+    page = opened.page;
+  });
+  const vendor = {
+    name: `E2E Tools ${suffix}`,
+    id: `e2e-tools-${suffix}`,
+    email: `plugins@e2e-tools-${suffix}.example`,
+    password: `Vendor-${suffix}-pw`,
+  };
+  const plugin = { id: `e2e-tasks-${suffix}`, name: `Tasks ${suffix}` };
+  let made;
+  before(() => {
+    made = vendorBundle(plugin);
+  });
+
+  test("the console makes a vendor, whose account gets the link to set a password", async () => {
+    await page.goto(`${base}/admin/vendors`);
+    await keycloakLogin(page, platformAdmin.username, platformAdmin.password);
+    await page.getByRole("heading", { name: "Vendors" }).waitFor();
+    await page.getByLabel("Name").fill(vendor.name);
+    assert.equal(await page.getByLabel("Vendor id").inputValue(), vendor.id);
+    await page.getByLabel("Account e-mail").fill(vendor.email);
+    await page.getByRole("button", { name: "Create vendor" }).click();
+    await page.getByText(`Vendor created; ${vendor.email} got the link to set a password.`).waitFor();
+    await page.getByTestId(`vendor-${vendor.id}`).waitFor();
+    await shot(page, "console-vendors");
+    await checkAxe(page, "console vendors");
+  });
+
+  test("the vendor sets its password, registers its key, and publishes: unsigned refused, signed queued", async () => {
+    const mail = await waitForMail(vendor.email, /Update Your Account/);
+    const opened = await session(browser);
+    try {
+      const own = opened.page;
+      await own.goto(linkIn(mail, /action-token/));
+      await completeKeycloakActions(own, { password: vendor.password, firstName: "Vera", lastName: "Vendor" });
+      const heading = own.getByRole("heading", { name: vendor.name });
+      await heading.or(own.locator("#username")).waitFor({ timeout: 30_000 });
+      if (await own.locator("#username").isVisible()) await keycloakLogin(own, vendor.email, vendor.password);
+      await heading.waitFor();
+
+      await own.getByLabel("Certificate (PEM)").fill(made.pem);
+      await own.getByRole("button", { name: "Register certificate" }).click();
+      await own.getByRole("cell", { name: `CN=${plugin.name}` }).waitFor();
+
+      const publish = (buffer) =>
+        own.getByLabel("Signed bundle to publish").setInputFiles({
+          name: `${plugin.id}.jar`,
+          mimeType: "application/java-archive",
+          buffer,
+        });
+      await publish(made.unsigned);
+      await own.getByRole("alert").filter({ hasText: "is not signed" }).waitFor();
+      await publish(made.signed);
+      await own.getByText(`${plugin.name} 1.0.0 passed the checks and waits for review.`).waitFor();
+      await own.getByTestId(`submission-${plugin.id}-1.0.0`).getByText("Waiting for review").waitFor();
+      await shot(own, "vendor-console");
+      await checkAxe(own, "vendor console");
+    } finally {
+      problems.push(...opened.problems);
+      await opened.context.close();
+    }
+  });
+
+  test("the administrator reads what it asks for in the review queue and approves it", async () => {
+    await nav(page, "Review queue").click();
+    const row = page.getByTestId(`submission-${plugin.id}-1.0.0`);
+    await row.getByText(`${plugin.id}:read`).waitFor();
+    await row.getByText(vendor.id).waitFor();
+    await shot(page, "console-review-queue");
+    await checkAxe(page, "console review queue");
+    await row.getByRole("button", { name: "Approve" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
+    await row.waitFor({ state: "detached" });
+    await nav(page, "Plugins").click();
+    await page.getByRole("table", { name: "Registered plugins" }).getByRole("link", { name: plugin.name }).waitFor();
+  });
+
+  test("a tenant's administrator finds it and installs it through the wizard, consenting to its permission", async () => {
+    const opened = await session(browser);
+    try {
+      const admin = opened.page;
+      await admin.goto(`${base}/?tenant=${tenant.slug}`);
+      await keycloakLogin(admin, tenant.admin, devPassword);
+      await admin.getByRole("heading", { name: /^Welcome/ }).waitFor();
+      await nav(admin, "Plugins").click();
+      await admin.getByRole("searchbox").fill(`tasks ${suffix}`);
+      const card = admin.getByTestId(`available-${plugin.id}`);
+      await card.getByRole("button", { name: `Install ${plugin.name}` }).click();
+      const dialog = admin.getByRole("dialog");
+      await dialog.getByRole("button", { name: "Next" }).click();
+      await dialog.getByText("Read the tasks of the organization").waitFor();
+      await dialog.getByRole("checkbox", { name: new RegExp(`I allow ${plugin.name}`) }).check();
+      await dialog.getByRole("button", { name: "Next" }).click();
+      await dialog.getByRole("button", { name: "Install" }).click();
+      await admin.getByTestId(`installed-${plugin.id}`).waitFor();
+    } finally {
+      problems.push(...opened.problems);
+      await opened.context.close();
+    }
   });
 });
 

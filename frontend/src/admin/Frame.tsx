@@ -12,6 +12,8 @@ export function Frame() {
   const sections: [string, string, IconName][] = [
     ["/", t("console.tenants"), "tenants"],
     ["/plugins", t("console.plugins"), "plugins"],
+    ["/submissions", t("console.submissions"), "submissions"],
+    ["/vendors", t("console.vendors"), "vendors"],
     ["/reviews", t("console.reviews"), "reviews"],
     ["/users", t("console.users"), "users"],
     ["/analytics", t("console.analytics"), "analytics"],

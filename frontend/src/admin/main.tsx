@@ -32,12 +32,23 @@ async function boot() {
   const api = createApi(() => auth.token());
   const me = await api<Me>("/me");
   await speak(pickLanguage(auth.locale()));
+  const name = me.name || me.username;
+  if (!me.platformAdmin && me.roles.includes("plugin-vendor")) {
+    // A vendor's account gets the vendor pages only (its link to set a password lands here).
+    const { VendorConsole } = await import("./VendorConsole");
+    root.render(
+      <StrictMode>
+        <VendorConsole api={api} auth={auth} name={name} />
+      </StrictMode>,
+    );
+    return;
+  }
   if (!me.platformAdmin) {
     throw new Error(i18n.t("console.notAdmin"));
   }
   root.render(
     <StrictMode>
-      <Console api={api} auth={auth} name={me.name || me.username} />
+      <Console api={api} auth={auth} name={name} />
     </StrictMode>,
   );
 }

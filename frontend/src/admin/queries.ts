@@ -96,3 +96,16 @@ export const analyticsQueries = {
       queryFn: () => api<Schemas.PlatformAnalytics>("/admin/analytics", { query: { hours, days: 30 } }),
     }),
 };
+
+export const vendorKeys = {
+  all: ["vendors"] as const,
+};
+
+export const vendorQueries = {
+  list: (api: Api) =>
+    queryOptions({ queryKey: vendorKeys.all, queryFn: () => api<Schemas.Vendor[]>("/admin/vendors") }),
+};
+
+export const submissionKeys = {
+  all: ["plugin-submissions"] as const,
+};

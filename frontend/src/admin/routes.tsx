@@ -32,6 +32,8 @@ export const router = createRouter({
     lazyPage(rootRoute, "/plugins", () => import("./pages/Plugins"), "Plugins"),
     pluginRoute,
     lazyPage(rootRoute, "/reviews", () => import("./pages/Reviews"), "Reviews"),
+    lazyPage(rootRoute, "/submissions", () => import("./pages/Submissions"), "Submissions"),
+    lazyPage(rootRoute, "/vendors", () => import("./pages/Vendors"), "Vendors"),
     lazyPage(rootRoute, "/users", () => import("./pages/Users"), "Users"),
     lazyPage(rootRoute, "/analytics", () => import("./pages/Analytics"), "Analytics"),
   ]),

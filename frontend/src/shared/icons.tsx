@@ -17,6 +17,8 @@ const paths = {
   activity: "M2 10h4l2-6 4 12 2-6h4",
   page: "M4 3h12v14H4zM7 7h6M7 10h6M7 13h4",
   reviews: "M3 4h14v9H9l-4 3v-3H3zM7 8h6",
+  submissions: "M4 3h12v14H4zM7 8l2 2 4-4M7 14h6",
+  vendors: "M3 8l7-5 7 5v9H3zM8 17v-5h4v5",
 } as const;
 
 export type IconName = keyof typeof paths;

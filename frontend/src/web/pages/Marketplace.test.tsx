@@ -33,6 +33,8 @@ const detail: MarketplaceDetail = {
     sdk: "[1.1,2)",
     permissions: [{ name: "crm:contacts:read", description: "Read contacts" }],
     requires: [],
+    changelog: version === "1.2.0" ? "Contacts import from CSV." : undefined,
+    screenshots: version === "1.2.0" ? ["/api/v1/plugin-ui-files/crm/1.2.0/screens/contacts.png"] : [],
   })),
 };
 
@@ -73,5 +75,15 @@ describe("Marketplace: the install wizard", () => {
     fireEvent.change(screen.getByRole("searchbox"), { target: { value: "contacts" } });
     await screen.findByText("CRM");
     expect(calls.at(-1)?.options?.query).toMatchObject({ q: "contacts", page: 0 });
+  });
+
+  it("shows each version's changelog and the chosen version's screenshots before installing", async () => {
+    renderMarketplace();
+    fireEvent.click(await screen.findByRole("button", { name: "Install CRM" }));
+    const dialog = await screen.findByRole("dialog");
+    expect((await within(dialog).findByTestId("changelog-1.2.0")).textContent).toBe("Contacts import from CSV.");
+    expect(within(dialog).queryByTestId("changelog-1.1.0")).toBeNull();
+    const shot = within(dialog).getByRole("img", { name: "CRM, screenshot 1" }) as HTMLImageElement;
+    expect(shot.getAttribute("src")).toBe("/api/v1/plugin-ui-files/crm/1.2.0/screens/contacts.png");
   });
 });

@@ -233,28 +233,51 @@ function WizardSteps({
           </li>
         ))}
       </ol>
+      {step === "version" && chosen.screenshots.length > 0 && (
+        <ul className="flex gap-2 overflow-x-auto" aria-label={t("marketplace.screenshots")}>
+          {chosen.screenshots.map((src, i) => (
+            <li key={src} className="shrink-0">
+              <a href={src} target="_blank" rel="noreferrer">
+                <img
+                  src={src}
+                  alt={t("marketplace.screenshot", { name: plugin.name, n: i + 1 })}
+                  className="h-32 rounded border border-slate-200 object-cover"
+                  loading="lazy"
+                />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {step === "version" && (
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">{t("marketplace.chooseVersion")}</legend>
           {plugin.versions.map((v) => (
-            <label key={v.version} className="flex items-center gap-2 text-sm text-slate-800">
-              <input
-                type="radio"
-                name="version"
-                value={v.version}
-                checked={v.version === version}
-                onChange={() => {
-                  setVersion(v.version);
-                  setValues(initialValues(v.configSchema));
-                  setConsented(false);
-                }}
-              />
-              <span className="font-mono">{v.version}</span>
-              <span className="text-slate-600">
-                {t("marketplace.deployedOn", { date: formatDate(v.deployedAt) })}
-                {v.version === plugin.currentVersion ? ` · ${t("marketplace.current")}` : ""}
-              </span>
-            </label>
+            <div key={v.version}>
+              <label className="flex items-center gap-2 text-sm text-slate-800">
+                <input
+                  type="radio"
+                  name="version"
+                  value={v.version}
+                  checked={v.version === version}
+                  onChange={() => {
+                    setVersion(v.version);
+                    setValues(initialValues(v.configSchema));
+                    setConsented(false);
+                  }}
+                />
+                <span className="font-mono">{v.version}</span>
+                <span className="text-slate-600">
+                  {t("marketplace.deployedOn", { date: formatDate(v.deployedAt) })}
+                  {v.version === plugin.currentVersion ? ` · ${t("marketplace.current")}` : ""}
+                </span>
+              </label>
+              {v.changelog && (
+                <p className="ml-6 whitespace-pre-line text-xs text-slate-600" data-testid={`changelog-${v.version}`}>
+                  {v.changelog}
+                </p>
+              )}
+            </div>
           ))}
           <div className="flex justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={onClose}>

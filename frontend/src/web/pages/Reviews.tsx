@@ -86,6 +86,12 @@ function ReviewItem({ review }: { review: PluginReview }) {
           {t("reviews.hidden", { reason: review.hiddenReason })}
         </p>
       )}
+      {review.reply && (
+        <blockquote className="mt-2 border-l-2 border-indigo-300 pl-3 text-slate-700" data-testid="vendor-reply">
+          <p className="text-xs font-medium text-indigo-700">{t("reviews.vendorReply")}</p>
+          <p className="whitespace-pre-line">{review.reply}</p>
+        </blockquote>
+      )}
     </li>
   );
 }

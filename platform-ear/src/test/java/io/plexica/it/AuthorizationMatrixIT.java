@@ -36,7 +36,9 @@ class AuthorizationMatrixIT {
     TENANT_ADMIN,
     OTHER_TENANT_ADMIN,
     SUPER_ADMIN,
-    SERVICE_ACCOUNT
+    SERVICE_ACCOUNT,
+    /** A plugin vendor's account: the platform realm, role plugin-vendor. */
+    VENDOR
   }
 
   /** Where tenants A and B keep their people. */
@@ -68,6 +70,7 @@ class AuthorizationMatrixIT {
     tokens.put(Caller.SUPER_ADMIN, Platform.superAdminToken());
     tokens.put(
         Caller.SERVICE_ACCOUNT, Platform.tokenOfNewServiceAccount(tenantA, "matrix robot", "user"));
+    tokens.put(Caller.VENDOR, Platform.newVendor("matrix").token());
     TENANT_A.put(Home.OWN_REALM, tenantA);
     TOKENS.put(Home.OWN_REALM, tokens);
     organizationCallers();
@@ -100,6 +103,7 @@ class AuthorizationMatrixIT {
             .body("{\"name\":\"matrix robot\",\"roles\":[\"user\"]}")
             .post("/service-accounts");
     tokens.put(Caller.SERVICE_ACCOUNT, Platform.tokenOfServiceAccount(robot));
+    tokens.put(Caller.VENDOR, TOKENS.get(Home.OWN_REALM).get(Caller.VENDOR));
     TENANT_A.put(Home.SHARED_REALM, tenantA);
     TOKENS.put(Home.SHARED_REALM, tokens);
   }
@@ -125,12 +129,40 @@ class AuthorizationMatrixIT {
     return Platform.tokenInOrganization(realm, tenant, email, name + "-secret-1");
   }
 
-  /** One endpoint and the status each caller must get. */
-  record Row(String method, String path, String body, Map<Caller, Integer> expected) {}
+  /** One endpoint and the status each caller must get; the body sent as {@code contentType}. */
+  record Row(
+      String method, String path, String body, String contentType, Map<Caller, Integer> expected) {
+    Row(String method, String path, String body, Map<Caller, Integer> expected) {
+      this(method, path, body, "application/json", expected);
+    }
 
-  /** Platform management: super-admins only; tenant tokens are forbidden. */
+    /** The same row with a body that is one byte, sent as a jar (not a bundle). */
+    Row withBundle() {
+      return new Row(method, path, "x", "application/java-archive", expected);
+    }
+
+    /** The same row with the vendor's status. */
+    Row forVendor(int status) {
+      Map<Caller, Integer> statuses = new EnumMap<>(expected);
+      statuses.put(Caller.VENDOR, status);
+      return new Row(method, path, body, contentType, statuses);
+    }
+  }
+
+  /** Platform management: super-admins only; tenant and vendor tokens are forbidden. */
   private static Row platform(String method, String path, String body, int allowed) {
     return row(method, path, body, 401, 403, 403, 403, 403, allowed);
+  }
+
+  /** A vendor's own account: vendors only; platform administrators and tenants are forbidden. */
+  private static Row vendor(String method, String path, String body, int allowed) {
+    Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
+    for (Caller caller : Caller.values()) {
+      expected.put(caller, 403);
+    }
+    expected.put(Caller.ANONYMOUS, 401);
+    expected.put(Caller.VENDOR, allowed);
+    return new Row(method, path, body, expected);
   }
 
   /**
@@ -149,6 +181,8 @@ class AuthorizationMatrixIT {
       expected.put(Caller.values()[i], statuses[i]);
     }
     expected.put(Caller.SERVICE_ACCOUNT, expected.get(Caller.USER));
+    // A vendor's token is of the platform realm: neither a platform administrator nor a tenant's.
+    expected.put(Caller.VENDOR, 403);
     return new Row(method, path, body, expected);
   }
 
@@ -191,6 +225,44 @@ class AuthorizationMatrixIT {
     rows.add(platform("GET", "/admin/analytics/tenants/" + NO_TENANT, null, 404));
     rows.add(platform("GET", "/admin/plugins", null, 200));
     rows.add(platform("GET", "/admin/plugins/no-such-plugin", null, 404));
+    rows.add(platform("POST", "/admin/plugins", null, 400).withBundle());
+    rows.add(
+        platform(
+                "PUT",
+                "/admin/plugins/no-such-plugin/versions/1.0.0",
+                null,
+                Boolean.parseBoolean(Platform.env("PLEXICA_PLUGINS_REPLACE_IN_PLACE", "false"))
+                    ? 400
+                    : 409)
+            .withBundle());
+    rows.add(platform("GET", "/admin/vendors", null, 200));
+    rows.add(platform("POST", "/admin/vendors", "{}", 400));
+    rows.add(platform("GET", "/admin/vendors/no-such-vendor", null, 404));
+    rows.add(platform("DELETE", "/admin/vendors/no-such-vendor", null, 404));
+    rows.add(platform("GET", "/admin/plugin-submissions", null, 200));
+    rows.add(platform("GET", "/admin/plugin-submissions/" + NO_ID, null, 404));
+    rows.add(platform("GET", "/admin/plugin-submissions/" + NO_ID + "/bundle", null, 404));
+    rows.add(platform("POST", "/admin/plugin-submissions/" + NO_ID + "/approve", null, 404));
+    rows.add(
+        platform(
+            "POST", "/admin/plugin-submissions/" + NO_ID + "/reject", "{\"reason\":\"No.\"}", 404));
+    rows.add(vendor("GET", "/vendor", null, 200));
+    rows.add(vendor("POST", "/vendor/keys", "{}", 400));
+    rows.add(vendor("DELETE", "/vendor/keys/" + "0".repeat(64), null, 404));
+    rows.add(vendor("GET", "/vendor/plugins", null, 200));
+    rows.add(vendor("GET", "/vendor/plugins/no-such-plugin/reviews", null, 404));
+    rows.add(
+        vendor(
+            "PUT",
+            "/vendor/plugins/no-such-plugin/reviews/" + NO_ID + "/reply",
+            "{\"text\":\"Thanks.\"}",
+            404));
+    rows.add(
+        vendor("DELETE", "/vendor/plugins/no-such-plugin/reviews/" + NO_ID + "/reply", null, 404));
+    rows.add(vendor("POST", "/vendor/submissions", null, 400).withBundle());
+    rows.add(vendor("GET", "/vendor/submissions", null, 200));
+    rows.add(vendor("GET", "/vendor/submissions/" + NO_ID, null, 404));
+    rows.add(vendor("POST", "/vendor/submissions/" + NO_ID + "/withdraw", null, 404));
     rows.add(platform("POST", "/admin/plugins/no-such-plugin/deprecate", null, 404));
     rows.add(platform("DELETE", "/admin/plugins/no-such-plugin", null, 404));
     rows.add(platform("DELETE", "/admin/plugins/no-such-plugin/versions/1.0.0", null, 404));
@@ -210,7 +282,7 @@ class AuthorizationMatrixIT {
     rows.add(platform("GET", "/admin/dead-letters/" + NO_ID, null, 404));
     rows.add(platform("POST", "/admin/dead-letters/retry", "{}", 400));
     rows.add(platform("DELETE", "/admin/dead-letters/" + NO_ID, null, 404));
-    rows.add(row("GET", "/me", null, 401, 200, 200, 200, 200, 200));
+    rows.add(row("GET", "/me", null, 401, 200, 200, 200, 200, 200).forVendor(200));
     rows.add(tenant("GET", "/workspaces", null, 200, 200, 200));
     rows.add(tenant("POST", "/workspaces", "{}", 403, 400, 400));
     rows.add(tenant("GET", "/workspaces/" + NO_ID, null, 404, 404, 404));
@@ -276,18 +348,10 @@ class AuthorizationMatrixIT {
     rows.add(tenant("PATCH", "/tenant", "{}", 403, 403, 200));
     rows.add(tenant("GET", "/plugin-ui", null, 200, 200, 200));
     // Public: what a login needs, and plugin UI code (platform code, no tenant data).
-    rows.add(row("GET", "/web-config", null, 200, 200, 200, 200, 200, 200));
+    rows.add(row("GET", "/web-config", null, 200, 200, 200, 200, 200, 200).forVendor(200));
     rows.add(
-        row(
-            "GET",
-            "/plugin-ui-files/no-such-plugin/1.0.0/x.js",
-            null,
-            404,
-            404,
-            404,
-            404,
-            404,
-            404));
+        row("GET", "/plugin-ui-files/no-such-plugin/1.0.0/x.js", null, 404, 404, 404, 404, 404, 404)
+            .forVendor(404));
     return rows;
   }
 
@@ -323,7 +387,12 @@ class AuthorizationMatrixIT {
       request = request.header("X-Tenant-ID", TENANT_A.get(home));
     }
     if (row.body() != null) {
-      request = request.body(row.body());
+      request =
+          row.contentType().equals("application/json")
+              ? request.body(row.body())
+              : request
+                  .contentType(row.contentType())
+                  .body(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     Response response = request.request(row.method(), row.path());
     int expected = row.expected().get(caller);
@@ -337,11 +406,14 @@ class AuthorizationMatrixIT {
   }
 
   private static String expectedType(Row row, Caller caller, int status) {
-    boolean platformRow = row.expected().get(Caller.SUPER_ADMIN) != 403;
+    boolean platformRow =
+        row.expected().get(Caller.SUPER_ADMIN) != 403 || row.path().startsWith("/vendor");
     if (status == 401) {
       return caller == Caller.ANONYMOUS ? "authentication-required" : "token-tenant-mismatch";
     }
-    return platformRow || caller == Caller.SUPER_ADMIN ? "forbidden" : "permission-denied";
+    return platformRow || caller == Caller.SUPER_ADMIN || caller == Caller.VENDOR
+        ? "forbidden"
+        : "permission-denied";
   }
 
   @Test

@@ -142,6 +142,26 @@ final class Platform {
         .response();
   }
 
+  /** A vendor made for a test: its id, its account's address and a token of the account. */
+  record Vendor(String id, String email, String token) {}
+
+  /**
+   * Makes a vendor through the platform administrator's API and, as its owner does from the mailed
+   * link, sets the account's password and signs in.
+   */
+  static Vendor newVendor(String prefix) {
+    String id = uniqueSlug(prefix);
+    String email = id + "@vendors.example";
+    Response made =
+        api()
+            .body(Map.of("id", id, "name", "Vendor " + prefix, "email", email))
+            .post("/admin/vendors");
+    assertThat(made.statusCode()).as(made.asString()).isEqualTo(201);
+    return new Vendor(id, email, completeInvitation(PLATFORM_REALM, email, DEV_PASSWORD));
+  }
+
+  static final String PLATFORM_REALM = "plexica-platform";
+
   /** A token of a new service account holding the roles. */
   static String tokenOfNewServiceAccount(String slug, String name, String... roles) {
     return tokenOfServiceAccount(createServiceAccount(slug, name, roles));

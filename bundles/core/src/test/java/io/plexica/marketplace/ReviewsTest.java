@@ -94,6 +94,34 @@ class ReviewsTest {
   }
 
   @Test
+  void theVendorsReplyShowsUnderTheReviewAndOutlivesItsEditsUntilTakenBack() {
+    Review written = reviews.write(writer, author, pluginId, 3, "No due dates.");
+    Review replied = reviews.reply(pluginId, written.id(), "  Due dates come in 1.1.  ");
+    assertThat(replied.reply()).contains("Due dates come in 1.1.");
+    assertThat(replied.repliedAt()).isPresent();
+
+    Review edited = reviews.write(writer, author, pluginId, 4, "No due dates, yet.");
+    assertThat(edited.id()).as("an edited review keeps its id").isEqualTo(written.id());
+    assertThat(reviews.read(reader, pluginId, FIRST).items())
+        .singleElement()
+        .satisfies(r -> assertThat(r.reply()).contains("Due dates come in 1.1."));
+
+    refused(
+        () -> reviews.reply(pluginId, written.id(), " "), ProblemType.VALIDATION_FAILED, "text");
+    refused(
+        () -> reviews.reply(pluginId, java.util.UUID.randomUUID(), "Thanks."),
+        Reviews.NOT_FOUND,
+        "has no review with id");
+    refused(
+        () -> reviews.reply("no-such-plugin", written.id(), "Thanks."),
+        Reviews.NOT_FOUND,
+        "has no review with id");
+    reviews.removeReply(pluginId, written.id());
+    assertThat(reviews.own(writer, pluginId).reply()).isEmpty();
+    reviews.delete(writer, pluginId);
+  }
+
+  @Test
   void aHiddenReviewLeavesTheRatingAndOtherTenantsButItsOwnTenantSeesWhy() {
     reviews.write(writer, author, pluginId, 1, "Call me at +1 555 0100.");
     Review hidden = reviews.hide(pluginId, writer.slug(), "Contains a phone number.");

@@ -87,20 +87,29 @@ public final class PluginBundleCheck {
     requireSameVersion(plugin);
     JsonNode frontend = node.path("frontend");
     if (frontend.has("entry")) {
-      String entry = frontend.get("entry").asText();
-      if (!BundleEntries.contains(bundle, entry)) {
-        throw new BundleRefusal(
-            Kind.MANIFEST,
-            MANIFEST_LOCATION + ": frontend.entry " + entry + " is not in the bundle.",
-            List.of(new Finding("frontend.entry", "names no file of the bundle: " + entry)));
-      }
+      requireFile(bundle, "frontend.entry", frontend.get("entry").asText());
+    }
+    JsonNode screenshots = node.path("screenshots");
+    for (int i = 0; i < screenshots.size(); i++) {
+      requireFile(bundle, "screenshots[" + i + "]", screenshots.get(i).asText());
+    }
+    if (frontend.has("entry") || !screenshots.isEmpty()) {
       // Inflated once here, within bounds, so that a bundle that would inflate too far is refused
-      // at deploy, never later when its UI is served.
+      // at deploy, never later when its UI or its screenshots are served.
       BundleEntries.uiFiles(bundle);
     }
     BundleEntries.migrationScripts(
         bundle, node.path("migrations").asText(DEFAULT_MIGRATIONS), file -> true);
     return plugin;
+  }
+
+  private static void requireFile(byte[] bundle, String field, String file) {
+    if (!BundleEntries.contains(bundle, file)) {
+      throw new BundleRefusal(
+          Kind.MANIFEST,
+          MANIFEST_LOCATION + ": " + field + " " + file + " is not in the bundle.",
+          List.of(new Finding(field, "names no file of the bundle: " + file)));
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -27,6 +28,12 @@ class PluginBundleCheckTest {
 
   private static byte[] bundle(String bundleVersion, String imports, String pluginJson)
       throws IOException {
+    return bundle(bundleVersion, imports, pluginJson, Map.of());
+  }
+
+  private static byte[] bundle(
+      String bundleVersion, String imports, String pluginJson, Map<String, String> files)
+      throws IOException {
     Manifest manifest = new Manifest();
     Attributes main = manifest.getMainAttributes();
     main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -38,6 +45,11 @@ class PluginBundleCheckTest {
       if (pluginJson != null) {
         jar.putNextEntry(new ZipEntry(PluginBundleCheck.MANIFEST_LOCATION));
         jar.write(pluginJson.getBytes(StandardCharsets.UTF_8));
+        jar.closeEntry();
+      }
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        jar.putNextEntry(new ZipEntry(file.getKey()));
+        jar.write(file.getValue().getBytes(StandardCharsets.UTF_8));
         jar.closeEntry();
       }
     }
@@ -104,6 +116,41 @@ class PluginBundleCheckTest {
   }
 
   @Test
+  void aChangelogAndScreenshotsTheBundleHoldsAreAcceptedAMissingOrForeignPictureIsNot() {
+    PluginBundleCheck check = new PluginBundleCheck();
+    String imports = "io.plexica.sdk.route;version=\"[1.1,2)\"";
+    String withPictures =
+        """
+        {"id":"tasks","version":"1.0.0","name":"Tasks","vendor":"Example","sdk":"[1.1,2)",
+         "changelog":"Due dates.","screenshots":["ui/screens/board.png"]}
+        """;
+
+    BundleRefusal missing =
+        refusal(() -> check.check(bundleUnchecked("1.0.0", imports, withPictures)));
+    assertThat(missing.findings())
+        .containsExactly(
+            new Finding("screenshots[0]", "names no file of the bundle: ui/screens/board.png"));
+    BundleRefusal foreign =
+        refusal(
+            () ->
+                check.check(
+                    bundleUnchecked(
+                        "1.0.0",
+                        imports,
+                        withPictures.replace("ui/screens/board.png", "META-INF/MANIFEST.MF"))));
+    assertThat(foreign.findings()).extracting(Finding::field).containsExactly("screenshots[0]");
+    assertThat(
+            check
+                .check(
+                    bundleUnchecked(
+                        "1.0.0", imports, withPictures, Map.of("ui/screens/board.png", "PNG")))
+                .manifest()
+                .path("changelog")
+                .asText())
+        .isEqualTo("Due dates.");
+  }
+
+  @Test
   void aPluginIsCheckedAgainstTheSdkItRunsOnByRangeAndByThePackagesItImports() throws IOException {
     PluginBundleCheck check = new PluginBundleCheck();
     CheckedPlugin wantsSdk2 =
@@ -133,8 +180,13 @@ class PluginBundleCheckTest {
   }
 
   private static byte[] bundleUnchecked(String version, String imports, String json) {
+    return bundleUnchecked(version, imports, json, Map.of());
+  }
+
+  private static byte[] bundleUnchecked(
+      String version, String imports, String json, Map<String, String> files) {
     try {
-      return bundle(version, imports, json);
+      return bundle(version, imports, json, files);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -52,7 +52,8 @@ public class AdminReviewResource {
       Instant updatedAt,
       @Schema(nullable = true, description = "When it was hidden; absent while shown")
           Instant hiddenAt,
-      @Schema(nullable = true) String hiddenReason) {
+      @Schema(nullable = true) String hiddenReason,
+      @Schema(nullable = true, description = "The plugin's vendor's reply") String reply) {
 
     static ModeratedView of(Review r) {
       return new ModeratedView(
@@ -65,7 +66,8 @@ public class AdminReviewResource {
           r.createdAt(),
           r.updatedAt(),
           r.hiddenAt().orElse(null),
-          r.hiddenReason().orElse(null));
+          r.hiddenReason().orElse(null),
+          r.reply().orElse(null));
     }
   }
 

@@ -10,6 +10,7 @@ import io.plexica.marketplace.domain.MarketplaceResults;
 import io.plexica.marketplace.domain.Review;
 import io.plexica.marketplace.domain.ReviewStore;
 import io.plexica.plugins.api.PluginInstallationResource.RequirementView;
+import io.plexica.plugins.api.PluginUiFileResource;
 import io.plexica.plugins.domain.PluginManifest;
 import io.plexica.shared.json.JsonText;
 import io.plexica.shared.problem.ProblemException;
@@ -189,7 +190,11 @@ public class MarketplaceResource {
               description = "JSON Schema of the configuration to install it with; absent if none")
           JsonObject configSchema,
       @Schema(description = "What installing this version needs in this tenant, depth first")
-          List<RequirementView> requires) {}
+          List<RequirementView> requires,
+      @Schema(nullable = true, description = "What the version changes, in its vendor's words")
+          String changelog,
+      @Schema(description = "Addresses of the version's screenshots (plugin UI files)")
+          List<String> screenshots) {}
 
   @Schema(name = "MarketplacePluginDetail")
   public record DetailView(
@@ -257,7 +262,10 @@ public class MarketplaceResource {
               description =
                   "Only on the caller's own review, when a platform administrator hid it: why."
                       + " A hidden review is shown to no other tenant and leaves the rating.")
-          String hiddenReason) {
+          String hiddenReason,
+      @Schema(nullable = true, description = "The plugin's vendor's reply, when it gave one")
+          String reply,
+      @Schema(nullable = true) Instant repliedAt) {
 
     static ReviewView of(Review review, UUID viewer) {
       boolean mine = review.tenantId().equals(viewer);
@@ -268,7 +276,9 @@ public class MarketplaceResource {
           review.createdAt(),
           review.updatedAt(),
           mine,
-          mine ? review.hiddenReason().orElse(null) : null);
+          mine ? review.hiddenReason().orElse(null) : null,
+          review.reply().orElse(null),
+          review.repliedAt().orElse(null));
     }
   }
 
@@ -379,7 +389,14 @@ public class MarketplaceResource {
             .map(p -> new PermissionView(p.name(), p.description()))
             .toList(),
         manifest.configSchemaJson().map(JsonText::object).orElse(null),
-        v.requirements().stream().map(RequirementView::of).toList());
+        v.requirements().stream().map(RequirementView::of).toList(),
+        manifest.changelog().orElse(null),
+        manifest.screenshots().stream()
+            .map(
+                file ->
+                    PluginUiFileResource.url(
+                        manifest.id(), manifest.version(), file.substring("ui/".length())))
+            .toList());
   }
 
   private static List<CountView> counts(List<MarketplaceResults.Count> counts) {

@@ -110,6 +110,34 @@ public class Reviews {
     return store.all(pluginId, hidden, page);
   }
 
+  /**
+   * The plugin's vendor replies to a review (or changes its reply): shown with the review to every
+   * tenant. The caller has checked that the plugin is the vendor's.
+   */
+  public Review reply(String pluginId, UUID reviewId, String text) {
+    String reply =
+        Optional.ofNullable(FieldRules.optionalText("text", text, Review.MAX_TEXT))
+            .map(String::strip)
+            .filter(t -> !t.isEmpty())
+            .orElseThrow(() -> ProblemException.invalid("text", "is required"));
+    if (!store.reply(pluginId, reviewId, Optional.of(reply), clock.instant())) {
+      throw noReview(pluginId, reviewId);
+    }
+    return store.byId(pluginId, reviewId).orElseThrow();
+  }
+
+  /** The vendor takes its reply back. */
+  public void removeReply(String pluginId, UUID reviewId) {
+    if (!store.reply(pluginId, reviewId, Optional.empty(), clock.instant())) {
+      throw noReview(pluginId, reviewId);
+    }
+  }
+
+  private static ProblemException noReview(String pluginId, UUID reviewId) {
+    return new ProblemException(
+        NOT_FOUND, "Plugin '" + pluginId + "' has no review with id " + reviewId + ".");
+  }
+
   /** Hides a tenant's review of a plugin, with the reason its tenant will read. */
   public Review hide(String pluginId, String tenantSlug, String reason) {
     String why = FieldRules.requiredName("reason", reason, Review.MAX_REASON);

@@ -17,6 +17,15 @@ public interface ReviewStore {
    */
   void save(Review review);
 
+  /** A review of the plugin by its id. */
+  Optional<Review> byId(String pluginId, UUID id);
+
+  /**
+   * Sets the vendor's reply to a review of its plugin (or removes it, {@code text} empty); false
+   * when the plugin has no review with that id.
+   */
+  boolean reply(String pluginId, UUID id, Optional<String> text, Instant at);
+
   /** Deletes the tenant's review of the plugin; false when it had none. */
   boolean delete(String pluginId, UUID tenantId);
 

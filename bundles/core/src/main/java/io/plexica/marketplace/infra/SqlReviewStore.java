@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 public class SqlReviewStore implements ReviewStore {
   private static final String COLUMNS =
       "r.plugin_id, r.tenant_id, t.slug, r.rating, r.body, r.plugin_version, r.author_id,"
-          + " r.created_at, r.updated_at, r.hidden_at, r.hidden_reason";
+          + " r.created_at, r.updated_at, r.hidden_at, r.hidden_reason, r.id, r.reply,"
+          + " r.replied_at";
   private static final String FROM =
       " FROM plexica_core.plugin_review r JOIN plexica_core.tenant t ON t.id = r.tenant_id";
 
@@ -41,7 +42,8 @@ public class SqlReviewStore implements ReviewStore {
   public void save(Review review) {
     update(
         "INSERT INTO plexica_core.plugin_review (plugin_id, tenant_id, rating, body,"
-            + " plugin_version, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " plugin_version, author_id, created_at, updated_at, id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (plugin_id, tenant_id) DO UPDATE SET rating = excluded.rating,"
             + " body = excluded.body, plugin_version = excluded.plugin_version,"
             + " author_id = excluded.author_id, updated_at = excluded.updated_at",
@@ -52,7 +54,26 @@ public class SqlReviewStore implements ReviewStore {
         review.pluginVersion(),
         review.authorId(),
         Timestamp.from(review.createdAt()),
-        Timestamp.from(review.updatedAt()));
+        Timestamp.from(review.updatedAt()),
+        review.id());
+  }
+
+  @Override
+  public Optional<Review> byId(String pluginId, UUID id) {
+    SqlWhere where = new SqlWhere().and("r.plugin_id = ?", pluginId).and("r.id = ?", id);
+    return query("SELECT " + COLUMNS + FROM + where.clause(), where, 1).stream().findFirst();
+  }
+
+  @Override
+  public boolean reply(String pluginId, UUID id, Optional<String> text, Instant at) {
+    return update(
+            "UPDATE plexica_core.plugin_review SET reply = ?, replied_at = ?"
+                + " WHERE plugin_id = ? AND id = ?",
+            text.orElse(null),
+            text.isPresent() ? Timestamp.from(at) : null,
+            pluginId,
+            id)
+        > 0;
   }
 
   @Override
@@ -183,6 +204,9 @@ public class SqlReviewStore implements ReviewStore {
         rows.getTimestamp(8).toInstant(),
         rows.getTimestamp(9).toInstant(),
         Optional.ofNullable(rows.getTimestamp(10)).map(Timestamp::toInstant),
-        Optional.ofNullable(rows.getString(11)));
+        Optional.ofNullable(rows.getString(11)),
+        rows.getObject(12, UUID.class),
+        Optional.ofNullable(rows.getString(13)),
+        Optional.ofNullable(rows.getTimestamp(14)).map(Timestamp::toInstant));
   }
 }

@@ -40,6 +40,9 @@ public class PluginUiFileResource {
           "json", "application/json",
           "svg", "image/svg+xml",
           "png", "image/png",
+          "jpg", "image/jpeg",
+          "jpeg", "image/jpeg",
+          "webp", "image/webp",
           "woff2", "font/woff2");
 
   static final String FILE_POLICY =
@@ -47,7 +50,8 @@ public class PluginUiFileResource {
 
   @Inject PluginUi ui;
 
-  static String url(String pluginId, String version, String file) {
+  /** The address of a file under {@code ui/} of a deployed version, by its path below it. */
+  public static String url(String pluginId, String version, String file) {
     return PATH + pluginId + "/" + version + "/" + file;
   }
 
@@ -67,6 +71,12 @@ public class PluginUiFileResource {
         @Content(mediaType = "image/svg+xml", schema = @Schema(type = SchemaType.STRING)),
         @Content(
             mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/webp",
             schema = @Schema(type = SchemaType.STRING, format = "binary")),
         @Content(
             mediaType = "font/woff2",

@@ -664,9 +664,20 @@ public class PluginDeployment {
   }
 
   private void requireSdk(PluginManifest manifest, byte[] bundle) {
+    requireSdk(manifest, BundlePackages.of(bundle));
+  }
+
+  /**
+   * A deployed version still runs on the SDK this platform provides now (an upgraded platform may
+   * have moved past its range): what an installation or an upgrade checks first.
+   */
+  public void requireRunsHere(PluginManifest manifest) {
+    requireSdk(manifest, packages(manifest.id(), manifest.version()));
+  }
+
+  private void requireSdk(PluginManifest manifest, BundlePackages packages) {
     try {
-      PluginBundleCheck.checkSdk(
-          manifest.id(), manifest.sdkRange(), BundlePackages.of(bundle), runtime.sdk());
+      PluginBundleCheck.checkSdk(manifest.id(), manifest.sdkRange(), packages, runtime.sdk());
     } catch (BundleRefusal refusal) {
       throw PluginProblems.refused(refusal);
     }

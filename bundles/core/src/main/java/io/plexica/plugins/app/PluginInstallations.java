@@ -111,7 +111,7 @@ public class PluginInstallations {
         version.isPresent()
             ? deployment.manifest(pluginId, version.get())
             : deployment.currentManifest(plugin);
-    requireDependenciesEnabled(tenant, manifest);
+    requireCompatible(tenant, manifest);
     String config = manifests.validateConfig(manifest, configJson);
     PluginInstallation installation =
         new PluginInstallation(tenant.id(), pluginId, manifest.version(), config, clock.instant());
@@ -206,7 +206,7 @@ public class PluginInstallations {
               + ".");
     }
     PluginManifest manifest = deployment.manifest(pluginId, target);
-    requireDependenciesEnabled(tenant, manifest);
+    requireCompatible(tenant, manifest);
     requireDependentsAccept(tenant, installation, target);
     String config = manifests.validateConfig(manifest, installation.config());
     String lease = takeLease(tenant, pluginId, Interrupted.upgrade(target));
@@ -242,7 +242,7 @@ public class PluginInstallations {
     for (String candidate : newer) {
       try {
         PluginManifest manifest = deployment.manifest(pluginId, candidate);
-        requireDependenciesEnabled(tenant, manifest);
+        requireCompatible(tenant, manifest);
         requireDependentsAccept(tenant, installation, candidate);
         manifests.validateConfig(manifest, installation.config());
         return new UpgradeOffer(Optional.of(candidate), blocked);
@@ -490,10 +490,12 @@ public class PluginInstallations {
   }
 
   /**
-   * Each dependency installed and enabled at a version in the manifest's range, whose bundle
-   * exports the packages this one imports from it in versions its imports accept.
+   * The version runs on this platform's SDK, and each dependency is installed and enabled at a
+   * version in the manifest's range, whose bundle exports the packages this one imports from it in
+   * versions its imports accept.
    */
-  private void requireDependenciesEnabled(TenantRef tenant, PluginManifest manifest) {
+  private void requireCompatible(TenantRef tenant, PluginManifest manifest) {
+    deployment.requireRunsHere(manifest);
     for (PluginReference dependency : manifest.dependencies()) {
       Optional<String> installed =
           enabled(tenant, dependency.id()).map(PluginInstallation::pluginVersion);

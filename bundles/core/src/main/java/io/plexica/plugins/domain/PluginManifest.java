@@ -12,6 +12,9 @@ import org.osgi.framework.VersionRange;
  * manifest's JSON Schema. The bundle's own headers are not read for any of it: this is the one
  * source of truth.
  *
+ * <p>{@code changelog} says what the version changes and {@code screenshots} name pictures under
+ * {@code ui/} in the bundle, both for the marketplace's plugin page.
+ *
  * <p>{@code views} are views of the plugin's tables that its migrations create, shared read-only
  * with the plugins that depend on it (granted to their database roles).
  */
@@ -23,6 +26,8 @@ public record PluginManifest(
     String description,
     String category,
     Optional<String> icon,
+    Optional<String> changelog,
+    List<String> screenshots,
     List<String> tags,
     String sdkRange,
     List<PluginPermission> permissions,
@@ -39,6 +44,7 @@ public record PluginManifest(
 
   public PluginManifest {
     tags = List.copyOf(tags);
+    screenshots = List.copyOf(screenshots);
     permissions = List.copyOf(permissions);
     dependencies = List.copyOf(dependencies);
     conflicts = List.copyOf(conflicts);

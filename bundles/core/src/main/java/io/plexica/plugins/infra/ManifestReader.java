@@ -99,6 +99,8 @@ public class ManifestReader implements PluginManifests {
         node.path("description").asText(""),
         node.path("category").asText("other"),
         text(node, "icon"),
+        text(node, "changelog"),
+        strings(node.path("screenshots")),
         strings(node.path("tags")),
         node.get("sdk").asText(),
         permissions,

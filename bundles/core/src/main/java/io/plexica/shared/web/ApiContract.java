@@ -138,7 +138,8 @@ public class ApiContract implements OASFilter {
         OASFactory.createSecurityScheme()
             .type(SecurityScheme.Type.OPENIDCONNECT)
             .description(
-                "Tokens come from Keycloak. Platform administrators sign in to the realm "
+                "Tokens come from Keycloak. Platform administrators and plugin vendors sign in"
+                    + " to the realm "
                     + PLATFORM_REALM
                     + " (this discovery document); a tenant's people and service accounts to the"
                     + " realm named by the tenant's slug, at the same address with the slug in"

@@ -82,6 +82,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
               "Platform administrators: deploy, deprecate and remove plugin versions, the library"
                   + " bundles plugins share, moderation of reviews"),
       @Tag(
+          name = "Plugin vendors",
+          description =
+              "Vendors publish signed bundles for review (their keys, plugins and submissions);"
+                  + " platform administrators make vendors and approve or reject submissions"),
+      @Tag(
           name = "Dead-letter queue",
           description = "Plugin events whose delivery failed: inspect, retry, discard"),
       @Tag(

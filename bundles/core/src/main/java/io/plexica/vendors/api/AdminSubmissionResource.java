@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -78,7 +79,13 @@ public class AdminSubmissionResource {
   @Operation(
       operationId = "adminDownloadPluginSubmission",
       summary = "The submitted bundle, signed, to inspect before approving")
-  @APIResponse(responseCode = "200")
+  @APIResponse(
+      responseCode = "200",
+      description = "The jar as the vendor uploaded it",
+      content =
+          @Content(
+              mediaType = "application/java-archive",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "404", description = "No such submission")
   public Response bundle(@PathParam("id") String id) {
     UUID submission = VendorViews.submissionId(id);

@@ -1,7 +1,11 @@
 package io.plexica.vendors.api;
 
 import io.plexica.identity.api.CurrentIdentity;
+import io.plexica.marketplace.app.Reviews;
+import io.plexica.marketplace.domain.Review;
+import io.plexica.marketplace.domain.ReviewStore;
 import io.plexica.plugins.app.PluginDeployment;
+import io.plexica.plugins.domain.PluginProblems;
 import io.plexica.plugins.domain.RegisteredPlugin;
 import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
@@ -24,6 +28,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,6 +40,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,6 +65,7 @@ public class VendorResource {
   @Inject VendorAccounts vendors;
   @Inject Publishing publishing;
   @Inject PluginDeployment deployment;
+  @Inject Reviews reviews;
 
   @GET
   @Operation(operationId = "getVendor", summary = "The caller's vendor, keys and plugins")
@@ -135,6 +142,106 @@ public class VendorResource {
                     deployment.tenantsUsing(p.id()).size(),
                     p.updatedAt()))
         .toList();
+  }
+
+  @Schema(name = "VendorReview")
+  public record ReviewView(
+      UUID id,
+      @Schema(minimum = "1", maximum = "5") int rating,
+      String text,
+      @Schema(description = "The version the tenant ran when it wrote the review") String version,
+      Instant createdAt,
+      Instant updatedAt,
+      @Schema(nullable = true) String reply,
+      @Schema(nullable = true) Instant repliedAt) {
+    static ReviewView of(Review r) {
+      return new ReviewView(
+          r.id(),
+          r.rating(),
+          r.text(),
+          r.pluginVersion(),
+          r.createdAt(),
+          r.updatedAt(),
+          r.reply().orElse(null),
+          r.repliedAt().orElse(null));
+    }
+  }
+
+  @Schema(name = "VendorReviewPage")
+  public record ReviewPageView(List<ReviewView> items, int page, int size, long total) {}
+
+  @Schema(name = "ReviewReply")
+  public record ReplyRequest(
+      @Schema(required = true, maxLength = Review.MAX_TEXT, example = "Thanks! 1.3 adds that.")
+          String text) {}
+
+  @GET
+  @Path("plugins/{id}/reviews")
+  @Operation(
+      operationId = "listVendorPluginReviews",
+      summary = "The shown reviews of one of your plugins, newest first, naming no tenant")
+  @APIResponse(responseCode = "200")
+  @APIResponse(responseCode = "404", description = "None of your plugins has this id")
+  public ReviewPageView reviews(
+      @PathParam("id") String pluginId, @BeanParam PageParameters paging) {
+    Validation validation = new Validation();
+    PageRequest page = PageRequest.parse(validation, paging.page(), paging.size());
+    validation.throwIfInvalid();
+    ReviewStore.ReviewPage found =
+        reviews.all(Optional.of(ownPlugin(pluginId)), Optional.of(false), page);
+    return new ReviewPageView(
+        found.items().stream().map(ReviewView::of).toList(),
+        page.page(),
+        page.size(),
+        found.total());
+  }
+
+  @PUT
+  @Path("plugins/{id}/reviews/{reviewId}/reply")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "replyToReview",
+      summary = "Reply to a review of your plugin, or change your reply",
+      description = "Every tenant sees the reply under the review.")
+  @APIResponse(responseCode = "200")
+  @APIResponse(responseCode = "400", description = "No text, or too long")
+  @APIResponse(responseCode = "404", description = "Not your plugin, or no such review of it")
+  public ReviewView reply(
+      @PathParam("id") String pluginId, @PathParam("reviewId") String reviewId, ReplyRequest body) {
+    String plugin = ownPlugin(pluginId);
+    return ReviewView.of(
+        reviews.reply(plugin, reviewId(plugin, reviewId), body == null ? null : body.text()));
+  }
+
+  @DELETE
+  @Path("plugins/{id}/reviews/{reviewId}/reply")
+  @Operation(operationId = "removeReviewReply", summary = "Take back your reply to a review")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(responseCode = "404", description = "Not your plugin, or no such review of it")
+  public Response removeReply(
+      @PathParam("id") String pluginId, @PathParam("reviewId") String reviewId) {
+    String plugin = ownPlugin(pluginId);
+    reviews.removeReply(plugin, reviewId(plugin, reviewId));
+    return Response.noContent().build();
+  }
+
+  /** The id of one of the caller's plugins; another's is not found, as one that does not exist. */
+  private String ownPlugin(String pluginId) {
+    String vendorId = vendor.require().id();
+    return deployment
+        .find(pluginId)
+        .filter(p -> p.vendorId().equals(Optional.of(vendorId)))
+        .map(RegisteredPlugin::id)
+        .orElseThrow(() -> PluginProblems.notFound(pluginId));
+  }
+
+  private static UUID reviewId(String pluginId, String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          Reviews.NOT_FOUND, "Plugin '" + pluginId + "' has no review with id " + id + ".");
+    }
   }
 
   @POST

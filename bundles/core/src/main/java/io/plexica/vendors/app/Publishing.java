@@ -53,6 +53,8 @@ public class Publishing {
    * plugin another vendor or the platform publishes, a version submitted already.
    */
   public Submission submit(Vendor vendor, byte[] bundle) {
+    PluginManifest manifest = deployment.vet(bundle);
+    requireOwnPlugin(vendor.id(), manifest.id());
     Map<String, VendorKey> keys = keysOf(vendor.id());
     if (keys.isEmpty()) {
       throw new ProblemException(
@@ -60,8 +62,6 @@ public class Publishing {
           "Register the certificate you sign bundles with (POST /api/v1/vendor/keys) before you"
               + " publish.");
     }
-    PluginManifest manifest = deployment.vet(bundle);
-    requireOwnPlugin(vendor.id(), manifest.id());
     X509Certificate signer = signer(bundle, keys.values().stream().map(VendorKey::certificate));
     Submission submission =
         new Submission(
