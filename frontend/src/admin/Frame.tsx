@@ -7,7 +7,6 @@ import { useConsole } from "./context";
 
 /** The console around every page: its sections, the language, who is signed in. */
 export function Frame() {
-  const { auth, name } = useConsole();
   const { t } = useTranslation();
   const sections: [string, string, IconName][] = [
     ["/", t("console.tenants"), "tenants"],
@@ -43,17 +42,25 @@ export function Frame() {
             </Link>
           ))}
         </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <div className="text-slate-900">
-            <LanguagePicker />
-          </div>
-          <span className="hidden sm:inline">{name}</span>
-          <LogoutButton variant="secondary" logout={() => auth.logout()} />
-        </div>
+        <SessionControls />
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-8">
         <Outlet />
       </main>
+    </div>
+  );
+}
+
+/** The header's right end: the language, who is signed in, and the way out. */
+export function SessionControls() {
+  const { auth, name } = useConsole();
+  return (
+    <div className="ml-auto flex items-center gap-3 text-sm">
+      <div className="text-slate-900">
+        <LanguagePicker />
+      </div>
+      <span className="hidden sm:inline">{name}</span>
+      <LogoutButton variant="secondary" logout={() => auth.logout()} />
     </div>
   );
 }

@@ -2,7 +2,6 @@ import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../shared/api";
-import { LanguagePicker } from "../shared/LanguagePicker";
 import {
   ActionForm,
   Badge,
@@ -14,7 +13,6 @@ import {
   Empty,
   Failed,
   Loaded,
-  LogoutButton,
   PageHeader,
   Table,
   TextArea,
@@ -22,7 +20,8 @@ import {
   formatDate,
   useConfirmation,
 } from "../shared/ui";
-import { ConsoleContext, useApi, useConsole, type ConsoleSession } from "./context";
+import { ConsoleContext, useApi, type ConsoleSession } from "./context";
+import { SessionControls } from "./Frame";
 import type * as Schemas from "../shared/api-types.gen";
 
 type Submission = Schemas.PluginSubmission;
@@ -51,7 +50,6 @@ export function VendorConsole(session: ConsoleSession) {
 }
 
 function VendorFrame({ children }: { children: React.ReactNode }) {
-  const { auth, name } = useConsole();
   const { t } = useTranslation();
   return (
     <div className="flex min-h-screen flex-col">
@@ -59,13 +57,7 @@ function VendorFrame({ children }: { children: React.ReactNode }) {
         <span className="flex items-center gap-2 font-semibold">
           <img src="/favicon.svg" alt="" className="h-7 w-7" /> {t("vendorHome.title")}
         </span>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <div className="text-slate-900">
-            <LanguagePicker />
-          </div>
-          <span className="hidden sm:inline">{name}</span>
-          <LogoutButton variant="secondary" logout={() => auth.logout()} />
-        </div>
+        <SessionControls />
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 space-y-6 p-4 md:p-8">
         {children}

@@ -8,6 +8,7 @@ import { LanguagePicker } from "../shared/LanguagePicker";
 import { ActionForm, Badge, Button, Dialog, LogoutButton, TextInput } from "../shared/ui";
 import { useSession, useWorkspace, WorkspaceContext, type CurrentWorkspace, type Workspace } from "./session";
 import { pluginQueries, workspaceKeys, workspaceQueries } from "./queries";
+import { slugOf } from "../shared/slug";
 
 const COLLAPSED = "plexica.sidebar.collapsed";
 
@@ -276,15 +277,6 @@ function CreateWorkspaceDialog({
       </ActionForm>
     </Dialog>
   );
-}
-
-export function slugOf(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
 }
 
 function UserMenu() {

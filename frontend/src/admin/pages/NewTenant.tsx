@@ -3,6 +3,7 @@ import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
+import { slugOf } from "../../shared/slug";
 import { ActionForm, Card, PageHeader, SelectInput, TextInput } from "../../shared/ui";
 import { useApi, type Tenant } from "../context";
 import { databaseClusterQueries } from "../queries";
@@ -44,11 +45,7 @@ export function NewTenant() {
               setForm({
                 ...form,
                 name: e.target.value,
-                slug: e.target.value
-                  .toLowerCase()
-                  .replace(/[^a-z0-9]+/g, "-")
-                  .replace(/^-+|-+$/g, "")
-                  .slice(0, 63),
+                slug: slugOf(e.target.value, 63),
               })
             }
             error={error?.fieldError("name")}

@@ -5,21 +5,19 @@ import {
   Badge,
   Button,
   Card,
-  Dialog,
   Empty,
-  ErrorBox,
   Failed,
   Loaded,
   PageHeader,
   Pager,
   SelectInput,
   Table,
-  TextArea,
   TextInput,
   formatDate,
   usePaging,
 } from "../../shared/ui";
 import { useApi } from "../context";
+import { ReasonDialog } from "../ReasonDialog";
 import type * as Schemas from "../../shared/api-types.gen";
 
 type ModeratedReview = Schemas.ModeratedReview;
@@ -128,65 +126,23 @@ export function Reviews() {
         </Loaded>
       </Card>
       {hiding && (
-        <HideDialog
+        <ReasonDialog
           key={`${hiding.pluginId}/${hiding.tenantSlug}`}
-          review={hiding}
+          title={t("moderation.hideTitle", { plugin: hiding.pluginId, tenant: hiding.tenantSlug })}
+          label={t("moderation.reason")}
+          hint={t("moderation.reasonHint")}
+          maxLength={500}
+          confirm={t("moderation.hide")}
+          send={(reason) =>
+            api(
+              `/admin/plugin-reviews/${encodeURIComponent(hiding.pluginId)}/${encodeURIComponent(hiding.tenantSlug)}/hide`,
+              { method: "POST", body: { reason } },
+            )
+          }
           onClose={() => setHiding(null)}
           onDone={refresh}
         />
       )}
     </>
-  );
-}
-
-/** Hiding asks why: the tenant that wrote the review reads the reason. */
-function HideDialog({ review, onClose, onDone }: { review: ModeratedReview; onClose: () => void; onDone: () => void }) {
-  const api = useApi();
-  const { t } = useTranslation();
-  const [reason, setReason] = useState("");
-  const hide = useMutation({
-    mutationFn: () =>
-      api(
-        `/admin/plugin-reviews/${encodeURIComponent(review.pluginId)}/${encodeURIComponent(review.tenantSlug)}/hide`,
-        { method: "POST", body: { reason } },
-      ),
-    onSuccess: () => {
-      onDone();
-      onClose();
-    },
-  });
-  return (
-    <Dialog
-      open
-      title={t("moderation.hideTitle", { plugin: review.pluginId, tenant: review.tenantSlug })}
-      onClose={onClose}
-    >
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          hide.mutate();
-        }}
-      >
-        <TextArea
-          label={t("moderation.reason")}
-          hint={t("moderation.reasonHint")}
-          required
-          maxLength={500}
-          rows={3}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        {hide.error && <ErrorBox error={hide.error} />}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" variant="danger" busy={hide.isPending} disabled={!reason.trim()}>
-            {t("moderation.hide")}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -6,21 +6,19 @@ import {
   Button,
   Card,
   ConfirmDialog,
-  Dialog,
   Empty,
-  ErrorBox,
   Loaded,
   PageHeader,
   Pager,
   SelectInput,
   Table,
-  TextArea,
   formatDate,
   formatNumber,
   useConfirmation,
   usePaging,
 } from "../../shared/ui";
 import { useApi } from "../context";
+import { ReasonDialog } from "../ReasonDialog";
 import { registryKeys, submissionKeys } from "../queries";
 import type * as Schemas from "../../shared/api-types.gen";
 
@@ -154,64 +152,21 @@ export function Submissions() {
         confirm={t("submissions.approve")}
       />
       {rejecting && (
-        <RejectDialog key={rejecting.id} submission={rejecting} onClose={() => setRejecting(null)} onDone={refresh} />
-      )}
-    </>
-  );
-}
-
-/** A rejection says why: the vendor reads it, by mail and in its account. */
-function RejectDialog({
-  submission,
-  onClose,
-  onDone,
-}: {
-  submission: Submission;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const api = useApi();
-  const { t } = useTranslation();
-  const [reason, setReason] = useState("");
-  const reject = useMutation({
-    mutationFn: () => api(`/admin/plugin-submissions/${submission.id}/reject`, { method: "POST", body: { reason } }),
-    onSuccess: () => {
-      onDone();
-      onClose();
-    },
-  });
-  return (
-    <Dialog
-      open
-      title={t("submissions.rejectTitle", { name: submission.name, version: submission.version })}
-      onClose={onClose}
-    >
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          reject.mutate();
-        }}
-      >
-        <TextArea
+        // The vendor reads the reason, by mail and in its account.
+        <ReasonDialog
+          key={rejecting.id}
+          title={t("submissions.rejectTitle", { name: rejecting.name, version: rejecting.version })}
           label={t("submissions.reason")}
           hint={t("submissions.reasonHint")}
-          required
           maxLength={2000}
-          rows={4}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          confirm={t("submissions.reject")}
+          send={(reason) =>
+            api(`/admin/plugin-submissions/${rejecting.id}/reject`, { method: "POST", body: { reason } })
+          }
+          onClose={() => setRejecting(null)}
+          onDone={refresh}
         />
-        {reject.error && <ErrorBox error={reject.error} />}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" variant="danger" busy={reject.isPending} disabled={!reason.trim()}>
-            {t("submissions.reject")}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+    </>
   );
 }

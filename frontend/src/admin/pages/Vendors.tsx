@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api";
+import { slugOf } from "../../shared/slug";
 import { ActionForm, Card, Done, Empty, Loaded, PageHeader, Table, TextInput, formatDate } from "../../shared/ui";
 import { useApi } from "../context";
 import { vendorKeys, vendorQueries } from "../queries";
@@ -46,11 +47,7 @@ export function Vendors() {
               setForm({
                 ...form,
                 name: e.target.value,
-                id: e.target.value
-                  .toLowerCase()
-                  .replace(/[^a-z0-9]+/g, "-")
-                  .replace(/^-+|-+$/g, "")
-                  .slice(0, 40),
+                id: slugOf(e.target.value, 40),
               })
             }
             error={error?.fieldError("name")}

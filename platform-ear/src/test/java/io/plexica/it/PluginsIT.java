@@ -4,10 +4,9 @@ import static io.plexica.it.Platform.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plexica.testing.Await;
+import io.plexica.testing.TestBundles;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -553,62 +549,23 @@ class PluginsIT {
   /** A bundle without code: a manifest (one extra header, if any), a plugin.json, more files. */
   static byte[] bundle(
       String symbolicName, String header, String pluginJson, Map<String, String> files) {
-    java.util.jar.Manifest manifest = new java.util.jar.Manifest();
-    manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-    manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-    manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
-    manifest.getMainAttributes().putValue("Bundle-Version", versionOf(pluginJson).orElse("1.0.0"));
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("Bundle-ManifestVersion", "2");
+    headers.put("Bundle-SymbolicName", symbolicName);
+    headers.put("Bundle-Version", TestBundles.versionOf(pluginJson).orElse("1.0.0"));
     if (header != null) {
       String[] nameValue = header.split(": ", 2);
-      manifest.getMainAttributes().putValue(nameValue[0], nameValue[1]);
+      headers.put(nameValue[0], nameValue[1]);
     }
     Map<String, String> entries = new java.util.LinkedHashMap<>(files);
     entries.put("META-INF/plexica/plugin.json", pluginJson);
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
-        for (Map.Entry<String, String> entry : entries.entrySet()) {
-          out.putNextEntry(new JarEntry(entry.getKey()));
-          out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
-          out.closeEntry();
-        }
-      }
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestBundles.jar(headers, entries);
   }
 
   /**
    * The bundle with another plugin.json, and its version as Bundle-Version, as a build makes it.
    */
   static byte[] withManifest(byte[] bundle, String manifest) {
-    try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bundle));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      java.util.jar.Manifest jarManifest = in.getManifest();
-      versionOf(manifest)
-          .ifPresent(v -> jarManifest.getMainAttributes().putValue("Bundle-Version", v));
-      try (JarOutputStream out = new JarOutputStream(bytes, jarManifest)) {
-        for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-          out.putNextEntry(new JarEntry(entry.getName()));
-          if (entry.getName().equals("META-INF/plexica/plugin.json")) {
-            out.write(manifest.getBytes(StandardCharsets.UTF_8));
-          } else {
-            in.transferTo(out);
-          }
-          out.closeEntry();
-        }
-      }
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The top-level {@code version} of a plugin.json (the first x.y.z version in the text). */
-  static java.util.Optional<String> versionOf(String pluginJson) {
-    java.util.regex.Matcher matcher =
-        java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([0-9]+\\.[0-9]+\\.[0-9]+)\"")
-            .matcher(pluginJson);
-    return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+    return TestBundles.withEntries(bundle, Map.of("META-INF/plexica/plugin.json", manifest));
   }
 }

@@ -2,8 +2,6 @@ package io.plexica.vendors.api;
 
 import io.plexica.identity.api.CurrentIdentity;
 import io.plexica.shared.problem.ProblemException;
-import io.plexica.shared.problem.Validation;
-import io.plexica.shared.query.PageRequest;
 import io.plexica.shared.security.PlatformAdminOnly;
 import io.plexica.shared.web.PageParameters;
 import io.plexica.vendors.api.VendorViews.RejectRequest;
@@ -54,13 +52,11 @@ public class AdminSubmissionResource {
           String status,
       @Parameter(description = "Only this vendor's") @QueryParam("vendor") String vendor,
       @BeanParam PageParameters paging) {
-    Validation validation = new Validation();
-    PageRequest page = PageRequest.parse(validation, paging.page(), paging.size());
-    Optional<Submission.Status> wanted = VendorViews.status(validation, status);
-    validation.throwIfInvalid();
+    VendorViews.SubmissionFilter filter = VendorViews.SubmissionFilter.of(status, paging);
     return SubmissionPageView.of(
-        publishing.submissions(Optional.ofNullable(vendor).filter(v -> !v.isBlank()), wanted, page),
-        page,
+        publishing.submissions(
+            Optional.ofNullable(vendor).filter(v -> !v.isBlank()), filter.status(), filter.page()),
+        filter.page(),
         true);
   }
 

@@ -285,12 +285,11 @@ public class VendorResource {
       @Parameter(description = "PENDING, APPROVED, REJECTED or WITHDRAWN") @QueryParam("status")
           String status,
       @BeanParam PageParameters paging) {
-    Validation validation = new Validation();
-    PageRequest page = PageRequest.parse(validation, paging.page(), paging.size());
-    Optional<Submission.Status> wanted = VendorViews.status(validation, status);
-    validation.throwIfInvalid();
+    VendorViews.SubmissionFilter filter = VendorViews.SubmissionFilter.of(status, paging);
     return SubmissionPageView.of(
-        publishing.submissions(Optional.of(vendor.require().id()), wanted, page), page, false);
+        publishing.submissions(Optional.of(vendor.require().id()), filter.status(), filter.page()),
+        filter.page(),
+        false);
   }
 
   @GET

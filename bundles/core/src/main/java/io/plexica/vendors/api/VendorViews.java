@@ -6,6 +6,7 @@ import io.plexica.shared.problem.ProblemException;
 import io.plexica.shared.problem.Validation;
 import io.plexica.shared.query.PageRequest;
 import io.plexica.shared.web.CheckedBody;
+import io.plexica.shared.web.PageParameters;
 import io.plexica.tenancy.domain.EmailAddress;
 import io.plexica.vendors.app.VendorAccounts.NewVendor;
 import io.plexica.vendors.domain.Submission;
@@ -166,8 +167,18 @@ public final class VendorViews {
     }
   }
 
-  /** The status filter of a list of submissions. */
-  static Optional<Submission.Status> status(Validation validation, String status) {
+  /** The page and the status asked for of a list of submissions, each error named at once. */
+  record SubmissionFilter(PageRequest page, Optional<Submission.Status> status) {
+    static SubmissionFilter of(String status, PageParameters paging) {
+      Validation validation = new Validation();
+      PageRequest page = PageRequest.parse(validation, paging.page(), paging.size());
+      Optional<Submission.Status> wanted = statusOf(validation, status);
+      validation.throwIfInvalid();
+      return new SubmissionFilter(page, wanted);
+    }
+  }
+
+  private static Optional<Submission.Status> statusOf(Validation validation, String status) {
     if (status == null || status.isBlank()) {
       return Optional.empty();
     }
