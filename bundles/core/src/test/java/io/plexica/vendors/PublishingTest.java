@@ -197,6 +197,9 @@ class PublishingTest {
       assertThatThrownBy(() -> other.deployment.ensureRunning(signed, "1.0.0"))
           .satisfies(e -> assertType(e, PluginProblems.BUNDLE_TAMPERED.slug()))
           .hasMessageContaining("SHA-256");
+      // Nor are its migrations or UI files read from it.
+      assertThatThrownBy(() -> other.deployment.bundle(unsigned, "1.0.0"))
+          .satisfies(e -> assertType(e, PluginProblems.BUNDLE_TAMPERED.slug()));
     }
   }
 

@@ -68,7 +68,11 @@ public final class TestBundles {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
       try (JarOutputStream out = new JarOutputStream(bytes, in.getManifest())) {
         for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-          out.putNextEntry(new JarEntry(entry.getName()));
+          // An entry stored before stays stored (its size and CRC are in its header).
+          out.putNextEntry(
+              entry.getMethod() == JarEntry.STORED
+                  ? new JarEntry(entry)
+                  : new JarEntry(entry.getName()));
           in.transferTo(out);
           out.closeEntry();
         }

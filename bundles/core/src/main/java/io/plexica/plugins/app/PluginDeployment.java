@@ -230,10 +230,16 @@ public class PluginDeployment {
    * and never loaded.
    */
   private byte[] intactBundle(String id, String version) {
-    byte[] bundle = bundle(id, version);
-    String recorded = digest(id, version);
-    if (!sha256(bundle).equals(recorded)) {
-      throw tampered(id, version, "its SHA-256 is no longer " + recorded);
+    byte[] bundle = storedBundle(id, version);
+    String actual = sha256(bundle);
+    if (!actual.equals(digest(id, version))) {
+      // This node may remember the digest from before a replacement in place elsewhere: the
+      // registry's own is what the bundle must match.
+      digests.remove(id + "@" + version);
+      String recorded = digest(id, version);
+      if (!actual.equals(recorded)) {
+        throw tampered(id, version, "its SHA-256 is no longer " + recorded);
+      }
     }
     Optional<String> certificate = store.signerCertificate(id, version);
     if (certificate.isPresent()) {
@@ -595,7 +601,15 @@ public class PluginDeployment {
     return store.versions(id);
   }
 
+  /**
+   * A deployed version's bundle, checked as every load checks it ({@link #intactBundle}): what its
+   * migrations, its UI files and its code are read from.
+   */
   public byte[] bundle(String id, String version) {
+    return intactBundle(id, version);
+  }
+
+  private byte[] storedBundle(String id, String version) {
     return store.bundle(id, version).orElseThrow(() -> noSuchVersion(id, version));
   }
 

@@ -44,7 +44,10 @@ public class AdminVendorResource {
   @Operation(operationId = "adminListVendors", summary = "Every vendor with its keys and plugins")
   @APIResponse(responseCode = "200")
   public List<VendorView> list() {
-    return vendors.list().stream().map(this::view).toList();
+    java.util.Map<String, List<String>> plugins = vendors.pluginsByVendor();
+    return vendors.list().stream()
+        .map(v -> VendorView.of(v, vendors.keys(v.id()), plugins.getOrDefault(v.id(), List.of())))
+        .toList();
   }
 
   @POST

@@ -116,10 +116,19 @@ public class VendorAccounts {
 
   /** The plugins the vendor publishes, by id. */
   public List<String> pluginsOf(String vendorId) {
-    return plugins.list().stream()
-        .filter(p -> p.vendorId().filter(vendorId::equals).isPresent())
-        .map(p -> p.id())
-        .toList();
+    return pluginsByVendor().getOrDefault(vendorId, List.of());
+  }
+
+  /** The ids of the plugins each vendor publishes, read from the registry once. */
+  public java.util.Map<String, List<String>> pluginsByVendor() {
+    java.util.Map<String, List<String>> byVendor = new java.util.HashMap<>();
+    for (var plugin : plugins.list()) {
+      plugin
+          .vendorId()
+          .ifPresent(
+              v -> byVendor.computeIfAbsent(v, k -> new java.util.ArrayList<>()).add(plugin.id()));
+    }
+    return byVendor;
   }
 
   /** Removes a vendor that owns no plugin, with its account, keys and submissions. */
