@@ -2,15 +2,13 @@ package io.plexica.marketplace.infra;
 
 import io.plexica.marketplace.domain.Review;
 import io.plexica.marketplace.domain.ReviewStore;
+import io.plexica.shared.persistence.Jdbc;
 import io.plexica.shared.persistence.SqlWhere;
 import io.plexica.shared.query.PageRequest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,17 +23,17 @@ public class SqlReviewStore implements ReviewStore {
   private static final String FROM =
       " FROM plexica_core.plugin_review r JOIN plexica_core.tenant t ON t.id = r.tenant_id";
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   public SqlReviewStore(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
   }
 
   @Override
   public Optional<Review> find(String pluginId, UUID tenantId) {
     SqlWhere where =
         new SqlWhere().and("r.plugin_id = ?", pluginId).and("r.tenant_id = ?", tenantId);
-    return query("SELECT " + COLUMNS + FROM + where.clause(), where, 1).stream().findFirst();
+    return query("SELECT " + COLUMNS + FROM + where.clause(), where).stream().findFirst();
   }
 
   @Override
@@ -61,7 +59,7 @@ public class SqlReviewStore implements ReviewStore {
   @Override
   public Optional<Review> byId(String pluginId, UUID id) {
     SqlWhere where = new SqlWhere().and("r.plugin_id = ?", pluginId).and("r.id = ?", id);
-    return query("SELECT " + COLUMNS + FROM + where.clause(), where, 1).stream().findFirst();
+    return query("SELECT " + COLUMNS + FROM + where.clause(), where).stream().findFirst();
   }
 
   @Override
@@ -106,21 +104,13 @@ public class SqlReviewStore implements ReviewStore {
             .and("(r.hidden_at IS NULL OR r.tenant_id = ?)", viewer);
     SqlWhere summary = new SqlWhere().and("plugin_id = ?", pluginId).and("hidden_at IS NULL");
     long[] counts = new long[5];
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT rating, count(*) FROM plexica_core.plugin_review"
-                    + summary.clause()
-                    + " GROUP BY rating")) {
-      summary.bind(statement, 1);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          counts[rows.getInt(1) - 1] = rows.getLong(2);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the ratings of " + pluginId + " failed", e);
-    }
+    jdbc.query(
+        "Reading the ratings of " + pluginId,
+        "SELECT rating, count(*) FROM plexica_core.plugin_review"
+            + summary.clause()
+            + " GROUP BY rating",
+        row -> counts[row.getInt(1) - 1] = row.getLong(2),
+        summary.parameters().toArray());
     return page(where, page, new RatingSummary(counts));
   }
 
@@ -142,8 +132,7 @@ public class SqlReviewStore implements ReviewStore {
                 + page.size()
                 + " OFFSET "
                 + page.offset(),
-            where,
-            page.size());
+            where);
     long total = items.size();
     if (page.offset() > 0 || items.size() == page.size()) {
       total = count("SELECT count(*)" + FROM + where.clause(), where);
@@ -151,45 +140,17 @@ public class SqlReviewStore implements ReviewStore {
     return new ReviewPage(items, total, summary);
   }
 
-  private List<Review> query(String sql, SqlWhere where, int expected) {
-    List<Review> reviews = new ArrayList<>(expected);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      where.bind(statement, 1);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          reviews.add(review(rows));
-        }
-      }
-      return reviews;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading reviews failed", e);
-    }
+  private List<Review> query(String sql, SqlWhere where) {
+    return jdbc.query("Reading reviews", sql, SqlReviewStore::review, where.parameters().toArray());
   }
 
   private long count(String sql, SqlWhere where) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      where.bind(statement, 1);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Counting reviews failed", e);
-    }
+    return jdbc.first("Counting reviews", sql, row -> row.getLong(1), where.parameters().toArray())
+        .orElse(0L);
   }
 
   private int update(String sql, Object... parameters) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      return statement.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Writing a review failed", e);
-    }
+    return jdbc.update("Writing a review", sql, parameters);
   }
 
   private static Review review(ResultSet rows) throws SQLException {
