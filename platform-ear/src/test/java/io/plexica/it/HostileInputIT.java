@@ -87,6 +87,7 @@ class HostileInputIT {
     String tenant = Platform.uniqueSlug("hostile");
     Platform.createActiveTenant(tenant);
     String tenantToken = Platform.token(tenant, Platform.adminOf(tenant), Platform.DEV_PASSWORD);
+    Platform.Vendor vendor = Platform.newVendor("hostile");
     JsonNode document =
         JSON.readTree(
             HTTP.send(
@@ -106,12 +107,19 @@ class HostileInputIT {
           continue;
         }
         operations++;
-        // Platform-level operations take a platform administrator's token, the rest a tenant's;
-        // the token is fetched again per operation, as the pass outlives a token's five minutes.
-        String token =
-            path.getKey().startsWith("/api/v1/tenants") || path.getKey().startsWith("/api/v1/admin")
-                ? Platform.superAdminToken()
-                : tenantToken;
+        // Platform-level operations take a platform administrator's token, a vendor's own a
+        // vendor's, the rest a tenant's, so that each operation reads its input instead of
+        // refusing the caller; tokens are fetched again, as the pass outlives their five minutes.
+        String token;
+        if (path.getKey().startsWith("/api/v1/tenants")
+            || path.getKey().startsWith("/api/v1/admin")) {
+          token = Platform.superAdminToken();
+        } else if (path.getKey().equals("/api/v1/vendor")
+            || path.getKey().startsWith("/api/v1/vendor/")) {
+          token = Platform.token(Platform.PLATFORM_REALM, vendor.email(), Platform.DEV_PASSWORD);
+        } else {
+          token = tenantToken;
+        }
         attack(document, path.getKey(), method.getKey().toUpperCase(), method.getValue(), token);
       }
       tenantToken = Platform.token(tenant, Platform.adminOf(tenant), Platform.DEV_PASSWORD);
