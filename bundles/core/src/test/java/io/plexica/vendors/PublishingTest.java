@@ -234,6 +234,11 @@ class PublishingTest {
 
     SigningKey spare = SigningKey.create(keys, "acme-spare");
     String fingerprint = accounts.addKey(acme.id(), spare.certificatePem()).fingerprint();
+    assertThat(accounts.keysByVendor().get(acme.id()))
+        .as("every vendor's keys read at once, as each vendor's own")
+        .isEqualTo(accounts.keys(acme.id()))
+        .hasSize(2);
+    assertThat(accounts.keysByVendor().get(globex.id())).isEqualTo(accounts.keys(globex.id()));
     String id = plugin("spare");
     Submission pending = publishing.submit(acme, spare.sign(bundle(id, "1.0.0")));
     accounts.removeKey(acme.id(), fingerprint);

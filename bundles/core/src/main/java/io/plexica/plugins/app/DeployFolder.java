@@ -11,7 +11,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -120,7 +119,8 @@ public class DeployFolder {
         LOG.info("Deployed " + manifest.id() + " " + manifest.version() + " from " + jar);
       } catch (ProblemException e) {
         if (!e.type().equals(PluginProblems.VERSION_EXISTS)
-            || !Arrays.equals(bundle, deployment.bundle(manifest.id(), manifest.version()))) {
+            || !PluginDeployment.sha256(bundle)
+                .equals(deployment.digest(manifest.id(), manifest.version()))) {
           throw e;
         }
         // The same bytes are deployed: by this file before the node restarted, or uploaded too.

@@ -6,6 +6,7 @@ import io.plexica.vendors.api.VendorViews.NewVendorRequest;
 import io.plexica.vendors.api.VendorViews.VendorView;
 import io.plexica.vendors.app.VendorAccounts;
 import io.plexica.vendors.domain.Vendor;
+import io.plexica.vendors.domain.VendorKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -45,8 +46,14 @@ public class AdminVendorResource {
   @APIResponse(responseCode = "200")
   public List<VendorView> list() {
     java.util.Map<String, List<String>> plugins = vendors.pluginsByVendor();
+    java.util.Map<String, List<VendorKey>> keys = vendors.keysByVendor();
     return vendors.list().stream()
-        .map(v -> VendorView.of(v, vendors.keys(v.id()), plugins.getOrDefault(v.id(), List.of())))
+        .map(
+            v ->
+                VendorView.of(
+                    v,
+                    keys.getOrDefault(v.id(), List.of()),
+                    plugins.getOrDefault(v.id(), List.of())))
         .toList();
   }
 

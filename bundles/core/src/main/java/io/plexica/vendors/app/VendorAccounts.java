@@ -152,6 +152,11 @@ public class VendorAccounts {
     return store.keys(vendorId);
   }
 
+  /** Every vendor's keys by vendor id, in one read. */
+  public java.util.Map<String, List<VendorKey>> keysByVendor() {
+    return store.keysByVendor();
+  }
+
   /**
    * Registers a certificate the vendor signs bundles with: an X.509 certificate in PEM that is
    * valid now. The same certificate again changes nothing.

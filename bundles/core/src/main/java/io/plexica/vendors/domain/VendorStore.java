@@ -23,6 +23,9 @@ public interface VendorStore {
 
   List<VendorKey> keys(String vendorId);
 
+  /** Every vendor's keys, oldest first, read at once (for the list of all vendors). */
+  java.util.Map<String, List<VendorKey>> keysByVendor();
+
   /** Registers a key; false when the vendor has it already. */
   boolean addKey(VendorKey key);
 

@@ -82,6 +82,18 @@ public class SqlVendorStore implements VendorStore {
   }
 
   @Override
+  public java.util.Map<String, List<VendorKey>> keysByVendor() {
+    return jdbc
+        .query("Reading the vendors' keys", KEY + " ORDER BY added_at", SqlVendorStore::key)
+        .stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                VendorKey::vendorId,
+                java.util.LinkedHashMap::new,
+                java.util.stream.Collectors.toList()));
+  }
+
+  @Override
   public boolean addKey(VendorKey key) {
     return jdbc.update(
             "Registering a vendor's key",
