@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import {
   asPlatformAdmin,
+  atPhoneWidth,
   awaitReady,
   axe,
   base,
@@ -20,6 +21,7 @@ import {
   launch,
   linkIn,
   mailCount,
+  overflowOf,
   session,
   shot,
   vendorBundle,
@@ -617,7 +619,7 @@ describe("tenant web app", () => {
     await page.getByRole("button", { name: "Open the menu" }).click();
     await nav(page, "Members").click();
     await page.getByRole("table", { name: "Members of the organization" }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await overflowOf(page);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
     await shot(page, "web-phone-members");
   });
@@ -842,6 +844,7 @@ describe("a plugin vendor publishes a signed plugin", () => {
     await page.getByTestId(`vendor-${vendor.id}`).waitFor();
     await shot(page, "console-vendors");
     await checkAxe(page, "console vendors");
+    await atPhoneWidth(page, "console-phone-vendors");
   });
 
   test("the vendor sets its password, registers its key, and publishes: unsigned refused, signed queued", async () => {
@@ -873,6 +876,7 @@ describe("a plugin vendor publishes a signed plugin", () => {
       await own.getByTestId(`submission-${plugin.id}-1.0.0`).getByText("Waiting for review").waitFor();
       await shot(own, "vendor-console");
       await checkAxe(own, "vendor console");
+      await atPhoneWidth(own, "vendor-console-phone");
     } finally {
       problems.push(...opened.problems);
       await opened.context.close();
@@ -886,6 +890,13 @@ describe("a plugin vendor publishes a signed plugin", () => {
     await row.getByText(vendor.id).waitFor();
     await shot(page, "console-review-queue");
     await checkAxe(page, "console review queue");
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Every section of the console is in sight on a phone, none hidden past the screen's edge.
+    for (const link of await page.getByRole("navigation", { name: "Main" }).getByRole("link").all()) {
+      const box = await link.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${await link.textContent()} is out of sight`);
+    }
+    await atPhoneWidth(page, "console-phone-review-queue");
     await row.getByRole("button", { name: "Approve" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
     await row.waitFor({ state: "detached" });

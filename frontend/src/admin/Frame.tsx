@@ -25,11 +25,16 @@ export function Frame() {
       >
         {t("common.skipToContent")}
       </a>
-      <header className="flex h-14 items-center gap-4 bg-slate-900 px-4 text-white">
-        <Link to="/" className="flex items-center gap-2 font-semibold">
+      {/* On a phone the sections take a row of their own below the title, wrapping so that each
+          stays in sight; from tablets on they sit in the one bar and scroll if they must. */}
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 bg-slate-900 px-4 py-2 text-white md:h-14 md:flex-nowrap md:py-0">
+        <Link to="/" className="flex items-center gap-2 whitespace-nowrap font-semibold">
           <img src="/favicon.svg" alt="" className="h-7 w-7" /> {t("console.title")}
         </Link>
-        <nav aria-label={t("console.main")} className="flex gap-1 overflow-x-auto text-sm">
+        <nav
+          aria-label={t("console.main")}
+          className="flex gap-1 text-sm max-md:order-last max-md:w-full max-md:flex-wrap md:overflow-x-auto"
+        >
           {sections.map(([to, label, icon]) => (
             <Link
               key={to}
