@@ -336,10 +336,15 @@ function jdkTool(tool) {
   return home ? join(home, "bin", tool) : tool;
 }
 
+/** The smallest picture a screenshot can be: one pixel, a valid PNG. */
+const ONE_PIXEL_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
 /**
  * What a vendor makes before publishing, made as a vendor makes it with the JDK: a signing key
  * (keytool) with its certificate in PEM, and a code-less plugin bundle (jar) asking for one
- * permission, unsigned and signed (jarsigner).
+ * permission, with a changelog and one screenshot for its marketplace page, unsigned and signed
+ * (jarsigner).
  */
 export function vendorBundle({ id, name, version = "1.0.0" }) {
   const dir = mkdtempSync(join(tmpdir(), "plexica-vendor-"));
@@ -364,6 +369,8 @@ export function vendorBundle({ id, name, version = "1.0.0" }) {
   );
   const pem = run("keytool", "-exportcert", "-rfc", "-alias", "vendor", ...store).toString();
   mkdirSync(join(dir, "content", "META-INF", "plexica"), { recursive: true });
+  mkdirSync(join(dir, "content", "ui", "screens"), { recursive: true });
+  writeFileSync(join(dir, "content", "ui", "screens", "board.png"), Buffer.from(ONE_PIXEL_PNG, "base64"));
   const manifest = {
     id,
     version,
@@ -373,6 +380,8 @@ export function vendorBundle({ id, name, version = "1.0.0" }) {
     category: "productivity",
     description: `${name}: tasks for every workspace.`,
     permissions: [{ name: `${id}:read`, description: "Read the tasks of the organization" }],
+    changelog: `First release of ${name}: a board of tasks.`,
+    screenshots: ["ui/screens/board.png"],
   };
   writeFileSync(join(dir, "content", "META-INF", "plexica", "plugin.json"), JSON.stringify(manifest));
   writeFileSync(

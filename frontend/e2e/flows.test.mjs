@@ -916,6 +916,16 @@ describe("a plugin vendor publishes a signed plugin", () => {
       const card = admin.getByTestId(`available-${plugin.id}`);
       await card.getByRole("button", { name: `Install ${plugin.name}` }).click();
       const dialog = admin.getByRole("dialog");
+      // The version step shows what the version changes and the vendor's screenshot, served from
+      // the signed bundle.
+      await dialog.getByTestId("changelog-1.0.0").getByText(`First release of ${plugin.name}`).waitFor();
+      const screenshot = dialog.getByRole("img", { name: `${plugin.name}, screenshot 1` });
+      await screenshot.waitFor();
+      await admin.waitForFunction((img) => img.complete, await screenshot.elementHandle());
+      assert.ok(
+        (await screenshot.evaluate((img) => img.naturalWidth)) > 0,
+        "the screenshot is a picture the browser could read",
+      );
       await dialog.getByRole("button", { name: "Next" }).click();
       await dialog.getByText("Read the tasks of the organization").waitFor();
       await dialog.getByRole("checkbox", { name: new RegExp(`I allow ${plugin.name}`) }).check();
