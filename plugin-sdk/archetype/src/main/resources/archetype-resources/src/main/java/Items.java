@@ -6,16 +6,19 @@ import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.sdk.route.RouteRequest;
 import io.plexica.sdk.route.RouteResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** The tenant's items, in the plugin's own table (see the migration V1__items.sql). */
 public final class Items {
+  /** The static {@code Json} methods look the provider up again on every call; one is kept. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private Items() {}
 
   static final String READ = "${pluginId}:items:read";
@@ -29,16 +32,16 @@ public final class Items {
 
     @Override
     public RouteResponse handle(RouteRequest request) {
-      JsonArrayBuilder items = Json.createArrayBuilder();
+      JsonArrayBuilder items = JSON.createArrayBuilder();
       data.query(request.context(), "SELECT id, title FROM ${items} ORDER BY created_at DESC, id")
           .forEach(
               row ->
                   items.add(
-                      Json.createObjectBuilder()
+                      JSON.createObjectBuilder()
                           .add("id", String.valueOf(row.get("id")))
                           .add("title", String.valueOf(row.get("title")))));
       return RouteResponse.ok(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("greeting", request.context().config().getString("greeting", "Hello"))
               .add("items", items)
               .build());
@@ -67,7 +70,7 @@ public final class Items {
       data.update(request.context(), "INSERT INTO ${items} (id, title) VALUES (?, ?)", id, title);
       return RouteResponse.created(
           "/items/" + id,
-          Json.createObjectBuilder().add("id", id.toString()).add("title", title).build());
+          JSON.createObjectBuilder().add("id", id.toString()).add("title", title).build());
     }
   }
 }

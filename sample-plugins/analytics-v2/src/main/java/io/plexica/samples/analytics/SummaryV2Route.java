@@ -4,7 +4,7 @@ import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.sdk.route.RouteRequest;
 import io.plexica.sdk.route.RouteResponse;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -12,6 +12,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RouteHandler.class)
 @Route(method = "GET", path = "/summary", permission = "analytics:summary:read")
 public class SummaryV2Route implements RouteHandler {
+  /** The static {@code Json} methods look the provider up again on every call; one is kept. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Reference Usage usage;
 
   @Override
@@ -24,7 +27,7 @@ public class SummaryV2Route implements RouteHandler {
             .get(0)
             .get("last");
     return RouteResponse.ok(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("tenant", tenant.tenantSlug())
             .add("label", tenant.config().getString("label", ""))
             .add("usersCreated", usage.get(tenant, "users"))

@@ -4,7 +4,7 @@ import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.sdk.route.RouteRequest;
 import io.plexica.sdk.route.RouteResponse;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -12,13 +12,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RouteHandler.class)
 @Route(method = "GET", path = "/summary", permission = "analytics:summary:read")
 public class SummaryRoute implements RouteHandler {
+  /** The static {@code Json} methods look the provider up again on every call; one is kept. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Reference Usage usage;
 
   @Override
   public RouteResponse handle(RouteRequest request) {
     var tenant = request.context();
     return RouteResponse.ok(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("tenant", tenant.tenantSlug())
             .add("label", tenant.config().getString("label", ""))
             .add("usersCreated", usage.get(tenant, "users"))

@@ -5,7 +5,7 @@ import io.plexica.sdk.event.Event;
 import io.plexica.sdk.event.EventHandler;
 import io.plexica.sdk.event.EventPublisher;
 import io.plexica.sdk.event.EventSubscription;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -15,6 +15,9 @@ import org.osgi.service.component.annotations.Reference;
  * the way of the request that made the change.
  */
 public final class UsageEvents {
+  /** The static {@code Json} methods look the provider up again on every call; one is kept. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private UsageEvents() {}
 
   /** Counts users as they come to the tenant. */
@@ -42,7 +45,7 @@ public final class UsageEvents {
       events.publish(
           context,
           "workspace_counted",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("workspaces", usage.get(context, "workspaces"))
               .add("workspaceId", event.workspaceId().orElseThrow().toString())
               .build());

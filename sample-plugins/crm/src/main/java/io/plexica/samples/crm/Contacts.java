@@ -6,11 +6,11 @@ import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.sdk.route.RouteRequest;
 import io.plexica.sdk.route.RouteResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.Map;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Component;
@@ -18,6 +18,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /** The routes of contacts and companies, on this plugin's tables in the caller's tenant. */
 public final class Contacts {
+  /** The static {@code Json} methods look the provider up again on every call; one is kept. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private Contacts() {}
 
   static final String READ = "crm:contacts:read";
@@ -31,7 +34,7 @@ public final class Contacts {
 
     @Override
     public RouteResponse handle(RouteRequest request) {
-      JsonArrayBuilder items = Json.createArrayBuilder();
+      JsonArrayBuilder items = JSON.createArrayBuilder();
       data.query(
               request.context(),
               "SELECT c.id, c.name, c.email, co.name AS company FROM ${contacts} c"
@@ -84,7 +87,7 @@ public final class Contacts {
           company);
       return RouteResponse.created(
           "/contacts/" + id,
-          Json.createObjectBuilder().add("id", id.toString()).add("name", name).build());
+          JSON.createObjectBuilder().add("id", id.toString()).add("name", name).build());
     }
   }
 
@@ -112,7 +115,7 @@ public final class Contacts {
 
     @Override
     public RouteResponse handle(RouteRequest request) {
-      JsonArrayBuilder items = Json.createArrayBuilder();
+      JsonArrayBuilder items = JSON.createArrayBuilder();
       data.query(request.context(), "SELECT id, name FROM ${companies} ORDER BY name")
           .forEach(row -> items.add(json(row)));
       return RouteResponse.ok(items.build());
@@ -136,7 +139,7 @@ public final class Contacts {
       data.update(request.context(), "INSERT INTO ${companies} (id, name) VALUES (?, ?)", id, name);
       return RouteResponse.created(
           "/companies/" + id,
-          Json.createObjectBuilder().add("id", id.toString()).add("name", name).build());
+          JSON.createObjectBuilder().add("id", id.toString()).add("name", name).build());
     }
   }
 
@@ -176,7 +179,7 @@ public final class Contacts {
   }
 
   static JsonObject json(Map<String, Object> row) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JSON.createObjectBuilder();
     row.forEach(
         (column, value) -> {
           if (value == null) {

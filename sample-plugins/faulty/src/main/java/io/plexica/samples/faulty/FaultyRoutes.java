@@ -9,11 +9,14 @@ import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.sdk.route.RouteRequest;
 import io.plexica.sdk.route.RouteResponse;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import org.osgi.service.component.annotations.Component;
 
 /** Routes and a hook that fail in the ways plugin code fails. */
 public final class FaultyRoutes {
+  /** The static {@code Json} methods look the provider up again on every call; one is kept. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private FaultyRoutes() {}
 
   /** {@code GET /throw}: an unexpected exception. */
@@ -43,7 +46,7 @@ public final class FaultyRoutes {
   public static class Answers implements RouteHandler {
     @Override
     public RouteResponse handle(RouteRequest request) {
-      return RouteResponse.ok(Json.createObjectBuilder().add("ok", true).build());
+      return RouteResponse.ok(JSON.createObjectBuilder().add("ok", true).build());
     }
   }
 

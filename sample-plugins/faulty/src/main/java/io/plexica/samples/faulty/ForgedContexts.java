@@ -7,7 +7,7 @@ import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.sdk.route.RouteRequest;
 import io.plexica.sdk.route.RouteResponse;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +22,9 @@ import org.osgi.service.component.annotations.Reference;
  * and name this plugin.
  */
 public final class ForgedContexts {
+  /** The static {@code Json} methods look the provider up again on every call; one is kept. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private ForgedContexts() {}
 
   /** The context of an earlier call, kept where no plugin should keep it. */
@@ -88,7 +91,7 @@ public final class ForgedContexts {
     @Override
     public RouteResponse handle(RouteRequest request) {
       return RouteResponse.ok(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("role", request.context().workspaceRole().orElse("none"))
               .build());
     }
@@ -128,7 +131,7 @@ public final class ForgedContexts {
             default -> "SELECT count(*) AS n FROM ${things}";
           };
       Object n = data.query(request.context(), sql).get(0).get("n");
-      return RouteResponse.ok(Json.createObjectBuilder().add("n", String.valueOf(n)).build());
+      return RouteResponse.ok(JSON.createObjectBuilder().add("n", String.valueOf(n)).build());
     }
   }
 
@@ -139,6 +142,6 @@ public final class ForgedContexts {
     } else {
       data.query(context, "SELECT 1 AS one");
     }
-    return RouteResponse.ok(Json.createObjectBuilder().add("leaked", true).build());
+    return RouteResponse.ok(JSON.createObjectBuilder().add("leaked", true).build());
   }
 }

@@ -12,16 +12,19 @@ import io.plexica.sdk.service.PluginGateway;
 import io.plexica.sdk.service.PluginServices;
 import io.plexica.sdk.service.ServiceInfo;
 import io.plexica.sdk.service.ServiceUnavailable;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Who a newsletter would reach: crm's contacts that have an e-mail address. */
 public final class Audience {
+  /** The static {@code Json} methods look the provider up again on every call; one is kept. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private Audience() {}
 
   static final String READ = "newsletter:audience:read";
@@ -39,17 +42,17 @@ public final class Audience {
     @Override
     public RouteResponse handle(RouteRequest request) {
       CallContext context = request.context();
-      JsonObjectBuilder answer = Json.createObjectBuilder();
+      JsonObjectBuilder answer = JSON.createObjectBuilder();
       try {
         List<Contact> contacts = services.get(context, CrmContacts.class).contacts(context);
         ServiceInfo crm = services.find(context, CrmContacts.class).orElseThrow();
-        JsonArrayBuilder people = Json.createArrayBuilder();
+        JsonArrayBuilder people = JSON.createArrayBuilder();
         contacts.stream()
             .filter(c -> c.email() != null)
             .forEach(
                 c ->
                     people.add(
-                        Json.createObjectBuilder().add("name", c.name()).add("email", c.email())));
+                        JSON.createObjectBuilder().add("name", c.name()).add("email", c.email())));
         answer
             .add("crmVersion", crm.pluginVersion())
             .add("apiVersion", crm.apiVersion())
@@ -75,7 +78,7 @@ public final class Audience {
 
     @Override
     public RouteResponse handle(RouteRequest request) {
-      JsonArrayBuilder people = Json.createArrayBuilder();
+      JsonArrayBuilder people = JSON.createArrayBuilder();
       data.query(
               request.context(),
               "SELECT name, email FROM ${crm:contact_directory} WHERE email IS NOT NULL"
@@ -83,10 +86,10 @@ public final class Audience {
           .forEach(
               row ->
                   people.add(
-                      Json.createObjectBuilder()
+                      JSON.createObjectBuilder()
                           .add("name", (String) row.get("name"))
                           .add("email", (String) row.get("email"))));
-      return RouteResponse.ok(Json.createObjectBuilder().add("people", people).build());
+      return RouteResponse.ok(JSON.createObjectBuilder().add("people", people).build());
     }
   }
 
@@ -100,7 +103,7 @@ public final class Audience {
     public RouteResponse handle(RouteRequest request) {
       RouteResponse companies = gateway.get(request.context(), "crm", "/companies");
       return RouteResponse.ok(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("companies", companies.body().orElse(JsonValue.EMPTY_JSON_ARRAY))
               .build());
     }

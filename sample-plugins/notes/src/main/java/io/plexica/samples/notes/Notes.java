@@ -9,11 +9,11 @@ import io.plexica.sdk.route.Route;
 import io.plexica.sdk.route.RouteHandler;
 import io.plexica.sdk.route.RouteRequest;
 import io.plexica.sdk.route.RouteResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +26,9 @@ import org.osgi.service.component.annotations.Reference;
  * the plugin.
  */
 public final class Notes {
+  /** The static {@code Json} methods look the provider up again on every call; one is kept. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private Notes() {}
 
   static final String READ = "notes:read";
@@ -39,14 +42,14 @@ public final class Notes {
 
     @Override
     public RouteResponse handle(RouteRequest request) {
-      JsonArrayBuilder items = Json.createArrayBuilder();
+      JsonArrayBuilder items = JSON.createArrayBuilder();
       data.query(
               request.context(),
               "SELECT id, title, body FROM ${notes} WHERE workspace_id = ${workspace}"
                   + " ORDER BY created_at DESC, id")
           .forEach(row -> items.add(json(row)));
       return RouteResponse.ok(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("workspaceId", workspace(request.context()).toString())
               .add("items", items)
               .build());
@@ -73,7 +76,7 @@ public final class Notes {
           text);
       return RouteResponse.created(
           "/notes/" + id,
-          Json.createObjectBuilder().add("id", id.toString()).add("title", title).build());
+          JSON.createObjectBuilder().add("id", id.toString()).add("title", title).build());
     }
   }
 
@@ -99,7 +102,7 @@ public final class Notes {
               "text/plain",
               content.getBytes(StandardCharsets.UTF_8));
       return RouteResponse.ok(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("name", stored.name())
               .add("size", stored.size())
               .add("downloadUrl", files.downloadUrl(request.context(), stored.name()).toString())
@@ -123,7 +126,7 @@ public final class Notes {
               .orElseThrow(
                   () -> PluginProblem.notFound("attachment-not-found", "The note has none."));
       return RouteResponse.ok(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("text", new String(content, StandardCharsets.UTF_8))
               .build());
     }
@@ -178,7 +181,7 @@ public final class Notes {
   }
 
   static JsonObject json(Map<String, Object> row) {
-    var object = Json.createObjectBuilder();
+    var object = JSON.createObjectBuilder();
     row.forEach((key, value) -> object.add(key, value == null ? "" : value.toString()));
     return object.build();
   }
