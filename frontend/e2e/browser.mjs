@@ -145,17 +145,26 @@ export async function keycloakLogin(page, username, password) {
 }
 
 /** How many pixels the page is wider than its window: more than 0 means sideways scrolling. */
-export async function overflowOf(page) {
+async function overflowOf(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-/** Turns the page to a phone's size, checks nothing scrolls sideways, and keeps a screenshot. */
-export async function atPhoneWidth(page, name) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await overflowOf(page);
-  if (overflow > 0) throw new Error(`${name}: the page is ${overflow}px wider than the phone`);
-  await shot(page, name);
-  await page.setViewportSize({ width: 1280, height: 800 });
+export const PHONE_WIDTH = 390;
+
+/**
+ * Turns the page to a phone's size, runs `atPhone` there (to go somewhere, or check more), checks
+ * that nothing scrolls sideways, keeps a screenshot, and turns it back to a desktop's size.
+ */
+export async function atPhoneWidth(page, name, atPhone = async () => {}) {
+  await page.setViewportSize({ width: PHONE_WIDTH, height: 844 });
+  try {
+    await atPhone();
+    const overflow = await overflowOf(page);
+    if (overflow > 0) throw new Error(`${name}: the page is ${overflow}px wider than the phone`);
+    await shot(page, name);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
 }
 
 export async function shot(page, name) {

@@ -88,6 +88,8 @@ class HostileInputIT {
     Platform.createActiveTenant(tenant);
     String tenantToken = Platform.token(tenant, Platform.adminOf(tenant), Platform.DEV_PASSWORD);
     Platform.Vendor vendor = Platform.newVendor("hostile");
+    String vendorToken =
+        Platform.token(Platform.PLATFORM_REALM, vendor.email(), Platform.DEV_PASSWORD);
     JsonNode document =
         JSON.readTree(
             HTTP.send(
@@ -100,6 +102,8 @@ class HostileInputIT {
     for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields();
         paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
+      boolean vendorPath =
+          path.getKey().equals("/api/v1/vendor") || path.getKey().startsWith("/api/v1/vendor/");
       for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
           methods.hasNext(); ) {
         Map.Entry<String, JsonNode> method = methods.next();
@@ -114,15 +118,18 @@ class HostileInputIT {
         if (path.getKey().startsWith("/api/v1/tenants")
             || path.getKey().startsWith("/api/v1/admin")) {
           token = Platform.superAdminToken();
-        } else if (path.getKey().equals("/api/v1/vendor")
-            || path.getKey().startsWith("/api/v1/vendor/")) {
-          token = Platform.token(Platform.PLATFORM_REALM, vendor.email(), Platform.DEV_PASSWORD);
+        } else if (vendorPath) {
+          token = vendorToken;
         } else {
           token = tenantToken;
         }
         attack(document, path.getKey(), method.getKey().toUpperCase(), method.getValue(), token);
       }
       tenantToken = Platform.token(tenant, Platform.adminOf(tenant), Platform.DEV_PASSWORD);
+      if (vendorPath) {
+        vendorToken =
+            Platform.token(Platform.PLATFORM_REALM, vendor.email(), Platform.DEV_PASSWORD);
+      }
     }
 
     System.out.printf(
